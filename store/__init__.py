@@ -1,0 +1,35 @@
+"""Everything in pressroom that is not UI: items, parsing, the archive, search, bookmarks.
+
+Never imports Textual; the app and other programs use only what is exported here.
+"""
+
+from __future__ import annotations
+
+from store.archive import Archive, ImportReport
+from store.bookmarks import Bookmark, Bookmarks
+from store.errors import (
+    ArchiveError,
+    BookmarksUnavailable,
+    InputError,
+    PressroomError,
+    UnknownItem,
+)
+from store.model import KINDS, Hit, Item, Participant, Person, Span
+
+__all__ = [
+    "KINDS",
+    "Archive",
+    "ArchiveError",
+    "Bookmark",
+    "Bookmarks",
+    "BookmarksUnavailable",
+    "Hit",
+    "ImportReport",
+    "InputError",
+    "Item",
+    "Participant",
+    "Person",
+    "PressroomError",
+    "Span",
+    "UnknownItem",
+]

@@ -1,0 +1,194 @@
+"""The records of the archive: items, their participants, people, search hits."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from store.errors import InputError
+
+__all__ = ["InputError"]
+
+KINDS: tuple[str, ...] = ("news", "speech", "statement", "interview")
+"""Every kind an item can have; `news` is the default for anything unrecognised."""
+
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A person named in an item, with role and organisation as the text gives them."""
+
+    name: str
+    role: str = ""
+    organisation: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        return {"name": self.name, "role": self.role, "organisation": self.organisation}
+
+    @classmethod
+    def from_value(cls, value: Any) -> Participant:
+        """Accept a dict from JSON, or a bare name string (hand-written JSONL does that)."""
+        if isinstance(value, str):
+            return cls(name=value.strip())
+        if isinstance(value, dict) and isinstance(value.get("name"), str):
+            return cls(
+                name=value["name"].strip(),
+                role=str(value.get("role") or "").strip(),
+                organisation=str(value.get("organisation") or "").strip(),
+            )
+        raise ValueError("a participant must be a name or an object with a 'name'")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One entry of the archive: a news item, a speech, a statement or an interview."""
+
+    id: str
+    date: str | None
+    kind: str
+    title: str
+    body: tuple[str, ...] = ()
+    participants: tuple[Participant, ...] = ()
+    places: tuple[str, ...] = ()
+    language: str = "en"
+    source: str = ""
+
+    @property
+    def words(self) -> int:
+        return sum(len(p.split()) for p in self.body)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of DESIGN.md: what `--json` prints and JSONL import reads."""
+        data = asdict(self)
+        data["body"] = list(self.body)
+        data["participants"] = [p.to_dict() for p in self.participants]
+        data["places"] = list(self.places)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Item:
+        """Build an item from a JSON object, checking every field.
+
+        Raises ValueError with a short reason; the caller adds file and line.
+        """
+        if not isinstance(data, dict):
+            raise ValueError("expected a JSON object")
+        title = data.get("title")
+        body_value = data.get("body", [])
+        if isinstance(body_value, str):
+            body = split_paragraphs(body_value)
+        elif isinstance(body_value, list) and all(isinstance(p, str) for p in body_value):
+            body = [p.strip() for p in body_value if p.strip()]
+        else:
+            raise ValueError("'body' must be a string or a list of strings")
+        if title is None or (isinstance(title, str) and not title.strip()):
+            if not body:
+                raise ValueError("an item needs a 'title' or a 'body'")
+            title = derive_title(body[0])
+        if not isinstance(title, str):
+            raise ValueError("'title' must be a string")
+        date = data.get("date")
+        if date is not None and (not isinstance(date, str) or not _DATE_RE.match(date)):
+            raise ValueError(f"'date' must be YYYY-MM-DD or null, not {date!r}")
+        kind = data.get("kind") or "news"
+        if kind not in KINDS:
+            raise ValueError(f"'kind' must be one of {', '.join(KINDS)}, not {kind!r}")
+        raw_people = data.get("participants") or []
+        if not isinstance(raw_people, list):
+            raise ValueError("'participants' must be a list")
+        participants = tuple(Participant.from_value(p) for p in raw_people)
+        places = data.get("places") or []
+        if not isinstance(places, list) or not all(isinstance(p, str) for p in places):
+            raise ValueError("'places' must be a list of strings")
+        language = data.get("language") or "en"
+        source = data.get("source") or ""
+        if not isinstance(language, str) or not isinstance(source, str):
+            raise ValueError("'language' and 'source' must be strings")
+        title = " ".join(title.split())
+        item_id = data.get("id") or make_id(date, title, body)
+        if not isinstance(item_id, str):
+            raise ValueError("'id' must be a string")
+        return cls(
+            id=item_id,
+            date=date,
+            kind=kind,
+            title=title,
+            body=tuple(body),
+            participants=participants,
+            places=tuple(places),
+            language=language,
+            source=source,
+        )
+
+
+@dataclass(frozen=True)
+class Person:
+    """A participant seen across items: one display name, every spelling, their items."""
+
+    name: str
+    spellings: tuple[str, ...] = ()
+    item_ids: tuple[str, ...] = ()
+    role: str = ""
+    """The role this person is most often given, for the People screen."""
+    score: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "spellings": list(self.spellings),
+            "role": self.role,
+            "items": len(self.item_ids),
+            "item_ids": list(self.item_ids),
+        }
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a query matched: a field (`title`, `participants`, `body`) and a character range.
+
+    For `participants` the offsets are into the participant names joined with ", ";
+    for `body` into the paragraphs joined with "\\n\\n".
+    """
+
+    field: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: which item, how well it matched, and where."""
+
+    item_id: str
+    score: float
+    spans: tuple[Span, ...] = field(default=())
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Split text on blank lines into paragraphs, joining wrapped lines inside each."""
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return [" ".join(p.split()) for p in paragraphs if p.strip()]
+
+
+def derive_title(paragraph: str, max_words: int = 12) -> str:
+    """A short title for an untitled one-paragraph item: its first sentence, cut at a word."""
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])", paragraph.strip(), maxsplit=1)[0]
+    words = sentence.split()
+    if len(words) <= max_words:
+        return sentence.rstrip(".")
+    return " ".join(words[:max_words]).rstrip(",;:") + "…"
+
+
+def make_id(date: str | None, title: str, body: list[str] | tuple[str, ...]) -> str:
+    """A stable id: the same source item always gets the same id.
+
+    Date and a hash of the title and opening words: readable in a list, short to type,
+    and different for two items that share a title ("Statement") on different days.
+    """
+    opening = body[0][:200] if body else ""
+    key = "\x1f".join((date or "", " ".join(title.split()).casefold(), opening.casefold()))
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+    return f"{date.replace('-', '') if date else 'undated'}-{digest}"

@@ -1,0 +1,45 @@
+"""Where pressroom keeps its files by default, and where the bundled sample lives."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "pressroom"
+
+
+def data_dir() -> Path:
+    """The per-user data folder (created on demand), e.g. ~/.local/share/pressroom."""
+    path = platformdirs.user_data_path(APP_NAME)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_archive_path() -> Path:
+    return data_dir() / "archive.sqlite3"
+
+
+def default_bookmarks_path() -> Path:
+    return data_dir() / "bookmarks.json"
+
+
+def sample_files() -> list[Path]:
+    """The bundled sample archive's files.
+
+    An installed wheel carries them inside the `store` package (see pyproject's
+    force-include); a source checkout has them in the top-level `sample_data/`.
+    """
+    candidates = [
+        Path(str(resources.files("store"))) / "sample_data",
+        Path(__file__).resolve().parent.parent / "sample_data",
+    ]
+    for folder in candidates:
+        if folder.is_dir():
+            files = sorted(
+                p for p in folder.iterdir() if p.suffix in {".txt", ".jsonl"} and p.is_file()
+            )
+            if files:
+                return files
+    return []

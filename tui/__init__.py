@@ -1,0 +1,1 @@
+"""The pressroom terminal app and its command line."""

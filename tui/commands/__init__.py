@@ -1,0 +1,1 @@
+"""One module per `pressroom` subcommand; each offers `register(subparsers, common)`."""
