@@ -134,13 +134,17 @@ class Person:
     role: str = ""
     """The role this person is most often given, for the People screen."""
     score: float = 0.0
+    key: str = ""
+    """The archive's identity key for this person (see `store.people.person_key`)."""
+    count: int = 0
+    """How many items they appear in (filled even when `item_ids` is not)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "spellings": list(self.spellings),
             "role": self.role,
-            "items": len(self.item_ids),
+            "items": self.count or len(self.item_ids),
             "item_ids": list(self.item_ids),
         }
 

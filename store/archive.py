@@ -1,0 +1,382 @@
+"""The archive: one SQLite file of items and people, imported in single transactions."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from store import schema
+from store.columns import Columns, date_bound
+from store.errors import ArchiveError, InputError, UnknownItem
+from store.model import KINDS, Hit, Item, Participant, Person, Span
+from store.people import PeopleIndex
+
+CHUNK = 2_000
+"""Items written per batch during an import: big enough for executemany, small in memory."""
+
+
+@dataclass
+class ImportReport:
+    """What an import did: counts for the user, and the items themselves for `--dry-run`."""
+
+    added: int = 0
+    unchanged: int = 0
+    errors: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"added {self.added}", f"already there {self.unchanged}"]
+        if self.errors:
+            parts.append(f"could not read {len(self.errors)}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Row:
+    """What the event list shows for an item, without loading its body."""
+
+    rowid: int
+    item_id: str
+    date: str | None
+    kind: str
+    title: str
+    people: str
+    """Participant names joined with ", "."""
+
+
+class Archive:
+    """An archive file: import press items, list them by date, search, and read them.
+
+    One connection, guarded by a lock, so the app may search from a worker thread while
+    the list fetches rows on the event loop.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
+        from store.search import SearchIndex
+
+        self._conn = conn
+        self._lock = threading.RLock()
+        self.path = path
+        self.readonly = readonly
+        self._index = SearchIndex(conn)
+        self._people = PeopleIndex(conn)
+        self.columns = Columns.load(conn)
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: bool = False) -> Archive:
+        """Open the archive at `path`, creating an empty one if it does not exist."""
+        path = Path(path)
+        try:
+            if readonly:
+                if not path.exists():
+                    raise ArchiveError(f"{path}: no archive here")
+                conn = sqlite3.connect(
+                    f"{path.resolve().as_uri()}?mode=ro",
+                    uri=True,
+                    check_same_thread=False,
+                    isolation_level=None,
+                )
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL" if not readonly else "PRAGMA query_only=1")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            schema.migrate(conn, readonly=readonly)
+        except sqlite3.DatabaseError as error:
+            raise ArchiveError(f"{path}: not a pressroom archive ({error})") from None
+        except OSError as error:
+            raise ArchiveError(f"{path}: cannot open the archive ({error.strerror})") from None
+        return cls(conn, path, readonly)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        return len(self.columns)
+
+    # -- importing -------------------------------------------------------------------------
+
+    def import_file(self, path: str | Path, *, dry_run: bool = False) -> ImportReport:
+        """Import one raw press text or `.jsonl` file; see `import_files`."""
+        return self.import_files([Path(path)], dry_run=dry_run)
+
+    def import_files(self, paths: Sequence[str | Path], *, dry_run: bool = False) -> ImportReport:
+        """Import files in one transaction: on any bad input nothing is written.
+
+        Raises InputError naming the file and line. Items already in the archive (same
+        id) are counted as unchanged, so importing a file twice adds nothing.
+        """
+        from store.sources import iter_items
+
+        report = ImportReport(files=[str(p) for p in paths])
+        if dry_run:
+            report.items = list(self.parse_files(paths))
+            report.added = len(report.items)
+            return report
+        return self._import((i for p in paths for i in iter_items(Path(p))), report)
+
+    @staticmethod
+    def parse_files(paths: Sequence[str | Path]) -> Iterator[Item]:
+        """Parse files as an import would, touching no archive (`import --dry-run`)."""
+        from store.sources import iter_items
+
+        for path in paths:
+            yield from iter_items(Path(path))
+
+    def import_items(self, items: Iterable[Item]) -> ImportReport:
+        """Import items built in Python (tests, other programs), in one transaction."""
+        return self._import(iter(items), ImportReport())
+
+    def _import(self, items: Iterator[Item], report: ImportReport) -> ImportReport:
+        if self.readonly:
+            raise ArchiveError(f"{self.path}: the archive is open read-only")
+        with self._lock, self._transaction():
+            next_rowid = self._conn.execute(
+                "SELECT coalesce(max(rowid), 0) + 1 FROM items"
+            ).fetchone()[0]
+            seen: set[str] = set()
+            self._people.begin_import()
+            chunk: list[Item] = []
+            for item in items:
+                chunk.append(item)
+                if len(chunk) >= CHUNK:
+                    next_rowid = self._write_chunk(chunk, next_rowid, seen, report)
+                    chunk = []
+            next_rowid = self._write_chunk(chunk, next_rowid, seen, report)
+            if report.added:
+                self._index.flush()
+                self._people.finish_import()
+                self.columns = Columns.build(self._conn)
+                self.columns.save(self._conn)
+        return report
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            self._index.discard()
+            self._people.discard()
+            self.columns = Columns.load(self._conn)
+            raise
+        else:
+            self._conn.execute("COMMIT")
+
+    def _write_chunk(
+        self, chunk: list[Item], next_rowid: int, seen: set[str], report: ImportReport
+    ) -> int:
+        if not chunk:
+            return next_rowid
+        ids = [item.id for item in chunk]
+        existing = set()
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            marks = ",".join("?" * len(part))
+            query = f"SELECT id FROM items WHERE id IN ({marks})"
+            existing.update(r[0] for r in self._conn.execute(query, part))
+        rows = []
+        for item in chunk:
+            if item.id in existing or item.id in seen:
+                report.unchanged += 1
+                continue
+            seen.add(item.id)
+            rowid = next_rowid
+            next_rowid += 1
+            rows.append(
+                (
+                    rowid,
+                    item.id,
+                    item.date,
+                    item.kind,
+                    item.title,
+                    json.dumps(item.body, ensure_ascii=False),
+                    json.dumps([p.to_dict() for p in item.participants], ensure_ascii=False),
+                    ", ".join(p.name for p in item.participants),
+                    json.dumps(item.places, ensure_ascii=False),
+                    item.language,
+                    item.source,
+                )
+            )
+            self._index.add(rowid, item)
+            self._people.add(rowid, item)
+        self._conn.executemany(
+            "INSERT INTO items(rowid, id, date, kind, title, body, participants, people,"
+            " places, language, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
+        report.added += len(rows)
+        return next_rowid
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get(self, item_id: str) -> Item:
+        """The item with this id; raises UnknownItem."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT id, date, kind, title, body, participants, places, language, source"
+                " FROM items WHERE id = ?",
+                (item_id,),
+            ).fetchone()
+        if row is None:
+            raise UnknownItem(item_id)
+        return _item_from_row(row)
+
+    def get_by_rowid(self, rowid: int) -> Item:
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT id, date, kind, title, body, participants, places, language, source"
+                " FROM items WHERE rowid = ?",
+                (int(rowid),),
+            ).fetchone()
+        if row is None:
+            raise UnknownItem(f"#{rowid}")
+        return _item_from_row(row)
+
+    def rows(self, rowids: Sequence[int] | np.ndarray) -> list[Row]:
+        """List rows for these rowids, in the order given (the event list's page fetch)."""
+        wanted = [int(r) for r in rowids]
+        found: dict[int, Row] = {}
+        with self._lock:
+            for start in range(0, len(wanted), 500):
+                part = wanted[start : start + 500]
+                marks = ",".join("?" * len(part))
+                for rowid, item_id, date, kind, title, people in self._conn.execute(
+                    "SELECT rowid, id, date, kind, title, people FROM items"
+                    f" WHERE rowid IN ({marks})",
+                    part,
+                ):
+                    found[rowid] = Row(rowid, item_id, date, kind, title, people)
+        return [found[r] for r in wanted if r in found]
+
+    def rowids_of(self, item_ids: Iterable[str]) -> np.ndarray:
+        """Sorted rowids of the given item ids (unknown ids are skipped)."""
+        ids = list(item_ids)
+        out: list[int] = []
+        with self._lock:
+            for start in range(0, len(ids), 500):
+                part = ids[start : start + 500]
+                marks = ",".join("?" * len(part))
+                out.extend(
+                    r[0]
+                    for r in self._conn.execute(
+                        f"SELECT rowid FROM items WHERE id IN ({marks})", part
+                    )
+                )
+        return np.array(sorted(out), dtype=np.int64)
+
+    def order(
+        self, kind: str | None = None, after: str | None = None, before: str | None = None
+    ) -> np.ndarray:
+        """Rowids newest first, filtered by kind and an inclusive date range.
+
+        `after` / `before` take a year, a month or a day (`2024`, `2024-10`, `2024-10-31`).
+        """
+        if kind is not None and kind not in KINDS:
+            raise InputError(f"unknown kind {kind!r} (one of {', '.join(KINDS)})")
+        try:
+            low = date_bound(after, upper=False) if after else None
+            high = date_bound(before, upper=True) if before else None
+        except ValueError as error:
+            raise InputError(str(error)) from None
+        return self.columns.filtered_order(kind, low, high)
+
+    def ids(
+        self, kind: str | None = None, after: str | None = None, before: str | None = None
+    ) -> list[str]:
+        """Item ids newest first (DESIGN.md's API); see `order` for the filters."""
+        order = self.order(kind, after, before)
+        out: list[str] = []
+        for start in range(0, len(order), 5_000):
+            out.extend(row.item_id for row in self.rows(order[start : start + 5_000]))
+        return out
+
+    # -- search and people -----------------------------------------------------------------
+
+    def match(self, query: str, bookmarks: object | None = None):  # -> store.search.Matches
+        """Every item matching `query`, ranked; what the event list shows while searching.
+
+        `bookmarks` (a store.Bookmarks, or any iterable of item ids) serves `in:bookmarks`.
+        """
+        from store.query import parse_query
+
+        parsed = parse_query(query)
+        allowed = None
+        if parsed.in_bookmarks:
+            marked = bookmarks.ids() if hasattr(bookmarks, "ids") else (bookmarks or ())
+            allowed = self.rowids_of(marked)
+        with self._lock:
+            return self._index.match(parsed, self.columns, allowed=allowed)
+
+    def search(self, query: str, limit: int = 50, bookmarks: object | None = None) -> list[Hit]:
+        """The best `limit` items for `query`, with the spans where it matched."""
+        from store.search import highlight
+
+        matches = self.match(query, bookmarks)
+        top = matches.rowids[: max(0, limit)]
+        hits = []
+        for rank, rowid in enumerate(top):
+            item = self.get_by_rowid(int(rowid))
+            spans: list[Span] = []
+            if matches.terms:
+                names = ", ".join(p.name for p in item.participants)
+                for field_name, text in (
+                    ("title", item.title),
+                    ("participants", names),
+                    ("body", "\n\n".join(item.body)),
+                ):
+                    spans.extend(
+                        Span(field_name, start, end)
+                        for start, end in highlight(text, matches.terms)
+                    )
+            hits.append(Hit(item.id, float(matches.scores[rank]), tuple(spans)))
+        return hits
+
+    def people(self, query: str = "", limit: int | None = None) -> list[Person]:
+        """People whose name, in any spelling or script, matches `query` (all when empty)."""
+        with self._lock:
+            return self._people.find(query, limit)
+
+    def person_rowids(self, key: str) -> np.ndarray:
+        with self._lock:
+            return self._people.rowids(key)
+
+    def warm(self) -> None:
+        """Load what search needs, so the first keystroke is as fast as the rest."""
+        with self._lock:
+            self._index.warm()
+            self._people.warm()
+
+
+def _item_from_row(row: tuple) -> Item:
+    item_id, date, kind, title, body, participants, places, language, source = row
+    return Item(
+        id=item_id,
+        date=date,
+        kind=kind,
+        title=title,
+        body=tuple(json.loads(body)),
+        participants=tuple(Participant(**p) for p in json.loads(participants)),
+        places=tuple(json.loads(places)),
+        language=language,
+        source=source,
+    )
+

@@ -1,0 +1,143 @@
+"""Per-item arrays (date, kind, date order) that filters, ranking and the event list share.
+
+They live as BLOBs in the archive file, rebuilt at the end of each import, so opening a
+1M-item archive loads them in milliseconds instead of reading a million rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+
+import numpy as np
+
+from store.model import KINDS
+
+NO_ITEM_KIND = 255
+"""`Columns.kind` value for a rowid that holds no item (deleted or never used)."""
+UNDATED = -1
+"""`Columns.date_ord` value for an item without a date; also for rowids without an item."""
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Arrays indexed by item rowid, plus the rowids in date order (newest first)."""
+
+    date_ord: np.ndarray
+    """int32 `date.toordinal()` per rowid; UNDATED when the item has no date."""
+    kind: np.ndarray
+    """uint8 index into `store.model.KINDS` per rowid; NO_ITEM_KIND for unused rowids."""
+    order: np.ndarray
+    """int64 rowids, newest first, undated items last (by rowid, newest import first)."""
+
+    @classmethod
+    def empty(cls) -> Columns:
+        return cls(
+            date_ord=np.full(1, UNDATED, dtype=np.int32),
+            kind=np.full(1, NO_ITEM_KIND, dtype=np.uint8),
+            order=np.zeros(0, dtype=np.int64),
+        )
+
+    @classmethod
+    def build(cls, conn: sqlite3.Connection) -> Columns:
+        """Read every item's date and kind once (at the end of an import)."""
+        max_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM items").fetchone()[0]
+        date_ord = np.full(max_rowid + 1, UNDATED, dtype=np.int32)
+        kind = np.full(max_rowid + 1, NO_ITEM_KIND, dtype=np.uint8)
+        kind_index = {name: i for i, name in enumerate(KINDS)}
+        ordinal_cache: dict[str, int] = {}
+        cursor = conn.execute("SELECT rowid, date, kind FROM items")
+        while rows := cursor.fetchmany(50_000):
+            ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+            kind[ids] = [kind_index.get(r[2], 0) for r in rows]
+            ords = []
+            for _, date, _kind in rows:
+                if date is None:
+                    ords.append(UNDATED)
+                    continue
+                value = ordinal_cache.get(date)
+                if value is None:
+                    value = ordinal_cache[date] = dt.date.fromisoformat(date).toordinal()
+                ords.append(value)
+            date_ord[ids] = ords
+        present = np.flatnonzero(kind != NO_ITEM_KIND).astype(np.int64)
+        order = present[np.lexsort((-present, -date_ord[present].astype(np.int64)))]
+        return cls(date_ord=date_ord, kind=kind, order=order)
+
+    def save(self, conn: sqlite3.Connection) -> None:
+        conn.executemany(
+            "INSERT OR REPLACE INTO columns(name, data) VALUES (?, ?)",
+            [
+                ("date_ord", self.date_ord.tobytes()),
+                ("kind", self.kind.tobytes()),
+                ("order", self.order.tobytes()),
+            ],
+        )
+
+    @classmethod
+    def load(cls, conn: sqlite3.Connection) -> Columns:
+        blobs = dict(conn.execute("SELECT name, data FROM columns"))
+        if not {"date_ord", "kind", "order"} <= blobs.keys():
+            return cls.empty()
+        return cls(
+            date_ord=np.frombuffer(blobs["date_ord"], dtype=np.int32),
+            kind=np.frombuffer(blobs["kind"], dtype=np.uint8),
+            order=np.frombuffer(blobs["order"], dtype=np.int64),
+        )
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def filtered_order(
+        self, kind: str | None = None, after: str | None = None, before: str | None = None
+    ) -> np.ndarray:
+        """Rowids newest first, keeping only the kind and the (inclusive) date range given."""
+        order = self.order
+        if kind is not None:
+            order = order[self.kind[order] == KINDS.index(kind)]
+        if after is not None:
+            order = order[self.date_ord[order] >= dt.date.fromisoformat(after).toordinal()]
+        if before is not None:
+            dates = self.date_ord[order]
+            ordinal = dt.date.fromisoformat(before).toordinal()
+            order = order[(dates <= ordinal) & (dates != UNDATED)]
+        return order
+
+    def months(self, rowids: np.ndarray) -> np.ndarray:
+        """Year*12 + month-1 of each rowid's date (-1 for undated): headings and sparklines."""
+        ords = self.date_ord[rowids]
+        out = np.full(len(rowids), -1, dtype=np.int32)
+        dated = ords != UNDATED
+        if dated.any():
+            # datetime64 arithmetic: ordinal 1 is 0001-01-01, epoch day 0 is ordinal 719163
+            days = (ords[dated].astype(np.int64) - 719163).astype("datetime64[D]")
+            month = days.astype("datetime64[M]").astype(np.int64)  # months since 1970-01
+            out[dated] = month + 1970 * 12
+        return out
+
+
+def date_bound(text: str, *, upper: bool) -> str:
+    """Widen a year, month or day to the first (or, with `upper`, last) day it covers.
+
+    "2024" -> 2024-01-01 / 2024-12-31, "2024-02" -> 2024-02-01 / 2024-02-29.
+    Raises ValueError with a message fit for the user.
+    """
+    parts = text.strip().split("-")
+    try:
+        numbers = [int(p) for p in parts]
+        if len(numbers) == 1 and len(parts[0]) == 4:
+            year = numbers[0]
+            day = dt.date(year, 12, 31) if upper else dt.date(year, 1, 1)
+        elif len(numbers) == 2:
+            year, month = numbers
+            start = dt.date(year, month, 1)
+            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            day = following - dt.timedelta(days=1) if upper else start
+        elif len(numbers) == 3:
+            day = dt.date(*numbers)
+        else:
+            raise ValueError
+    except (ValueError, OverflowError):
+        raise ValueError(f"not a date: {text!r} (use 2024, 2024-10 or 2024-10-31)") from None
+    return day.isoformat()

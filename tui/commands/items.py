@@ -1,0 +1,166 @@
+"""`pressroom import|list|search|show|people`: the archive from the shell, for scripts too."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from store import KINDS, Archive, Item
+from tui.commands.common import fail, open_archive, open_bookmarks
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "import", parents=[common], help="import raw press text or .jsonl files",
+        description="Import raw press text or JSON Lines files in one transaction: on any "
+        "bad input nothing is written. Importing a file again adds nothing.",
+    )
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="parse only, do not touch the archive")
+    p.add_argument("--json", action="store_true", help="with --dry-run: print items as JSON Lines")
+    p.set_defaults(run=run_import)
+
+    p = sub.add_parser("list", parents=[common], help="list items, newest first")
+    p.add_argument("--kind", choices=KINDS)
+    p.add_argument("--after", metavar="DATE", help="on or after: 2024, 2024-10 or 2024-10-31")
+    p.add_argument("--before", metavar="DATE", help="on or before: 2024, 2024-10 or 2024-10-31")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.set_defaults(run=run_list)
+
+    p = sub.add_parser(
+        "search", parents=[common], help="search titles, people and text",
+        description="Words are ANDed, the last one is a prefix; typos and other spellings or "
+        'scripts are forgiven. "exact phrase", -word, person:NAME, kind:speech, '
+        "after:2024-10, before:2024-12-31, in:bookmarks.",
+    )
+    p.add_argument("query", nargs="+", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.add_argument("--json", action="store_true", help="one JSON object per line, with score")
+    p.set_defaults(run=run_search)
+
+    p = sub.add_parser("show", parents=[common], help="print one item")
+    p.add_argument("item_id", metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_show)
+
+    p = sub.add_parser("people", parents=[common], help="list people, fuzzy-matched")
+    p.add_argument("query", nargs="*", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=None, metavar="N")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=run_people)
+
+
+def _print_json(data: dict[str, Any]) -> None:
+    print(json.dumps(data, ensure_ascii=False))
+
+
+def _width() -> int:
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+def _row_line(date: str | None, kind: str, item_id: str, title: str) -> str:
+    line = f"{date or 'undated':10}  {kind:9}  {item_id:17}  {title}"
+    width = _width()
+    return line if len(line) <= width or not sys.stdout.isatty() else line[: width - 1] + "…"
+
+
+def run_import(args: argparse.Namespace) -> int:
+    if args.json and not args.dry_run:
+        return fail("--json prints parsed items and needs --dry-run")
+    if args.dry_run:
+        items = Archive.parse_files(args.files)
+        if args.json:
+            for item in items:
+                _print_json(item.to_dict())
+        else:
+            count = 0
+            for item in items:
+                print(_row_line(item.date, item.kind, item.id, item.title))
+                count += 1
+            print(f"{count} items parsed (dry run, nothing imported)", file=sys.stderr)
+        return 0
+    with open_archive(args) as archive:
+        report = archive.import_files(args.files)
+    print(f"{', '.join(map(str, args.files))}: {report.summary()}")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with open_archive(args, readonly=True) as archive:
+        order = archive.order(kind=args.kind, after=args.after, before=args.before)
+        for start in range(0, len(order), 1_000):
+            for row in archive.rows(order[start : start + 1_000]):
+                if args.json:
+                    _print_json(archive.get_by_rowid(row.rowid).to_dict())
+                else:
+                    print(_row_line(row.date, row.kind, row.item_id, row.title))
+    return 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    if args.limit < 1:
+        return fail("--limit must be at least 1")
+    with open_archive(args, readonly=True) as archive:
+        bookmarks = None
+        if "in:bookmarks" in query:
+            bookmarks = open_bookmarks(args)
+        hits = archive.search(query, limit=args.limit, bookmarks=bookmarks)
+        for hit in hits:
+            item = archive.get(hit.item_id)
+            if args.json:
+                data = item.to_dict()
+                data["score"] = round(hit.score, 4)
+                data["spans"] = [[s.field, s.start, s.end] for s in hit.spans]
+                _print_json(data)
+            else:
+                print(f"{hit.score:6.2f}  " + _row_line(item.date, item.kind, item.id, item.title))
+    if not hits and not args.json:
+        print("no matches", file=sys.stderr)
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    with open_archive(args, readonly=True) as archive:
+        item = archive.get(args.item_id)
+    if args.json:
+        _print_json(item.to_dict())
+    else:
+        print(render_item(item, min(_width(), 88)))
+    return 0
+
+
+def render_item(item: Item, width: int) -> str:
+    """A plain-text page for `show`: heading, participants, wrapped paragraphs."""
+    lines = [item.title, f"{item.date or 'undated'} · {item.kind} · {item.id}", ""]
+    for person in item.participants:
+        detail = ", ".join(part for part in (person.role, person.organisation) if part)
+        lines.append(f"  {person.name}" + (f" — {detail}" if detail else ""))
+    if item.participants:
+        lines.append("")
+    for paragraph in item.body:
+        lines.extend(textwrap.wrap(paragraph, width) or [""])
+        lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+def run_people(args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    with open_archive(args, readonly=True) as archive:
+        people = archive.people(query, limit=args.limit)
+    for person in people:
+        if args.json:
+            _print_json(person.to_dict())
+        else:
+            others = [s for s in person.spellings if s != person.name]
+            also = f"  (also {', '.join(others[:4])})" if others else ""
+            role = f" — {person.role}" if person.role else ""
+            print(f"{person.count:6}  {person.name}{role}{also}")
+    if not people and not args.json:
+        print("no people match" if query else "no people in the archive", file=sys.stderr)
+    return 0
