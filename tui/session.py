@@ -1,0 +1,84 @@
+"""What one running app works with: the archive, the bookmarks (if readable) and settings.
+
+Screens reach it as `self.app.session`; it never imports Textual, so it is easy to test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from store import Archive, Bookmark, Bookmarks, BookmarksUnavailable
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How the app should behave in this terminal and for this user."""
+
+    low_bandwidth: bool = False
+    """No animations and no cursor blink (slow SSH links)."""
+    mouse: bool = True
+    served: bool = False
+    """Running for `pressroom serve --ssh`: archive read-only, nothing leaves the app."""
+
+
+@dataclass
+class Session:
+    """The archive and bookmarks the app shows, with bookmark calls that never raise.
+
+    A corrupt or unreadable bookmarks file must not stop the app: `bookmarks` is then None
+    and `bookmarks_problem` says why, in one line the app shows to the user.
+    """
+
+    archive: Archive
+    bookmarks: Bookmarks | None
+    bookmarks_problem: str = ""
+    settings: Settings = field(default_factory=Settings)
+    _marked: set[str] = field(default_factory=set)
+    _marked_revision: object = None
+
+    def marked_ids(self) -> set[str]:
+        """Ids of bookmarked items, re-read only when the file changed (another session)."""
+        if self.bookmarks is None:
+            return set()
+        try:
+            revision = getattr(self.bookmarks, "revision", None)
+            if revision != self._marked_revision or revision is None:
+                self._marked = self.bookmarks.ids()
+                self._marked_revision = revision
+        except BookmarksUnavailable as error:
+            self._disable(error)
+        return self._marked
+
+    def is_marked(self, item_id: str) -> bool:
+        return item_id in self.marked_ids()
+
+    def bookmark(self, item_id: str) -> Bookmark | None:
+        if self.bookmarks is None:
+            return None
+        try:
+            return self.bookmarks.get(item_id)
+        except BookmarksUnavailable as error:
+            self._disable(error)
+            return None
+
+    def toggle(self, item_id: str, note: str | None = None) -> str:
+        """Bookmark or un-bookmark an item; returns the line to show the user."""
+        if self.bookmarks is None:
+            return f"Bookmarks unavailable: {self.bookmarks_problem}"
+        try:
+            if note is None and self.bookmarks.get(item_id) is not None:
+                self.bookmarks.remove(item_id)
+                message = "Bookmark removed"
+            else:
+                self.bookmarks.add(item_id, note=note or "")
+                message = "Bookmarked" + (" with a note" if note else "")
+        except BookmarksUnavailable as error:
+            self._disable(error)
+            return f"Bookmarks unavailable: {self.bookmarks_problem}"
+        self._marked_revision = None
+        return message
+
+    def _disable(self, error: BookmarksUnavailable) -> None:
+        self.bookmarks = None
+        self.bookmarks_problem = str(error)
+        self._marked = set()
