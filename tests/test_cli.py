@@ -1,0 +1,149 @@
+"""The `pressroom` command as a user runs it: real subprocesses, isolated data folders."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "sample_data" / "000_eca40e1e4d17962e.txt"
+
+
+def pressroom(*args: str, data_home: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "XDG_DATA_HOME": str(data_home), "COLUMNS": "120"}
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args], cwd=ROOT, env=env, input=stdin,
+        capture_output=True, text=True, timeout=120,
+    )
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+def test_first_run_lists_the_bundled_sample_newest_first(home: Path) -> None:
+    result = pressroom("list", data_home=home)
+    assert result.returncode == 0, result.stderr
+    dates = [line.split()[0] for line in result.stdout.splitlines()]
+    assert dates == ["2024-12-05", "2024-12-03", "2024-12-02", "2024-10-31"]
+    assert (home / "pressroom" / "archive.sqlite3").exists()
+
+
+def test_list_json_prints_items_in_the_design_model(home: Path) -> None:
+    result = pressroom("list", "--kind", "speech", "--json", data_home=home)
+    assert result.returncode == 0, result.stderr
+    items = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(items) == 1
+    speech = items[0]
+    assert speech["kind"] == "speech" and speech["date"] == "2024-10-31"
+    assert set(speech) >= {"id", "date", "kind", "title", "body", "participants", "places",
+                           "language", "source"}
+    assert any(p["name"] == "Imangali Tasmagambetov" for p in speech["participants"])
+
+
+def test_dry_run_json_round_trips_through_import(home: Path, tmp_path: Path) -> None:
+    dry = pressroom("import", "--dry-run", "--json", str(SEED), data_home=home,
+                    )
+    assert dry.returncode == 0, dry.stderr
+    exported = tmp_path / "export.jsonl"
+    exported.write_text(dry.stdout)
+    archive = tmp_path / "fresh.sqlite3"
+    first = pressroom("import", "--archive", str(archive), str(exported), data_home=home)
+    assert first.returncode == 0, first.stderr
+    assert "added 4" in first.stdout
+    again = pressroom("import", "--archive", str(archive), str(SEED), data_home=home)
+    assert "added 0" in again.stdout and "already there 4" in again.stdout
+
+
+def test_dry_run_does_not_touch_the_archive(home: Path, tmp_path: Path) -> None:
+    archive = tmp_path / "a.sqlite3"
+    result = pressroom("import", "--archive", str(archive), "--dry-run", str(SEED), data_home=home)
+    assert result.returncode == 0
+    assert "4 items parsed" in result.stderr
+    listed = pressroom("list", "--archive", str(archive), data_home=home)
+    assert listed.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (b"\x00\x01\x02\xff" * 100, "binary"),
+        (b"", "empty"),
+        (b'{"title": "ok", "date": "2024-01-01", "body": "x"}\n{broken\n', ":2"),
+    ],
+    ids=["binary", "empty", "broken-jsonl-line"],
+)
+def test_bad_input_is_one_line_exit_2_and_archive_unchanged(
+    home: Path, tmp_path: Path, content: bytes, expected: str
+) -> None:
+    archive = tmp_path / "a.sqlite3"
+    pressroom("import", "--archive", str(archive), str(SEED), data_home=home)
+    name = "bad.jsonl" if b"{" in content else "bad.txt"
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    result = pressroom("import", "--archive", str(archive), str(bad), data_home=home)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and name in lines[0] and expected in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+    listed = pressroom("list", "--archive", str(archive), data_home=home)
+    assert len(listed.stdout.splitlines()) == 4
+
+
+def test_a_missing_file_is_one_line(home: Path, tmp_path: Path) -> None:
+    result = pressroom("import", "--archive", str(tmp_path / "a.sqlite3"),
+                       str(tmp_path / "nope.txt"), data_home=home)
+    assert result.returncode == 2
+    assert "nope.txt" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_show_prints_an_item_and_refuses_unknown_ids(home: Path) -> None:
+    listed = pressroom("list", "--kind", "speech", data_home=home)
+    item_id = listed.stdout.split()[2]
+    shown = pressroom("show", item_id, data_home=home)
+    assert shown.returncode == 0
+    assert "Minsk Conference on Eurasian Security" in shown.stdout
+    assert "Thank you for your attention." in shown.stdout
+    missing = pressroom("show", "no-such-id", data_home=home)
+    assert missing.returncode == 2
+    assert missing.stderr.strip() == "pressroom: no item with id 'no-such-id'"
+
+
+def test_search_finds_a_person_in_another_spelling_and_script(home: Path) -> None:
+    for query in ("Voytolovskiy", "Войтоловский", "voitolovsky"):
+        result = pressroom("search", query, "--json", data_home=home)
+        assert result.returncode == 0, result.stderr
+        hits = [json.loads(line) for line in result.stdout.splitlines()]
+        assert hits and hits[0]["date"] == "2024-12-05", query
+        assert "score" in hits[0]
+
+
+def test_people_lists_participants_with_counts(home: Path) -> None:
+    result = pressroom("people", "tasmag", "--json", data_home=home)
+    assert result.returncode == 0, result.stderr
+    people = [json.loads(line) for line in result.stdout.splitlines()]
+    assert people[0]["name"] == "Imangali Tasmagambetov"
+    assert people[0]["items"] == 2
+
+
+def test_an_archive_that_is_not_sqlite_is_one_line(home: Path, tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.sqlite3"
+    bogus.write_text("not a database " * 200)
+    result = pressroom("list", "--archive", str(bogus), data_home=home)
+    assert result.returncode == 2
+    assert "not a pressroom archive" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_version_and_help_on_every_subcommand(home: Path) -> None:
+    version = pressroom("--version", data_home=home)
+    assert version.returncode == 0 and version.stdout.startswith("pressroom ")
+    for command in ("import", "list", "search", "show", "people", "bookmarks", "serve"):
+        result = pressroom(command, "--help", data_home=home)
+        assert result.returncode == 0, (command, result.stderr)
+        assert "--archive" in result.stdout, command
