@@ -1,0 +1,473 @@
+"""Bookmarks: the items a user marked, with a note, tags and a reading position.
+
+Kept in a TinyDB file through SafeJSONStorage, so a crash, a second session or a corrupt
+file never costs a bookmark whose `add` had returned.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from store.errors import BookmarksUnavailable, UnknownItem
+from store.model import Item
+from store.safe_storage import REPAIR_HINT, SafeJSONStorage, fsync_folder
+
+TABLE = "bookmarks"
+"""The TinyDB table that holds bookmarks; other tables in the file are left alone."""
+
+EXPORT_FORMATS = ("md", "json")
+
+
+class ItemSource(Protocol):
+    """What `export` needs from an archive: an item by id, or UnknownItem."""
+
+    def get(self, item_id: str) -> Item: ...
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    """One bookmarked item."""
+
+    item_id: str
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    created: str = ""
+    """When it was first bookmarked: ISO 8601 in UTC, to the second."""
+    position: int = 0
+    """The reader's offset in the item, so it reopens where the user stopped."""
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["tags"] = list(self.tags)
+        return data
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Bookmark:
+        return cls(
+            item_id=record["item_id"],
+            note=record.get("note", ""),
+            tags=tuple(record.get("tags", ())),
+            created=record.get("created", ""),
+            position=record.get("position", 0),
+        )
+
+
+@dataclass(frozen=True)
+class RepairReport:
+    """What `Bookmarks.repair` did."""
+
+    path: Path
+    problem: str
+    """Why the file could not be used; "" when it was fine and nothing was done."""
+    moved_to: Path | None
+    """Where the unusable file now is (None when nothing was moved)."""
+    kept: int
+    """Bookmarks in the file now."""
+
+    def summary(self) -> str:
+        if self.moved_to is None:
+            return f"{self.path} is fine ({self.kept} bookmarks); nothing to repair"
+        return (
+            f"{self.path} could not be used ({self.problem}); moved it to {self.moved_to} "
+            f"and kept {self.kept} readable bookmarks"
+        )
+
+
+class Bookmarks:
+    """The bookmarks in one file, shared safely with other sessions.
+
+    Every change takes the file lock and starts from the file as it is now, so a
+    long-lived instance never writes back a stale view. Reads take no lock.
+    """
+
+    def __init__(self, storage: SafeJSONStorage) -> None:
+        self._storage = storage
+        self._db = TinyDB(storage=lambda: storage)
+        self._table: Table = self._db.table(TABLE, cache_size=0)
+        self._lock = threading.RLock()
+        self._loads = -1
+        self._index: dict[str, int] = {}
+        """item_id -> TinyDB doc id, for the file version the storage holds."""
+        self._duplicates: dict[str, list[int]] = {}
+        """Further doc ids of an item_id that appears more than once (hand-edited files)."""
+        self._max_id = 0
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> Bookmarks:
+        """The bookmarks at `path`; a missing file is created on the first change.
+
+        Raises BookmarksUnavailable when the file exists but cannot be read or parsed.
+        """
+        marks = cls(SafeJSONStorage(path))
+        marks._records()
+        return marks
+
+    @property
+    def path(self) -> Path:
+        return self._storage.path
+
+    @property
+    def revision(self) -> tuple[int, int, int] | None:
+        """Changes whenever any session changes the file; cheap (one stat)."""
+        return self._storage.revision()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get(self, item_id: str) -> Bookmark | None:
+        with self._lock:
+            records = self._records()
+            doc_id = self._index.get(item_id)
+            return None if doc_id is None else Bookmark.from_record(records[str(doc_id)])
+
+    def list(self) -> list[Bookmark]:
+        """Every bookmark, newest first."""
+        with self._lock:
+            records = self._records()
+            order = sorted(
+                self._index.values(),
+                key=lambda doc_id: (records[str(doc_id)].get("created", ""), doc_id),
+                reverse=True,
+            )
+            return [Bookmark.from_record(records[str(doc_id)]) for doc_id in order]
+
+    def ids(self) -> set[str]:
+        with self._lock:
+            self._records()
+            return set(self._index)
+
+    def __len__(self) -> int:
+        return len(self.ids())
+
+    def __contains__(self, item_id: object) -> bool:
+        return isinstance(item_id, str) and self.get(item_id) is not None
+
+    # -- changing --------------------------------------------------------------------------
+
+    def add(self, item_id: str, note: str = "", tags: Iterable[str] = ()) -> Bookmark:
+        """Bookmark an item; adding it again replaces its note and tags only."""
+        _check_item_id(item_id)
+        if not isinstance(note, str):
+            raise TypeError("note must be a string")
+        tag_list = _clean_tags(tags)
+        with self._change() as records:
+            doc_id = self._index.get(item_id)
+            if doc_id is None:
+                record = {
+                    "item_id": item_id,
+                    "note": note,
+                    "tags": tag_list,
+                    "created": _now(),
+                    "position": 0,
+                }
+                doc_id = self._max_id + 1
+                self._table.insert(Document(record, doc_id=doc_id))
+                self._index[item_id] = doc_id
+                self._max_id = doc_id
+                return Bookmark.from_record(record)
+            current = records[str(doc_id)]
+            if current.get("note", "") != note or list(current.get("tags", [])) != tag_list:
+                doc_ids = [doc_id, *self._duplicates.get(item_id, [])]
+                self._table.update({"note": note, "tags": tag_list}, doc_ids=doc_ids)
+            return Bookmark.from_record(self._records()[str(doc_id)])
+
+    def remove(self, item_id: str) -> bool:
+        """Remove a bookmark; False when the item was not bookmarked."""
+        with self._change():
+            doc_id = self._index.pop(item_id, None)
+            if doc_id is None:
+                return False
+            self._table.remove(doc_ids=[doc_id, *self._duplicates.pop(item_id, [])])
+            return True
+
+    def set_position(self, item_id: str, offset: int) -> None:
+        """Remember where the reader stopped; nothing happens for an item not bookmarked."""
+        if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+            raise ValueError(f"a reading position is a whole number >= 0, not {offset!r}")
+        with self._change() as records:
+            doc_id = self._index.get(item_id)
+            if doc_id is None or records[str(doc_id)].get("position", 0) == offset:
+                return
+            self._table.update({"position": offset}, doc_ids=[doc_id])
+
+    # -- export ----------------------------------------------------------------------------
+
+    def export(self, fmt: str, archive: ItemSource | None = None) -> str:
+        """The bookmarks, newest first, as Markdown for a report or as a JSON list.
+
+        With an archive, each bookmark carries its item's title, date, kind and
+        participants; ids the archive does not have are marked "(not in this archive)".
+        """
+        if fmt not in EXPORT_FORMATS:
+            raise ValueError(f"export format must be one of {', '.join(EXPORT_FORMATS)}")
+        rows = [(mark, _lookup(archive, mark.item_id)) for mark in self.list()]
+        if fmt == "json":
+            return json.dumps([_export_record(m, item, archive) for m, item in rows],
+                              ensure_ascii=False, indent=2) + "\n"
+        return _markdown(rows, archive)
+
+    # -- repair ----------------------------------------------------------------------------
+
+    @classmethod
+    def repair(cls, path: str | os.PathLike[str]) -> RepairReport:
+        """Move an unusable file aside (timestamped name) and write one with every readable
+        bookmark in it. A file that opens fine is left alone.
+        """
+        storage = SafeJSONStorage(path)
+        with storage.transaction():
+            try:
+                marks = cls(storage)
+                return RepairReport(storage.path, "", None, len(marks._records()))
+            except BookmarksUnavailable as error:
+                problem = _problem_of(str(error), storage.path)
+            try:
+                raw = storage.read_bytes()
+            except BookmarksUnavailable:
+                raw = b""  # unreadable: nothing to salvage, but it still moves aside
+            records = salvage(raw)
+            moved_to = _move_aside(storage.path)
+            storage.forget()
+            storage.write({TABLE: {str(n): r for n, r in enumerate(records, start=1)}})
+        return RepairReport(storage.path, problem, moved_to, len(records))
+
+    # -- internals -------------------------------------------------------------------------
+
+    @contextmanager
+    def _change(self) -> Iterator[dict[str, dict[str, Any]]]:
+        """A whole read-modify-write: the lock, the latest file, and our index of it."""
+        with self._lock:
+            try:
+                with self._storage.transaction():
+                    yield self._records()
+            except BaseException:
+                self._loads = -1  # the index may be half-updated: rebuild from the file
+                raise
+
+    def _records(self) -> dict[str, dict[str, Any]]:
+        """The bookmarks table as the file has it now, with the index rebuilt if it changed."""
+        data = self._storage.read()
+        if self._storage.loads != self._loads:
+            self._rebuild_index((data or {}).get(TABLE, {}))
+            self._loads = self._storage.loads
+        return (data or {}).get(TABLE, {})
+
+    def _rebuild_index(self, records: dict[str, dict[str, Any]]) -> None:
+        index: dict[str, int] = {}
+        duplicates: dict[str, list[int]] = {}
+        max_id = 0
+        for key, record in records.items():
+            problem = record_problem(record)
+            if problem:
+                self._storage.forget()
+                raise BookmarksUnavailable(
+                    f"{self.path}: bookmark {key} {problem}; {REPAIR_HINT}"
+                )
+            doc_id = int(key)
+            max_id = max(max_id, doc_id)
+            item_id = record["item_id"]
+            if item_id in index:
+                duplicates.setdefault(item_id, []).append(doc_id)
+            else:
+                index[item_id] = doc_id
+        self._index, self._duplicates, self._max_id = index, duplicates, max_id
+
+
+def record_problem(record: dict[str, Any]) -> str:
+    """What is wrong with a stored bookmark, or "" when it is usable.
+
+    Only `item_id` is required: older or hand-written records may lack the rest.
+    """
+    item_id = record.get("item_id")
+    if not isinstance(item_id, str) or not item_id:
+        return "has no item_id"
+    if not isinstance(record.get("note", ""), str):
+        return "has a note that is not text"
+    tags = record.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        return "has tags that are not a list of text"
+    if not isinstance(record.get("created", ""), str):
+        return "has a creation time that is not text"
+    position = record.get("position", 0)
+    if isinstance(position, bool) or not isinstance(position, int) or position < 0:
+        return "has a reading position that is not a whole number"
+    return ""
+
+
+def salvage(raw: bytes) -> list[dict[str, Any]]:
+    """Every readable bookmark in damaged bytes, in file order, first of each item_id.
+
+    Parses the whole text when it is JSON (of any shape); otherwise decodes each `{`
+    that starts a readable object, so a truncated file keeps every complete record.
+    """
+    text = raw.decode("utf-8", errors="replace")
+    found: list[dict[str, Any]] = []
+    try:
+        _collect(json.loads(text), found)
+    except (json.JSONDecodeError, RecursionError):
+        decoder = json.JSONDecoder()
+        start = text.find("{")
+        while start != -1:
+            try:
+                value, end = decoder.raw_decode(text, start)
+            except (json.JSONDecodeError, RecursionError):
+                start = text.find("{", start + 1)
+                continue
+            _collect(value, found)
+            start = text.find("{", end)
+    kept: dict[str, dict[str, Any]] = {}
+    for record in found:
+        kept.setdefault(record["item_id"], record)
+    return list(kept.values())
+
+
+def _collect(value: Any, found: list[dict[str, Any]]) -> None:
+    """Bookmark-like objects anywhere inside a JSON value, normalised to a usable record."""
+    stack = [value]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            item_id = current.get("item_id")
+            if isinstance(item_id, str) and item_id:
+                found.append(_normalise(current))
+                continue
+            stack.extend(reversed(list(current.values())))
+        elif isinstance(current, list):
+            stack.extend(reversed(current))
+
+
+def _normalise(record: dict[str, Any]) -> dict[str, Any]:
+    """A salvaged record with each field usable; a field that is not is reset."""
+    good = {"item_id": record["item_id"], "note": "", "tags": [], "created": "", "position": 0}
+    for field, default in list(good.items())[1:]:
+        value = record.get(field, default)
+        if record_problem({"item_id": "x", field: value}) == "":
+            good[field] = value
+    return good
+
+
+def _move_aside(path: Path) -> Path:
+    """Keep the unusable file under a timestamped name next to it; return that name.
+
+    A regular file is hard-linked first, so `path` is never missing if we are killed
+    before the new file replaces it; anything else (a folder) is renamed.
+    """
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    for n in range(1000):
+        suffix = f".corrupt-{stamp}" + (f"-{n}" if n else "")
+        aside = path.with_name(path.name + suffix)
+        if os.path.lexists(aside):
+            continue
+        try:
+            if path.is_file() and not path.is_symlink():
+                os.link(path, aside)
+            elif os.path.lexists(path):
+                os.rename(path, aside)
+            else:
+                return aside
+        except FileExistsError:
+            continue
+        except OSError:
+            try:
+                os.rename(path, aside)
+            except OSError as error:
+                raise BookmarksUnavailable(
+                    f"{path}: cannot move it aside ({(error.strerror or str(error)).lower()})"
+                ) from None
+        fsync_folder(path.parent)
+        return aside
+    raise BookmarksUnavailable(f"{path}: too many earlier copies moved aside; remove some")
+
+
+def _problem_of(message: str, path: Path) -> str:
+    """The reason part of a BookmarksUnavailable message, for the repair report."""
+    reason = message.split(f"; {REPAIR_HINT}")[0]
+    for lead in (f"{path}: ", f"{path} "):
+        if reason.startswith(lead):
+            return reason[len(lead):]
+    return reason
+
+
+def _lookup(archive: ItemSource | None, item_id: str) -> Item | None:
+    if archive is None:
+        return None
+    try:
+        return archive.get(item_id)
+    except UnknownItem:
+        return None
+
+
+def _export_record(mark: Bookmark, item: Item | None, archive: ItemSource | None) -> dict:
+    record = mark.to_dict()
+    if item is not None:
+        record.update(title=item.title, date=item.date, kind=item.kind,
+                      participants=[p.to_dict() for p in item.participants])
+    elif archive is not None:
+        record["missing"] = True
+    return record
+
+
+def _markdown(rows: list[tuple[Bookmark, Item | None]], archive: ItemSource | None) -> str:
+    lines = ["# Bookmarks", ""]
+    if not rows:
+        lines += ["No bookmarks yet.", ""]
+    for mark, item in rows:
+        if item is None:
+            missing = " (not in this archive)" if archive is not None else ""
+            lines += [f"## {mark.item_id}{missing}", ""]
+        else:
+            lines += [f"## {_md_line(item.title)}", ""]
+            facts = [item.date or "undated", item.kind, f"`{mark.item_id}`"]
+            lines += [" · ".join(facts), ""]
+            if item.participants:
+                people = "; ".join(_person(p.name, p.role, p.organisation)
+                                   for p in item.participants)
+                lines += [f"Participants: {_md_line(people)}", ""]
+        if mark.note:
+            lines += ["> " + line if line else ">" for line in mark.note.splitlines()]
+            lines.append("")
+        if mark.tags:
+            lines += ["Tags: " + ", ".join(mark.tags), ""]
+    return "\n".join(lines)
+
+
+def _person(name: str, role: str, organisation: str) -> str:
+    detail = ", ".join(part for part in (role, organisation) if part)
+    return f"{name} ({detail})" if detail else name
+
+
+def _md_line(text: str) -> str:
+    """One line of Markdown: no newlines, and no leading character that starts a block."""
+    line = " ".join(text.split())
+    return "\\" + line if line[:1] in "#>-+*=|" and line else line
+
+
+def _check_item_id(item_id: object) -> None:
+    if not isinstance(item_id, str) or not item_id.strip():
+        raise ValueError("an item id is a non-empty string")
+
+
+def _clean_tags(tags: Iterable[str]) -> list[str]:
+    if isinstance(tags, str):
+        raise TypeError("tags must be a list of strings, not one string")
+    cleaned: list[str] = []
+    for tag in tags:
+        if not isinstance(tag, str):
+            raise TypeError("tags must be strings")
+        tag = tag.strip()
+        if tag and tag not in cleaned:
+            cleaned.append(tag)
+    return cleaned
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
