@@ -1,0 +1,155 @@
+"""The pressroom app: three modes (Events, People, Bookmarks), the reader, help, quitting.
+
+How screens hear about bookmarks: `app.toggle_bookmark()` (and anything else that changes
+them) calls `app.bookmarks_changed()`, which publishes `app.bookmarks_signal`. A screen that
+shows bookmark markers subscribes once in `on_mount`:
+
+    self.app.bookmarks_signal.subscribe(self, self.on_bookmarks_changed)
+
+and re-reads `app.session.marked_ids()` in the callback. Subscriptions end when the screen
+is removed. Screens also re-read on `on_screen_resume`, which catches changes made by
+another session to the same bookmarks file while they were hidden.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.signal import Signal
+from textual.widgets import Input
+
+from tui.session import Session
+
+_SCREEN_KEYS = {"switch_mode", "help"}
+"""App actions bound to printable keys: off while an Input has focus, so `p` types a p."""
+
+
+def _events_screen() -> Screen:
+    from tui.screens.events import EventsScreen
+
+    return EventsScreen()
+
+
+def _people_screen() -> Screen:
+    from tui.screens.people import PeopleScreen
+
+    return PeopleScreen()
+
+
+def _bookmarks_screen() -> Screen:
+    from tui.screens.bookmarks import BookmarksScreen
+
+    return BookmarksScreen()
+
+
+def _palette_commands() -> type:
+    from tui.commands_palette import PressroomCommands
+
+    return PressroomCommands
+
+
+class PressroomApp(App[int]):
+    """Browse the press archive of `session`: events by date, people, bookmarks, reader."""
+
+    TITLE = "pressroom"
+    CSS_PATH = "pressroom.tcss"
+    MODES = {
+        "events": _events_screen,
+        "people": _people_screen,
+        "bookmarks": _bookmarks_screen,
+    }
+    COMMANDS = App.COMMANDS | {_palette_commands}
+
+    BINDINGS = [
+        Binding("e", "switch_mode('events')", "Events", id="events"),
+        Binding("p", "switch_mode('people')", "People", id="people"),
+        Binding("m", "switch_mode('bookmarks')", "Bookmarks", id="bookmarks"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("f1", "show_help", "Help", id="help-f1"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
+    ]
+    """Keys that work on every screen; ctrl+q is a priority binding, so modals obey it."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.bookmarks_signal: Signal[str] = Signal(self, "bookmarks")
+        """Published with the changed item id whenever bookmarks change (see the docstring)."""
+        if session.settings.low_bandwidth:
+            self.animation_level = "none"
+
+    def on_mount(self) -> None:
+        self.switch_mode("events")
+        if self.session.bookmarks is None:
+            self.notify(
+                f"Bookmarks unavailable: {self.session.bookmarks_problem}",
+                severity="warning", timeout=10,
+            )
+        self.call_after_refresh(self._warm)
+
+    @work(thread=True, exclusive=True, group="warm")
+    def _warm(self) -> None:
+        """Load the search vocabulary after the first frame, so typing is fast from the start."""
+        self.session.archive.warm()
+
+    # -- the contract screens use ------------------------------------------------------------
+
+    def open_reader(
+        self, rowids: np.ndarray, index: int, terms: frozenset[str] = frozenset()
+    ) -> None:
+        """Read item `rowids[index]`; `[`/`]` in the reader move within `rowids`."""
+        from tui.screens.reader import ReaderScreen
+
+        self.push_screen(ReaderScreen(rowids, index, terms))
+
+    def show_events(self, query: str) -> None:
+        """Switch to Events, searching for `query` (People → Enter: `person:"Name"`)."""
+        self.switch_mode("events")
+        self.screen.set_query(query)
+
+    def toggle_bookmark(self, item_id: str, note: str | None = None) -> None:
+        """Bookmark or un-bookmark an item, say so, and update markers everywhere."""
+        message = self.session.toggle(item_id, note)
+        unavailable = self.session.bookmarks is None
+        self.notify(message, severity="warning" if unavailable else "information", timeout=3)
+        self.bookmarks_changed(item_id)
+
+    def bookmarks_changed(self, item_id: str = "") -> None:
+        """Tell every subscribed screen that bookmarks changed (see the module docstring)."""
+        self.bookmarks_signal.publish(item_id)
+
+    # -- keys --------------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def action_show_help(self) -> None:
+        self.action_help()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _SCREEN_KEYS and isinstance(self.focused, Input):
+            return False
+        if action == "suspend_process" and self.session.settings.served:
+            return False
+        return True
+
+    def action_suspend_process(self) -> None:
+        # a served session has no shell to suspend to
+        if not self.session.settings.served:
+            super().action_suspend_process()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            # a served session must not write files (screenshots) outside the data dir
+            if self.session.settings.served and "screenshot" in command.title.lower():
+                continue
+            yield command

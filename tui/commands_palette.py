@@ -1,0 +1,47 @@
+"""The command palette's (ctrl+p) pressroom entries: every screen and the main actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+
+class PressroomCommands(Provider):
+    """Screens and actions by name, for users who remember words better than keys."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        app = self.app
+        screen = self.screen
+        commands: list[tuple[str, str, Callable[[], object]]] = [
+            ("Events", "the archive by date, and search (e)",
+             lambda: app.switch_mode("events")),
+            ("People", "everyone in the archive, fuzzy-filtered (p)",
+             lambda: app.switch_mode("people")),
+            ("Bookmarks", "bookmarked items with notes (m)",
+             lambda: app.switch_mode("bookmarks")),
+            ("Help", "every key of this screen and the search syntax (? / F1)",
+             app.action_help),
+        ]
+        for action, title, help_text in (
+            ("jump", "Jump to a month", "move the Events list to a month or year (t)"),
+            ("bookmark", "Toggle bookmark", "bookmark the highlighted item (b)"),
+            ("clear", "Clear the search", "show the whole archive again (Esc in the list)"),
+            ("focus_search", "Search", "go to the search box (/)"),
+        ):
+            method = getattr(screen, f"action_{action}", None)
+            if method is not None:
+                commands.append((title, help_text, method))
+        commands.append(("Quit", "leave pressroom (ctrl+q)", app.exit))
+        return commands
+
+    async def discover(self) -> Hits:
+        for title, help_text, run in self._commands():
+            yield DiscoveryHit(title, run, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, run in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), run, help=help_text)

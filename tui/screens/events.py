@@ -1,0 +1,214 @@
+"""The Events screen (home): search box, timeline, the whole archive by date, a status line.
+
+Searching never blocks typing: each change of the query starts a thread worker, and a
+result is applied only if no newer query was typed meanwhile (a sequence number), so a
+slow search for "v" cannot overwrite the answer for "voitolovsky".
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from store.errors import PressroomError
+from tui.widgets.event_list import EventList, Listing, month_name
+from tui.widgets.search_box import SearchBox
+from tui.widgets.timeline import Timeline
+
+_FILTER_RE = re.compile(r'(?<!\S)-?(?:person|kind|after|before|in):(?:"[^"]*"?|\S+)')
+"""Field filters as typed, to name them in the status line."""
+
+
+class EventsScreen(Screen):
+    """The archive newest first under month headings, or the ranked matches of a query."""
+
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search"),
+        Binding("enter", "open", "Open", show=False),
+        Binding("b", "bookmark", "Bookmark"),
+        Binding("t", "jump", "Jump to month"),
+        Binding("escape", "escape", "List / clear"),
+        Binding("tab", "app.focus_next", "Search box / list", show=False),
+        Binding("ctrl+l", "clear", "Clear query", show=False),
+    ]
+    """Events keys; j/k/g/G/PgUp/PgDn live on the list itself (`EventList.BINDINGS`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._sequence = 0
+        """Bumped per query; a search result carrying an older number is dropped."""
+        self._query = ""
+        self._problem = ""
+
+    def compose(self) -> ComposeResult:
+        session = self.app.session
+        yield SearchBox(blink=not session.settings.low_bandwidth, id="search")
+        yield Timeline(id="timeline")
+        yield EventList(session.archive, id="events")
+        yield Static("", id="status")
+        yield Footer()
+
+    @property
+    def search_box(self) -> SearchBox:
+        return self.query_one("#search", SearchBox)
+
+    @property
+    def event_list(self) -> EventList:
+        return self.query_one("#events", EventList)
+
+    def on_mount(self) -> None:
+        self.event_list.set_marked(self.app.session.marked_ids())
+        self.query_one(Timeline).show(self.event_list.listing.months)
+        self._update_status()
+        self.search_box.focus()
+        self.app.bookmarks_signal.subscribe(self, self._on_bookmarks_changed)
+
+    def on_screen_resume(self) -> None:
+        # another session may have changed the bookmarks file while we were away
+        self.event_list.set_marked(self.app.session.marked_ids())
+
+    # -- searching ---------------------------------------------------------------------------
+
+    def set_query(self, query: str) -> None:
+        """Put `query` in the search box and show its result (People → Enter uses this)."""
+        self.search_box.value = query  # fires Input.Changed, which runs the search
+        self.search_box.cursor_position = len(query)
+        self.search_box.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self._start_search(event.value)
+
+    def _start_search(self, query: str, *, keep_cursor: bool = False) -> None:
+        self._sequence += 1
+        self._query = query
+        if not query.strip():
+            archive = self.app.session.archive
+            self._apply(self._sequence, Listing.build(archive.columns, archive.columns.order),
+                        "", keep_cursor)
+            return
+        self._search(query, self._sequence, keep_cursor)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, query: str, sequence: int, keep_cursor: bool) -> None:
+        session = self.app.session
+        archive = session.archive
+        try:
+            matches = archive.match(query, session.bookmarks)
+            listing = Listing.build(
+                archive.columns, matches.rowids, matches.terms, ranked=bool(matches.terms)
+            )
+        except PressroomError as error:
+            self.app.call_from_thread(self._fail, sequence, str(error))
+            return
+        self.app.call_from_thread(self._apply, sequence, listing, "", keep_cursor)
+
+    def _apply(self, sequence: int, listing: Listing, problem: str, keep_cursor: bool) -> None:
+        if sequence != self._sequence:
+            return  # a newer query was typed meanwhile
+        self._problem = problem
+        self.event_list.show(listing, keep_cursor=keep_cursor)
+        self.query_one(Timeline).show(listing.months)
+        self._update_status()
+
+    def _fail(self, sequence: int, problem: str) -> None:
+        if sequence == self._sequence:
+            self._problem = problem
+            self._update_status()
+
+    def _update_status(self) -> None:
+        listing = self.event_list.listing
+        count = len(listing)
+        query = self._query.strip()
+        words = _FILTER_RE.sub("", query).split()
+        filters = _FILTER_RE.findall(query)
+        if words:
+            noun = "match" if count == 1 else "matches"
+            text = f"{count:,} {noun} for {' '.join(words)!r}"
+        else:
+            text = f"{count:,} item{'' if count == 1 else 's'}"
+        if filters:
+            text += " · " + " ".join(filters)
+        if words and listing.ranked:
+            text += " · best first"
+        if self._problem:
+            text += f" · ! {self._problem}"
+        if self.app.session.bookmarks is None:
+            text += " · bookmarks unavailable"
+        self.query_one("#status", Static).update(text)
+
+    def _on_bookmarks_changed(self, _: object) -> None:
+        self.event_list.set_marked(self.app.session.marked_ids())
+        if "in:bookmarks" in self._query:
+            self._start_search(self._query, keep_cursor=True)
+        self._update_status()
+
+    # -- keys --------------------------------------------------------------------------------
+
+    def on_search_box_move(self, event: SearchBox.Move) -> None:
+        getattr(self.event_list, f"action_{event.step}")()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            event.stop()
+            self.action_open()
+
+    def on_event_list_selected(self, event: EventList.Selected) -> None:
+        self._open(event.index)
+
+    def action_open(self) -> None:
+        self._open(self.event_list.cursor)
+
+    def _open(self, index: int) -> None:
+        listing = self.event_list.listing
+        if len(listing) == 0:
+            self.app.bell()
+            return
+        self.app.open_reader(listing.rowids, index, listing.terms)
+
+    def action_focus_search(self) -> None:
+        self.search_box.focus()
+
+    def action_escape(self) -> None:
+        """Escape in the box goes to the list; in the list it clears the query."""
+        if self.search_box.has_focus:
+            self.event_list.focus()
+        else:
+            self.action_clear()
+
+    def action_clear(self) -> None:
+        self.search_box.value = ""
+
+    def action_bookmark(self) -> None:
+        row = self.event_list.current_row()
+        if row is None:
+            self.app.bell()
+            return
+        self.app.toggle_bookmark(row.item_id)
+
+    def action_jump(self) -> None:
+        from tui.screens.jump import JumpScreen
+
+        blink = not self.app.session.settings.low_bandwidth
+        self.app.push_screen(JumpScreen(blink=blink), self._jump_to)
+
+    def _jump_to(self, month_key: int | None) -> None:
+        if month_key is None:
+            return
+        index = self.event_list.listing.month_index(month_key)
+        if index is None:
+            self.notify(f"Nothing from {month_name(month_key)} in this list", severity="warning")
+            return
+        self.event_list.focus()
+        self.event_list.move_to(index)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # printable keys belong to the search box while it has focus
+        if action in {"bookmark", "jump", "focus_search"} and self.search_box.has_focus:
+            return False
+        return True

@@ -1,0 +1,114 @@
+"""The `t` prompt: type a month or a year ("2019-03", "March 2019", "2019") to jump there."""
+
+from __future__ import annotations
+
+import re
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+from store.errors import PressroomError
+
+_MONTH_NAMES = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan", "январь", "января", "янв"),
+            ("february", "feb", "февраль", "февраля", "фев"),
+            ("march", "mar", "март", "марта", "мар"),
+            ("april", "apr", "апрель", "апреля", "апр"),
+            ("may", "май", "мая"),
+            ("june", "jun", "июнь", "июня", "июн"),
+            ("july", "jul", "июль", "июля", "июл"),
+            ("august", "aug", "август", "августа", "авг"),
+            ("september", "sep", "sept", "сентябрь", "сентября", "сен"),
+            ("october", "oct", "октябрь", "октября", "окт"),
+            ("november", "nov", "ноябрь", "ноября", "ноя"),
+            ("december", "dec", "декабрь", "декабря", "дек"),
+        ]
+    )
+    for name in names
+}
+
+
+class NotAMonth(PressroomError):
+    """What the user typed at the jump prompt is not a month or a year."""
+
+
+def parse_month(text: str) -> int:
+    """A month key (year*12 + month-1) for "2019-03", "03.2019", "March 2019" or "2019".
+
+    A bare year means its newest month (December), which in a newest-first list is where
+    that year begins. A full date ("2019-03-15") means its month.
+    """
+    value = text.strip().casefold()
+    iso = re.fullmatch(r"(\d{4})(?:[-./](\d{1,2}))?(?:[-./]\d{1,2})?", value)
+    if iso:
+        year, month = int(iso[1]), int(iso[2] or 12)
+    elif reverse := re.fullmatch(r"(?:\d{1,2}[-./])?(\d{1,2})[-./](\d{4})", value):
+        year, month = int(reverse[2]), int(reverse[1])
+    else:
+        words = re.findall(r"[^\W\d_]+|\d+", value)
+        years = [int(w) for w in words if w.isdigit() and len(w) == 4]
+        months = [_MONTH_NAMES[w.rstrip(".")] + 1 for w in words if w.rstrip(".") in _MONTH_NAMES]
+        if len(years) != 1 or len(months) != 1:
+            raise NotAMonth(f"not a month: {text.strip()!r} (try 2019-03, March 2019 or 2019)")
+        year, month = years[0], months[0]
+    if not 1 <= month <= 12 or year < 1:
+        raise NotAMonth(f"not a month: {text.strip()!r} (try 2019-03, March 2019 or 2019)")
+    return year * 12 + month - 1
+
+
+class JumpScreen(ModalScreen[int | None]):
+    """Asks for a month; dismisses with its month key, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", show=False),
+        Binding("ctrl+c", "cancel", "Cancel"),
+    ]
+    """Escape or ctrl+c cancel: never Escape alone."""
+
+    DEFAULT_CSS = """
+    JumpScreen {
+        align: center middle;
+    }
+    JumpScreen > Vertical {
+        width: 50;
+        max-width: 100%;
+        height: auto;
+        border: round $accent;
+        padding: 0 1;
+        background: $surface;
+    }
+    JumpScreen #jump-error {
+        width: 100%;
+        color: $error;
+        text-style: bold;
+    }
+    """
+
+    def __init__(self, *, blink: bool = True) -> None:
+        super().__init__()
+        self._blink = blink
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Jump to a month (2019-03, March 2019, 2019):")
+            box = Input(placeholder="month or year", id="jump-input")
+            box.cursor_blink = self._blink
+            yield box
+            yield Label("", id="jump-error")
+            yield Label("Enter: jump   ctrl+c / Esc: cancel", classes="hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            self.dismiss(parse_month(event.value))
+        except NotAMonth as error:
+            self.query_one("#jump-error", Label).update(str(error))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,339 @@
+"""The Events list: any number of items drawn lazily, one line each, under month headings.
+
+Textual's `OptionList`/`DataTable` lay out every row up front (6-8 s for 100k rows), so this
+is a Line-API `ScrollView` in the manner of Textualize/toolong: the scroll height is the line
+count, `render_line` draws only what is on screen, and rows come from the archive in pages
+of `PAGE` held in an LRU cache. Mounting a million items costs one numpy pass.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from store.archive import Archive, Row
+from store.columns import Columns
+
+PAGE = 200
+"""Rows fetched from the archive per cache miss: one SQL query fills a screen and more."""
+ROW_CACHE = 4_000
+"""Rows kept in memory; a few pages around where the user has been."""
+
+KIND_MARKERS = {"news": "N", "speech": "S", "statement": "T", "interview": "I"}
+"""One plain letter per kind (Help lists them); no emoji, whose widths terminals disagree on."""
+BOOKMARK_MARKER = "*"
+CURSOR_MARKER = ">"
+"""Shown beside the cursor row so it is visible without colour (NO_COLOR, 16 colours)."""
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+def month_name(month_key: int) -> str:
+    """'December 2024' for a `Columns.months` value (year*12 + month-1); -1 is undated."""
+    if month_key < 0:
+        return "Undated"
+    year, month = divmod(int(month_key), 12)
+    return f"{MONTHS[month]} {year}"
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What the list shows: rowids in display order, and where the month headings go."""
+
+    rowids: np.ndarray
+    """int64 rowids, in the order drawn (newest first, or ranked by relevance)."""
+    months: np.ndarray
+    """Month key of each row (`Columns.months`), for headings, `t` jumps and the timeline."""
+    heading_starts: np.ndarray
+    """Row index where each heading's month begins; empty when ranked (no headings)."""
+    terms: frozenset[str] = frozenset()
+    """Folded search terms to highlight in titles and names."""
+    ranked: bool = False
+    """True when ordered by relevance: no headings, since months would interleave."""
+
+    @classmethod
+    def build(
+        cls, columns: Columns, rowids: np.ndarray, terms: frozenset[str] = frozenset(),
+        *, ranked: bool = False,
+    ) -> Listing:
+        """Compute headings with numpy: a million rows take a few milliseconds."""
+        months = columns.months(rowids)
+        if ranked or len(rowids) == 0:
+            starts = np.zeros(0, dtype=np.int64)
+        else:
+            change = np.empty(len(months), dtype=bool)
+            change[0] = True
+            np.not_equal(months[1:], months[:-1], out=change[1:])
+            starts = np.flatnonzero(change).astype(np.int64)
+        return cls(rowids, months, starts, terms, ranked)
+
+    def __len__(self) -> int:
+        return len(self.rowids)
+
+    @property
+    def heading_lines(self) -> np.ndarray:
+        return self.heading_starts + np.arange(len(self.heading_starts), dtype=np.int64)
+
+    @property
+    def line_count(self) -> int:
+        return len(self.rowids) + len(self.heading_starts)
+
+    def line_of(self, index: int) -> int:
+        """The screen line (from the top of the list) of row `index`."""
+        return index + int(np.searchsorted(self.heading_starts, index, side="right"))
+
+    def at_line(self, line: int) -> tuple[int, bool]:
+        """(row index, False) for an item line, or (heading number, True) for a heading."""
+        if len(self.heading_starts) == 0:
+            return line, False
+        lines = self.heading_lines
+        k = int(np.searchsorted(lines, line, side="right")) - 1
+        if k >= 0 and lines[k] == line:
+            return k, True
+        return line - (k + 1), False
+
+    def heading_count(self, k: int) -> int:
+        """How many rows fall under heading `k`."""
+        end = self.heading_starts[k + 1] if k + 1 < len(self.heading_starts) else len(self.rowids)
+        return int(end - self.heading_starts[k])
+
+    def month_index(self, month_key: int) -> int | None:
+        """First row of that month, or of the nearest older month, in a newest-first list.
+
+        Undated rows sort last and count as older than any month. None for an empty list.
+        """
+        if len(self.rowids) == 0:
+            return None
+        if self.ranked:
+            hits = np.flatnonzero(self.months == month_key)
+            return int(hits[0]) if len(hits) else None
+        keys = np.where(self.months < 0, np.iinfo(np.int32).min, self.months)
+        # keys are non-increasing; find the first row whose month is <= the target
+        position = int(np.searchsorted(-keys.astype(np.int64), -month_key, side="left"))
+        return min(position, len(self.rowids) - 1)
+
+
+class EventList(ScrollView, can_focus=True):
+    """Items one per line: cursor marker, date, kind, bookmark marker, title, participants."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False),
+        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+        Binding("enter", "select", "Open", show=False),
+    ]
+    """Movement keys: vim-style beside arrows, so nothing needs the mouse."""
+
+    COMPONENT_CLASSES = {
+        "event-list--cursor",
+        "event-list--heading",
+        "event-list--match",
+        "event-list--people",
+        "event-list--date",
+        "event-list--marker",
+    }
+
+    DEFAULT_CSS = """
+    EventList {
+        overflow-x: hidden;
+        overflow-y: auto;
+    }
+    """
+
+    class Selected(Message):
+        """The user chose row `index` (Enter); the screen opens the reader."""
+
+        def __init__(self, index: int) -> None:
+            self.index = index
+            super().__init__()
+
+    class CursorMoved(Message):
+        """The cursor moved; the screen may update its status line."""
+
+        def __init__(self, index: int) -> None:
+            self.index = index
+            super().__init__()
+
+    def __init__(self, archive: Archive, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.archive = archive
+        self.listing = Listing.build(archive.columns, archive.columns.order)
+        self.cursor = 0
+        self.marked: set[str] = set()
+        self._rows: OrderedDict[int, Row] = OrderedDict()
+
+    # -- what is shown -----------------------------------------------------------------------
+
+    def show(self, listing: Listing, *, keep_cursor: bool = False) -> None:
+        """Replace the rows (a new search result); the cursor goes to the top unless kept."""
+        self.listing = listing
+        if not keep_cursor:
+            self.cursor = 0
+        self.cursor = max(0, min(self.cursor, len(listing) - 1))
+        self._update_virtual_size()
+        if not keep_cursor:
+            self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+
+    def set_marked(self, marked: set[str]) -> None:
+        """Bookmarked item ids, for the `*` marker; redraws."""
+        self.marked = set(marked)
+        self.refresh()
+
+    def forget_rows(self) -> None:
+        """Drop cached rows (the archive changed under us)."""
+        self._rows.clear()
+        self.refresh()
+
+    @property
+    def current_rowid(self) -> int | None:
+        if len(self.listing) == 0:
+            return None
+        return int(self.listing.rowids[self.cursor])
+
+    def current_row(self) -> Row | None:
+        return None if len(self.listing) == 0 else self._row(self.cursor)
+
+    def _row(self, index: int) -> Row | None:
+        rowid = int(self.listing.rowids[index])
+        row = self._rows.get(rowid)
+        if row is not None:
+            self._rows.move_to_end(rowid)
+            return row
+        start = index // PAGE * PAGE
+        for fetched in self.archive.rows(self.listing.rowids[start : start + PAGE]):
+            self._rows[fetched.rowid] = fetched
+        while len(self._rows) > ROW_CACHE:
+            self._rows.popitem(last=False)
+        return self._rows.get(rowid)
+
+    # -- movement ----------------------------------------------------------------------------
+
+    def move_to(self, index: int) -> None:
+        """Put the cursor on row `index` (clamped) and scroll it into view."""
+        if len(self.listing) == 0:
+            return
+        index = max(0, min(index, len(self.listing) - 1))
+        self.cursor = index
+        line = self.listing.line_of(index)
+        top = int(self.scroll_y)
+        height = max(1, self.scrollable_content_region.height)
+        # show a month's heading with its first row
+        first_of_month = line > 0 and self.listing.at_line(line - 1)[1]
+        wanted_top = line - 1 if first_of_month else line
+        if wanted_top < top:
+            self.scroll_to(y=wanted_top, animate=False, immediate=True)
+        elif line >= top + height:
+            self.scroll_to(y=line - height + 1, animate=False, immediate=True)
+        self.refresh()
+        self.post_message(self.CursorMoved(index))
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def action_page_down(self) -> None:
+        self.move_to(self.cursor + max(1, self.scrollable_content_region.height - 1))
+
+    def action_page_up(self) -> None:
+        self.move_to(self.cursor - max(1, self.scrollable_content_region.height - 1))
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(len(self.listing) - 1)
+
+    def action_select(self) -> None:
+        if len(self.listing):
+            self.post_message(self.Selected(self.cursor))
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self._update_virtual_size()
+
+    def _update_virtual_size(self) -> None:
+        width = max(1, self.scrollable_content_region.width)
+        self.virtual_size = Size(width, self.listing.line_count)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = int(self.scroll_y) + y
+        base = self.rich_style
+        if line >= self.listing.line_count or width <= 0:
+            return Strip([Segment(" " * max(width, 0), base)], max(width, 0))
+        index, is_heading = self.listing.at_line(line)
+        if is_heading:
+            text = self._heading_text(index)
+            text.truncate(width, overflow="crop", pad=True)
+        else:
+            text = self._row_text(index)
+            text.truncate(width, overflow="ellipsis", pad=True)
+        segments = [
+            Segment(s.text, base + s.style if s.style else base)
+            for s in text.render(self.app.console)
+            if s.text != "\n"
+        ]
+        return Strip(segments, width).crop(0, width)
+
+    def _heading_text(self, k: int) -> Text:
+        style = self.get_component_rich_style("event-list--heading", partial=True)
+        month = int(self.listing.months[self.listing.heading_starts[k]])
+        count = self.listing.heading_count(k)
+        label = f"{month_name(month)} · {count} item{'s' if count != 1 else ''} "
+        return Text("─ " + label + "─" * 200, style=style, no_wrap=True, end="")
+
+    def _row_text(self, index: int) -> Text:
+        row = self._row(index)
+        is_cursor = index == self.cursor
+        cursor_style = (
+            self.get_component_rich_style("event-list--cursor", partial=True)
+            if is_cursor else Style()
+        )
+        text = Text(style=cursor_style, no_wrap=True, end="")
+        text.append(CURSOR_MARKER + " " if is_cursor else "  ")
+        if row is None:  # the item vanished between the order and the fetch
+            text.append("(missing item)")
+            return text
+        marker_style = self.get_component_rich_style("event-list--marker", partial=True)
+        text.append(row.date or "undated   ", self.get_component_rich_style(
+            "event-list--date", partial=True))
+        text.append(" ")
+        text.append(KIND_MARKERS.get(row.kind, "?"), marker_style)
+        text.append(" ")
+        text.append(BOOKMARK_MARKER if row.item_id in self.marked else " ", marker_style)
+        text.append(" ")
+        match_style = self.get_component_rich_style("event-list--match", partial=True)
+        self._append_highlighted(text, row.title, Style(), match_style)
+        if row.people:
+            text.append("  ")
+            people_style = self.get_component_rich_style("event-list--people", partial=True)
+            self._append_highlighted(text, row.people, people_style, match_style)
+        return text
+
+    def _append_highlighted(self, text: Text, value: str, style: Style, match: Style) -> None:
+        start = len(text)
+        text.append(value, style)
+        if self.listing.terms:
+            from store.search import highlight
+
+            for begin, end in highlight(value, self.listing.terms):
+                text.stylize(match, start + begin, start + end)

@@ -1,0 +1,36 @@
+"""The search box: an Input whose arrow keys move the list below, so typing never stops."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Input
+
+
+class SearchBox(Input):
+    """Where the user types a query; Up/Down/PgUp/PgDn move the list's cursor meanwhile."""
+
+    BINDINGS = [
+        Binding("down", "move('down')", "Next row", show=False),
+        Binding("up", "move('up')", "Previous row", show=False),
+        Binding("pagedown", "move('page_down')", "Page down", show=False),
+        Binding("pageup", "move('page_up')", "Page up", show=False),
+    ]
+    """Movement is passed up to the screen: the box keeps focus and the query."""
+
+    class Move(Message):
+        """Move the list cursor: `step` is an EventList action (down, up, page_down...)."""
+
+        def __init__(self, step: str) -> None:
+            self.step = step
+            super().__init__()
+
+    def __init__(self, *, blink: bool = True, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(
+            placeholder="Search: words, \"a phrase\", -word, person:, kind:, after:, before:",
+            id=id,
+        )
+        self.cursor_blink = blink
+
+    def action_move(self, step: str) -> None:
+        self.post_message(self.Move(step))
