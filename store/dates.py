@@ -1,0 +1,211 @@
+"""Finding dates in press text and normalising them to ISO: English and Russian forms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_EN_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+# Russian dates name the month in the genitive ("5 сентября"); the nominative and the
+# usual abbreviations turn up in headings, so the stems cover all of them.
+_RU_MONTH_STEMS = (
+    ("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("ма", 5), ("июн", 6),
+    ("июл", 7), ("август", 8), ("сентябр", 9), ("октябр", 10), ("ноябр", 11), ("декабр", 12),
+)
+_RU_MONTH_WORDS = (
+    r"январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]"
+    r"|октябр[ья]|ноябр[ья]|декабр[ья]|янв\.?|февр?\.?|апр\.?|авг\.?|сент?\.?|окт\.?|нояб?\.?"
+    r"|дек\.?"
+)
+_EN_MONTH_WORDS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+
+_DAY = r"(?P<day>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?"
+_RANGE_END = r"(?:\s*(?:-|–|—|to|and|по|и)\s*[0-3]?\d(?:st|nd|rd|th)?)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# "this year" in English and "с.г." / "текущего года" / "этого года" in Russian: the
+# year comes from the item's date line.
+_THIS_YEAR = (
+    r"(?P<this_year>this\s+year|of\s+the\s+current\s+year|с\.\s?г\.?|сего\s+года"
+    r"|текущего\s+года|этого\s+года)"
+)
+
+_NUMERIC = re.compile(
+    r"(?<![\d.])(?:(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)"
+    r"|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?![\d])"
+)
+_MONTH_FIRST = re.compile(
+    rf"\b(?P<month>{_EN_MONTH_WORDS})\.?\s+{_DAY}{_RANGE_END}"
+    rf"(?:(?:\s*,\s*|\s+){_YEAR}\b|\s*,?\s*{_THIS_YEAR})?",
+    re.IGNORECASE,
+)
+_DAY_FIRST = re.compile(
+    rf"(?<!\d){_DAY}{_RANGE_END}\s+(?:of\s+)?(?P<month>{_EN_MONTH_WORDS}|{_RU_MONTH_WORDS})"
+    rf"(?![а-яёa-z])\.?(?:(?:\s*,\s*|\s+){_YEAR}(?:\s*(?:года|г\.?))?|\s*,?\s*{_THIS_YEAR})?",
+    re.IGNORECASE,
+)
+_FROM_RANGE = re.compile(
+    rf"\b(?:from|с)\s+(?P<month>{_EN_MONTH_WORDS})\.?\s+{_DAY}\s+(?:to|till|until|-|–)\s+"
+    rf"(?:(?:{_EN_MONTH_WORDS})\.?\s+)?[0-3]?\d(?:\s*,\s*|\s+){_YEAR}\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in text: where it is, its parts, and whether the year was written."""
+
+    start: int
+    end: int
+    day: int
+    month: int
+    year: int | None
+    this_year: bool = False
+    """The text said "this year" / "с.г." rather than a number."""
+
+    def iso(self, default_year: int | None = None) -> str | None:
+        """The ISO date, taking a missing year from `default_year`; None if not a real date."""
+        year = self.year if self.year is not None else default_year
+        if year is None:
+            return None
+        try:
+            return date(year, self.month, self.day).isoformat()
+        except ValueError:
+            return None
+
+
+def month_number(word: str) -> int | None:
+    """The month a word names, in English or Russian, full or abbreviated; else None."""
+    key = word.lower().rstrip(".")
+    if key in _EN_MONTHS:
+        return _EN_MONTHS[key]
+    if key in ("ма", "май", "мая"):
+        return 5
+    for stem, number in _RU_MONTH_STEMS:
+        if stem != "ма" and (key.startswith(stem) or (len(key) >= 3 and stem.startswith(key))):
+            return number
+    return None
+
+
+def _from_match(m: re.Match[str]) -> DateMatch | None:
+    groups = m.groupdict()
+    if groups.get("d") or groups.get("iy"):
+        day = int(groups.get("d") or groups["id"])
+        month = int(groups.get("m") or groups["im"])
+        year = int(groups.get("y") or groups["iy"])
+        this_year = False
+    else:
+        month_value = month_number(groups["month"])
+        if month_value is None:
+            return None
+        day, month = int(groups["day"]), month_value
+        year = int(groups["year"]) if groups.get("year") else None
+        this_year = bool(groups.get("this_year"))
+    candidate = DateMatch(m.start(), m.end(), day, month, year, this_year)
+    # A date without a year cannot be checked against a calendar yet; 2000 is a leap year,
+    # so "29 February" passes here and fails later only if the real year has no such day.
+    if candidate.iso(default_year=2000 if year is None else None) is None:
+        return None
+    return candidate
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every date expression in `text`, in order of position, without overlaps."""
+    found: list[DateMatch] = []
+    for pattern in (_FROM_RANGE, _NUMERIC, _MONTH_FIRST, _DAY_FIRST):
+        for m in pattern.finditer(text):
+            match = _from_match(m)
+            if match is None:
+                continue
+            if any(match.start < f.end and f.start < match.end for f in found):
+                continue
+            found.append(match)
+    return sorted(found, key=lambda f: f.start)
+
+
+def first_date(text: str) -> DateMatch | None:
+    """The first date expression in `text`, or None."""
+    dates = find_dates(text)
+    return dates[0] if dates else None
+
+
+# What may precede the date at the start of a paragraph: "On", "From", "Today, on",
+# a wire-service dateline ("MOSCOW, "), the Russian "В"/"С".
+_OPENING_LEAD = re.compile(
+    r"^\s*(?:(?:[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]{2,30}|[A-ZА-ЯЁ][\w\-]+(?:\s[A-ZА-ЯЁ][\w\-]+)?),\s+)?"
+    r"(?:[Tt]oday,?\s+|[Сс]егодня,?\s+)?"
+    r"(?:[Oo]n|[Ff]rom|[Bb]etween|[Aa]s of|[Вв]о?|[Сс]о?)?\s*",
+)
+
+
+def opening_date(paragraph: str) -> DateMatch | None:
+    """The date a paragraph opens with ("On 12 June 2023 in Yerevan, ..."), or None."""
+    head = paragraph[:160]
+    match = first_date(head)
+    if match is None:
+        return None
+    lead = _OPENING_LEAD.match(head)
+    if lead is None or lead.end() < match.start:
+        return None
+    return match
+
+
+_DATE_LINE_MAX = 90
+_SUFFIX_SPLIT = re.compile(r"\s+[-–—|]\s+|\s*/\s*")
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """A line that is only a date, perhaps with a place or a label ("Geneva, May 4, 2019")."""
+
+    date: DateMatch
+    place: str = ""
+
+
+def parse_date_line(line: str) -> DateLine | None:
+    """Read a date line such as `17.03.2021`, `Geneva, May 4, 2019`, `9 Oct. 2017`,
+    `April 2, 2022, Moscow Region`, `11.02.2015 - Press release`, `5 сентября 2022 года`.
+
+    None when the line is longer than a date line or has prose around the date: a
+    sentence that merely contains a date is a paragraph, not a date line.
+    """
+    text = " ".join(line.split())
+    if not text or len(text) > _DATE_LINE_MAX:
+        return None
+    match = first_date(text)
+    if match is None or (match.year is None and not match.this_year):
+        return None
+    before = text[: match.start].strip(" ,;:-–—")
+    after = text[match.end :].strip(" ,;:.-–—")
+    after = _SUFFIX_SPLIT.split(after, maxsplit=1)[0].strip(" ,;:.") if after else ""
+    place = ""
+    for part in (before, after):
+        if not part:
+            continue
+        words = part.split()
+        # The rest must be a short label: a place ("Moscow Region") or a kind ("Press
+        # release"). Prose ("The meeting was held") has lowercase words beyond a few.
+        if len(words) > 5 or sum(1 for w in words if w[:1].islower()) > 1:
+            return None
+        if not place and all(w[:1].isupper() for w in words) and not _is_label(part):
+            place = part
+    if len(text) - (match.end - match.start) > 60:
+        return None
+    return DateLine(match, place)
+
+
+_LABELS = re.compile(
+    r"press|release|statement|news|update|пресс|релиз|сообщени|заявлени|interview", re.I
+)
+
+
+def _is_label(text: str) -> bool:
+    return bool(_LABELS.search(text))
