@@ -1,0 +1,50 @@
+"""What one `pressroom serve --ssh` server is set up with (the command line, resolved)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_PORT = 2222
+DEFAULT_MAX_SESSIONS = 32
+DEFAULT_PER_ADDRESS = 4
+DEFAULT_IDLE_TIMEOUT = 1800.0
+DEFAULT_LOGIN_TIMEOUT = 60.0
+"""Seconds a client has to authenticate (OpenSSH's LoginGraceTime is 120)."""
+MAX_STARTUPS = 10
+"""Connections still logging in at once, like OpenSSH's MaxStartups: more are dropped."""
+
+
+@dataclass(frozen=True)
+class ServeConfig:
+    """Everything the server needs, with paths already resolved and checked."""
+
+    archive: Path
+    """The archive every session shows, opened read-only by the app."""
+    data_dir: Path
+    """Holds the host key (by default) and `ssh-users/<key>/` for each user's bookmarks."""
+    host: str = "127.0.0.1"
+    port: int = DEFAULT_PORT
+    host_key: Path | None = None
+    """None: `ssh_host_ed25519_key` in the data dir, generated on first run."""
+    authorized_keys: Path | None = None
+    """None only together with `open_access`."""
+    open_access: bool = False
+    """Accept any public key; the key's fingerprint is then the identity."""
+    max_sessions: int = DEFAULT_MAX_SESSIONS
+    per_address: int = DEFAULT_PER_ADDRESS
+    idle_timeout: float = DEFAULT_IDLE_TIMEOUT
+    login_timeout: float = DEFAULT_LOGIN_TIMEOUT
+    kill_grace: float = 2.0
+    """Seconds between SIGHUP and SIGKILL when a session's app must go."""
+    app_command: tuple[str, ...] | None = None
+    """Replaces `python -m tui` for sessions. Only tests set it (to run a small program in
+    the PTY); the command line has no way to, so a served user can never choose it."""
+
+    @property
+    def host_key_path(self) -> Path:
+        return self.host_key or self.data_dir / "ssh_host_ed25519_key"
+
+    @property
+    def users_dir(self) -> Path:
+        return self.data_dir / "ssh-users"

@@ -1,0 +1,223 @@
+"""The SSH server: public-key logins, one app session per channel, a clean stop on SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from pathlib import Path
+
+import asyncssh
+
+from store.errors import PressroomError
+from tui.sshd.channel import AppChannel
+from tui.sshd.config import MAX_STARTUPS, ServeConfig
+from tui.sshd.identity import Identity
+from tui.sshd.keys import AuthorizedKeys, load_host_key
+from tui.sshd.limits import SessionLimits
+
+log = logging.getLogger("pressroom.sshd")
+
+KEEPALIVE_INTERVAL = 30
+"""Seconds between keepalives, so a client that vanished without closing (a laptop lid,
+a dropped Wi-Fi) is noticed within about a minute and a half and its app ended."""
+KEEPALIVE_COUNT_MAX = 3
+
+
+class ServeError(PressroomError):
+    """The server cannot start (address in use, no permission for the port)."""
+
+
+def _printable(text: str, limit: int = 64) -> str:
+    """A client-chosen string made safe for one log line."""
+    clean = "".join(c if c.isprintable() and not c.isspace() else "?" for c in text)
+    return clean[:limit] or "-"
+
+
+class Connection(asyncssh.SSHServer):
+    """One client connection: who it is (after public-key auth) and where it comes from."""
+
+    def __init__(self, service: Service) -> None:
+        self._service = service
+        self._conn: asyncssh.SSHServerConnection | None = None
+        self.address = "?"
+        self.port = 0
+        self.username = ""
+        self.identity: Identity | None = None
+        self._offered: asyncssh.SSHKey | None = None
+        self._logging_in = False
+
+    def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
+        self._conn = conn
+        peer = conn.get_extra_info("peername") or ("?", 0)
+        self.address, self.port = str(peer[0]), int(peer[1])
+        if not self._service.limits.start_login():
+            log.warning("dropped %s:%d: %d connections logging in already",
+                        self.address, self.port, MAX_STARTUPS)
+            conn.close()
+            return
+        self._logging_in = True
+        self._service.connections.add(conn)
+
+    def begin_auth(self, username: str) -> bool:
+        self.username = username
+        if self._service.authorized is not None:
+            self._service.authorized.refresh()
+        return True  # every user must authenticate, with a key
+
+    def public_key_auth_supported(self) -> bool:
+        return True
+
+    def validate_public_key(self, username: str, key: asyncssh.SSHKey) -> bool:
+        authorized = self._service.authorized
+        accepted = authorized is None or authorized.accepts(key, self.address, self.address)
+        if accepted:
+            # asyncssh checks the signature right after this call and, if it is good, calls
+            # auth_completed without yielding in between: the last key accepted here is the
+            # key the client proved it holds.
+            self._offered = key
+        return accepted
+
+    def auth_completed(self) -> None:
+        assert self._offered is not None
+        self.identity = Identity.from_key(self.username, self._offered)
+        self._end_login()
+
+    def session_requested(self) -> AppChannel:
+        return AppChannel(self._service, self)
+
+    @property
+    def forced_command(self) -> str | None:
+        if self._conn is None:
+            return None
+        command = self._conn.get_key_option("command")
+        return command if isinstance(command, str) else None
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._logging_in:
+            self._end_login()
+            log.info("refused %s: not logged in (%s)", self.describe(),
+                     _printable(str(exc), 80) if exc else "no accepted key")
+        if self._conn is not None:
+            self._service.connections.discard(self._conn)
+
+    def _end_login(self) -> None:
+        if self._logging_in:
+            self._logging_in = False
+            self._service.limits.end_login()
+
+    def describe(self) -> str:
+        key = self.identity.fingerprint if self.identity else "-"
+        return f"{self.address}:{self.port} user={_printable(self.username)} key={key}"
+
+
+class Service:
+    """The listening server, its limits, and every live session (to end them on stop)."""
+
+    def __init__(self, config: ServeConfig, authorized: AuthorizedKeys | None,
+                 host_key: asyncssh.SSHKey) -> None:
+        self.config = config
+        self.authorized = None if config.open_access else authorized
+        self.host_key = host_key
+        self.limits = SessionLimits(config.max_sessions, config.per_address, MAX_STARTUPS)
+        self.connections: set[asyncssh.SSHServerConnection] = set()
+        self.channels: set[AppChannel] = set()
+        self.app_environment = {"PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+        """The app must import the same `tui` and `store` as the server, also from a checkout."""
+        self._acceptor: asyncssh.SSHAcceptor | None = None
+
+    def app_command(self, bookmarks: Path) -> list[str]:
+        if self.config.app_command is not None:
+            return [*self.config.app_command, str(bookmarks)]
+        return [sys.executable, "-m", "tui", "--served", "--archive", str(self.config.archive),
+                "--bookmarks", str(bookmarks)]
+
+    def track(self, channel: AppChannel) -> None:
+        self.channels.add(channel)
+
+    def untrack(self, channel: AppChannel) -> None:
+        self.channels.discard(channel)
+
+    @property
+    def port(self) -> int:
+        assert self._acceptor is not None
+        return self._acceptor.get_port()
+
+    async def start(self) -> None:
+        config = self.config
+        try:
+            self._acceptor = await asyncssh.create_server(
+                lambda: Connection(self), config.host, config.port,
+                server_host_keys=[self.host_key],
+                login_timeout=config.login_timeout,
+                keepalive_interval=KEEPALIVE_INTERVAL,
+                keepalive_count_max=KEEPALIVE_COUNT_MAX,
+                password_auth=False, kbdint_auth=False, host_based_auth=False, gss_host=None,
+                agent_forwarding=False, x11_forwarding=False, allow_scp=False,
+                allow_pty=True, line_editor=False, encoding=None,
+            )
+        except OSError as error:
+            raise ServeError(
+                f"cannot listen on {config.host}:{config.port}: {error.strerror or error}"
+            ) from None
+        log.info("serving %s on %s:%d (host key %s, %s)", config.archive, config.host, self.port,
+                 self.host_key.get_fingerprint(),
+                 "any key" if self.authorized is None
+                 else f"{self.authorized.count} authorized keys")
+
+    async def stop(self, message: str = "the server is shutting down") -> None:
+        """Stop listening, end every session with a line to its user, close connections."""
+        if self._acceptor is not None:
+            self._acceptor.close()
+        await asyncio.gather(*(channel.close(message, reason="server stopping")
+                               for channel in list(self.channels)))
+        for conn in list(self.connections):
+            conn.close()
+        for conn in list(self.connections):
+            await conn.wait_closed()
+        if self._acceptor is not None:
+            await self._acceptor.wait_closed()
+
+
+def configure_logging() -> None:
+    """One line per event on stderr; asyncssh's own chatter only when it matters."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s pressroom-sshd %(message)s",
+                                           "%Y-%m-%d %H:%M:%S"))
+    logger = logging.getLogger("pressroom.sshd")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    logging.getLogger("asyncssh").setLevel(logging.WARNING)
+
+
+def prepare(config: ServeConfig) -> tuple[AuthorizedKeys | None, asyncssh.SSHKey]:
+    """Read the keys before listening, so a bad file is one line and exit 2, not a server
+    that refuses everybody."""
+    authorized = None
+    if not config.open_access:
+        assert config.authorized_keys is not None
+        authorized = AuthorizedKeys.load(config.authorized_keys)
+    host_key = load_host_key(config.host_key_path, create=config.host_key is None)
+    return authorized, host_key
+
+
+async def serve(config: ServeConfig) -> int:
+    """Run until SIGTERM or SIGINT, then end every session and return 0."""
+    authorized, host_key = prepare(config)
+    service = Service(config, authorized, host_key)
+    await service.start()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        log.info("stopping: ending %d sessions", len(service.channels))
+        await service.stop()
+        for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+            loop.remove_signal_handler(signum)
+    log.info("stopped")
+    return 0
