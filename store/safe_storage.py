@@ -60,7 +60,8 @@ class SafeJSONStorage(Storage):
         self._checked = False
         self._raw: bytes | None = None
         self._data: Tables | None = None
-        self._fragments: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
+        self._fragments: dict[str, dict[str, tuple[dict[str, Any], str]]] = {}
+        """table -> record id -> (a private copy of the record, its JSON text)."""
         self._swept = False
         self.loads = 0
         """How many times the file was parsed: changes when someone else wrote it."""
@@ -212,18 +213,21 @@ class SafeJSONStorage(Storage):
 
     def _serialize(self, data: Tables) -> bytes:
         """TinyDB's JSON, one record a line; unchanged records reuse their encoded text."""
-        fragments: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
+        fragments: dict[str, dict[str, tuple[dict[str, Any], str]]] = {}
         tables = []
         for name, table in data.items():
+            known = self._fragments.get(name, {})
+            encoded = fragments[name] = {}
             lines = []
             for doc_id, doc in table.items():
-                key = (name, doc_id)
-                cached = self._fragments.get(key)
+                cached = known.get(doc_id)
                 if cached is None or cached[0] != doc:
                     text = _encode(doc)
                     cached = (_private_copy(doc, text), text)
-                fragments[key] = cached
-                lines.append(f"{_encode(str(doc_id))}:{cached[1]}")
+                encoded[doc_id] = cached
+                # Record ids are digit strings (checked on read; TinyDB writes str(int)),
+                # so they need no escaping.
+                lines.append(f'"{doc_id}":{cached[1]}')
             tables.append(f"{_encode(name)}:{{\n" + ",\n".join(lines) + "\n}")
         self._fragments = fragments
         return ("{" + ",".join(tables) + "}\n").encode("utf-8")
@@ -260,7 +264,7 @@ def shape_problem(data: Any) -> str:
         if not isinstance(table, dict):
             return f"table {name!r} is {_json_type(table)}, not an object"
         for doc_id, doc in table.items():
-            if not doc_id.isdigit():
+            if not doc_id.isdecimal():
                 return f"table {name!r} has a record id {doc_id!r} that is not a number"
             if not isinstance(doc, dict):
                 return f"record {doc_id} of table {name!r} is {_json_type(doc)}, not an object"
