@@ -1,0 +1,233 @@
+"""Small curated word lists the participant rules lean on: roles, ranks, honorifics,
+organisation and place words, first names, in Latin and Cyrillic.
+
+English entries are compared casefolded and whole; Russian entries are stems, compared as
+prefixes of the casefolded word, because Russian inflects every noun ("председатель",
+"председателем", "председателя").
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in text.split())
+
+
+ROLE_WORDS = _words(
+    """
+    secretary general secretary-general under-secretary-general director director-general
+    deputy minister president vice-president chairman chairwoman chairperson chair head chief
+    ambassador representative envoy commissioner spokesman spokeswoman spokesperson speaker
+    editor editor-in-chief correspondent coordinator commander commander-in-chief adviser
+    advisor counsellor counselor consul attache attaché officer expert rector professor
+    governor mayor senator member leader premier king queen prince emir sultan
+    prime first executive permanent plenipotentiary extraordinary special acting assistant
+    foreign defense defence affairs state press public chancellor vice
+    manager founder administrator inspector prosecutor judge delegate observer
+    """
+)
+"""Words a role phrase is made of ("First Deputy Minister", "Permanent Representative")."""
+
+ROLE_HEADS = _words(
+    """
+    secretary secretary-general under-secretary-general director director-general deputy
+    minister president vice-president chairman chairwoman chairperson chair head chief
+    ambassador representative envoy commissioner spokesman spokeswoman spokesperson speaker
+    editor editor-in-chief correspondent coordinator commander commander-in-chief adviser
+    advisor counsellor counselor consul officer expert rector professor governor mayor
+    senator leader premier chancellor manager founder delegate judge prosecutor
+    """
+)
+"""The nouns that make a phrase a role (an adjective like "Permanent" alone does not)."""
+
+RANKS = _words(
+    """
+    general colonel lieutenant major captain admiral marshal sergeant brigadier
+    colonel-general lieutenant-general major-general army vice-admiral rear-admiral
+    police justice
+    """
+)
+"""Military and service ranks that sit between a role and a name; not part of the role."""
+
+HONORIFICS = _words(
+    """
+    mr mr. mrs mrs. ms ms. dr dr. prof prof. sir madam h.e. he excellency his her
+    hon. honourable honorable mister lord lady sheikh
+    """
+)
+"""Forms of address that are dropped in front of a name ("H.E. Mr. Tokayev")."""
+
+ORG_WORDS = _words(
+    """
+    organization organisation council institute academy assembly ministry committee
+    secretariat staff forces force center centre service agency office department university
+    federation republic union parliament duma house senate nations csto sco osce cis nato un
+    eu brics unodc unrcca unama ats rats icrc oic asean treaty security cooperation
+    co-operation collective conference forum summit session meeting commission bureau bank
+    fund group board directorate administration government cabinet mission embassy
+    consulate delegation alliance community commonwealth court tribunal police army navy
+    headquarters declaration charter strategy programme program plan concept protocol
+    convention agreement memorandum initiative platform process format dialogue network
+    association society party movement foundation magazine newspaper journal agency
+    television radio channel news times post tass ria novosti sputnik belta interfax
+    kazinform xinhua reuters company corporation hotel park palace hall school college
+    museum library church mosque cathedral hospital award prize order medal ship frigate
+    cruiser destroyer corvette vessel operation exercise exercises day year week
+    international national regional global joint central eurasian eurasia world economy
+    relations sciences science economic military political humanitarian foreign affairs
+    defense defence interior internal justice health education culture emergency
+    situations border troops guard general staff armed combined martial arts task
+    working peacekeeping anti-terrorist counter-terrorism rapid reaction deployment crisis
+    response disengagement observer supreme state federal executive statutory permanent
+    affairs
+    """
+)
+"""Words that make a capitalised run an organisation, a document or an event, not a person."""
+
+ORG_NOUNS_LOWER = _words("magazine newspaper journal agency channel television radio portal")
+"""Lowercase nouns that may sit inside an organisation name ("the magazine “National Defense”")."""
+
+PLACE_WORDS = _words(
+    """
+    russia russian belarus belarusian byelorussian kazakhstan kazakh kazakhstani kyrgyzstan
+    kyrgyz kyrgyzstani tajikistan tajik armenia armenian uzbekistan uzbek turkmenistan
+    turkmen azerbaijan azerbaijani georgia georgian ukraine ukrainian moldova moldovan
+    afghanistan afghan china chinese india indian pakistan pakistani iran iranian
+    mongolia mongolian turkey turkish türkiye austria austrian italy italian germany german
+    spain spanish france french britain british england english america american usa us
+    israel israeli serbia serbian syria syrian iraq iraqi egypt egyptian japan japanese
+    korea korean vietnam vietnamese laos cambodia thailand indonesia malaysia qatar saudi
+    arabia emirates uae switzerland swiss finland finnish sweden swedish norway norwegian
+    poland polish hungary hungarian czech slovakia slovak cuba cuban brazil brazilian
+    africa african europe european asia asian kyrgyz caucasus balkans
+    moscow minsk astana almaty bishkek dushanbe yerevan tashkent ashgabat baku tbilisi kyiv
+    kiev beijing shanghai qingdao geneva vienna new york washington brussels paris london
+    rome berlin dublin yekaterinburg petersburg st. saint sochi kazan novosibirsk delhi
+    islamabad tehran kabul ankara istanbul tokyo seoul hanoi osh khujand samarkand
+    region district oblast province city village golan heights
+    north south east west northern southern eastern western middle near far greater
+    republic federation kingdom emirate islamic people's peoples
+    """
+)
+"""Countries, their adjectives, capitals and place words: places are not people."""
+
+STOP_CAPITALS = _words(
+    """
+    the a an on in at of for to from by with and or but as during following after before
+    since until today yesterday tomorrow this these that those it its he she they we i you
+    our his her their my your also however therefore thus then there here when where while
+    which who what why how all each every both some many most other another such no not
+    one two three first second third last next new dear ladies gentlemen distinguished
+    colleagues friends thank thanks let please welcome good congratulations according
+    despite within under over between among about against into through upon without
+    besides moreover meanwhile furthermore additionally finally earlier later recently
+    mr mrs ms dr
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    """
+)
+"""Capitalised words that start sentences or salutations but never start a name."""
+
+FIRST_NAMES = _words(
+    """
+    aleksandr alexander alexandr aleksander alexey aleksei alexei andrei andrey anatoly
+    anatoliy anton arkady artem artyom boris bakhtiyor bakhtiyar dmitry dmitri dmitriy
+    denis eduard evgeny evgeniy yevgeny fyodor fedor gennady gennadiy georgy george grigory
+    igor ilya ivan kirill konstantin leonid maxim maksim mikhail nikolai nikolay oleg pavel
+    pyotr petr roman ruslan sergey sergei semyon stanislav stepan timur vadim valery
+    valeriy vasily vasiliy viktor victor vitaly vladimir vladislav vyacheslav yury yuri
+    yuriy zakhar nikita lev valentin arkadiy gleb matvey mark egor yegor
+    anna elena yelena irina maria mariya marina natalia natalya olga svetlana tatiana
+    tatyana valentina ekaterina yekaterina lyudmila galina nadezhda vera lyubov zhanna
+    imangali taalatbek kassym-jomart kassym nursultan marat murat yerlan erlan yerzhan
+    kairat askar bakhyt daniyar nurlan talgat mukhtar samat serik bolat azamat almaz
+    sadyr sooronbay sooronbai almazbek kamchybek zheenbek emomali sirojiddin khasan hasan
+    shavkat abdulaziz bakhodir rashid serdar gurbanguly kurbanguly nikol ararat armen
+    suren zohrab edmon gurgen ilham jeyhun hikmet aman aibek aybek nurlan erines kubanychbek
+    mukhammadali rustam sherali zarif sohib imomali
+    zhang xi li wang liu chen yang wu hu ma zhao
+    narendra shehbaz muhammad mohammad mohammed ahmed ahmad ali hassan hossein ebrahim
+    ibrahim abdullah omar khalid hamid faisal javad abbas masoud recep mevlut ahmet mehmet
+    hakan
+    antonio ban kofi boutros javier kurt lamberto thomas helga feridun marc jean pierre
+    francois emmanuel angela olaf frank-walter john james william david michael robert
+    richard charles joseph paul peter george mark mary elizabeth elisabeth karin gernot
+    angelino ildefonso talya ingibjorg harlem miroslav kaha natalia petko levent lynn
+    jens josep federica ursula kaja annalena rosemary martin miguel
+    carlos luis jose juan sebastian rafael
+    roza rosa kassym-zhomart
+    """
+)
+"""Common first names of the region's officials and of international figures (Latin)."""
+
+FIRST_NAMES_CYR = (
+    "александр алексей андрей анатолий антон аркадий артем артём борис бахтиер бахтиёр "
+    "владимир владислав вячеслав валерий василий виктор виталий вадим геннадий георгий "
+    "григорий глеб денис дмитрий евгений егор эдуард иван игорь илья кирилл константин "
+    "леонид лев максим михаил николай никита олег павел петр пётр роман руслан сергей "
+    "семен семён станислав степан тимур юрий захар матвей марк "
+    "анна елена ирина мария марина наталья наталия ольга светлана татьяна валентина "
+    "екатерина людмила галина надежда вера любовь жанна роза "
+    "имангали таалатбек касым-жомарт касым нурсултан марат мурат ерлан ержан кайрат "
+    "аскар бахыт данияр нурлан талгат мухтар самат серик болат азамат алмаз садыр "
+    "сооронбай алмазбек камчыбек жээнбек эмомали сироджиддин хасан шавкат абдулазиз "
+    "рашид сердар гурбангулы никол арарат армен сурен зограб гурген ильхам джейхун аман "
+    "айбек рустам шерали зариф си ли ван чжан нарендра антониу антонио"
+).split()
+"""Cyrillic first names in the nominative; a name in another case starts with one of these."""
+
+ROLE_STEMS_CYR = (
+    "генеральн генсек секретар председател заместител министр президент премьер директор "
+    "глав начальник руководител посл постоянн полномочн представител пресс-секретар "
+    "спикер командующ депутат советник помощник уполномоченн исполняющ и.о. врио "
+    "первый первого первым вице- чрезвычайн специальн спецпредставител генерал "
+    "полковник майор адмирал маршал лейтенант официальн"
+).split()
+"""Stems of Russian role and rank words, matched as prefixes of the casefolded word."""
+
+ORG_STEMS_CYR = (
+    "одкб шос снг оон обсе нато ес брикс организаци совет комитет ассамбле парламент "
+    "секретариат министерств ведомств штаб сил войск центр служб агентств управлени "
+    "департамент университет федераци республик союз дум палат сенат договор "
+    "безопасност сотрудничеств коллективн содружеств независим государств "
+    "координационн командующ пограничн объединенн объединённ антитеррористическ "
+    "парламентск государственн международн национальн региональн евразийск "
+    "иностранн дел обороны обороне правительств кабинет посольств делегаци миссии "
+    "конференци форум саммит сесси заседани декларац устав стратег программ "
+    "мид рф белта тасс риа новости спутник"
+).split()
+"""Stems of Russian organisation words."""
+
+PLACE_STEMS_CYR = (
+    "росси российск беларус белорусск казахстан казахстанск кыргызстан кыргызск киргиз "
+    "таджикистан таджикск армени армянск узбекистан узбекск туркменистан туркменск "
+    "азербайджан грузи украин молдав афганистан афганск кита китайск инди индийск "
+    "пакистан иран монголи турци австри итали германи испани франци сша америк "
+    "москв минск астан алмат бишкек душанбе ереван ташкент ашхабад баку тбилиси пекин "
+    "женев вен нью-йорк брюссел париж лондон рим берлин екатеринбург петербург сочи "
+    "евраз азии азия европ кавказ област район регион"
+).split()
+"""Stems of Russian place names and adjectives."""
+
+CONNECTORS = _words("of the and for on to in at de del da di von van der bin al el la le du")
+"""Lowercase words that may sit inside an organisation or role phrase."""
+
+CONNECTORS_CYR = frozenset("и по при в во на для с".split())
+"""Russian short words that may sit inside an organisation or role phrase."""
+
+SALUTATION_STARTS = (
+    "dear", "ladies", "distinguished", "your excellency", "excellencies", "colleagues",
+    "friends", "уважаем", "дамы", "дорогие", "коллеги", "господин", "госпожа",
+)
+"""How a speech's address lines begin; such a line is never an item title."""
+
+
+def has_stem(word: str, stems: list[str] | tuple[str, ...]) -> bool:
+    """Whether a (Russian) word starts with one of the stems, ignoring case."""
+    key = word.casefold()
+    for stem in stems:
+        # A short stem ("сил", "дел", "вен") names a word only when little follows it, so
+        # that surnames such as "Силуанов" or "Делягин" are not taken for organisations.
+        if key.startswith(stem) and (len(stem) > 3 or len(key) <= len(stem) + 2):
+            return True
+    return False
