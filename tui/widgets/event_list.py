@@ -250,10 +250,20 @@ class EventList(ScrollView, can_focus=True):
         self.move_to(self.cursor - 1)
 
     def action_page_down(self) -> None:
-        self.move_to(self.cursor + max(1, self.scrollable_content_region.height - 1))
+        self._page(+1)
 
     def action_page_up(self) -> None:
-        self.move_to(self.cursor - max(1, self.scrollable_content_region.height - 1))
+        self._page(-1)
+
+    def _page(self, direction: int) -> None:
+        """Move a screenful of lines (headings count), landing on an item, not a heading."""
+        if len(self.listing) == 0:
+            return
+        step = max(1, self.scrollable_content_region.height - 1)
+        line = self.listing.line_of(self.cursor) + direction * step
+        line = max(0, min(line, self.listing.line_count - 1))
+        index, is_heading = self.listing.at_line(line)
+        self.move_to(int(self.listing.heading_starts[index]) if is_heading else index)
 
     def action_first(self) -> None:
         self.move_to(0)

@@ -11,15 +11,15 @@ class SearchBox(Input):
     """Where the user types a query; Up/Down/PgUp/PgDn move the list's cursor meanwhile."""
 
     BINDINGS = [
-        Binding("down", "move('down')", "Next row", show=False),
-        Binding("up", "move('up')", "Previous row", show=False),
+        Binding("down", "move('cursor_down')", "Next row", show=False),
+        Binding("up", "move('cursor_up')", "Previous row", show=False),
         Binding("pagedown", "move('page_down')", "Page down", show=False),
         Binding("pageup", "move('page_up')", "Page up", show=False),
     ]
     """Movement is passed up to the screen: the box keeps focus and the query."""
 
     class Move(Message):
-        """Move the list cursor: `step` is an EventList action (down, up, page_down...)."""
+        """Move the list cursor: `step` is an EventList action (cursor_down, page_up...)."""
 
         def __init__(self, step: str) -> None:
             self.step = step

@@ -1,0 +1,1 @@
+"""Tests of the terminal app: Pilot tests of each key and snapshot tests of each screen."""
