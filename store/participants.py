@@ -390,7 +390,8 @@ def merge_mentions(mentions: Iterable[_Mention]) -> list[Participant]:
             if a and b and a != b:
                 continue
             fuller = known
-            if len(mention.name) > len(known.name) and not mention.single and "." not in mention.name:
+            longer = len(mention.name) > len(known.name)
+            if longer and not mention.single and "." not in mention.name:
                 fuller = _Mention(mention.name, known.role, known.organisation, known.start, False)
             role = fuller.role or mention.role
             org = fuller.organisation or mention.organisation
