@@ -7,7 +7,7 @@ import asyncio
 from pathlib import Path
 
 from store.paths import data_dir
-from tui.commands.common import fail, open_archive
+from tui.commands.common import archive_path, fail, open_archive
 from tui.sshd import config as defaults
 
 
@@ -68,15 +68,10 @@ def run(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         return fail(f"serve: --port {args.port} is not a TCP port (1-65535)")
     from tui.sshd.config import ServeConfig
-    from tui.sshd.server import configure_logging, serve
+    from tui.sshd.server import configure_logging, prepare, serve
 
-    # Resolve the archive once, here: a first run imports the sample before anyone connects,
-    # and every session then opens the same file read-only.
-    archive = open_archive(args)
-    archive_file = Path(archive.path).resolve()
-    archive.close()
     config = ServeConfig(
-        archive=archive_file,
+        archive=archive_path(args).resolve(),
         data_dir=data_dir(),
         host=args.host,
         port=args.port,
@@ -88,5 +83,9 @@ def run(args: argparse.Namespace) -> int:
         idle_timeout=args.idle_timeout,
         login_timeout=args.login_timeout,
     )
+    keys = prepare(config)  # a bad key file is one line before anything else happens
+    # Open the archive once, here: a first run imports the sample before anyone connects,
+    # and every session then opens the same file read-only.
+    open_archive(args).close()
     configure_logging()
-    return asyncio.run(serve(config))
+    return asyncio.run(serve(config, *keys))

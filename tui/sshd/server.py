@@ -203,9 +203,9 @@ def prepare(config: ServeConfig) -> tuple[AuthorizedKeys | None, asyncssh.SSHKey
     return authorized, host_key
 
 
-async def serve(config: ServeConfig) -> int:
+async def serve(config: ServeConfig, authorized: AuthorizedKeys | None,
+                host_key: asyncssh.SSHKey) -> int:
     """Run until SIGTERM or SIGINT, then end every session and return 0."""
-    authorized, host_key = prepare(config)
     service = Service(config, authorized, host_key)
     await service.start()
     stop = asyncio.Event()

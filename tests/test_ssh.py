@@ -1,0 +1,350 @@
+"""`pressroom serve --ssh`, end to end over loopback with a real SSH client.
+
+Most tests run a small stand-in program in each session's PTY (what the server does is the
+same for any program, and the stand-in starts in milliseconds); the tests under "the app"
+run the real pressroom app, as colleagues would see it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import asyncssh
+import pytest
+
+from tests.ssh_support import (
+    RemoteScreen,
+    connect,
+    eventually,
+    new_key,
+    pretend_app,
+    process_alive,
+    running_server,
+    write_authorized_keys,
+)
+from tui.sshd.channel import ONLY_INTERACTIVE
+from tui.sshd.config import ServeConfig
+from tui.sshd.identity import Identity
+from tui.sshd.keys import AuthorizedKeys, KeyFileError, load_host_key
+from tui.sshd.limits import SessionLimits
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def alice() -> asyncssh.SSHKey:
+    return new_key()
+
+
+@pytest.fixture
+def bob() -> asyncssh.SSHKey:
+    return new_key()
+
+
+@pytest.fixture
+def config(tmp_path: Path, alice: asyncssh.SSHKey, bob: asyncssh.SSHKey) -> ServeConfig:
+    """A loopback server on a free port, letting in alice and bob, running the stand-in."""
+    return ServeConfig(
+        archive=tmp_path / "archive.sqlite3",
+        data_dir=tmp_path / "data",
+        port=0,
+        authorized_keys=write_authorized_keys(tmp_path / "authorized_keys", alice, bob),
+        app_command=pretend_app(tmp_path),
+        kill_grace=1.0,
+    )
+
+
+def pid_on(remote: RemoteScreen) -> int:
+    match = re.search(r"pid=(\d+)", remote.text)
+    assert match, remote.text
+    return int(match.group(1))
+
+
+# --- sessions ---------------------------------------------------------------------------
+
+
+async def test_a_session_runs_in_its_own_pty_with_the_clients_terminal(config, alice):
+    async with running_server(config) as server:
+        remote = await RemoteScreen.open(server.port, alice, columns=100, rows=30,
+                                         term="screen-256color")
+        await remote.wait_for("size=100x30 term=screen-256color ctty=True")
+        await remote.wait_for("stderr reaches the client")
+        remote.type("x")
+        await remote.wait_for("typed=x")
+        remote.type("q")
+        assert await remote.exit_status() == 0
+        await remote.close()
+
+
+async def test_only_allowed_environment_variables_reach_the_app(config, alice):
+    async with running_server(config) as server:
+        remote = await RemoteScreen.open(server.port, alice, env={
+            "LANG": "ru_RU.UTF-8", "LC_TIME": "C", "COLORTERM": "truecolor",
+            "LD_PRELOAD": "/tmp/evil.so", "PYTHONSTARTUP": "/tmp/evil.py", "EDITOR": "vi",
+        })
+        await remote.wait_for("lang=ru_RU.UTF-8")
+        env = re.search(r"env=(\S+)", remote.text).group(1).split(",")
+        assert {"COLORTERM", "LANG", "LC_TIME", "TERM", "HOME", "PATH"} <= set(env)
+        assert not {"LD_PRELOAD", "PYTHONSTARTUP", "EDITOR"} & set(env)
+        remote.type("q")
+        await remote.exit_status()
+        await remote.close()
+
+
+async def test_a_window_change_reaches_the_app(config, alice):
+    async with running_server(config) as server:
+        remote = await RemoteScreen.open(server.port, alice)
+        await remote.wait_for("size=80x24")
+        remote.resize(120, 40)
+        await remote.wait_for("size=120x40")
+        remote.type("q")
+        await remote.exit_status()
+        await remote.close()
+
+
+async def test_the_apps_exit_status_is_the_sessions(config, alice, tmp_path):
+    async with running_server(config) as server:
+        remote = await RemoteScreen.open(server.port, alice, env={"LANG": "C"})
+        await remote.wait_for("size=")
+        remote.type("q")
+        assert await remote.exit_status() == 0
+        await remote.close()
+
+
+# --- refusals ---------------------------------------------------------------------------
+
+
+async def test_an_unknown_key_is_refused(config):
+    async with running_server(config) as server:
+        with pytest.raises(asyncssh.PermissionDenied):
+            await connect(server.port, new_key())
+
+
+async def test_passwords_are_never_asked_for(config):
+    async with running_server(config) as server:
+        with pytest.raises(asyncssh.PermissionDenied):
+            await asyncssh.connect("127.0.0.1", server.port, username="reader",
+                                   password="secret", client_keys=None, known_hosts=None,
+                                   agent_path=None)
+
+
+async def test_open_mode_accepts_any_key(config):
+    async with running_server(replace(config, open_access=True)) as server:
+        remote = await RemoteScreen.open(server.port, new_key())
+        await remote.wait_for("size=80x24")
+        remote.type("q")
+        assert await remote.exit_status() == 0
+        await remote.close()
+
+
+@pytest.mark.parametrize("request_kind", ["no pty", "command", "sftp"])
+async def test_anything_but_an_interactive_session_gets_one_polite_line(
+    config, alice, tmp_path, request_kind
+):
+    async with running_server(config) as server:
+        async with await connect(server.port, alice) as conn:
+            if request_kind == "sftp":
+                chan, _ = await conn.create_session(asyncssh.SSHClientSession,
+                                                    subsystem="sftp", encoding=None)
+                await chan.wait_closed()
+                status = chan.get_exit_status()
+                stderr = b""
+            else:
+                command = "touch " + str(tmp_path / "ran") if request_kind == "command" else None
+                result = await conn.run(command, term_type=None, encoding=None)
+                status, stderr = result.exit_status, result.stderr
+    assert status == 1
+    if request_kind != "sftp":  # sftp reads stdout as its protocol; the line is for people
+        assert stderr == b"pressroom: " + ONLY_INTERACTIVE.encode() + b"\r\n"
+    assert not (tmp_path / "ran").exists(), "the client's command must never run"
+
+
+async def test_a_command_with_a_pty_is_refused_too(config, alice, tmp_path):
+    async with running_server(config) as server:
+        remote = await RemoteScreen.open(server.port, alice, command="touch " + str(tmp_path / "x"))
+        assert await remote.exit_status() == 1
+        assert b"connect with ssh -t" in remote.stderr
+        assert not (tmp_path / "x").exists()
+        await remote.close()
+
+
+async def test_port_forwarding_is_refused(config, alice):
+    async with running_server(config) as server, await connect(server.port, alice) as conn:
+        with pytest.raises(asyncssh.ChannelOpenError):
+            await conn.open_connection("127.0.0.1", server.port)
+        with pytest.raises(asyncssh.ChannelListenError):
+            await conn.forward_remote_port("127.0.0.1", 0, "127.0.0.1", 9)
+
+
+# --- identity ---------------------------------------------------------------------------
+
+
+async def test_each_key_gets_its_own_bookmarks_file(config, alice, bob):
+    async with running_server(config) as server:
+        seen = {}
+        for name, key in (("alice", alice), ("bob", bob)):
+            remote = await RemoteScreen.open(server.port, key, user="same-name", columns=250)
+            await remote.wait_for("args=")
+            seen[name] = re.search(r"args=(\S+)", remote.text).group(1)
+            remote.type("q")
+            await remote.exit_status()
+            await remote.close()
+    assert seen["alice"] != seen["bob"]
+    for name, key in (("alice", alice), ("bob", bob)):
+        folder = Identity.from_key("x", key).folder_name
+        assert seen[name] == str(config.users_dir / folder / "bookmarks.json")
+
+
+def test_a_fingerprint_makes_a_safe_folder_name():
+    identity = Identity("u", "SHA256:ab+/cd/../ef=")
+    assert identity.folder_name == "sha256-ab-_cd__ef"
+
+
+# --- processes --------------------------------------------------------------------------
+
+
+async def test_a_dropped_connection_leaves_no_process_behind(config, alice):
+    async with running_server(config) as server:
+        remote = await RemoteScreen.open(server.port, alice)
+        await remote.wait_for("pid=")
+        pid = pid_on(remote)
+        assert process_alive(pid)
+        remote.drop()
+        await eventually(lambda: not process_alive(pid), f"app {pid} ended")
+        await eventually(lambda: server.limits.sessions == 0, "its session slot freed")
+
+
+async def test_an_app_that_ignores_hangup_is_killed(config, alice, tmp_path):
+    stubborn = tmp_path / "stubborn.py"
+    stubborn.write_text(
+        "import os, signal, time\nsignal.signal(signal.SIGHUP, signal.SIG_IGN)\n"
+        "os.write(1, f'pid={os.getpid()}\\r\\n'.encode())\nwhile True: time.sleep(1)\n"
+    )
+    async with running_server(replace(config, app_command=(sys.executable, str(stubborn)),
+                                      kill_grace=0.3)) as server:
+        remote = await RemoteScreen.open(server.port, alice)
+        await remote.wait_for("pid=")
+        pid = pid_on(remote)
+        await remote.close()
+        await eventually(lambda: not process_alive(pid), f"app {pid} killed")
+
+
+async def test_an_idle_session_is_closed_and_the_terminal_restored(config, alice):
+    async with running_server(replace(config, idle_timeout=0.5)) as server:
+        remote = await RemoteScreen.open(server.port, alice)
+        await remote.wait_for("pid=")
+        pid = pid_on(remote)
+        assert await remote.exit_status() == 1
+        assert b"closed after 0.5 seconds without input" in remote.stderr
+        assert not process_alive(pid)
+        await remote.close()
+
+
+# --- limits -----------------------------------------------------------------------------
+
+
+async def test_the_session_cap_refuses_politely_and_frees_up(config, alice):
+    async with running_server(replace(config, max_sessions=2, per_address=5)) as server:
+        first = await RemoteScreen.open(server.port, alice)
+        second = await RemoteScreen.open(server.port, alice)
+        await first.wait_for("pid=")
+        await second.wait_for("pid=")
+        third = await RemoteScreen.open(server.port, alice)
+        assert await third.exit_status() == 1
+        assert b"the server is full (2 sessions)" in third.stderr
+        first.type("q")
+        await first.exit_status()
+        await eventually(lambda: server.limits.sessions == 1, "a slot freed")
+        fourth = await RemoteScreen.open(server.port, alice)
+        await fourth.wait_for("pid=")
+        for remote in (second, fourth):
+            remote.type("q")
+            await remote.exit_status()
+        for remote in (first, second, third, fourth):
+            await remote.close()
+
+
+async def test_the_per_address_cap_refuses_politely(config, alice):
+    async with running_server(replace(config, per_address=1)) as server:
+        first = await RemoteScreen.open(server.port, alice)
+        await first.wait_for("pid=")
+        second = await RemoteScreen.open(server.port, alice)
+        assert await second.exit_status() == 1
+        assert b"1 sessions from your address are open already" in second.stderr
+        first.type("q")
+        await first.exit_status()
+        await first.close()
+        await second.close()
+
+
+def test_limits_count_per_address():
+    limits = SessionLimits(max_sessions=3, per_address=2, max_startups=1)
+    assert limits.admit("a") is None and limits.admit("a") is None
+    assert "from your address" in limits.admit("a")
+    assert limits.admit("b") is None
+    assert "full" in limits.admit("c")
+    limits.release("a")
+    assert limits.admit("c") is None
+    assert limits.start_login() and not limits.start_login()
+
+
+# --- keys and the command line ----------------------------------------------------------
+
+
+def test_the_host_key_is_made_once_and_kept(tmp_path):
+    path = tmp_path / "data" / "ssh_host_ed25519_key"
+    first = load_host_key(path, create=True)
+    again = load_host_key(path, create=True)
+    assert first.get_fingerprint() == again.get_fingerprint()
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "data" / "ssh_host_ed25519_key.pub").exists()
+
+
+def test_a_bad_authorized_keys_file_is_one_clear_error(tmp_path):
+    bad = tmp_path / "authorized_keys"
+    bad.write_text("this is not a key\n")
+    with pytest.raises(KeyFileError, match="no public keys"):
+        AuthorizedKeys.load(bad)
+    with pytest.raises(KeyFileError, match="not found"):
+        AuthorizedKeys.load(tmp_path / "missing")
+
+
+def test_authorized_keys_are_reread_when_the_file_changes(tmp_path, alice, bob):
+    path = write_authorized_keys(tmp_path / "authorized_keys", alice)
+    keys = AuthorizedKeys.load(path)
+    alice, bob = (asyncssh.import_public_key(k.export_public_key()) for k in (alice, bob))
+    assert keys.accepts(alice, "127.0.0.1", "127.0.0.1")
+    assert not keys.accepts(bob, "127.0.0.1", "127.0.0.1")
+    write_authorized_keys(path, alice, bob)
+    os.utime(path, ns=(time.time_ns(), time.time_ns() + 10**9))
+    keys.refresh()
+    assert keys.accepts(bob, "127.0.0.1", "127.0.0.1")
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "tui", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_serve_without_ssh_is_an_error_line():
+    result = run_cli("serve")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "pressroom: serve: say how to serve: pressroom serve --ssh"
+
+
+def test_serve_with_a_bad_authorized_keys_file_is_an_error_line(tmp_path):
+    bad = tmp_path / "keys"
+    bad.write_text("nonsense\n")
+    archive = tmp_path / "a.sqlite3"
+    result = run_cli("serve", "--ssh", "--archive", str(archive), "--authorized-keys", str(bad),
+                     env={**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg")})
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"pressroom: {bad}: no public keys in this file"
