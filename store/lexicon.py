@@ -24,6 +24,8 @@ ROLE_WORDS = _words(
     prime first executive permanent plenipotentiary extraordinary special acting assistant
     foreign defense defence affairs state press public chancellor vice
     manager founder administrator inspector prosecutor judge delegate observer
+    ministers secretaries representatives heads chiefs deputies directors presidents
+    ambassadors members officials leaders chairmen envoys commissioners delegates experts
     """
 )
 """Words a role phrase is made of ("First Deputy Minister", "Permanent Representative")."""
@@ -122,6 +124,9 @@ STOP_CAPITALS = _words(
     despite within under over between among about against into through upon without
     besides moreover meanwhile furthermore additionally finally earlier later recently
     mr mrs ms dr
+    has have had met meets meet held holds hold says said say will was were is are be been
+    visited visits visit took takes take calls called discussed discusses discuss receives
+    received attends attended opens opened signs signed urges urged praises praised
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
     """
@@ -212,7 +217,7 @@ PLACE_STEMS_CYR = (
 CONNECTORS = _words("of the and for on to in at de del da di von van der bin al el la le du")
 """Lowercase words that may sit inside an organisation or role phrase."""
 
-CONNECTORS_CYR = frozenset("и по при в во на для с".split())
+CONNECTORS_CYR = frozenset("и по при в во на для с о об".split())
 """Russian short words that may sit inside an organisation or role phrase."""
 
 SALUTATION_STARTS = (

@@ -61,6 +61,10 @@ def _tokens(text: str) -> list[_Token]:
                 offset = m.end() - len(rest)
                 tokens.extend(_tokens_shifted(rest, offset))
             continue
+        if kind == "word" and value[-2:] in ("'s", "’s"):
+            # "Ban Ki-moon's message": the name without the possessive
+            tokens.append(_Token(value[:-2], kind, m.start(), m.end() - 2))
+            continue
         tokens.append(_Token(value.strip(), kind, m.start(), m.end()))
     return tokens
 
@@ -73,6 +77,8 @@ def _tokens_shifted(text: str, offset: int) -> list[_Token]:
 
 
 def _is_role(token: _Token) -> bool:
+    if token.key.startswith("секретариат"):
+        return False
     if token.cyrillic:
         return lexicon.has_stem(token.text, lexicon.ROLE_STEMS_CYR)
     return token.key in lexicon.ROLE_WORDS or all(
@@ -81,6 +87,8 @@ def _is_role(token: _Token) -> bool:
 
 
 def _is_role_head(token: _Token) -> bool:
+    if token.key.startswith("секретариат"):
+        return False
     if token.cyrillic:
         return lexicon.has_stem(token.text, lexicon.ROLE_STEMS_CYR)
     return token.key in lexicon.ROLE_HEADS or any(
@@ -117,11 +125,13 @@ def _is_nameish(token: _Token) -> bool:
     letters = [c for c in token.text if c.isalpha()]
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return False  # an acronym: CSTO, UNAMA, ОДКБ
-    if _is_first_name(token):
-        return True
     if token.cyrillic:
+        if token.key in lexicon.FIRST_NAMES_CYR:
+            return True
         stems = lexicon.ROLE_STEMS_CYR + lexicon.ORG_STEMS_CYR + lexicon.PLACE_STEMS_CYR
         return not lexicon.has_stem(token.text, stems) and token.key not in ("в", "на", "с")
+    if _is_first_name(token):
+        return True
     key = token.key
     parts = [p for p in re.split(r"[-'’]", key) if p]
     for words in (
@@ -258,6 +268,8 @@ def _role_after(text: str, tokens: list[_Token], index: int) -> tuple[str, str]:
     while j < len(tokens) and _is_phrase_part(tokens[j]):
         j += 1
     chunk = tokens[index + 1 : j]
+    if chunk and chunk[0].key in ("and", "и", "or"):
+        return "", ""  # "X, and the Secretary General Y": the role is Y's
     stripped = _strip_edges(chunk)
     if not stripped or not any(_is_role_head(t) for t in stripped[:5]):
         return "", ""
@@ -312,6 +324,11 @@ def _mentions(text: str) -> list[_Mention]:
     for lo, hi in _stretches(tokens):
         segment_start = lo
         for a, b in _name_runs(tokens, lo, hi):
+            # "High Commissioner on National Minorities Lamberto Zannier": an unknown
+            # capitalised word in front of a known first name belongs to the organisation.
+            firsts = [k for k in range(a, b) if _is_first_name(tokens[k])]
+            if firsts and firsts[0] > a and b - firsts[0] >= 2:
+                a = firsts[0]
             run = tokens[a:b]
             follower = tokens[b] if b < hi else None
             # A name closes its phrase: what follows is punctuation, "and", "at", a dash,
