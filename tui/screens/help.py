@@ -81,28 +81,31 @@ class HelpScreen(ModalScreen[None]):
         box.border_subtitle = "q / Esc / F1 close"
         with box:
             yield Static(self._keys_table(), id="help-keys")
-            yield Static(self._syntax_table(), id="help-syntax")
-            yield Static(self._markers_text(), id="help-markers")
+            yield Static(self.syntax_table(), id="help-syntax")
+            yield Static(self.markers_text(), id="help-markers")
+
+    def key_rows(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for the described screen, its widgets, then the app."""
+        rows: list[tuple[str, str]] = []
+        nodes: list[DOMNode] = [self.described, *self.described.walk_children(), self.app]
+        for node in nodes:
+            for binding in bindings_of(node):
+                row = (key_label(node, binding), binding.description)
+                if row not in rows:
+                    rows.append(row)
+        rows.append(("^p", "command palette: screens and actions"))
+        return rows
 
     def _keys_table(self) -> Table:
         table = Table(title="Keys", title_justify="left", show_header=False, box=None,
                       padding=(0, 2, 0, 0), expand=True)
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        seen: set[tuple[str, str]] = set()
-        nodes: list[DOMNode] = [self.described, *self.described.walk_children(), self.app]
-        for node in nodes:
-            for binding in bindings_of(node):
-                label = key_label(node, binding)
-                if (label, binding.description) in seen:
-                    continue
-                seen.add((label, binding.description))
-                table.add_row(label, binding.description)
-        table.add_row("ctrl+p", "command palette: screens and actions")
-        table.add_row("ctrl+q", "quit, from anywhere")
+        for keys, description in self.key_rows():
+            table.add_row(keys, description)
         return table
 
-    def _syntax_table(self) -> Table:
+    def syntax_table(self) -> Table:
         table = Table(title="Search syntax", title_justify="left", show_header=False, box=None,
                       padding=(0, 2, 0, 0), expand=True)
         table.add_column(style="bold", no_wrap=True)
@@ -111,7 +114,7 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(example, meaning)
         return table
 
-    def _markers_text(self) -> Text:
+    def markers_text(self) -> Text:
         kinds = "  ".join(f"{marker} {kind}" for kind, marker in KIND_MARKERS.items())
         return Text.assemble(
             ("Markers in lists\n", "bold"),
