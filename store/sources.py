@@ -1,0 +1,140 @@
+"""Reading one input file, raw press text or JSON Lines, into items; bad input is one error."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from store.errors import InputError
+from store.model import Item
+from store.parser import parse_text
+
+TEXT_LINE_LIMIT = 1 << 20
+"""A raw text line longer than this (1 MB) is not press text."""
+JSONL_LINE_LIMIT = 16 << 20
+"""A JSONL line may carry a long speech, but not more than this (16 MB)."""
+_SNIFF = 64 << 10
+
+
+def read_items(path: Path) -> list[Item]:
+    """All items of one file; raises InputError naming the file (and line) on bad input."""
+    return list(iter_items(path))
+
+
+def iter_items(path: Path) -> Iterator[Item]:
+    """Items of one file, streamed: JSONL line by line, raw text parsed as a whole."""
+    path = Path(path)
+    name = path.name
+    try:
+        if path.is_dir():
+            raise InputError("is a folder, not a file", source=name)
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise InputError("no such file", source=name) from None
+    except PermissionError:
+        raise InputError("permission denied", source=name) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", source=name) from None
+    with handle:
+        head = handle.read(_SNIFF)
+        _refuse_binary(head, name)
+        handle.seek(0)
+        if path.suffix.lower() in (".jsonl", ".ndjson") or _looks_like_jsonl(head):
+            yield from _jsonl_items(handle, name)
+        else:
+            yield from parse_text(_read_text(handle, name), name)
+
+
+def _refuse_binary(head: bytes, name: str) -> None:
+    if not head.strip():
+        return  # empty: the readers say so with the line-free message below
+    if b"\x00" in head:
+        raise InputError("binary file, not press text", source=name)
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    if controls > len(head) // 20:
+        raise InputError("binary file, not press text", source=name)
+
+
+def _looks_like_jsonl(head: bytes) -> bool:
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+
+
+def _jsonl_items(handle, name: str) -> Iterator[Item]:  # type: ignore[no-untyped-def]
+    any_line = False
+    number = 0
+    while True:
+        raw = handle.readline(JSONL_LINE_LIMIT + 1)
+        if not raw:
+            break
+        number += 1
+        if len(raw) > JSONL_LINE_LIMIT and not raw.endswith(b"\n"):
+            raise InputError(
+                f"line is longer than {JSONL_LINE_LIMIT >> 20} MB", source=name, line=number
+            )
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if not raw.strip():
+            continue
+        any_line = True
+        try:
+            data = json.loads(raw)
+        except UnicodeDecodeError:
+            raise InputError("line is not UTF-8", source=name, line=number) from None
+        except ValueError as error:
+            reason = str(error).split(":")[0]
+            raise InputError(
+                f"line is not valid JSON: {reason}", source=name, line=number
+            ) from None
+        try:
+            item = Item.from_dict(data)
+        except ValueError as error:
+            raise InputError(str(error), source=name, line=number) from None
+        if not item.source:
+            item = replace(item, source=name)
+        yield item
+    if not any_line:
+        raise InputError("empty file, nothing to import", source=name)
+
+
+def _read_text(handle, name: str) -> str:  # type: ignore[no-untyped-def]
+    """The file as text, refusing over-long lines before decoding or parsing anything."""
+    lines: list[bytes] = []
+    number = 0
+    while True:
+        raw = handle.readline(TEXT_LINE_LIMIT + 1)
+        if not raw:
+            break
+        number += 1
+        if len(raw) > TEXT_LINE_LIMIT and not raw.endswith(b"\n"):
+            raise InputError(
+                f"line is longer than {TEXT_LINE_LIMIT >> 20} MB: not press text",
+                source=name, line=number,
+            )
+        lines.append(raw)
+    data = b"".join(lines)
+    text = _decode(data, name)
+    if not text.strip():
+        raise InputError("empty file, nothing to import", source=name)
+    return text
+
+
+def _decode(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        # cp1251 is how older Russian archives were saved; take it only when the bytes
+        # read as mostly Cyrillic letters, never as a silent guess for anything else.
+        try:
+            text = data.decode("cp1251")
+        except UnicodeDecodeError:
+            text = ""
+        letters = [c for c in text if c.isalpha()]
+        cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
+        if letters and cyrillic * 2 > len(letters):
+            return text
+        raise InputError(
+            "the encoding is not UTF-8 (save the file as UTF-8)", source=name, line=line
+        ) from None
