@@ -288,16 +288,26 @@ def record_problem(record: dict[str, Any]) -> str:
     Only `item_id` is required: older or hand-written records may lack the rest.
     """
     item_id = record.get("item_id")
+    tags = record.get("tags", [])
+    position = record.get("position", 0)
+    # The shape this module writes, checked in one expression: a file of 10,000 records
+    # is checked whenever another session changed it.
+    if (
+        type(item_id) is str and item_id
+        and type(record.get("note", "")) is str
+        and type(record.get("created", "")) is str
+        and type(position) is int and position >= 0
+        and type(tags) is list and all(type(t) is str for t in tags)
+    ):
+        return ""
     if not isinstance(item_id, str) or not item_id:
         return "has no item_id"
     if not isinstance(record.get("note", ""), str):
         return "has a note that is not text"
-    tags = record.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         return "has tags that are not a list of text"
     if not isinstance(record.get("created", ""), str):
         return "has a creation time that is not text"
-    position = record.get("position", 0)
     if isinstance(position, bool) or not isinstance(position, int) or position < 0:
         return "has a reading position that is not a whole number"
     return ""
