@@ -173,3 +173,69 @@ async def connect(port: int, key: asyncssh.SSHKey, *, user: str = "reader"
         "127.0.0.1", port, username=user, client_keys=[key], known_hosts=None,
         agent_path=None, preferred_auth="publickey",
     )
+
+
+SERVER_SCRIPT = r'''
+"""Runs `serve` as `pressroom serve --ssh` would, with the stand-in app (tests only)."""
+import asyncio, sys
+from pathlib import Path
+from tui.sshd.config import ServeConfig
+from tui.sshd.server import configure_logging, prepare, serve
+
+data, keys, app, port_file = sys.argv[1:5]
+config = ServeConfig(archive=Path(data) / "archive.sqlite3", data_dir=Path(data), port=0,
+                     authorized_keys=Path(keys), app_command=(sys.executable, app))
+authorized, host_key = prepare(config)
+configure_logging()
+
+async def main():
+    import tui.sshd.server as server
+    real_start = server.Service.start
+    async def start(self):
+        await real_start(self)
+        Path(port_file).write_text(str(self.port))
+    server.Service.start = start
+    return await serve(config, authorized, host_key)
+
+sys.exit(asyncio.run(main()))
+'''
+
+
+class Tmux:
+    """A private tmux server (its own socket) running one command in a window of a set size."""
+
+    def __init__(self, socket: Path) -> None:
+        self.socket = socket
+
+    async def _run(self, *args: str) -> str:
+        process = await asyncio.create_subprocess_exec(
+            "tmux", "-S", str(self.socket), *args,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )
+        out, _ = await process.communicate()
+        return out.decode(errors="replace")
+
+    async def start(self, command: str, columns: int, rows: int) -> None:
+        await self._run("-f", "/dev/null", "new-session", "-d", "-x", str(columns),
+                        "-y", str(rows), command)
+
+    async def screen(self) -> str:
+        return await self._run("capture-pane", "-p")
+
+    async def wait_for(self, text: str, deadline: float = DEADLINE) -> str:
+        end = time.monotonic() + deadline
+        while time.monotonic() < end:
+            shown = await self.screen()
+            if text in shown:
+                return shown
+            await asyncio.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared in tmux:\n{await self.screen()}")
+
+    async def keys(self, *keys: str) -> None:
+        await self._run("send-keys", *keys)
+
+    async def resize(self, columns: int, rows: int) -> None:
+        await self._run("resize-window", "-x", str(columns), "-y", str(rows))
+
+    async def kill(self) -> None:
+        await self._run("kill-server")

@@ -7,8 +7,11 @@ run the real pressroom app, as colleagues would see it.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
+import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -19,7 +22,10 @@ import asyncssh
 import pytest
 
 from tests.ssh_support import (
+    DEADLINE,
+    SERVER_SCRIPT,
     RemoteScreen,
+    Tmux,
     connect,
     eventually,
     new_key,
@@ -348,3 +354,72 @@ def test_serve_with_a_bad_authorized_keys_file_is_an_error_line(tmp_path):
                      env={**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg")})
     assert result.returncode == 2
     assert result.stderr.strip() == f"pressroom: {bad}: no public keys in this file"
+
+
+# --- the server process -----------------------------------------------------------------
+
+
+async def test_sigterm_ends_every_session_and_the_server_exits_cleanly(tmp_path, alice):
+    keys = write_authorized_keys(tmp_path / "authorized_keys", alice)
+    script = tmp_path / "server.py"
+    script.write_text(SERVER_SCRIPT)
+    port_file = tmp_path / "port"
+    server = await asyncio.create_subprocess_exec(
+        sys.executable, str(script), str(tmp_path / "data"), str(keys),
+        pretend_app(tmp_path)[1], str(port_file),
+        cwd=ROOT, stderr=asyncio.subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    try:
+        await eventually(lambda: port_file.exists() and port_file.read_text(), "server listening")
+        remote = await RemoteScreen.open(int(port_file.read_text()), alice, user="alice")
+        await remote.wait_for("pid=")
+        pid = pid_on(remote)
+        server.send_signal(signal.SIGTERM)
+        assert await remote.exit_status() == 1
+        assert b"pressroom: the server is shutting down" in remote.stderr
+        assert await asyncio.wait_for(server.wait(), DEADLINE) == 0
+        assert not process_alive(pid)
+        await remote.close()
+    finally:
+        if server.returncode is None:
+            server.kill()
+            await server.wait()
+    log = (await server.stderr.read()).decode()
+    fingerprint = Identity.from_key("alice", alice).fingerprint
+    connect_line = next(line for line in log.splitlines() if " connect " in line)
+    assert re.search(
+        rf"connect 127\.0\.0\.1:\d+ user=alice key={re.escape(fingerprint)} "
+        r"term=xterm-256color size=80x24$", connect_line)
+    disconnect = [line for line in log.splitlines() if " disconnect " in line]
+    assert len(disconnect) == 1 and re.search(r"duration=\d+\.\ds status=1$", disconnect[0])
+
+
+# --- OpenSSH's own client -----------------------------------------------------------------
+
+
+@pytest.mark.skipif(not (shutil.which("ssh") and shutil.which("tmux")),
+                    reason="needs the OpenSSH client and tmux")
+async def test_openssh_in_tmux_draws_resizes_and_quits(config, alice, tmp_path):
+    identity = tmp_path / "id_ed25519"
+    identity.write_bytes(alice.export_private_key())
+    identity.chmod(0o600)
+    done = tmp_path / "done"
+    tmux = Tmux(tmp_path / "tmux.sock")
+    async with running_server(config) as server:
+        ssh = (f"ssh -p {server.port} -i {identity} -o IdentitiesOnly=yes -o BatchMode=yes "
+               "-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR "
+               "-o SendEnv=LANG -t reader@127.0.0.1")
+        await tmux.start(f"env TERM=xterm-256color LANG=C.UTF-8 {ssh}; echo $? > {done}; "
+                         "sleep 30", 100, 30)
+        try:
+            await tmux.wait_for("size=100x30 term=xterm-256color ctty=True")
+            await tmux.wait_for("lang=C.UTF-8")
+            await tmux.resize(90, 20)
+            await tmux.wait_for("size=90x20")
+            await tmux.keys("z")
+            await tmux.wait_for("typed=z")
+            await tmux.keys("q")
+            await eventually(lambda: done.exists() and done.read_text().strip(), "ssh exited")
+            assert done.read_text().strip() == "0"
+        finally:
+            await tmux.kill()
