@@ -1,0 +1,72 @@
+"""Dates as press items write them, English and Russian, normalised to ISO."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from store.dates import find_dates, opening_date, parse_date_line
+
+
+@pytest.mark.parametrize(
+    ("line", "iso", "place"),
+    [
+        ("17.03.2021", "2021-03-17", ""),
+        ("Geneva, May 4, 2019", "2019-05-04", "Geneva"),
+        ("April 2, 2022, Moscow Region", "2022-04-02", "Moscow Region"),
+        ("9 Oct. 2017", "2017-10-09", ""),
+        ("11.02.2015 - Press release", "2015-02-11", ""),
+        ("5 сентября 2022 года", "2022-09-05", ""),
+        ("Vienna, December 10, 2017", "2017-12-10", "Vienna"),
+        ("31.10.2024", "2024-10-31", ""),
+    ],
+)
+def test_a_date_line_is_read_with_its_place(line: str, iso: str, place: str) -> None:
+    parsed = parse_date_line(line)
+    assert parsed is not None
+    assert parsed.date.iso() == iso
+    assert parsed.place == place
+
+
+def test_a_sentence_containing_a_date_is_not_a_date_line() -> None:
+    assert parse_date_line("The meeting was held on 5 May 2020 in Minsk") is None
+    assert parse_date_line("Dear participants of the Conference,") is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "iso"),
+    [
+        ("On 12 June 2023 in Yerevan, the ministers met.", "2023-06-12"),
+        ("On December 5, 2024, at the CSTO Secretariat, the", "2024-12-05"),
+        ("From April 8 to 11, 2024, the seminar took place.", "2024-04-08"),
+        ("26 декабря 2022 года состоялась встреча", "2022-12-26"),
+    ],
+)
+def test_an_opening_date_is_found(paragraph: str, iso: str) -> None:
+    found = opening_date(paragraph)
+    assert found is not None and found.iso() == iso
+
+
+def test_this_year_takes_its_year_from_elsewhere() -> None:
+    found = opening_date("On March 3, this year, the council met.")
+    assert found is not None and found.this_year
+    assert found.iso() is None
+    assert found.iso(default_year=2021) == "2021-03-03"
+    russian = opening_date("11 марта с.г. в Секретариате ОДКБ")
+    assert russian is not None and russian.iso(default_year=2023) == "2023-03-11"
+
+
+def test_a_date_in_the_middle_of_a_sentence_is_not_an_opening_date() -> None:
+    assert opening_date("SCO Secretary-General took part, on 15 September, 2020") is None
+
+
+def test_impossible_dates_are_not_dates() -> None:
+    assert find_dates("31.02.2021 and February 30, 2020") == []
+
+
+@given(st.text(max_size=300))
+def test_any_text_gives_only_valid_dates(text: str) -> None:
+    for found in find_dates(text):
+        value = found.iso(default_year=2020)
+        assert value is None or len(value) == 10

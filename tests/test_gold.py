@@ -1,0 +1,70 @@
+"""On real press items the parser has not been tuned on, dates and names meet the targets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from store.parser import parse_text
+from store.participants import _same_surname
+
+GOLD = Path(__file__).parent / "data" / "press_gold"
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.replace(".", ". ").split()).casefold()
+
+
+def _matches(found: str, gold: str) -> bool:
+    """A found name matches a gold entry (alternatives split by "|") as written, or as the
+    same surname with a consistent first name or initial (Russian case forms differ)."""
+    for option in gold.split("|"):
+        a, b = _norm(found), _norm(option)
+        if a == b:
+            return True
+        fa, fb = a.split(), b.split()
+        if _same_surname(fa[-1], fb[-1]) and (len(fa) == 1 or len(fb) == 1 or fa[0][0] == fb[0][0]):
+            return True
+    return False
+
+
+def score_corpus() -> tuple[float, float, int]:
+    dates_right = dates_total = 0
+    tp = fp = fn = 0
+    for gold_file in sorted(GOLD.glob("*.gold.json")):
+        text = gold_file.with_name(gold_file.name.replace(".gold.json", ".txt")).read_text("utf-8")
+        items = parse_text(text, gold_file.name)
+        for entry in json.loads(gold_file.read_text("utf-8"))["items"]:
+            match = next(
+                (i for i in items if (i.title + " " + " ".join(i.body)).startswith(entry["starts"])),
+                None,
+            )
+            dates_total += 1
+            accepted = entry["date"] if isinstance(entry["date"], list) else [entry["date"]]
+            if match is not None and match.date in accepted:
+                dates_right += 1
+            found = [p.name for p in match.participants] if match else []
+            unmatched = list(entry["participants"])
+            for name in found:
+                hit = next((g for g in unmatched if _matches(name, g)), None)
+                if hit is None:
+                    fp += 1
+                else:
+                    tp += 1
+                    unmatched.remove(hit)
+            fn += len(unmatched)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return dates_right / dates_total, f1, dates_total
+
+
+def test_gold_corpus_dates_and_names_meet_the_targets(capsys: pytest.CaptureFixture[str]) -> None:
+    date_accuracy, f1, count = score_corpus()
+    with capsys.disabled():
+        print(f"\npress_gold: {count} items, dates {date_accuracy:.2%}, participant-name F1 {f1:.3f}")
+    assert count >= 25
+    assert date_accuracy >= 0.9
+    assert f1 >= 0.8

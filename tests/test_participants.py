@@ -1,0 +1,119 @@
+"""People named in a paragraph, with role and organisation as the text gives them."""
+
+from __future__ import annotations
+
+from store.model import Participant
+from store.participants import find_participants
+
+
+def people(text: str) -> list[Participant]:
+    return find_participants([text])
+
+
+def names(text: str) -> list[str]:
+    return [p.name for p in people(text)]
+
+
+SEED = (
+    "On December 5, 2024, at the CSTO Secretariat, the CSTO Secretary General Imangali "
+    "Tasmagambetov met with the Director of the Institute of World Economy and International "
+    "Relations of the Russian Academy of Sciences Fyodor Voitolovsky, Deputy of the House of "
+    "Representatives of the National Assembly of the Republic of Belarus Alexander Shpakovsky "
+    "and Editor-in-Chief of the magazine “National Defense” Igor Korotchenko."
+)
+
+
+def test_roles_before_names_give_role_and_organisation() -> None:
+    assert people(SEED) == [
+        Participant("Imangali Tasmagambetov", "Secretary General", "CSTO"),
+        Participant(
+            "Fyodor Voitolovsky", "Director",
+            "Institute of World Economy and International Relations of the Russian Academy "
+            "of Sciences",
+        ),
+        Participant(
+            "Alexander Shpakovsky", "Deputy",
+            "House of Representatives of the National Assembly of the Republic of Belarus",
+        ),
+        Participant("Igor Korotchenko", "Editor-in-Chief", "magazine “National Defense”"),
+    ]
+
+
+def test_a_role_after_the_name_is_read() -> None:
+    found = people(
+        "Khasan Sultonov, Permanent and Plenipotentiary Representative of the Republic of "
+        "Tajikistan to the CSTO, informed the Council."
+    )
+    assert found == [
+        Participant(
+            "Khasan Sultonov", "Permanent and Plenipotentiary Representative",
+            "Republic of Tajikistan to the CSTO",
+        )
+    ]
+
+
+def test_a_rank_between_role_and_name_is_not_part_of_either() -> None:
+    found = people("Chief of the Joint Staff Colonel General Anatoly Sidorov opened the meeting.")
+    assert found == [Participant("Anatoly Sidorov", "Chief", "Joint Staff")]
+
+
+def test_secretary_general_is_a_role_not_a_rank() -> None:
+    assert people("The CSTO Secretary General Stanislav Zas spoke.")[0].role == "Secretary General"
+
+
+def test_several_roles_for_one_person_are_kept() -> None:
+    found = people(
+        "Chairman of the Collective Security Council, President of the Republic of Belarus "
+        "Alexander Lukashenko received the delegation."
+    )
+    assert found == [
+        Participant(
+            "Alexander Lukashenko", "Chairman, President",
+            "Collective Security Council; Republic of Belarus",
+        )
+    ]
+
+
+def test_initials_and_honorifics() -> None:
+    assert names("He met A. Petrov and K.M.Sadykov in Minsk.") == ["A. Petrov", "K.M.Sadykov"]
+    assert names("H.E. Mr. Kassym-Jomart Tokayev opened the summit.") == ["Kassym-Jomart Tokayev"]
+
+
+def test_russian_names_with_roles_and_case_forms() -> None:
+    found = people(
+        "Генеральный секретарь ОДКБ И.Тасмагамбетов провел встречу с председателем Парламентской "
+        "Ассамблеи ОДКБ Вячеславом Володиным."
+    )
+    assert found == [
+        Participant("И.Тасмагамбетов", "Генеральный секретарь", "ОДКБ"),
+        Participant("Вячеславом Володиным", "председателем", "Парламентской Ассамблеи ОДКБ"),
+    ]
+
+
+def test_organisations_places_prizes_and_ships_are_not_people() -> None:
+    text = (
+        "The Collective Security Treaty Organization welcomed the contingent in the Golan Heights, "
+        "the frigate Admiral Gorshkov visited Greater Eurasia and the Astana Declaration was "
+        "signed at the Park Hotel Horizon with RIA Novosti."
+    )
+    assert names(text) == []
+
+
+def test_the_same_person_twice_appears_once() -> None:
+    found = names(
+        "SCO Secretary-General Vladimir Norov took part. In his address, Mr Norov said the SCO "
+        "had done much. Secretary-General Norov thanked the hosts."
+    )
+    assert found == ["Vladimir Norov"]
+
+
+def test_a_list_of_people_each_with_their_own_role() -> None:
+    found = people(
+        "He met Russian Foreign Minister Sergey Lavrov, Kyrgyzstani Foreign Minister Erlan "
+        "Abdyldayev, and Israeli Ambassador to the OSCE Talya Lador-Fresher."
+    )
+    assert [(p.name, p.role) for p in found] == [
+        ("Sergey Lavrov", "Foreign Minister"),
+        ("Erlan Abdyldayev", "Foreign Minister"),
+        ("Talya Lador-Fresher", "Ambassador"),
+    ]
