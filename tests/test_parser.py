@@ -1,0 +1,103 @@
+"""Raw press text becomes items: split, dated, titled, kinded, with participants."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from store.parser import kind_of, parse_text
+
+SEED = Path(__file__).resolve().parent.parent / "sample_data" / "000_eca40e1e4d17962e.txt"
+
+
+def test_the_seed_gives_its_four_items() -> None:
+    items = parse_text(SEED.read_text("utf-8"), SEED.name)
+    assert [(i.date, i.kind) for i in items] == [
+        ("2024-12-05", "news"), ("2024-12-03", "news"), ("2024-12-02", "news"),
+        ("2024-10-31", "speech"),
+    ]
+    speech = items[3]
+    assert speech.title == (
+        "Speech by the CSTO Secretary General Imangali Tasmagambetov at the II Minsk "
+        "Conference on Eurasian Security"
+    )
+    assert [(p.name, p.role, p.organisation) for p in speech.participants] == [
+        ("Imangali Tasmagambetov", "Secretary General", "CSTO")
+    ]
+    assert speech.body[0] == "Dear participants of the Conference,"
+    assert speech.body[-1] == "Thank you for your attention."
+    assert [p.name for p in items[0].participants] == [
+        "Imangali Tasmagambetov", "Fyodor Voitolovsky", "Alexander Shpakovsky", "Igor Korotchenko"
+    ]
+    assert all(i.source == SEED.name and i.language == "en" for i in items)
+
+
+def test_the_seed_parses_the_same_with_windows_line_endings_bom_blank_lines_and_nbsp() -> None:
+    text = SEED.read_text("utf-8")
+    plain = parse_text(text, "s.txt")
+    messy = "\ufeff" + text.replace("\n", "\r\n\r\n").replace(" the CSTO", "\u00a0the CSTO")
+    assert [(i.id, i.date, i.title) for i in parse_text(messy, "s.txt")] == [
+        (i.id, i.date, i.title) for i in plain
+    ]
+
+
+def test_ids_are_stable_across_imports() -> None:
+    text = SEED.read_text("utf-8")
+    assert [i.id for i in parse_text(text, "a.txt")] == [i.id for i in parse_text(text, "b.txt")]
+
+
+def test_a_title_followed_directly_by_paragraphs_has_no_date() -> None:
+    items = parse_text(
+        "Statement of the CSTO Foreign Ministers on Afghanistan\n"
+        "The ministers expressed concern about the situation.\n"
+        "They called for dialogue.\n",
+        "x.txt",
+    )
+    assert len(items) == 1
+    assert items[0].date is None and items[0].kind == "statement"
+    assert len(items[0].body) == 2
+
+
+def test_this_year_takes_the_year_of_the_date_line() -> None:
+    items = parse_text(
+        "The Permanent Council met\n20.04.2021\nOn March 3, this year, the Council met.\n", "x"
+    )
+    assert items[0].date == "2021-03-03"
+
+
+def test_an_item_without_any_date_stays_undated() -> None:
+    items = parse_text("The council will meet soon to discuss the plan.", "x")
+    assert len(items) == 1 and items[0].date is None
+    assert items[0].title == "The council will meet soon to discuss the plan"
+
+
+def test_a_place_in_the_date_line_is_kept() -> None:
+    text = "Remarks to the Summit\nGeneva, May 4, 2019\nLadies and gentlemen,\nThanks."
+    items = parse_text(text, "x")
+    assert items[0].places == ("Geneva",) and items[0].kind == "speech"
+    assert items[0].date == "2019-05-04"
+
+
+def test_russian_items_are_marked_russian() -> None:
+    items = parse_text("5 сентября 2022 года в Москве состоялась встреча министров.", "x")
+    assert items[0].language == "ru" and items[0].date == "2022-09-05"
+
+
+def test_kinds_from_titles() -> None:
+    assert kind_of("Theses of the speech of the Secretary General") == "speech"
+    assert kind_of("Abstracts of the speech by the Deputy Secretary General") == "speech"
+    assert kind_of("Address of the CSTO Secretary General") == "speech"
+    assert kind_of("Interview of the Chief of the Joint Staff to Krasnaya Zvezda") == "interview"
+    assert kind_of("Statement of the CSTO Permanent Council") == "statement"
+    assert kind_of("The CSTO Secretary General met the Ambassador") == "news"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=600))
+def test_any_text_parses_to_a_list_with_valid_dates(text: str) -> None:
+    items = parse_text(text, "fuzz.txt")
+    assert isinstance(items, list)
+    for item in items:
+        assert item.date is None or (len(item.date) == 10 and item.date[4] == "-")
