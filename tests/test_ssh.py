@@ -423,3 +423,108 @@ async def test_openssh_in_tmux_draws_resizes_and_quits(config, alice, tmp_path):
             assert done.read_text().strip() == "0"
         finally:
             await tmux.kill()
+
+
+# --- the app --------------------------------------------------------------------------------
+
+CTRL_Q = b"\x11"
+ESCAPE = b"\x1b"
+
+
+@pytest.fixture(scope="module")
+def sample_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from store import Archive
+    from store.paths import sample_files
+
+    path = tmp_path_factory.mktemp("archive") / "archive.sqlite3"
+    archive = Archive.open(path)
+    archive.import_files(sample_files())
+    archive.close()
+    return path
+
+
+@pytest.fixture
+def app_config(config: ServeConfig, sample_archive: Path) -> ServeConfig:
+    """The same server, running the real pressroom app on the bundled sample."""
+    return replace(config, archive=sample_archive, app_command=None)
+
+
+def bookmarked(config: ServeConfig, key: asyncssh.SSHKey) -> set[str]:
+    from store import Bookmarks
+
+    path = Identity.from_key("x", key).bookmarks_path(config.users_dir)
+    return Bookmarks.open(path).ids() if path.exists() else set()
+
+
+async def test_the_app_over_ssh_searches_bookmarks_opens_resizes_and_quits(app_config, alice):
+    async with running_server(app_config) as server:
+        remote = await RemoteScreen.open(server.port, alice, columns=100, rows=30)
+        await remote.wait_for("Events")
+        await remote.wait_for(" items")  # the status line: the whole archive is listed
+        remote.type("voytolovskiy")
+        await remote.wait_for("match for 'voytolovskiy'")
+        await remote.wait_for("Voitolovsky")
+        remote.type(ESCAPE)  # to the list
+        remote.type("b")
+        await remote.wait_for("Bookmarked")
+        assert len(bookmarked(app_config, alice)) == 1
+        remote.type("\r")
+        await remote.wait_for("Institute of World Economy")
+        remote.resize(120, 40)
+        await eventually(lambda: remote.screen.display[-1].strip() != "", "redrawn at 120x40")
+        remote.type(CTRL_Q)
+        assert await remote.exit_status() == 0
+        await remote.close()
+
+
+async def test_two_keys_see_separate_bookmarks(app_config, alice, bob):
+    async with running_server(app_config) as server:
+        mine = await RemoteScreen.open(server.port, alice, columns=100, rows=30)
+        await mine.wait_for("Events")
+        mine.type("voytolovskiy")
+        await mine.wait_for("match for 'voytolovskiy'")
+        mine.type(ESCAPE + b"b")
+        await mine.wait_for("Bookmarked")
+        mine.type(CTRL_Q)
+        await mine.exit_status()
+        await mine.close()
+
+        theirs = await RemoteScreen.open(server.port, bob, columns=100, rows=30)
+        await theirs.wait_for("Events")
+        theirs.type("in:bookmarks")
+        await theirs.wait_for("0 items · in:bookmarks")
+        theirs.type(CTRL_Q)
+        assert await theirs.exit_status() == 0
+        await theirs.close()
+    assert len(bookmarked(app_config, alice)) == 1
+    assert bookmarked(app_config, bob) == set()
+
+
+async def test_a_dropped_client_leaves_no_app_behind(app_config, alice):
+    async with running_server(app_config) as server:
+        remote = await RemoteScreen.open(server.port, alice)
+        await remote.wait_for("Events")
+        (channel,) = server.channels
+        pid = channel.app_pid
+        assert pid is not None and process_alive(pid)
+        remote.drop()
+        await eventually(lambda: not process_alive(pid), f"app {pid} ended")
+        await eventually(lambda: not server.channels, "the session forgotten")
+
+
+async def test_eight_sessions_at_once_all_draw(app_config, alice, bob):
+    sessions = 8
+    async with running_server(replace(app_config, per_address=sessions)) as server:
+        remotes = await asyncio.gather(*(
+            RemoteScreen.open(server.port, (alice, bob)[n % 2], columns=100, rows=30)
+            for n in range(sessions)
+        ))
+        started = time.monotonic()
+        await asyncio.gather(*(remote.wait_for(" items", deadline=60) for remote in remotes))
+        print(f"{sessions} sessions drew their first frame within "
+              f"{time.monotonic() - started:.1f} s")
+        for remote in remotes:
+            remote.type(CTRL_Q)
+        assert await asyncio.gather(*(remote.exit_status() for remote in remotes)) == [0] * 8
+        for remote in remotes:
+            await remote.close()

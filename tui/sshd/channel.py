@@ -56,6 +56,11 @@ class AppChannel(asyncssh.SSHServerSession):
         """The app's own exit status; None while it runs, or when the client dropped."""
         self._ended = asyncio.Event()
 
+    @property
+    def app_pid(self) -> int | None:
+        """The app's process id while it runs (for the log and for tests)."""
+        return self._app.pid if self._app is not None else None
+
     # --- what the client asks for ---------------------------------------------------------
 
     def connection_made(self, chan: asyncssh.SSHServerChannel) -> None:
