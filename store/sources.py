@@ -82,6 +82,8 @@ def _jsonl_items(handle, name: str) -> Iterator[Item]:  # type: ignore[no-untype
             data = json.loads(raw)
         except UnicodeDecodeError:
             raise InputError("line is not UTF-8", source=name, line=number) from None
+        except RecursionError:
+            raise InputError("line is nested too deeply", source=name, line=number) from None
         except ValueError as error:
             reason = str(error).split(":")[0]
             raise InputError(
