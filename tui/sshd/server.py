@@ -130,8 +130,10 @@ class Service:
     def app_command(self, bookmarks: Path) -> list[str]:
         if self.config.app_command is not None:
             return [*self.config.app_command, str(bookmarks)]
-        return [sys.executable, "-m", "tui", "--served", "--archive", str(self.config.archive),
-                "--bookmarks", str(bookmarks)]
+        # -P: the session's working directory is the user's folder; nothing in it may shadow
+        # the `tui` package the server means to run.
+        return [sys.executable, "-P", "-m", "tui", "--served",
+                "--archive", str(self.config.archive), "--bookmarks", str(bookmarks)]
 
     def track(self, channel: AppChannel) -> None:
         self.channels.add(channel)
