@@ -254,6 +254,16 @@ async def test_an_idle_session_is_closed_and_the_terminal_restored(config, alice
         await remote.close()
 
 
+async def test_a_client_that_never_logs_in_is_dropped_after_the_login_timeout(config):
+    async with running_server(replace(config, login_timeout=0.5)) as server:
+        reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+        assert (await reader.readline()).startswith(b"SSH-2.0-")
+        # say nothing more, as a stalled or hostile client would
+        assert await asyncio.wait_for(reader.read(), DEADLINE) == b""
+        writer.close()
+        await eventually(lambda: not server.connections, "the connection forgotten")
+
+
 # --- limits -----------------------------------------------------------------------------
 
 
