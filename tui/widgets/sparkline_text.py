@@ -30,10 +30,8 @@ def sparkline(counts: Sequence[int], width: int) -> str:
     peak = max(values, default=0)
     if peak == 0:
         return (EMPTY * len(values)).ljust(width)
-    top = len(BLOCKS) - 1
-    chars = [
-        EMPTY if v == 0 else BLOCKS[max(0, min(top, round(v / peak * top)))] for v in values
-    ]
+    levels = len(BLOCKS)
+    chars = [EMPTY if v == 0 else BLOCKS[-(-v * levels // peak) - 1] for v in values]
     return "".join(chars).ljust(width)
 
 
