@@ -1,0 +1,137 @@
+"""The search syntax: words, "phrases", -exclusions and field filters, parsed once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.columns import date_bound
+from store.errors import InputError
+from store.model import KINDS
+
+MAX_WORDS = 24
+"""A pasted paragraph must not cost a second: later words are ignored."""
+
+FIELDS = ("person", "kind", "after", "before", "in")
+
+_TOKEN = re.compile(
+    r"""(?P<neg>-)?(?:(?P<field>[A-Za-z]+):(?:"(?P<fquoted>[^"]*)"?|(?P<fvalue>\S*))"""
+    r"""|"(?P<phrase>[^"]*)"?|(?P<word>\S+))"""
+)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed query. Words are ANDed; the last word is a prefix while it is being typed."""
+
+    text: str
+    words: tuple[str, ...] = ()
+    phrases: tuple[tuple[str, ...], ...] = ()
+    excluded: tuple[str, ...] = ()
+    people: tuple[tuple[str, ...], ...] = ()
+    """Each `person:` value as its words, matched only against participant names."""
+    kind: str | None = None
+    after: str | None = None
+    before: str | None = None
+    in_bookmarks: bool = False
+    last_is_prefix: bool = True
+
+    @property
+    def has_text(self) -> bool:
+        """True when results are ranked by match; False when only filters apply (date order)."""
+        return bool(self.words or self.phrases or self.people)
+
+    def filters(self) -> list[str]:
+        """The active filters as the user would write them (for a status line)."""
+        out = [f"person:{' '.join(p)}" for p in self.people]
+        if self.kind:
+            out.append(f"kind:{self.kind}")
+        if self.after:
+            out.append(f"after:{self.after}")
+        if self.before:
+            out.append(f"before:{self.before}")
+        if self.in_bookmarks:
+            out.append("in:bookmarks")
+        return out
+
+
+def parse_query(text: str) -> Query:
+    """Parse `text`; raises InputError (one line) for an unknown field or a bad value.
+
+    Incomplete input while typing is not an error: `kind:` with no value is ignored and
+    `kind:sp` is the unique kind it starts.
+    """
+    words: list[str] = []
+    phrases: list[tuple[str, ...]] = []
+    excluded: list[str] = []
+    people: list[tuple[str, ...]] = []
+    kind = after = before = None
+    in_bookmarks = False
+    last_is_prefix = bool(text) and not text[-1].isspace() and not text.endswith('"')
+    for match in _TOKEN.finditer(text):
+        negative = bool(match.group("neg"))
+        if match.group("field") is not None:
+            name = match.group("field").casefold()
+            value = match.group("fquoted")
+            if value is None:
+                value = match.group("fvalue") or ""
+            value = value.strip()
+            if name not in FIELDS:
+                raise InputError(
+                    f"unknown filter {name + ':'!r} (use person:, kind:, after:, before:, in:)"
+                )
+            if not value:
+                continue
+            if name == "person":
+                people.append(tuple(_WORD.findall(value)))
+            elif name == "kind":
+                kind = _kind(value)
+            elif name == "after":
+                after = _date(value, upper=False)
+            elif name == "before":
+                before = _date(value, upper=True)
+            elif name == "in":
+                if not "bookmarks".startswith(value.casefold()):
+                    raise InputError(f"unknown in:{value} (only in:bookmarks)")
+                in_bookmarks = True
+        elif match.group("phrase") is not None:
+            phrase = tuple(_WORD.findall(match.group("phrase")))
+            if negative:
+                excluded.extend(phrase)
+            elif len(phrase) == 1:
+                words.append(phrase[0])
+            elif phrase:
+                phrases.append(phrase)
+        else:
+            parts = _WORD.findall(match.group("word"))
+            (excluded if negative else words).extend(parts)
+    if people and not words and not phrases:
+        last_is_prefix = last_is_prefix and not text.rstrip().endswith('"')
+    return Query(
+        text=text,
+        words=tuple(words[:MAX_WORDS]),
+        phrases=tuple(phrases[:4]),
+        excluded=tuple(excluded[:MAX_WORDS]),
+        people=tuple(people[:4]),
+        kind=kind,
+        after=after,
+        before=before,
+        in_bookmarks=in_bookmarks,
+        last_is_prefix=last_is_prefix,
+    )
+
+
+def _kind(value: str) -> str:
+    value = value.casefold()
+    options = [k for k in KINDS if k.startswith(value)]
+    if len(options) != 1:
+        raise InputError(f"unknown kind:{value} (one of {', '.join(KINDS)})")
+    return options[0]
+
+
+def _date(value: str, *, upper: bool) -> str:
+    try:
+        return date_bound(value, upper=upper)
+    except ValueError as error:
+        raise InputError(str(error)) from None
