@@ -78,6 +78,15 @@ class Session:
         self._marked_revision = None
         return message
 
+    def save_position(self, item_id: str, offset: int) -> None:
+        """Remember where the reader stopped in a bookmarked item (nothing happens otherwise)."""
+        if self.bookmarks is None:
+            return
+        try:
+            self.bookmarks.set_position(item_id, max(0, int(offset)))
+        except BookmarksUnavailable as error:
+            self._disable(error)
+
     def _disable(self, error: BookmarksUnavailable) -> None:
         self.bookmarks = None
         self.bookmarks_problem = str(error)

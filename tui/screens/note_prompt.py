@@ -1,0 +1,86 @@
+"""The note prompt: a line of text for a bookmark; Enter saves, Escape or ctrl+c cancels."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label
+
+
+class NotePrompt(ModalScreen[str | None]):
+    """Ask for a bookmark's note; dismisses with the note (maybe "") or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", show=False),
+        Binding("ctrl+c", "cancel", "Cancel", priority=True),
+    ]
+    """Escape cancels, and so does ctrl+c (shown in the footer), for terminals where Escape
+    is slow or swallowed (tmux escape-time, some SSH clients)."""
+
+    DEFAULT_CSS = """
+    NotePrompt {
+        align: center middle;
+        background: $background 60%;
+    }
+    NotePrompt > Vertical {
+        width: 70;
+        max-width: 100%;
+        height: auto;
+        padding: 1 2;
+        border: thick $accent;
+        background: $surface;
+    }
+    NotePrompt #note-title {
+        width: 100%;
+        text-style: bold;
+    }
+    NotePrompt #note-hint {
+        color: $text-muted;
+    }
+    NotePrompt Horizontal {
+        height: auto;
+        align-horizontal: right;
+    }
+    NotePrompt Button {
+        min-width: 10;
+        margin-left: 1;
+    }
+    """
+
+    def __init__(self, title: str, note: str = "", *, blink: bool = True) -> None:
+        super().__init__()
+        self.item_title = title
+        self.note = note
+        self.blink = blink
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(f"Note for: {self.item_title}", id="note-title", markup=False)
+            note = Input(self.note, placeholder="a short note (optional)", id="note")
+            note.cursor_blink = self.blink
+            yield note
+            yield Label("Enter saves · Escape or ctrl+c cancels", id="note-hint")
+            with Horizontal():
+                yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        note = self.query_one("#note", Input)
+        note.focus()
+        note.cursor_position = len(note.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip())
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.dismiss(self.query_one("#note", Input).value.strip())
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
