@@ -23,6 +23,9 @@ from tests.bench.synth import (
     transliterate,
     write_archive,
 )
+from tests.bench.synth import (
+    main as synth_main,
+)
 
 N = 1_500
 
@@ -236,3 +239,14 @@ def test_any_seed_gives_valid_items(seed: int, n: int) -> None:
     assert len(items) == n
     for data in items:
         assert Item.from_dict(data).to_dict() == data
+
+
+def test_the_command_line_writes_the_archive_and_its_truth(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out, truth = tmp_path / "deep" / "x.jsonl", tmp_path / "x.truth.json"
+    assert synth_main(["--items", "25", "--out", str(out), "--truth", str(truth)]) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 25
+    assert len(json.loads(truth.read_text(encoding="utf-8"))) == 3_000
+    assert "25 items" in capsys.readouterr().err
+    assert not list(tmp_path.rglob("*.partial")), "no half-written files are left behind"
