@@ -34,10 +34,14 @@ def _build_table() -> dict[int, str]:
 
 _TABLE = _build_table()
 
-# Russian case endings of surnames, longest first: the stem keeps the nominative's shape.
-_RU_ADJECTIVE_SURNAME = re.compile(r"(ск|цк)(ого|ому|им|ом|ой)$")
-_RU_POSSESSIVE_SURNAME = re.compile(r"(ов|ев|ёв|ин|ын)(а|у|ым|е|ой|ым)$")
-_RU_SOFT_NAME = re.compile(r"(ий)$")
+# Russian case endings of surnames: the stem keeps the masculine nominative's shape, so
+# Войтоловским and Войтоловская meet Войтоловский, and Хрениным and Хренину meet Хренин.
+_RU_ADJECTIVE_SURNAME = re.compile(r"(ск|цк)(ого|ому|ая|ую|им|ом|ой)$")
+_RU_POSSESSIVE_SURNAME = re.compile(r"(ов|ев|ёв|ин|ын)(а|у|ым|е|ой)$")
+# The same feminine forms written in Latin letters (Petrova, Ilyina, Shpakovskaya): Russian
+# text cannot tell Петрова the woman from Петрова the genitive of Петров, so neither does
+# the key, and Latin and Cyrillic spellings of a woman's name meet.
+_LATIN_FEMININE = re.compile(r"(?<=..)(ov|ev|in)a$|(?<=.)(sk|ck)ai?a$")
 
 # Spelling folds on the Latin form, applied in order. Transliteration systems disagree
 # on exactly these letters; folding them makes the systems meet.
@@ -50,9 +54,7 @@ _FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"tz|ts", "c"),
         (r"x", "ks"),
         (r"yo|(?<=[aeiou])io|^io|jo", "e"),
-        (r"^ye|^je", "e"),
-        (r"yu|iu", "u"),
-        (r"ya|ia", "a"),
+        (r"ye|je", "e"),
         (r"y", "i"),
         (r"j", "i"),
         (r"w", "v"),
@@ -75,7 +77,11 @@ def fold_word(word: str) -> str:
         return text
     for pattern, replacement in _FOLDS:
         text = pattern.sub(replacement, text)
-    return text
+    return _LATIN_FEMININE.sub(_masculine, text)
+
+
+def _masculine(match: re.Match[str]) -> str:
+    return match.group(1) or f"{match.group(2)}i"
 
 
 def _stem_russian(word: str) -> str:
@@ -103,5 +109,25 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 def fold_words(text: str) -> list[str]:
-    """Folded tokens of `text`, without spans (the indexing hot path)."""
+    """Folded tokens of `text`, in order, without spans."""
     return [f for f in map(fold_word, _WORD.findall(text)) if f]
+
+
+_SEEN: dict[str, str] = {}
+
+
+def fold_set(text: str) -> set[str]:
+    """The distinct folded tokens of `text`: the indexing hot path.
+
+    Deduplicates raw words before folding and keeps a plain dict of folds, so a long
+    speech costs one regex pass and set operations at C speed.
+    """
+    seen = _SEEN
+    words = set(_WORD.findall(text))
+    for word in words.difference(seen):  # C fast path: set minus dict
+        seen[word] = fold_word(word)
+    out = set(map(seen.__getitem__, words))
+    out.discard("")
+    if len(seen) > 2_000_000:  # a pathological input must not grow memory without end
+        seen.clear()
+    return out
