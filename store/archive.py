@@ -18,6 +18,9 @@ from store.errors import ArchiveError, InputError, UnknownItem
 from store.model import KINDS, Hit, Item, Participant, Person, Span
 from store.people import PeopleIndex
 
+PARAGRAPH_SEPARATOR = "\x1e"
+"""Joins an item's paragraphs in the `body` column (ASCII record separator, never in text)."""
+
 CHUNK = 2_000
 """Items written per batch during an import: big enough for executemany, small in memory."""
 
@@ -208,7 +211,7 @@ class Archive:
                     item.date,
                     item.kind,
                     item.title,
-                    json.dumps(item.body, ensure_ascii=False),
+                    PARAGRAPH_SEPARATOR.join(item.body),
                     json.dumps([p.to_dict() for p in item.participants], ensure_ascii=False),
                     ", ".join(p.name for p in item.participants),
                     json.dumps(item.places, ensure_ascii=False),
@@ -373,7 +376,7 @@ def _item_from_row(row: tuple) -> Item:
         date=date,
         kind=kind,
         title=title,
-        body=tuple(json.loads(body)),
+        body=tuple(body.split(PARAGRAPH_SEPARATOR)) if body else (),
         participants=tuple(Participant(**p) for p in json.loads(participants)),
         places=tuple(json.loads(places)),
         language=language,

@@ -15,7 +15,7 @@ CREATE TABLE items (
     date         TEXT,
     kind         TEXT NOT NULL,
     title        TEXT NOT NULL,
-    body         TEXT NOT NULL,          -- JSON list of paragraphs
+    body         TEXT NOT NULL,          -- paragraphs joined with U+001E
     participants TEXT NOT NULL,          -- JSON list of {name, role, organisation}
     people       TEXT NOT NULL,          -- names joined with ", " for list rows
     places       TEXT NOT NULL,          -- JSON list

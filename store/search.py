@@ -10,8 +10,9 @@ brute-force fuzzy matching of every title costs hundreds.
 from __future__ import annotations
 
 import bisect
+import re
 import sqlite3
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -19,7 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from store.columns import UNDATED, Columns
-from store.fold import fold_word, fold_words, tokens
+from store.fold import fold_set, fold_word, tokens
 from store.model import KINDS, Item
 from store.query import Query
 
@@ -74,7 +75,11 @@ class SearchIndex:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
-        self._buffer: dict[str, tuple[list[int], bytearray]] = {}
+        self._body: defaultdict[str, list[int]] = defaultdict(list)
+        self._meta: defaultdict[str, tuple[list[int], bytearray]] = defaultdict(
+            lambda: ([], bytearray())
+        )
+        self._pending = 0
         self._vocab: _Vocabulary | None = None
         self._postings: OrderedDict[int, tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._cached_bytes = 0
@@ -88,62 +93,84 @@ class SearchIndex:
         conn.execute(
             "CREATE TABLE IF NOT EXISTS postings ("
             " term INTEGER NOT NULL, chunk INTEGER NOT NULL,"
-            " docs BLOB NOT NULL, fields BLOB NOT NULL,"
+            " body BLOB NOT NULL,"      # uint32 rowids where the term is in the text
+            " docs BLOB NOT NULL,"      # uint32 rowids where it is in title/names/roles
+            " fields BLOB NOT NULL,"    # uint8 field bits, one per `docs` entry
             " PRIMARY KEY (term, chunk)) WITHOUT ROWID"
         )
 
     # -- building --------------------------------------------------------------------------
 
     def add(self, rowid: int, item: Item) -> None:
+        # Most postings are body words: they go to a plain list per term, the cheapest
+        # thing Python can append to. Title, names and roles keep field bits.
+        body = self._body
+        for term in fold_set("\n".join(item.body)):
+            body[term].append(rowid)
         masks: dict[str, int] = {}
-        for term in fold_words(item.title):
-            masks[term] = masks.get(term, 0) | TITLE
-        for person in item.participants:
-            for term in fold_words(person.name):
-                masks[term] = masks.get(term, 0) | NAME
-            for term in fold_words(f"{person.role} {person.organisation}"):
-                masks[term] = masks.get(term, 0) | ROLE
-        for paragraph in item.body:
-            for term in fold_words(paragraph):
-                masks[term] = masks.get(term, 0) | BODY
-        buffer = self._buffer
+        people = item.participants
+        for bit, text in (
+            (TITLE, item.title),
+            (NAME, " ".join(p.name for p in people)),
+            (ROLE, " ".join(f"{p.role} {p.organisation}" for p in people)),
+        ):
+            for term in fold_set(text):
+                masks[term] = masks.get(term, 0) | bit
+        meta = self._meta
         for term, mask in masks.items():
-            entry = buffer.get(term)
-            if entry is None:
-                entry = buffer[term] = ([], bytearray())
+            entry = meta[term]
             entry[0].append(rowid)
             entry[1].append(mask)
-        if len(buffer) > 400_000:
+        self._pending += 1
+        if self._pending >= 50_000:
             self.flush()
 
     def flush(self) -> None:
         """Write buffered postings as a new chunk per term (appending keeps rowids sorted)."""
-        if not self._buffer:
+        if not self._pending:
             return
         conn = self._conn
+        body, meta = self._body, self._meta
+        touched = body.keys() | meta.keys()
         ids = dict(conn.execute("SELECT term, id FROM terms"))
         chunk = conn.execute("SELECT coalesce(max(chunk), 0) + 1 FROM postings").fetchone()[0]
-        new_terms = [(t, len(docs)) for t, (docs, _) in self._buffer.items() if t not in ids]
+        empty_docs: list[int] = []
+        empty_fields = bytearray()
+
+        def df(term: str) -> int:
+            docs = set(body.get(term, empty_docs))
+            docs.update(meta[term][0] if term in meta else empty_docs)
+            return len(docs)
+
+        counts = {term: df(term) for term in touched}
+        new_terms = [(t, counts[t]) for t in touched if t not in ids]
         conn.executemany("INSERT INTO terms(term, df) VALUES (?, ?)", new_terms)
         if new_terms:
             ids = dict(conn.execute("SELECT term, id FROM terms"))
         new = {t for t, _ in new_terms}
         conn.executemany(
             "UPDATE terms SET df = df + ? WHERE id = ?",
-            [(len(docs), ids[t]) for t, (docs, _) in self._buffer.items() if t not in new],
+            [(counts[t], ids[t]) for t in touched if t not in new],
         )
         conn.executemany(
-            "INSERT INTO postings(term, chunk, docs, fields) VALUES (?, ?, ?, ?)",
+            "INSERT INTO postings(term, chunk, body, docs, fields) VALUES (?, ?, ?, ?, ?)",
             (
-                (ids[t], chunk, np.asarray(docs, dtype=np.uint32).tobytes(), bytes(masks))
-                for t, (docs, masks) in self._buffer.items()
+                (
+                    ids[t],
+                    chunk,
+                    np.asarray(body.get(t, empty_docs), dtype=np.uint32).tobytes(),
+                    np.asarray(meta[t][0] if t in meta else empty_docs, np.uint32).tobytes(),
+                    bytes(meta[t][1] if t in meta else empty_fields),
+                )
+                for t in touched
             ),
         )
-        self._buffer = {}
-        self._forget()
+        self.discard()
 
     def discard(self) -> None:
-        self._buffer = {}
+        self._body.clear()
+        self._meta.clear()
+        self._pending = 0
         self._forget()
 
     def _forget(self) -> None:
@@ -172,22 +199,34 @@ class SearchIndex:
         return self._vocab
 
     def _load(self, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """Rowids and field bits of one term (body-only postings get the BODY bit)."""
         term_id = self._vocabulary().ids[term]
         cached = self._postings.get(term_id)
         if cached is not None:
             self._postings.move_to_end(term_id)
             return cached
-        rows = self._conn.execute(
-            "SELECT docs, fields FROM postings WHERE term = ? ORDER BY chunk", (term_id,)
-        ).fetchall()
-        docs = np.concatenate([np.frombuffer(r[0], dtype=np.uint32) for r in rows])
-        masks = np.concatenate([np.frombuffer(r[1], dtype=np.uint8) for r in rows])
-        self._postings[term_id] = (docs, masks)
-        self._cached_bytes += docs.nbytes + masks.nbytes
+        parts_docs: list[np.ndarray] = []
+        parts_masks: list[np.ndarray] = []
+        for body, docs, fields in self._conn.execute(
+            "SELECT body, docs, fields FROM postings WHERE term = ? ORDER BY chunk", (term_id,)
+        ):
+            body_docs = np.frombuffer(body, dtype=np.uint32)
+            meta_docs = np.frombuffer(docs, dtype=np.uint32)
+            meta_masks = np.frombuffer(fields, dtype=np.uint8)
+            if len(body_docs) and len(meta_docs):
+                both = np.isin(body_docs, meta_docs, assume_unique=True)
+                meta_masks = meta_masks | np.isin(meta_docs, body_docs, assume_unique=True) * BODY
+                body_docs = body_docs[~both]
+            parts_docs += [body_docs, meta_docs]
+            parts_masks += [np.full(len(body_docs), BODY, np.uint8), meta_masks.astype(np.uint8)]
+        docs_all = np.concatenate(parts_docs) if parts_docs else np.zeros(0, np.uint32)
+        masks_all = np.concatenate(parts_masks) if parts_masks else np.zeros(0, np.uint8)
+        self._postings[term_id] = (docs_all, masks_all)
+        self._cached_bytes += docs_all.nbytes + masks_all.nbytes
         while self._cached_bytes > CACHE_BYTES and len(self._postings) > 1:
             _, (old_docs, old_masks) = self._postings.popitem(last=False)
             self._cached_bytes -= old_docs.nbytes + old_masks.nbytes
-        return docs, masks
+        return docs_all, masks_all
 
     # -- querying --------------------------------------------------------------------------
 
@@ -301,25 +340,29 @@ class SearchIndex:
         return Matches(ranked, total[ranked], frozenset(matched_terms), query)
 
     def _with_phrases(
-        self, order: np.ndarray, phrases: tuple[tuple[str, ...], ...], limit: int = 20_000
+        self, order: np.ndarray, phrases: tuple[tuple[str, ...], ...], limit: int = 5_000
     ) -> np.ndarray:
-        """Keep the items whose text holds each phrase as consecutive words."""
-        wanted = [tuple(fold_word(w) for w in phrase) for phrase in phrases]
+        """Keep the items whose text holds each phrase, words in order, any case.
+
+        The posting lists already required every word; this checks adjacency on the raw
+        text of the newest `limit` candidates, with one compiled regex per phrase.
+        """
+        patterns = [
+            re.compile(r"\b" + r"\W+".join(map(re.escape, phrase)) + r"\b", re.IGNORECASE)
+            for phrase in phrases
+        ]
         kept: list[int] = []
         for start in range(0, min(len(order), limit), 500):
             part = [int(r) for r in order[start : start + 500]]
             marks = ",".join("?" * len(part))
-            texts = dict(
-                (rowid, f"{title}\n{people}\n{body}")
-                for rowid, title, people, body in self._conn.execute(
-                    f"SELECT rowid, title, people, body FROM items WHERE rowid IN ({marks})", part
-                )
-            )
-            for rowid in part:
-                folded = " " + " ".join(fold_words(texts.get(rowid, ""))) + " "
-                if all(" " + " ".join(p) + " " in folded for p in wanted):
+            for rowid, title, people, body in self._conn.execute(
+                f"SELECT rowid, title, people, body FROM items WHERE rowid IN ({marks})", part
+            ):
+                text = f"{title}\n{people}\n{body}"
+                if all(p.search(text) for p in patterns):
                     kept.append(rowid)
-        return np.array(kept, dtype=np.int64)
+        kept_set = set(kept)
+        return np.array([r for r in order[:limit] if int(r) in kept_set], dtype=np.int64)
 
 
 def highlight(text: str, terms: frozenset[str] | set[str]) -> list[tuple[int, int]]:
