@@ -469,12 +469,13 @@ def bookmarked(config: ServeConfig, key: asyncssh.SSHKey) -> set[str]:
 async def test_the_app_over_ssh_searches_bookmarks_opens_resizes_and_quits(app_config, alice):
     async with running_server(app_config) as server:
         remote = await RemoteScreen.open(server.port, alice, columns=100, rows=30)
-        await remote.wait_for("Events")
-        await remote.wait_for(" items")  # the status line: the whole archive is listed
+        await remote.wait_for("Search:")  # the first frame: the search box on top
+        await remote.wait_for("4 items")  # and the status line: the whole sample is listed
         remote.type("voytolovskiy")
-        await remote.wait_for("match for 'voytolovskiy'")
-        await remote.wait_for("Voitolovsky")
-        remote.type(ESCAPE)  # to the list
+        await remote.wait_for("1 match for 'voytolovskiy'")
+        await remote.wait_for("2024-12-05")  # the meeting with Fyodor Voitolovsky
+        remote.type(ESCAPE)  # to the list, whose keys the footer then shows
+        await remote.wait_for("Bookmark")
         remote.type("b")
         await remote.wait_for("Bookmarked")
         assert len(bookmarked(app_config, alice)) == 1
@@ -490,17 +491,19 @@ async def test_the_app_over_ssh_searches_bookmarks_opens_resizes_and_quits(app_c
 async def test_two_keys_see_separate_bookmarks(app_config, alice, bob):
     async with running_server(app_config) as server:
         mine = await RemoteScreen.open(server.port, alice, columns=100, rows=30)
-        await mine.wait_for("Events")
+        await mine.wait_for("4 items")
         mine.type("voytolovskiy")
         await mine.wait_for("match for 'voytolovskiy'")
-        mine.type(ESCAPE + b"b")
+        mine.type(ESCAPE)
+        await mine.wait_for("Bookmark")
+        mine.type("b")
         await mine.wait_for("Bookmarked")
         mine.type(CTRL_Q)
         await mine.exit_status()
         await mine.close()
 
         theirs = await RemoteScreen.open(server.port, bob, columns=100, rows=30)
-        await theirs.wait_for("Events")
+        await theirs.wait_for("4 items")
         theirs.type("in:bookmarks")
         await theirs.wait_for("0 items · in:bookmarks")
         theirs.type(CTRL_Q)
@@ -513,7 +516,7 @@ async def test_two_keys_see_separate_bookmarks(app_config, alice, bob):
 async def test_a_dropped_client_leaves_no_app_behind(app_config, alice):
     async with running_server(app_config) as server:
         remote = await RemoteScreen.open(server.port, alice)
-        await remote.wait_for("Events")
+        await remote.wait_for("4 items")
         (channel,) = server.channels
         pid = channel.app_pid
         assert pid is not None and process_alive(pid)
@@ -530,7 +533,7 @@ async def test_eight_sessions_at_once_all_draw(app_config, alice, bob):
             for n in range(sessions)
         ))
         started = time.monotonic()
-        await asyncio.gather(*(remote.wait_for(" items", deadline=60) for remote in remotes))
+        await asyncio.gather(*(remote.wait_for("4 items", deadline=60) for remote in remotes))
         print(f"{sessions} sessions drew their first frame within "
               f"{time.monotonic() - started:.1f} s")
         for remote in remotes:
