@@ -52,21 +52,16 @@ class ReaderScreen(Screen):
         self.item: Item | None = None
         self.problem = ""
 
+        self.view = ReaderView(id="page")
+        self.find_box = Input(placeholder="find in text: Enter keeps it, Escape clears", id="find")
+        """Held directly: `on_unmount` saves the position after the children are gone."""
+
     def compose(self) -> ComposeResult:
-        yield ReaderView(id="page")
-        find = Input(placeholder="find in text: Enter keeps it, Escape clears", id="find")
-        find.cursor_blink = not self.app.session.settings.low_bandwidth
-        yield find
+        self.find_box.cursor_blink = not self.app.session.settings.low_bandwidth
+        yield self.view
+        yield self.find_box
         yield Static("", id="reader-status", markup=False)
         yield Footer()
-
-    @property
-    def view(self) -> ReaderView:
-        return self.query_one("#page", ReaderView)
-
-    @property
-    def find_box(self) -> Input:
-        return self.query_one("#find", Input)
 
     def on_mount(self) -> None:
         self.app.bookmarks_signal.subscribe(self, self._on_bookmarks_changed)
@@ -104,7 +99,7 @@ class ReaderScreen(Screen):
         self._update_status()
 
     def _save_position(self) -> None:
-        if self.item is None or not self.is_mounted:
+        if self.item is None:
             return
         session = self.app.session
         if session.is_marked(self.item.id):
@@ -257,6 +252,6 @@ class ReaderScreen(Screen):
         self._update_status()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in _TYPING_ACTIONS and self.is_mounted and self.find_box.has_focus:
+        if action in _TYPING_ACTIONS and self.find_box.has_focus:
             return False
         return True

@@ -164,6 +164,8 @@ class ReaderView(ScrollView, can_focus=True):
     ReaderView {
         overflow-x: hidden;
         overflow-y: auto;
+        scrollbar-gutter: stable;
+        scrollbar-size-vertical: 1;
     }
     ReaderView > .reader-view--title { text-style: bold; color: $text; }
     ReaderView > .reader-view--meta { color: $text-muted; }
@@ -263,11 +265,15 @@ class ReaderView(ScrollView, can_focus=True):
         # within a block, lines start at increasing offsets
         return max(first, bisect.bisect_right(self._line_start, char, first, last) - 1)
 
-    def go_to_position(self, position: int) -> None:
-        if self._width == 0:
-            self._pending_position = position
+    def _restore_position(self) -> None:
+        """Scroll to the pending position once the new line count is laid out."""
+        if self._pending_position is None:
             return
-        self.scroll_to(y=self.line_of_position(position), animate=False, immediate=True)
+        position, self._pending_position = self._pending_position, None
+        # force: the scrollbars of a new line count are not decided yet, which would veto it
+        self.scroll_to(
+            y=self.line_of_position(position), animate=False, immediate=True, force=True
+        )
 
     # -- find in text ------------------------------------------------------------------------
 
@@ -309,7 +315,7 @@ class ReaderView(ScrollView, can_focus=True):
         top = self.top_line
         if not top <= line < top + self.page_height:
             self.scroll_to(y=max(0, line - self.page_height // 3), animate=False,
-                           immediate=True)
+                           immediate=True, force=True)
         self.refresh()
 
     # -- keys --------------------------------------------------------------------------------
@@ -349,9 +355,10 @@ class ReaderView(ScrollView, can_focus=True):
             position = self.position()
             self._wrap_all(width)
             self._width = width
-            self._pending_position = None
+            self._pending_position = position
             self.virtual_size = Size(self.scrollable_content_region.width, self.line_count)
-            self.go_to_position(position)
+            # scrolling must wait for the layout: until then the old height clamps it
+            self.call_after_refresh(self._restore_position)
         else:
             self.virtual_size = Size(self.scrollable_content_region.width, self.line_count)
         self.refresh()
