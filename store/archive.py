@@ -7,7 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -327,7 +327,21 @@ class Archive:
             marked = bookmarks.ids() if hasattr(bookmarks, "ids") else (bookmarks or ())
             allowed = self.rowids_of(marked)
         with self._lock:
-            return self._index.match(parsed, self.columns, allowed=allowed)
+            for words in parsed.people:
+                rowids = self._person_filter(" ".join(words))
+                allowed = rowids if allowed is None else np.intersect1d(allowed, rowids)
+            # `person:` is a filter on the people table (every spelling of that person), so
+            # the index sees the rest of the query; a person alone lists items by date.
+            return self._index.match(replace(parsed, people=()), self.columns, allowed=allowed)
+
+    def _person_filter(self, name: str) -> np.ndarray:
+        """Rowids of the items of the person(s) `name` best designates."""
+        found = self._people.find(name, limit=50, with_items=False)
+        if not found:
+            return np.zeros(0, dtype=np.int64)
+        best = found[0].score
+        parts = [self._people.rowids(p.key) for p in found if p.score >= best]
+        return np.unique(np.concatenate(parts))
 
     def search(self, query: str, limit: int = 50, bookmarks: object | None = None) -> list[Hit]:
         """The best `limit` items for `query`, with the spans where it matched."""

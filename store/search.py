@@ -29,9 +29,13 @@ TITLE, NAME, ROLE, BODY = 1, 2, 4, 8
 
 _FIELD_WEIGHT = np.zeros(16, dtype=np.float32)
 for _mask in range(1, 16):
-    _FIELD_WEIGHT[_mask] = max(
-        w for bit, w in ((NAME, 4.0), (TITLE, 3.0), (ROLE, 2.0), (BODY, 1.0)) if _mask & bit
+    # The best field counts whole, each other field a quarter: a name that is also in the
+    # title ranks above a name alone.
+    _weights = sorted(
+        (w for bit, w in ((NAME, 4.0), (TITLE, 3.0), (ROLE, 2.0), (BODY, 1.0)) if _mask & bit),
+        reverse=True,
     )
+    _FIELD_WEIGHT[_mask] = _weights[0] + 0.25 * sum(_weights[1:])
 
 EXACT, PREFIX = 1.0, 0.8
 TYPO = (0.0, 0.6, 0.45)

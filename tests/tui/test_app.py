@@ -124,4 +124,5 @@ async def test_show_events_searches_for_a_person(make_app: AppFactory) -> None:
         await pilot.pause()
         assert pilot.app.screen.query_one(SearchBox).value == 'person:"Stanislav Zas"'
         status = str(pilot.app.screen.query_one("#status").render())
-        assert status.startswith("5 items") or status.startswith("5 matches")
+        # the fixture names Stanislav Zas in four items; a person filter lists them by date
+        assert status.startswith("4 items")

@@ -108,9 +108,9 @@ async def test_typing_filters_the_list_and_counts_matches(make_app: AppFactory) 
     async with make_app().run_test(size=(80, 24)) as pilot:
         await pilot.press(*"tasmagambetov")
         await settle(pilot)
-        assert status(pilot).startswith("10 matches for 'tasmagambetov'")
+        assert status(pilot).startswith("11 matches for 'tasmagambetov'")
         lines = [line for line in visible_lines(pilot) if line.strip()]
-        assert len(lines) == 10
+        assert len(lines) == 11
         assert all(not line.startswith("─") for line in lines)  # ranked: no month headings
 
 
