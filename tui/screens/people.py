@@ -1,0 +1,388 @@
+"""The People screen: everyone in the archive with role, item count and activity by year.
+
+The filter box finds people in any spelling or script (`Archive.people`), in a thread
+worker whose stale results are dropped, so typing never waits. The list is a Line-API
+view: a million-item archive has tens of thousands of people, and only the visible rows
+are drawn; each row's sparkline is computed when it is first drawn, then cached.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections import OrderedDict
+
+import numpy as np
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.events import Key
+from textual.geometry import Size
+from textual.message import Message
+from textual.screen import Screen
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Footer, Input, Static
+
+from store.archive import Archive
+from store.columns import UNDATED
+from store.errors import PressroomError
+from store.model import Person
+from tui.widgets.sparkline_text import sparkline
+
+SPARK_CACHE = 2_000
+"""Per-person sparklines kept; a few screens' worth around where the user has been."""
+CURSOR_MARKER = ">"
+
+
+def find_people(archive: Archive, query: str) -> list[Person]:
+    """People matching `query`, best first, without loading each one's item ids.
+
+    Item ids are one SQL query per person; the list needs only the counts, and at a
+    million items the ids of every person would cost seconds.
+    """
+    if "with_items" in inspect.signature(archive.people).parameters:
+        return archive.people(query, with_items=False)  # type: ignore[call-arg]
+    return archive.people(query)
+
+
+class YearRange:
+    """The archive's first and last year: every sparkline spans them, so rows compare."""
+
+    def __init__(self, archive: Archive) -> None:
+        columns = archive.columns
+        dates = columns.date_ord[columns.order]
+        dated = columns.order[dates != UNDATED]
+        if len(dated):
+            months = columns.months(np.array([dated[-1], dated[0]], dtype=np.int64))
+            self.first, self.last = int(months[0]) // 12, int(months[1]) // 12
+        else:
+            self.first = self.last = 0
+        self.archive = archive
+
+    @property
+    def years(self) -> int:
+        return self.last - self.first + 1
+
+    @property
+    def label(self) -> str:
+        return f"{self.first}–{self.last}" if self.last > self.first else str(self.first)
+
+    def counts(self, person: Person) -> list[int]:
+        """Items per year for `person`, from the first year of the archive to the last."""
+        rowids = self.archive.person_rowids(person.key)
+        months = self.archive.columns.months(rowids)
+        years = months[months >= 0] // 12 - self.first
+        years = years[(years >= 0) & (years < self.years)]
+        return np.bincount(years, minlength=self.years).tolist()
+
+
+class PeopleList(ScrollView, can_focus=True):
+    """People one per line: name, main role, item count, activity sparkline."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False),
+        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+        Binding("enter", "select", "Show their items", show=False),
+    ]
+    """Movement keys: vim-style beside arrows, so nothing needs the mouse."""
+
+    COMPONENT_CLASSES = {"people-list--cursor", "people-list--role", "people-list--spark"}
+
+    DEFAULT_CSS = """
+    PeopleList {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-gutter: stable;
+        scrollbar-size-vertical: 1;
+    }
+    PeopleList > .people-list--cursor { background: $accent 30%; text-style: bold; }
+    PeopleList:focus > .people-list--cursor { background: $accent 60%; }
+    PeopleList > .people-list--role { color: $text-muted; }
+    PeopleList > .people-list--spark { color: $accent; }
+    """
+
+    class Selected(Message):
+        """The user chose a person (Enter)."""
+
+        def __init__(self, person: Person) -> None:
+            self.person = person
+            super().__init__()
+
+    def __init__(self, years: YearRange, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.years = years
+        self.people: list[Person] = []
+        self.cursor = 0
+        self._sparks: OrderedDict[tuple[str, int], str] = OrderedDict()
+
+    def show(self, people: list[Person]) -> None:
+        self.people = people
+        self.cursor = 0
+        self.virtual_size = Size(self.scrollable_content_region.width, len(people))
+        self.scroll_to(y=0, animate=False, immediate=True, force=True)
+        self.refresh()
+
+    @property
+    def current(self) -> Person | None:
+        return self.people[self.cursor] if self.people else None
+
+    # -- movement ----------------------------------------------------------------------------
+
+    def move_to(self, index: int) -> None:
+        if not self.people:
+            return
+        self.cursor = max(0, min(index, len(self.people) - 1))
+        top = int(self.scroll_y)
+        height = max(1, self.scrollable_content_region.height)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True, force=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True, force=True)
+        self.refresh()
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def action_page_down(self) -> None:
+        self.move_to(self.cursor + max(1, self.scrollable_content_region.height - 1))
+
+    def action_page_up(self) -> None:
+        self.move_to(self.cursor - max(1, self.scrollable_content_region.height - 1))
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(len(self.people) - 1)
+
+    def action_select(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Selected(self.current))
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.people))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = int(self.scroll_y) + y
+        base = self.rich_style
+        if width <= 0:
+            return Strip.blank(0)
+        if index >= len(self.people):
+            return Strip([Segment(" " * width, base)], width)
+        text = self._row_text(index, width)
+        text.truncate(width, overflow="crop", pad=True)
+        segments = [
+            Segment(s.text, base + s.style if s.style else base)
+            for s in text.render(self.app.console)
+            if s.text != "\n"
+        ]
+        return Strip(segments, width).crop(0, width)
+
+    def _row_text(self, index: int, width: int) -> Text:
+        person = self.people[index]
+        is_cursor = index == self.cursor
+        style = self._style("cursor") if is_cursor else Style()
+        name_width, role_width, spark_width = column_widths(width, self.years)
+        text = Text(style=style, no_wrap=True, end="")
+        text.append(CURSOR_MARKER + " " if is_cursor else "  ")
+        text.append(_fit(person.name, name_width))
+        text.append(" ")
+        text.append(_fit(person.role or "—", role_width), self._style("role"))
+        text.append(f"{person.count:>6,} ")
+        text.append(self._spark(person, spark_width), self._style("spark"))
+        return text
+
+    def _spark(self, person: Person, width: int) -> str:
+        key = (person.key or person.name, width)
+        spark = self._sparks.get(key)
+        if spark is None:
+            spark = sparkline(self.years.counts(person), width)
+            self._sparks[key] = spark
+            while len(self._sparks) > SPARK_CACHE:
+                self._sparks.popitem(last=False)
+        else:
+            self._sparks.move_to_end(key)
+        return spark
+
+    def _style(self, role: str) -> Style:
+        return self.get_component_rich_style(f"people-list--{role}", partial=True)
+
+
+def column_widths(width: int, years: YearRange) -> tuple[int, int, int]:
+    """(name, role, sparkline) widths for a row `width` wide; the count takes 7, cursor 2."""
+    spark = max(len(years.label), min(years.years, max(4, width // 6)))
+    role = max(8, (width - spark - 10) // 3)
+    name = max(8, width - 2 - role - 1 - 7 - spark)
+    return name, role, spark
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` cut with an ellipsis or padded to exactly `width` characters."""
+    if len(text) > width:
+        return text[: max(0, width - 1)] + "…"
+    return text.ljust(width)
+
+
+class PeopleScreen(Screen):
+    """Every person, fuzzy-filtered as you type; Enter lists their items in Events."""
+
+    BINDINGS = [
+        Binding("slash", "focus_filter", "Filter"),
+        Binding("enter", "open", "Their items"),
+        Binding("escape", "escape", "List / clear", show=False),
+    ]
+    """People keys; movement keys live on the list (`PeopleList.BINDINGS`)."""
+
+    DEFAULT_CSS = """
+    PeopleScreen { layout: vertical; }
+    PeopleScreen #people-filter { dock: top; height: 3; border: tall $accent 40%; }
+    PeopleScreen #people-filter:focus { border: tall $accent; }
+    PeopleScreen #people-header { height: 1; padding: 0 0 0 2; color: $text-muted;
+                                  text-style: bold; }
+    PeopleScreen #people { height: 1fr; }
+    PeopleScreen #people-status { height: 1; padding: 0 1; background: $panel; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._sequence = 0
+        """Bumped per query; a result carrying an older number is dropped."""
+        self._query = ""
+        self._problem = ""
+
+    def compose(self) -> ComposeResult:
+        session = self.app.session
+        self.years = YearRange(session.archive)
+        search = Input(placeholder="Filter people: any spelling, Cyrillic too", id="people-filter")
+        search.cursor_blink = not session.settings.low_bandwidth
+        yield search
+        yield Static("", id="people-header", markup=False)
+        yield PeopleList(self.years, id="people")
+        yield Static("", id="people-status", markup=False)
+        yield Footer()
+
+    @property
+    def filter_box(self) -> Input:
+        return self.query_one("#people-filter", Input)
+
+    @property
+    def people_list(self) -> PeopleList:
+        return self.query_one("#people", PeopleList)
+
+    def on_mount(self) -> None:
+        self.filter_box.focus()
+        self._start(self.filter_box.value)
+
+    def on_resize(self) -> None:
+        self._update_header()
+
+    # -- filtering ---------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "people-filter":
+            event.stop()
+            self._start(event.value)
+
+    def _start(self, query: str) -> None:
+        self._sequence += 1
+        self._query = query
+        self._find(query, self._sequence)
+
+    @work(thread=True, exclusive=True, group="people")
+    def _find(self, query: str, sequence: int) -> None:
+        try:
+            people = find_people(self.app.session.archive, query)
+        except PressroomError as error:
+            self.app.call_from_thread(self._fail, sequence, str(error))
+            return
+        self.app.call_from_thread(self._apply, sequence, people)
+
+    def _apply(self, sequence: int, people: list[Person]) -> None:
+        if sequence != self._sequence:
+            return  # a newer query was typed meanwhile
+        self._problem = ""
+        self.people_list.show(people)
+        self._update_status()
+        self._update_header()
+
+    def _fail(self, sequence: int, problem: str) -> None:
+        if sequence == self._sequence:
+            self._problem = problem
+            self._update_status()
+
+    def _update_status(self) -> None:
+        count = len(self.people_list.people)
+        text = f"{count:,} {'person' if count == 1 else 'people'}"
+        if self._query.strip():
+            text += f" matching {self._query.strip()!r}"
+        if self._problem:
+            text += f" · ! {self._problem}"
+        self.query_one("#people-status", Static).update(text)
+
+    def _update_header(self) -> None:
+        width = self.people_list.scrollable_content_region.width
+        if width <= 0:
+            return
+        name_width, role_width, spark_width = column_widths(width, self.years)
+        header = (
+            _fit("Name", name_width) + " " + _fit("Role", role_width)
+            + f"{'Items':>6} " + _fit(self.years.label, spark_width)
+        )
+        self.query_one("#people-header", Static).update(header)
+
+    # -- keys --------------------------------------------------------------------------------
+
+    def on_key(self, event: Key) -> None:
+        # Up/Down/PgUp/PgDn move the list while the user types in the filter box
+        if self.filter_box.has_focus and event.key in ("up", "down", "pageup", "pagedown"):
+            event.stop()
+            event.prevent_default()
+            step = {"up": "cursor_up", "down": "cursor_down",
+                    "pageup": "page_up", "pagedown": "page_down"}[event.key]
+            getattr(self.people_list, f"action_{step}")()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "people-filter":
+            event.stop()
+            self.action_open()
+
+    def on_people_list_selected(self, event: PeopleList.Selected) -> None:
+        self._show_items(event.person)
+
+    def action_open(self) -> None:
+        person = self.people_list.current
+        if person is None:
+            self.app.bell()
+            return
+        self._show_items(person)
+
+    def _show_items(self, person: Person) -> None:
+        self.app.show_events(f'person:"{person.name}"')
+
+    def action_focus_filter(self) -> None:
+        self.filter_box.focus()
+
+    def action_escape(self) -> None:
+        """Escape in the filter box goes to the list; in the list it clears the filter."""
+        if self.filter_box.has_focus:
+            self.people_list.focus()
+        else:
+            self.filter_box.value = ""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_filter" and self.filter_box.has_focus:
+            return False
+        return True
