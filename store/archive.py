@@ -211,7 +211,7 @@ class Archive:
                     item.date,
                     item.kind,
                     item.title,
-                    PARAGRAPH_SEPARATOR.join(item.body),
+                    _stored_body(item.body),
                     json.dumps([p.to_dict() for p in item.participants], ensure_ascii=False),
                     ", ".join(p.name for p in item.participants),
                     json.dumps(item.places, ensure_ascii=False),
@@ -381,6 +381,10 @@ class Archive:
         with self._lock:
             self._index.warm()
             self._people.warm()
+
+
+def _stored_body(body: tuple[str, ...]) -> str:
+    return PARAGRAPH_SEPARATOR.join(p.replace(PARAGRAPH_SEPARATOR, " ") for p in body)
 
 
 def _item_from_row(row: tuple) -> Item:

@@ -15,6 +15,8 @@ KINDS: tuple[str, ...] = ("news", "speech", "statement", "interview")
 """Every kind an item can have; `news` is the default for anything unrecognised."""
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+"""Control characters never belong in press text (and U+001E separates stored paragraphs)."""
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ class Item:
         if isinstance(body_value, str):
             body = split_paragraphs(body_value)
         elif isinstance(body_value, list) and all(isinstance(p, str) for p in body_value):
-            body = [p.strip() for p in body_value if p.strip()]
+            body = [c for c in (_CONTROL.sub(" ", p).strip() for p in body_value) if c]
         else:
             raise ValueError("'body' must be a string or a list of strings")
         if title is None or (isinstance(title, str) and not title.strip()):
@@ -177,9 +179,23 @@ def split_paragraphs(text: str) -> list[str]:
     return [" ".join(p.split()) for p in paragraphs if p.strip()]
 
 
+_OPENING_DATE = re.compile(
+    r"^(?:On|From|In|В|С)\s+[^.]{0,40}?\d{4}(?:\s*(?:года|г\.))?\s*,\s*", re.IGNORECASE
+)
+_OPENING_PLACE = re.compile(r"^(?:at|in|во?)\s+[^,]{0,60},\s*", re.IGNORECASE)
+
+
 def derive_title(paragraph: str, max_words: int = 12) -> str:
-    """A short title for an untitled one-paragraph item: its first sentence, cut at a word."""
+    """A short title for an untitled one-paragraph item: its first sentence, cut at a word.
+
+    The opening date and place ("On 5 December 2024, at the CSTO Secretariat, ...") are
+    dropped: the list shows the date already, and the words after them say what happened.
+    """
     sentence = re.split(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])", paragraph.strip(), maxsplit=1)[0]
+    rest = _OPENING_DATE.sub("", sentence, count=1)
+    rest = _OPENING_PLACE.sub("", rest, count=1) if rest != sentence else rest
+    if len(rest.split()) >= 4:
+        sentence = rest[0].upper() + rest[1:]
     words = sentence.split()
     if len(words) <= max_words:
         return sentence.rstrip(".")
