@@ -87,6 +87,10 @@ class Session:
         except BookmarksUnavailable as error:
             self._disable(error)
 
+    def bookmarks_failed(self, error: BookmarksUnavailable) -> None:
+        """A screen's own bookmark call failed: carry on without bookmarks, saying why."""
+        self._disable(error)
+
     def _disable(self, error: BookmarksUnavailable) -> None:
         self.bookmarks = None
         self.bookmarks_problem = str(error)

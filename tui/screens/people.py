@@ -79,8 +79,11 @@ class YearRange:
         return np.bincount(years, minlength=self.years).tolist()
 
 
-class PeopleList(ScrollView, can_focus=True):
-    """People one per line: name, main role, item count, activity sparkline."""
+class RowList(ScrollView, can_focus=True):
+    """A cursor over rows drawn one per line on demand; subclasses say what a row shows.
+
+    The Bookmarks screen's list is one too: one way to move and draw in both lists.
+    """
 
     BINDINGS = [
         Binding("j,down", "cursor_down", "Down", show=False),
@@ -89,56 +92,50 @@ class PeopleList(ScrollView, can_focus=True):
         Binding("pageup", "page_up", "Page up", show=False),
         Binding("g,home", "first", "First", show=False),
         Binding("G,end", "last", "Last", show=False),
-        Binding("enter", "select", "Show their items", show=False),
     ]
     """Movement keys: vim-style beside arrows, so nothing needs the mouse."""
 
-    COMPONENT_CLASSES = {"people-list--cursor", "people-list--role", "people-list--spark"}
+    COMPONENT_CLASSES = {"row-list--cursor", "row-list--muted", "row-list--accent"}
 
     DEFAULT_CSS = """
-    PeopleList {
+    RowList {
         overflow-x: hidden;
         overflow-y: auto;
         scrollbar-gutter: stable;
         scrollbar-size-vertical: 1;
     }
-    PeopleList > .people-list--cursor { background: $accent 30%; text-style: bold; }
-    PeopleList:focus > .people-list--cursor { background: $accent 60%; }
-    PeopleList > .people-list--role { color: $text-muted; }
-    PeopleList > .people-list--spark { color: $accent; }
+    RowList > .row-list--cursor { background: $accent 30%; text-style: bold; }
+    RowList:focus > .row-list--cursor { background: $accent 60%; }
+    RowList > .row-list--muted { color: $text-muted; }
+    RowList > .row-list--accent { color: $accent; }
     """
 
-    class Selected(Message):
-        """The user chose a person (Enter)."""
-
-        def __init__(self, person: Person) -> None:
-            self.person = person
-            super().__init__()
-
-    def __init__(self, years: YearRange, *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
-        self.years = years
-        self.people: list[Person] = []
         self.cursor = 0
-        self._sparks: OrderedDict[tuple[str, int], str] = OrderedDict()
-
-    def show(self, people: list[Person]) -> None:
-        self.people = people
-        self.cursor = 0
-        self.virtual_size = Size(self.scrollable_content_region.width, len(people))
-        self.scroll_to(y=0, animate=False, immediate=True, force=True)
-        self.refresh()
 
     @property
-    def current(self) -> Person | None:
-        return self.people[self.cursor] if self.people else None
+    def row_count(self) -> int:
+        raise NotImplementedError
+
+    def row_text(self, index: int, width: int, style: Style) -> Text:
+        """Row `index` (the cursor marker is added by the caller)."""
+        raise NotImplementedError
+
+    def rows_changed(self, *, keep_cursor: bool = False) -> None:
+        """Call after the rows changed: resizes the scroll area and redraws."""
+        self.cursor = max(0, min(self.cursor if keep_cursor else 0, self.row_count - 1))
+        self.virtual_size = Size(self.scrollable_content_region.width, self.row_count)
+        if not keep_cursor:
+            self.scroll_to(y=0, animate=False, immediate=True, force=True)
+        self.refresh()
 
     # -- movement ----------------------------------------------------------------------------
 
     def move_to(self, index: int) -> None:
-        if not self.people:
+        if not self.row_count:
             return
-        self.cursor = max(0, min(index, len(self.people) - 1))
+        self.cursor = max(0, min(index, self.row_count - 1))
         top = int(self.scroll_y)
         height = max(1, self.scrollable_content_region.height)
         if self.cursor < top:
@@ -163,16 +160,12 @@ class PeopleList(ScrollView, can_focus=True):
         self.move_to(0)
 
     def action_last(self) -> None:
-        self.move_to(len(self.people) - 1)
-
-    def action_select(self) -> None:
-        if self.current is not None:
-            self.post_message(self.Selected(self.current))
+        self.move_to(self.row_count - 1)
 
     # -- drawing -----------------------------------------------------------------------------
 
     def on_resize(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.people))
+        self.virtual_size = Size(self.scrollable_content_region.width, self.row_count)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -180,9 +173,13 @@ class PeopleList(ScrollView, can_focus=True):
         base = self.rich_style
         if width <= 0:
             return Strip.blank(0)
-        if index >= len(self.people):
+        if index >= self.row_count:
             return Strip([Segment(" " * width, base)], width)
-        text = self._row_text(index, width)
+        is_cursor = index == self.cursor
+        style = self.style_of("cursor") if is_cursor else Style()
+        text = Text(CURSOR_MARKER + " " if is_cursor else "  ", style=style, no_wrap=True,
+                    end="")
+        text.append_text(self.row_text(index, width - 2, style))
         text.truncate(width, overflow="crop", pad=True)
         segments = [
             Segment(s.text, base + s.style if s.style else base)
@@ -191,18 +188,53 @@ class PeopleList(ScrollView, can_focus=True):
         ]
         return Strip(segments, width).crop(0, width)
 
-    def _row_text(self, index: int, width: int) -> Text:
+    def style_of(self, role: str) -> Style:
+        return self.get_component_rich_style(f"row-list--{role}", partial=True)
+
+
+class PeopleList(RowList):
+    """People one per line: name, main role, item count, activity sparkline."""
+
+    BINDINGS = [Binding("enter", "select", "Show their items", show=False)]
+
+    class Selected(Message):
+        """The user chose a person (Enter)."""
+
+        def __init__(self, person: Person) -> None:
+            self.person = person
+            super().__init__()
+
+    def __init__(self, years: YearRange, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.years = years
+        self.people: list[Person] = []
+        self._sparks: OrderedDict[tuple[str, int], str] = OrderedDict()
+
+    def show(self, people: list[Person]) -> None:
+        self.people = people
+        self.rows_changed()
+
+    @property
+    def row_count(self) -> int:
+        return len(self.people)
+
+    @property
+    def current(self) -> Person | None:
+        return self.people[self.cursor] if self.people else None
+
+    def action_select(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Selected(self.current))
+
+    def row_text(self, index: int, width: int, style: Style) -> Text:
         person = self.people[index]
-        is_cursor = index == self.cursor
-        style = self._style("cursor") if is_cursor else Style()
-        name_width, role_width, spark_width = column_widths(width, self.years)
-        text = Text(style=style, no_wrap=True, end="")
-        text.append(CURSOR_MARKER + " " if is_cursor else "  ")
+        name_width, role_width, spark_width = column_widths(width + 2, self.years)
+        text = Text(no_wrap=True, end="")
         text.append(_fit(person.name, name_width))
         text.append(" ")
-        text.append(_fit(person.role or "—", role_width), self._style("role"))
+        text.append(_fit(person.role or "—", role_width), self.style_of("muted"))
         text.append(f"{person.count:>6,} ")
-        text.append(self._spark(person, spark_width), self._style("spark"))
+        text.append(self._spark(person, spark_width), self.style_of("accent"))
         return text
 
     def _spark(self, person: Person, width: int) -> str:
@@ -216,9 +248,6 @@ class PeopleList(ScrollView, can_focus=True):
         else:
             self._sparks.move_to_end(key)
         return spark
-
-    def _style(self, role: str) -> Style:
-        return self.get_component_rich_style(f"people-list--{role}", partial=True)
 
 
 def column_widths(width: int, years: YearRange) -> tuple[int, int, int]:
