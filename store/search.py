@@ -20,7 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from store.columns import UNDATED, Columns
-from store.fold import fold_set, fold_word, tokens
+from store.fold import fold_set, fold_word, fold_words, tokens
 from store.model import KINDS, Item
 from store.query import Query
 
@@ -44,6 +44,29 @@ so "Sultanov" lists Sultanov's items before Sultonov's."""
 MAX_PREFIX_TERMS = 64
 """A one-letter prefix matches thousands of terms; the most frequent ones stand for it."""
 CACHE_BYTES = 96 * 2**20
+
+
+PAIR = 1.0
+"""Weight of two query words found side by side in one participant's name ("Pavel Arkhipov"
+in an item that names Pavel Savelyev and Grigory Arkhipov ranks below one naming him)."""
+MAX_PAIR_READINGS = 24
+"""Readings per word tried when pairing words: the best-weighted ones."""
+
+
+def name_pairs(name: str) -> list[str]:
+    """Index terms for adjacent words of a name, with the first word also as an initial.
+
+    "Fyodor Voitolovsky" gives "fedor voitolovski" and "f voitolovski", so the query
+    "F. Voitolovsky" and the Russian "Ф.Войтоловским" pair with the full name. A space
+    never occurs in a folded word, so these terms never collide with words.
+    """
+    words = fold_words(name)
+    out = []
+    for first, second in zip(words, words[1:], strict=False):
+        out.append(f"{first} {second}")
+        if len(first) > 1:
+            out.append(f"{first[0]} {second}")
+    return out
 
 
 def allowed_edits(word: str) -> int:
@@ -97,9 +120,9 @@ class SearchIndex:
         conn.execute(
             "CREATE TABLE IF NOT EXISTS postings ("
             " term INTEGER NOT NULL, chunk INTEGER NOT NULL,"
-            " body BLOB NOT NULL,"      # uint32 rowids where the term is in the text
-            " docs BLOB NOT NULL,"      # uint32 rowids where it is in title/names/roles
-            " fields BLOB NOT NULL,"    # uint8 field bits, one per `docs` entry
+            " body BLOB NOT NULL,"  # uint32 rowids where the term is in the text
+            " docs BLOB NOT NULL,"  # uint32 rowids where it is in title/names/roles
+            " fields BLOB NOT NULL,"  # uint8 field bits, one per `docs` entry
             " PRIMARY KEY (term, chunk)) WITHOUT ROWID"
         )
 
@@ -120,6 +143,9 @@ class SearchIndex:
         ):
             for term in fold_set(text):
                 masks[term] = masks.get(term, 0) | bit
+        for person in people:
+            for term in name_pairs(person.name):
+                masks[term] = NAME
         meta = self._meta
         for term, mask in masks.items():
             entry = meta[term]
@@ -190,7 +216,8 @@ class SearchIndex:
     def _vocabulary(self) -> _Vocabulary:
         if self._vocab is None:
             rows = self._conn.execute("SELECT term, id, df FROM terms").fetchall()
-            terms = sorted(r[0] for r in rows)
+            # Name pairs are looked up whole, never as prefixes or typo candidates.
+            terms = sorted(r[0] for r in rows if " " not in r[0])
             by_length: dict[int, list[str]] = {}
             for term in terms:
                 by_length.setdefault(len(term), []).append(term)
@@ -252,21 +279,26 @@ class SearchIndex:
                 extensions = extensions[:MAX_PREFIX_TERMS]
             for term in extensions:
                 found.setdefault(term, PREFIX)
-        edits = allowed_edits(word)
-        if edits:
-            pool: list[str] = []
-            for length in range(len(folded) - edits, len(folded) + edits + 1):
-                pool.extend(vocab.by_length.get(length, ()))
+        # The typo budget follows the longer of the two words as a user would spell them:
+        # folding shortens ("Kh" -> "h"), so a term's spelled length is estimated from the
+        # query's own shrinkage. "Beusova" (7 letters) may then mean Belousova (9): 2 edits.
+        shrink = max(0, len(word) - len(folded))
+        for length in range(max(1, len(folded) - 2), len(folded) + 3):
+            edits = max(allowed_edits(word), allowed_edits("x" * (length + shrink)))
+            if abs(length - len(folded)) > edits or not edits:
+                continue
             for term, distance, _ in process.extract(
-                folded, pool, scorer=Levenshtein.distance, score_cutoff=edits, limit=None
+                folded,
+                vocab.by_length.get(length, ()),
+                scorer=Levenshtein.distance,
+                score_cutoff=edits,
+                limit=None,
             ):
                 if term not in found:
                     found[term] = TYPO[int(distance)]
         return found
 
-    def _word_scores(
-        self, size: int, candidates: dict[str, float], only: int = 0
-    ) -> np.ndarray:
+    def _word_scores(self, size: int, candidates: dict[str, float], only: int = 0) -> np.ndarray:
         """A dense score per rowid: the best reading of one word, weighted by field."""
         scores = np.zeros(size, dtype=np.float32)
         for term, weight in candidates.items():
@@ -282,6 +314,23 @@ class SearchIndex:
             np.maximum(current, value, out=current)
             scores[docs] = current
         return scores
+
+    def _pairs(self, readings: list[dict[str, float]]) -> dict[str, float]:
+        """Name-pair terms for adjacent query words, weighted by both words' readings."""
+        ids = self._vocabulary().ids
+        found: dict[str, float] = {}
+        best = [
+            sorted(r.items(), key=lambda kv: kv[1], reverse=True)[:MAX_PAIR_READINGS]
+            for r in readings
+        ]
+        for left, right in zip(best, best[1:], strict=False):
+            for first, first_weight in left:
+                for second, second_weight in right:
+                    weight = PAIR * first_weight * second_weight
+                    for term in (f"{first} {second}", f"{first[0]} {second}"):
+                        if term in ids and weight > found.get(term, 0.0):
+                            found[term] = weight
+        return found
 
     def match(
         self, query: Query, columns: Columns, *, allowed: np.ndarray | None = None
@@ -320,6 +369,7 @@ class SearchIndex:
                 required.append((word, last, NAME))
         for phrase in query.phrases:
             required.extend((word, False, 0) for word in phrase)
+        readings: list[dict[str, float]] = []
         for word, prefix, only in required:
             candidates = self.candidates(word, prefix=prefix)
             if not candidates:
@@ -327,8 +377,12 @@ class SearchIndex:
                     np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), frozenset(), query
                 )
             matched_terms.update(candidates)
+            readings.append(candidates)
             scores = self._word_scores(size, candidates, only)
             total = np.where(scores > 0, total + scores, 0).astype(np.float32)
+        pairs = self._pairs(readings[: len(query.words)])
+        if pairs:
+            total += np.where(total > 0, self._word_scores(size, pairs), 0).astype(np.float32)
         for word in query.excluded:
             term = fold_word(word)
             if term in self._vocabulary().ids:
