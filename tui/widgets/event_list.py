@@ -332,6 +332,9 @@ class EventList(ScrollView, can_focus=True):
         text.append(BOOKMARK_MARKER if row.item_id in self.marked else " ", marker_style)
         text.append(" ")
         match_style = self.get_component_rich_style("event-list--match", partial=True)
+        if is_cursor:
+            # the match colour is the cursor's background: keep only bold and underline
+            match_style = Style(bold=True, underline=True)
         self._append_highlighted(text, row.title, Style(), match_style)
         if row.people:
             text.append("  ")
