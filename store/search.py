@@ -279,12 +279,14 @@ class SearchIndex:
                 extensions = extensions[:MAX_PREFIX_TERMS]
             for term in extensions:
                 found.setdefault(term, PREFIX)
-        # The typo budget follows the longer of the two words as a user would spell them:
-        # folding shortens ("Kh" -> "h"), so a term's spelled length is estimated from the
-        # query's own shrinkage. "Beusova" (7 letters) may then mean Belousova (9): 2 edits.
+        # A word of 5+ letters may have typos; how many follows the longer of the two words
+        # as a user would spell them. Folding shortens ("Kh" -> "h"), so a term's spelled
+        # length is estimated from the query's own shrinkage: "Beusova" (7 letters) may
+        # mean Belousova (9), 2 edits away; "Mink" (4) may not mean Minsk.
         shrink = max(0, len(word) - len(folded))
+        own = allowed_edits(word)
         for length in range(max(1, len(folded) - 2), len(folded) + 3):
-            edits = max(allowed_edits(word), allowed_edits("x" * (length + shrink)))
+            edits = max(own, allowed_edits("x" * (length + shrink))) if own else 0
             if abs(length - len(folded)) > edits or not edits:
                 continue
             for term, distance, _ in process.extract(
@@ -379,7 +381,8 @@ class SearchIndex:
             matched_terms.update(candidates)
             readings.append(candidates)
             scores = self._word_scores(size, candidates, only)
-            total = np.where(scores > 0, total + scores, 0).astype(np.float32)
+            # `total` is 0 for items the filters removed: they stay removed.
+            total = np.where((scores > 0) & (total > 0), total + scores, 0).astype(np.float32)
         pairs = self._pairs(readings[: len(query.words)])
         if pairs:
             total += np.where(total > 0, self._word_scores(size, pairs), 0).astype(np.float32)

@@ -1,0 +1,279 @@
+"""Searching an archive: spellings, scripts, typos, prefixes, phrases, filters and ranking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store import Archive, InputError, Item
+from store.search import highlight
+
+
+def item(
+    title: str,
+    date: str | None = "2024-05-01",
+    *,
+    kind: str = "news",
+    people: tuple[str, ...] = (),
+    body: str = "The sides discussed cooperation.",
+    language: str = "en",
+) -> Item:
+    return Item.from_dict(
+        {
+            "title": title,
+            "date": date,
+            "kind": kind,
+            "body": [body],
+            "participants": [
+                {"name": n, "role": "Deputy Secretary General", "organisation": "CSTO"}
+                for n in people
+            ],
+            "language": language,
+            "source": "test",
+        }
+    )
+
+
+ITEMS = [
+    item(
+        "Secretary General met the Director of the Institute",
+        "2024-10-15",
+        people=("Fyodor Voitolovsky",),
+        body="The Secretary General met Fyodor Voitolovsky, Director of the Institute.",
+    ),
+    item(
+        "Interview on regional security",
+        "2023-03-02",
+        kind="interview",
+        people=("Voytolovskiy",),
+        body="Voytolovskiy spoke about regional security.",
+    ),
+    item(
+        "Встреча в Секретариате ОДКБ",
+        "2024-11-20",
+        people=("И.Тасмагамбетов", "В.Хренин"),
+        body="Генеральный секретарь ОДКБ И.Тасмагамбетов встретился с В.Хрениным.",
+        language="ru",
+    ),
+    item(
+        "Speech at the Collective Security Council",
+        "2024-12-31",
+        kind="speech",
+        people=("Imangali Tasmagambetov",),
+        body="Dear colleagues, the collective security council meets today.",
+    ),
+    item("Talks with Sultanov", "2022-01-10", people=("Ruslan Sultanov",)),
+    item("Talks with Sultonov", "2024-06-10", people=("Ruslan Sultonov",)),
+    item(
+        "Consultations on migration",
+        "2021-07-07",
+        body="Peacekeeping and migration were discussed in Moscow.",
+    ),
+    item(
+        "Peacekeeping exercise opened",
+        "2020-09-09",
+        body="The peacekeeping exercise opened near Minsk.",
+    ),
+    item(
+        "Meeting with Pavel Savelyev and Grigory Arkhipov",
+        "2024-02-02",
+        people=("Pavel Savelyev", "Grigory Arkhipov"),
+    ),
+    item("Pavel Arkhipov visited the Secretariat", "2019-02-02", people=("Pavel Arkhipov",)),
+    item(
+        "Undated statement on cybersecurity",
+        None,
+        kind="statement",
+        body="Cybersecurity threats keep growing.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
+    path: Path = tmp_path_factory.mktemp("search") / "a.sqlite3"
+    archive = Archive.open(path)
+    archive.import_items(ITEMS)
+    return archive
+
+
+def titles(archive: Archive, query: str, **kwargs: object) -> list[str]:
+    return [archive.get(hit.item_id).title for hit in archive.search(query, **kwargs)]
+
+
+VOITOLOVSKY = {ITEMS[0].title, ITEMS[1].title}
+
+
+@pytest.mark.parametrize(
+    "query", ["Войтоловский", "Voitolovsky", "Voytolovskiy", "Voitolovskii", "Voitolovskyi"]
+)
+def test_every_spelling_and_script_finds_the_same_person(archive: Archive, query: str) -> None:
+    assert set(titles(archive, query)) == VOITOLOVSKY
+
+
+@pytest.mark.parametrize("query", ["Voitolovsk", "Voytolovskj", "Войтоловкий"])
+def test_a_typo_of_a_spelling_finds_the_person(archive: Archive, query: str) -> None:
+    assert set(titles(archive, query)) >= VOITOLOVSKY
+
+
+def test_a_latin_query_finds_cyrillic_text(archive: Archive) -> None:
+    assert ITEMS[2].title in titles(archive, "Tasmagambetov")
+
+
+def test_a_cyrillic_query_finds_latin_text(archive: Archive) -> None:
+    assert ITEMS[3].title in titles(archive, "Тасмагамбетов")
+
+
+def test_a_russian_case_form_matches_the_surname(archive: Archive) -> None:
+    """The text says "с В.Хрениным"; the user types the nominative, in either script."""
+    assert titles(archive, "Хренин") == [ITEMS[2].title]
+    assert titles(archive, "Khrenin") == [ITEMS[2].title]
+
+
+def test_a_four_letter_word_allows_no_typo(archive: Archive) -> None:
+    assert titles(archive, "Minsk ") == [ITEMS[7].title]
+    assert titles(archive, "Mink ") == []
+
+
+def test_a_five_letter_word_allows_one_typo_but_not_two(archive: Archive) -> None:
+    assert ITEMS[7].title in titles(archive, "Minsck ")
+    assert titles(archive, "Mimsck ") == []
+
+
+def test_a_nine_letter_word_allows_two_typos(archive: Archive) -> None:
+    assert ITEMS[6].title in titles(archive, "migrasion ")
+    assert ITEMS[7].title in titles(archive, "peacekepinq ")
+    assert titles(archive, "peacxkepinq ") == []
+
+
+def test_the_last_word_matches_as_a_prefix_while_typing(archive: Archive) -> None:
+    assert titles(archive, "peacekeeping exerc") == [ITEMS[7].title]
+    assert titles(archive, "peacekeeping exerc ") == []
+
+
+def test_words_are_anded(archive: Archive) -> None:
+    assert titles(archive, "peacekeeping migration") == [ITEMS[6].title]
+
+
+def test_a_phrase_needs_its_words_together(archive: Archive) -> None:
+    assert titles(archive, '"collective security"') == [ITEMS[3].title]
+    assert titles(archive, '"security collective"') == []
+
+
+def test_a_minus_word_excludes_items(archive: Archive) -> None:
+    assert titles(archive, "peacekeeping -Moscow") == [ITEMS[7].title]
+
+
+def test_kind_filter(archive: Archive) -> None:
+    assert titles(archive, "kind:interview security") == [ITEMS[1].title]
+    assert titles(archive, "kind:speech") == [ITEMS[3].title]
+
+
+def test_after_and_before_take_years_months_and_days(archive: Archive) -> None:
+    assert set(titles(archive, "after:2024-11")) == {ITEMS[2].title, ITEMS[3].title}
+    assert titles(archive, "after:2024-12-31") == [ITEMS[3].title]
+    assert titles(archive, "before:2019") == [ITEMS[9].title]
+    assert titles(archive, "Voitolovsky before:2023-12") == [ITEMS[1].title]
+
+
+def test_undated_items_fall_outside_any_date_range(archive: Archive) -> None:
+    assert titles(archive, "cybersecurity") == [ITEMS[10].title]
+    assert titles(archive, "cybersecurity after:1900") == []
+
+
+def test_person_filter_looks_only_at_participants(archive: Archive) -> None:
+    assert set(titles(archive, "person:Voitolovsky")) == VOITOLOVSKY
+    assert titles(archive, "person:Institute") == []
+
+
+def test_in_bookmarks_keeps_only_the_given_items(archive: Archive) -> None:
+    marked = [ITEMS[1].id]
+    assert titles(archive, "in:bookmarks Voitolovsky", bookmarks=marked) == [ITEMS[1].title]
+    assert titles(archive, "in:bookmarks", bookmarks=[]) == []
+
+
+def test_an_exact_name_ranks_its_person_before_a_similar_name(archive: Archive) -> None:
+    """Sultonov's item is newer, yet the query "Sultanov" lists Sultanov first."""
+    assert titles(archive, "Sultanov")[0] == ITEMS[4].title
+    assert titles(archive, "Sultonov")[0] == ITEMS[5].title
+
+
+def test_a_full_name_ranks_that_person_before_two_people_sharing_its_words(
+    archive: Archive,
+) -> None:
+    found = titles(archive, "Pavel Arkhipov")
+    assert found == [ITEMS[9].title, ITEMS[8].title]
+
+
+def test_names_weigh_more_than_body_text(archive: Archive) -> None:
+    """Both items say "Voitolovsky" in the body; only one names him as a participant."""
+    assert titles(archive, "Director")[0] == ITEMS[0].title
+
+
+def test_equal_matches_list_newer_first(archive: Archive) -> None:
+    """Both mention migration in the body alone; the 2024 item comes first."""
+    assert titles(archive, "Moscow") == [ITEMS[6].title]
+    found = titles(archive, "discussed")
+    assert found[0] == ITEMS[5].title and found.index(ITEMS[5].title) < found.index(ITEMS[4].title)
+
+
+def test_hits_carry_spans_of_the_matched_words(archive: Archive) -> None:
+    hit = archive.search("Voytolovskiy")[0]
+    text = ITEMS[0].title if hit.item_id == ITEMS[0].id else ITEMS[1].title
+    assert hit.score > 0
+    fields = {span.field for span in hit.spans}
+    assert "participants" in fields and "body" in fields
+    body = archive.get(hit.item_id).body[0]
+    starts = [s for s in hit.spans if s.field == "body"]
+    assert body[starts[0].start : starts[0].end] in {"Voitolovsky", "Voytolovskiy"}
+    assert text
+
+
+def test_highlight_marks_every_spelling_of_a_matched_term() -> None:
+    text = "Войтоловский met Voytolovskiy"
+    spans = highlight(text, frozenset({"voitolovski"}))
+    assert [text[a:b] for a, b in spans] == ["Войтоловский", "Voytolovskiy"]
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\t\n"])
+def test_an_empty_query_lists_everything_newest_first(archive: Archive, query: str) -> None:
+    found = titles(archive, query, limit=100)
+    assert len(found) == len(ITEMS)
+    assert found[0] == ITEMS[3].title and found[-1] == ITEMS[10].title
+
+
+def test_a_punctuation_only_query_is_like_an_empty_one(archive: Archive) -> None:
+    assert len(titles(archive, "!!! ... ?", limit=100)) == len(ITEMS)
+
+
+def test_a_thousand_character_query_answers_without_error(archive: Archive) -> None:
+    assert len(titles(archive, "peacekeeping " * 76 + "x" * 12)) == 2  # words after 24 ignored
+    assert titles(archive, "zebra " + "peacekeeping " * 76) == []
+    assert titles(archive, "Minsk" * 200) == []
+
+
+def test_an_unknown_field_is_one_clear_error(archive: Archive) -> None:
+    with pytest.raises(InputError, match="unknown filter 'colour:'"):
+        archive.search("colour:red")
+
+
+def test_a_word_nobody_wrote_finds_nothing(archive: Archive) -> None:
+    assert titles(archive, "zebra") == []
+
+
+def test_the_limit_bounds_the_hits(archive: Archive) -> None:
+    assert len(archive.search("", limit=3)) == 3
+    assert archive.search("peacekeeping", limit=0) == []
+
+
+def test_match_returns_every_match_ranked_with_the_matched_terms(archive: Archive) -> None:
+    matches = archive.match("peacekeeping")
+    assert len(matches) == 2
+    assert matches.terms == {"peacekeping"}  # the folded form: double letters made single
+    assert all(a >= b for a, b in zip(matches.scores, matches.scores[1:], strict=False))
+
+
+def test_people_are_found_in_any_spelling(archive: Archive) -> None:
+    names = [p.name for p in archive.people("Войтоловский")]
+    assert names and all("oitolovsk" in n or "oytolovsk" in n for n in names[:1])
