@@ -354,5 +354,16 @@ def test_wrapped_lines_cover_the_text_and_fit_the_width(text: str, width: int) -
     for (_, end), (start, _) in zip(lines, lines[1:], strict=False):
         assert end == start
     for start, end in lines:
-        shown = text[start:end].rstrip()
+        shown = text[start:end].strip()  # blocks are stripped, so no leading spaces are drawn
         assert cell_len(shown) <= max(width, 2)  # a wide character needs two cells
+
+
+@given(st.text(alphabet=st.sampled_from("ab cd\n"), max_size=300), st.integers(1, 30))
+def test_plain_ascii_wraps_exactly_as_the_cell_measuring_wrapper_does(
+    text: str, width: int
+) -> None:
+    from tui.widgets.reader_view import _wrap_cells
+
+    assert [text[s:e].rstrip() for s, e in wrap(text, width)] == [
+        text[s:e].rstrip() for s, e in _wrap_cells(text, width)
+    ]

@@ -15,6 +15,7 @@ import re
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -39,6 +40,7 @@ KIND_NAMES = {"news": "News", "speech": "Speech", "statement": "Statement",
               "interview": "Interview"}
 
 _WORD = re.compile(r"\S+\s*")
+_ONE_LINE = str.maketrans("\n\r\t\v\f\x85\u2028\u2029", " " * 8)
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ class Match:
 
 def header_blocks(item: Item) -> list[Block]:
     """Title, then date · kind · words · places, then one line per participant."""
-    blocks = [Block(item.title or "(untitled)", "title")]
+    blocks = [Block(" ".join(item.title.split()) or "(untitled)", "title")]
     facts = [item.date or "undated", KIND_NAMES.get(item.kind, item.kind),
              f"{item.words:,} words"]
     if item.places:
@@ -83,7 +85,9 @@ def item_blocks(item: Item) -> list[Block]:
     blocks.append(Block("─", "rule"))
     offset = 0
     for paragraph in item.body:
-        blocks.append(Block(paragraph, "para", offset))
+        # line breaks inside a paragraph become spaces, one for one, so offsets still
+        # match the stored body
+        blocks.append(Block(paragraph.translate(_ONE_LINE), "para", offset))
         offset += len(paragraph) + PARAGRAPH_GAP
     if not item.body:
         blocks.append(Block("(no text)", "meta"))
@@ -95,11 +99,30 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
 
     A line keeps the spaces after its last word (they are not drawn), so the slices tile
     the text and any character offset falls on exactly one line. Words longer than the
-    line are cut. Plain ASCII is measured with `len`; other text by terminal cells, so
-    Cyrillic, accents and wide CJK characters wrap correctly.
+    line are cut. Plain ASCII (one cell per character) is wrapped by one regular
+    expression, in C; other text is measured in terminal cells, so Cyrillic, accents and
+    wide CJK characters wrap correctly.
     """
     width = max(1, width)
-    measure: Callable[[str], int] = len if text.isascii() else cell_len
+    if text.isascii():
+        lines = [found.span() for found in _ascii_line(width).finditer(text)]
+        if not lines:
+            return [(0, len(text))]
+        lines[0] = (0, lines[0][1])  # leading spaces belong to the first line
+        return lines
+    return _wrap_cells(text, width)
+
+
+@lru_cache(maxsize=16)
+def _ascii_line(width: int) -> re.Pattern[str]:
+    """One line: the longest run of at most `width` characters that ends a word (or the
+    first `width` characters of a longer word), then the spaces after it."""
+    return re.compile(rf"(?:\S.{{0,{width - 1}}}(?=\s|\Z)|\S{{{width}}})\s*", re.DOTALL)
+
+
+def _wrap_cells(text: str, width: int) -> list[tuple[int, int]]:
+    """`wrap` for text whose characters may be zero, one or two cells wide."""
+    measure: Callable[[str], int] = cell_len
     lines: list[tuple[int, int]] = []
     line_start = 0
     used = 0
@@ -117,7 +140,7 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
             line_start = start = cut
             core = text[start:end].rstrip()
             size = measure(core)
-        used += measure(text[start:end])
+        used += size + (end - start - len(core))  # each space after a word is one cell
     lines.append((line_start, len(text)))
     return lines
 
