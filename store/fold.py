@@ -13,6 +13,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 _WORD = re.compile(r"\w+")
+_COMPOUND = re.compile(r"\w+(?:-\w+)+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
@@ -102,6 +103,22 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
     """Folded tokens of `text` with their character span in the original."""
     out = []
     for match in _WORD.finditer(text):
+        folded = fold_word(match.group())
+        if folded:
+            out.append((folded, match.start(), match.end()))
+    return out
+
+
+def compounds(text: str) -> list[tuple[str, int, int]]:
+    """Hyphenated words joined into one key ("Ter-Minasyan" -> "terminasian"), with spans.
+
+    Indexed beside their parts, so a typo anywhere in "Ter-Minasyan" is one edit of one
+    long word rather than a miss on a three-letter part.
+    """
+    if "-" not in text:
+        return []
+    out = []
+    for match in _COMPOUND.finditer(text):
         folded = fold_word(match.group())
         if folded:
             out.append((folded, match.start(), match.end()))

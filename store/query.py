@@ -19,6 +19,8 @@ _TOKEN = re.compile(
     r"""|"(?P<phrase>[^"]*)"?|(?P<word>\S+))"""
 )
 _WORD = re.compile(r"\w+")
+_QUERY_WORD = re.compile(r"\w+(?:-\w+)*")
+"""A query word keeps its hyphens: "Ter-Minasyan" is one word, matched whole."""
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ def parse_query(text: str) -> Query:
             elif phrase:
                 phrases.append(phrase)
         else:
-            parts = _WORD.findall(match.group("word"))
+            parts = _QUERY_WORD.findall(match.group("word"))
             (excluded if negative else words).extend(parts)
     if people and not words and not phrases:
         last_is_prefix = last_is_prefix and not text.rstrip().endswith('"')

@@ -20,7 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from store.columns import UNDATED, Columns
-from store.fold import fold_set, fold_word, fold_words, tokens
+from store.fold import compounds, fold_set, fold_word, fold_words, tokens
 from store.model import KINDS, Item
 from store.query import Query
 
@@ -83,6 +83,8 @@ class Matches:
     terms: frozenset[str]
     """Folded index terms that matched, for `highlight`; empty for a filter-only query."""
     query: Query = field(repr=False)
+    prefixes: frozenset[str] = frozenset()
+    """The folded word being typed, when it matched as a prefix (for `highlight`)."""
 
     def __len__(self) -> int:
         return len(self.rowids)
@@ -132,7 +134,10 @@ class SearchIndex:
         # Most postings are body words: they go to a plain list per term, the cheapest
         # thing Python can append to. Title, names and roles keep field bits.
         body = self._body
-        for term in fold_set("\n".join(item.body)):
+        text = "\n".join(item.body)
+        terms = fold_set(text)
+        terms.update(term for term, _, _ in compounds(text))
+        for term in terms:
             body[term].append(rowid)
         masks: dict[str, int] = {}
         people = item.participants
@@ -141,7 +146,7 @@ class SearchIndex:
             (NAME, " ".join(p.name for p in people)),
             (ROLE, " ".join(f"{p.role} {p.organisation}" for p in people)),
         ):
-            for term in fold_set(text):
+            for term in fold_set(text) | {c for c, _, _ in compounds(text)}:
                 masks[term] = masks.get(term, 0) | bit
         for person in people:
             for term in name_pairs(person.name):
@@ -398,7 +403,10 @@ class SearchIndex:
         # date order inside each level, so ranking a million matches costs milliseconds.
         key = (-np.minimum(scores * 64, 32767)).astype(np.int16)
         ranked = order[np.argsort(key, kind="stable")]
-        return Matches(ranked, total[ranked], frozenset(matched_terms), query)
+        typed = frozenset(
+            fold_word(word) for word, prefix, _ in required if prefix and fold_word(word)
+        )
+        return Matches(ranked, total[ranked], frozenset(matched_terms), query, typed)
 
     def _with_phrases(
         self, order: np.ndarray, phrases: tuple[tuple[str, ...], ...], limit: int = 5_000
@@ -426,8 +434,24 @@ class SearchIndex:
         return np.array([r for r in order[:limit] if int(r) in kept_set], dtype=np.int64)
 
 
-def highlight(text: str, terms: frozenset[str] | set[str]) -> list[tuple[int, int]]:
-    """Character spans of the words in `text` whose folded form is one of `terms`."""
-    if not terms or not text:
+def highlight(
+    text: str, terms: frozenset[str] | set[str], prefixes: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
+    """Character spans of the words in `text` whose folded form is one of `terms`.
+
+    A word also counts when it starts with one of `prefixes` (`Matches.prefixes`: the
+    word being typed), and a hyphenated word when its joined form matched.
+    """
+    if not (terms or prefixes) or not text:
         return []
-    return [(start, end) for term, start, end in tokens(text) if term in terms]
+    starts = tuple(prefixes)
+    spans = [
+        (start, end)
+        for term, start, end in tokens(text)
+        if term in terms or (starts and term.startswith(starts))
+    ]
+    joined = [(start, end) for term, start, end in compounds(text) if term in terms]
+    if joined:
+        inside = {i for start, end in joined for i in range(start, end)}
+        spans = sorted(joined + [s for s in spans if s[0] not in inside])
+    return spans

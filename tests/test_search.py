@@ -81,6 +81,7 @@ ITEMS = [
         people=("Pavel Savelyev", "Grigory Arkhipov"),
     ),
     item("Pavel Arkhipov visited the Secretariat", "2019-02-02", people=("Pavel Arkhipov",)),
+    item("Talks with Karen Ter-Minasyan", "2018-04-04", people=("Karen Ter-Minasyan",)),
     item(
         "Undated statement on cybersecurity",
         None,
@@ -173,12 +174,12 @@ def test_kind_filter(archive: Archive) -> None:
 def test_after_and_before_take_years_months_and_days(archive: Archive) -> None:
     assert set(titles(archive, "after:2024-11")) == {ITEMS[2].title, ITEMS[3].title}
     assert titles(archive, "after:2024-12-31") == [ITEMS[3].title]
-    assert titles(archive, "before:2019") == [ITEMS[9].title]
+    assert titles(archive, "before:2019") == [ITEMS[9].title, ITEMS[10].title]
     assert titles(archive, "Voitolovsky before:2023-12") == [ITEMS[1].title]
 
 
 def test_undated_items_fall_outside_any_date_range(archive: Archive) -> None:
-    assert titles(archive, "cybersecurity") == [ITEMS[10].title]
+    assert titles(archive, "cybersecurity") == [ITEMS[11].title]
     assert titles(archive, "cybersecurity after:1900") == []
 
 
@@ -240,7 +241,7 @@ def test_highlight_marks_every_spelling_of_a_matched_term() -> None:
 def test_an_empty_query_lists_everything_newest_first(archive: Archive, query: str) -> None:
     found = titles(archive, query, limit=100)
     assert len(found) == len(ITEMS)
-    assert found[0] == ITEMS[3].title and found[-1] == ITEMS[10].title
+    assert found[0] == ITEMS[3].title and found[-1] == ITEMS[11].title
 
 
 def test_a_punctuation_only_query_is_like_an_empty_one(archive: Archive) -> None:
@@ -277,3 +278,18 @@ def test_match_returns_every_match_ranked_with_the_matched_terms(archive: Archiv
 def test_people_are_found_in_any_spelling(archive: Archive) -> None:
     names = [p.name for p in archive.people("Войтоловский")]
     assert names and all("oitolovsk" in n or "oytolovsk" in n for n in names[:1])
+
+
+@pytest.mark.parametrize("query", ["Ter-Minasyan", "Minasyan", "Teri-Mimnasyan", "Tey-Minasian"])
+def test_a_hyphenated_name_is_found_whole_in_part_and_with_typos(
+    archive: Archive, query: str
+) -> None:
+    assert titles(archive, query) == [ITEMS[10].title]
+
+
+def test_highlight_marks_the_word_being_typed_and_joined_names() -> None:
+    text = "Talks with Karen Ter-Minasyan on cybersecurity"
+    assert [text[a:b] for a, b in highlight(text, frozenset(), frozenset({"cibers"}))] == [
+        "cybersecurity"
+    ]
+    assert [text[a:b] for a, b in highlight(text, frozenset({"terminasian"}))] == ["Ter-Minasyan"]
