@@ -1,0 +1,174 @@
+"""The Bookmarks screen as a user drives it: list, open, remove and undo, notes, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from store import Archive, Bookmarks
+from tests.tui.conftest import AppFactory, item_ids_by_title
+from tui.screens.bookmarks import BookmarkList, BookmarksScreen, MarkdownPage
+from tui.screens.note_prompt import NotePrompt
+from tui.screens.reader import ReaderScreen
+
+SPEECH = "Speech by the CSTO Secretary General Imangali Tasmagambetov"
+
+
+def id_of(archive: Archive, title_start: str) -> str:
+    titles = item_ids_by_title(archive)
+    return titles[next(t for t in titles if t.startswith(title_start))]
+
+
+async def open_bookmarks(pilot: Pilot) -> BookmarksScreen:
+    await pilot.press("escape")  # leave the Events search box, so `m` is a key
+    await pilot.press("m")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, BookmarksScreen)
+    return screen
+
+
+def rows(pilot: Pilot) -> list[str]:
+    view = pilot.app.screen.query_one(BookmarkList)
+    lines = [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
+    return [line for line in lines if line.strip()]
+
+
+def status(pilot: Pilot) -> str:
+    return str(pilot.app.screen.query_one("#bookmarks-status").render())
+
+
+async def test_bookmarks_are_listed_newest_first_with_date_title_and_note(
+    make_app: AppFactory, archive: Archive, bookmarks: Bookmarks
+) -> None:
+    bookmarks.add(id_of(archive, "Statement on the International Day"), note="older")
+    bookmarks.add(id_of(archive, SPEECH), note="quote for Monday")
+    async with make_app().run_test(size=(100, 24)) as pilot:
+        await open_bookmarks(pilot)
+        lines = rows(pilot)
+        assert len(lines) == 2
+        assert lines[0].startswith("> 2024-10-31 Speech by the CSTO Secretary General")
+        assert lines[0].rstrip().endswith("quote for Monday")
+        assert "Statement on the International Day of Peacekeepers" in lines[1]
+        assert status(pilot) == "2 bookmarks"
+
+
+async def test_an_id_not_in_this_archive_is_shown_as_such(
+    make_app: AppFactory, bookmarks: Bookmarks
+) -> None:
+    bookmarks.add("20990101-deadbeef", note="from another archive")
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await open_bookmarks(pilot)
+        assert "not in this archive: 20990101-deadbeef" in rows(pilot)[0]
+        assert "1 not in this archive" in status(pilot)
+        await pilot.press("enter")  # nothing to open
+        assert isinstance(pilot.app.screen, BookmarksScreen)
+
+
+async def test_enter_opens_the_reader_and_brackets_walk_the_bookmarks(
+    make_app: AppFactory, archive: Archive, bookmarks: Bookmarks
+) -> None:
+    bookmarks.add(id_of(archive, "Statement on the International Day"))
+    bookmarks.add(id_of(archive, SPEECH))
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await open_bookmarks(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = pilot.app.screen
+        assert isinstance(reader, ReaderScreen)
+        assert reader.item is not None and reader.item.title.startswith(SPEECH)
+        await pilot.press("right_square_bracket")
+        assert reader.item.title.startswith("Statement on the International Day")
+        await pilot.press("q")
+        assert isinstance(pilot.app.screen, BookmarksScreen)
+
+
+async def test_d_removes_and_u_brings_it_back_with_note_and_position(
+    make_app: AppFactory, archive: Archive, bookmarks: Bookmarks
+) -> None:
+    speech = id_of(archive, SPEECH)
+    bookmarks.add(speech, note="keep this")
+    bookmarks.set_position(speech, 1234)
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await open_bookmarks(pilot)
+        await pilot.press("d")
+        assert bookmarks.get(speech) is None
+        assert rows(pilot) == []
+        assert "u restores 1 removed" in status(pilot)
+        await pilot.press("u")
+        restored = bookmarks.get(speech)
+        assert restored is not None
+        assert (restored.note, restored.position) == ("keep this", 1234)
+        assert len(rows(pilot)) == 1
+
+
+async def test_removing_here_clears_the_marker_in_the_events_list(
+    make_app: AppFactory, archive: Archive, bookmarks: Bookmarks
+) -> None:
+    bookmarks.add(id_of(archive, SPEECH))
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await open_bookmarks(pilot)
+        await pilot.press("d", "e")
+        await pilot.pause()
+        events = pilot.app.screen.query_one("#events")
+        assert events.marked == set()
+
+
+async def test_n_edits_the_note(
+    make_app: AppFactory, archive: Archive, bookmarks: Bookmarks
+) -> None:
+    speech = id_of(archive, SPEECH)
+    bookmarks.add(speech, note="draft")
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await open_bookmarks(pilot)
+        await pilot.press("n")
+        assert isinstance(pilot.app.screen, NotePrompt)
+        await pilot.press("ctrl+u", *"final", "enter")  # ctrl+u clears the line
+        await pilot.pause()
+        assert bookmarks.get(speech).note == "final"
+        assert rows(pilot)[0].rstrip().endswith("final")
+
+
+async def test_x_writes_markdown_to_the_data_folder_and_says_where(
+    make_app: AppFactory, archive: Archive, bookmarks: Bookmarks, isolated_data_dir: Path
+) -> None:
+    bookmarks.add(id_of(archive, SPEECH), note="quote for Monday")
+    async with make_app().run_test(size=(100, 24)) as pilot:
+        await open_bookmarks(pilot)
+        await pilot.press("x")
+        written = list(isolated_data_dir.rglob("bookmarks-*.md"))
+        assert len(written) == 1
+        text = written[0].read_text(encoding="utf-8")
+        assert f"## {SPEECH}" in text
+        assert "> quote for Monday" in text
+        assert str(written[0]) in status(pilot)
+
+
+async def test_a_served_session_shows_the_markdown_instead_of_writing_it(
+    make_app: AppFactory, archive: Archive, bookmarks: Bookmarks, isolated_data_dir: Path
+) -> None:
+    bookmarks.add(id_of(archive, SPEECH), note="quote for Monday")
+    async with make_app(served=True).run_test(size=(100, 24)) as pilot:
+        await open_bookmarks(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        page = pilot.app.screen
+        assert isinstance(page, MarkdownPage)
+        assert "> quote for Monday" in page.markdown
+        assert list(isolated_data_dir.rglob("bookmarks-*.md")) == []
+        await pilot.press("q")
+        assert isinstance(pilot.app.screen, BookmarksScreen)
+
+
+async def test_unavailable_bookmarks_are_explained_in_one_line_with_the_repair_command(
+    make_app: AppFactory,
+) -> None:
+    problem = "bookmarks.json: not valid JSON (line 1)"
+    async with make_app(bookmarks_problem=problem).run_test(size=(100, 24)) as pilot:
+        await open_bookmarks(pilot)
+        shown = str(pilot.app.screen.query_one("#bookmarks-problem").render())
+        assert problem in shown
+        assert "pressroom bookmarks repair" in shown
+        await pilot.press("d", "x", "u")  # nothing to do, and nothing breaks
+        assert isinstance(pilot.app.screen, BookmarksScreen)
