@@ -44,6 +44,7 @@ so "Sultanov" lists Sultanov's items before Sultonov's."""
 MAX_PREFIX_TERMS = 64
 """A one-letter prefix matches thousands of terms; the most frequent ones stand for it."""
 CACHE_BYTES = 96 * 2**20
+PREFIX_BODY_POSTINGS = 50_000
 
 
 PAIR = 1.0
@@ -110,7 +111,7 @@ class SearchIndex:
         )
         self._pending = 0
         self._vocab: _Vocabulary | None = None
-        self._postings: OrderedDict[int, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._postings: OrderedDict[tuple[int, bool], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._cached_bytes = 0
 
     @staticmethod
@@ -234,30 +235,36 @@ class SearchIndex:
             )
         return self._vocab
 
-    def _load(self, term: str) -> tuple[np.ndarray, np.ndarray]:
-        """Rowids and field bits of one term (body-only postings get the BODY bit)."""
+    def _load(self, term: str, *, head_only: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """Rowids and field bits of one term; with `head_only`, title/names/roles alone.
+
+        Body postings come first and a rowid also in title/names/roles comes again after
+        them, with the BODY bit added: scattering in that order leaves the better field.
+        Finding those rowids is a binary search of the (sorted) body chunk, not a sort.
+        """
         term_id = self._vocabulary().ids[term]
-        cached = self._postings.get(term_id)
+        key = (term_id, head_only)
+        cached = self._postings.get(key)
         if cached is not None:
-            self._postings.move_to_end(term_id)
+            self._postings.move_to_end(key)
             return cached
         parts_docs: list[np.ndarray] = []
         parts_masks: list[np.ndarray] = []
+        columns = "x'', docs, fields" if head_only else "body, docs, fields"
         for body, docs, fields in self._conn.execute(
-            "SELECT body, docs, fields FROM postings WHERE term = ? ORDER BY chunk", (term_id,)
+            f"SELECT {columns} FROM postings WHERE term = ? ORDER BY chunk", (term_id,)
         ):
             body_docs = np.frombuffer(body, dtype=np.uint32)
             meta_docs = np.frombuffer(docs, dtype=np.uint32)
             meta_masks = np.frombuffer(fields, dtype=np.uint8)
             if len(body_docs) and len(meta_docs):
-                both = np.isin(body_docs, meta_docs, assume_unique=True)
-                meta_masks = meta_masks | np.isin(meta_docs, body_docs, assume_unique=True) * BODY
-                body_docs = body_docs[~both]
+                at = np.minimum(np.searchsorted(body_docs, meta_docs), len(body_docs) - 1)
+                meta_masks = meta_masks | (body_docs[at] == meta_docs).astype(np.uint8) * BODY
             parts_docs += [body_docs, meta_docs]
             parts_masks += [np.full(len(body_docs), BODY, np.uint8), meta_masks.astype(np.uint8)]
         docs_all = np.concatenate(parts_docs) if parts_docs else np.zeros(0, np.uint32)
         masks_all = np.concatenate(parts_masks) if parts_masks else np.zeros(0, np.uint8)
-        self._postings[term_id] = (docs_all, masks_all)
+        self._postings[key] = (docs_all, masks_all)
         self._cached_bytes += docs_all.nbytes + masks_all.nbytes
         while self._cached_bytes > CACHE_BYTES and len(self._postings) > 1:
             _, (old_docs, old_masks) = self._postings.popitem(last=False)
@@ -305,11 +312,17 @@ class SearchIndex:
                     found[term] = TYPO[int(distance)]
         return found
 
-    def _word_scores(self, size: int, candidates: dict[str, float], only: int = 0) -> np.ndarray:
+    def _word_scores(
+        self,
+        size: int,
+        candidates: dict[str, float],
+        only: int = 0,
+        head_only: frozenset[str] = frozenset(),
+    ) -> np.ndarray:
         """A dense score per rowid: the best reading of one word, weighted by field."""
         scores = np.zeros(size, dtype=np.float32)
         for term, weight in candidates.items():
-            docs, masks = self._load(term)
+            docs, masks = self._load(term, head_only=term in head_only)
             if only:
                 keep = (masks & only) != 0
                 docs, masks = docs[keep], masks[keep]
@@ -321,6 +334,19 @@ class SearchIndex:
             np.maximum(current, value, out=current)
             scores[docs] = current
         return scores
+
+    def _head_only(self, candidates: dict[str, float], size: int) -> frozenset[str]:
+        """Completions of the word being typed to match in titles, names and roles only.
+
+        While typing "sec", the completions' body postings run to millions at 1M items:
+        when they pass PREFIX_BODY_POSTINGS the completions match outside the body alone,
+        until the word is complete (an exact term matches everywhere).
+        """
+        completions = [t for t, w in candidates.items() if w == PREFIX]
+        df = self._vocabulary().df
+        if sum(df[t] for t in completions) <= max(PREFIX_BODY_POSTINGS, size // 10):
+            return frozenset()
+        return frozenset(completions)
 
     def _pairs(self, readings: list[dict[str, float]]) -> dict[str, float]:
         """Name-pair terms for adjacent query words, weighted by both words' readings."""
@@ -385,7 +411,9 @@ class SearchIndex:
                 )
             matched_terms.update(candidates)
             readings.append(candidates)
-            scores = self._word_scores(size, candidates, only)
+            scores = self._word_scores(
+                size, candidates, only, self._head_only(candidates, size) if prefix else frozenset()
+            )
             # `total` is 0 for items the filters removed: they stay removed.
             total = np.where((scores > 0) & (total > 0), total + scores, 0).astype(np.float32)
         pairs = self._pairs(readings[: len(query.words)])
