@@ -367,10 +367,16 @@ class Archive:
             hits.append(Hit(item.id, float(matches.scores[rank]), tuple(spans)))
         return hits
 
-    def people(self, query: str = "", limit: int | None = None) -> list[Person]:
-        """People whose name, in any spelling or script, matches `query` (all when empty)."""
+    def people(
+        self, query: str = "", limit: int | None = None, *, with_items: bool = True
+    ) -> list[Person]:
+        """People whose name, in any spelling or script, matches `query` (all when empty).
+
+        `with_items=False` leaves `item_ids` empty (counts stay in `count`): the People
+        screen lists tens of thousands of people and fetches items only on Enter.
+        """
         with self._lock:
-            return self._people.find(query, limit)
+            return self._people.find(query, limit, with_items=with_items)
 
     def person_rowids(self, key: str) -> np.ndarray:
         with self._lock:

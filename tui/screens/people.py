@@ -8,7 +8,6 @@ are drawn; each row's sparkline is computed when it is first drawn, then cached.
 
 from __future__ import annotations
 
-import inspect
 from collections import OrderedDict
 
 import numpy as np
@@ -43,9 +42,7 @@ def find_people(archive: Archive, query: str) -> list[Person]:
     Item ids are one SQL query per person; the list needs only the counts, and at a
     million items the ids of every person would cost seconds.
     """
-    if "with_items" in inspect.signature(archive.people).parameters:
-        return archive.people(query, with_items=False)  # type: ignore[call-arg]
-    return archive.people(query)
+    return archive.people(query, with_items=False)
 
 
 class YearRange:
