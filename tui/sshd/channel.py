@@ -170,7 +170,10 @@ class AppChannel(asyncssh.SSHServerSession):
             self._app.write(data)
 
     def eof_received(self) -> bool:
-        return False  # no more input can reach the app: close, which ends it
+        # Keep the channel open: OpenSSH sends EOF at once when its stdin is /dev/null, and
+        # closing here would drop the refusal line and exit status before they are sent. A
+        # running app without input ends when the user disconnects or the idle timeout hits.
+        return True
 
     def terminal_size_changed(self, width: int, height: int, pixwidth: int,
                               pixheight: int) -> None:

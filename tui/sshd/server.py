@@ -29,9 +29,11 @@ class ServeError(PressroomError):
     """The server cannot start (address in use, no permission for the port)."""
 
 
-def _printable(text: str, limit: int = 64) -> str:
-    """A client-chosen string made safe for one log line."""
-    clean = "".join(c if c.isprintable() and not c.isspace() else "?" for c in text)
+def _printable(text: str, limit: int = 64, *, spaces: bool = False) -> str:
+    """A client-chosen string made safe for one log line (and one field, without spaces)."""
+    clean = "".join(
+        c if c.isprintable() and (spaces or not c.isspace()) else "?" for c in text
+    )
     return clean[:limit] or "-"
 
 
@@ -98,7 +100,7 @@ class Connection(asyncssh.SSHServer):
         if self._logging_in:
             self._end_login()
             log.info("refused %s: not logged in (%s)", self.describe(),
-                     _printable(str(exc), 80) if exc else "no accepted key")
+                     _printable(str(exc), 80, spaces=True) if exc else "no accepted key")
         if self._conn is not None:
             self._service.connections.discard(self._conn)
 
