@@ -541,3 +541,27 @@ async def test_eight_sessions_at_once_all_draw(app_config, alice, bob):
         assert await asyncio.gather(*(remote.exit_status() for remote in remotes)) == [0] * 8
         for remote in remotes:
             await remote.close()
+
+
+@pytest.mark.skipif(not shutil.which("ssh"), reason="needs the OpenSSH client")
+@pytest.mark.parametrize(("options", "command"), [(["-T"], []), ([], ["ls"])],
+                         ids=["ssh -T", "ssh host command"])
+async def test_openssh_without_a_terminal_gets_the_polite_line(
+    config, alice, tmp_path, options, command
+):
+    identity = tmp_path / "id_ed25519"
+    identity.write_bytes(alice.export_private_key())
+    identity.chmod(0o600)
+    async with running_server(config) as server:
+        ssh = await asyncio.create_subprocess_exec(
+            "ssh", "-p", str(server.port), "-i", str(identity), "-o", "IdentitiesOnly=yes",
+            "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no",
+            "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", *options,
+            "127.0.0.1", *command,
+            stdin=subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        out, err = await asyncio.wait_for(ssh.communicate(), DEADLINE)
+    assert ssh.returncode == 1
+    assert err.decode().strip() == "pressroom: " + ONLY_INTERACTIVE
+    assert out == b""
