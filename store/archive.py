@@ -72,6 +72,7 @@ class Archive:
         self._index = SearchIndex(conn)
         self._people = PeopleIndex(conn)
         self.columns = Columns.load(conn)
+        self._fresh = False
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -155,6 +156,8 @@ class Archive:
                 "SELECT coalesce(max(rowid), 0) + 1 FROM items"
             ).fetchone()[0]
             seen: set[str] = set()
+            # Into an empty archive only ids within this import can repeat: skip the look-ups.
+            self._fresh = next_rowid == 1
             self._people.begin_import()
             chunk: list[Item] = []
             for item in items:
@@ -190,8 +193,8 @@ class Archive:
         if not chunk:
             return next_rowid
         ids = [item.id for item in chunk]
-        existing = set()
-        for start in range(0, len(ids), 500):
+        existing: set[str] = set()
+        for start in range(0, 0 if self._fresh else len(ids), 500):
             part = ids[start : start + 500]
             marks = ",".join("?" * len(part))
             query = f"SELECT id FROM items WHERE id IN ({marks})"
@@ -212,9 +215,9 @@ class Archive:
                     item.kind,
                     item.title,
                     _stored_body(item.body),
-                    json.dumps([p.to_dict() for p in item.participants], ensure_ascii=False),
+                    _dumps([p.to_dict() for p in item.participants]),
                     ", ".join(p.name for p in item.participants),
-                    json.dumps(item.places, ensure_ascii=False),
+                    _dumps(list(item.places)),
                     item.language,
                     item.source,
                 )
@@ -387,6 +390,9 @@ class Archive:
         with self._lock:
             self._index.warm()
             self._people.warm()
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 def _stored_body(body: tuple[str, ...]) -> str:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 _WORD = re.compile(r"\w+")
-_COMPOUND = re.compile(r"\w+(?:-\w+)+")
+_COMPOUND = re.compile(r"\b\w++(?:-\w++)+")  # possessive: no backtracking on long text
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
