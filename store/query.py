@@ -124,12 +124,17 @@ def parse_query(text: str) -> Query:
     )
 
 
-def _kind(value: str) -> str:
+def _kind(value: str) -> str | None:
+    """The kind `value` names or uniquely starts; None while it is still ambiguous.
+
+    "kind:s" is half-typed (speech or statement): no filter yet, rather than an error
+    flashing up on every keystroke.
+    """
     value = value.casefold()
     options = [k for k in KINDS if k.startswith(value)]
-    if len(options) != 1:
+    if not options:
         raise InputError(f"unknown kind:{value} (one of {', '.join(KINDS)})")
-    return options[0]
+    return options[0] if len(options) == 1 else None
 
 
 def _date(value: str, *, upper: bool) -> str:

@@ -104,3 +104,11 @@ def test_any_text_parses_or_fails_with_a_pressroom_error(text: str) -> None:
     except PressroomError:
         return
     assert len(query.words) <= MAX_WORDS
+
+
+def test_a_half_typed_kind_that_could_be_two_kinds_filters_nothing_yet() -> None:
+    from store.query import parse_query
+
+    assert parse_query("kind:s").kind is None
+    assert parse_query("kind:sp").kind == "speech"
+    assert parse_query("kind:st").kind == "statement"
