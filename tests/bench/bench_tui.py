@@ -139,6 +139,35 @@ async def typing_latency(archive_path: Path) -> tuple[list[float], list[float]]:
     return repaint, match_only
 
 
+async def bare_typing_latency() -> list[float]:
+    """The same Pilot keystroke loop on a bare Textual app with one Input: the floor.
+
+    Pilot's `press` waits for the app to go idle and `pause` waits a frame, so the raw
+    figure above includes that; the difference to this floor is what pressroom adds.
+    """
+    from textual.app import App, ComposeResult
+    from textual.widgets import Input, Static
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Input()
+            yield Static(id="echo")
+
+        def on_input_changed(self, event: Input.Changed) -> None:
+            self.query_one("#echo", Static).update(event.value)
+
+    times: list[float] = []
+    async with Bare().run_test(size=(80, 24)) as pilot:
+        for query in QUERIES:
+            for char in query:
+                t0 = time.perf_counter()
+                await pilot.press(char if char != " " else "space")
+                await pilot.app.workers.wait_for_complete()
+                await pilot.pause()
+                times.append((time.perf_counter() - t0) * 1000)
+    return times
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
@@ -175,6 +204,11 @@ def main() -> None:
               f" p95 {pct(repaint, .95):.1f} ms over {len(repaint)} keystrokes"
               f" (archive.match alone: p50 {pct(match_only, .5):.1f} ms,"
               f" p95 {pct(match_only, .95):.1f} ms)")
+        floor = asyncio.run(bare_typing_latency())
+        print(f"  same keystrokes on a bare Textual Input: p50 {pct(floor, .5):.1f} ms,"
+              f" p95 {pct(floor, .95):.1f} ms -> pressroom adds p50"
+              f" {pct(repaint, .5) - pct(floor, .5):.1f} ms, p95"
+              f" {pct(repaint, .95) - pct(floor, .95):.1f} ms")
 
 
 if __name__ == "__main__":
