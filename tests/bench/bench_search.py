@@ -60,10 +60,19 @@ def _code_hash() -> str:
     return digest.hexdigest()[:8]
 
 
-def archive_for(n: int, seed: int) -> tuple[Path, Path]:
-    """The archive built from the synthetic JSONL with the current search code, and its truth."""
+def archive_for(n: int, seed: int, *, reuse: bool = False) -> tuple[Path, Path]:
+    """The archive built from the synthetic JSONL with the current search code, and its truth.
+
+    With `reuse`, the newest archive of that size is taken whatever code built it (a 1M
+    import takes minutes; fine when the index format has not changed).
+    """
     jsonl, truth = synthetic_archive(n, seed)
     path = BENCH_DATA / f"search-{n}-seed{seed}-{_code_hash()}.sqlite3"
+    built = sorted(
+        BENCH_DATA.glob(f"search-{n}-seed{seed}-*.sqlite3"), key=lambda p: p.stat().st_mtime
+    )
+    if reuse and built:
+        path = built[-1]
     if not path.exists():
         for stale in BENCH_DATA.glob(f"search-{n}-seed{seed}-*.sqlite3*"):
             stale.unlink()
@@ -122,12 +131,12 @@ def _rss_mb() -> float:
     return 0.0
 
 
-def measure(n: int, seed: int, people: int) -> dict:
+def measure(n: int, seed: int, people: int, reuse: bool = False) -> dict:
     """Everything for one size, in this process."""
     from store import Archive
     from store.errors import PressroomError
 
-    path, truth = archive_for(n, seed)
+    path, truth = archive_for(n, seed, reuse=reuse)
     rss_before = _rss_mb()
     start = time.perf_counter()
     archive = Archive.open(path, readonly=True)
@@ -254,19 +263,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default="100000", help="comma-separated, default 100000")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--people", type=int, default=40, help="people sampled for queries")
+    parser.add_argument(
+        "--reuse", action="store_true", help="use the newest archive built by any code"
+    )
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(measure(args.child, args.seed, args.people)))
+        print(json.dumps(measure(args.child, args.seed, args.people, args.reuse)))
         return 0
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"search benchmark, {os.cpu_count()} cores, sizes {', '.join(f'{n:,}' for n in sizes)}")
     failed = False
     for n in sizes:
-        archive_for(n, args.seed)  # build outside the measured child, so its RSS is search's
+        archive_for(n, args.seed, reuse=args.reuse)  # build outside the child: RSS is search's
         done = subprocess.run(
             [sys.executable, "-m", "tests.bench.bench_search", "--child", str(n)]
-            + ["--seed", str(args.seed), "--people", str(args.people)],
+            + ["--seed", str(args.seed), "--people", str(args.people)]
+            + (["--reuse"] if args.reuse else []),
             check=True,
             stdout=subprocess.PIPE,
             text=True,
