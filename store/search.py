@@ -137,7 +137,6 @@ class SearchIndex:
         body = self._body
         text = "\n".join(item.body)
         terms = fold_set(text)
-        terms.update(term for term, _, _ in compounds(text))
         for term in terms:
             body[term].append(rowid)
         masks: dict[str, int] = {}
@@ -147,7 +146,7 @@ class SearchIndex:
             (NAME, " ".join(p.name for p in people)),
             (ROLE, " ".join(f"{p.role} {p.organisation}" for p in people)),
         ):
-            for term in fold_set(text) | {c for c, _, _ in compounds(text)}:
+            for term in fold_set(text):
                 masks[term] = masks.get(term, 0) | bit
         for person in people:
             for term in name_pairs(person.name):
