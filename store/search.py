@@ -12,8 +12,11 @@ from __future__ import annotations
 import bisect
 import re
 import sqlite3
-from collections import OrderedDict, defaultdict
+from array import array
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
 
 import numpy as np
 from rapidfuzz import process
@@ -100,15 +103,87 @@ class _Vocabulary:
     by_length: dict[int, list[str]]
 
 
+@dataclass
+class _Grouped:
+    """A buffer's postings sorted by term: slices per term, and each term's document count."""
+
+    body_docs: np.ndarray
+    body_bounds: np.ndarray
+    meta_docs: np.ndarray
+    meta_masks: np.ndarray
+    meta_bounds: np.ndarray
+    df: np.ndarray
+
+    def blobs(self, i: int) -> tuple[bytes, bytes, bytes]:
+        b0, b1 = self.body_bounds[i], self.body_bounds[i + 1]
+        m0, m1 = self.meta_bounds[i], self.meta_bounds[i + 1]
+        return (
+            self.body_docs[b0:b1].tobytes(),
+            self.meta_docs[m0:m1].tobytes(),
+            self.meta_masks[m0:m1].tobytes(),
+        )
+
+
+class _Buffer:
+    """Postings of the items added since the last flush, as flat arrays of pairs."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.names: list[str] = []
+        self.body_terms = array("I")
+        self.body_docs = array("I")
+        self.meta_terms = array("I")
+        self.meta_docs = array("I")
+        self.meta_masks = bytearray()
+        self.both_terms = array("I")
+        """Terms of an item both in its text and in its title/names/roles (counted once)."""
+
+    def local_ids(self, terms: set[str] | dict[str, int]) -> Iterator[int]:
+        """Buffer-local ids of `terms`, numbering new ones; a C-level map for known ones."""
+        ids = self.ids
+        # set.difference(dict) walks only `terms`; a dict view minus a dict would walk all ids
+        if isinstance(terms, dict):
+            new: Iterable[str] = [t for t in terms if t not in ids]
+        else:
+            new = terms.difference(ids)
+        for term in new:
+            ids[term] = len(self.names)
+            self.names.append(term)
+        return map(ids.__getitem__, terms)
+
+    def grouped(self) -> _Grouped:
+        count = len(self.names)
+        body_terms = np.frombuffer(self.body_terms, dtype=np.uint32)
+        body_docs = np.frombuffer(self.body_docs, dtype=np.uint32)
+        meta_terms = np.frombuffer(self.meta_terms, dtype=np.uint32)
+        meta_docs = np.frombuffer(self.meta_docs, dtype=np.uint32)
+        meta_masks = np.frombuffer(bytes(self.meta_masks), dtype=np.uint8)
+        # stable: within a term, rowids stay in the (ascending) order they were added
+        body_order = np.argsort(body_terms, kind="stable")
+        meta_order = np.argsort(meta_terms, kind="stable")
+        edges = np.arange(count + 1, dtype=np.uint32)
+        both_terms = np.frombuffer(self.both_terms, dtype=np.uint32)
+        df = (
+            np.bincount(body_terms, minlength=count)
+            + np.bincount(meta_terms, minlength=count)
+            - np.bincount(both_terms, minlength=count)
+        )
+        return _Grouped(
+            body_docs=body_docs[body_order],
+            body_bounds=np.searchsorted(body_terms[body_order], edges),
+            meta_docs=meta_docs[meta_order],
+            meta_masks=meta_masks[meta_order],
+            meta_bounds=np.searchsorted(meta_terms[meta_order], edges),
+            df=df,
+        )
+
+
 class SearchIndex:
     """Builds posting lists during imports and answers queries from them."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
-        self._body: defaultdict[str, list[int]] = defaultdict(list)
-        self._meta: defaultdict[str, tuple[list[int], bytearray]] = defaultdict(
-            lambda: ([], bytearray())
-        )
+        self._buffer = _Buffer()
         self._pending = 0
         self._vocab: _Vocabulary | None = None
         self._postings: OrderedDict[tuple[int, bool], tuple[np.ndarray, np.ndarray]] = OrderedDict()
@@ -132,13 +207,13 @@ class SearchIndex:
     # -- building --------------------------------------------------------------------------
 
     def add(self, rowid: int, item: Item) -> None:
-        # Most postings are body words: they go to a plain list per term, the cheapest
-        # thing Python can append to. Title, names and roles keep field bits.
-        body = self._body
-        text = "\n".join(item.body)
-        terms = fold_set(text)
-        for term in terms:
-            body[term].append(rowid)
+        buffer = self._buffer
+        # Most postings are body words: one flat (term, rowid) pair each, appended in bulk
+        # by C loops (array.extend over map); `flush` groups them by term with numpy.
+        terms = fold_set("\n".join(item.body))
+        buffer.body_terms.extend(buffer.local_ids(terms))
+        buffer.body_docs.extend(repeat(rowid, len(terms)))
+        # Title, names and roles are few words and keep field bits.
         masks: dict[str, int] = {}
         people = item.participants
         for bit, text in (
@@ -151,11 +226,12 @@ class SearchIndex:
         for person in people:
             for term in name_pairs(person.name):
                 masks[term] = NAME
-        meta = self._meta
-        for term, mask in masks.items():
-            entry = meta[term]
-            entry[0].append(rowid)
-            entry[1].append(mask)
+        buffer.meta_terms.extend(buffer.local_ids(masks))
+        buffer.meta_docs.extend(repeat(rowid, len(masks)))
+        buffer.meta_masks.extend(masks.values())
+        both = terms.intersection(masks)
+        if both:
+            buffer.both_terms.extend(map(buffer.ids.__getitem__, both))
         self._pending += 1
         if self._pending >= 50_000:
             self.flush()
@@ -165,46 +241,32 @@ class SearchIndex:
         if not self._pending:
             return
         conn = self._conn
-        body, meta = self._body, self._meta
-        touched = body.keys() | meta.keys()
+        grouped = self._buffer.grouped()
+        names = self._buffer.names
         ids = dict(conn.execute("SELECT term, id FROM terms"))
         chunk = conn.execute("SELECT coalesce(max(chunk), 0) + 1 FROM postings").fetchone()[0]
-        empty_docs: list[int] = []
-        empty_fields = bytearray()
-
-        def df(term: str) -> int:
-            docs = set(body.get(term, empty_docs))
-            docs.update(meta[term][0] if term in meta else empty_docs)
-            return len(docs)
-
-        counts = {term: df(term) for term in touched}
-        new_terms = [(t, counts[t]) for t in touched if t not in ids]
+        df = grouped.df.tolist()
+        new_terms = [(t, df[i]) for i, t in enumerate(names) if t not in ids and df[i]]
         conn.executemany("INSERT INTO terms(term, df) VALUES (?, ?)", new_terms)
         if new_terms:
             ids = dict(conn.execute("SELECT term, id FROM terms"))
         new = {t for t, _ in new_terms}
         conn.executemany(
             "UPDATE terms SET df = df + ? WHERE id = ?",
-            [(counts[t], ids[t]) for t in touched if t not in new],
+            [(df[i], ids[t]) for i, t in enumerate(names) if t not in new and df[i]],
         )
         conn.executemany(
             "INSERT INTO postings(term, chunk, body, docs, fields) VALUES (?, ?, ?, ?, ?)",
             (
-                (
-                    ids[t],
-                    chunk,
-                    np.asarray(body.get(t, empty_docs), dtype=np.uint32).tobytes(),
-                    np.asarray(meta[t][0] if t in meta else empty_docs, np.uint32).tobytes(),
-                    bytes(meta[t][1] if t in meta else empty_fields),
-                )
-                for t in touched
+                (ids[t], chunk, *grouped.blobs(i))
+                for i, t in enumerate(names)
+                if df[i]
             ),
         )
         self.discard()
 
     def discard(self) -> None:
-        self._body.clear()
-        self._meta.clear()
+        self._buffer = _Buffer()
         self._pending = 0
         self._forget()
 
