@@ -17,6 +17,7 @@ from store.columns import Columns, date_bound
 from store.errors import ArchiveError, InputError, UnknownItem
 from store.model import KINDS, Hit, Item, Participant, Person, Span
 from store.people import PeopleIndex
+from store.pipeline import Prepared, prepared_items
 
 PARAGRAPH_SEPARATOR = "\x1e"
 """Joins an item's paragraphs in the `body` column (ASCII record separator, never in text)."""
@@ -127,14 +128,13 @@ class Archive:
         Raises InputError naming the file and line. Items already in the archive (same
         id) are counted as unchanged, so importing a file twice adds nothing.
         """
-        from store.sources import iter_items
 
         report = ImportReport(files=[str(p) for p in paths])
         if dry_run:
             report.items = list(self.parse_files(paths))
             report.added = len(report.items)
             return report
-        return self._import((i for p in paths for i in iter_items(Path(p))), report)
+        return self._import(prepared_items([Path(p) for p in paths]), report)
 
     @staticmethod
     def parse_files(paths: Sequence[str | Path]) -> Iterator[Item]:
@@ -146,9 +146,9 @@ class Archive:
 
     def import_items(self, items: Iterable[Item]) -> ImportReport:
         """Import items built in Python (tests, other programs), in one transaction."""
-        return self._import(iter(items), ImportReport())
+        return self._import(((item, None) for item in items), ImportReport())
 
-    def _import(self, items: Iterator[Item], report: ImportReport) -> ImportReport:
+    def _import(self, items: Iterator[Prepared], report: ImportReport) -> ImportReport:
         if self.readonly:
             raise ArchiveError(f"{self.path}: the archive is open read-only")
         with self._lock, self._transaction():
@@ -159,7 +159,7 @@ class Archive:
             # Into an empty archive only ids within this import can repeat: skip the look-ups.
             self._fresh = next_rowid == 1
             self._people.begin_import()
-            chunk: list[Item] = []
+            chunk: list[Prepared] = []
             for item in items:
                 chunk.append(item)
                 if len(chunk) >= CHUNK:
@@ -188,11 +188,11 @@ class Archive:
             self._conn.execute("COMMIT")
 
     def _write_chunk(
-        self, chunk: list[Item], next_rowid: int, seen: set[str], report: ImportReport
+        self, chunk: list[Prepared], next_rowid: int, seen: set[str], report: ImportReport
     ) -> int:
         if not chunk:
             return next_rowid
-        ids = [item.id for item in chunk]
+        ids = [item.id for item, _ in chunk]
         existing: set[str] = set()
         for start in range(0, 0 if self._fresh else len(ids), 500):
             part = ids[start : start + 500]
@@ -200,7 +200,7 @@ class Archive:
             query = f"SELECT id FROM items WHERE id IN ({marks})"
             existing.update(r[0] for r in self._conn.execute(query, part))
         rows = []
-        for item in chunk:
+        for item, body_terms in chunk:
             if item.id in existing or item.id in seen:
                 report.unchanged += 1
                 continue
@@ -222,7 +222,7 @@ class Archive:
                     item.source,
                 )
             )
-            self._index.add(rowid, item)
+            self._index.add(rowid, item, body_terms)
             self._people.add(rowid, item)
         self._conn.executemany(
             "INSERT INTO items(rowid, id, date, kind, title, body, participants, people,"

@@ -206,11 +206,13 @@ class SearchIndex:
 
     # -- building --------------------------------------------------------------------------
 
-    def add(self, rowid: int, item: Item) -> None:
+    def add(self, rowid: int, item: Item, body_terms: set[str] | None = None) -> None:
+        """Buffer one item's postings; `body_terms` are its folded body words if known
+        already (`store.pipeline` folds them on another core)."""
         buffer = self._buffer
         # Most postings are body words: one flat (term, rowid) pair each, appended in bulk
         # by C loops (array.extend over map); `flush` groups them by term with numpy.
-        terms = fold_set("\n".join(item.body))
+        terms = body_terms if body_terms is not None else fold_set("\n".join(item.body))
         buffer.body_terms.extend(buffer.local_ids(terms))
         buffer.body_docs.extend(repeat(rowid, len(terms)))
         # Title, names and roles are few words and keep field bits.
