@@ -365,7 +365,7 @@ class Archive:
                 ):
                     spans.extend(
                         Span(field_name, start, end)
-                        for start, end in highlight(text, matches.terms)
+                        for start, end in highlight(text, matches.terms, matches.prefixes)
                     )
             hits.append(Hit(item.id, float(matches.scores[rank]), tuple(spans)))
         return hits

@@ -37,7 +37,29 @@ def person_key(name: str) -> str:
     surname = fold_word(words[-1])
     if len(words) == 1:
         return surname
-    return f"{surname} {fold_word(words[0])[:1]}"
+    key = f"{surname} {fold_word(words[0])[:1]}"
+    return key + " f" if _feminine(words[0], words[-1]) else key
+
+
+_MASCULINE_IN_A = frozenset(
+    "nikita ilya ilia foma kuzma luka savva danila musa isa mustafa hamza yahya taha usama "
+    "zakariya никита илья фома кузьма лука савва данила муса иса мустафа хамза".split()
+)
+_FEMININE_SURNAME = re.compile(r"(ova|eva|yova|ina|yna|aya|kaya|skaya)$")
+
+
+def _feminine(first: str, surname: str) -> bool:
+    """Whether a name is a woman's, so Irina Petrova and Ivan Petrov stay two people.
+
+    Folding makes Petrova meet Петровой, and so Petrov too; the first name decides (in
+    Russian and its transliterations women's names end in -a/-ya), else a Latin surname
+    ending (-ova, -eva, -ina, -skaya). A Cyrillic surname alone cannot tell: "Петрова"
+    is also a case form of Петров.
+    """
+    lowered = first.casefold()
+    if len(lowered) >= 3:
+        return lowered.endswith(("a", "я", "а")) and lowered not in _MASCULINE_IN_A
+    return surname.isascii() and bool(_FEMININE_SURNAME.search(surname.casefold()))
 
 
 def allowed_edits(word: str) -> int:
@@ -130,12 +152,12 @@ class PeopleIndex:
         for start in range(0, len(touched), 500):
             part = touched[start : start + 500]
             marks = ",".join("?" * len(part))
-            best_name: dict[int, tuple[int, int, str]] = {}
+            best_name: dict[int, tuple[int, bool, int, str]] = {}
             for person, spelling, uses in self._conn.execute(
                 f"SELECT person, spelling, uses FROM spellings WHERE person IN ({marks})", part
             ):
-                rank = (uses, len(spelling), spelling)
-                if rank > best_name.get(person, (0, 0, "")):
+                rank = (uses, spelling.isascii(), len(spelling), spelling)  # ties: Latin
+                if rank > best_name.get(person, (0, False, 0, "")):
                     best_name[person] = rank
             best_role: dict[int, tuple[int, str]] = {}
             counts: Counter[int] = Counter()
@@ -150,7 +172,7 @@ class PeopleIndex:
             self._conn.executemany(
                 "UPDATE people SET name = ?, role = ?, items = ? WHERE id = ?",
                 [
-                    (best_name[p][2], best_role.get(p, (0, ""))[1], counts[p], p)
+                    (best_name[p][3], best_role.get(p, (0, ""))[1], counts[p], p)
                     for p in part
                     if p in best_name
                 ],

@@ -204,3 +204,17 @@ def test_participants_are_stored_with_role_and_organisation(archive: Archive) ->
     got = archive.get(archive.ids()[0])
     assert got.participants == (Participant("Imangali Tasmagambetov", "Secretary General", "CSTO"),)
     assert archive.people("tasmagambetov")[0].role == "Secretary General"
+
+
+def test_a_woman_and_a_man_with_one_surname_and_initial_stay_two_people(
+    archive: Archive,
+) -> None:
+    archive.import_items([
+        item("Visit", "2024-01-01", people=("Ivan Petrov",)),
+        item("Briefing", "2024-02-01", people=("Irina Petrova",)),
+        item("Брифинг", "2024-03-01", people=("Ирина Петрова",), language="ru"),
+    ])
+    people = {p.name: p for p in archive.people("petrova")}
+    assert set(people) >= {"Irina Petrova", "Ivan Petrov"}
+    assert set(people["Irina Petrova"].spellings) == {"Irina Petrova", "Ирина Петрова"}
+    assert archive.people("petrova")[0].name == "Irina Petrova"
