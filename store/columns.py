@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -106,8 +107,13 @@ class Columns:
 
     def months(self, rowids: np.ndarray) -> np.ndarray:
         """Year*12 + month-1 of each rowid's date (-1 for undated): headings and sparklines."""
-        ords = self.date_ord[rowids]
-        out = np.full(len(rowids), -1, dtype=np.int32)
+        return self.month_by_rowid[rowids]
+
+    @cached_property
+    def month_by_rowid(self) -> np.ndarray:
+        """Month key of every rowid, computed once: then each keystroke's listing is a gather."""
+        ords = self.date_ord
+        out = np.full(len(ords), -1, dtype=np.int32)
         dated = ords != UNDATED
         if dated.any():
             # datetime64 arithmetic: ordinal 1 is 0001-01-01, epoch day 0 is ordinal 719163
