@@ -14,6 +14,7 @@ from rapidfuzz.distance import Levenshtein
 
 from store.fold import fold_word
 from store.model import Item, Person
+from store.search import allowed_edits
 
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 """Letters only, so "K.M.Sadykov" gives K, M, Sadykov and "И.Тасмагамбетов" И, Тасмагамбетов."""
@@ -60,11 +61,6 @@ def _feminine(first: str, surname: str) -> bool:
     if len(lowered) >= 3:
         return lowered.endswith(("a", "я", "а")) and lowered not in _MASCULINE_IN_A
     return surname.isascii() and bool(_FEMININE_SURNAME.search(surname.casefold()))
-
-
-def allowed_edits(word: str) -> int:
-    """Typo tolerance by word length (Meilisearch's rule): 1 edit from 5 letters, 2 from 9."""
-    return 2 if len(word) >= 9 else 1 if len(word) >= 5 else 0
 
 
 @dataclass
