@@ -56,34 +56,3 @@ def test_a_broken_line_read_on_a_second_core_is_one_error_and_nothing_changes(
             archive.import_file(source)
         assert len(archive) == 0
         assert archive.search("voitolovsky") == []
-
-
-def test_two_files_with_blank_lines_keep_their_order_across_readers(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    first = write_items(tmp_path / "a.jsonl", 1_300)
-    text = first.read_text(encoding="utf-8").splitlines(keepends=True)
-    first.write_text("".join(line + ("\n" if n % 97 == 0 else "") for n, line in
-                             enumerate(text)), encoding="utf-8")
-    second = tmp_path / "b.jsonl"
-    second.write_text("".join(
-        line.replace("Meeting", "Briefing") for line in text[:700]), encoding="utf-8")
-    with Archive.open(tmp_path / "one.sqlite3") as one:
-        one.import_files([first, second])
-        expected = one.ids()
-    monkeypatch.setattr(store.pipeline, "PARALLEL_BYTES", 0)
-    with Archive.open(tmp_path / "two.sqlite3") as two:
-        report = two.import_files([first, second])
-        assert report.added == 2_000
-        assert two.ids() == expected
-
-
-def test_an_error_in_the_second_readers_block_names_its_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(store.pipeline, "PARALLEL_BYTES", 0)
-    source = write_items(tmp_path / "items.jsonl", 1_200, broken_at=612)
-    with Archive.open(tmp_path / "a.sqlite3") as archive:
-        with pytest.raises(InputError, match=r"items\.jsonl:613"):
-            archive.import_file(source)
-        assert len(archive) == 0
