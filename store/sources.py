@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -62,19 +62,6 @@ def _looks_like_jsonl(head: bytes) -> bool:
 
 
 def _jsonl_items(handle, name: str) -> Iterator[Item]:  # type: ignore[no-untyped-def]
-    for _, item in _jsonl_lines(handle, name):
-        if item is not None:
-            yield item
-
-
-def _jsonl_lines(  # type: ignore[no-untyped-def]
-    handle, name: str, keep: Callable[[int], bool] | None = None
-) -> Iterator[tuple[int, Item | None]]:
-    """(line number, item) for every line; None for blank lines and for lines `keep` skips.
-
-    Skipped lines are read but not parsed: several readers can share one file, each
-    parsing its own share (`store.pipeline`), while every one still sees all line numbers.
-    """
     any_line = False
     number = 0
     while True:
@@ -89,64 +76,28 @@ def _jsonl_lines(  # type: ignore[no-untyped-def]
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         if not raw.strip():
-            yield number, None
             continue
         any_line = True
-        if keep is not None and not keep(number):
-            yield number, None
-            continue
-        yield number, _parse_line(raw, name, number)
+        try:
+            data = json.loads(raw)
+        except UnicodeDecodeError:
+            raise InputError("line is not UTF-8", source=name, line=number) from None
+        except RecursionError:
+            raise InputError("line is nested too deeply", source=name, line=number) from None
+        except ValueError as error:
+            reason = str(error).split(":")[0]
+            raise InputError(
+                f"line is not valid JSON: {reason}", source=name, line=number
+            ) from None
+        try:
+            item = Item.from_dict(data)
+        except ValueError as error:
+            raise InputError(str(error), source=name, line=number) from None
+        if not item.source:
+            item = replace(item, source=name)
+        yield item
     if not any_line:
         raise InputError("empty file, nothing to import", source=name)
-
-
-def _parse_line(raw: bytes, name: str, number: int) -> Item:
-    try:
-        data = json.loads(raw)
-    except UnicodeDecodeError:
-        raise InputError("line is not UTF-8", source=name, line=number) from None
-    except RecursionError:
-        raise InputError("line is nested too deeply", source=name, line=number) from None
-    except ValueError as error:
-        reason = str(error).split(":")[0]
-        raise InputError(f"line is not valid JSON: {reason}", source=name, line=number) from None
-    try:
-        item = Item.from_dict(data)
-    except ValueError as error:
-        raise InputError(str(error), source=name, line=number) from None
-    if not item.source:
-        item = replace(item, source=name)
-    return item
-
-
-def is_jsonl(path: Path) -> bool:
-    """Whether `iter_items` reads this file as JSON Lines (by suffix or first byte)."""
-    if path.suffix.lower() in (".jsonl", ".ndjson"):
-        return True
-    try:
-        with path.open("rb") as handle:
-            return _looks_like_jsonl(handle.read(_SNIFF))
-    except OSError:
-        return False
-
-
-def iter_jsonl_lines(
-    path: Path, keep: Callable[[int], bool]
-) -> Iterator[tuple[int, Item | None]]:
-    """`(line, item)` of a JSONL file, parsing only the lines `keep` accepts.
-
-    Raises InputError exactly as `iter_items` does, for the lines it parses.
-    """
-    path = Path(path)
-    name = path.name
-    try:
-        handle = path.open("rb")
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", source=name) from None
-    with handle:
-        _refuse_binary(handle.read(_SNIFF), name)
-        handle.seek(0)
-        yield from _jsonl_lines(handle, name, keep)
 
 
 def _read_text(handle, name: str) -> str:  # type: ignore[no-untyped-def]
