@@ -61,18 +61,26 @@ def _looks_like_jsonl(head: bytes) -> bool:
     return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
 
 
+def _bounded_lines(  # type: ignore[no-untyped-def]
+    handle, name: str, limit: int, message: str
+) -> Iterator[tuple[int, bytes]]:
+    """(number, raw line), refusing a line over `limit` bytes before it is all read.
+
+    A 50 MB single line is turned down after reading `limit` bytes, never fed to a regex
+    or a JSON parser.
+    """
+    number = 0
+    while raw := handle.readline(limit + 1):
+        number += 1
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            raise InputError(message, source=name, line=number)
+        yield number, raw
+
+
 def _jsonl_items(handle, name: str) -> Iterator[Item]:  # type: ignore[no-untyped-def]
     any_line = False
-    number = 0
-    while True:
-        raw = handle.readline(JSONL_LINE_LIMIT + 1)
-        if not raw:
-            break
-        number += 1
-        if len(raw) > JSONL_LINE_LIMIT and not raw.endswith(b"\n"):
-            raise InputError(
-                f"line is longer than {JSONL_LINE_LIMIT >> 20} MB", source=name, line=number
-            )
+    limit = f"line is longer than {JSONL_LINE_LIMIT >> 20} MB"
+    for number, raw in _bounded_lines(handle, name, JSONL_LINE_LIMIT, limit):
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         if not raw.strip():
@@ -102,20 +110,8 @@ def _jsonl_items(handle, name: str) -> Iterator[Item]:  # type: ignore[no-untype
 
 def _read_text(handle, name: str) -> str:  # type: ignore[no-untyped-def]
     """The file as text, refusing over-long lines before decoding or parsing anything."""
-    lines: list[bytes] = []
-    number = 0
-    while True:
-        raw = handle.readline(TEXT_LINE_LIMIT + 1)
-        if not raw:
-            break
-        number += 1
-        if len(raw) > TEXT_LINE_LIMIT and not raw.endswith(b"\n"):
-            raise InputError(
-                f"line is longer than {TEXT_LINE_LIMIT >> 20} MB: not press text",
-                source=name, line=number,
-            )
-        lines.append(raw)
-    data = b"".join(lines)
+    limit = f"line is longer than {TEXT_LINE_LIMIT >> 20} MB: not press text"
+    data = b"".join(raw for _, raw in _bounded_lines(handle, name, TEXT_LINE_LIMIT, limit))
     text = _decode(data, name)
     if not text.strip():
         raise InputError("empty file, nothing to import", source=name)
