@@ -90,20 +90,29 @@ class Columns:
     def __len__(self) -> int:
         return len(self.order)
 
+    def keep(
+        self, kind: str | None = None, after: str | None = None, before: str | None = None
+    ) -> np.ndarray:
+        """A bool per rowid: an item of this kind inside the inclusive date range.
+
+        The one place the `kind:`, `after:` and `before:` filters are applied, for the
+        date-ordered list and for search alike. Undated items fall outside any `before`.
+        """
+        keep = self.kind != NO_ITEM_KIND
+        if kind is not None:
+            keep &= self.kind == KINDS.index(kind)
+        if after is not None:
+            keep &= self.date_ord >= dt.date.fromisoformat(after).toordinal()
+        if before is not None:
+            ordinal = dt.date.fromisoformat(before).toordinal()
+            keep &= (self.date_ord <= ordinal) & (self.date_ord != UNDATED)
+        return keep
+
     def filtered_order(
         self, kind: str | None = None, after: str | None = None, before: str | None = None
     ) -> np.ndarray:
         """Rowids newest first, keeping only the kind and the (inclusive) date range given."""
-        order = self.order
-        if kind is not None:
-            order = order[self.kind[order] == KINDS.index(kind)]
-        if after is not None:
-            order = order[self.date_ord[order] >= dt.date.fromisoformat(after).toordinal()]
-        if before is not None:
-            dates = self.date_ord[order]
-            ordinal = dt.date.fromisoformat(before).toordinal()
-            order = order[(dates <= ordinal) & (dates != UNDATED)]
-        return order
+        return self.order[self.keep(kind, after, before)[self.order]]
 
     def months(self, rowids: np.ndarray) -> np.ndarray:
         """Year*12 + month-1 of each rowid's date (-1 for undated): headings and sparklines."""

@@ -22,9 +22,9 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from store.columns import UNDATED, Columns
+from store.columns import Columns
 from store.fold import compounds, fold_set, fold_word, fold_words, tokens
-from store.model import KINDS, Item
+from store.model import Item
 from store.query import Query
 
 TITLE, NAME, ROLE, BODY = 1, 2, 4, 8
@@ -450,19 +450,7 @@ class SearchIndex:
         self, query: Query, columns: Columns, *, allowed: np.ndarray | None = None
     ) -> Matches:
         size = len(columns.kind)
-        keep = columns.kind != 255
-        if query.kind is not None:
-            keep &= columns.kind == KINDS.index(query.kind)
-        if query.after is not None or query.before is not None:
-            import datetime as dt
-
-            dates = columns.date_ord
-            if query.after is not None:
-                keep &= dates >= dt.date.fromisoformat(query.after).toordinal()
-            if query.before is not None:
-                keep &= (dates <= dt.date.fromisoformat(query.before).toordinal()) & (
-                    dates != UNDATED
-                )
+        keep = columns.keep(query.kind, query.after, query.before)
         if allowed is not None:
             permitted = np.zeros(size, dtype=bool)
             permitted[allowed[allowed < size]] = True
