@@ -93,7 +93,12 @@ def test_a_writer_killed_at_any_moment_loses_no_acknowledged_bookmark(tmp_path: 
             log.append(line.strip())
         time.sleep(rng.uniform(0, 0.03))
         child.send_signal(signal.SIGKILL)
-        rest, _ = child.communicate()
+        # Read on through child.stdout itself: readline() may already hold later lines in
+        # its buffer, which communicate() (reading the bare pipe) would never see.
+        rest = child.stdout.read()
+        child.wait()
+        if child.stderr is not None:
+            child.stderr.close()
         assert child.returncode == -signal.SIGKILL
         log += rest.split()
         for change in log:
