@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from store.fold import fold_word, fold_words, tokens
+from store.fold import compounds, fold_set, fold_word, fold_words, tokens
 
 
 @pytest.mark.parametrize(
@@ -83,3 +83,21 @@ def test_folding_any_text_gives_plain_lowercase_keys(text: str) -> None:
 def test_a_key_folds_to_itself(word: str) -> None:
     key = fold_word(word)
     assert fold_word(key) == key or not key
+
+
+_PIECES = st.sampled_from(
+    ["Ter-Minasyan", "ab", "-", "--", " ", "\n", "\x1e", ",", ".", "Войтоловским", "Ё",
+     "_", "1", "’", "–", "a-b-c", "\t"]
+)
+
+
+@given(st.lists(_PIECES | st.characters(), max_size=40).map("".join))
+@example("Ter-Minasyan, a-b-c--d -e- x_y")
+def test_indexed_words_are_exactly_the_words_and_compounds_a_search_highlights(
+    text: str,
+) -> None:
+    """The indexing shortcut (cutting on whitespace, remembering tokens) finds the same
+    terms as the highlighter's regex passes, whatever the punctuation and spacing."""
+    expected = {t for t, _, _ in tokens(text)} | {t for t, _, _ in compounds(text)}
+    assert fold_set(text) == expected
+    assert fold_set(text) == expected  # and again, from the remembered tokens
