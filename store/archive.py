@@ -137,7 +137,8 @@ class Archive:
             report.items = list(self.parse_files(paths))
             report.added = len(report.items)
             return report
-        return self._import(prepared_items([Path(p) for p in paths]), report)
+        follow = self._index.writer.follow
+        return self._import(prepared_items([Path(p) for p in paths], follow), report)
 
     @staticmethod
     def parse_files(paths: Sequence[str | Path]) -> Iterator[Item]:
@@ -214,7 +215,7 @@ class Archive:
             query = f"SELECT id FROM items WHERE id IN ({marks})"
             existing.update(r[0] for r in self._conn.execute(query, part))
         rows = []
-        for item, body_terms in chunk:
+        for item, postings in chunk:
             if item.id in existing or item.id in seen:
                 report.unchanged += 1
                 continue
@@ -236,7 +237,7 @@ class Archive:
                     item.source,
                 )
             )
-            self._index.add(rowid, item, body_terms)
+            self._index.add(rowid, item, postings)
             self._people.add(rowid, item)
         self._conn.executemany(
             "INSERT INTO items(rowid, id, date, kind, title, body, participants, people,"
@@ -410,6 +411,9 @@ _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circu
 
 
 def _stored_body(body: tuple[str, ...]) -> str:
+    joined = PARAGRAPH_SEPARATOR.join(body)
+    if joined.count(PARAGRAPH_SEPARATOR) == max(len(body) - 1, 0):
+        return joined  # the usual case: no paragraph holds a separator of its own
     return PARAGRAPH_SEPARATOR.join(p.replace(PARAGRAPH_SEPARATOR, " ") for p in body)
 
 

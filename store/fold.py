@@ -78,8 +78,15 @@ def fold_word(word: str) -> str:
     text = "".join(ch for ch in text if ch.isalnum())
     if not text or text.isdigit():
         return text
-    for pattern, replacement in _FOLDS:
-        text = pattern.sub(replacement, text)
+    # To a fixed point: one pass can leave a new match ("yio" -> "iio" -> "io", which
+    # folds on to "e"), and a key must fold to itself, or a query typed as a stored key
+    # would miss it.
+    for _ in range(4):
+        before = text
+        for pattern, replacement in _FOLDS:
+            text = pattern.sub(replacement, text)
+        if text == before:
+            break
     return _LATIN_FEMININE.sub(_masculine, text)
 
 

@@ -71,9 +71,10 @@ class Item:
         return data
 
     @classmethod
-    def from_dict(cls, data: Any) -> Item:
+    def from_dict(cls, data: Any, source: str = "") -> Item:
         """Build an item from a JSON object, checking every field.
 
+        `source` is the file it came from, kept unless the object names its own.
         Raises ValueError with a short reason; the caller adds file and line.
         """
         if not isinstance(data, dict):
@@ -106,7 +107,7 @@ class Item:
         if not isinstance(places, list) or not all(isinstance(p, str) for p in places):
             raise ValueError("'places' must be a list of strings")
         language = data.get("language") or "en"
-        source = data.get("source") or ""
+        source = data.get("source") or source
         if not isinstance(language, str) or not isinstance(source, str):
             raise ValueError("'language' and 'source' must be strings")
         title = " ".join(title.split())

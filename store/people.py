@@ -7,6 +7,7 @@ import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import process
@@ -24,6 +25,7 @@ def name_words(name: str) -> list[str]:
     return _NAME_WORD.findall(name)
 
 
+@lru_cache(maxsize=100_000)  # an import keys the same few thousand names again and again
 def person_key(name: str) -> str:
     """One key per person: the folded surname and the initial of the first name.
 

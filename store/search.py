@@ -12,23 +12,18 @@ from __future__ import annotations
 import bisect
 import re
 import sqlite3
-from array import array
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import repeat
 
 import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from store.columns import Columns
-from store.fold import compounds, fold_set, fold_word, fold_words, tokens
+from store.fold import compounds, fold_word, tokens
 from store.model import Item
+from store.postings import BODY, NAME, ROLE, TITLE, Postings, PostingsWriter
 from store.query import Query
-
-TITLE, NAME, ROLE, BODY = 1, 2, 4, 8
-"""Field bits of a posting: where in the item the term occurs."""
 
 _FIELD_WEIGHT = np.zeros(16, dtype=np.float32)
 for _mask in range(1, 16):
@@ -55,22 +50,6 @@ PAIR = 1.0
 in an item that names Pavel Savelyev and Grigory Arkhipov ranks below one naming him)."""
 MAX_PAIR_READINGS = 24
 """Readings per word tried when pairing words: the best-weighted ones."""
-
-
-def name_pairs(name: str) -> list[str]:
-    """Index terms for adjacent words of a name, with the first word also as an initial.
-
-    "Fyodor Voitolovsky" gives "fedor voitolovski" and "f voitolovski", so the query
-    "F. Voitolovsky" and the Russian "Ф.Войтоловским" pair with the full name. A space
-    never occurs in a folded word, so these terms never collide with words.
-    """
-    words = fold_words(name)
-    out = []
-    for first, second in zip(words, words[1:], strict=False):
-        out.append(f"{first} {second}")
-        if len(first) > 1:
-            out.append(f"{first[0]} {second}")
-    return out
 
 
 def allowed_edits(word: str) -> int:
@@ -103,89 +82,12 @@ class _Vocabulary:
     by_length: dict[int, list[str]]
 
 
-@dataclass
-class _Grouped:
-    """A buffer's postings sorted by term: slices per term, and each term's document count."""
-
-    body_docs: np.ndarray
-    body_bounds: np.ndarray
-    meta_docs: np.ndarray
-    meta_masks: np.ndarray
-    meta_bounds: np.ndarray
-    df: np.ndarray
-
-    def blobs(self, i: int) -> tuple[bytes, bytes, bytes]:
-        b0, b1 = self.body_bounds[i], self.body_bounds[i + 1]
-        m0, m1 = self.meta_bounds[i], self.meta_bounds[i + 1]
-        return (
-            self.body_docs[b0:b1].tobytes(),
-            self.meta_docs[m0:m1].tobytes(),
-            self.meta_masks[m0:m1].tobytes(),
-        )
-
-
-class _Buffer:
-    """Postings of the items added since the last flush, as flat arrays of pairs."""
-
-    def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
-        self.names: list[str] = []
-        self.body_terms = array("I")
-        self.body_docs = array("I")
-        self.meta_terms = array("I")
-        self.meta_docs = array("I")
-        self.meta_masks = bytearray()
-        self.both_terms = array("I")
-        """Terms of an item both in its text and in its title/names/roles (counted once)."""
-
-    def local_ids(self, terms: set[str] | dict[str, int]) -> Iterator[int]:
-        """Buffer-local ids of `terms`, numbering new ones; a C-level map for known ones."""
-        ids = self.ids
-        # set.difference(dict) walks only `terms`; a dict view minus a dict would walk all ids
-        if isinstance(terms, dict):
-            new: Iterable[str] = [t for t in terms if t not in ids]
-        else:
-            new = terms.difference(ids)
-        for term in new:
-            ids[term] = len(self.names)
-            self.names.append(term)
-        return map(ids.__getitem__, terms)
-
-    def grouped(self) -> _Grouped:
-        count = len(self.names)
-        body_terms = np.frombuffer(self.body_terms, dtype=np.uint32)
-        body_docs = np.frombuffer(self.body_docs, dtype=np.uint32)
-        meta_terms = np.frombuffer(self.meta_terms, dtype=np.uint32)
-        meta_docs = np.frombuffer(self.meta_docs, dtype=np.uint32)
-        meta_masks = np.frombuffer(bytes(self.meta_masks), dtype=np.uint8)
-        # stable: within a term, rowids stay in the (ascending) order they were added
-        body_order = np.argsort(body_terms, kind="stable")
-        meta_order = np.argsort(meta_terms, kind="stable")
-        edges = np.arange(count + 1, dtype=np.uint32)
-        both_terms = np.frombuffer(self.both_terms, dtype=np.uint32)
-        df = (
-            np.bincount(body_terms, minlength=count)
-            + np.bincount(meta_terms, minlength=count)
-            - np.bincount(both_terms, minlength=count)
-        )
-        return _Grouped(
-            body_docs=body_docs[body_order],
-            body_bounds=np.searchsorted(body_terms[body_order], edges),
-            meta_docs=meta_docs[meta_order],
-            meta_masks=meta_masks[meta_order],
-            meta_bounds=np.searchsorted(meta_terms[meta_order], edges),
-            df=df,
-        )
-
-
 class SearchIndex:
     """Builds posting lists during imports and answers queries from them."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
-        self._buffer = _Buffer()
-        self._pending = 0
-        self._df_delta: dict[int, int] = {}
+        self.writer = PostingsWriter(conn)
         self._vocab: _Vocabulary | None = None
         self._postings: OrderedDict[tuple[int, bool], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._cached_bytes = 0
@@ -207,87 +109,17 @@ class SearchIndex:
 
     # -- building --------------------------------------------------------------------------
 
-    def add(self, rowid: int, item: Item, body_terms: set[str] | None = None) -> None:
-        """Buffer one item's postings; `body_terms` are its folded body words if known
-        already (`store.pipeline` folds them on another core)."""
-        buffer = self._buffer
-        # Most postings are body words: one flat (term, rowid) pair each, appended in bulk
-        # by C loops (array.extend over map); `flush` groups them by term with numpy.
-        terms = body_terms if body_terms is not None else fold_set("\n".join(item.body))
-        buffer.body_terms.extend(buffer.local_ids(terms))
-        buffer.body_docs.extend(repeat(rowid, len(terms)))
-        # Title, names and roles are few words and keep field bits.
-        masks: dict[str, int] = {}
-        people = item.participants
-        for bit, text in (
-            (TITLE, item.title),
-            (NAME, " ".join(p.name for p in people)),
-            (ROLE, " ".join(f"{p.role} {p.organisation}" for p in people)),
-        ):
-            for term in fold_set(text):
-                masks[term] = masks.get(term, 0) | bit
-        for person in people:
-            for term in name_pairs(person.name):
-                masks[term] = NAME
-        buffer.meta_terms.extend(buffer.local_ids(masks))
-        buffer.meta_docs.extend(repeat(rowid, len(masks)))
-        buffer.meta_masks.extend(masks.values())
-        both = terms.intersection(masks)
-        if both:
-            buffer.both_terms.extend(map(buffer.ids.__getitem__, both))
-        self._pending += 1
-        if self._pending >= 50_000:
-            self._spill()
+    def add(self, rowid: int, item: Item, postings: Postings | None = None) -> None:
+        """File one item's postings (folded here unless a reader process did it)."""
+        self.writer.add(rowid, item, postings)
 
     def flush(self) -> None:
         """Write everything buffered; the archive calls it once, before COMMIT."""
-        self._spill()
-        if self._df_delta:
-            self._conn.executemany(
-                "UPDATE terms SET df = df + ? WHERE id = ?",
-                [(count, term_id) for term_id, count in self._df_delta.items()],
-            )
-            self._df_delta = {}
+        if self.writer.flush():
             self._forget()
 
-    def _spill(self) -> None:
-        """Write buffered postings as a new chunk per term (appending keeps rowids sorted).
-
-        Document counts add up in memory and are written once by `flush`: a 1M import
-        spills twenty times, and updating every touched term each time costs minutes.
-        """
-        if not self._pending:
-            return
-        conn = self._conn
-        grouped = self._buffer.grouped()
-        names = self._buffer.names
-        ids = dict(conn.execute("SELECT term, id FROM terms"))
-        chunk = conn.execute("SELECT coalesce(max(chunk), 0) + 1 FROM postings").fetchone()[0]
-        df = grouped.df.tolist()
-        new_terms = [(t, 0) for i, t in enumerate(names) if t not in ids and df[i]]
-        conn.executemany("INSERT INTO terms(term, df) VALUES (?, ?)", new_terms)
-        if new_terms:
-            ids = dict(conn.execute("SELECT term, id FROM terms"))
-        delta = self._df_delta
-        for i, term in enumerate(names):
-            if df[i]:
-                delta[ids[term]] = delta.get(ids[term], 0) + df[i]
-        conn.executemany(
-            "INSERT INTO postings(term, chunk, body, docs, fields) VALUES (?, ?, ?, ?, ?)",
-            (
-                (ids[t], chunk, *grouped.blobs(i))
-                for i, t in enumerate(names)
-                if df[i]
-            ),
-        )
-        self._buffer = _Buffer()
-        self._pending = 0
-        self._forget()
-
     def discard(self) -> None:
-        self._buffer = _Buffer()
-        self._pending = 0
-        self._df_delta = {}
+        self.writer.discard()
         self._forget()
 
     def _forget(self) -> None:

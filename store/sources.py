@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
 from store.errors import InputError
 from store.model import Item
@@ -25,26 +25,107 @@ def read_items(path: Path) -> list[Item]:
 
 def iter_items(path: Path) -> Iterator[Item]:
     """Items of one file, streamed: JSONL line by line, raw text parsed as a whole."""
-    path = Path(path)
-    name = path.name
-    try:
-        if path.is_dir():
-            raise InputError("is a folder, not a file", source=name)
-        handle = path.open("rb")
-    except FileNotFoundError:
-        raise InputError("no such file", source=name) from None
-    except PermissionError:
-        raise InputError("permission denied", source=name) from None
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", source=name) from None
-    with handle:
-        head = handle.read(_SNIFF)
-        _refuse_binary(head, name)
-        handle.seek(0)
-        if path.suffix.lower() in (".jsonl", ".ndjson") or _looks_like_jsonl(head):
-            yield from _jsonl_items(handle, name)
+    source = Source.open(path)
+    with source:
+        if source.jsonl:
+            for first, lines in source.blocks():
+                yield from jsonl_items(lines, source.name, first)
         else:
-            yield from parse_text(_read_text(handle, name), name)
+            yield from parse_text(source.text(), source.name)
+
+
+class Source:
+    """One open input file, sniffed: JSON Lines or raw press text; binary refused."""
+
+    def __init__(self, handle: BinaryIO, name: str, jsonl: bool) -> None:
+        self.handle, self.name, self.jsonl = handle, name, jsonl
+
+    @classmethod
+    def open(cls, path: Path) -> Source:
+        path = Path(path)
+        name = path.name
+        try:
+            if path.is_dir():
+                raise InputError("is a folder, not a file", source=name)
+            handle = path.open("rb")
+        except FileNotFoundError:
+            raise InputError("no such file", source=name) from None
+        except PermissionError:
+            raise InputError("permission denied", source=name) from None
+        except OSError as error:
+            raise InputError(f"cannot read: {error.strerror or error}", source=name) from None
+        try:
+            head = handle.read(_SNIFF)
+            _refuse_binary(head, name)
+            handle.seek(0)
+        except BaseException:
+            handle.close()
+            raise
+        jsonl = path.suffix.lower() in (".jsonl", ".ndjson") or _looks_like_jsonl(head)
+        return cls(handle, name, jsonl)
+
+    def __enter__(self) -> Source:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.close()
+
+    def blocks(
+        self, size: int = 500, max_bytes: int = 4 << 20
+    ) -> Iterator[tuple[int, list[bytes]]]:
+        """JSONL lines by blocks of `size` lines or `max_bytes`, each with the number of its
+        first line.
+
+        Raises InputError for an over-long line, and for a file with no line at all.
+        """
+        limit = f"line is longer than {JSONL_LINE_LIMIT >> 20} MB"
+        block: list[bytes] = []
+        first, held = 1, 0
+        any_line = False
+        for number, raw in _bounded_lines(self.handle, self.name, JSONL_LINE_LIMIT, limit):
+            any_line = any_line or bool(raw.strip())
+            block.append(raw)
+            held += len(raw)
+            if len(block) >= size or held >= max_bytes:
+                yield first, block
+                first, block, held = number + 1, [], 0
+        if block:
+            yield first, block
+        if not any_line:
+            raise InputError("empty file, nothing to import", source=self.name)
+
+    def text(self) -> str:
+        """The file as text, refusing over-long lines before decoding or parsing anything."""
+        limit = f"line is longer than {TEXT_LINE_LIMIT >> 20} MB: not press text"
+        lines = _bounded_lines(self.handle, self.name, TEXT_LINE_LIMIT, limit)
+        text = _decode(b"".join(raw for _, raw in lines), self.name)
+        if not text.strip():
+            raise InputError("empty file, nothing to import", source=self.name)
+        return text
+
+
+def jsonl_items(lines: list[bytes], name: str, first: int) -> Iterator[Item]:
+    """Items of JSONL `lines` of file `name`, the first being line number `first`."""
+    for number, raw in enumerate(lines, first):
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if not raw.strip():
+            continue
+        try:
+            data = json.loads(raw)
+        except UnicodeDecodeError:
+            raise InputError("line is not UTF-8", source=name, line=number) from None
+        except RecursionError:
+            raise InputError("line is nested too deeply", source=name, line=number) from None
+        except ValueError as error:
+            reason = str(error).split(":")[0]
+            raise InputError(
+                f"line is not valid JSON: {reason}", source=name, line=number
+            ) from None
+        try:
+            yield Item.from_dict(data, source=name)
+        except ValueError as error:
+            raise InputError(str(error), source=name, line=number) from None
 
 
 def _refuse_binary(head: bytes, name: str) -> None:
@@ -75,47 +156,6 @@ def _bounded_lines(  # type: ignore[no-untyped-def]
         if len(raw) > limit and not raw.endswith(b"\n"):
             raise InputError(message, source=name, line=number)
         yield number, raw
-
-
-def _jsonl_items(handle, name: str) -> Iterator[Item]:  # type: ignore[no-untyped-def]
-    any_line = False
-    limit = f"line is longer than {JSONL_LINE_LIMIT >> 20} MB"
-    for number, raw in _bounded_lines(handle, name, JSONL_LINE_LIMIT, limit):
-        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
-        if not raw.strip():
-            continue
-        any_line = True
-        try:
-            data = json.loads(raw)
-        except UnicodeDecodeError:
-            raise InputError("line is not UTF-8", source=name, line=number) from None
-        except RecursionError:
-            raise InputError("line is nested too deeply", source=name, line=number) from None
-        except ValueError as error:
-            reason = str(error).split(":")[0]
-            raise InputError(
-                f"line is not valid JSON: {reason}", source=name, line=number
-            ) from None
-        try:
-            item = Item.from_dict(data)
-        except ValueError as error:
-            raise InputError(str(error), source=name, line=number) from None
-        if not item.source:
-            item = replace(item, source=name)
-        yield item
-    if not any_line:
-        raise InputError("empty file, nothing to import", source=name)
-
-
-def _read_text(handle, name: str) -> str:  # type: ignore[no-untyped-def]
-    """The file as text, refusing over-long lines before decoding or parsing anything."""
-    limit = f"line is longer than {TEXT_LINE_LIMIT >> 20} MB: not press text"
-    data = b"".join(raw for _, raw in _bounded_lines(handle, name, TEXT_LINE_LIMIT, limit))
-    text = _decode(data, name)
-    if not text.strip():
-        raise InputError("empty file, nothing to import", source=name)
-    return text
 
 
 def _decode(data: bytes, name: str) -> str:

@@ -218,3 +218,11 @@ def test_a_woman_and_a_man_with_one_surname_and_initial_stay_two_people(
     assert set(people) >= {"Irina Petrova", "Ivan Petrov"}
     assert set(people["Irina Petrova"].spellings) == {"Irina Petrova", "Ирина Петрова"}
     assert archive.people("petrova")[0].name == "Irina Petrova"
+
+
+def test_a_paragraph_holding_the_stored_separator_stays_one_paragraph(tmp_path: Path) -> None:
+    item = Item(id="x1", date="2024-01-02", kind="news", title="Separator",
+                body=("one\x1etwo", "three"))
+    with Archive.open(tmp_path / "a.sqlite3") as archive:
+        archive.import_items([item])
+        assert archive.get("x1").body == ("one two", "three")
