@@ -226,3 +226,39 @@ def test_a_paragraph_holding_the_stored_separator_stays_one_paragraph(tmp_path: 
     with Archive.open(tmp_path / "a.sqlite3") as archive:
         archive.import_items([item])
         assert archive.get("x1").body == ("one two", "three")
+
+
+def _journal_mode(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("PRAGMA journal_mode").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_a_first_import_leaves_the_archive_ready_for_readers_beside_a_writer(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.sqlite3"
+    with Archive.open(path) as archive:
+        archive.import_items([item("First", "2024-01-01")])
+    assert _journal_mode(path) == "wal"
+    with Archive.open(path) as archive, Archive.open(path, readonly=True) as reader:
+        before = reader.ids()
+        archive.import_items([item("Second", "2024-01-02")])
+        assert len(before) == 1 and len(Archive.open(path, readonly=True).ids()) == 2
+    assert not (tmp_path / "a.sqlite3-journal").exists()
+
+
+def test_a_first_import_while_a_session_has_the_archive_open_still_lands(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.sqlite3"
+    Archive.open(path).close()
+    with Archive.open(path, readonly=True) as session, Archive.open(path) as archive:
+        assert session.ids() == []
+        archive.import_items([item("First", "2024-01-01")])
+        assert [archive.get(i).title for i in Archive.open(path, readonly=True).ids()] == [
+            "First"
+        ]
+    assert _journal_mode(path) == "wal"
