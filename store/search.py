@@ -153,7 +153,7 @@ class SearchIndex:
 
         Body postings come first and a rowid also in title/names/roles comes again after
         them, with the BODY bit added: scattering in that order leaves the better field.
-        Finding those rowids is a binary search of the (sorted) body chunk, not a sort.
+        Finding those rowids is a binary search of the (sorted) body postings, not a sort.
         """
         term_id = self._vocabulary().ids[term]
         key = (term_id, head_only)
@@ -161,22 +161,20 @@ class SearchIndex:
         if cached is not None:
             self._postings.move_to_end(key)
             return cached
-        parts_docs: list[np.ndarray] = []
-        parts_masks: list[np.ndarray] = []
         columns = "x'', docs, fields" if head_only else "body, docs, fields"
-        for body, docs, fields in self._conn.execute(
+        rows = self._conn.execute(
             f"SELECT {columns} FROM postings WHERE term = ? ORDER BY chunk", (term_id,)
-        ):
-            body_docs = np.frombuffer(body, dtype=np.uint32)
-            meta_docs = np.frombuffer(docs, dtype=np.uint32)
-            meta_masks = np.frombuffer(fields, dtype=np.uint8)
-            if len(body_docs) and len(meta_docs):
-                at = np.minimum(np.searchsorted(body_docs, meta_docs), len(body_docs) - 1)
-                meta_masks = meta_masks | (body_docs[at] == meta_docs).astype(np.uint8) * BODY
-            parts_docs += [body_docs, meta_docs]
-            parts_masks += [np.full(len(body_docs), BODY, np.uint8), meta_masks.astype(np.uint8)]
-        docs_all = np.concatenate(parts_docs) if parts_docs else np.zeros(0, np.uint32)
-        masks_all = np.concatenate(parts_masks) if parts_masks else np.zeros(0, np.uint8)
+        ).fetchall()
+        # Chunks hold disjoint, ascending rowid ranges: joined, each column is one sorted
+        # array, so a term of twenty chunks costs three joins instead of sixty small arrays.
+        body_docs = np.frombuffer(b"".join(r[0] for r in rows), dtype=np.uint32)
+        meta_docs = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.uint32)
+        meta_masks = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.uint8)
+        if len(body_docs) and len(meta_docs):
+            at = np.minimum(np.searchsorted(body_docs, meta_docs), len(body_docs) - 1)
+            meta_masks = meta_masks | (body_docs[at] == meta_docs).astype(np.uint8) * BODY
+        docs_all = np.concatenate([body_docs, meta_docs])
+        masks_all = np.concatenate([np.full(len(body_docs), BODY, np.uint8), meta_masks])
         self._postings[key] = (docs_all, masks_all)
         self._cached_bytes += docs_all.nbytes + masks_all.nbytes
         while self._cached_bytes > CACHE_BYTES and len(self._postings) > 1:

@@ -3,8 +3,8 @@
     python -m tests.bench.bench_search [--sizes 100000,1000000] [--seed 1] [--people 40]
 
 For each size the synthetic archive (`tests.bench.synth`) is imported once into
-/work/bench-data/search-N-seedS-<code hash>.sqlite3 (rebuilt when store/fold.py or
-store/search.py change). Each size runs in a fresh child process, so RSS is its own. The
+/work/bench-data/search-N-seedS-<code hash>.sqlite3 (rebuilt when the folding, indexing or
+people code changes). Each size runs in a fresh child process, so RSS is its own. The
 query mix: people in another Latin spelling, in Cyrillic and with typos (from the
 generator's truth), title words, and filters. Every prefix of every query is timed as a
 keystroke (`Archive.match`, the full ranked set the app shows). In the same process, the
@@ -55,7 +55,7 @@ FILTER_QUERIES = [
 
 def _code_hash() -> str:
     digest = hashlib.sha256()
-    for name in ("store/fold.py", "store/search.py"):
+    for name in ("store/fold.py", "store/search.py", "store/postings.py", "store/people.py"):
         digest.update((ROOT / name).read_bytes())
     return digest.hexdigest()[:8]
 
