@@ -201,7 +201,7 @@ class BookmarksScreen(Screen):
             text += f" · u restores {len(self.removed)} removed"
         if self.exported:
             text += f" · exported to {self.exported}"
-        self.query_one("#bookmarks-status", Static).update(text)
+        self.query_one("#bookmarks-status", Static).update(text, layout=False)
 
     # -- keys --------------------------------------------------------------------------------
 

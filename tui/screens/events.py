@@ -140,7 +140,8 @@ class EventsScreen(Screen):
             text += f" · ! {self._problem}"
         if self.app.session.bookmarks is None:
             text += " · bookmarks unavailable"
-        self.query_one("#status", Static).update(text)
+        # One line, always: no layout pass (a full-screen layout costs ~6 ms a keystroke).
+        self.query_one("#status", Static).update(text, layout=False)
 
     def _on_bookmarks_changed(self, _: object) -> None:
         self.event_list.set_marked(self.app.session.marked_ids())

@@ -356,7 +356,7 @@ class PeopleScreen(Screen):
             text += f" matching {self._query.strip()!r}"
         if self._problem:
             text += f" · ! {self._problem}"
-        self.query_one("#people-status", Static).update(text)
+        self.query_one("#people-status", Static).update(text, layout=False)
 
     def _update_header(self) -> None:
         width = self.people_list.scrollable_content_region.width
@@ -367,7 +367,7 @@ class PeopleScreen(Screen):
             _fit("Name", name_width) + " " + _fit("Role", role_width)
             + f"{'Items':>6} " + _fit(self.years.label, spark_width)
         )
-        self.query_one("#people-header", Static).update(header)
+        self.query_one("#people-header", Static).update(header, layout=False)
 
     # -- keys --------------------------------------------------------------------------------
 

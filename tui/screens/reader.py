@@ -141,7 +141,7 @@ class ReaderScreen(Screen):
                 else:
                     parts.append(f"find {needle!r}: not found")
             parts.append(self._where(view))
-        self.query_one("#reader-status", Static).update(" · ".join(parts))
+        self.query_one("#reader-status", Static).update(" · ".join(parts), layout=False)
 
     @staticmethod
     def _where(view: ReaderView) -> str:
