@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pytest
 from textual.pilot import Pilot
@@ -10,7 +12,7 @@ from store import Archive
 from tests.tui.conftest import AppFactory, item_ids_by_title
 from tui.screens.events import EventsScreen
 from tui.screens.jump import JumpScreen, NotAMonth, parse_month
-from tui.widgets.event_list import EventList, Listing
+from tui.widgets.event_list import PAGE, EventList, Listing
 from tui.widgets.search_box import SearchBox
 from tui.widgets.timeline import Timeline
 
@@ -86,7 +88,27 @@ async def test_the_list_fetches_only_the_rows_it_draws(
         events.show(Listing.build(archive.columns, huge))
         await pilot.pause()
         assert events.virtual_size.height >= 1_000_000
-        assert 0 < sum(fetched) <= 2 * 200
+        assert 0 < sum(fetched) <= 2 * PAGE
+
+
+async def test_a_new_search_result_paints_without_reading_the_archive_on_the_event_loop(
+    make_app: AppFactory, archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readers: list[str] = []
+    original = archive.rows
+
+    def recording_rows(rowids):  # type: ignore[no-untyped-def]
+        readers.append(threading.current_thread().name)
+        return original(rowids)
+
+    monkeypatch.setattr(archive, "rows", recording_rows)
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        readers.clear()
+        await pilot.press(*"tasmagambetov")
+        await settle(pilot)
+        top = visible_lines(pilot)[0]
+        assert "Tasmagambetov" in top or "Тасмагамбетов" in top
+        assert readers and threading.main_thread().name not in readers
 
 
 async def test_the_timeline_spans_the_first_and_last_year(make_app: AppFactory) -> None:
