@@ -435,10 +435,20 @@ class Archive:
             return self._people.rowids(key)
 
     def warm(self) -> None:
-        """Load what search needs, so the first keystroke is as fast as the rest."""
+        """Load what search needs, so the first keystroke is as fast as the rest.
+
+        At 1M items a first letter typed cold reads ~10 MB of postings (~100 ms); the
+        letters are loaded here, most used first, one at a time under the lock, so a search
+        the user starts meanwhile waits for one letter at most (~15 ms).
+        """
         with self._lock:
             self._index.warm()
             self._people.warm()
+            letters = self._index.first_letters()
+        for letter in letters:
+            with self._lock:
+                if not self._index.warm_prefix(letter, len(self.columns.kind)):
+                    break
 
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode

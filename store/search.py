@@ -40,7 +40,9 @@ TYPO = (0.0, 0.6, 0.45)
 """Weight of a candidate term by edit distance: a corrected word ranks below an exact one,
 so "Sultanov" lists Sultanov's items before Sultonov's."""
 MAX_PREFIX_TERMS = 64
-"""A one-letter prefix matches thousands of terms; the most frequent ones stand for it."""
+"""A one-letter prefix matches thousands of terms; the most frequent ones stand for it.
+Shorter prefixes get fewer (16 for one letter, 32 for two): a first keystroke at 1M items
+would otherwise load a hundred megabytes of postings for a result nobody reads."""
 CACHE_BYTES = 96 * 2**20
 PREFIX_BODY_POSTINGS = 50_000
 
@@ -132,6 +134,26 @@ class SearchIndex:
     def warm(self) -> None:
         self._vocabulary()
 
+    def first_letters(self) -> list[str]:
+        """Letters index terms begin with, the most used first (Cyrillic folds to Latin)."""
+        vocab = self._vocabulary()
+        weight: dict[str, int] = {}
+        for term in vocab.terms:
+            if term[0].isalpha():
+                weight[term[0]] = weight.get(term[0], 0) + vocab.df[term]
+        return sorted(weight, key=weight.__getitem__, reverse=True)
+
+    def warm_prefix(self, letter: str, size: int) -> bool:
+        """Load what typing `letter` as a first keystroke reads (`size` as for `match`);
+        False once the cache is half full: what remains is for the user's own searches."""
+        if self._cached_bytes >= CACHE_BYTES // 2:
+            return False
+        candidates = self.candidates(letter, prefix=True)
+        head_only = self._head_only(candidates, size)
+        for term in candidates:
+            self._load(term, head_only=term in head_only)
+        return True
+
     def _vocabulary(self) -> _Vocabulary:
         if self._vocab is None:
             rows = self._conn.execute("SELECT term, id, df FROM terms").fetchall()
@@ -197,9 +219,10 @@ class SearchIndex:
             start = bisect.bisect_left(vocab.terms, folded)
             stop = bisect.bisect_left(vocab.terms, folded + "\U0010ffff")
             extensions = vocab.terms[start:stop]
-            if len(extensions) > MAX_PREFIX_TERMS:
+            most = MAX_PREFIX_TERMS >> max(0, 3 - len(folded))
+            if len(extensions) > most:
                 extensions = sorted(extensions, key=vocab.df.__getitem__, reverse=True)
-                extensions = extensions[:MAX_PREFIX_TERMS]
+                extensions = extensions[:most]
             for term in extensions:
                 found.setdefault(term, PREFIX)
         # A word of 5+ letters may have typos; how many follows the longer of the two words

@@ -170,7 +170,7 @@ async def typing_latency(archive_path: Path) -> tuple[list[float], list[float]]:
     Archive.match = timed_match  # type: ignore[method-assign]
     archive = Archive.open(archive_path, readonly=True)
     archive.warm()
-    app = PressroomApp(Session(archive, None, "benchmark", Settings(low_bandwidth=True)))
+    app = PressroomApp(Session(archive, None, "benchmark", Settings()))
     repaint: list[float] = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.app.workers.wait_for_complete()
@@ -230,6 +230,9 @@ def main() -> None:
     parser.add_argument("--child", nargs="*")
     parser.add_argument("--started", type=float)
     args = parser.parse_args()
+    from tui.launch import set_frame_rate
+
+    set_frame_rate(low_bandwidth=False)  # as `pressroom` starts, before Textual loads
     if args.child is not None:
         if args.child[0] == "bare":
             child_bare(args.started)

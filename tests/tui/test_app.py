@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 
 import pytest
 from rich.console import Console
@@ -126,3 +127,19 @@ async def test_show_events_searches_for_a_person(make_app: AppFactory) -> None:
         status = str(pilot.app.screen.query_one("#status").render())
         # the fixture names Stanislav Zas in four items; a person filter lists them by date
         assert status.startswith("4 items")
+
+
+def test_frames_come_up_to_120_a_second_60_on_a_slow_link_and_the_users_setting_wins(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tui.launch import set_frame_rate
+
+    monkeypatch.delenv("TEXTUAL_FPS", raising=False)
+    set_frame_rate(low_bandwidth=False)
+    assert os.environ["TEXTUAL_FPS"] == "120"
+    monkeypatch.delenv("TEXTUAL_FPS")
+    set_frame_rate(low_bandwidth=True)
+    assert os.environ["TEXTUAL_FPS"] == "60"
+    monkeypatch.setenv("TEXTUAL_FPS", "24")
+    set_frame_rate(low_bandwidth=False)
+    assert os.environ["TEXTUAL_FPS"] == "24"
