@@ -68,47 +68,48 @@ async def test_undated_items_come_last_under_their_own_heading(make_app: AppFact
         assert cursor_line(pilot).startswith("> undated    ")
 
 
+def record_row_reads(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> list[tuple[int, str]]:
+    """Each `archive.rows` call from now on: (rows asked for, thread that asked)."""
+    reads: list[tuple[int, str]] = []
+    original = archive.rows
+
+    def recording_rows(rowids):  # type: ignore[no-untyped-def]
+        reads.append((len(rowids), threading.current_thread().name))
+        return original(rowids)
+
+    monkeypatch.setattr(archive, "rows", recording_rows)
+    return reads
+
+
 async def test_the_list_fetches_only_the_rows_it_draws(
     make_app: AppFactory, archive: Archive, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fetched: list[int] = []
-    original = archive.rows
-
-    def counting_rows(rowids):  # type: ignore[no-untyped-def]
-        fetched.append(len(rowids))
-        return original(rowids)
-
-    monkeypatch.setattr(archive, "rows", counting_rows)
+    reads = record_row_reads(archive, monkeypatch)
     async with make_app().run_test(size=(80, 24)) as pilot:
         events = pilot.app.screen.query_one(EventList)
         # a listing as long as a 1M-item archive mounts without touching its rows
         huge = np.tile(archive.columns.order, 30_000)[:1_000_000]
         events.forget_rows()
-        fetched.clear()
+        reads.clear()
         events.show(Listing.build(archive.columns, huge))
         await pilot.pause()
         assert events.virtual_size.height >= 1_000_000
-        assert 0 < sum(fetched) <= 2 * PAGE
+        assert 0 < sum(count for count, _ in reads) <= 2 * PAGE
 
 
 async def test_a_new_search_result_paints_without_reading_the_archive_on_the_event_loop(
     make_app: AppFactory, archive: Archive, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    readers: list[str] = []
-    original = archive.rows
-
-    def recording_rows(rowids):  # type: ignore[no-untyped-def]
-        readers.append(threading.current_thread().name)
-        return original(rowids)
-
-    monkeypatch.setattr(archive, "rows", recording_rows)
+    reads = record_row_reads(archive, monkeypatch)
     async with make_app().run_test(size=(80, 24)) as pilot:
-        readers.clear()
+        reads.clear()
         await pilot.press(*"tasmagambetov")
         await settle(pilot)
         top = visible_lines(pilot)[0]
         assert "Tasmagambetov" in top or "Тасмагамбетов" in top
-        assert readers and threading.main_thread().name not in readers
+        assert reads and threading.main_thread().name not in {name for _, name in reads}
 
 
 async def test_the_timeline_spans_the_first_and_last_year(make_app: AppFactory) -> None:
