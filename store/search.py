@@ -41,8 +41,8 @@ TYPO = (0.0, 0.6, 0.45)
 so "Sultanov" lists Sultanov's items before Sultonov's."""
 MAX_PREFIX_TERMS = 64
 """A one-letter prefix matches thousands of terms; the most frequent ones stand for it.
-Shorter prefixes get fewer (16 for one letter, 32 for two): a first keystroke at 1M items
-would otherwise load a hundred megabytes of postings for a result nobody reads."""
+Shorter prefixes get fewer (16 for one or two letters, 32 for three): a first keystroke at
+1M items would otherwise load a hundred megabytes of postings for a result nobody reads."""
 CACHE_BYTES = 96 * 2**20
 PREFIX_BODY_POSTINGS = 50_000
 
@@ -145,8 +145,9 @@ class SearchIndex:
 
     def warm_prefix(self, letter: str, size: int) -> bool:
         """Load what typing `letter` as a first keystroke reads (`size` as for `match`);
-        False once the cache is half full: what remains is for the user's own searches."""
-        if self._cached_bytes >= CACHE_BYTES // 2:
+        False once the cache is three quarters full: the rest is for the user's searches
+        (and warm letters nobody types are the first the cache lets go)."""
+        if self._cached_bytes >= CACHE_BYTES * 3 // 4:
             return False
         candidates = self.candidates(letter, prefix=True)
         head_only = self._head_only(candidates, size)
@@ -219,7 +220,7 @@ class SearchIndex:
             start = bisect.bisect_left(vocab.terms, folded)
             stop = bisect.bisect_left(vocab.terms, folded + "\U0010ffff")
             extensions = vocab.terms[start:stop]
-            most = MAX_PREFIX_TERMS >> max(0, 3 - len(folded))
+            most = MAX_PREFIX_TERMS >> max(0, min(2, 4 - len(folded)))
             if len(extensions) > most:
                 extensions = sorted(extensions, key=vocab.df.__getitem__, reverse=True)
                 extensions = extensions[:most]

@@ -88,7 +88,12 @@ def child_app(started: float, archive_path: str) -> None:
         while newest[:30] not in events.render_line(1).text:
             await pilot.pause()
         result["first_frame"] = time.time() - started
-        await pilot.app.workers.wait_for_complete()  # the warm-up worker
+        # The warm-up worker starts after the first refresh; wait until it has loaded the
+        # first letters (the postings cache fills), then for it to finish.
+        deadline = time.time() + 10
+        while not archive._index._cached_bytes and time.time() < deadline:
+            await pilot.pause(0.05)
+        await pilot.app.workers.wait_for_complete()
         result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         pilot.app.exit()
 
