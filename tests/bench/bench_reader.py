@@ -17,8 +17,7 @@ import time
 from pathlib import Path
 
 from store import Archive, Bookmarks, Item, Participant
-from tui.app import PressroomApp
-from tui.screens.reader import ReaderScreen
+from tui.launch import set_frame_rate
 from tui.session import Session, Settings
 
 SENTENCES = (
@@ -70,6 +69,9 @@ async def time_reader(session: Session, rowid: int, pages: int) -> tuple[float, 
     """Seconds from pushing the reader to its first frame; then seconds per PgDn repaint."""
     import numpy as np
 
+    from tui.app import PressroomApp
+    from tui.screens.reader import ReaderScreen
+
     app = PressroomApp(session)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -93,6 +95,8 @@ async def time_floor(session: Session, pages: int) -> tuple[float, list[float]]:
     """The same steps with a one-line screen: what Pilot and a repaint cost by themselves."""
     from textual.screen import Screen
     from textual.widgets import Static
+
+    from tui.app import PressroomApp
 
     app = PressroomApp(session)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -142,6 +146,7 @@ def main() -> None:
     parser.add_argument("--markdown-cap", type=int, default=1,
                         help="times to run the (slow) Markdown comparison; 0 skips it")
     args = parser.parse_args()
+    set_frame_rate(low_bandwidth=False)  # as `pressroom` starts, before Textual loads
 
     item = speech(args.words)
     text = "\n\n".join(item.body)
