@@ -239,3 +239,10 @@ class Tmux:
 
     async def kill(self) -> None:
         await self._run("kill-server")
+
+    async def exit_status(self, done: Path, *keys: str) -> str:
+        """Press `keys` (the app's quit) and wait for the shell to write ssh's exit status
+        into `done` (the window runs `ssh ...; echo $? > done`)."""
+        await self.keys(*keys)
+        await eventually(lambda: done.exists() and done.read_text().strip(), "ssh exited")
+        return done.read_text().strip()

@@ -428,9 +428,7 @@ async def test_openssh_in_tmux_draws_resizes_and_quits(config, alice, tmp_path):
             await tmux.wait_for("size=90x20")
             await tmux.keys("z")
             await tmux.wait_for("typed=z")
-            await tmux.keys("q")
-            await eventually(lambda: done.exists() and done.read_text().strip(), "ssh exited")
-            assert done.read_text().strip() == "0"
+            assert await tmux.exit_status(done, "q") == "0"
         finally:
             await tmux.kill()
 

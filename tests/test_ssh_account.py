@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ssh_support import Tmux, eventually
+from tests.ssh_support import Tmux
 
 SSHD = "/usr/sbin/sshd"
 
@@ -98,8 +98,6 @@ async def test_an_account_forced_to_run_pressroom_searches_in_cyrillic_and_quits
         await tmux.wait_for("1 match for 'Войтоловский'")
         await tmux.keys("Enter")
         await tmux.wait_for("Fyodor Voitolovsky — Director")
-        await tmux.keys("C-q")
-        await eventually(lambda: done.exists() and done.read_text().strip(), "ssh exited")
-        assert done.read_text().strip() == "0"
+        assert await tmux.exit_status(done, "C-q") == "0"
     finally:
         await tmux.kill()
