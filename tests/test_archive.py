@@ -262,3 +262,13 @@ def test_a_first_import_while_a_session_has_the_archive_open_still_lands(
             "First"
         ]
     assert _journal_mode(path) == "wal"
+
+
+def test_an_import_reports_how_far_it_has_read(tmp_path: Path) -> None:
+    items = [item(f"Item {n}", "2024-01-02") for n in range(5_000)]
+    source = write_jsonl(tmp_path / "items.jsonl", items)
+    heard: list[int] = []
+    with Archive.open(tmp_path / "a.sqlite3") as archive:
+        report = archive.import_files([source], progress=heard.append)
+    assert report.added == 5_000
+    assert heard == sorted(heard) and len(heard) >= 2 and 0 < heard[-1] <= 5_000

@@ -147,3 +147,46 @@ def test_version_and_help_on_every_subcommand(home: Path) -> None:
         result = pressroom(command, "--help", data_home=home)
         assert result.returncode == 0, (command, result.stderr)
         assert "--archive" in result.stdout, command
+
+
+def _many_items(path: Path, count: int) -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(count):
+            out.write(json.dumps({"title": f"Meeting {n} on regional security",
+                                  "date": f"20{10 + n % 15:02d}-0{1 + n % 9}-1{n % 10}",
+                                  "body": [f"Paragraph {n} of the item, about cooperation."]})
+                      + "\n")
+    return path
+
+
+def test_a_long_import_shows_progress_on_a_terminal_and_nothing_in_a_pipe(
+    home: Path, tmp_path: Path
+) -> None:
+    import pty
+
+    source = _many_items(tmp_path / "many.jsonl", 40_000)
+    env = {**os.environ, "XDG_DATA_HOME": str(home)}
+    command = [sys.executable, "-m", "tui", "import", "--archive", str(tmp_path / "a.sqlite3"),
+               str(source)]
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                               stderr=follower)
+    os.close(follower)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    out = process.communicate(timeout=120)[0].decode()
+    assert process.returncode == 0
+    assert b"items read (" in shown and b"/s)" in shown
+    assert shown.endswith(b"\r\x1b[K")  # the meter's line is cleared before the summary
+    assert "added 40000" in out
+    again = pressroom("import", "--archive", str(tmp_path / "a.sqlite3"), str(source),
+                      data_home=home)
+    assert again.stderr == "" and "already there 40000" in again.stdout
