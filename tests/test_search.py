@@ -293,3 +293,25 @@ def test_highlight_marks_the_word_being_typed_and_joined_names() -> None:
         "cybersecurity"
     ]
     assert [text[a:b] for a, b in highlight(text, frozenset({"terminasian"}))] == ["Ter-Minasyan"]
+
+
+def test_a_phrase_with_more_candidates_than_are_checked_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import store.search
+
+    monkeypatch.setattr(store.search, "PHRASE_CHECK_LIMIT", 3)
+    items = [Item.from_dict({"title": f"Meeting {n}", "date": f"2024-01-{n + 1:02d}",
+                             "body": ["The Security Council met." if n % 2 else
+                                      "Council members spoke of security."]})
+             for n in range(10)]
+    with Archive.open(tmp_path / "a.sqlite3") as archive:
+        archive.import_items(items)
+        matches = archive.match('"security council"')
+        # the 3 newest candidates were checked; of them, the two with the phrase are kept
+        assert matches.unchecked == 7
+        assert {archive.get_by_rowid(int(r)).title for r in matches.rowids} == {
+            "Meeting 9", "Meeting 7"
+        }
+        assert archive.match('"security council" meeting').unchecked == 7
+        assert archive.match("security council").unchecked == 0

@@ -379,3 +379,18 @@ def test_the_jump_prompt_reads_months_as_people_write_them(
 def test_the_jump_prompt_refuses_what_is_not_a_month(text: str) -> None:
     with pytest.raises(NotAMonth):
         parse_month(text)
+
+
+async def test_a_phrase_search_says_when_only_the_newest_candidates_were_checked(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import store.search
+
+    monkeypatch.setattr(store.search, "PHRASE_CHECK_LIMIT", 1)
+    async with make_app().run_test(size=(120, 24)) as pilot:
+        await pilot.press(*'"secretary general"')
+        await settle(pilot)
+        assert "phrase checked in the newest 1 only" in status(pilot)
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        assert "phrase checked" not in status(pilot)

@@ -65,11 +65,13 @@ class Listing:
     """Folded search terms to highlight in titles and names."""
     ranked: bool = False
     """True when ordered by relevance: no headings, since months would interleave."""
+    unchecked: int = 0
+    """Older candidates a phrase search did not check (`store.search.Matches.unchecked`)."""
 
     @classmethod
     def build(
         cls, columns: Columns, rowids: np.ndarray, terms: frozenset[str] = frozenset(),
-        *, ranked: bool = False,
+        *, ranked: bool = False, unchecked: int = 0,
     ) -> Listing:
         """Compute headings with numpy: a million rows take a few milliseconds."""
         months = columns.months(rowids)
@@ -80,7 +82,7 @@ class Listing:
             change[0] = True
             np.not_equal(months[1:], months[:-1], out=change[1:])
             starts = np.flatnonzero(change).astype(np.int64)
-        return cls(rowids, months, starts, terms, ranked)
+        return cls(rowids, months, starts, terms, ranked, unchecked)
 
     def __len__(self) -> int:
         return len(self.rowids)
