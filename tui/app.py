@@ -108,9 +108,18 @@ class PressroomApp(App[int]):
         self.push_screen(ReaderScreen(rowids, index, terms))
 
     def show_events(self, query: str) -> None:
-        """Switch to Events, searching for `query` (People → Enter: `person:"Name"`)."""
+        """Switch to Events, searching for `query` (People → Enter: `person:"Name"`).
+
+        The Events mode may still hold a reader (or help) opened over its list before the
+        user went to People: those close, so the new result is what shows.
+        """
+        from tui.screens.events import EventsScreen
+
         self.switch_mode("events")
-        self.screen.set_query(query)
+        events = next(s for s in self.screen_stack if isinstance(s, EventsScreen))
+        while self.screen is not events:
+            self.pop_screen()
+        events.set_query(query)
 
     def toggle_bookmark(self, item_id: str, note: str | None = None) -> None:
         """Bookmark or un-bookmark an item, say so, and update markers everywhere."""

@@ -117,3 +117,23 @@ def test_a_sparkline_fits_its_width_and_scales_to_the_busiest_period() -> None:
     assert len(sparkline(range(100), 12)) == 12
     assert sparkline([3, 0], 6) == "█     "
     assert sparkline([], 3) == "   "
+
+
+async def test_enter_on_a_person_reached_from_the_reader_shows_the_list_not_the_reader(
+    make_app: AppFactory,
+) -> None:
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "enter")  # the newest item, in the reader
+        await settle(pilot)
+        assert type(pilot.app.screen).__name__ == "ReaderScreen"
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, PeopleScreen)
+        await pilot.press(*"zas", "enter")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert type(screen).__name__ == "EventsScreen"
+        assert screen.query_one("#search").value == 'person:"Stanislav Zas"'
+        await pilot.press("e")  # Events again: still the list, the reader was closed
+        await settle(pilot)
+        assert type(pilot.app.screen).__name__ == "EventsScreen"
