@@ -97,6 +97,15 @@ class PressroomApp(App[int]):
         """Load the search vocabulary after the first frame, so typing is fast from the start."""
         self.session.archive.warm()
 
+    def action_command_palette(self) -> None:
+        """ctrl+p: the command palette, drawn with plain characters only."""
+        from textual.command import CommandPalette
+
+        from tui.commands_palette import PlainCommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(PlainCommandPalette(id="--command-palette"))
+
     # -- the contract screens use ------------------------------------------------------------
 
     def open_reader(

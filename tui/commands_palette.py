@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider, SearchIcon
+
+
+class PlainCommandPalette(CommandPalette):
+    """Textual's palette with a plain `>` before its input instead of the 🔎 emoji:
+    terminals disagree on emoji widths, and pressroom draws only plain characters."""
+
+    def on_mount(self) -> None:
+        self.query_one(SearchIcon).icon = ">"
 
 
 class PressroomCommands(Provider):
