@@ -137,3 +137,12 @@ async def test_enter_on_a_person_reached_from_the_reader_shows_the_list_not_the_
         await pilot.press("e")  # Events again: still the list, the reader was closed
         await settle(pilot)
         assert type(pilot.app.screen).__name__ == "EventsScreen"
+
+
+async def test_help_on_people_lists_each_key_once(make_app: AppFactory) -> None:
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        await open_people(pilot)
+        await pilot.press("escape", "question_mark")
+        await settle(pilot)
+        keys = [key for key, _ in pilot.app.screen.key_rows()]
+        assert keys.count("⏎") == 1 and len(keys) == len(set(keys))

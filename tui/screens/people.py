@@ -192,7 +192,7 @@ class RowList(ScrollView, can_focus=True):
 class PeopleList(RowList):
     """People one per line: name, main role, item count, activity sparkline."""
 
-    BINDINGS = [Binding("enter", "select", "Show their items", show=False)]
+    BINDINGS = [Binding("enter", "select", "Their items", show=False)]
 
     class Selected(Message):
         """The user chose a person (Enter)."""
