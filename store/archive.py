@@ -26,8 +26,9 @@ IMPORT_CACHE_KB = 128 * 1024
 """SQLite page cache while importing (the default, 2 MB, is restored after)."""
 
 CHUNK = 2_000
-WAL_KEEP_BYTES = 64 * 2**20
 """Items written per batch during an import: big enough for executemany, small in memory."""
+WAL_KEEP_BYTES = 64 * 2**20
+"""What the WAL shrinks back to after a checkpoint (an import passes gigabytes through it)."""
 
 
 @dataclass
@@ -202,7 +203,7 @@ class Archive:
                 mode = self._conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
                 switched = mode == "delete"
             except sqlite3.OperationalError:  # another connection holds the WAL open
-                switched = False
+                pass
         try:
             yield
         finally:

@@ -98,22 +98,25 @@ def _read(paths: list[str], batches: multiprocessing.Queue, low: int) -> None:
 
     numbers = TermNumbers()
     sent = 0
+
+    def send(items: list[Item]) -> None:
+        nonlocal sent
+        batches.put(_prepared(items, numbers, sent))
+        sent = len(numbers)
+
     try:
         for path in paths:
             with Source.open(Path(path)) as source:
                 if not source.jsonl:
                     items = list(parse_text(source.text(), source.name))
                     for start in range(0, len(items), BATCH):
-                        batches.put(_prepared(items[start : start + BATCH], numbers, sent))
-                        sent = len(numbers)
+                        send(items[start : start + BATCH])
                     continue
                 for first, lines in source.blocks(BATCH):
                     if _queued(batches, low) < low:
                         batches.put(("lines", source.name, first, lines))
-                        continue
-                    items = list(jsonl_items(lines, source.name, first))
-                    batches.put(_prepared(items, numbers, sent))
-                    sent = len(numbers)
+                    else:
+                        send(list(jsonl_items(lines, source.name, first)))
         batches.put(None)
     except InputError as error:
         batches.put(InputError(str(error)))

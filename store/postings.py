@@ -114,21 +114,16 @@ class Postings(NamedTuple):
     """Terms in both text and title/names/roles, counted once in a term's document count."""
 
     @classmethod
-    def of(cls, item: Item, numbers: TermNumbers, body_terms: set[str] | None = None) -> Postings:
-        """Fold `item` (or take its folded body words) and number every term."""
-        terms = body_terms if body_terms is not None else fold_set("\n".join(item.body))
-        masks: dict[str, int] = {}
-        people = item.participants
-        for term in fold_set(item.title):
-            masks[term] = TITLE
-        for person in people:
+    def of(cls, item: Item, numbers: TermNumbers) -> Postings:
+        """Fold `item` and number every term."""
+        terms = fold_set("\n".join(item.body))
+        masks = dict.fromkeys(fold_set(item.title), TITLE)
+        for person in item.participants:
             for term in _folded(person.name):
                 masks[term] = masks.get(term, 0) | NAME
-        for person in people:
             for term in _folded(f"{person.role} {person.organisation}"):
                 masks[term] = masks.get(term, 0) | ROLE
-        for person in people:
-            for term in name_pairs(person.name):
+            for term in name_pairs(person.name):  # a pair holds a space: never a word
                 masks[term] = NAME
         both = terms.intersection(masks)
         return cls(
@@ -271,13 +266,13 @@ class PostingsWriter:
             return False
         stored = self._stored or {}
         names, ids, df = self.numbers.names, self._term_ids.tolist(), self._df.tolist()
+        known = [i for i in touched if names[i] in stored]
         self._conn.executemany(
-            "UPDATE terms SET df = df + ? WHERE id = ?",
-            [(df[i], ids[i]) for i in touched if names[i] in stored],
+            "UPDATE terms SET df = df + ? WHERE id = ?", [(df[i], ids[i]) for i in known]
         )
         self._conn.executemany(
             "INSERT INTO terms(id, term, df) VALUES (?, ?, ?)",
-            [(ids[i], names[i], df[i]) for i in touched if names[i] not in stored],
+            [(ids[i], names[i], df[i]) for i in set(touched).difference(known)],
         )
         self.discard()
         return True
@@ -322,11 +317,9 @@ class PostingsWriter:
     def _position(self, numbers: np.ndarray) -> np.ndarray:
         """Positions in `self.numbers` of term numbers from either process."""
         own = numbers >= OWN
-        if own.all():
+        if own.all():  # one process did all the folding: no table to look through
             return numbers - np.uint32(OWN)
         followed = np.frombuffer(self._followed, dtype=np.uint32)
-        if not own.any():
-            return followed[numbers]
         out = np.empty_like(numbers)
         out[own] = numbers[own] - np.uint32(OWN)
         out[~own] = followed[numbers[~own]]

@@ -108,8 +108,9 @@ class EventsScreen(Screen):
             )
             # The rows of the first screen, read here rather than while painting: a cold
             # read of a page of rows costs tens of milliseconds at 1M items.
-            top = 0 if not keep_cursor else max(0, self.event_list.cursor - PAGE // 2)
-            rows = archive.rows(listing.rowids[top : top + PAGE])
+            events = self.event_list
+            top = 0 if not keep_cursor else max(0, events.cursor - PAGE // 2)
+            rows = archive.rows(events.uncached(listing.rowids[top : top + PAGE]))
         except PressroomError as error:
             self.app.call_from_thread(self._fail, sequence, str(error))
             return

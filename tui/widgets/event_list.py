@@ -231,6 +231,12 @@ class EventList(ScrollView, can_focus=True):
         self._remember(self.archive.rows(self.listing.rowids[start : start + PAGE]))
         return self._rows.get(rowid)
 
+    def uncached(self, rowids: np.ndarray) -> np.ndarray:
+        """The rowids among `rowids` whose rows are not held yet (safe from a worker thread:
+        only dict look-ups)."""
+        rows = self._rows
+        return np.array([r for r in rowids.tolist() if r not in rows], dtype=np.int64)
+
     def _remember(self, rows: Iterable[Row]) -> None:
         for row in rows:
             self._rows[row.rowid] = row
