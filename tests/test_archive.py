@@ -272,3 +272,44 @@ def test_an_import_reports_how_far_it_has_read(tmp_path: Path) -> None:
         report = archive.import_files([source], progress=heard.append)
     assert report.added == 5_000
     assert heard == sorted(heard) and len(heard) >= 2 and 0 < heard[-1] <= 5_000
+
+
+def _as_schema_1(path: Path) -> None:
+    """Rewrite an archive's items table in schema 1's column order (text before people)."""
+    columns = "rowid, id, date, kind, title, body, participants, people, places, language, source"
+    with sqlite3.connect(path) as conn:
+        conn.executescript(f"""
+            CREATE TABLE old_items (
+                rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date TEXT,
+                kind TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL,
+                participants TEXT NOT NULL, people TEXT NOT NULL, places TEXT NOT NULL,
+                language TEXT NOT NULL, source TEXT NOT NULL);
+            INSERT INTO old_items({columns}) SELECT {columns} FROM items;
+            DROP TABLE items;
+            ALTER TABLE old_items RENAME TO items;
+            PRAGMA user_version = 1;
+        """)
+
+
+def test_an_archive_of_schema_1_is_upgraded_and_keeps_every_item(tmp_path: Path) -> None:
+    path = tmp_path / "a.sqlite3"
+    items = [item("Talks in Minsk", "2024-03-01", "speech", ("Imangali Tasmagambetov",),
+                  body=("A long speech. " * 400,)),
+             item("Statement", "2023-01-02", people=("Andrei Belousov",))]
+    with Archive.open(path) as archive:
+        archive.import_items(items)
+        before = [archive.get(i) for i in archive.ids()]
+        rows_before = archive.rows(archive.order())
+    _as_schema_1(path)
+    with Archive.open(path, readonly=True) as archive:  # served: read as it is, not written
+        assert archive.rows(archive.order()) == rows_before
+
+    with Archive.open(path) as archive:
+        assert [archive.get(i) for i in archive.ids()] == before
+        assert archive.rows(archive.order()) == rows_before
+        assert [h.item_id for h in archive.search("tasmagambetov")] == [before[0].id]
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION
+        names = [r[1] for r in conn.execute("PRAGMA table_info(items)")]
+        assert names[-1] == "body"
+        assert names.index("people") < names.index("participants")
