@@ -6,6 +6,7 @@ no test reads or writes the real `~/.local/share/pressroom`.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -32,6 +33,14 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "data-home"
     monkeypatch.setenv("XDG_DATA_HOME", str(data))
     return data
+
+
+@pytest.fixture(autouse=True)
+def unfreeze_after_each_app() -> Iterator[None]:
+    """The app hides what it holds after warm-up from the garbage collector (`gc.freeze`);
+    hand it back after each test, so apps of earlier tests can be collected."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture
