@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 from store.errors import ArchiveError
 
@@ -58,6 +59,20 @@ CREATE TABLE columns (
     data BLOB NOT NULL
 );
 """
+
+
+def upgrade_pending(path: Path) -> bool:
+    """True when opening `path` for writing will rewrite it to CURRENT_VERSION (an archive
+    of an older schema), so a program can say so first: at 1M items it takes a minute."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False  # not there, or not an archive: opening it says why
+    return 0 < version < CURRENT_VERSION
 
 
 def migrate(conn: sqlite3.Connection, *, readonly: bool = False) -> None:

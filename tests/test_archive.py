@@ -274,7 +274,7 @@ def test_an_import_reports_how_far_it_has_read(tmp_path: Path) -> None:
     assert heard == sorted(heard) and len(heard) >= 2 and 0 < heard[-1] <= 5_000
 
 
-def _as_schema_1(path: Path) -> None:
+def as_schema_1(path: Path) -> None:
     """Rewrite an archive's items table in schema 1's column order (text before people)."""
     columns = "rowid, id, date, kind, title, body, participants, people, places, language, source"
     with sqlite3.connect(path) as conn:
@@ -300,7 +300,7 @@ def test_an_archive_of_schema_1_is_upgraded_and_keeps_every_item(tmp_path: Path)
         archive.import_items(items)
         before = [archive.get(i) for i in archive.ids()]
         rows_before = archive.rows(archive.order())
-    _as_schema_1(path)
+    as_schema_1(path)
     with Archive.open(path, readonly=True) as archive:  # served: read as it is, not written
         assert archive.rows(archive.order()) == rows_before
 

@@ -190,3 +190,25 @@ def test_a_long_import_shows_progress_on_a_terminal_and_nothing_in_a_pipe(
     again = pressroom("import", "--archive", str(tmp_path / "a.sqlite3"), str(source),
                       data_home=home)
     assert again.stderr == "" and "already there 40000" in again.stdout
+
+
+def test_an_archive_of_an_older_layout_is_upgraded_once_and_says_so(
+    home: Path, tmp_path: Path
+) -> None:
+    from tests.test_archive import as_schema_1
+
+    archive = tmp_path / "old.sqlite3"
+    assert pressroom("import", "--archive", str(archive), str(SEED), data_home=home).returncode == 0
+    before = pressroom("list", "--archive", str(archive), data_home=home).stdout
+    as_schema_1(archive)
+    served = pressroom("list", "--archive", str(archive), data_home=home)  # read as it is
+    assert served.stdout == before and served.stderr == ""
+    first = pressroom("import", "--archive", str(archive), str(SEED), data_home=home)
+    assert first.returncode == 0, first.stderr
+    assert first.stderr.splitlines() == [
+        f"pressroom: upgrading {archive} to this version's layout"
+        " (once; about a minute per million items)"
+    ]
+    again = pressroom("import", "--archive", str(archive), str(SEED), data_home=home)
+    assert again.returncode == 0 and again.stderr == ""
+    assert pressroom("list", "--archive", str(archive), data_home=home).stdout == before

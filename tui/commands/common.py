@@ -8,6 +8,7 @@ from pathlib import Path
 
 from store import Archive, Bookmarks
 from store.paths import default_archive_path, default_bookmarks_path, sample_files
+from store.schema import upgrade_pending
 
 EXIT_ERROR = 2
 """DESIGN.md: errors go to stderr with exit code 2."""
@@ -43,7 +44,11 @@ def open_archive(args: argparse.Namespace, *, readonly: bool = False) -> Archive
     """
     path = archive_path(args)
     first_run = not path.exists() and getattr(args, "archive", None) is None
-    archive = Archive.open(path, readonly=readonly and not first_run)
+    readonly = readonly and not first_run
+    if not readonly and path.exists() and upgrade_pending(path):
+        print(f"pressroom: upgrading {path} to this version's layout"
+              " (once; about a minute per million items)", file=sys.stderr)
+    archive = Archive.open(path, readonly=readonly)
     if first_run:
         files = sample_files()
         if files:
