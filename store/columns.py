@@ -90,29 +90,57 @@ class Columns:
     def __len__(self) -> int:
         return len(self.order)
 
-    def keep(
-        self, kind: str | None = None, after: str | None = None, before: str | None = None
-    ) -> np.ndarray:
-        """A bool per rowid: an item of this kind inside the inclusive date range.
-
-        The one place the `kind:`, `after:` and `before:` filters are applied, for the
-        date-ordered list and for search alike. Undated items fall outside any `before`.
-        """
-        keep = self.kind != NO_ITEM_KIND
-        if kind is not None:
-            keep &= self.kind == KINDS.index(kind)
-        if after is not None:
-            keep &= self.date_ord >= dt.date.fromisoformat(after).toordinal()
-        if before is not None:
-            ordinal = dt.date.fromisoformat(before).toordinal()
-            keep &= (self.date_ord <= ordinal) & (self.date_ord != UNDATED)
-        return keep
-
     def filtered_order(
         self, kind: str | None = None, after: str | None = None, before: str | None = None
     ) -> np.ndarray:
         """Rowids newest first, keeping only the kind and the (inclusive) date range given."""
-        return self.order[self.keep(kind, after, before)[self.order]]
+        return self.order[self.keep(kind, after, before)]
+
+    # -- positions --------------------------------------------------------------------------
+    # Search ranks in "positions" (an item's index in `order`) rather than rowids: the
+    # matches of a query are then found newest first by one sequential pass, where
+    # gathering a million rowids' scores through `order` cost ~15 ms at 1M items.
+
+    @cached_property
+    def position(self) -> np.ndarray:
+        """int32 index in `order` of each rowid; len(order) for rowids without an item,
+        and one more such entry at the end, for `np.take(..., mode="clip")` to send rowids
+        past the columns (items imported since they were built) to."""
+        position = np.full(len(self.kind) + 1, len(self.order), dtype=np.int32)
+        position[self.order] = np.arange(len(self.order), dtype=np.int32)
+        return position
+
+    @cached_property
+    def _kind_in_order(self) -> np.ndarray:
+        return self.kind[self.order]
+
+    @cached_property
+    def _date_in_order(self) -> np.ndarray:
+        return self.date_ord[self.order]
+
+    def keep(
+        self, kind: str | None = None, after: str | None = None, before: str | None = None
+    ) -> np.ndarray:
+        """A bool per item of `order`: of this kind, inside the inclusive date range.
+
+        The one place the `kind:`, `after:` and `before:` filters are applied, for the
+        date-ordered list and for search alike. Undated items fall outside any `before`.
+        """
+        keep = np.ones(len(self.order), dtype=bool)
+        if kind is not None:
+            keep &= self._kind_in_order == KINDS.index(kind)
+        if after is not None:
+            keep &= self._date_in_order >= dt.date.fromisoformat(after).toordinal()
+        if before is not None:
+            ordinal = dt.date.fromisoformat(before).toordinal()
+            keep &= (self._date_in_order <= ordinal) & (self._date_in_order != UNDATED)
+        return keep
+
+    @cached_property
+    def month_in_order(self) -> np.ndarray:
+        """`months` of `order`: the month of each position, for counts by month of a result
+        given by positions (`Matches.positions`) with a sequential gather."""
+        return self.month_by_rowid[self.order]
 
     def months(self, rowids: np.ndarray) -> np.ndarray:
         """Year*12 + month-1 of each rowid's date (-1 for undated): headings and sparklines."""

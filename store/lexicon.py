@@ -236,3 +236,22 @@ def has_stem(word: str, stems: list[str] | tuple[str, ...]) -> bool:
         if key.startswith(stem) and (len(stem) > 3 or len(key) <= len(stem) + 2):
             return True
     return False
+
+FUNCTION_WORDS = _words(
+    """
+    a an the and or but nor so yet if then than that this these those there here
+    of to in on at by for from with without within into onto upon about above below
+    over under after before between among through during against across along around
+    as is are was were be been being am do does did done has have had having
+    will would shall should can could may might must not no yes
+    i me my we us our you your he him his she her it its they them their
+    who whom whose which what when where why how all any both each few more most
+    other some such only own same very also just too again further once
+    и в во на с со к ко о об от до по за из у не но а что как это этот эта эти
+    то та те для при без над под про же ли бы был была были быть его её ее их он она
+    они мы вы я также который которая которые
+    """
+)
+"""Words nobody means by a first letter or two: they still match when typed whole, but
+search never offers them as completions ("t" -> "the", "to", "than" would list every item
+of the archive first, and cost a million postings to rank at 1M items)."""

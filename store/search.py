@@ -2,9 +2,14 @@
 
 Each query word is corrected against the vocabulary (exact, prefix while typing, typos by
 length), the posting lists of its candidates are merged into one dense score array over
-rowids, and words are ANDed by keeping only rowids every word scored. Dense arrays make
+items, and words are ANDed by keeping only items every word scored. Dense arrays make
 every step O(items) in vectorised numpy, a few milliseconds at a million items, where
 brute-force fuzzy matching of every title costs hundreds.
+
+Words are scored by rowid, the order posting lists are stored in, so scattering them walks
+memory in sequence; the summed scores are then gathered once into date order
+(`Columns.order`), where filters apply, the matches come out newest first from one
+sequential pass, and ranking them is a stable sort by score alone.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import sqlite3
 import string
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 from rapidfuzz import process
@@ -22,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 from store.columns import Columns
 from store.fold import compounds, fold_word, tokens
+from store.lexicon import FUNCTION_WORDS
 from store.model import Item
 from store.postings import BODY, NAME, ROLE, TITLE, Postings, PostingsWriter
 from store.query import Query
@@ -46,6 +53,8 @@ Shorter prefixes get fewer (16 for one or two letters, 32 for three): a first ke
 1M items would otherwise load a hundred megabytes of postings for a result nobody reads."""
 CACHE_BYTES = 96 * 2**20
 PREFIX_BODY_POSTINGS = 50_000
+RECENT_WORDS = 3
+"""Query words whose dense scores are kept (4 MB each at 1M items), see `_scores_of`."""
 PHRASE_CHECK_LIMIT = 5_000
 """Candidates of a "phrase" query checked against their text, newest first (~0.3 s at most)."""
 
@@ -55,6 +64,12 @@ PAIR = 1.0
 in an item that names Pavel Savelyev and Grigory Arkhipov ranks below one naming him)."""
 MAX_PAIR_READINGS = 24
 """Readings per word tried when pairing words: the best-weighted ones."""
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """`lexicon.FUNCTION_WORDS` as index terms, for `SearchIndex.candidates`."""
+    return frozenset(fold_word(word) for word in FUNCTION_WORDS)
 
 
 def allowed_edits(word: str) -> int:
@@ -73,6 +88,9 @@ class Matches:
     query: Query = field(repr=False)
     prefixes: frozenset[str] = frozenset()
     """The folded word being typed, when it matched as a prefix (for `highlight`)."""
+    positions: np.ndarray | None = field(default=None, repr=False)
+    """The matches' positions in `Columns.order` (ascending: newest first), when the query
+    had words: what counting them by month needs, without gathering a million rowids."""
     unchecked: int = 0
     """Older candidates of a "phrase" query left unchecked, so left out (see
     PHRASE_CHECK_LIMIT): the list then holds matches among the newest candidates only."""
@@ -97,6 +115,9 @@ class SearchIndex:
         self._conn = conn
         self.writer = PostingsWriter(conn)
         self._vocab: _Vocabulary | None = None
+        self._columns = Columns.empty()
+        """The columns the cached postings' positions refer to (`use`)."""
+        self._recent_scores: OrderedDict[tuple[str, bool, int], np.ndarray] = OrderedDict()
         self._postings: OrderedDict[tuple[int, bool], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._cached_bytes = 0
 
@@ -132,6 +153,7 @@ class SearchIndex:
 
     def _forget(self) -> None:
         self._vocab = None
+        self._recent_scores.clear()
         self._postings.clear()
         self._cached_bytes = 0
 
@@ -139,6 +161,15 @@ class SearchIndex:
 
     def warm(self) -> None:
         self._vocabulary()
+
+    def use(self, columns: Columns) -> None:
+        """Rank over `columns` from now on (the archive's, rebuilt by each import): cached
+        postings hold positions in the date order of the columns they were loaded for."""
+        if columns is not self._columns:
+            self._columns = columns
+            self._recent_scores.clear()
+            self._postings.clear()
+            self._cached_bytes = 0
 
     def first_letters(self) -> list[str]:
         """Letters index terms begin with, those beginning the most terms first.
@@ -154,14 +185,14 @@ class SearchIndex:
         }
         return sorted((c for c in count if count[c]), key=count.__getitem__, reverse=True)
 
-    def warm_prefix(self, letter: str, size: int) -> bool:
-        """Load what typing `letter` as a first keystroke reads (`size` as for `match`);
-        False once the cache is three quarters full: the rest is for the user's searches
-        (and warm letters nobody types are the first the cache lets go)."""
+    def warm_prefix(self, letter: str) -> bool:
+        """Load what typing `letter` as a first keystroke reads; False once the cache is
+        three quarters full: the rest is for the user's searches (and warm letters nobody
+        types are the first the cache lets go)."""
         if self._cached_bytes >= CACHE_BYTES * 3 // 4:
             return False
         candidates = self.candidates(letter, prefix=True)
-        head_only = self._head_only(candidates, size)
+        head_only = self._head_only(candidates, len(self._columns))
         for term in candidates:
             self._load(term, head_only=term in head_only)
         return True
@@ -187,7 +218,8 @@ class SearchIndex:
 
         Body postings come first and a rowid also in title/names/roles comes again after
         them, with the BODY bit added: scattering in that order leaves the better field.
-        Finding those rowids is a binary search of the (sorted) body postings, not a sort.
+        Rowids past the columns (items another session imported since they were built) are
+        left out until the archive reloads them.
         """
         term_id = self._vocabulary().ids[term]
         key = (term_id, head_only)
@@ -204,9 +236,18 @@ class SearchIndex:
         body_docs = np.frombuffer(b"".join(r[0] for r in rows), dtype=np.uint32)
         meta_docs = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.uint32)
         meta_masks = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.uint8)
+        limit = len(self._columns.kind)
+        if len(body_docs) and body_docs[-1] >= limit:
+            body_docs = body_docs[: np.searchsorted(body_docs, limit)]
+        if len(meta_docs) and meta_docs[-1] >= limit:
+            meta_masks = meta_masks[: np.searchsorted(meta_docs, limit)]
+            meta_docs = meta_docs[: len(meta_masks)]
         if len(body_docs) and len(meta_docs):
-            at = np.minimum(np.searchsorted(body_docs, meta_docs), len(body_docs) - 1)
-            meta_masks = meta_masks | (body_docs[at] == meta_docs).astype(np.uint8) * BODY
+            # which title/name rowids also have the word in the text: a mark per rowid
+            # (~2 ms for a million postings; a binary search of the body list took 15)
+            in_body = np.zeros(limit, dtype=bool)
+            in_body[body_docs] = True
+            meta_masks = meta_masks | in_body[meta_docs].astype(np.uint8) * BODY
         docs_all = np.concatenate([body_docs, meta_docs])
         masks_all = np.concatenate([np.full(len(body_docs), BODY, np.uint8), meta_masks])
         self._postings[key] = (docs_all, masks_all)
@@ -230,7 +271,7 @@ class SearchIndex:
         if prefix:
             start = bisect.bisect_left(vocab.terms, folded)
             stop = bisect.bisect_left(vocab.terms, folded + "\U0010ffff")
-            extensions = vocab.terms[start:stop]
+            extensions = [t for t in vocab.terms[start:stop] if t not in _function_words()]
             most = MAX_PREFIX_TERMS >> max(0, min(2, 4 - len(folded)))
             if len(extensions) > most:
                 extensions = sorted(extensions, key=vocab.df.__getitem__, reverse=True)
@@ -260,13 +301,12 @@ class SearchIndex:
 
     def _word_scores(
         self,
-        size: int,
         candidates: dict[str, float],
         only: int = 0,
         head_only: frozenset[str] = frozenset(),
     ) -> np.ndarray:
         """A dense score per rowid: the best reading of one word, weighted by field."""
-        scores = np.zeros(size, dtype=np.float32)
+        scores = np.zeros(len(self._columns.kind), dtype=np.float32)
         for term, weight in candidates.items():
             docs, masks = self._load(term, head_only=term in head_only)
             if only:
@@ -281,14 +321,38 @@ class SearchIndex:
             scores[docs] = current
         return scores
 
+    def _scores_of(
+        self, word: str, prefix: bool, only: int, candidates: dict[str, float]
+    ) -> np.ndarray:
+        """`_word_scores` of one query word (read-only), kept for the next few keystrokes.
+
+        While "security co" is typed, "security" scores the same at every keystroke: a
+        million-item array re-scattered from its postings each time (~10 ms at 1M).
+        """
+        key = (fold_word(word), prefix, only)
+        scores = self._recent_scores.get(key)
+        if scores is None:
+            head_only = self._head_only(candidates, len(self._columns)) if prefix else frozenset()
+            scores = self._word_scores(candidates, only, head_only)
+            scores.flags.writeable = False
+            self._recent_scores[key] = scores
+            while len(self._recent_scores) > RECENT_WORDS:
+                self._recent_scores.popitem(last=False)
+        self._recent_scores.move_to_end(key)
+        return scores
+
     def _head_only(self, candidates: dict[str, float], size: int) -> frozenset[str]:
         """Completions of the word being typed to match in titles, names and roles only.
 
         While typing "sec", the completions' body postings run to millions at 1M items:
         when they pass PREFIX_BODY_POSTINGS the completions match outside the body alone,
-        until the word is complete (an exact term matches everywhere).
+        until the word is complete (an exact term matches everywhere). A one- or
+        two-letter term counts as a completion too: "s" as a word of its own is the "s" of
+        "CSTO's" in half the texts, a million body postings nobody means by typing "s".
         """
-        completions = [t for t, w in candidates.items() if w == PREFIX]
+        completions = [
+            t for t, w in candidates.items() if w == PREFIX or (w == EXACT and len(t) <= 2)
+        ]
         df = self._vocabulary().df
         if sum(df[t] for t in completions) <= max(PREFIX_BODY_POSTINGS, size // 10):
             return frozenset()
@@ -314,17 +378,20 @@ class SearchIndex:
     def match(
         self, query: Query, columns: Columns, *, allowed: np.ndarray | None = None
     ) -> Matches:
-        size = len(columns.kind)
+        """Every item matching `query` (and among `allowed` rowids, when given), ranked."""
+        self.use(columns)
+        count = len(columns)
         keep = columns.keep(query.kind, query.after, query.before)
         if allowed is not None:
-            permitted = np.zeros(size, dtype=bool)
-            permitted[allowed[allowed < size]] = True
-            keep &= permitted
+            permitted = np.zeros(count + 1, dtype=bool)
+            permitted[np.take(columns.position, allowed, mode="clip")] = True
+            keep &= permitted[:count]
         if not query.has_text:
-            order = columns.order[keep[columns.order]]
-            return Matches(order, np.ones(len(order), dtype=np.float32), frozenset(), query)
+            rowids = columns.order[keep]
+            return Matches(rowids, np.ones(len(rowids), dtype=np.float32), frozenset(), query)
 
-        total = keep.astype(np.float32)
+        total = np.zeros(0, dtype=np.float32)
+        """Summed scores per rowid; 0 = left out."""
         matched_terms: set[str] = set()
         required: list[tuple[str, bool, int]] = []
         for index, word in enumerate(query.words):
@@ -337,7 +404,8 @@ class SearchIndex:
         for phrase in query.phrases:
             required.extend((word, False, 0) for word in phrase)
         readings: list[dict[str, float]] = []
-        for word, prefix, only in required:
+        found = np.empty(len(columns.kind), dtype=bool)
+        for index, (word, prefix, only) in enumerate(required):
             candidates = self.candidates(word, prefix=prefix)
             if not candidates:
                 return Matches(
@@ -345,37 +413,53 @@ class SearchIndex:
                 )
             matched_terms.update(candidates)
             readings.append(candidates)
-            scores = self._word_scores(
-                size, candidates, only, self._head_only(candidates, size) if prefix else frozenset()
-            )
-            # `total` is 0 for items the filters removed: they stay removed.
-            total = np.where((scores > 0) & (total > 0), total + scores, 0).astype(np.float32)
+            scores = self._scores_of(word, prefix, only, candidates)
+            if index == 0:
+                total = scores.copy()
+                continue
+            # AND: an item stays only if every word so far scored; in place, no temporaries.
+            np.greater(total, 0, out=found)
+            np.logical_and(found, scores > 0, out=found)
+            total += scores
+            total *= found
         pairs = self._pairs(readings[: len(query.words)])
         if pairs:
-            total += np.where(total > 0, self._word_scores(size, pairs), 0).astype(np.float32)
+            bonus = self._word_scores(pairs)
+            np.greater(total, 0, out=found)
+            bonus *= found
+            total += bonus
         for word in query.excluded:
             term = fold_word(word)
             if term in self._vocabulary().ids:
                 total[self._load(term)[0]] = 0
-        order = columns.order[total[columns.order] > 0]
+        in_order = total[columns.order]  # the one gather into date order
+        in_order *= keep
+        hits = np.flatnonzero(in_order > 0)  # positions in `order`: newest first
         unchecked = 0
         if query.phrases:
-            unchecked = max(0, len(order) - PHRASE_CHECK_LIMIT)
-            order = self._with_phrases(order[:PHRASE_CHECK_LIMIT], query.phrases)
-        scores = total[order]
+            unchecked = max(0, len(hits) - PHRASE_CHECK_LIMIT)
+            hits = hits[:PHRASE_CHECK_LIMIT]
+            hits = hits[self._with_phrases(columns.order[hits], query.phrases)]
+        scores = in_order[hits]
         # Scores come in few distinct levels: a stable radix sort on a 16-bit key keeps the
         # date order inside each level, so ranking a million matches costs milliseconds.
-        key = (-np.minimum(scores * 64, 32767)).astype(np.int16)
-        ranked = order[np.argsort(key, kind="stable")]
+        key = np.multiply(scores, -64)
+        np.maximum(key, -32767, out=key)  # a pasted paragraph of a query must not wrap
+        key = key.astype(np.int16)
+        by_rank = np.argsort(key, kind="stable")
         typed = frozenset(
             fold_word(word) for word, prefix, _ in required if prefix and fold_word(word)
         )
-        return Matches(ranked, total[ranked], frozenset(matched_terms), query, typed, unchecked)
+        return Matches(
+            columns.order[hits[by_rank]], scores[by_rank], frozenset(matched_terms), query,
+            typed, hits, unchecked,
+        )
 
     def _with_phrases(
-        self, order: np.ndarray, phrases: tuple[tuple[str, ...], ...]
+        self, rowids: np.ndarray, phrases: tuple[tuple[str, ...], ...]
     ) -> np.ndarray:
-        """Keep the items of `order` whose text holds each phrase, words in order, any case.
+        """A bool per rowid of `rowids`: does its text hold each phrase, words in order,
+        any case?
 
         The posting lists already required every word; this checks adjacency on the raw
         text, with one compiled regex per phrase.
@@ -384,18 +468,17 @@ class SearchIndex:
             re.compile(r"\b" + r"\W+".join(map(re.escape, phrase)) + r"\b", re.IGNORECASE)
             for phrase in phrases
         ]
-        kept: list[int] = []
-        for start in range(0, len(order), 500):
-            part = [int(r) for r in order[start : start + 500]]
+        kept: set[int] = set()
+        for start in range(0, len(rowids), 500):
+            part = [int(r) for r in rowids[start : start + 500]]
             marks = ",".join("?" * len(part))
             for rowid, title, people, body in self._conn.execute(
                 f"SELECT rowid, title, people, body FROM items WHERE rowid IN ({marks})", part
             ):
                 text = f"{title}\n{people}\n{body}"
                 if all(p.search(text) for p in patterns):
-                    kept.append(rowid)
-        kept_set = set(kept)
-        return np.array([r for r in order if int(r) in kept_set], dtype=np.int64)
+                    kept.add(rowid)
+        return np.array([int(r) in kept for r in rowids], dtype=bool)
 
 
 def highlight(
