@@ -119,6 +119,21 @@ async def test_the_timeline_spans_the_first_and_last_year(make_app: AppFactory) 
         assert "█" in line
 
 
+async def test_the_timeline_of_a_search_counts_its_matches_by_month(
+    make_app: AppFactory, archive: Archive
+) -> None:
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"tasmagambetov")
+        await settle(pilot)
+        timeline = pilot.app.screen.query_one(Timeline)
+        listing = pilot.app.screen.query_one(EventList).listing
+        months = archive.columns.months(listing.rowids)  # ranked rows, one gather each
+        dated = months[months >= 0]
+        assert timeline.first == dated.min()
+        assert timeline.counts.tolist() == np.bincount(dated - dated.min()).tolist()
+        assert listing.months.tolist() == months.tolist()  # for `t`, gathered when asked
+
+
 # -- searching -------------------------------------------------------------------------------
 
 

@@ -65,7 +65,7 @@ class EventsScreen(Screen):
 
     def on_mount(self) -> None:
         self.event_list.set_marked(self.app.session.marked_ids())
-        self.query_one(Timeline).show(self.event_list.listing.months)
+        self.query_one(Timeline).show(self.event_list.listing.timeline)
         self._update_status()
         self.search_box.focus()
         self.app.bookmarks_signal.subscribe(self, self._on_bookmarks_changed)
@@ -104,7 +104,7 @@ class EventsScreen(Screen):
             matches = archive.match(query, session.bookmarks)
             listing = Listing.build(
                 archive.columns, matches.rowids, matches.terms, ranked=bool(matches.terms),
-                unchecked=matches.unchecked,
+                unchecked=matches.unchecked, positions=matches.positions,
             )
             # The rows of the first screen, read here rather than while painting: a cold
             # read of a page of rows costs tens of milliseconds at 1M items.
@@ -124,7 +124,7 @@ class EventsScreen(Screen):
             return  # a newer query was typed meanwhile
         self._problem = problem
         self.event_list.show(listing, keep_cursor=keep_cursor, rows=rows)
-        self.query_one(Timeline).show(listing.months)
+        self.query_one(Timeline).show(listing.timeline)
         self._update_status()
 
     def _fail(self, sequence: int, problem: str) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 from rich.segment import Segment
@@ -24,6 +25,7 @@ from textual.strip import Strip
 
 from store.archive import Archive, Row
 from store.columns import Columns
+from tui.widgets.timeline import monthly_counts
 
 PAGE = 64
 """Rows fetched from the archive per cache miss: a tall screen and more. Reading a row reads
@@ -57,8 +59,9 @@ class Listing:
 
     rowids: np.ndarray
     """int64 rowids, in the order drawn (newest first, or ranked by relevance)."""
-    months: np.ndarray
-    """Month key of each row (`Columns.months`), for headings, `t` jumps and the timeline."""
+    columns: Columns = field(repr=False)
+    timeline: tuple[int, np.ndarray] = field(repr=False)
+    """Items per month of the whole listing (`monthly_counts`), for the Timeline."""
     heading_starts: np.ndarray
     """Row index where each heading's month begins; empty when ranked (no headings)."""
     terms: frozenset[str] = frozenset()
@@ -71,18 +74,35 @@ class Listing:
     @classmethod
     def build(
         cls, columns: Columns, rowids: np.ndarray, terms: frozenset[str] = frozenset(),
-        *, ranked: bool = False, unchecked: int = 0,
+        *, ranked: bool = False, unchecked: int = 0, positions: np.ndarray | None = None,
     ) -> Listing:
-        """Compute headings with numpy: a million rows take a few milliseconds."""
-        months = columns.months(rowids)
+        """Compute headings and the timeline with numpy: a million rows take milliseconds.
+
+        A ranked listing has no headings; given the matches' `positions` (in date order,
+        `store.search.Matches.positions`) its timeline is counted from them, and the
+        month of each row is gathered only if a `t` jump asks for it.
+        """
         if ranked or len(rowids) == 0:
-            starts = np.zeros(0, dtype=np.int64)
-        else:
-            change = np.empty(len(months), dtype=bool)
-            change[0] = True
-            np.not_equal(months[1:], months[:-1], out=change[1:])
-            starts = np.flatnonzero(change).astype(np.int64)
-        return cls(rowids, months, starts, terms, ranked, unchecked)
+            if positions is not None:
+                months = columns.month_in_order[positions]  # in sequence, not at random
+            else:
+                months = columns.months(rowids)
+            no_headings = np.zeros(0, dtype=np.int64)
+            return cls(rowids, columns, monthly_counts(months), no_headings, terms, ranked,
+                       unchecked)
+        months = columns.months(rowids)
+        change = np.empty(len(months), dtype=bool)
+        change[0] = True
+        np.not_equal(months[1:], months[:-1], out=change[1:])
+        starts = np.flatnonzero(change).astype(np.int64)
+        listing = cls(rowids, columns, monthly_counts(months), starts, terms, ranked, unchecked)
+        listing.__dict__["months"] = months  # computed already: `months` is cached
+        return listing
+
+    @cached_property
+    def months(self) -> np.ndarray:
+        """Month key of each row (`Columns.months`), for headings and `t` jumps."""
+        return self.columns.months(self.rowids)
 
     def __len__(self) -> int:
         return len(self.rowids)

@@ -40,9 +40,10 @@ class Timeline(Widget):
         self.first = 0
         self.counts = np.zeros(0, dtype=np.int64)
 
-    def show(self, months: np.ndarray) -> None:
-        """Take the month keys of every row of the current result (`Listing.months`)."""
-        self.first, self.counts = monthly_counts(months)
+    def show(self, counts: tuple[int, np.ndarray]) -> None:
+        """Show `monthly_counts` of the current result (`Listing.timeline`, counted with
+        the result off the event loop)."""
+        self.first, self.counts = counts
         self.refresh()
 
     def render(self) -> Text:
