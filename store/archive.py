@@ -462,10 +462,11 @@ class Archive:
         with self._lock:
             self._index.warm()
             self._people.warm()
+            self._index.use(self.columns)
             letters = self._index.first_letters()
         for letter in letters:
             with self._lock:
-                if not self._index.warm_prefix(letter, len(self.columns.kind)):
+                if not self._index.warm_prefix(letter):
                     break
 
 
