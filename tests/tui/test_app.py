@@ -156,3 +156,43 @@ def test_frames_come_up_to_120_a_second_60_on_a_slow_link_and_the_users_setting_
     monkeypatch.setenv("TEXTUAL_FPS", "24")
     set_frame_rate(low_bandwidth=False)
     assert os.environ["TEXTUAL_FPS"] == "24"
+
+
+async def test_the_key_bar_follows_focus_and_never_cuts_a_key_in_half(
+    make_app: AppFactory,
+) -> None:
+    from tui.widgets.key_bar import KeyBar
+
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        bar = pilot.app.screen.query_one(KeyBar)
+        typing = str(bar.render())
+        assert "esc List / clear" in typing and "b Bookmark" not in typing  # b types a b
+        assert typing.rstrip().endswith("^p palette") and len(typing) == 80
+        await pilot.press("tab")  # to the list: its letter keys work, and the bar says so
+        await pilot.pause()
+        listing = str(bar.render())
+        assert "/ Search" in listing and "b Bookmark" in listing
+        assert listing.rstrip().endswith("^p palette") and len(listing) == 80
+        await pilot.press("enter")  # the reader has more keys than 80 columns hold
+        await pilot.pause()
+        reader_bar = str(pilot.app.screen.query_one(KeyBar).render())
+        assert "q Back" in reader_bar and reader_bar.rstrip().endswith("^p palette")
+        shown = reader_bar[: reader_bar.index("^p palette")]
+        descriptions = {b.description for b in pilot.app.screen.BINDINGS if b.show}
+        for label in shown.split("  "):
+            label = label.strip()
+            if label:
+                key, _, description = label.partition(" ")
+                assert description in descriptions | {"Quit", "Help", "Events", "People",
+                                                      "Bookmarks"}, label
+
+
+async def test_clicking_a_key_in_the_key_bar_presses_it(make_app: AppFactory) -> None:
+    from tui.widgets.event_list import EventList
+    from tui.widgets.key_bar import KeyBar
+
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        text = str(pilot.app.screen.query_one(KeyBar).render())
+        await pilot.click(KeyBar, offset=(text.index("esc") + 1, 0))
+        await pilot.pause()
+        assert isinstance(pilot.app.focused, EventList)  # esc: from the search box to the list

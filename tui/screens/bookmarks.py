@@ -17,13 +17,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from store.archive import Row
 from store.bookmarks import Bookmark
 from store.errors import BookmarksUnavailable
 from store.paths import data_dir
 from tui.screens.people import RowList, _fit
+from tui.widgets.key_bar import KeyBar
 
 REPAIR_COMMAND = "pressroom bookmarks repair"
 
@@ -147,7 +148,7 @@ class BookmarksScreen(Screen):
         yield Static("", id="bookmarks-problem", markup=False)
         yield BookmarkList(id="bookmarks")
         yield Static("", id="bookmarks-status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     @property
     def bookmark_list(self) -> BookmarkList:

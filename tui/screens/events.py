@@ -14,11 +14,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from store.archive import Row
 from store.errors import PressroomError
 from tui.widgets.event_list import PAGE, EventList, Listing, month_name
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.search_box import SearchBox
 from tui.widgets.timeline import Timeline
 
@@ -53,7 +54,7 @@ class EventsScreen(Screen):
         yield Timeline(id="timeline")
         yield EventList(session.archive, id="events")
         yield Static("", id="status")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def search_box(self) -> SearchBox:

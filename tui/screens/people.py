@@ -23,12 +23,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from store.archive import Archive
 from store.columns import UNDATED
 from store.errors import PressroomError
 from store.model import Person
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.sparkline_text import sparkline
 
 SPARK_CACHE = 2_000
@@ -298,7 +299,7 @@ class PeopleScreen(Screen):
         yield Static("", id="people-header", markup=False)
         yield PeopleList(self.years, id="people")
         yield Static("", id="people-status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     @property
     def filter_box(self) -> Input:

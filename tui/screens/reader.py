@@ -11,10 +11,11 @@ import numpy as np
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from store.errors import PressroomError
 from store.model import Item
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.reader_view import ReaderView
 
 _TYPING_ACTIONS = {
@@ -61,7 +62,7 @@ class ReaderScreen(Screen):
         yield self.view
         yield self.find_box
         yield Static("", id="reader-status", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.app.bookmarks_signal.subscribe(self, self._on_bookmarks_changed)

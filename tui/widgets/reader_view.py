@@ -200,7 +200,8 @@ class ReaderView(ScrollView, can_focus=True):
     """
 
     class Scrolled(Message):
-        """The top line changed; the screen updates its position indicator."""
+        """The top line or the line count changed; the screen updates its position
+        indicator."""
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
@@ -382,6 +383,7 @@ class ReaderView(ScrollView, can_focus=True):
             self.virtual_size = Size(self.scrollable_content_region.width, self.line_count)
             # scrolling must wait for the layout: until then the old height clamps it
             self.call_after_refresh(self._restore_position)
+            self.post_message(self.Scrolled())  # the line count changed: so does the indicator
         else:
             self.virtual_size = Size(self.scrollable_content_region.width, self.line_count)
         self.refresh()
