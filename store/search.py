@@ -386,12 +386,14 @@ class SearchIndex:
             permitted = np.zeros(count + 1, dtype=bool)
             permitted[np.take(columns.position, allowed, mode="clip")] = True
             keep &= permitted[:count]
-        if not query.has_text:
+        if not query.has_text:  # filters and -words only: the archive in date order
+            for term in self._excluded(query):
+                positions = np.take(columns.position, self._load(term)[0], mode="clip")
+                keep[positions[positions < count]] = False
             rowids = columns.order[keep]
             return Matches(rowids, np.ones(len(rowids), dtype=np.float32), frozenset(), query)
 
-        total = np.zeros(0, dtype=np.float32)
-        """Summed scores per rowid; 0 = left out."""
+        total = np.zeros(0, dtype=np.float32)  # summed scores per rowid; 0 = left out
         matched_terms: set[str] = set()
         required: list[tuple[str, bool, int]] = []
         for index, word in enumerate(query.words):
@@ -428,10 +430,8 @@ class SearchIndex:
             np.greater(total, 0, out=found)
             bonus *= found
             total += bonus
-        for word in query.excluded:
-            term = fold_word(word)
-            if term in self._vocabulary().ids:
-                total[self._load(term)[0]] = 0
+        for term in self._excluded(query):
+            total[self._load(term)[0]] = 0
         in_order = total[columns.order]  # the one gather into date order
         in_order *= keep
         hits = np.flatnonzero(in_order > 0)  # positions in `order`: newest first
@@ -454,6 +454,11 @@ class SearchIndex:
             columns.order[hits[by_rank]], scores[by_rank], frozenset(matched_terms), query,
             typed, hits, unchecked,
         )
+
+    def _excluded(self, query: Query) -> list[str]:
+        """Index terms of the query's -words (a -word nobody wrote excludes nothing)."""
+        ids = self._vocabulary().ids
+        return [term for term in map(fold_word, query.excluded) if term in ids]
 
     def _with_phrases(
         self, rowids: np.ndarray, phrases: tuple[tuple[str, ...], ...]

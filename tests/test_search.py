@@ -376,3 +376,12 @@ def test_a_session_searching_while_another_imports_sees_what_it_had(tmp_path: Pa
         # session's columns: no error, and the list it shows stays consistent
         assert session.match("zeppelin").rowids.tolist() == []
         assert len(session.match("voitolovsky")) == 2
+
+
+def test_a_minus_word_alone_lists_everything_else_by_date(archive: Archive) -> None:
+    listed = [archive.get(i).title for i in archive.ids()]
+    without = titles(archive, "-peacekeeping", limit=100)
+    assert without == [t for t in listed if t not in {
+        "Consultations on migration", "Peacekeeping exercise opened"}]
+    assert titles(archive, "-nobodywrotethis", limit=100) == listed
+    assert titles(archive, "kind:speech -collective") == []
