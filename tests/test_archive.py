@@ -313,3 +313,4 @@ def test_an_archive_of_schema_1_is_upgraded_and_keeps_every_item(tmp_path: Path)
         names = [r[1] for r in conn.execute("PRAGMA table_info(items)")]
         assert names[-1] == "body"
         assert names.index("people") < names.index("participants")
+        assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0  # not twice the size

@@ -207,7 +207,7 @@ def test_an_archive_of_an_older_layout_is_upgraded_once_and_says_so(
     assert first.returncode == 0, first.stderr
     assert first.stderr.splitlines() == [
         f"pressroom: upgrading {archive} to this version's layout"
-        " (once; about a minute per million items)"
+        " (once; about two minutes per million items)"
     ]
     again = pressroom("import", "--archive", str(archive), str(SEED), data_home=home)
     assert again.returncode == 0 and again.stderr == ""

@@ -47,7 +47,7 @@ def open_archive(args: argparse.Namespace, *, readonly: bool = False) -> Archive
     readonly = readonly and not first_run
     if not readonly and path.exists() and upgrade_pending(path):
         print(f"pressroom: upgrading {path} to this version's layout"
-              " (once; about a minute per million items)", file=sys.stderr)
+              " (once; about two minutes per million items)", file=sys.stderr)
     archive = Archive.open(path, readonly=readonly)
     if first_run:
         files = sample_files()
