@@ -127,8 +127,9 @@ class _Clock:
         return (self.painted - self.changed) * 1000
 
 
-async def typing_latency(archive_path: Path) -> tuple[list[float], list[float]]:
-    """(keystroke → list repainted, the search inside it) in ms, for every prefix typed.
+async def typing_latency(archive_path: Path) -> tuple[list[float], list[float], float]:
+    """(keystroke → list repainted, the search inside it) in ms, for every prefix typed,
+    and the process's RSS in MB after the typing (the app's caches full of real searches).
 
     Measured inside the app, not around Pilot's calls (whose own waits are ~100 ms and
     vary): from the moment the search box posts the changed query to the last line of the
@@ -187,8 +188,16 @@ async def typing_latency(archive_path: Path) -> tuple[list[float], list[float]]:
                 repaint.append(clock.latency_ms())
             await pilot.press("escape", "escape", "slash")
             await pilot.app.workers.wait_for_complete()
+        rss_mb = _rss_mb()
     searches = clock.searches[-len(repaint):]
-    return repaint, searches
+    return repaint, searches, rss_mb
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 async def bare_typing_latency() -> list[float]:
@@ -257,7 +266,7 @@ def main() -> None:
         print(f"  start → first frame: p50 {app_p50:.3f} s (bare Textual app {bare_p50:.3f} s,"
               f" ratio {app_p50 / bare_p50:.2f}x; max {max(first):.3f} s)")
         print(f"  RSS after first frame and warm-up: {max(r['rss_mb'] for r in runs):.0f} MB")
-        repaint, searches = asyncio.run(typing_latency(path))
+        repaint, searches, rss_typed = asyncio.run(typing_latency(path))
         floor = asyncio.run(bare_typing_latency())
         budget = BUDGET_SEARCH_P95_MS.get(size, 60.0) + FRAME_MS
         print(f"  keystroke → list repainted (inside the app): p50 {pct(repaint, .5):.1f} ms,"
@@ -268,6 +277,8 @@ def main() -> None:
               f" p95 {pct(searches, .95):.1f} ms")
         print(f"  bare Textual Input echoed into a Static, same keys: p50 {pct(floor, .5):.1f}"
               f" ms, p95 {pct(floor, .95):.1f} ms")
+        print(f"  RSS after the typing (this process: the app and its search caches):"
+              f" {rss_typed:.0f} MB")
 
 if __name__ == "__main__":
     main()

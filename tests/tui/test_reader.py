@@ -367,3 +367,12 @@ def test_plain_ascii_wraps_exactly_as_the_cell_measuring_wrapper_does(
     assert [text[s:e].rstrip() for s, e in wrap(text, width)] == [
         text[s:e].rstrip() for s, e in _wrap_cells(text, width)
     ]
+
+
+async def test_a_key_pressed_with_enter_reaches_the_reader_it_opens(make_app: AppFactory) -> None:
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab")  # to the list
+        await pilot.press("enter", "B")  # no pause between: a fast typist over SSH
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, NotePrompt)
+        assert isinstance(pilot.app.screen_stack[-2], ReaderScreen)
