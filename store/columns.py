@@ -97,9 +97,9 @@ class Columns:
         return self.order[self.keep(kind, after, before)]
 
     # -- positions --------------------------------------------------------------------------
-    # Search ranks in "positions" (an item's index in `order`) rather than rowids: the
-    # matches of a query are then found newest first by one sequential pass, where
-    # gathering a million rowids' scores through `order` cost ~15 ms at 1M items.
+    # A "position" is an item's index in `order`. Search gathers its scores into positions
+    # once per query; filters, the matches found newest first, and their months all work
+    # there in sequential passes, where going through rowids cost a random gather each.
 
     @cached_property
     def position(self) -> np.ndarray:
