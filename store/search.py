@@ -329,7 +329,7 @@ class SearchIndex:
         While "security co" is typed, "security" scores the same at every keystroke: a
         million-item array re-scattered from its postings each time (~10 ms at 1M).
         """
-        key = (fold_word(word), prefix, only)
+        key = (word, prefix, only)  # as typed: its length sets the typos allowed, not the fold's
         scores = self._recent_scores.get(key)
         if scores is None:
             head_only = self._head_only(candidates, len(self._columns)) if prefix else frozenset()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from store import Archive, InputError, Item
 from store.search import highlight
@@ -385,3 +387,49 @@ def test_a_minus_word_alone_lists_everything_else_by_date(archive: Archive) -> N
         "Consultations on migration", "Peacekeeping exercise opened"}]
     assert titles(archive, "-nobodywrotethis", limit=100) == listed
     assert titles(archive, "kind:speech -collective") == []
+
+
+_WORDS = ["security", "Security", "council", "khrenin", "hrenin", "Хренин", "sultanov",
+          "sultonov", "pavel", "arkhipov", "-savelyev", "kind:speech", "voitolovsky",
+          "Войтоловский", "secretary", "general", "s", "se", "sec", '"security council"',
+          "generalx", "gyeneralx"]
+"""Words and filters from ITEMS; the last two fold alike but allow different typos."""
+
+
+@pytest.fixture(scope="module")
+def session_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Archive, Path]:
+    """An archive of ITEMS, and one long-lived session on it that every test searches in."""
+    path: Path = tmp_path_factory.mktemp("sessions") / "a.sqlite3"
+    with Archive.open(path) as archive:
+        archive.import_items(ITEMS)
+    return Archive.open(path, readonly=True), path
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3), min_size=1,
+                max_size=6))
+def test_a_session_answers_any_sequence_of_queries_as_fresh_sessions_do(
+    session_pair: tuple[Archive, Path], queries: list[list[str]],
+) -> None:
+    """Whatever was searched before (cached word scores, loaded postings), a query ranks
+    exactly as in a session that never searched."""
+    session, path = session_pair
+    for words in queries:
+        query = " ".join(words)
+        got = session.match(query)
+        with Archive.open(path, readonly=True) as fresh:
+            want = fresh.match(query)
+        assert got.rowids.tolist() == want.rowids.tolist(), query
+        assert got.scores.tolist() == want.scores.tolist(), query
+
+
+def test_two_spellings_that_fold_alike_keep_their_own_typo_readings(
+    session_pair: tuple[Archive, Path],
+) -> None:
+    """"gyeneralx" may mean "general" (its spelled length allows two typos), "generalx"
+    may not: a word's cached scores must not stand in for the other's."""
+    session, path = session_pair
+    with Archive.open(path, readonly=True) as fresh:
+        want = fresh.match("generalx secretary").rowids.tolist()
+    session.match("gyeneralx secretary")
+    assert session.match("generalx secretary").rowids.tolist() == want
