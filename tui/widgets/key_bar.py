@@ -70,28 +70,31 @@ class KeyBar(Widget):
         palette: tuple[str, Text] | None = None
         seen: set[str] = set()
         for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
+            if key != palette_key and (not binding.show or binding.action in seen):
+                continue
             label = self._label(app.get_key_display(binding), binding.description, enabled,
                                 *styles)
             if key == palette_key:
                 palette = (binding.key, label)
-            elif binding.show and binding.action not in seen:
+            else:
                 seen.add(binding.action)
                 keys.append((binding.key, label))
         # The palette key keeps its place on the right; the screen's keys fill the rest in
-        # order, whole: a key that does not fit is left out, not cut in half.
+        # order, whole: a key that does not fit is left out, not cut in half. Widths are in
+        # terminal cells, as clicks are.
         width = self.size.width
-        room = width - (len(palette[1]) + 1 if palette else 0)
+        room = width - (palette[1].cell_len + 1 if palette else 0)
         line = Text(no_wrap=True, overflow="crop", end="")
         self._spans = []
         for key, label in keys:
-            if len(line) + len(label) > room:
+            if line.cell_len + label.cell_len > room:
                 break
-            self._spans.append((len(line), len(line) + len(label), key))
+            self._spans.append((line.cell_len, line.cell_len + label.cell_len, key))
             line.append_text(label)
         if palette is not None and room >= 0:
             key, label = palette
-            line.append(" " * (width - len(line) - len(label)))
-            self._spans.append((len(line), len(line) + len(label), key))
+            line.append(" " * (width - line.cell_len - label.cell_len))
+            self._spans.append((line.cell_len, line.cell_len + label.cell_len, key))
             line.append_text(label)
         return line
 
