@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import shlex
 import sys
 import time
 from collections.abc import AsyncIterator
@@ -201,6 +202,14 @@ sys.exit(asyncio.run(main()))
 '''
 
 
+def openssh(port: int, identity: Path, *args: str) -> list[str]:
+    """OpenSSH's client as the tests run it: this key only, never a prompt or a host-key
+    question, nothing written to known_hosts; `args` are the rest of its command line."""
+    return ["ssh", "-p", str(port), "-i", str(identity), "-o", "IdentitiesOnly=yes",
+            "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no",
+            "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", *args]
+
+
 class Tmux:
     """A private tmux server (its own socket) running one command in a window of a set size."""
 
@@ -218,6 +227,12 @@ class Tmux:
     async def start(self, command: str, columns: int, rows: int) -> None:
         await self._run("-f", "/dev/null", "new-session", "-d", "-x", str(columns),
                         "-y", str(rows), command)
+
+    async def start_ssh(self, ssh: list[str], done: Path, columns: int, rows: int) -> None:
+        """Run `ssh` (see `openssh`) in a UTF-8 xterm-256color window; its exit status goes
+        to `done` (see `exit_status`)."""
+        await self.start(f"env TERM=xterm-256color LANG=C.UTF-8 {shlex.join(ssh)};"
+                         f" echo $? > {done}; sleep 30", columns, rows)
 
     async def screen(self) -> str:
         return await self._run("capture-pane", "-p")

@@ -29,6 +29,7 @@ from tests.ssh_support import (
     connect,
     eventually,
     new_key,
+    openssh,
     pretend_app,
     process_alive,
     running_server,
@@ -416,11 +417,8 @@ async def test_openssh_in_tmux_draws_resizes_and_quits(config, alice, tmp_path):
     done = tmp_path / "done"
     tmux = Tmux(tmp_path / "tmux.sock")
     async with running_server(config) as server:
-        ssh = (f"ssh -p {server.port} -i {identity} -o IdentitiesOnly=yes -o BatchMode=yes "
-               "-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR "
-               "-o SendEnv=LANG -t reader@127.0.0.1")
-        await tmux.start(f"env TERM=xterm-256color LANG=C.UTF-8 {ssh}; echo $? > {done}; "
-                         "sleep 30", 100, 30)
+        ssh = openssh(server.port, identity, "-o", "SendEnv=LANG", "-t", "reader@127.0.0.1")
+        await tmux.start_ssh(ssh, done, 100, 30)
         try:
             await tmux.wait_for("size=100x30 term=xterm-256color ctty=True")
             await tmux.wait_for("lang=C.UTF-8")
@@ -552,10 +550,7 @@ async def test_openssh_without_a_terminal_gets_the_polite_line(
     identity.chmod(0o600)
     async with running_server(config) as server:
         ssh = await asyncio.create_subprocess_exec(
-            "ssh", "-p", str(server.port), "-i", str(identity), "-o", "IdentitiesOnly=yes",
-            "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no",
-            "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", *options,
-            "127.0.0.1", *command,
+            *openssh(server.port, identity, *options, "127.0.0.1", *command),
             stdin=subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
         )

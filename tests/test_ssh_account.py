@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ssh_support import Tmux
+from tests.ssh_support import Tmux, openssh
 
 SSHD = "/usr/sbin/sshd"
 
@@ -86,12 +86,10 @@ async def test_an_account_forced_to_run_pressroom_searches_in_cyrillic_and_quits
 ) -> None:
     port, key = account
     done = tmp_path / "done"
-    ssh = (f"ssh -t -p {port} -i {key} -o IdentitiesOnly=yes -o BatchMode=yes "
-           "-o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR "
-           "-o SendEnv=LANG root@127.0.0.1 some-command-that-is-never-run")
+    ssh = openssh(port, key, "-t", "-o", "SendEnv=LANG", "root@127.0.0.1",
+                  "some-command-that-is-never-run")
     tmux = Tmux(tmp_path / "tmux.sock")
-    await tmux.start(f"env TERM=xterm-256color LANG=C.UTF-8 {ssh}; echo $? > {done}; sleep 30",
-                     80, 24)
+    await tmux.start_ssh(ssh, done, 80, 24)
     try:
         await tmux.wait_for("4 items")
         await tmux.keys("-l", "Войтоловский")
