@@ -91,9 +91,7 @@ class EventsScreen(Screen):
         self._sequence += 1
         self._query = query
         if not query.strip():
-            archive = self.app.session.archive
-            self._apply(self._sequence, Listing.build(archive.columns, archive.columns.order),
-                        "", keep_cursor)
+            self._apply(self._sequence, self.event_list.whole_archive(), "", keep_cursor)
             return
         self._search(query, self._sequence, keep_cursor)
 

@@ -197,7 +197,8 @@ class EventList(ScrollView, can_focus=True):
     def __init__(self, archive: Archive, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.archive = archive
-        self.listing = Listing.build(archive.columns, archive.columns.order)
+        self._whole = Listing.build(archive.columns, archive.columns.order)
+        self.listing = self._whole
         self.cursor = 0
         self.marked: set[str] = set()
         self._rows: OrderedDict[int, Row] = OrderedDict()
@@ -221,6 +222,14 @@ class EventList(ScrollView, can_focus=True):
         if not keep_cursor:
             self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
+
+    def whole_archive(self) -> Listing:
+        """The listing of every item by date (an empty query), built once per state of the
+        archive: at 1M items building it costs ~11 ms, each time a query is cleared."""
+        columns = self.archive.columns
+        if self._whole.columns is not columns:
+            self._whole = Listing.build(columns, columns.order)
+        return self._whole
 
     def set_marked(self, marked: set[str]) -> None:
         """Bookmarked item ids, for the `*` marker; redraws."""
