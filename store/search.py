@@ -164,7 +164,7 @@ class SearchIndex:
 
     def use(self, columns: Columns) -> None:
         """Rank over `columns` from now on (the archive's, rebuilt by each import): cached
-        postings hold positions in the date order of the columns they were loaded for."""
+        postings stop at the rowids those columns hold, and cached scores have their size."""
         if columns is not self._columns:
             self._columns = columns
             self._recent_scores.clear()
@@ -192,7 +192,7 @@ class SearchIndex:
         if self._cached_bytes >= CACHE_BYTES * 3 // 4:
             return False
         candidates = self.candidates(letter, prefix=True)
-        head_only = self._head_only(candidates, len(self._columns))
+        head_only = self._head_only(candidates)
         for term in candidates:
             self._load(term, head_only=term in head_only)
         return True
@@ -332,7 +332,7 @@ class SearchIndex:
         key = (word, prefix, only)  # as typed: its length sets the typos allowed, not the fold's
         scores = self._recent_scores.get(key)
         if scores is None:
-            head_only = self._head_only(candidates, len(self._columns)) if prefix else frozenset()
+            head_only = self._head_only(candidates) if prefix else frozenset()
             scores = self._word_scores(candidates, only, head_only)
             scores.flags.writeable = False
             self._recent_scores[key] = scores
@@ -341,7 +341,7 @@ class SearchIndex:
         self._recent_scores.move_to_end(key)
         return scores
 
-    def _head_only(self, candidates: dict[str, float], size: int) -> frozenset[str]:
+    def _head_only(self, candidates: dict[str, float]) -> frozenset[str]:
         """Completions of the word being typed to match in titles, names and roles only.
 
         While typing "sec", the completions' body postings run to millions at 1M items:
@@ -354,7 +354,7 @@ class SearchIndex:
             t for t, w in candidates.items() if w == PREFIX or (w == EXACT and len(t) <= 2)
         ]
         df = self._vocabulary().df
-        if sum(df[t] for t in completions) <= max(PREFIX_BODY_POSTINGS, size // 10):
+        if sum(df[t] for t in completions) <= max(PREFIX_BODY_POSTINGS, len(self._columns) // 10):
             return frozenset()
         return frozenset(completions)
 
