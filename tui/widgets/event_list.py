@@ -28,9 +28,8 @@ from store.columns import Columns
 from tui.widgets.timeline import monthly_counts
 
 PAGE = 64
-"""Rows fetched from the archive per cache miss: a tall screen and more. Reading a row reads
-its text's pages too (it sits before `people` in the record), so a miss costs ~0.3 ms a row
-at 1M items: small pages keep a scroll's hiccup short."""
+"""Rows fetched from the archive per cache miss: a tall screen and more, and small enough
+that a miss on a cold archive (one table page a row, at random) is a short hiccup."""
 ROW_CACHE = 4_000
 """Rows kept in memory; a few pages around where the user has been."""
 
