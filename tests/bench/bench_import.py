@@ -62,7 +62,8 @@ class Measured:
         return self.json_s + self.insert_s
 
 
-def _rss_mb() -> float:
+def rss_mb() -> float:
+    """This process's resident memory now (MB); the benchmarks' one way to read it."""
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
@@ -84,7 +85,7 @@ def measure(jsonl: Path, archive_path: Path) -> Measured:
 
     for leftover in _archive_files(archive_path):
         leftover.unlink()
-    rss_start = _rss_mb()
+    rss_start = rss_mb()
     start = time.perf_counter()
     with Archive.open(archive_path) as archive:
         report = archive.import_file(jsonl)

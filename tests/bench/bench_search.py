@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tests.bench.bench_import import BENCH_DATA, synthetic_archive
+from tests.bench.bench_import import BENCH_DATA, rss_mb, synthetic_archive
 
 ROOT = Path(__file__).resolve().parents[2]
 BUDGET_P95_MS = {100_000: 20.0, 1_000_000: 60.0}
@@ -124,20 +124,13 @@ def _percentile(values: list[float], q: float) -> float:
     return float(np.percentile(values, q)) if values else float("nan")
 
 
-def _rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
 def measure(n: int, seed: int, people: int, reuse: bool = False) -> dict:
     """Everything for one size, in this process."""
     from store import Archive
     from store.errors import PressroomError
 
     path, truth = archive_for(n, seed, reuse=reuse)
-    rss_before = _rss_mb()
+    rss_before = rss_mb()
     start = time.perf_counter()
     archive = Archive.open(path, readonly=True)
     open_ms = (time.perf_counter() - start) * 1e3
@@ -174,7 +167,7 @@ def measure(n: int, seed: int, people: int, reuse: bool = False) -> dict:
         top = [hit.item_id for hit in archive.search(query, limit=10)]
         wanted = min(10, len(ids))
         precision.setdefault(kind, []).append(sum(1 for i in top if i in ids) / wanted)
-    rss_after = _rss_mb()
+    rss_after = rss_mb()
 
     titles = [row.title for row in archive.rows(archive.order())]
     archive.close()

@@ -137,6 +137,7 @@ async def typing_latency(archive_path: Path) -> tuple[list[float], list[float], 
     worker thread ran it.
     """
     from store import Archive
+    from tests.bench.bench_import import rss_mb
     from tui.app import PressroomApp
     from tui.screens.events import EventsScreen
     from tui.session import Session, Settings
@@ -188,16 +189,9 @@ async def typing_latency(archive_path: Path) -> tuple[list[float], list[float], 
                 repaint.append(clock.latency_ms())
             await pilot.press("escape", "escape", "slash")
             await pilot.app.workers.wait_for_complete()
-        rss_mb = _rss_mb()
+        rss = rss_mb()
     searches = clock.searches[-len(repaint):]
-    return repaint, searches, rss_mb
-
-
-def _rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    return repaint, searches, rss
 
 
 async def bare_typing_latency() -> list[float]:
