@@ -37,6 +37,8 @@ class ImportReport:
 
     added: int = 0
     unchanged: int = 0
+    skipped: int = 0
+    """Files of the folders imported that were not web pages (a mirror's images, scripts)."""
     errors: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
@@ -45,6 +47,8 @@ class ImportReport:
         parts = [f"added {self.added}", f"already there {self.unchanged}"]
         if self.errors:
             parts.append(f"could not read {len(self.errors)}")
+        if self.skipped:
+            parts.append(f"skipped {self.skipped} files that are not web pages")
         return ", ".join(parts)
 
 
@@ -154,6 +158,22 @@ class Archive:
             return report
         follow = self._index.writer.follow
         return self._import(prepared_items([Path(p) for p in paths], follow), report, progress)
+
+    def import_paths(
+        self,
+        paths: Sequence[str | Path],
+        *,
+        dry_run: bool = False,
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportReport:
+        """Import files and folders (saved pages, site mirrors); see `import_files` and
+        `store.inputs.input_files`."""
+        from store.inputs import input_files
+
+        inputs = input_files(paths)
+        report = self.import_files(inputs.files, dry_run=dry_run, progress=progress)
+        report.skipped = inputs.skipped
+        return report
 
     @staticmethod
     def parse_files(paths: Sequence[str | Path]) -> Iterator[Item]:

@@ -162,6 +162,24 @@ def _item_date(draft: _Draft) -> str | None:
 
 
 def _to_item(draft: _Draft, source: str) -> Item | None:
+    return press_item(draft.title, draft.body, source, draft.date_line)
+
+
+def press_item(
+    title: str,
+    body: list[str],
+    source: str,
+    date_line: DateLine | None = None,
+    item_id: str | None = None,
+) -> Item | None:
+    """One item from its parts, by the rules of raw press text: date, kind, people, language.
+
+    Raw text finds the parts by splitting a dump; a web page (`store.web.pages`) by
+    extraction, with the page's own date as the date line. None when there is no title and
+    no text to make one from. `item_id` replaces the date-and-title id (a web page is
+    identified by its canonical URL).
+    """
+    draft = _Draft(title=title, date_line=date_line, body=body)
     body = [p for p in draft.body if p]
     title = draft.title or (derive_title(body[0]) if body else "")
     if not title:
@@ -172,7 +190,7 @@ def _to_item(draft: _Draft, source: str) -> Item | None:
     places = (draft.date_line.place,) if draft.date_line and draft.date_line.place else ()
     language = "ru" if is_cyrillic_text(title + " " + " ".join(body[:3])) else "en"
     return Item(
-        id=make_id(date, title, body),
+        id=item_id or make_id(date, title, body),
         date=date,
         kind=kind_of(title),
         title=" ".join(title.split()),

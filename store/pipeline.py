@@ -104,8 +104,14 @@ def _read(paths: list[str], batches: multiprocessing.Queue, low: int) -> None:
         batches.put(_prepared(items, numbers, sent))
         sent = len(numbers)
 
+    from store.sources import iter_items
+    from store.web.pages import is_page_path
+
     try:
         for path in paths:
+            if is_page_path(Path(path)):
+                send(list(iter_items(Path(path))))
+                continue
             with Source.open(Path(path)) as source:
                 if not source.jsonl:
                     items = list(parse_text(source.text(), source.name))

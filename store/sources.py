@@ -24,7 +24,13 @@ def read_items(path: Path) -> list[Item]:
 
 
 def iter_items(path: Path) -> Iterator[Item]:
-    """Items of one file, streamed: JSONL line by line, raw text parsed as a whole."""
+    """Items of one file, streamed: JSONL line by line, raw text parsed as a whole, a
+    saved web page as one item."""
+    from store.web.pages import is_page_path, saved_page_items
+
+    if is_page_path(Path(path)):
+        yield from saved_page_items(Path(path))
+        return
     source = Source.open(path)
     with source:
         if source.jsonl:

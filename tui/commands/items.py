@@ -13,16 +13,18 @@ from pathlib import Path
 from typing import Any
 
 from store import KINDS, Archive, Item
+from store.inputs import input_files
 from tui.commands.common import fail, open_archive, open_bookmarks
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
-        "import", parents=[common], help="import raw press text or .jsonl files",
-        description="Import raw press text or JSON Lines files in one transaction: on any "
-        "bad input nothing is written. Importing a file again adds nothing.",
+        "import", parents=[common], help="import raw press text, .jsonl files or saved pages",
+        description="Import raw press text, JSON Lines files, saved web pages (.html) or "
+        "folders of them (a site mirror) in one transaction: on any bad input nothing is "
+        "written. Importing a file again adds nothing.",
     )
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE|FOLDER")
     p.add_argument("--dry-run", action="store_true", help="parse only, do not touch the archive")
     p.add_argument("--json", action="store_true", help="with --dry-run: print items as JSON Lines")
     p.set_defaults(run=run_import)
@@ -74,8 +76,9 @@ def _row_line(date: str | None, kind: str, item_id: str, title: str) -> str:
 def run_import(args: argparse.Namespace) -> int:
     if args.json and not args.dry_run:
         return fail("--json prints parsed items and needs --dry-run")
+    inputs = input_files(args.files)
     if args.dry_run:
-        items = Archive.parse_files(args.files)
+        items = Archive.parse_files(inputs.files)
         if args.json:
             for item in items:
                 _print_json(item.to_dict())
@@ -89,7 +92,7 @@ def run_import(args: argparse.Namespace) -> int:
     meter = ImportMeter(sys.stderr) if sys.stderr.isatty() else None
     with open_archive(args) as archive:
         try:
-            report = archive.import_files(args.files, progress=meter)
+            report = archive.import_paths(args.files, progress=meter)
         finally:
             if meter is not None:
                 meter.done()
