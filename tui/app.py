@@ -83,6 +83,10 @@ class PressroomApp(App[int]):
         """Published with the changed item id whenever bookmarks change (see the docstring)."""
         if session.settings.low_bandwidth:
             self.animation_level = "none"
+        if session.settings.theme:
+            self.theme = session.settings.theme
+        if session.settings.keymap:
+            self.set_keymap(session.settings.keymap)
 
     def on_mount(self) -> None:
         self.switch_mode("events")

@@ -6,7 +6,7 @@ import argparse
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
-from tui.commands import bookmarks, items, serve
+from tui.commands import bookmarks, items, serve, web
 from tui.commands.common import common_options, fail
 
 
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     items.register(sub, common)
     bookmarks.register(sub, common)
     serve.register(sub, common)
+    web.register(sub, common)
     return parser
 
 

@@ -25,14 +25,18 @@ def set_frame_rate(low_bandwidth: bool) -> None:
 def run_app(args: argparse.Namespace) -> int:
     """Run the TUI until the user quits; returns the exit status (0 for ctrl+q)."""
     from store.errors import BookmarksUnavailable
-    from tui.commands.common import open_archive, open_bookmarks
+    from tui.commands.common import config, open_archive, open_bookmarks
     from tui.session import Session, Settings
 
+    chosen = config(args)
     settings = Settings(
         low_bandwidth=bool(getattr(args, "low_bandwidth", False)),
         mouse=not getattr(args, "no_mouse", False),
         served=bool(getattr(args, "served", False)),
+        theme=chosen.theme,
+        keymap=chosen.keymap,
     )
+    check_theme(chosen)
     set_frame_rate(settings.low_bandwidth)
     archive = open_archive(args, readonly=settings.served)
     try:
@@ -48,3 +52,17 @@ def run_app(args: argparse.Namespace) -> int:
     finally:
         archive.close()
     return int(app.return_code or 0)
+
+
+def check_theme(chosen) -> None:  # chosen: store.config.Config
+    """A theme Textual does not have is the config's error, named by file and line."""
+    if chosen.theme is None:
+        return
+    from textual.theme import BUILTIN_THEMES
+
+    from store.config import ConfigError
+
+    if chosen.theme not in BUILTIN_THEMES:
+        known = ", ".join(sorted(BUILTIN_THEMES))
+        raise ConfigError(f"{chosen.where('theme')}: theme: unknown theme {chosen.theme!r}"
+                          f" (one of {known})")

@@ -19,6 +19,10 @@ class Settings:
     mouse: bool = True
     served: bool = False
     """Running for `pressroom serve --ssh`: archive read-only, nothing leaves the app."""
+    theme: str | None = None
+    """A Textual theme name from config.toml (None: Textual's default)."""
+    keymap: dict[str, str] = field(default_factory=dict)
+    """Binding id -> keys, from config.toml's [keymap] (`App.set_keymap`)."""
 
 
 @dataclass

@@ -94,7 +94,12 @@ def run_sources(
             worker.start()
         try:
             for _ in range(len(sources)):
-                index, outcome = done.get()
+                while True:  # woken twice a second, so SIGTERM's handler gets to run
+                    try:
+                        index, outcome = done.get(timeout=0.5)
+                        break
+                    except queue.Empty:
+                        continue
                 report = _commit(archive, state, sources[index], outcome)
                 reports[index] = report
                 if on_report is not None:

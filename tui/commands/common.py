@@ -25,15 +25,29 @@ def common_options() -> argparse.ArgumentParser:
         "--bookmarks", type=Path, default=argparse.SUPPRESS, metavar="PATH",
         help="the bookmarks file (default: bookmarks.json in the user data folder)",
     )
+    common.add_argument(
+        "--config", type=Path, default=argparse.SUPPRESS, metavar="PATH",
+        help="the config file (default: config.toml in the user config folder)",
+    )
     return common
 
 
+def config(args: argparse.Namespace):  # -> store.config.Config
+    """The effective config of this run, read once; a wrong file raises ConfigError."""
+    from store.config import load_config
+
+    if getattr(args, "_config", None) is None:
+        args._config = load_config(getattr(args, "config", None))
+    return args._config
+
+
 def archive_path(args: argparse.Namespace) -> Path:
-    return getattr(args, "archive", None) or default_archive_path()
+    return getattr(args, "archive", None) or config(args).archive or default_archive_path()
 
 
 def bookmarks_path(args: argparse.Namespace) -> Path:
-    return getattr(args, "bookmarks", None) or default_bookmarks_path()
+    return (getattr(args, "bookmarks", None) or config(args).bookmarks
+            or default_bookmarks_path())
 
 
 def open_archive(args: argparse.Namespace, *, readonly: bool = False) -> Archive:
@@ -43,7 +57,8 @@ def open_archive(args: argparse.Namespace, *, readonly: bool = False) -> Archive
     who points `--archive` at a new file gets an empty archive to import into.
     """
     path = archive_path(args)
-    first_run = not path.exists() and getattr(args, "archive", None) is None
+    first_run = (not path.exists() and getattr(args, "archive", None) is None
+                 and config(args).archive is None)
     readonly = readonly and not first_run
     if not readonly and path.exists() and upgrade_pending(path):
         print(f"pressroom: upgrading {path} to this version's layout"
