@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -367,6 +368,53 @@ def test_serve_with_a_bad_authorized_keys_file_is_an_error_line(tmp_path):
                      env={**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg")})
     assert result.returncode == 2
     assert result.stderr.strip() == f"pressroom: {bad}: no public keys in this file"
+
+
+def test_serve_bookmarks_must_be_a_folder(tmp_path):
+    file = tmp_path / "bookmarks.json"
+    file.write_text("{}")
+    result = run_cli("serve", "--ssh", "--open", "--bookmarks", str(file),
+                     env={**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg")})
+    assert result.returncode == 2
+    assert result.stderr.strip() == (f"pressroom: serve: --bookmarks {file} is a file; serve "
+                                     "keeps one bookmarks file per key, so give it a folder")
+
+
+async def test_serve_bookmarks_is_the_folder_of_every_keys_bookmarks(tmp_path, alice,
+                                                                    sample_archive):
+    folder = tmp_path / "shared" / "press-bookmarks"
+    with socket.socket() as probe:  # a free port for the server to take
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "tui", "serve", "--ssh", "--open", "--port", str(port),
+        "--archive", str(sample_archive), "--bookmarks", str(folder),
+        cwd=ROOT, stderr=asyncio.subprocess.PIPE,
+        env={**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg")},
+    )
+    try:
+        assert server.stderr is not None
+        while b" serving " not in await asyncio.wait_for(server.stderr.readline(), DEADLINE):
+            pass
+        remote = await RemoteScreen.open(port, alice, columns=100, rows=30)
+        await remote.wait_for("4 items")
+        remote.type(ESCAPE)  # to the list
+        await remote.wait_for("Bookmark")
+        remote.type("b")
+        await remote.wait_for("Bookmarked")
+        remote.type(CTRL_Q)
+        assert await remote.exit_status() == 0
+        await remote.close()
+    finally:
+        server.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(server.wait(), DEADLINE)
+    assert len(bookmarked(users_in(folder), alice)) == 1
+    assert not (tmp_path / "xdg" / "pressroom" / "ssh-users").exists()
+
+
+def users_in(folder: Path) -> ServeConfig:
+    """A config that only says where the keys' folders are (for `bookmarked`)."""
+    return ServeConfig(archive=Path("-"), data_dir=Path("-"), users_folder=folder)
 
 
 # --- the server process -----------------------------------------------------------------

@@ -39,6 +39,7 @@ from tests.ssh_support import (
 )
 from tui.sshd.config import ServeConfig
 from tui.sshd.identity import Identity
+from tui.sshd.server import NO_SESSION
 from tui.sshd.startups import FULL_REFUSAL, PER_ADDRESS_REFUSAL, MaxStartups
 
 pytestmark = pytest.mark.slow
@@ -159,6 +160,18 @@ async def test_logging_in_does_not_count_against_the_login_limit(config, alice):
             remote.type("q")
             await remote.exit_status()
             await remote.close()
+
+
+async def test_a_login_that_asks_for_nothing_is_closed_after_the_login_timeout(
+    config, alice, sshd_log
+):
+    """With --open anybody can log in; a connection that then sits there holds a socket."""
+    async with running_server(replace(config, login_timeout=0.5)) as server:
+        conn = await connect(server.port, alice)
+        await asyncio.wait_for(conn.wait_closed(), DEADLINE)
+        await eventually(lambda: not server.connections, "the connection forgotten")
+    (line,) = lines(sshd_log, "closing ")
+    assert line.endswith(f": {NO_SESSION}")
 
 
 # --- the refused are told why ---------------------------------------------------------------
