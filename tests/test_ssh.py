@@ -8,6 +8,7 @@ run the real pressroom app, as colleagues would see it.
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import re
 import shutil
@@ -98,8 +99,10 @@ async def test_only_allowed_environment_variables_reach_the_app(config, alice):
         remote = await RemoteScreen.open(server.port, alice, env={
             "LANG": "ru_RU.UTF-8", "LC_TIME": "C", "COLORTERM": "truecolor",
             "LD_PRELOAD": "/tmp/evil.so", "PYTHONSTARTUP": "/tmp/evil.py", "EDITOR": "vi",
+            "TERM": "dumb",  # TERM is the terminal request's, never the environment's
         })
         await remote.wait_for("lang=ru_RU.UTF-8")
+        assert "term=xterm-256color" in remote.text
         env = re.search(r"env=(\S+)", remote.text).group(1).split(",")
         assert {"COLORTERM", "LANG", "LC_TIME", "TERM", "HOME", "PATH"} <= set(env)
         assert not {"LD_PRELOAD", "PYTHONSTARTUP", "EDITOR"} & set(env)
@@ -156,8 +159,9 @@ async def test_open_mode_accepts_any_key(config):
 
 @pytest.mark.parametrize("request_kind", ["no pty", "command", "sftp"])
 async def test_anything_but_an_interactive_session_gets_one_polite_line(
-    config, alice, tmp_path, request_kind
+    config, alice, tmp_path, request_kind, caplog
 ):
+    caplog.set_level(logging.INFO, logger="pressroom.sshd")
     async with running_server(config) as server:
         async with await connect(server.port, alice) as conn:
             if request_kind == "sftp":
@@ -174,6 +178,10 @@ async def test_anything_but_an_interactive_session_gets_one_polite_line(
     if request_kind != "sftp":  # sftp reads stdout as its protocol; the line is for people
         assert stderr == b"pressroom: " + ONLY_INTERACTIVE.encode() + b"\r\n"
     assert not (tmp_path / "ran").exists(), "the client's command must never run"
+    logged = {"no pty": ": no PTY$", "command": r": command 'touch /\S+'$",  # long: cut
+              "sftp": ": subsystem 'sftp'$"}[request_kind]
+    refusals = [r.getMessage() for r in caplog.records if r.getMessage().startswith("refused")]
+    assert len(refusals) == 1 and re.search(logged, refusals[0]), refusals
 
 
 async def test_a_command_with_a_pty_is_refused_too(config, alice, tmp_path):
