@@ -148,10 +148,10 @@ async def test_a_flood_from_one_address_never_stops_the_others(config, alice):
 
 
 async def test_logging_in_does_not_count_against_the_login_limit(config, alice):
-    """Logged-in sessions are the session limits' business: four sessions from one address
-    leave that address its login slots."""
+    """Logged-in sessions are the session limits' business: sessions open from an address
+    leave that address its login slot."""
     async with running_server(replace(config, per_address_startups=1)) as server:
-        remotes = [await RemoteScreen.open(server.port, alice) for _ in range(3)]
+        remotes = [await RemoteScreen.open(server.port, alice) for _ in range(2)]
         for remote in remotes:
             await remote.wait_for("pid=")
         assert server.startups.logging_in == 0
@@ -208,7 +208,7 @@ async def test_the_early_drop_refuses_some_and_lets_some_in(config, alice, tmp_p
         flood = await idle_connections(server.port, FLOOD, 2)
         outcomes = []
         try:
-            for _ in range(12):
+            for _ in range(8):
                 try:
                     await asyncio.wait_for(read_the_app(server.port, alice), DEADLINE)
                     outcomes.append("in")
@@ -253,7 +253,7 @@ async def test_every_forwarding_request_is_refused_with_a_log_line(config, alice
             with pytest.raises(asyncssh.ChannelOpenError):
                 await conn.open_unix_connection("/run/postgresql/.s.PGSQL.5432")
             with pytest.raises(asyncssh.ChannelListenError):
-                await conn.forward_remote_path(str(tmp_path / "remote.sock"), "/dev/null")
+                await conn.forward_remote_path("/run/user/1000/remote.sock", "/dev/null")
             with pytest.raises(asyncssh.ChannelOpenError):
                 await conn.open_tun()
             app = await conn.create_process(term_type="xterm")  # asks for the agent too
@@ -278,7 +278,7 @@ async def test_every_forwarding_request_is_refused_with_a_log_line(config, alice
         "port forwarding to 10.1.2.3:5432",
         "remote port forwarding from 127.0.0.1:0",
         "socket forwarding to /run/postgresql/.s.PGSQL.5432",
-        f"remote socket forwarding from {tmp_path / 'remote.sock'}",
+        "remote socket forwarding from /run/user/1000/remote.sock",
         "tunnel (tun) forwarding",
         "agent forwarding",
         "X11 forwarding",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.sshd.startups import FULL_REFUSAL, PER_ADDRESS_REFUSAL, MaxStartups, Startups
@@ -63,7 +63,8 @@ def test_newcomers_are_dropped_at_random_in_proportion_to_the_crowd():
     assert refused_share(100) == 1
 
 
-@given(st.lists(st.tuples(st.integers(0, 5), st.booleans()), max_size=300),
+@settings(max_examples=50)
+@given(st.lists(st.tuples(st.integers(0, 5), st.booleans()), max_size=120),
        st.integers(0, 2**32))
 def test_no_sequence_of_connects_and_leaves_passes_the_limits(steps, seed):
     startups = Startups(MaxStartups(3, 50, 8), per_address=2, chance=random.Random(seed))
