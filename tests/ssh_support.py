@@ -109,9 +109,9 @@ class RemoteScreen:
     async def open(cls, port: int, key: asyncssh.SSHKey, *, user: str = "reader",
                    columns: int = 80, rows: int = 24, term: str = "xterm-256color",
                    env: dict[str, str] | None = None, command: str | None = None,
-                   pty: bool = True) -> RemoteScreen:
+                   pty: bool = True, source: str = "127.0.0.1") -> RemoteScreen:
         remote = cls(columns, rows)
-        remote.conn = await connect(port, key, user=user)
+        remote.conn = await connect(port, key, user=user, source=source)
         remote.process = await remote.conn.create_process(
             command, term_type=term if pty else None,
             term_size=(columns, rows) if pty else None,
@@ -168,12 +168,35 @@ class RemoteScreen:
                 await self.conn.wait_closed()
 
 
-async def connect(port: int, key: asyncssh.SSHKey, *, user: str = "reader"
+async def connect(port: int, key: asyncssh.SSHKey, *, user: str = "reader",
+                  source: str = "127.0.0.1", **options: object
                   ) -> asyncssh.SSHClientConnection:
+    """Log in to the server on loopback from `source`: any 127.x.y.z address works as
+    the client's own, so tests can be several client addresses on one machine."""
     return await asyncssh.connect(
         "127.0.0.1", port, username=user, client_keys=[key], known_hosts=None,
-        agent_path=None, preferred_auth="publickey",
+        agent_path=None, preferred_auth="publickey", local_addr=(source, 0), **options,
     )
+
+
+async def idle_connection(port: int, source: str) -> asyncio.StreamWriter:
+    """A TCP connection from `source` that reads the server's banner and then says nothing,
+    as a flood's sockets do; close the writer to end it."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port, local_addr=(source, 0))
+    # the banner comes after the server has counted the connection
+    assert (await asyncio.wait_for(reader.readline(), DEADLINE)).startswith(b"SSH-2.0-")
+    return writer
+
+
+async def idle_connections(port: int, source: str, count: int) -> list[asyncio.StreamWriter]:
+    return list(await asyncio.gather(*(idle_connection(port, source) for _ in range(count))))
+
+
+def write_identity(path: Path, key: asyncssh.SSHKey) -> Path:
+    """`key` as a private key file OpenSSH's client accepts (`ssh -i`)."""
+    path.write_bytes(key.export_private_key())
+    path.chmod(0o600)
+    return path
 
 
 SERVER_SCRIPT = r'''

@@ -8,10 +8,12 @@ run the real pressroom app, as colleagues would see it.
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -40,6 +42,7 @@ from tui.sshd.config import ServeConfig
 from tui.sshd.identity import Identity
 from tui.sshd.keys import AuthorizedKeys, KeyFileError, load_host_key
 from tui.sshd.limits import SessionLimits
+from tui.sshd.startups import MaxStartups
 
 pytestmark = pytest.mark.slow
 
@@ -96,8 +99,10 @@ async def test_only_allowed_environment_variables_reach_the_app(config, alice):
         remote = await RemoteScreen.open(server.port, alice, env={
             "LANG": "ru_RU.UTF-8", "LC_TIME": "C", "COLORTERM": "truecolor",
             "LD_PRELOAD": "/tmp/evil.so", "PYTHONSTARTUP": "/tmp/evil.py", "EDITOR": "vi",
+            "TERM": "dumb",  # TERM is the terminal request's, never the environment's
         })
         await remote.wait_for("lang=ru_RU.UTF-8")
+        assert "term=xterm-256color" in remote.text
         env = re.search(r"env=(\S+)", remote.text).group(1).split(",")
         assert {"COLORTERM", "LANG", "LC_TIME", "TERM", "HOME", "PATH"} <= set(env)
         assert not {"LD_PRELOAD", "PYTHONSTARTUP", "EDITOR"} & set(env)
@@ -154,8 +159,9 @@ async def test_open_mode_accepts_any_key(config):
 
 @pytest.mark.parametrize("request_kind", ["no pty", "command", "sftp"])
 async def test_anything_but_an_interactive_session_gets_one_polite_line(
-    config, alice, tmp_path, request_kind
+    config, alice, tmp_path, request_kind, caplog
 ):
+    caplog.set_level(logging.INFO, logger="pressroom.sshd")
     async with running_server(config) as server:
         async with await connect(server.port, alice) as conn:
             if request_kind == "sftp":
@@ -172,6 +178,10 @@ async def test_anything_but_an_interactive_session_gets_one_polite_line(
     if request_kind != "sftp":  # sftp reads stdout as its protocol; the line is for people
         assert stderr == b"pressroom: " + ONLY_INTERACTIVE.encode() + b"\r\n"
     assert not (tmp_path / "ran").exists(), "the client's command must never run"
+    logged = {"no pty": ": no PTY$", "command": r": command 'touch /\S+'$",  # long: cut
+              "sftp": ": subsystem 'sftp'$"}[request_kind]
+    refusals = [r.getMessage() for r in caplog.records if r.getMessage().startswith("refused")]
+    assert len(refusals) == 1 and re.search(logged, refusals[0]), refusals
 
 
 async def test_a_command_with_a_pty_is_refused_too(config, alice, tmp_path):
@@ -259,8 +269,10 @@ async def test_a_client_that_never_logs_in_is_dropped_after_the_login_timeout(co
     async with running_server(replace(config, login_timeout=0.5)) as server:
         reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
         assert (await reader.readline()).startswith(b"SSH-2.0-")
-        # say nothing more, as a stalled or hostile client would
-        assert await asyncio.wait_for(reader.read(), DEADLINE) == b""
+        # say nothing more, as a stalled or hostile client would: the server says why it
+        # hangs up (an SSH disconnect message, unencrypted before any key exchange)
+        said = await asyncio.wait_for(reader.read(), DEADLINE)
+        assert b"not logged in within 0.5 seconds" in said
         writer.close()
         await eventually(lambda: not server.connections, "the connection forgotten")
 
@@ -303,14 +315,13 @@ async def test_the_per_address_cap_refuses_politely(config, alice):
 
 
 def test_limits_count_per_address():
-    limits = SessionLimits(max_sessions=3, per_address=2, max_startups=1)
+    limits = SessionLimits(max_sessions=3, per_address=2)
     assert limits.admit("a") is None and limits.admit("a") is None
     assert "from your address" in limits.admit("a")
     assert limits.admit("b") is None
     assert "full" in limits.admit("c")
     limits.release("a")
     assert limits.admit("c") is None
-    assert limits.start_login() and not limits.start_login()
 
 
 # --- keys and the command line ----------------------------------------------------------
@@ -365,6 +376,53 @@ def test_serve_with_a_bad_authorized_keys_file_is_an_error_line(tmp_path):
                      env={**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg")})
     assert result.returncode == 2
     assert result.stderr.strip() == f"pressroom: {bad}: no public keys in this file"
+
+
+def test_serve_bookmarks_must_be_a_folder(tmp_path):
+    file = tmp_path / "bookmarks.json"
+    file.write_text("{}")
+    result = run_cli("serve", "--ssh", "--open", "--bookmarks", str(file),
+                     env={**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg")})
+    assert result.returncode == 2
+    assert result.stderr.strip() == (f"pressroom: serve: --bookmarks {file} is a file; serve "
+                                     "keeps one bookmarks file per key, so give it a folder")
+
+
+async def test_serve_bookmarks_is_the_folder_of_every_keys_bookmarks(tmp_path, alice,
+                                                                    sample_archive):
+    folder = tmp_path / "shared" / "press-bookmarks"
+    with socket.socket() as probe:  # a free port for the server to take
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "tui", "serve", "--ssh", "--open", "--port", str(port),
+        "--archive", str(sample_archive), "--bookmarks", str(folder),
+        cwd=ROOT, stderr=asyncio.subprocess.PIPE,
+        env={**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg")},
+    )
+    try:
+        assert server.stderr is not None
+        while b" serving " not in await asyncio.wait_for(server.stderr.readline(), DEADLINE):
+            pass
+        remote = await RemoteScreen.open(port, alice, columns=100, rows=30)
+        await remote.wait_for("4 items")
+        remote.type(ESCAPE)  # to the list
+        await remote.wait_for("Bookmark")
+        remote.type("b")
+        await remote.wait_for("Bookmarked")
+        remote.type(CTRL_Q)
+        assert await remote.exit_status() == 0
+        await remote.close()
+    finally:
+        server.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(server.wait(), DEADLINE)
+    assert len(bookmarked(users_in(folder), alice)) == 1
+    assert not (tmp_path / "xdg" / "pressroom" / "ssh-users").exists()
+
+
+def users_in(folder: Path) -> ServeConfig:
+    """A config that only says where the keys' folders are (for `bookmarked`)."""
+    return ServeConfig(archive=Path("-"), data_dir=Path("-"), users_folder=folder)
 
 
 # --- the server process -----------------------------------------------------------------
@@ -523,7 +581,9 @@ async def test_a_dropped_client_leaves_no_app_behind(app_config, alice):
 
 async def test_eight_sessions_at_once_all_draw(app_config, alice, bob):
     sessions = 8
-    async with running_server(replace(app_config, per_address=sessions)) as server:
+    # all log in at once from one address: more than the login limits let a flood have
+    logins = {"max_startups": MaxStartups.parse(str(sessions)), "per_address_startups": sessions}
+    async with running_server(replace(app_config, per_address=sessions, **logins)) as server:
         remotes = await asyncio.gather(*(
             RemoteScreen.open(server.port, (alice, bob)[n % 2], columns=100, rows=30)
             for n in range(sessions)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from tests.ssh_support import RemoteScreen, new_key, running_server, write_authorized_keys
 from tui.sshd.config import ServeConfig
+from tui.sshd.startups import MaxStartups
 
 DATA = Path("/work/bench-data/ssh")
 CTRL_Q = b"\x11"
@@ -55,7 +56,10 @@ async def main(sessions: int, rounds: int, archive: Path | None) -> None:
     key = new_key()
     config = ServeConfig(archive=archive, data_dir=DATA / "data", port=0,
                          authorized_keys=write_authorized_keys(DATA / "keys", key),
-                         max_sessions=sessions, per_address=sessions)
+                         max_sessions=sessions, per_address=sessions,
+                         # N logins at once from one address, which a flood may not have
+                         max_startups=MaxStartups.parse(str(sessions)),
+                         per_address_startups=sessions)
     async with running_server(config) as server:
         await first_frame(server.port, key, " items")  # warm the page cache
         alone = [await first_frame(server.port, key, " items") for _ in range(rounds)]

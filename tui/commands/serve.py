@@ -9,6 +9,7 @@ from pathlib import Path
 from store.paths import data_dir
 from tui.commands.common import archive_path, fail, open_archive
 from tui.sshd import config as defaults
+from tui.sshd.startups import MaxStartups
 
 
 def _positive(kind: type[int] | type[float]):
@@ -24,13 +25,22 @@ def _positive(kind: type[int] | type[float]):
     return parse
 
 
+def _max_startups(text: str) -> MaxStartups:
+    try:
+        return MaxStartups.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "serve", parents=[common], help="serve the archive over SSH (serve --ssh)",
         description="Run an SSH server that gives every connection its own pressroom app, "
         "read-only, with bookmarks kept per client key. Public-key logins only: list the "
-        "keys in --authorized-keys, or accept any key with --open. Logs one line per "
-        "connect and disconnect on stderr; SIGTERM ends every session and exits.",
+        "keys in --authorized-keys, or accept any key with --open. Each key's bookmarks live "
+        "in a folder of its own inside --bookmarks FOLDER (default: ssh-users in the data "
+        "folder). Logs one line per connect, disconnect and refusal on stderr; SIGTERM ends "
+        "every session and exits.",
     )
     p.add_argument("--ssh", action="store_true", help="serve over SSH (required)")
     p.add_argument("--host", default="127.0.0.1",
@@ -56,7 +66,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                    help="close a session after this long without input (default: 1800)")
     p.add_argument("--login-timeout", type=_positive(float),
                    default=defaults.DEFAULT_LOGIN_TIMEOUT, metavar="SECONDS",
-                   help="time a client has to log in (default: 60)")
+                   help="time a client has to log in "
+                   f"(default: {defaults.DEFAULT_LOGIN_TIMEOUT:g})")
+    p.add_argument("--max-startups", type=_max_startups, default=MaxStartups(),
+                   metavar="START:RATE:FULL",
+                   help="connections logging in at once, as OpenSSH's MaxStartups: from "
+                   "START on, a new one is refused with RATE%% chance, rising to 100%% at "
+                   f"FULL; one number N refuses from N on (default: {MaxStartups()})")
+    p.add_argument("--per-address-startups", type=_positive(int),
+                   default=defaults.DEFAULT_PER_ADDRESS_STARTUPS, metavar="N",
+                   help="connections logging in at once from one client address "
+                   f"(default: {defaults.DEFAULT_PER_ADDRESS_STARTUPS})")
     p.set_defaults(run=run)
 
 
@@ -67,6 +87,15 @@ def run(args: argparse.Namespace) -> int:
         return fail("serve: say who may connect: --authorized-keys FILE, or --open for any key")
     if not 0 < args.port < 65536:
         return fail(f"serve: --port {args.port} is not a TCP port (1-65535)")
+    users = getattr(args, "bookmarks", None)
+    if users is not None and users.exists() and not users.is_dir():
+        return fail(f"serve: --bookmarks {users} is a file; serve keeps one bookmarks file "
+                    "per key, so give it a folder")
+    if users is not None:
+        try:
+            users.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as error:
+            return fail(f"serve: cannot use --bookmarks {users}: {error.strerror or error}")
     from tui.sshd.config import ServeConfig
     from tui.sshd.server import configure_logging, prepare, serve
 
@@ -82,6 +111,9 @@ def run(args: argparse.Namespace) -> int:
         per_address=args.per_address,
         idle_timeout=args.idle_timeout,
         login_timeout=args.login_timeout,
+        max_startups=args.max_startups,
+        per_address_startups=args.per_address_startups,
+        users_folder=users.resolve() if users is not None else None,
     )
     keys = prepare(config)  # a bad key file is one line before anything else happens
     # Open the archive once, here: a first run imports the sample before anyone connects,

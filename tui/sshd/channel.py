@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import asyncssh
 
+from store.printable import printable
 from tui.sshd.environment import session_environment, terminal_type
 from tui.sshd.session import AppProcess
 
@@ -30,6 +31,12 @@ RESTORE_TERMINAL = (
 """Leave the alternate screen and turn off mouse, paste and keyboard modes. Sent when the
 server ends a session the client is still watching (idle, shutdown): a killed app cannot
 restore the terminal itself, and the user's shell would be left unusable."""
+
+
+def _quoted(text: str, limit: int = 80) -> str:
+    """What the client asked to run, safe and short enough for the log line of its refusal."""
+    clean = printable(text)
+    return repr(clean if len(clean) <= limit else clean[:limit] + "...")
 
 
 def _side(value: int, default: int) -> int:
@@ -79,11 +86,11 @@ class AppChannel(asyncssh.SSHServerSession):
         # An authorized_keys `command=` turns every login into an exec of that command; the
         # server never runs it, so such a key still gets the app (with a PTY) like a shell.
         if command != self._connection.forced_command:
-            self._refusal = "command"
+            self._refusal = f"command {_quoted(command)}"
         return True
 
     def subsystem_requested(self, subsystem: str) -> bool:
-        self._refusal = f"subsystem {subsystem[:40]!r}"
+        self._refusal = f"subsystem {_quoted(subsystem)}"
         return True
 
     def session_started(self) -> None:

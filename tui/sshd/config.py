@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from tui.sshd.startups import DEFAULT_PER_ADDRESS as DEFAULT_PER_ADDRESS_STARTUPS
+from tui.sshd.startups import MaxStartups
 
 DEFAULT_PORT = 2222
 DEFAULT_MAX_SESSIONS = 32
 DEFAULT_PER_ADDRESS = 4
 DEFAULT_IDLE_TIMEOUT = 1800.0
-DEFAULT_LOGIN_TIMEOUT = 60.0
-"""Seconds a client has to authenticate (OpenSSH's LoginGraceTime is 120)."""
-MAX_STARTUPS = 10
-"""Connections still logging in at once, like OpenSSH's MaxStartups: more are dropped."""
+DEFAULT_LOGIN_TIMEOUT = 30.0
+"""Seconds a client has to log in (OpenSSH's LoginGraceTime is 120). A key login takes
+well under a second; the rest is for a first-time user reading the host-key question or
+typing a key's passphrase. Shorter also means an idle connection holds a login slot less
+long."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,13 @@ class ServeConfig:
     per_address: int = DEFAULT_PER_ADDRESS
     idle_timeout: float = DEFAULT_IDLE_TIMEOUT
     login_timeout: float = DEFAULT_LOGIN_TIMEOUT
+    max_startups: MaxStartups = field(default_factory=MaxStartups)
+    """Connections logging in at once before random early drop, as OpenSSH's MaxStartups."""
+    per_address_startups: int = DEFAULT_PER_ADDRESS_STARTUPS
+    """Connections logging in at once from one address (OpenSSH's PerSourceMaxStartups)."""
+    users_folder: Path | None = None
+    """Where each key's folder (bookmarks, HOME) goes: `serve --bookmarks`; None: the data
+    dir's `ssh-users/`."""
     kill_grace: float = 2.0
     """Seconds between SIGHUP and SIGKILL when a session's app must go."""
     app_command: tuple[str, ...] | None = None
@@ -47,4 +58,4 @@ class ServeConfig:
 
     @property
     def users_dir(self) -> Path:
-        return self.data_dir / "ssh-users"
+        return self.users_folder or self.data_dir / "ssh-users"

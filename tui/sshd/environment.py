@@ -7,7 +7,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 ALLOWED = frozenset({"COLORTERM", "NO_COLOR", "LANG"})
-"""Client variables that reach the app, with every `LC_*` (OpenSSH's AcceptEnv LANG LC_*)."""
+"""Client variables that reach the app, with every `LC_*` (OpenSSH's AcceptEnv LANG LC_*).
+`TERM` is not among them: the app's TERM is the one the client sends with its terminal
+request (`terminal_type`), as under OpenSSH's sshd."""
 SAFE_PATH = "/usr/local/bin:/usr/bin:/bin"
 FALLBACK_TERM = "xterm-256color"
 _TERM_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")

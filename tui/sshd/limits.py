@@ -1,4 +1,5 @@
-"""How many sessions the server runs: in all, per client address, and logins in progress."""
+"""How many sessions the server runs: in all and per client address (logged-in sessions only;
+connections still logging in are `startups.py`'s)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,7 @@ class SessionLimits:
 
     max_sessions: int
     per_address: int
-    max_startups: int
     _sessions: Counter[str] = field(default_factory=Counter)
-    _logging_in: int = 0
 
     def admit(self, address: str) -> str | None:
         """Take a session slot for `address`; returns the refusal instead when none is free."""
@@ -36,13 +35,3 @@ class SessionLimits:
     @property
     def sessions(self) -> int:
         return sum(self._sessions.values())
-
-    def start_login(self) -> bool:
-        """A new connection begins to log in; False when too many are at it already."""
-        if self._logging_in >= self.max_startups:
-            return False
-        self._logging_in += 1
-        return True
-
-    def end_login(self) -> None:
-        self._logging_in = max(0, self._logging_in - 1)
