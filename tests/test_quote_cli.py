@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from store import Archive
+from store.paths import sample_files
 from tests.test_cli import pressroom
+from tui.cli import main
 
 SPEECH = "20241031-193207b4"
 """The bundled sample's speech (ids are stable: date + hash of title and opening)."""
@@ -43,6 +46,14 @@ def test_quote_by_match_in_gost_style(home: Path) -> None:
     )
 
 
+@pytest.fixture(scope="module")
+def archive_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("quote-archive") / "archive.sqlite3"
+    with Archive.open(path) as archive:
+        archive.import_files(sample_files())
+    return path
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [((SPEECH, "--paragraphs", "30-40"), "it has paragraphs 1-32"),
@@ -51,9 +62,10 @@ def test_quote_by_match_in_gost_style(home: Path) -> None:
      ((SPEECH, "--match", "words nobody said"), "no paragraph of item")],
 )
 def test_a_bad_quote_request_is_one_line_and_exit_2(
-    home: Path, args: tuple[str, ...], message: str
+    archive_path: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...],
+    message: str,
 ) -> None:
-    result = pressroom("quote", *args, data_home=home)
-    assert result.returncode == 2 and result.stdout == ""
-    assert result.stderr.startswith("pressroom: ") and message in result.stderr
-    assert result.stderr.count("\n") == 1
+    code = main(["quote", "--archive", str(archive_path), *args])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert err.startswith("pressroom: ") and message in err and err.count("\n") == 1
