@@ -6,6 +6,7 @@ import argparse
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
+from store.citation import DEFAULT_STYLE, STYLES
 from tui.commands import bookmarks, items, quote, serve
 from tui.commands.common import common_options, fail
 
@@ -32,6 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--low-bandwidth", action="store_true",
         help="no animations, no cursor blink: for slow SSH links",
+    )
+    parser.add_argument(
+        "--citation-style", choices=STYLES, default=DEFAULT_STYLE, metavar="STYLE",
+        help=f"how y in the reader cites a quote: {', '.join(STYLES)} (default: plain)",
     )
     # Set by `pressroom serve --ssh` for its sessions: archive read-only, nothing that
     # could reach outside the app. Not for people to type.

@@ -32,6 +32,7 @@ def run_app(args: argparse.Namespace) -> int:
         low_bandwidth=bool(getattr(args, "low_bandwidth", False)),
         mouse=not getattr(args, "no_mouse", False),
         served=bool(getattr(args, "served", False)),
+        citation_style=getattr(args, "citation_style", "plain"),
     )
     set_frame_rate(settings.low_bandwidth)
     archive = open_archive(args, readonly=settings.served)
