@@ -294,6 +294,48 @@ class Bookmarks:
             self._clips.insert(Document(record, doc_id=doc_id))
             return True
 
+    def import_records(self, bookmarks: Iterable[dict[str, Any]],
+                       clippings: Iterable[Clipping]) -> tuple[int, int]:
+        """Add exported bookmarks and clippings as they were (created time, position and
+        all), in one write; an item already bookmarked, or a clipping id already here,
+        keeps what this file has. Returns how many bookmarks and clippings were added."""
+        fresh: list[dict[str, Any]] = []
+        for record in bookmarks:
+            problem = record_problem(record)
+            if problem:
+                raise ValueError(f"a bookmark that {problem}")
+            fresh.append({"item_id": record["item_id"], "note": record.get("note", ""),
+                          "tags": merge_tags(record.get("tags", [])),
+                          "created": record.get("created", "") or _now(),
+                          "position": record.get("position", 0)})
+        clips = list(clippings)
+        with self._change():
+            # one write for the whole import (TinyDB's insert writes the file each time)
+            data = dict(self._storage.read() or {})
+            marks = dict(data.get(TABLE, {}))
+            table = dict(self._clipping_records())
+            added_marks = added_clips = 0
+            for record in fresh:
+                if record["item_id"] in self._index:
+                    continue
+                self._max_id += 1
+                marks[str(self._max_id)] = record
+                self._index[record["item_id"]] = self._max_id
+                added_marks += 1
+            known = {r.get("id") for r in table.values()}
+            next_id = max(map(int, table), default=0) + 1
+            for clipping in clips:
+                if clipping.id not in known:
+                    table[str(next_id)] = clipping.to_dict()
+                    known.add(clipping.id)
+                    next_id += 1
+                    added_clips += 1
+            if added_marks or added_clips:
+                data[TABLE], data[clip_records.TABLE] = marks, table
+                self._storage.write(data)
+                self._loads = -1  # the index is rebuilt from what was written
+            return added_marks, added_clips
+
     def tags(self) -> list[str]:
         """Every tag on a bookmark or a clipping, sorted (any case counts once)."""
         with self._lock:

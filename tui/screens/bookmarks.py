@@ -19,9 +19,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from store import case_file
 from store.archive import Row
 from store.bookmarks import Bookmark
-from store.clippings import Clipping, has_tag, parse_tags, tags_in
+from store.clippings import Clipping, parse_tags, tags_in
 from store.errors import BookmarksUnavailable
 from store.paths import data_dir
 from store.printable import printable
@@ -473,24 +474,14 @@ class BookmarksScreen(Screen):
 
 def arrange(marks: list[Bookmark], clippings: list[Clipping], rows: dict[str, Row],
             tag: str = "") -> list[Entry]:
-    """The list's lines: each bookmark (newest first) with its clippings under it in
-    reading order, then items that have clippings but no bookmark. With `tag`, only what
-    has the tag, and the items of tagged clippings."""
-    by_item: dict[str, list[Clipping]] = {}
-    for clipping in clippings:  # newest first
-        if not tag or clipping.has_tag(tag):
-            by_item.setdefault(clipping.item_id, []).append(clipping)
+    """The list's lines: the case file's order (`store.case_file.arrange`), each item's
+    clippings on the lines under it."""
     entries: list[Entry] = []
-
-    def add(mark: Bookmark, marked: bool) -> None:
-        row = rows.get(mark.item_id)
+    for item_id, mark, kept in case_file.arrange(marks, clippings, tag):
+        row = rows.get(item_id)
+        marked = mark is not None
+        if mark is None:
+            mark = Bookmark(item_id, created=kept[0].created if kept else "")
         entries.append(Entry(mark, row, marked=marked))
-        for clipping in sorted(by_item.pop(mark.item_id, []), key=lambda c: c.paragraphs):
-            entries.append(Entry(mark, row, clipping=clipping, marked=marked))
-
-    for mark in marks:
-        if not tag or has_tag(mark.tags, tag) or mark.item_id in by_item:
-            add(mark, True)
-    for item_id, kept in list(by_item.items()):
-        add(Bookmark(item_id, created=kept[0].created), False)
+        entries.extend(Entry(mark, row, clipping=c, marked=marked) for c in kept)
     return entries
