@@ -415,6 +415,9 @@ class Archive:
         allowed = None
         if parsed.in_bookmarks:
             marked = bookmarks.ids() if hasattr(bookmarks, "ids") else (bookmarks or ())
+            if parsed.tags:  # `tag:NAME`: items with a bookmark or clipping tagged NAME
+                tagged = getattr(bookmarks, "tagged", lambda _: set())
+                marked = set.intersection(*(tagged(tag) for tag in parsed.tags))
             allowed = self.rowids_of(marked)
         with self._lock:
             for words in parsed.people:

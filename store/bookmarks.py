@@ -19,6 +19,8 @@ from typing import Any, Protocol
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
+from store import clippings as clip_records
+from store.clippings import Clipping, clipping_problem, has_tag, merge_tags
 from store.errors import BookmarksUnavailable, UnknownItem
 from store.model import Item
 from store.safe_storage import REPAIR_HINT, SafeJSONStorage, fsync_folder
@@ -95,6 +97,7 @@ class Bookmarks:
         self._storage = storage
         self._db = TinyDB(storage=lambda: storage)
         self._table: Table = self._db.table(TABLE, cache_size=0)
+        self._clips: Table = self._db.table(clip_records.TABLE, cache_size=0)
         self._lock = threading.RLock()
         self._loads = -1
         self._index: dict[str, int] = {}
@@ -102,6 +105,8 @@ class Bookmarks:
         self._duplicates: dict[str, list[int]] = {}
         """Further doc ids of an item_id that appears more than once (hand-edited files)."""
         self._max_id = 0
+        self._checked_clips = -1
+        """The storage load whose clippings were last checked for damage."""
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Bookmarks:
@@ -159,7 +164,7 @@ class Bookmarks:
         _check_item_id(item_id)
         if not isinstance(note, str):
             raise TypeError("note must be a string")
-        tag_list = _clean_tags(tags)
+        tag_list = merge_tags(tags, note)  # "#brief" in the note tags it too
         with self._change() as records:
             doc_id = self._index.get(item_id)
             if doc_id is None:
@@ -200,6 +205,151 @@ class Bookmarks:
                 return
             self._table.update({"position": offset}, doc_ids=[doc_id])
 
+    def set_tags(self, item_id: str, tags: Iterable[str]) -> Bookmark | None:
+        """Replace a bookmark's tags (the `t` key); None when the item is not bookmarked."""
+        tag_list = merge_tags(tags)
+        with self._change():
+            doc_id = self._index.get(item_id)
+            if doc_id is None:
+                return None
+            self._table.update({"tags": tag_list},
+                               doc_ids=[doc_id, *self._duplicates.get(item_id, [])])
+            return Bookmark.from_record(self._records()[str(doc_id)])
+
+    # -- clippings -------------------------------------------------------------------------
+
+    def clip(self, item_id: str, first: int, last: int, text: str, note: str = "",
+             tags: Iterable[str] = ()) -> Clipping:
+        """Keep paragraphs `first`..`last` (0-based, inclusive) of an item as they read now.
+
+        Returns once the clipping is on disk, under the same lock and atomic replace as a
+        bookmark; a clipping does not need (or make) a bookmark of its item.
+        """
+        _check_item_id(item_id)
+        if not isinstance(text, str) or not isinstance(note, str):
+            raise TypeError("a clipping's text and note are strings")
+        if len(text) > clip_records.MAX_TEXT:
+            raise ValueError(f"a clipping keeps at most {clip_records.MAX_TEXT:,} characters")
+        record = {
+            "id": clip_records.new_id(), "item_id": item_id, "paragraphs": [first, last],
+            "text": text, "note": note, "tags": merge_tags(tags, note), "created": _now(),
+        }
+        problem = clipping_problem(record)
+        if problem:
+            raise ValueError(f"a clipping that {problem}")
+        with self._change():
+            table = self._clipping_records()
+            doc_id = max(map(int, table), default=0) + 1
+            self._clips.insert(Document(record, doc_id=doc_id))
+        return Clipping.from_record(record)
+
+    def clippings(self, tag: str | None = None, item_id: str | None = None) -> list[Clipping]:
+        """Clippings, newest first; only those tagged `tag` (any case) or of `item_id`."""
+        with self._lock:
+            found = [Clipping.from_record(r) for r in self._clipping_records().values()]
+        if tag is not None:
+            found = [c for c in found if c.has_tag(tag)]
+        if item_id is not None:
+            found = [c for c in found if c.item_id == item_id]
+        found.sort(key=lambda c: c.created, reverse=True)
+        return found
+
+    def remove_clipping(self, clipping_id: str) -> bool:
+        """Remove a clipping by its id; False when there is none."""
+        with self._change():
+            doc_ids = self._clipping_doc_ids(clipping_id)
+            if not doc_ids:
+                return False
+            self._clips.remove(doc_ids=doc_ids)
+            return True
+
+    def set_clipping(self, clipping_id: str, *, note: str | None = None,
+                     tags: Iterable[str] | None = None) -> Clipping | None:
+        """Change a clipping's note and/or tags; None when there is no such clipping."""
+        with self._change():
+            doc_ids = self._clipping_doc_ids(clipping_id)
+            if not doc_ids:
+                return None
+            current = self._clipping_records()[str(doc_ids[0])]
+            fields: dict[str, Any] = {}
+            if note is not None:
+                fields["note"] = note
+            if tags is not None or note is not None:
+                base = current.get("tags", []) if tags is None else tags
+                fields["tags"] = merge_tags(base, note or "")
+            self._clips.update(fields, doc_ids=doc_ids)
+            return Clipping.from_record(self._clipping_records()[str(doc_ids[0])])
+
+    def restore_clipping(self, clipping: Clipping) -> bool:
+        """Put back a clipping exactly as it was (undo, import); False if its id is there."""
+        record = clipping.to_dict()
+        problem = clipping_problem(record)
+        if problem:
+            raise ValueError(f"a clipping that {problem}")
+        with self._change():
+            table = self._clipping_records()
+            if any(r.get("id") == clipping.id for r in table.values()):
+                return False
+            doc_id = max(map(int, table), default=0) + 1
+            self._clips.insert(Document(record, doc_id=doc_id))
+            return True
+
+    def import_records(self, bookmarks: Iterable[dict[str, Any]],
+                       clippings: Iterable[Clipping]) -> tuple[int, int]:
+        """Add exported bookmarks and clippings as they were (created time, position and
+        all), in one write; an item already bookmarked, or a clipping id already here,
+        keeps what this file has. Returns how many bookmarks and clippings were added."""
+        fresh: list[dict[str, Any]] = []
+        for record in bookmarks:
+            problem = record_problem(record)
+            if problem:
+                raise ValueError(f"a bookmark that {problem}")
+            fresh.append({"item_id": record["item_id"], "note": record.get("note", ""),
+                          "tags": merge_tags(record.get("tags", [])),
+                          "created": record.get("created", "") or _now(),
+                          "position": record.get("position", 0)})
+        clips = list(clippings)
+        with self._change():
+            # one write for the whole import (TinyDB's insert writes the file each time)
+            data = dict(self._storage.read() or {})
+            marks = dict(data.get(TABLE, {}))
+            table = dict(self._clipping_records())
+            added_marks = added_clips = 0
+            for record in fresh:
+                if record["item_id"] in self._index:
+                    continue
+                self._max_id += 1
+                marks[str(self._max_id)] = record
+                self._index[record["item_id"]] = self._max_id
+                added_marks += 1
+            known = {r.get("id") for r in table.values()}
+            next_id = max(map(int, table), default=0) + 1
+            for clipping in clips:
+                if clipping.id not in known:
+                    table[str(next_id)] = clipping.to_dict()
+                    known.add(clipping.id)
+                    next_id += 1
+                    added_clips += 1
+            if added_marks or added_clips:
+                data[TABLE], data[clip_records.TABLE] = marks, table
+                self._storage.write(data)
+                self._loads = -1  # the index is rebuilt from what was written
+            return added_marks, added_clips
+
+    def tags(self) -> list[str]:
+        """Every tag on a bookmark or a clipping, sorted (any case counts once)."""
+        with self._lock:
+            seen = merge_tags(
+                [t for mark in self.list() for t in mark.tags]
+                + [t for c in self._clipping_records().values() for t in c.get("tags", [])]
+            )
+        return sorted(seen, key=str.casefold)
+
+    def tagged(self, tag: str) -> set[str]:
+        """Ids of items with a bookmark or a clipping tagged `tag`: `in:bookmarks tag:NAME`."""
+        ids = {mark.item_id for mark in self.list() if has_tag(mark.tags, tag)}
+        return ids | {c.item_id for c in self.clippings(tag=tag)}
+
     # -- export ----------------------------------------------------------------------------
 
     def export(self, fmt: str, archive: ItemSource | None = None) -> str:
@@ -235,9 +385,13 @@ class Bookmarks:
             except BookmarksUnavailable:
                 raw = b""  # unreadable: nothing to salvage, but it still moves aside
             records = salvage(raw)
+            clips = salvage_clippings(raw)
             moved_to = _move_aside(storage.path)
             storage.forget()
-            storage.write({TABLE: {str(n): r for n, r in enumerate(records, start=1)}})
+            tables = {TABLE: {str(n): r for n, r in enumerate(records, start=1)}}
+            if clips:
+                tables[clip_records.TABLE] = {str(n): c for n, c in enumerate(clips, start=1)}
+            storage.write(tables)
         return RepairReport(storage.path, problem, moved_to, len(records))
 
     # -- internals -------------------------------------------------------------------------
@@ -260,6 +414,27 @@ class Bookmarks:
             self._rebuild_index((data or {}).get(TABLE, {}))
             self._loads = self._storage.loads
         return (data or {}).get(TABLE, {})
+
+    def _clipping_records(self) -> dict[str, dict[str, Any]]:
+        """The clippings table as the file has it now; a damaged record makes the file
+        unavailable (as a damaged bookmark does), so it is never written over."""
+        self._records()
+        data = self._storage.read() or {}
+        table = data.get(clip_records.TABLE, {})
+        if self._checked_clips != self._storage.loads:
+            for key, record in table.items():
+                problem = clipping_problem(record)
+                if problem:
+                    self._storage.forget()
+                    raise BookmarksUnavailable(
+                        f"{self.path}: clipping {key} {problem}; {REPAIR_HINT}"
+                    )
+            self._checked_clips = self._storage.loads
+        return table
+
+    def _clipping_doc_ids(self, clipping_id: str) -> list[int]:
+        return [int(key) for key, record in self._clipping_records().items()
+                if record.get("id") == clipping_id]
 
     def _rebuild_index(self, records: dict[str, dict[str, Any]]) -> None:
         index: dict[str, int] = {}
@@ -340,6 +515,37 @@ def salvage(raw: bytes) -> list[dict[str, Any]]:
     return list(kept.values())
 
 
+def salvage_clippings(raw: bytes) -> list[dict[str, Any]]:
+    """Every whole, usable clipping in damaged bytes, first of each id (see `salvage`)."""
+    text = raw.decode("utf-8", errors="replace")
+    values: list[Any] = []
+    try:
+        values.append(json.loads(text))
+    except (json.JSONDecodeError, RecursionError):
+        decoder = json.JSONDecoder()
+        start = text.find("{")
+        while start != -1:
+            try:
+                value, end = decoder.raw_decode(text, start)
+            except (json.JSONDecodeError, RecursionError):
+                start = text.find("{", start + 1)
+                continue
+            values.append(value)
+            start = text.find("{", end)
+    kept: dict[str, dict[str, Any]] = {}
+    stack = list(reversed(values))
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            if "paragraphs" in current and not clipping_problem(current):
+                kept.setdefault(current["id"], current)
+                continue
+            stack.extend(reversed(list(current.values())))
+        elif isinstance(current, list):
+            stack.extend(reversed(current))
+    return list(kept.values())
+
+
 def _collect(value: Any, found: list[dict[str, Any]]) -> None:
     """Bookmark-like objects anywhere inside a JSON value, normalised to a usable record."""
     stack = [value]
@@ -347,8 +553,8 @@ def _collect(value: Any, found: list[dict[str, Any]]) -> None:
         current = stack.pop()
         if isinstance(current, dict):
             item_id = current.get("item_id")
-            if isinstance(item_id, str) and item_id:
-                found.append(_normalise(current))
+            if isinstance(item_id, str) and item_id and "paragraphs" not in current:
+                found.append(_normalise(current))  # a clipping is not a bookmark
                 continue
             stack.extend(reversed(list(current.values())))
         elif isinstance(current, list):
@@ -467,16 +673,7 @@ def _check_item_id(item_id: object) -> None:
 
 
 def _clean_tags(tags: Iterable[str]) -> list[str]:
-    if isinstance(tags, str):
-        raise TypeError("tags must be a list of strings, not one string")
-    cleaned: list[str] = []
-    for tag in tags:
-        if not isinstance(tag, str):
-            raise TypeError("tags must be strings")
-        tag = tag.strip()
-        if tag and tag not in cleaned:
-            cleaned.append(tag)
-    return cleaned
+    return merge_tags(tags)
 
 
 def _now() -> str:

@@ -12,7 +12,7 @@ from store.model import KINDS
 MAX_WORDS = 24
 """A pasted paragraph must not cost a second: later words are ignored."""
 
-FIELDS = ("person", "kind", "after", "before", "in")
+FIELDS = ("person", "kind", "after", "before", "in", "tag")
 
 _TOKEN = re.compile(
     r"""(?P<neg>-)?(?:(?P<field>[A-Za-z]+):(?:"(?P<fquoted>[^"]*)"?|(?P<fvalue>\S*))"""
@@ -37,6 +37,9 @@ class Query:
     after: str | None = None
     before: str | None = None
     in_bookmarks: bool = False
+    tags: tuple[str, ...] = ()
+    """`tag:NAME` values: only items whose bookmark or clipping has every one (implies
+    in:bookmarks, since only bookmarks and clippings have tags)."""
     last_is_prefix: bool = True
 
     @property
@@ -55,6 +58,7 @@ class Query:
             out.append(f"before:{self.before}")
         if self.in_bookmarks:
             out.append("in:bookmarks")
+        out.extend(f"tag:{tag}" for tag in self.tags)
         return out
 
 
@@ -70,6 +74,7 @@ def parse_query(text: str) -> Query:
     people: list[tuple[str, ...]] = []
     kind = after = before = None
     in_bookmarks = False
+    tags: list[str] = []
     last_is_prefix = bool(text) and not text[-1].isspace() and not text.endswith('"')
     for match in _TOKEN.finditer(text):
         negative = bool(match.group("neg"))
@@ -81,7 +86,8 @@ def parse_query(text: str) -> Query:
             value = value.strip()
             if name not in FIELDS:
                 raise InputError(
-                    f"unknown filter {name + ':'!r} (use person:, kind:, after:, before:, in:)"
+                    f"unknown filter {name + ':'!r} "
+                    "(use person:, kind:, after:, before:, in:, tag:)"
                 )
             if not value:
                 continue
@@ -96,6 +102,9 @@ def parse_query(text: str) -> Query:
             elif name == "in":
                 if not "bookmarks".startswith(value.casefold()):
                     raise InputError(f"unknown in:{value} (only in:bookmarks)")
+                in_bookmarks = True
+            elif name == "tag":
+                tags.append(value.lstrip("#"))
                 in_bookmarks = True
         elif match.group("phrase") is not None:
             phrase = tuple(_WORD.findall(match.group("phrase")))
@@ -120,6 +129,7 @@ def parse_query(text: str) -> Query:
         after=after,
         before=before,
         in_bookmarks=in_bookmarks,
+        tags=tuple(tags[:4]),
         last_is_prefix=last_is_prefix,
     )
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from store import Archive, Bookmark, Bookmarks
+from store.clippings import merge_tags
 from store.paths import sample_files
 
 
@@ -180,7 +181,8 @@ class BookmarksAgainstADict(RuleBasedStateMachine):
     def add(self, session: int, item_id: str, note: str, tags: list[str]) -> None:
         mark = self.sessions[session].add(item_id, note=note, tags=tags)
         position = self.model.get(item_id, ("", (), 0))[2]
-        self.model[item_id] = (note, tuple(dict.fromkeys(tags)), position)
+        # a note's #words are tags too
+        self.model[item_id] = (note, tuple(merge_tags(tags, note)), position)
         if item_id not in self.order:
             self.order.append(item_id)
         assert (mark.note, mark.tags, mark.position) == self.model[item_id]

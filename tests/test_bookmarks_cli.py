@@ -98,9 +98,9 @@ def test_removing_a_bookmark_and_removing_it_again(run, speech_id: str) -> None:
 def test_export_prints_markdown_or_json(run, speech_id: str) -> None:
     run("add", speech_id, "--note", "for the report")
     code, out, _ = run("export")
-    assert code == 0 and out.startswith("# Bookmarks") and "> for the report" in out
+    assert code == 0 and out.startswith("# Bookmarks") and "Note: for the report" in out
     code, out, _ = run("export", "--format", "json")
-    assert code == 0 and json.loads(out)[0]["item_id"] == speech_id
+    assert code == 0 and json.loads(out)["bookmarks"][0]["item_id"] == speech_id
 
 
 def test_the_default_file_is_in_the_user_data_folder(run, speech_id: str, tmp_path: Path) -> None:

@@ -259,3 +259,114 @@ def test_salvage_keeps_every_complete_record_of_a_big_truncated_file(tmp_path: P
     complete = {json.loads(line.split(":", 1)[1][:-1])["item_id"]
                 for line in lines if line.endswith(",")}
     assert kept == complete
+
+
+# -- clippings: the same guarantees ------------------------------------------------------------
+
+CLIPPER = """
+import sys
+from store.bookmarks import Bookmarks
+path, tag, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+marks = Bookmarks.open(path)
+for n in range(count):
+    kept = marks.clip(f"{tag}-{n}", n % 7, n % 7 + 2, f"quoted text {n} " * 20,
+                      note=f"note {n} #{tag}")
+    print(kept.item_id, flush=True)
+"""
+"""Keeps clippings one after another, printing each once `clip` returned."""
+
+
+def _clipper(path: Path, tag: str, count: int) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", CLIPPER, str(path), tag, str(count)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+@pytest.mark.slow
+def test_a_clipping_writer_killed_at_any_moment_loses_no_acknowledged_clipping(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "bookmarks.json"
+    _seed(path, 1500)
+    rng = random.Random(14)
+    acknowledged: set[str] = set()
+    kills_mid_write = 0
+    round_no = -1
+    # fewer rounds than for bookmarks: the storage is the same, only the table is new
+    while round_no < 7 or (kills_mid_write == 0 and round_no < 99):
+        round_no += 1
+        tag = f"c{round_no}"
+        child = _clipper(path, tag, 10_000)
+        assert child.stdout is not None
+        log: list[str] = []
+        for _ in range(rng.randint(1, 5)):
+            line = child.stdout.readline()
+            if not line:
+                pytest.fail(f"writer died: {child.stderr.read() if child.stderr else ''}")
+            log.append(line.strip())
+        time.sleep(rng.uniform(0, 0.03))
+        child.send_signal(signal.SIGKILL)
+        log += child.stdout.read().split()
+        child.wait()
+        if child.stderr is not None:
+            child.stderr.close()
+        acknowledged |= set(log)
+        kills_mid_write += any(p.name.endswith(".tmp") for p in tmp_path.iterdir())
+        marks = Bookmarks.open(path)
+        kept = {c.item_id for c in marks.clippings()}
+        in_flight = f"{tag}-{len(log)}"
+        assert acknowledged <= kept <= acknowledged | {in_flight}, (
+            f"round {round_no}: lost {sorted(acknowledged - kept)[:5]}"
+        )
+        acknowledged = kept
+        assert len(marks) == 1500  # the bookmarks beside them are untouched
+    assert kills_mid_write > 0, "no kill landed during a write: the test proves nothing"
+
+
+@pytest.mark.slow
+def test_four_clipping_writers_at_once_keep_every_clipping(tmp_path: Path) -> None:
+    path = tmp_path / "bookmarks.json"
+    marks = Bookmarks.open(path)
+    marks.add("already-there", note="a bookmark from before")
+    writers = [_clipper(path, f"w{n}", 60) for n in range(4)]
+    outputs = [w.communicate(timeout=120) for w in writers]
+    for writer, (_, err) in zip(writers, outputs, strict=True):
+        assert writer.returncode == 0, err
+    printed = {line for out, _ in outputs for line in out.split()}
+    clips = Bookmarks.open(path).clippings()
+    assert len(clips) == 240 and {c.item_id for c in clips} == printed
+    assert len({c.id for c in clips}) == 240
+    assert all(c.tags == (c.item_id.split("-")[0],) for c in clips)  # from "#w0" in the note
+    assert Bookmarks.open(path).ids() == {"already-there"}
+
+
+def test_repair_keeps_clippings_apart_from_bookmarks(tmp_path: Path) -> None:
+    path = tmp_path / "bookmarks.json"
+    marks = Bookmarks.open(path)
+    marks.add("a", note="first")
+    kept = marks.clip("b", 2, 3, "two paragraphs", note="for the brief")
+    content = path.read_bytes()
+    _write_corrupt(path, content[: content.rindex(b"}") - 1])  # cut the closing braces
+    report = Bookmarks.repair(path)
+    assert report.moved_to is not None and report.kept == 1
+    repaired = Bookmarks.open(path)
+    assert repaired.ids() == {"a"}
+    assert repaired.clippings() == [kept]
+
+
+def test_a_damaged_clipping_makes_the_file_unavailable_and_it_is_not_overwritten(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "bookmarks.json"
+    content = (
+        b'{"bookmarks":{"1":{"item_id":"a"}},'
+        b'"clippings":{"1":{"id":"x","item_id":"a","paragraphs":[3,1],"text":"t"}}}'
+    )
+    _write_corrupt(path, content)
+    marks = Bookmarks.open(path)
+    with pytest.raises(BookmarksUnavailable, match="clipping 1 has paragraphs"):
+        marks.clip("a", 0, 0, "new")
+    with pytest.raises(BookmarksUnavailable):
+        marks.clippings()
+    assert path.read_bytes() == content

@@ -64,6 +64,9 @@ def test_a_quoted_person_keeps_both_names() -> None:
 
 def test_in_bookmarks_is_a_filter() -> None:
     assert parse_query("in:bookmarks summit").in_bookmarks
+    tagged = parse_query("tag:#report-2024 summit")
+    assert tagged.tags == ("report-2024",) and tagged.in_bookmarks
+    assert tagged.filters() == ["in:bookmarks", "tag:report-2024"]
 
 
 def test_a_kind_may_be_abbreviated_while_typing() -> None:

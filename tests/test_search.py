@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from store import Archive, InputError, Item
+from store import Archive, Bookmarks, InputError, Item
 from store.search import highlight
 
 
@@ -194,6 +194,21 @@ def test_in_bookmarks_keeps_only_the_given_items(archive: Archive) -> None:
     marked = [ITEMS[1].id]
     assert titles(archive, "in:bookmarks Voitolovsky", bookmarks=marked) == [ITEMS[1].title]
     assert titles(archive, "in:bookmarks", bookmarks=[]) == []
+
+
+def test_tag_keeps_items_whose_bookmark_or_clipping_has_the_tag(
+    archive: Archive, tmp_path: Path
+) -> None:
+    marks = Bookmarks.open(tmp_path / "bookmarks.json")
+    marks.add(ITEMS[1].id, note="for the #Report")
+    marks.add(ITEMS[2].id)
+    marks.clip(ITEMS[3].id, 0, 0, "quoted", tags=["report", "other"])
+    assert set(titles(archive, "tag:report", bookmarks=marks)) == {ITEMS[1].title,
+                                                                   ITEMS[3].title}
+    assert titles(archive, "in:bookmarks tag:report tag:other", bookmarks=marks) == [
+        ITEMS[3].title
+    ]
+    assert titles(archive, "tag:nothing-tagged", bookmarks=marks) == []
 
 
 def test_an_exact_name_ranks_its_person_before_a_similar_name(archive: Archive) -> None:

@@ -618,3 +618,44 @@ async def test_openssh_without_a_terminal_gets_the_polite_line(
     assert ssh.returncode == 1
     assert err.decode().strip() == "pressroom: " + ONLY_INTERACTIVE
     assert out == b""
+
+
+@pytest.mark.skipif(not (shutil.which("ssh") and shutil.which("tmux")),
+                    reason="needs the OpenSSH client and tmux")
+async def test_a_copied_quote_reaches_the_clients_terminal_through_tmux(
+    app_config, alice, tmp_path, sample_archive
+):
+    """`y` writes OSC 52; over serve --ssh and OpenSSH it reaches tmux (set-clipboard on),
+    which keeps it as a paste buffer: what the user's terminal would put on the clipboard."""
+    from store import Archive
+    from store.citation import passage
+
+    with Archive.open(sample_archive, readonly=True) as archive:
+        speech = archive.get("20241031-193207b4")
+    expected = passage(speech, 0, 1).quote("plain")
+    identity = tmp_path / "id_ed25519"
+    identity.write_bytes(alice.export_private_key())
+    identity.chmod(0o600)
+    done = tmp_path / "done"
+    tmux = Tmux(tmp_path / "tmux.sock")
+    async with running_server(app_config) as server:
+        ssh = openssh(server.port, identity, "-t", "reader@127.0.0.1")
+        await tmux.start_ssh(ssh, done, 100, 30)
+        try:
+            await tmux._run("set-option", "-g", "set-clipboard", "on")
+            await tmux.wait_for("4 items")
+            for key in ("Escape", "G", "Enter"):  # to the list, its last row, read it
+                await tmux.keys(key)
+                await asyncio.sleep(0.3)  # so Escape and G are not read as alt+G
+            await tmux.wait_for("Dear participants")
+            await tmux.keys("v")
+            await tmux.wait_for("1 paragraph selected")
+            await tmux.keys("j")
+            await tmux.wait_for("2 paragraphs selected")
+            await tmux.keys("y")
+            await tmux.wait_for("Copied 2 paragraphs")
+            buffer = await tmux._run("show-buffer")
+            assert buffer == expected
+            assert await tmux.exit_status(done, "C-q") == "0"
+        finally:
+            await tmux.kill()

@@ -121,12 +121,16 @@ class PressroomApp(App[int]):
     # -- the contract screens use ------------------------------------------------------------
 
     def open_reader(
-        self, rowids: np.ndarray, index: int, terms: frozenset[str] = frozenset()
+        self, rowids: np.ndarray, index: int, terms: frozenset[str] = frozenset(),
+        paragraphs: tuple[int, int] | None = None,
     ) -> None:
-        """Read item `rowids[index]`; `[`/`]` in the reader move within `rowids`."""
+        """Read item `rowids[index]`; `[`/`]` in the reader move within `rowids`.
+
+        `paragraphs` (first, last; 0-based) opens the item at them, selected: a clipping.
+        """
         from tui.screens.reader import ReaderScreen
 
-        self.push_screen(ReaderScreen(rowids, index, terms))
+        self.push_screen(ReaderScreen(rowids, index, terms, paragraphs))
 
     def show_events(self, query: str) -> None:
         """Switch to Events, searching for `query` (People → Enter: `person:"Name"`).

@@ -6,7 +6,8 @@ import argparse
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
-from tui.commands import bookmarks, items, serve, web
+from store.citation import DEFAULT_STYLE, STYLES
+from tui.commands import bookmarks, items, quote, serve, web
 from tui.commands.common import common_options, fail
 
 
@@ -33,11 +34,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--low-bandwidth", action="store_true",
         help="no animations, no cursor blink: for slow SSH links",
     )
+    parser.add_argument(
+        "--citation-style", choices=STYLES, default=DEFAULT_STYLE, metavar="STYLE",
+        help=f"how y in the reader cites a quote: {', '.join(STYLES)} (default: plain)",
+    )
     # Set by `pressroom serve --ssh` for its sessions: archive read-only, nothing that
     # could reach outside the app. Not for people to type.
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     items.register(sub, common)
+    quote.register(sub, common)
     bookmarks.register(sub, common)
     serve.register(sub, common)
     web.register(sub, common)

@@ -35,6 +35,7 @@ def run_app(args: argparse.Namespace) -> int:
         served=bool(getattr(args, "served", False)),
         theme=chosen.theme,
         keymap=chosen.keymap,
+        citation_style=getattr(args, "citation_style", "plain"),
     )
     check_theme(chosen)
     set_frame_rate(settings.low_bandwidth)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from store import Archive, Bookmark, Bookmarks, BookmarksUnavailable
+from store.citation import DEFAULT_STYLE, Passage
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class Settings:
     """A Textual theme name from config.toml (None: Textual's default)."""
     keymap: dict[str, str] = field(default_factory=dict)
     """Binding id -> keys, from config.toml's [keymap] (`App.set_keymap`)."""
+    citation_style: str = DEFAULT_STYLE
+    """How `y` in the reader cites a quote (`--citation-style`; `S` changes it for a session)."""
 
 
 @dataclass
@@ -39,6 +42,11 @@ class Session:
     settings: Settings = field(default_factory=Settings)
     _marked: set[str] = field(default_factory=set)
     _marked_revision: object = None
+    citation_style: str = ""
+    """The style copies use now: the settings' until the user picks another (`S`)."""
+
+    def __post_init__(self) -> None:
+        self.citation_style = self.citation_style or self.settings.citation_style
 
     def marked_ids(self) -> set[str]:
         """Ids of bookmarked items, re-read only when the file changed (another session)."""
@@ -90,6 +98,20 @@ class Session:
             self.bookmarks.set_position(item_id, max(0, int(offset)))
         except BookmarksUnavailable as error:
             self._disable(error)
+
+    def keep_clipping(self, quoted: Passage, note: str = "") -> str:
+        """Keep a passage as a clipping; returns the line to show the user."""
+        if self.bookmarks is None:
+            return f"Bookmarks unavailable: {self.bookmarks_problem}"
+        try:
+            kept = self.bookmarks.clip(quoted.item.id, quoted.first, quoted.last,
+                                       quoted.text, note=note)
+        except BookmarksUnavailable as error:
+            self._disable(error)
+            return f"Bookmarks unavailable: {self.bookmarks_problem}"
+        tags = f" tagged {', '.join(kept.tags)}" if kept.tags else ""
+        count = quoted.count
+        return f"Kept {count} paragraph{'' if count == 1 else 's'} as a clipping{tags} (m shows)"
 
     def bookmarks_failed(self, error: BookmarksUnavailable) -> None:
         """A screen's own bookmark call failed: carry on without bookmarks, saying why."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import statistics
 import tempfile
@@ -89,6 +90,38 @@ async def time_reader(session: Session, rowid: int, pages: int) -> tuple[float, 
             await pilot.pause()
             steps.append(time.perf_counter() - step)
     return opened, steps
+
+
+async def time_quote(session: Session, rowid: int, runs: int) -> dict[str, list[float]]:
+    """Seconds of event-loop work for `v`, `G` (select to the end) and `y` (copy it all,
+    with citation, as OSC 52), each called as its key would, then the repaint after them."""
+    import numpy as np
+
+    from tui.app import PressroomApp
+    from tui.screens.reader import ReaderScreen
+
+    app = PressroomApp(session)
+    times: dict[str, list[float]] = {"v": [], "G": [], "y": [], "repaint": []}
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.open_reader(np.array([rowid], dtype=np.int64), 0)
+        while not (isinstance(app.screen, ReaderScreen) and app.screen.view.line_count):
+            await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReaderScreen)
+        for _ in range(runs):
+            for key, action in (("v", screen.action_select), ("G", screen.view.action_bottom),
+                                ("y", screen.action_copy_quote)):
+                start = time.perf_counter()
+                action()
+                times[key].append(time.perf_counter() - start)
+            start = time.perf_counter()
+            await pilot.pause()
+            times["repaint"].append(time.perf_counter() - start)
+            screen.view.clear_selection()
+            app.clear_notifications()
+            await pilot.pause()
+    return times
 
 
 async def time_floor(session: Session, pages: int) -> tuple[float, list[float]]:
@@ -179,6 +212,12 @@ def main() -> None:
               f"{statistics.median(floor_steps) * 1000:.1f} ms; reader/floor: open "
               f"{statistics.median(opens) / statistics.median(floor_opens):.1f}x, page "
               f"{statistics.median(steps) / statistics.median(floor_steps):.1f}x")
+        quoting = asyncio.run(time_quote(session, rowid, args.runs))
+        frame = 1000 / int(os.environ.get("TEXTUAL_FPS", "60"))
+        print(f"quoting the whole speech ({len(text):,} characters), event-loop work p50 / "
+              f"max over {args.runs} runs (one frame is {frame:.1f} ms): " + ", ".join(
+                  f"{key} {statistics.median(v) * 1000:.2f} / {max(v) * 1000:.2f} ms"
+                  for key, v in quoting.items()))
         if args.markdown_cap > 0:
             markdown = asyncio.run(time_markdown(text, args.markdown_cap))
             print(f"Textual Markdown on the same text: {markdown * 1000:.0f} ms "

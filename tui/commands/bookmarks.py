@@ -6,9 +6,11 @@ import argparse
 import json
 import shutil
 import sys
+from pathlib import Path
 
-from store import Archive, Bookmarks, Item, UnknownItem
-from store.bookmarks import EXPORT_FORMATS, Bookmark
+from store import Archive, Bookmarks, Item, UnknownItem, case_file
+from store.bookmarks import Bookmark
+from store.citation import DEFAULT_STYLE, STYLES
 from tui.commands.common import bookmarks_path, fail, open_archive, open_bookmarks
 
 
@@ -32,9 +34,23 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     a = actions.add_parser("remove", parents=[common], help="remove a bookmark")
     a.add_argument("item_id", metavar="ID")
 
-    a = actions.add_parser("export", parents=[common],
-                           help="Markdown for a report, or JSON, on standard output")
-    a.add_argument("--format", choices=EXPORT_FORMATS, default="md")
+    a = actions.add_parser(
+        "export", parents=[common], help="a case file: Markdown, Word (docx) or JSON",
+        description="Each bookmarked or clipped item with its note, its clippings as "
+        "quotations with their citations, and a bibliography. JSON holds everything and "
+        "`pressroom bookmarks import` reads it back.",
+    )
+    a.add_argument("--format", choices=case_file.FORMATS, default="md")
+    a.add_argument("--tag", default="", metavar="TAG",
+                   help="only what is tagged TAG (and the items of clippings tagged TAG)")
+    a.add_argument("--style", choices=STYLES, default=DEFAULT_STYLE,
+                   help=f"citation style (default: {DEFAULT_STYLE})")
+    a.add_argument("--output", type=Path, metavar="FILE",
+                   help="write to FILE instead of standard output (needed for docx)")
+
+    a = actions.add_parser("import", parents=[common],
+                           help="add the bookmarks and clippings of a JSON export")
+    a.add_argument("file", type=Path, metavar="FILE")
 
     actions.add_parser(
         "repair", parents=[common], help="move an unreadable bookmarks file aside",
@@ -58,11 +74,37 @@ def run(args: argparse.Namespace) -> int:
             return fail(f"{args.item_id!r} is not bookmarked")
         print(f"Removed the bookmark on {args.item_id}")
         return 0
+    if action == "import":
+        records, clips = case_file.read_json(args.file)
+        added, clipped = marks.import_records(records, clips)
+        print(f"{args.file}: added {added} bookmarks and {clipped} clippings; "
+              f"{len(records) - added + len(clips) - clipped} were already there")
+        return 0
     with open_archive(args, readonly=True) as archive:
         if action == "export":
-            sys.stdout.write(marks.export(args.format, archive))
-            return 0
+            return _export(args, marks, archive)
         return _list(marks, archive, as_json=getattr(args, "json", False))
+
+
+def _export(args: argparse.Namespace, marks: Bookmarks, archive: Archive) -> int:
+    sections = case_file.gather(marks, archive, tag=args.tag)
+    if args.format == "docx":
+        if args.output is None:
+            return fail("--format docx writes a file: give it --output FILE.docx")
+        case_file.write_docx(sections, args.output, style=args.style, tag=args.tag)
+    else:
+        if args.format == "json":
+            text = case_file.to_json(sections)
+        else:
+            text = case_file.markdown(sections, style=args.style, tag=args.tag)
+        if args.output is None:
+            sys.stdout.write(text)
+            return 0
+        args.output.write_text(text, encoding="utf-8")
+    count = len(sections)
+    print(f"Exported {count} item{'' if count == 1 else 's'} to {args.output}",
+          file=sys.stderr)
+    return 0
 
 
 def _add(args: argparse.Namespace, marks: Bookmarks) -> int:

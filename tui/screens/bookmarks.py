@@ -19,10 +19,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from store import case_file
 from store.archive import Row
 from store.bookmarks import Bookmark
+from store.clippings import Clipping, parse_tags, tags_in
 from store.errors import BookmarksUnavailable
 from store.paths import data_dir
+from store.printable import printable
 from tui.screens.people import RowList, _fit
 from tui.widgets.key_bar import KeyBar
 
@@ -35,6 +38,10 @@ class Entry:
 
     mark: Bookmark
     row: Row | None
+    clipping: Clipping | None = None
+    """Set on the lines under an item that show its clippings."""
+    marked: bool = True
+    """False for an item shown only for its clippings (it has no bookmark)."""
 
 
 class BookmarkList(RowList):
@@ -58,6 +65,8 @@ class BookmarkList(RowList):
 
     def row_text(self, index: int, width: int, style: Style) -> Text:
         entry = self.entries[index]
+        if entry.clipping is not None:
+            return self._clipping_text(entry.clipping, width)
         text = Text(no_wrap=True, end="")
         if entry.row is None:
             text.append("?          ", self.style_of("muted"))
@@ -70,7 +79,46 @@ class BookmarkList(RowList):
             if note_width:
                 text.append(" · ")
                 text.append(_fit(entry.mark.note, note_width), self.style_of("accent"))
+        if entry.mark.tags or not entry.marked:
+            _replace_tail(text, width, _tag_words(entry.mark.tags) if entry.marked
+                          else "(clippings only)", self.style_of("muted"))
         return text
+
+    def _clipping_text(self, clipping: Clipping, width: int) -> Text:
+        """'           “first words of the quote…” · note · #tag': under its item."""
+        text = Text(no_wrap=True, end="")
+        text.append(" " * 11)
+        words = printable(" ".join(clipping.text.split()))
+        # tags typed in the note as #words are shown once, in the note
+        typed = {tag.casefold() for tag in tags_in(clipping.note)}
+        tags = tuple(t for t in clipping.tags if t.casefold() not in typed)
+        tail = " · ".join(p for p in (printable(clipping.note), _tag_words(tags)) if p)
+        room = max(8, width - 11 - (len(tail) + 3 if tail else 0))
+        room = max(room, (width - 11) // 2)
+        quote = f"“{words}”" if len(words) + 2 <= room else f"“{words[: max(0, room - 3)]}…”"
+        text.append(quote)
+        if tail:
+            text.append(" · ")
+            text.append(tail, self.style_of("accent"))
+        text.truncate(width, overflow="ellipsis")
+        return text
+
+
+def _tag_words(tags: tuple[str, ...]) -> str:
+    return " ".join(f"#{printable(tag)}" for tag in tags)
+
+
+def _replace_tail(text: Text, width: int, tail: str, style: Style) -> None:
+    """End a row with `tail` (its tags), giving up title characters for it."""
+    text.rstrip()
+    room = width - len(tail) - 2
+    if room < 12:
+        return
+    if text.cell_len > room:
+        text.truncate(room - 1)
+        text.append("…")
+    text.append("  ")
+    text.append(tail, style)
 
 
 class MarkdownPage(ModalScreen[None]):
@@ -124,6 +172,8 @@ class BookmarksScreen(Screen):
         Binding("u", "undo", "Undo remove"),
         Binding("n", "note", "Edit note"),
         Binding("x", "export", "Export Markdown"),
+        Binding("t", "tags", "Tags"),
+        Binding("f", "filter_tag", "Filter by tag"),
     ]
     """Bookmarks keys; movement keys live on the list (`RowList.BINDINGS`)."""
 
@@ -142,6 +192,10 @@ class BookmarksScreen(Screen):
         """Removed on this screen, newest last, for `u`."""
         self.exported = ""
         """Where the last export went, shown in the status line."""
+        self.tag_filter = ""
+        """Only bookmarks and clippings with this tag (`f`); "" shows everything."""
+        self.removed_clippings: list[Clipping] = []
+        """Clippings removed on this screen, newest last; `u` restores them first."""
 
     def compose(self) -> ComposeResult:
         yield Static("Date       Title · note", id="bookmarks-header", markup=False)
@@ -185,21 +239,34 @@ class BookmarksScreen(Screen):
             problem.display = True
         else:
             problem.display = False
+        clippings: list[Clipping] = []
+        if session.bookmarks is not None:
+            try:
+                clippings = session.bookmarks.clippings()
+            except BookmarksUnavailable as error:
+                session.bookmarks_failed(error)
         archive = session.archive
-        known = archive.rows(archive.rowids_of(m.item_id for m in marks))
+        ids = {m.item_id for m in marks} | {c.item_id for c in clippings}
+        known = archive.rows(archive.rowids_of(ids))
         rows = {row.item_id: row for row in known}
-        self.bookmark_list.show([Entry(m, rows.get(m.item_id)) for m in marks],
+        self.bookmark_list.show(arrange(marks, clippings, rows, self.tag_filter),
                                 keep_cursor=keep_cursor)
         self._update_status()
 
     def _update_status(self) -> None:
-        entries = self.bookmark_list.entries
+        every = self.bookmark_list.entries
+        entries = [e for e in every if e.clipping is None and e.marked]
+        clips = sum(1 for e in every if e.clipping is not None)
         missing = sum(1 for e in entries if e.row is None)
         text = f"{len(entries):,} bookmark{'' if len(entries) == 1 else 's'}"
+        if clips:
+            text += f" · {clips:,} clipping{'' if clips == 1 else 's'}"
+        if self.tag_filter:
+            text = f"#{printable(self.tag_filter)}: {text} (f clears)"
         if missing:
             text += f" · {missing} not in this archive"
-        if self.removed:
-            text += f" · u restores {len(self.removed)} removed"
+        if self.removed or self.removed_clippings:
+            text += f" · u restores {len(self.removed) + len(self.removed_clippings)} removed"
         if self.exported:
             text += f" · exported to {self.exported}"
         self.query_one("#bookmarks-status", Static).update(text, layout=False)
@@ -207,8 +274,13 @@ class BookmarksScreen(Screen):
     # -- keys --------------------------------------------------------------------------------
 
     def action_open(self) -> None:
-        entries = self.bookmark_list.entries
+        entries = [e for e in self.bookmark_list.entries if e.clipping is None]
         current = self.bookmark_list.current
+        if current is not None and current.clipping is not None and current.row is not None:
+            # a clipping opens its item at the quoted paragraphs, selected
+            rowids = np.array([current.row.rowid], dtype=np.int64)
+            self.app.open_reader(rowids, 0, paragraphs=current.clipping.paragraphs)
+            return
         if current is None or current.row is None:
             self.app.bell()
             if current is not None:
@@ -221,6 +293,9 @@ class BookmarksScreen(Screen):
     def action_remove(self) -> None:
         session = self.app.session
         current = self.bookmark_list.current
+        if current is not None and (current.clipping is not None or not current.marked):
+            self._remove_clipping(current)
+            return
         if current is None or session.bookmarks is None:
             self.app.bell()
             return
@@ -236,6 +311,9 @@ class BookmarksScreen(Screen):
 
     def action_undo(self) -> None:
         session = self.app.session
+        if self.removed_clippings and session.bookmarks is not None:
+            self._restore_clipping()
+            return
         if not self.removed or session.bookmarks is None:
             self.app.bell()
             return
@@ -253,7 +331,10 @@ class BookmarksScreen(Screen):
 
     def action_note(self) -> None:
         current = self.bookmark_list.current
-        if current is None or self.app.session.bookmarks is None:
+        if current is not None and current.clipping is not None:
+            self._ask(current, "Note for", current.clipping.note, "note")
+            return
+        if current is None or not current.marked or self.app.session.bookmarks is None:
             self.app.bell()
             return
         from tui.screens.note_prompt import NotePrompt
@@ -272,6 +353,98 @@ class BookmarksScreen(Screen):
             self.app.bookmarks_changed(current.mark.item_id)
 
         self.app.push_screen(NotePrompt(title, current.mark.note, blink=blink), save)
+
+    # -- clippings and tags ----------------------------------------------------------------
+
+    def action_tags(self) -> None:
+        """`t`: the tags of the bookmark or clipping under the cursor, typed with spaces."""
+        current = self.bookmark_list.current
+        if current is None or (current.clipping is None and not current.marked):
+            self.app.bell()
+            return
+        tags = current.clipping.tags if current.clipping is not None else current.mark.tags
+        self._ask(current, "Tags for", " ".join(tags), "tags")
+
+    def action_filter_tag(self) -> None:
+        """`f`: show only what has a tag; pressed while filtering, show everything again."""
+        if self.tag_filter:
+            self.tag_filter = ""
+            self.reload()
+            return
+        from tui.screens.note_prompt import NotePrompt
+
+        session = self.app.session
+        known = session.bookmarks.tags() if session.bookmarks is not None else []
+        hint = ("tags: " + " ".join(known)) if known else "no tags yet (t adds them)"
+
+        def apply(tag: str | None) -> None:
+            if tag:
+                self.tag_filter = tag.strip().lstrip("#")
+                self.reload()
+
+        blink = not session.settings.low_bandwidth
+        self.app.push_screen(NotePrompt(printable(hint), "", blink=blink,
+                                        label="Show only the tag", placeholder="a tag"), apply)
+
+    def _ask(self, entry: Entry, label: str, value: str, what: str) -> None:
+        """Prompt for a note or tags of `entry` and save what the user typed."""
+        from tui.screens.note_prompt import NotePrompt
+
+        title = entry.row.title if entry.row is not None else entry.mark.item_id
+        if entry.clipping is not None:
+            title = f"clipping of {title}"
+        blink = not self.app.session.settings.low_bandwidth
+
+        def save(typed: str | None) -> None:
+            session = self.app.session
+            if typed is None or session.bookmarks is None:
+                return
+            try:
+                if entry.clipping is not None and what == "note":
+                    session.bookmarks.set_clipping(entry.clipping.id, note=typed)
+                elif entry.clipping is not None:
+                    session.bookmarks.set_clipping(entry.clipping.id, tags=parse_tags(typed))
+                else:
+                    session.bookmarks.set_tags(entry.mark.item_id, parse_tags(typed))
+            except BookmarksUnavailable as error:
+                session.bookmarks_failed(error)
+            self.app.bookmarks_changed(entry.mark.item_id)
+
+        self.app.push_screen(
+            NotePrompt(printable(title), value, blink=blink, label=label,
+                       placeholder="tags, separated by spaces" if what == "tags"
+                       else "a short note (optional)"),
+            save,
+        )
+
+    def _remove_clipping(self, entry: Entry) -> None:
+        session = self.app.session
+        if entry.clipping is None or session.bookmarks is None:
+            self.app.bell()  # an item shown for its clippings: remove those one by one
+            return
+        try:
+            session.bookmarks.remove_clipping(entry.clipping.id)
+        except BookmarksUnavailable as error:
+            session.bookmarks_failed(error)
+            self.reload()
+            return
+        self.removed_clippings.append(entry.clipping)
+        self.notify("Clipping removed · u to undo", timeout=3)
+        self.app.bookmarks_changed(entry.mark.item_id)
+
+    def _restore_clipping(self) -> None:
+        session = self.app.session
+        clipping = self.removed_clippings.pop()
+        if session.bookmarks is None:
+            return
+        try:
+            session.bookmarks.restore_clipping(clipping)
+        except BookmarksUnavailable as error:
+            session.bookmarks_failed(error)
+            self.reload()
+            return
+        self.notify("Clipping restored", timeout=3)
+        self.app.bookmarks_changed(clipping.item_id)
 
     def action_export(self) -> None:
         session = self.app.session
@@ -297,3 +470,18 @@ class BookmarksScreen(Screen):
         self.exported = str(path)
         self.notify(f"Exported to {path}", timeout=6)
         self._update_status()
+
+
+def arrange(marks: list[Bookmark], clippings: list[Clipping], rows: dict[str, Row],
+            tag: str = "") -> list[Entry]:
+    """The list's lines: the case file's order (`store.case_file.arrange`), each item's
+    clippings on the lines under it."""
+    entries: list[Entry] = []
+    for item_id, mark, kept in case_file.arrange(marks, clippings, tag):
+        row = rows.get(item_id)
+        marked = mark is not None
+        if mark is None:
+            mark = Bookmark(item_id, created=kept[0].created if kept else "")
+        entries.append(Entry(mark, row, marked=marked))
+        entries.extend(Entry(mark, row, clipping=c, marked=marked) for c in kept)
+    return entries

@@ -159,7 +159,7 @@ class EventsScreen(Screen):
 
     def _on_bookmarks_changed(self, _: object) -> None:
         self.event_list.set_marked(self.app.session.marked_ids())
-        if "in:bookmarks" in self._query:
+        if "in:bookmarks" in self._query or "tag:" in self._query:
             self._start_search(self._query, keep_cursor=True)
         self._update_status()
 

@@ -49,16 +49,20 @@ class NotePrompt(ModalScreen[str | None]):
     }
     """
 
-    def __init__(self, title: str, note: str = "", *, blink: bool = True) -> None:
+    def __init__(self, title: str, note: str = "", *, blink: bool = True,
+                 label: str = "Note for", placeholder: str = "a short note (optional)") -> None:
         super().__init__()
         self.item_title = title
         self.note = note
         self.blink = blink
+        self.label = label
+        """What is asked: "Note for", "Tags for" (the `t` key), "Show only the tag"."""
+        self.placeholder = placeholder
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"Note for: {self.item_title}", id="note-title", markup=False)
-            note = Input(self.note, placeholder="a short note (optional)", id="note")
+            yield Label(f"{self.label}: {self.item_title}", id="note-title", markup=False)
+            note = Input(self.note, placeholder=self.placeholder, id="note")
             note.cursor_blink = self.blink
             yield note
             yield Label("Enter saves · Escape or ctrl+c cancels", id="note-hint")

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from store.citation import STYLES, Passage, passage
 from store.errors import PressroomError
 from store.model import Item
 from tui.widgets.key_bar import KeyBar
@@ -20,7 +21,7 @@ from tui.widgets.reader_view import ReaderView
 
 _TYPING_ACTIONS = {
     "back", "find", "find_next", "find_previous", "previous_item", "next_item",
-    "bookmark", "bookmark_note",
+    "bookmark", "bookmark_note", "select", "copy_quote", "clip", "citation_style",
 }
 """Actions on printable keys: off while the find box has focus, so `n` types an n."""
 
@@ -40,13 +41,21 @@ class ReaderScreen(Screen):
         Binding("right_square_bracket", "next_item", "Next item"),
         Binding("b", "bookmark", "Bookmark"),
         Binding("B", "bookmark_note", "Bookmark with note"),
+        Binding("v", "select", "Select"),
+        Binding("y", "copy_quote", "Copy with citation", show=False),
+        Binding("c", "clip", "Keep as clipping", show=False),
+        Binding("S", "citation_style", "Citation style", show=False),
     ]
-    """Reader keys; scrolling keys (j/k, space, PgUp/PgDn, g/G) live on `ReaderView`."""
+    """Reader keys; scrolling keys (j/k, space, PgUp/PgDn, g/G) live on `ReaderView`.
+    While paragraphs are selected, j/k (and g/G) move the paragraph cursor instead."""
 
     def __init__(
-        self, rowids: np.ndarray, index: int, terms: frozenset[str] = frozenset()
+        self, rowids: np.ndarray, index: int, terms: frozenset[str] = frozenset(),
+        paragraphs: tuple[int, int] | None = None,
     ) -> None:
         super().__init__()
+        self.paragraphs = paragraphs
+        """Paragraphs to open selected (a clipping's), or None."""
         self.rowids = np.asarray(rowids, dtype=np.int64)
         self.index = max(0, min(int(index), len(self.rowids) - 1))
         self.terms = terms
@@ -95,6 +104,10 @@ class ReaderScreen(Screen):
             return
         mark = session.bookmark(self.item.id)
         self.view.show(self.item, self.terms, mark.position if mark else 0)
+        if self.paragraphs is not None:  # a clipping opens at its passage, selected
+            first, last = self.paragraphs
+            self.paragraphs = None
+            self.view.select(first, last)
         if self.find_box.value.strip():
             self._find(self.find_box.value, from_line=0)
         self._update_status()
@@ -141,6 +154,11 @@ class ReaderScreen(Screen):
                     parts.append(f"find {needle!r} {view.current_match + 1}/{len(view.matches)}")
                 else:
                     parts.append(f"find {needle!r}: not found")
+            selection = view.selection
+            if selection is not None:
+                count = selection[1] - selection[0] + 1
+                parts.append(f"{count} paragraph{'' if count == 1 else 's'} selected "
+                             "(y copy, c clip, Esc ends)")
             parts.append(self._where(view))
         self.query_one("#reader-status", Static).update(" · ".join(parts), layout=False)
 
@@ -212,6 +230,8 @@ class ReaderScreen(Screen):
         """Escape in the find box clears the find; otherwise it goes back like `q`."""
         if self.find_box.has_focus:
             self._close_find()
+        elif self.view.selection is not None:  # Esc ends a selection; q still leaves
+            self.view.clear_selection()
         else:
             self.action_back()
 
@@ -248,6 +268,71 @@ class ReaderScreen(Screen):
 
         blink = not self.app.session.settings.low_bandwidth
         self.app.push_screen(NotePrompt(item.title, mark.note if mark else "", blink=blink), save)
+
+    # -- quoting -------------------------------------------------------------------------------
+
+    def on_reader_view_selection_changed(self, _: ReaderView.SelectionChanged) -> None:
+        self._update_status()
+
+    def action_select(self) -> None:
+        if self.item is None or not self.item.body:
+            self.app.bell()
+            return
+        self.view.start_selection()
+
+    def _passage(self) -> Passage | None:
+        """The selected paragraphs, or None (with a hint) when nothing is selected."""
+        selection = self.view.selection
+        if self.item is None or selection is None:
+            self.app.bell()
+            self.notify("Press v to select paragraphs first (j/k extend)", timeout=3)
+            return None
+        return passage(self.item, *selection)
+
+    def action_copy_quote(self) -> None:
+        """`y`: the selection as clean text and its citation, to the clipboard by OSC 52.
+
+        The terminal may ignore OSC 52 (tmux without set-clipboard, some terminals) and
+        nothing tells us, so the notice says where else the same text can be had.
+        """
+        quoted = self._passage()
+        if quoted is None:
+            return
+        style = self.app.session.citation_style
+        self.app.copy_to_clipboard(quoted.quote(style))
+        count, chars = quoted.count, len(quoted.text)
+        what = f"{count} paragraph{'' if count == 1 else 's'}, {chars:,} characters"
+        self.notify(
+            f"Copied {what}, with citation ({style}). Not in your clipboard? Press c to "
+            f"keep a clipping, or run: pressroom quote {quoted.item.id} "
+            f"--paragraphs {quoted.first + 1}-{quoted.last + 1}",
+            timeout=8,
+        )
+
+    def action_clip(self) -> None:
+        """`c`: keep the selection as a clipping, with an optional note (#words tag it)."""
+        quoted = self._passage()
+        if quoted is None:
+            return
+        from tui.screens.note_prompt import NotePrompt
+
+        def keep(note: str | None) -> None:
+            if note is None:
+                return
+            self.notify(self.app.session.keep_clipping(quoted, note), timeout=4)
+            self.app.bookmarks_changed(quoted.item.id)
+
+        blink = not self.app.session.settings.low_bandwidth
+        count = quoted.count
+        title = f"{count} paragraph{'' if count == 1 else 's'} of {quoted.item.title}"
+        self.app.push_screen(NotePrompt(title, "", blink=blink), keep)
+
+    def action_citation_style(self) -> None:
+        """`S`: the next citation style, for this session's copies."""
+        session = self.app.session
+        session.citation_style = STYLES[(STYLES.index(session.citation_style) + 1)
+                                        % len(STYLES)]
+        self.notify(f"Citation style: {session.citation_style}", timeout=3)
 
     def _on_bookmarks_changed(self, _: object) -> None:
         self._update_status()

@@ -36,6 +36,10 @@ MARGIN = 2
 PARAGRAPH_GAP = 2
 """Characters between paragraphs in a body offset: the body as paragraphs joined by "\\n\\n",
 the same convention as `store.model.Span` for body matches."""
+SELECTION_CURSOR = "▶"
+"""In the left margin, on the first line of the paragraph the selection extends to."""
+SELECTION_BAR = "┃"
+"""In the left margin of every other line of a selected paragraph: visible without colour."""
 KIND_NAMES = {"news": "News", "speech": "Speech", "statement": "Statement",
               "interview": "Interview"}
 
@@ -181,6 +185,8 @@ class ReaderView(ScrollView, can_focus=True):
         "reader-view--term",
         "reader-view--find",
         "reader-view--find-current",
+        "reader-view--selected",
+        "reader-view--mark",
     }
 
     DEFAULT_CSS = """
@@ -197,11 +203,16 @@ class ReaderView(ScrollView, can_focus=True):
     ReaderView > .reader-view--term { color: $warning; text-style: bold underline; }
     ReaderView > .reader-view--find { background: $warning 40%; text-style: underline; }
     ReaderView > .reader-view--find-current { text-style: reverse bold; }
+    ReaderView > .reader-view--selected { background: $accent 25%; }
+    ReaderView > .reader-view--mark { color: $accent; text-style: bold; }
     """
 
     class Scrolled(Message):
         """The top line or the line count changed; the screen updates its position
         indicator."""
+
+    class SelectionChanged(Message):
+        """Paragraphs were selected, the range changed, or the selection ended."""
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
@@ -223,6 +234,10 @@ class ReaderView(ScrollView, can_focus=True):
         self._match_index: dict[int, list[int]] = {}
         """Block -> indexes into `matches`, for drawing."""
         self._pending_position: int | None = None
+        self.anchor: int | None = None
+        """Where the paragraph selection started (a paragraph index); None: no selection."""
+        self.cursor = 0
+        """The paragraph the selection extends to, marked in the left margin."""
 
     # -- what is shown -----------------------------------------------------------------------
 
@@ -234,6 +249,8 @@ class ReaderView(ScrollView, can_focus=True):
         self._para_blocks = [i for i, b in enumerate(self.blocks) if b.role == "para"]
         self._para_offsets = [self.blocks[i].offset for i in self._para_blocks]
         self.set_matches([])
+        self.anchor = None
+        self.cursor = 0
         self._width = 0
         self._pending_position = position
         self._layout_text()
@@ -342,15 +359,105 @@ class ReaderView(ScrollView, can_focus=True):
                            immediate=True, force=True)
         self.refresh()
 
+    # -- selecting paragraphs ------------------------------------------------------------------
+
+    @property
+    def paragraph_count(self) -> int:
+        return len(self._para_blocks)
+
+    @property
+    def selection(self) -> tuple[int, int] | None:
+        """First and last selected paragraph (0-based, inclusive), or None."""
+        if self.anchor is None:
+            return None
+        return (min(self.anchor, self.cursor), max(self.anchor, self.cursor))
+
+    def select(self, first: int, last: int | None = None) -> None:
+        """Select paragraphs `first`..`last` (the cursor on `last`) and show the cursor."""
+        if not self._para_blocks:
+            return
+        top = self.paragraph_count - 1
+        first = max(0, min(first, top))
+        last = first if last is None else max(0, min(last, top))
+        self.anchor, self.cursor = first, last
+        self._reveal(last if last < first else first)
+        self._selection_changed()
+
+    def start_selection(self) -> None:
+        """`v`: select the paragraph of the current find match, else the first one on the
+        page; pressed again, start a new range at the cursor."""
+        if self.anchor is not None:
+            self.select(self.cursor)
+        elif 0 <= self.current_match < len(self.matches):
+            self.select(self.paragraph_of_block(self.matches[self.current_match].block))
+        else:
+            self.select(self.paragraph_at_line(self.top_line))
+
+    def clear_selection(self) -> None:
+        if self.anchor is not None:
+            self.anchor = None
+            self._selection_changed()
+
+    def move_cursor(self, step: int) -> None:
+        """Move the paragraph cursor (and the end of the range) by `step` paragraphs."""
+        if self.anchor is None or not self._para_blocks:
+            return
+        cursor = max(0, min(self.paragraph_count - 1, self.cursor + step))
+        if cursor == self.cursor:
+            self.app.bell()
+            return
+        self.cursor = cursor
+        self._reveal(cursor)
+        self._selection_changed()
+
+    def paragraph_of_block(self, block: int) -> int:
+        """The paragraph a block is, or the first paragraph after a header block."""
+        return max(0, bisect.bisect_left(self._para_blocks, block))
+
+    def paragraph_at_line(self, line: int) -> int:
+        """The paragraph shown on wrapped line `line`, or the next one below it."""
+        if not self._para_blocks or not self.line_count:
+            return 0
+        line = max(0, min(line, self.line_count - 1))
+        while line < self.line_count - 1 and self._line_block[line] < 0:
+            line += 1
+        block = self._line_block[line]
+        if block >= 0 and self.blocks[block].role == "para":
+            return self.paragraph_of_block(block)
+        return min(self.paragraph_of_block(max(block, 0) + 1), self.paragraph_count - 1)
+
+    def _reveal(self, paragraph: int) -> None:
+        """Scroll so paragraph `paragraph` starts on the page (its top, if it is long)."""
+        if self._width == 0 or self._pending_position is not None:
+            # not laid out yet: open there instead (the position survives the layout)
+            self._pending_position = self._para_offsets[paragraph]
+            return
+        block = self._para_blocks[paragraph]
+        first, end = self._block_first_line[block], self._block_end_line[block]
+        top, height = self.top_line, self.page_height
+        if first < top or first >= top + height:
+            target = first if first < top or end - first > height else end - height
+            self.scroll_to(y=max(0, target), animate=False, immediate=True, force=True)
+
+    def _selection_changed(self) -> None:
+        self.refresh()
+        self.post_message(self.SelectionChanged())
+
     # -- keys --------------------------------------------------------------------------------
 
     def _scroll_lines(self, lines: int) -> None:
         self.scroll_to(y=self.top_line + lines, animate=False, immediate=True)
 
     def action_line_down(self) -> None:
+        if self.anchor is not None:  # selecting: j/k move the paragraph cursor
+            self.move_cursor(+1)
+            return
         self._scroll_lines(1)
 
     def action_line_up(self) -> None:
+        if self.anchor is not None:
+            self.move_cursor(-1)
+            return
         self._scroll_lines(-1)
 
     def action_page_down(self) -> None:
@@ -360,9 +467,15 @@ class ReaderView(ScrollView, can_focus=True):
         self._scroll_lines(-(self.page_height - 1))
 
     def action_top(self) -> None:
+        if self.anchor is not None:  # selecting: g/G extend to the first/last paragraph
+            self.move_cursor(-self.cursor)
+            return
         self.scroll_to(y=0, animate=False, immediate=True)
 
     def action_bottom(self) -> None:
+        if self.anchor is not None:
+            self.move_cursor(self.paragraph_count - 1 - self.cursor)
+            return
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
 
     # -- layout ------------------------------------------------------------------------------
@@ -428,7 +541,13 @@ class ReaderView(ScrollView, can_focus=True):
         left = max(0, (full - width) // 2)
         text = self._line_text(line, width)
         text.truncate(width, overflow="crop", pad=True)
-        segments = [Segment(" " * left, base)]
+        mark = self._selection_mark(line)
+        if mark and left >= 2:
+            segments = [Segment(" " * (left - 2), base),
+                        Segment(mark, base + self._style("mark")), Segment(" ", base)]
+            text.stylize(self._style("selected"))
+        else:
+            segments = [Segment(" " * left, base)]
         segments.extend(
             Segment(s.text, base + s.style if s.style else base)
             for s in text.render(self.app.console)
@@ -438,6 +557,25 @@ class ReaderView(ScrollView, can_focus=True):
         if right > 0:
             segments.append(Segment(" " * right, base))
         return Strip(segments, full).crop(0, full)
+
+    def _selection_mark(self, line: int) -> str:
+        """The left-margin mark of a line: the cursor's, a selected line's, or ""."""
+        if self.anchor is None:
+            return ""
+        block = self._line_block[line]
+        if block < 0 or self.blocks[block].role != "para":
+            return ""
+        paragraph = self.paragraph_of_block(block)
+        if paragraph == self.cursor and line == self._block_first_line[block]:
+            return SELECTION_CURSOR
+        return SELECTION_BAR if self._in_selection(line) else ""
+
+    def _in_selection(self, line: int) -> bool:
+        selection = self.selection
+        block = self._line_block[line]
+        return selection is not None and block >= 0 and (
+            selection[0] <= self.paragraph_of_block(block) <= selection[1]
+        )
 
     def _line_text(self, line: int, width: int) -> Text:
         index = self._line_block[line]
