@@ -16,6 +16,7 @@ from store import schema
 from store.columns import Columns, date_bound
 from store.errors import ArchiveError, InputError, UnknownItem
 from store.model import KINDS, Hit, Item, Participant, Person, Span
+from store.names import name_words
 from store.people import PeopleIndex
 from store.pipeline import Prepared, prepared_items
 
@@ -396,17 +397,25 @@ class Archive:
         if parsed.in_bookmarks:
             marked = bookmarks.ids() if hasattr(bookmarks, "ids") else (bookmarks or ())
             allowed = self.rowids_of(marked)
+        notes: list[str] = []
         with self._lock:
             for words in parsed.people:
-                rowids = self._person_filter(" ".join(words))
+                name = " ".join(words)
+                rowids = self._person_filter(name)
+                if not len(rowids):
+                    notes.append(f"no person matches {name!r}")
                 allowed = rowids if allowed is None else np.intersect1d(allowed, rowids)
             # `person:` is a filter on the people table (every spelling of that person), so
             # the index sees the rest of the query; a person alone lists items by date.
-            return self._index.match(replace(parsed, people=()), self.columns, allowed=allowed)
+            found = self._index.match(replace(parsed, people=()), self.columns, allowed=allowed)
+        return replace(found, notes=tuple(notes)) if notes else found
 
     def _person_filter(self, name: str) -> np.ndarray:
-        """Rowids of the items of the person(s) `name` best designates."""
-        found = self._people.find(name, limit=50, with_items=False)
+        """Rowids of the items of the person(s) `name` best designates; none for a value
+        that names nobody ("a0", "12345": a name has no digits), so a filter never widens."""
+        found = []
+        if name_words(name) and not any(ch.isdigit() for ch in name):
+            found = self._people.find(name, limit=50, with_items=False)
         if not found:
             return np.zeros(0, dtype=np.int64)
         best = found[0].score

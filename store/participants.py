@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from store import lexicon
 from store.model import Participant
+from store.names import same_first_name
 
 _TOKEN = re.compile(
     r"(?P<initials>(?<![\w.])(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}[A-ZА-ЯЁ][\w'’\-]*[\w])"
@@ -395,6 +396,19 @@ def _first_initial(name: str) -> str:
     return parts[0][:1].casefold() if len(parts) > 1 or "." in name else ""
 
 
+def _first_names_agree(a: str, b: str) -> bool:
+    """Whether two names could share a first name (yes when either gives only an initial).
+
+    Russian case forms ("Сергеем" beside "Сергей") agree as surnames in case forms do.
+    """
+    same = same_first_name(a, b)
+    if same is not False:
+        return True
+    first_a, first_b = a.split()[0].casefold(), b.split()[0].casefold()
+    cyrillic = bool(re.match(r"[а-яё]", first_a)) and bool(re.match(r"[а-яё]", first_b))
+    return cyrillic and _same_surname(first_a, first_b)
+
+
 def merge_mentions(mentions: Iterable[_Mention]) -> list[Participant]:
     """One participant per person: a surname-only or initialled mention joins a fuller one."""
     people: list[_Mention] = []
@@ -406,6 +420,8 @@ def merge_mentions(mentions: Iterable[_Mention]) -> list[Participant]:
             a, b = _first_initial(mention.name), _first_initial(known.name)
             if a and b and a != b:
                 continue
+            if not _first_names_agree(mention.name, known.name):
+                continue  # Andrei and Aleksei Voitolovski are two people
             fuller = known
             longer = len(mention.name) > len(known.name)
             if longer and not mention.single and "." not in mention.name:
