@@ -14,6 +14,7 @@ from rapidfuzz.distance import Levenshtein
 from store.fold import fold_word
 from store.model import Item, Person
 from store.names import NameParts, name_words, parse_name
+from store.russian import nominative_name, nominative_role
 from store.search import folds_to_nothing, typo_budget
 
 
@@ -26,7 +27,7 @@ def person_key(name: str) -> str:
     Georgievich" -> "~iuri georgievich") get keys of their own, which the import links to
     a full name only when exactly one person fits (`PeopleIndex.add`).
     """
-    return parse_name(name).key
+    return parse_name(nominative_name(name)).key
 
 
 class _Names:
@@ -135,28 +136,33 @@ class PeopleIndex:
 
     def add(self, rowid: int, item: Item) -> None:
         seen: set[int] = set()
-        named = [(participant, parse_name(participant.name)) for participant in item.participants]
-        in_item = [parts for _, parts in named if parts.kind == "full"]
-        for participant, parts in named:
+        # People are keyed and shown in the nominative ("Сейраном Оганяном" is Сейран
+        # Оганян); the item keeps the form as written, which the reader highlights.
+        named = [
+            (participant, name, parse_name(name))
+            for participant in item.participants
+            for name in (nominative_name(participant.name),)
+        ]
+        in_item = [parts for _, _, parts in named if parts.kind == "full"]
+        for participant, name, parts in named:
             key = self._names.resolve(parts, in_item)
             if not key:
                 continue
             person = self._key_ids.get(key)
             if person is None:
                 person = self._conn.execute(
-                    "INSERT INTO people(key, name) VALUES (?, ?)", (key, participant.name)
+                    "INSERT INTO people(key, name) VALUES (?, ?)", (key, name)
                 ).lastrowid
                 assert person is not None
                 self._key_ids[key] = person
             if key == parts.key:
                 self._names.register(key, parts)
-            self._spellings[(person, participant.name)] += 1
+            self._spellings[(person, name)] += 1
             self._touched.add(person)
             if person not in seen:
                 seen.add(person)
-                self._appearances.append(
-                    (person, rowid, participant.role, participant.organisation)
-                )
+                role = nominative_role(participant.role)
+                self._appearances.append((person, rowid, role, participant.organisation))
         if len(self._appearances) >= 20_000:
             self._write_appearances()
 
@@ -287,6 +293,7 @@ class PeopleIndex:
     def find(self, query: str, limit: int | None = None, with_items: bool = True) -> list[Person]:
         """People matching every word of `query` (the last as a prefix), best first."""
         loaded = self._load()
+        query = nominative_name(query)  # "Оганяном" looks for Оганян, as People shows him
         words = [fold_word(w) for w in name_words(query)]
         words = [w for w in words if w]
         originals = name_words(query)
