@@ -14,7 +14,8 @@ import numpy as np
 
 from store import schema
 from store.columns import Columns, date_bound
-from store.errors import ArchiveError, InputError, UnknownItem
+from store.dossier import Dossier
+from store.errors import ArchiveError, InputError, UnknownItem, UnknownPerson
 from store.model import KINDS, Hit, Item, Participant, Person, Span
 from store.names import name_words
 from store.people import PeopleIndex
@@ -456,6 +457,30 @@ class Archive:
         """
         with self._lock:
             return self._people.find(query, limit, with_items=with_items)
+
+    def dossier(
+        self, name: str = "", *, key: str | None = None, item_limit: int | None = None
+    ) -> Dossier:
+        """The dossier of the person `name` best designates (or of the person filed under
+        `key`, as `Person.key` gives it): spellings, roles over time, activity by year, who
+        they met, their items (the first `item_limit` ids in dossier order, when given: a
+        screen shows a page, reading 300,000 ids would cost more than the rest).
+        Raises UnknownPerson when nobody matches."""
+        from store.dossier import build
+
+        with self._lock:
+            if key is None:
+                found = []
+                if name_words(name) and not any(ch.isdigit() for ch in name):
+                    found = self._people.find(name, limit=1, with_items=False)
+                if not found:
+                    raise UnknownPerson(name)
+                key = found[0].key
+            entry = self._people.by_key(key)
+            if entry is None:
+                raise UnknownPerson(name or key)
+            person_id, person = entry
+            return build(self._conn, self.columns, person, person_id, item_limit)
 
     def person_rowids(self, key: str) -> np.ndarray:
         with self._lock:

@@ -350,6 +350,22 @@ class PeopleIndex:
             )
         return people
 
+    def by_key(self, key: str) -> tuple[int, Person] | None:
+        """The person filed under `key` and their row id, with every spelling."""
+        row = self._conn.execute(
+            "SELECT id, name, role, items FROM people WHERE key = ?", (key,)
+        ).fetchone()
+        if row is None:
+            return None
+        person_id, name, role, count = row
+        spellings = tuple(
+            s for (s,) in self._conn.execute(
+                "SELECT spelling FROM spellings WHERE person = ? ORDER BY uses DESC, spelling",
+                (person_id,),
+            )
+        )
+        return person_id, Person(name, spellings or (name,), (), role, 0.0, key, count)
+
     def rowids(self, key: str) -> np.ndarray:
         """Sorted rowids of the items a person (by key) appears in."""
         rows = self._conn.execute(

@@ -6,7 +6,7 @@ import argparse
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
-from tui.commands import bookmarks, items, serve
+from tui.commands import bookmarks, items, person, serve
 from tui.commands.common import common_options, fail
 
 
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     items.register(sub, common)
+    person.register(sub, common)
     bookmarks.register(sub, common)
     serve.register(sub, common)
     return parser
