@@ -187,18 +187,20 @@ def build(
 
 def _met_with(conn: sqlite3.Connection, columns: Columns, person_id: int) -> tuple[Contact, ...]:
     """The people in the same items, most shared first; the last date from the columns."""
-    groups = conn.execute(
-        "SELECT b.person, group_concat(b.item) FROM appearances a"
-        " JOIN appearances b ON b.item = a.item"
-        " WHERE a.person = ? AND b.person <> a.person GROUP BY b.person",
+    # The pairs as one "person,item,person,item…" string: SQLite joins, numpy parses and
+    # counts, no Python object per pair.
+    (joined,) = conn.execute(
+        "SELECT group_concat(b.person || ',' || b.item) FROM appearances a"
+        " JOIN appearances b ON b.item = a.item WHERE a.person = ? AND b.person <> a.person",
         (person_id,),
-    ).fetchall()
-    if not groups:
+    ).fetchone()
+    if not joined:
         return ()
-    unique = np.array([g[0] for g in groups], dtype=np.int64)
-    shared = [_ints(g[1]) for g in groups]
-    counts = np.array([len(items) for items in shared], dtype=np.int64)
-    last = np.array([_dates(columns, items).max() for items in shared], dtype=np.int64)
+    pairs = np.array(joined.split(","), dtype=np.int64).reshape(-1, 2)
+    dates = _dates(columns, pairs[:, 1])
+    unique, inverse, counts = np.unique(pairs[:, 0], return_inverse=True, return_counts=True)
+    last = np.full(len(unique), UNDATED, dtype=np.int64)
+    np.maximum.at(last, inverse, dates)
     ranked = np.lexsort((-last, -counts))[:MET_WITH_LIMIT]
     chosen = unique[ranked].tolist()
     marks = ",".join("?" * len(chosen))

@@ -58,6 +58,16 @@ def _given_name(word: str) -> Any | None:
     return None
 
 
+@lru_cache(maxsize=50_000)
+def is_first_name(word: str) -> bool:
+    """Whether the analyser's best reading of a Cyrillic word is a first name in some case
+    ("Халедом", "Сейраном"): names the parser's own list does not hold."""
+    if not _CYRILLIC.match(word) or len(word) < 3:
+        return False
+    parses = _parses(word)
+    return bool(parses) and "Name" in parses[0].tag and "Abbr" not in parses[0].tag
+
+
 def _case_and_gender(words: list[str]) -> tuple[str, str]:
     """The grammatical case and gender a name is written in, as its words agree on.
 
