@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import json
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
@@ -12,10 +13,14 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from store.fold import fold_word
-from store.model import Item, Person
+from store.model import Item, Participant, Person
 from store.names import NameParts, name_words, parse_name
 from store.russian import nominative_name, nominative_role
 from store.search import folds_to_nothing, typo_budget
+
+KEYS_VERSION = b"2"
+"""How `person_key` keys people; stored beside the columns, so an archive keyed the old way
+(surname and initial: namesakes merged) is filed again at its next import."""
 
 
 def person_key(name: str) -> str:
@@ -120,6 +125,35 @@ class PeopleIndex:
     # -- import ----------------------------------------------------------------------------
 
     def begin_import(self) -> None:
+        self._load_names()
+        if self._keys_are_stale():
+            self._rebuild()
+            self._load_names()
+
+    def _keys_are_stale(self) -> bool:
+        """Whether the people tables were keyed by an older `person_key` (an archive from
+        before KEYS_VERSION): then one entry may hold several people and must be redone."""
+        row = self._conn.execute(
+            "SELECT data FROM columns WHERE name = 'people_keys'"
+        ).fetchone()
+        if row is not None and bytes(row[0]) == KEYS_VERSION:
+            return False
+        return self._conn.execute("SELECT 1 FROM people LIMIT 1").fetchone() is not None
+
+    def _rebuild(self) -> None:
+        """File every item's participants again under today's keys (inside the import's
+        transaction, so a failed import leaves the old tables as they were)."""
+        for table in ("appearances", "spellings", "people"):
+            self._conn.execute(f"DELETE FROM {table}")
+        self._load_names()
+        cursor = self._conn.execute("SELECT rowid, participants FROM items ORDER BY rowid")
+        while rows := cursor.fetchmany(5_000):
+            for rowid, participants in rows:
+                people = tuple(Participant(**p) for p in json.loads(participants))
+                self._add(rowid, people)
+        self.finish_import()
+
+    def _load_names(self) -> None:
         self._key_ids = {}
         self._names = _Names()
         for person, key, name in self._conn.execute("SELECT id, key, name FROM people"):
@@ -135,12 +169,15 @@ class PeopleIndex:
         self._touched = set()
 
     def add(self, rowid: int, item: Item) -> None:
+        self._add(rowid, item.participants)
+
+    def _add(self, rowid: int, participants: tuple[Participant, ...]) -> None:
         seen: set[int] = set()
         # People are keyed and shown in the nominative ("Сейраном Оганяном" is Сейран
         # Оганян); the item keeps the form as written, which the reader highlights.
         named = [
             (participant, name, parse_name(name))
-            for participant in item.participants
+            for participant in participants
             for name in (nominative_name(participant.name),)
         ]
         in_item = [parts for _, _, parts in named if parts.kind == "full"]
@@ -246,6 +283,10 @@ class PeopleIndex:
                     if p in best_name
                 ],
             )
+        self._conn.execute(
+            "INSERT OR REPLACE INTO columns(name, data) VALUES ('people_keys', ?)",
+            (KEYS_VERSION,),
+        )
         self._loaded = None
         self._touched = set()
 

@@ -152,3 +152,26 @@ def test_an_entry_holds_one_full_name_and_only_partials_that_fit_it_alone(
                 continue
             fitting = [k for k, full in full_keys.items() if parts.fits(full)]
             assert fitting == list(keys), (person.spellings, fitting)
+
+
+def test_an_archive_keyed_the_old_way_is_filed_again_at_its_next_import(
+    archive: Archive,
+) -> None:
+    archive.import_items([
+        item("Andrei", ("Andrei Voitolovsky",)), item("Aleksei", ("Aleksei Voitolovsky",)),
+    ])
+    conn = archive._conn
+    # What an older pressroom wrote: one entry under surname + initial, no keys version
+    with conn:
+        conn.execute("DELETE FROM columns WHERE name = 'people_keys'")
+        keep = conn.execute("SELECT min(id) FROM people").fetchone()[0]
+        conn.execute("UPDATE appearances SET person = ?", (keep,))
+        conn.execute("UPDATE spellings SET person = ?", (keep,))
+        conn.execute("DELETE FROM people WHERE id <> ?", (keep,))
+        conn.execute("UPDATE people SET key = 'voitolovski a', items = 2")
+    archive._people.discard()
+    assert len(archive.people(with_items=False)) == 1
+    archive.import_items([item("Sergey", ("Sergey Lavrov",))])
+    assert sorted(p.name for p in archive.people(with_items=False)) == [
+        "Aleksei Voitolovsky", "Andrei Voitolovsky", "Sergey Lavrov",
+    ]
