@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from store.archive import Archive, ImportReport
 from store.bookmarks import Bookmark, Bookmarks
+from store.dossier import Contact, Dossier, RoleSpan
 from store.errors import (
     ArchiveError,
     BookmarksUnavailable,
     InputError,
     PressroomError,
     UnknownItem,
+    UnknownPerson,
 )
 from store.model import KINDS, Hit, Item, Participant, Person, Span
 
@@ -23,6 +25,8 @@ __all__ = [
     "Bookmark",
     "Bookmarks",
     "BookmarksUnavailable",
+    "Contact",
+    "Dossier",
     "Hit",
     "ImportReport",
     "InputError",
@@ -30,6 +34,8 @@ __all__ = [
     "Participant",
     "Person",
     "PressroomError",
+    "RoleSpan",
     "Span",
     "UnknownItem",
+    "UnknownPerson",
 ]

@@ -37,3 +37,10 @@ class BookmarksUnavailable(PressroomError):
 
     The file is left exactly as it is; `pressroom bookmarks repair` moves it aside.
     """
+
+
+class UnknownPerson(PressroomError, KeyError):
+    """No person of the archive matches the name asked for."""
+
+    def __str__(self) -> str:
+        return f"no person matches {self.args[0]!r}"

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from store import lexicon
 from store.model import Participant
+from store.names import same_first_name
+from store.russian import is_first_name
 
 _TOKEN = re.compile(
     r"(?P<initials>(?<![\w.])(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}[A-ZА-ЯЁ][\w'’\-]*[\w])"
@@ -112,7 +114,7 @@ def _is_first_name(token: _Token) -> bool:
         return any(
             key == name or (len(name) > 2 and key.startswith(name) and len(key) - len(name) <= 3)
             for name in lexicon.FIRST_NAMES_CYR
-        )
+        ) or (token.capitalised and is_first_name(token.text))
     return token.key in lexicon.FIRST_NAMES or token.key.split("-")[0] in lexicon.FIRST_NAMES
 
 
@@ -318,6 +320,29 @@ def _roles_before(text: str, tokens: list[_Token], lo: int, run_start: int) -> t
     return role_text, org_text
 
 
+def _role_before_comma(text: str, tokens: list[_Token], lo: int) -> tuple[str, str]:
+    """The role of ", <role> [(ACRONYM)], <Name>": the phrase before the comma at `lo - 1`."""
+    k = lo - 1
+    if k < 1 or tokens[k].text != ",":
+        return "", ""
+    k -= 1
+    if tokens[k].text == ")":  # an acronym in brackets between the role and the comma
+        while k > 0 and tokens[k].text != "(":
+            k -= 1
+        k -= 1
+    end = k + 1
+    while k >= 0 and _is_phrase_part(tokens[k]):
+        k -= 1
+    chunk = tokens[k + 1 : end]
+    stripped = _strip_edges(chunk)
+    if not stripped or not any(_is_role_head(t) for t in stripped):
+        return "", ""
+    runs = _name_runs(stripped, 0, len(stripped))
+    if runs and runs[-1][1] == len(stripped) and runs[-1][1] - runs[-1][0] >= 2:
+        return "", ""  # the phrase ends in a name of its own: "X, Minister Y, Z"
+    return _split_role(text, chunk)
+
+
 def _mentions(text: str) -> list[_Mention]:
     tokens = _tokens(text)
     found: list[_Mention] = []
@@ -354,6 +379,10 @@ def _mentions(text: str) -> list[_Mention]:
                 role, org = _roles_before(text, tokens, segment_start, a)
             after_role, after_org = _role_after(text, tokens, b) if b == hi else ("", "")
             single = len(run) == 1 and run[0].kind == "word"
+            if not role and not after_role and a == lo and b == hi and len(run) >= 2:
+                # "..., Special Representative for West Africa (UNOWAS), Leonardo Santos
+                # Simão.": a name standing alone after a comma, the role before it.
+                role, org = _role_before_comma(text, tokens, lo)
             if len(run) > 4 or not closes:
                 accepted = False
             elif single:
@@ -395,6 +424,19 @@ def _first_initial(name: str) -> str:
     return parts[0][:1].casefold() if len(parts) > 1 or "." in name else ""
 
 
+def _first_names_agree(a: str, b: str) -> bool:
+    """Whether two names could share a first name (yes when either gives only an initial).
+
+    Russian case forms ("Сергеем" beside "Сергей") agree as surnames in case forms do.
+    """
+    same = same_first_name(a, b)
+    if same is not False:
+        return True
+    first_a, first_b = a.split()[0].casefold(), b.split()[0].casefold()
+    cyrillic = bool(re.match(r"[а-яё]", first_a)) and bool(re.match(r"[а-яё]", first_b))
+    return cyrillic and _same_surname(first_a, first_b)
+
+
 def merge_mentions(mentions: Iterable[_Mention]) -> list[Participant]:
     """One participant per person: a surname-only or initialled mention joins a fuller one."""
     people: list[_Mention] = []
@@ -406,6 +448,8 @@ def merge_mentions(mentions: Iterable[_Mention]) -> list[Participant]:
             a, b = _first_initial(mention.name), _first_initial(known.name)
             if a and b and a != b:
                 continue
+            if not _first_names_agree(mention.name, known.name):
+                continue  # Andrei and Aleksei Voitolovski are two people
             fuller = known
             longer = len(mention.name) > len(known.name)
             if longer and not mention.single and "." not in mention.name:

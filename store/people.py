@@ -3,66 +3,95 @@
 from __future__ import annotations
 
 import bisect
-import re
+import json
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from store.fold import fold_word
-from store.model import Item, Person
-from store.search import allowed_edits
+from store.model import Item, Participant, Person
+from store.names import NameParts, name_words, parse_name
+from store.russian import nominative_name, nominative_role
+from store.search import folds_to_nothing, typo_budget
 
-_NAME_WORD = re.compile(r"[^\W\d_]+")
-"""Letters only, so "K.M.Sadykov" gives K, M, Sadykov and "И.Тасмагамбетов" И, Тасмагамбетов."""
+KEYS_VERSION = b"2"
+"""How `person_key` keys people; stored beside the columns, so an archive keyed the old way
+(surname and initial: namesakes merged) is filed again at its next import."""
 
 
-def name_words(name: str) -> list[str]:
-    return _NAME_WORD.findall(name)
-
-
-@lru_cache(maxsize=100_000)  # an import keys the same few thousand names again and again
 def person_key(name: str) -> str:
-    """One key per person: the folded surname and the initial of the first name.
+    """The key of a name as written: folded surname plus the whole folded first name.
 
-    "Fyodor Voitolovsky", "F. Voytolovskiy" and "Ф.Войтоловский" share "voitolovski f"
-    (whatever `fold_word` makes of the surname), while Sultanov and Sultonov stay apart.
-    A bare surname keys on the surname alone; the import links it to the one person with
-    that surname when there is exactly one.
+    "Fyodor Voitolovsky", "Фёдор Войтоловский" and "Fiodor Voytolovskiy" share
+    "voitolovski fedor", while Andrei and Aleksei Voitolovski stay two people. An initial
+    ("F. Voitolovsky" -> "voitolovski f."), a bare surname and an address ("Yuri
+    Georgievich" -> "~iuri georgievich") get keys of their own, which the import links to
+    a full name only when exactly one person fits (`PeopleIndex.add`).
     """
-    words = name_words(name)
-    if not words:
-        return ""
-    surname = fold_word(words[-1])
-    if len(words) == 1:
-        return surname
-    key = f"{surname} {fold_word(words[0])[:1]}"
-    return key + " f" if _feminine(words[0], words[-1]) else key
+    return parse_name(nominative_name(name)).key
 
 
-_MASCULINE_IN_A = frozenset(
-    "nikita ilya ilia foma kuzma luka savva danila musa isa mustafa hamza yahya taha usama "
-    "zakariya никита илья фома кузьма лука савва данила муса иса мустафа хамза".split()
-)
-_FEMININE_SURNAME = re.compile(r"(ova|eva|yova|ina|yna|aya|kaya|skaya)$")
+class _Names:
+    """The names an import has seen, by what a partial name can be matched on."""
 
+    def __init__(self) -> None:
+        self.full: dict[str, dict[str, NameParts]] = {}
+        """Folded surname -> {key: parts} of the people written with a whole first name."""
+        self.initialled: dict[str, set[str]] = {}
+        """Folded surname -> keys of entries written with an initial only."""
+        self.addressed: dict[tuple[str, str], set[str]] = {}
+        """(first name, patronymic) -> keys of the full names written with both."""
+        self.partial: dict[str, NameParts] = {}
+        """Key -> parts of every entry that is not a full name."""
 
-def _feminine(first: str, surname: str) -> bool:
-    """Whether a name is a woman's, so Irina Petrova and Ivan Petrov stay two people.
+    def register(self, key: str, parts: NameParts) -> None:
+        kind = parts.kind
+        if kind == "full":
+            if key != parts.key:
+                return  # a spelling joined to another entry says nothing of its own
+            self.full.setdefault(parts.surname, {}).setdefault(key, parts)
+            if parts.patronymic:
+                self.addressed.setdefault((parts.first, parts.patronymic), set()).add(key)
+        elif kind and key == parts.key:
+            self.partial[key] = parts
+            if kind == "initial":
+                self.initialled.setdefault(parts.surname, set()).add(key)
 
-    Folding makes Petrova meet Петровой, and so Petrov too; the first name decides (in
-    Russian and its transliterations women's names end in -a/-ya), else a Latin surname
-    ending (-ova, -eva, -ina, -skaya). A Cyrillic surname alone cannot tell: "Петрова"
-    is also a case form of Петров.
-    """
-    lowered = first.casefold()
-    if len(lowered) >= 3:
-        return lowered.endswith(("a", "я", "а")) and lowered not in _MASCULINE_IN_A
-    return surname.isascii() and bool(_FEMININE_SURNAME.search(surname.casefold()))
+    def forget(self, key: str) -> None:
+        parts = self.partial.pop(key, None)
+        if parts is not None:
+            self.initialled.get(parts.surname, set()).discard(key)
+
+    def resolve(self, parts: NameParts, in_item: list[NameParts]) -> str:
+        """The key `parts` is filed under: its own, or the one full name it fits.
+
+        Candidates are looked for in the same item first, then in the archive; none or
+        several leave the name its own entry.
+        """
+        kind = parts.kind
+        if kind in ("full", ""):
+            return parts.key
+        local = {other.key for other in in_item if parts.fits(other)}
+        if len(local) == 1:
+            return local.pop()
+        if local:
+            return parts.key
+        if kind == "address":
+            keys = self.addressed.get((parts.first, parts.patronymic), set())
+            fitting = {k for k in keys if parts.fits(self.full[k.split(" ")[0]][k])}
+        else:
+            same_surname = self.full.get(parts.surname, {})
+            fitting = {k for k, full in same_surname.items() if parts.fits(full)}
+            if not fitting and kind == "surname":
+                fitting = {
+                    k for k in self.initialled.get(parts.surname, ()) if k in self.partial
+                    and parts.fits_initialled(self.partial[k])
+                }
+        return fitting.pop() if len(fitting) == 1 else parts.key
 
 
 @dataclass
@@ -88,7 +117,7 @@ class PeopleIndex:
         self._conn = conn
         self._loaded: _Loaded | None = None
         self._key_ids: dict[str, int] = {}
-        self._surnames: dict[str, list[str]] = {}
+        self._names = _Names()
         self._appearances: list[tuple[int, int, str, str]] = []
         self._spellings: Counter[tuple[int, str]] = Counter()
         self._touched: set[int] = set()
@@ -96,39 +125,116 @@ class PeopleIndex:
     # -- import ----------------------------------------------------------------------------
 
     def begin_import(self) -> None:
-        self._key_ids = dict(self._conn.execute("SELECT key, id FROM people"))
-        self._surnames = {}
-        for key in self._key_ids:
-            self._surnames.setdefault(key.split(" ")[0], []).append(key)
+        self._load_names()
+        if self._keys_are_stale():
+            self._rebuild()
+            self._load_names()
+
+    def _keys_are_stale(self) -> bool:
+        """Whether the people tables were keyed by an older `person_key` (an archive from
+        before KEYS_VERSION): then one entry may hold several people and must be redone."""
+        row = self._conn.execute(
+            "SELECT data FROM columns WHERE name = 'people_keys'"
+        ).fetchone()
+        if row is not None and bytes(row[0]) == KEYS_VERSION:
+            return False
+        return self._conn.execute("SELECT 1 FROM people LIMIT 1").fetchone() is not None
+
+    def _rebuild(self) -> None:
+        """File every item's participants again under today's keys (inside the import's
+        transaction, so a failed import leaves the old tables as they were)."""
+        for table in ("appearances", "spellings", "people"):
+            self._conn.execute(f"DELETE FROM {table}")
+        self._load_names()
+        cursor = self._conn.execute("SELECT rowid, participants FROM items ORDER BY rowid")
+        while rows := cursor.fetchmany(5_000):
+            for rowid, participants in rows:
+                people = tuple(Participant(**p) for p in json.loads(participants))
+                self._add(rowid, people)
+        self.finish_import()
+
+    def _load_names(self) -> None:
+        self._key_ids = {}
+        self._names = _Names()
+        for person, key, name in self._conn.execute("SELECT id, key, name FROM people"):
+            self._key_ids[key] = person
+            self._names.register(key, parse_name(name))
+        for key, spelling in self._conn.execute(
+            "SELECT p.key, s.spelling FROM spellings s JOIN people p ON p.id = s.person"
+        ):
+            if len(name_words(spelling)) >= 3:
+                self._names.register(key, parse_name(spelling))
         self._appearances = []
         self._spellings = Counter()
         self._touched = set()
 
     def add(self, rowid: int, item: Item) -> None:
+        self._add(rowid, item.participants)
+
+    def _add(self, rowid: int, participants: tuple[Participant, ...]) -> None:
         seen: set[int] = set()
-        for participant in item.participants:
-            key = person_key(participant.name)
+        # People are keyed and shown in the nominative ("Сейраном Оганяном" is Сейран
+        # Оганян); the item keeps the form as written, which the reader highlights.
+        named = [
+            (participant, name, parse_name(name))
+            for participant in participants
+            for name in (nominative_name(participant.name),)
+        ]
+        in_item = [parts for _, _, parts in named if parts.kind == "full"]
+        for participant, name, parts in named:
+            key = self._names.resolve(parts, in_item)
             if not key:
                 continue
-            if " " not in key and len(self._surnames.get(key, ())) == 1:
-                key = self._surnames[key][0]
             person = self._key_ids.get(key)
             if person is None:
                 person = self._conn.execute(
-                    "INSERT INTO people(key, name) VALUES (?, ?)", (key, participant.name)
+                    "INSERT INTO people(key, name) VALUES (?, ?)", (key, name)
                 ).lastrowid
                 assert person is not None
                 self._key_ids[key] = person
-                self._surnames.setdefault(key.split(" ")[0], []).append(key)
-            self._spellings[(person, participant.name)] += 1
+            if key == parts.key:
+                self._names.register(key, parts)
+            self._spellings[(person, name)] += 1
             self._touched.add(person)
             if person not in seen:
                 seen.add(person)
-                self._appearances.append(
-                    (person, rowid, participant.role, participant.organisation)
-                )
+                role = nominative_role(participant.role)
+                self._appearances.append((person, rowid, role, participant.organisation))
         if len(self._appearances) >= 20_000:
             self._write_appearances()
+
+    def _absorb_partial_names(self) -> None:
+        """Join each initial, bare surname or address entry to the one person it now fits.
+
+        An import meets "A. Petrov" before or after "Andrei Petrov"; once the archive holds
+        exactly one person the name can mean, their entries become one (and stay apart when
+        two or more fit: precision first).
+        """
+        for key, person in list(self._key_ids.items()):
+            parts = self._names.partial.get(key)
+            if parts is None:
+                continue
+            target_key = self._names.resolve(parts, [])
+            target = self._key_ids.get(target_key)
+            if target_key == key or target is None:
+                continue
+            conn = self._conn
+            conn.execute(
+                "UPDATE OR IGNORE appearances SET person = ? WHERE person = ?", (target, person)
+            )
+            conn.execute("DELETE FROM appearances WHERE person = ?", (person,))
+            conn.execute(
+                "INSERT INTO spellings(person, spelling, uses)"
+                " SELECT ?, spelling, uses FROM spellings WHERE person = ?"
+                " ON CONFLICT(person, spelling) DO UPDATE SET uses = uses + excluded.uses",
+                (target, person),
+            )
+            conn.execute("DELETE FROM spellings WHERE person = ?", (person,))
+            conn.execute("DELETE FROM people WHERE id = ?", (person,))
+            del self._key_ids[key]
+            self._names.forget(key)
+            self._touched.discard(person)
+            self._touched.add(target)
 
     def _write_appearances(self) -> None:
         self._conn.executemany(
@@ -146,6 +252,8 @@ class PeopleIndex:
             " ON CONFLICT(person, spelling) DO UPDATE SET uses = uses + excluded.uses",
             [(person, spelling, n) for (person, spelling), n in self._spellings.items()],
         )
+        self._spellings = Counter()
+        self._absorb_partial_names()
         touched = sorted(self._touched)
         for start in range(0, len(touched), 500):
             part = touched[start : start + 500]
@@ -175,6 +283,10 @@ class PeopleIndex:
                     if p in best_name
                 ],
             )
+        self._conn.execute(
+            "INSERT OR REPLACE INTO columns(name, data) VALUES ('people_keys', ?)",
+            (KEYS_VERSION,),
+        )
         self._loaded = None
         self._touched = set()
 
@@ -222,6 +334,7 @@ class PeopleIndex:
     def find(self, query: str, limit: int | None = None, with_items: bool = True) -> list[Person]:
         """People matching every word of `query` (the last as a prefix), best first."""
         loaded = self._load()
+        query = nominative_name(query)  # "Оганяном" looks for Оганян, as People shows him
         words = [fold_word(w) for w in name_words(query)]
         words = [w for w in words if w]
         originals = name_words(query)
@@ -232,7 +345,11 @@ class PeopleIndex:
             totals: dict[int, float] | None = None
             for position, word in enumerate(words):
                 last = position == len(words) - 1
-                edits = allowed_edits(originals[position] if position < len(originals) else word)
+                typed = originals[position] if position < len(originals) else word
+                if folds_to_nothing(typed, word):
+                    totals = {}
+                    break
+                edits = typo_budget(typed, word)
                 best: dict[int, float] = {}
                 for term, score in _candidates(loaded.vocabulary, word, last, edits):
                     for index in loaded.owners[term]:
@@ -273,6 +390,22 @@ class PeopleIndex:
                 )
             )
         return people
+
+    def by_key(self, key: str) -> tuple[int, Person] | None:
+        """The person filed under `key` and their row id, with every spelling."""
+        row = self._conn.execute(
+            "SELECT id, name, role, items FROM people WHERE key = ?", (key,)
+        ).fetchone()
+        if row is None:
+            return None
+        person_id, name, role, count = row
+        spellings = tuple(
+            s for (s,) in self._conn.execute(
+                "SELECT spelling FROM spellings WHERE person = ? ORDER BY uses DESC, spelling",
+                (person_id,),
+            )
+        )
+        return person_id, Person(name, spellings or (name,), (), role, 0.0, key, count)
 
     def rowids(self, key: str) -> np.ndarray:
         """Sorted rowids of the items a person (by key) appears in."""

@@ -77,6 +77,21 @@ def allowed_edits(word: str) -> int:
     return 2 if len(word) >= 9 else 1 if len(word) >= 5 else 0
 
 
+def folds_to_nothing(word: str, folded: str) -> bool:
+    """A word of four or more typed letters that folds to one letter ("zzzzzzzz" -> "z").
+
+    Such a word shares one letter with whatever it would match as a prefix or with a typo:
+    it matches nothing rather than half the archive. No real word folds that far.
+    """
+    return len(folded) < 2 and sum(ch.isalpha() for ch in word) >= 4
+
+
+def typo_budget(word: str, folded: str) -> int:
+    """Edits allowed for `word` as typed, but never so many that a typo reading would share
+    fewer than two folded letters with it ("kkkkq" folds to "kq": no typo readings)."""
+    return min(allowed_edits(word), max(0, len(folded) - 2))
+
+
 @dataclass(frozen=True)
 class Matches:
     """Every item a query matches, ranked: better match first, then newer first."""
@@ -94,6 +109,8 @@ class Matches:
     unchecked: int = 0
     """Older candidates of a "phrase" query left unchecked, so left out (see
     PHRASE_CHECK_LIMIT): the list then holds matches among the newest candidates only."""
+    notes: tuple[str, ...] = ()
+    """What the user should be told about the query ("no person matches 'a0'")."""
 
     def __len__(self) -> int:
         return len(self.rowids)
@@ -263,7 +280,7 @@ class SearchIndex:
         """Vocabulary terms that `word` may mean, with the weight of each reading."""
         vocab = self._vocabulary()
         folded = fold_word(word)
-        if not folded:
+        if not folded or folds_to_nothing(word, folded):
             return {}
         found: dict[str, float] = {}
         if folded in vocab.ids:
@@ -283,9 +300,10 @@ class SearchIndex:
         # length is estimated from the query's own shrinkage: "Beusova" (7 letters) may
         # mean Belousova (9), 2 edits away; "Mink" (4) may not mean Minsk.
         shrink = max(0, len(word) - len(folded))
-        own = allowed_edits(word)
-        for length in range(max(1, len(folded) - 2), len(folded) + 3):
+        own = typo_budget(word, folded)
+        for length in range(max(2, len(folded) - 2), len(folded) + 3):
             edits = max(own, allowed_edits("x" * (length + shrink))) if own else 0
+            edits = min(edits, length - 2)  # a typo reading shares two letters at least
             if abs(length - len(folded)) > edits or not edits:
                 continue
             for term, distance, _ in process.extract(

@@ -117,3 +117,30 @@ def test_a_list_of_people_each_with_their_own_role() -> None:
         ("Erlan Abdyldayev", "Foreign Minister"),
         ("Talya Lador-Fresher", "Ambassador"),
     ]
+
+
+def test_a_person_named_after_a_role_and_a_comma_at_the_end_of_a_sentence() -> None:
+    found = find_participants([
+        "The participants were addressed by the Special Representative of the UN"
+        " Secretary-General for West Africa and the Sahel (UNOWAS), Leonardo Santos Simão."
+    ])
+    assert [(p.name, p.role) for p in found] == [
+        ("Leonardo Santos Simão", "Special Representative")
+    ]
+
+
+def test_a_russian_role_then_a_name_in_the_instrumental_the_parser_never_listed() -> None:
+    found = find_participants([
+        "Состоялась встреча с Помощником Генерального секретаря ООН по Ближнему Востоку"
+        " Халедом Хиари."
+    ])
+    assert [p.name for p in found] == ["Халедом Хиари"]
+    assert found[0].role == "Помощником Генерального секретаря"
+
+
+def test_dear_with_a_first_name_and_patronymic_names_a_person_dear_colleagues_does_not() -> None:
+    assert [p.name for p in find_participants(["Dear Sergey Viktorovich!"])] == [
+        "Sergey Viktorovich"
+    ]
+    assert find_participants(["Dear participants, dear colleagues!"]) == []
+    assert find_participants(["Уважаемые коллеги!"]) == []

@@ -7,7 +7,7 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 
 from store.citation import DEFAULT_STYLE, STYLES
-from tui.commands import bookmarks, items, quote, serve, web
+from tui.commands import bookmarks, items, person, quote, serve, web
 from tui.commands.common import common_options, fail
 
 
@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     items.register(sub, common)
     quote.register(sub, common)
+    person.register(sub, common)
     bookmarks.register(sub, common)
     serve.register(sub, common)
     web.register(sub, common)

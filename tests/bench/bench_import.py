@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from tests.bench.synth import VERSION as SYNTH_VERSION
 from tests.bench.synth import write_archive
 
 BENCH_DATA = Path(os.environ.get("PRESSROOM_BENCH_DATA", "/work/bench-data"))
@@ -32,8 +33,8 @@ BUDGET_ITEMS_PER_S = 5_000
 
 def synthetic_archive(n: int, seed: int = 1) -> tuple[Path, Path]:
     """The cached JSONL and truth file for `n` items, generated when missing."""
-    jsonl = BENCH_DATA / f"synth-{n}-seed{seed}.jsonl"
-    truth = BENCH_DATA / f"synth-{n}-seed{seed}.truth.json"
+    jsonl = BENCH_DATA / f"synth-{n}-seed{seed}-v{SYNTH_VERSION}.jsonl"
+    truth = BENCH_DATA / f"synth-{n}-seed{seed}-v{SYNTH_VERSION}.truth.json"
     if not (jsonl.exists() and truth.exists()):
         print(f"generating {n:,} items -> {jsonl}", file=sys.stderr, flush=True)
         written = write_archive(n, jsonl, truth, seed)

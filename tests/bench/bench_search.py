@@ -55,7 +55,10 @@ FILTER_QUERIES = [
 
 def _code_hash() -> str:
     digest = hashlib.sha256()
-    for name in ("store/fold.py", "store/search.py", "store/postings.py", "store/people.py"):
+    for name in (
+        "store/fold.py", "store/search.py", "store/postings.py", "store/people.py",
+        "store/names.py", "tests/bench/synth.py",
+    ):
         digest.update((ROOT / name).read_bytes())
     return digest.hexdigest()[:8]
 

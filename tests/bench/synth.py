@@ -27,6 +27,10 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 ROSTER_SIZE = 3_000
+NAMESAKES = 0.08
+"""The share of people who get a namesake: same surname, another first name, same initial."""
+VERSION = 2
+"""Bumped whenever the same seed and size give other items; cached archives name it."""
 FIRST_YEAR, LAST_DAY = 2002, date(2026, 10, 31)
 """The archive's span; fixed rather than "today" so the output never depends on the clock."""
 
@@ -520,11 +524,14 @@ def _roster(seed: int, size: int) -> tuple[PersonTruth, ...]:
         gender: str,
         role: tuple[str, ...],
         spellings: tuple[str, ...] | None = None,
+        namesake: bool = False,
     ) -> PersonTruth | None:
         first, _, surname = cyrillic.partition(" ")
         spellings = spellings or spellings_of(cyrillic)
         folded = {s.casefold() for s in spellings}
-        if len(spellings) < 2 or folded & taken_spellings or (surname, first[0]) in taken_initials:
+        if len(spellings) < 2 or folded & taken_spellings:
+            return None
+        if (surname, first[0]) in taken_initials and not namesake:
             return None
         taken_spellings.update(folded)
         taken_initials.add((surname, first[0]))
@@ -561,7 +568,18 @@ def _roster(seed: int, size: int) -> tuple[PersonTruth, ...]:
         first = rng.choice(_FIRST_NAMES[(nation, gender)])
         role = _draw_role(rng, nation)
         person = add(f"{first} {surname}", gender, role)
-        if person is None or len(people) >= size or rng.random() > 0.07:
+        if person is None or len(people) >= size:
+            continue
+        if rng.random() < NAMESAKES:
+            # A namesake: same surname, a first name with the same initial (Andrei and
+            # Aleksei Voitolovsky), as real rosters have; "A. Voitolovsky" names neither.
+            same_initial = [
+                n for n in _FIRST_NAMES[(nation, gender)] if n[0] == first[0] and n != first
+            ]
+            if same_initial:
+                add(f"{rng.choice(same_initial)} {surname}", gender, role, namesake=True)
+            continue
+        if len(people) >= size or rng.random() > 0.07:
             continue
         # A near neighbour: a different person whom a careless search would merge.
         if gender == "m" and rng.random() < 0.4 and feminine(surname) != surname:

@@ -1,4 +1,4 @@
-"""The People screen as a user drives it: everyone, filtered in any spelling, Enter to items."""
+"""The People screen as a user drives it: everyone, filtered in any spelling, Enter: dossier."""
 
 from __future__ import annotations
 
@@ -61,10 +61,15 @@ async def test_a_misspelt_name_still_finds_the_person(make_app: AppFactory) -> N
         assert "Imangali Tasmagambetov" in rows(pilot)[0]
 
 
-async def test_enter_shows_that_persons_items_in_events(make_app: AppFactory) -> None:
+async def test_enter_opens_the_dossier_and_i_shows_that_persons_items_in_events(
+    make_app: AppFactory,
+) -> None:
     async with make_app().run_test(size=(80, 24)) as pilot:
         await open_people(pilot)
         await pilot.press(*"zas", "enter")
+        await settle(pilot)
+        assert type(pilot.app.screen).__name__ == "DossierScreen"
+        await pilot.press("i")
         await settle(pilot)
         screen = pilot.app.screen
         assert type(screen).__name__ == "EventsScreen"
@@ -130,6 +135,8 @@ async def test_enter_on_a_person_reached_from_the_reader_shows_the_list_not_the_
         await settle(pilot)
         assert isinstance(pilot.app.screen, PeopleScreen)
         await pilot.press(*"zas", "enter")
+        await settle(pilot)
+        await pilot.press("i")
         await settle(pilot)
         screen = pilot.app.screen
         assert type(screen).__name__ == "EventsScreen"

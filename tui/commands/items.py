@@ -14,6 +14,7 @@ from typing import Any
 
 from store import KINDS, Archive, Item
 from store.inputs import input_files
+from store.printable import printable
 from tui.commands.common import fail, open_archive, open_bookmarks
 
 
@@ -156,7 +157,9 @@ def run_search(args: argparse.Namespace) -> int:
             else:
                 print(f"{hit.score:6.2f}  " + _row_line(item.date, item.kind, item.id, item.title))
     if not hits and not args.json:
-        print("no matches", file=sys.stderr)
+        with open_archive(args, readonly=True) as archive:
+            notes = archive.match(query).notes if "person:" in query else ()
+        print(printable("; ".join(notes)) if notes else "no matches", file=sys.stderr)
     return 0
 
 

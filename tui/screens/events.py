@@ -113,7 +113,8 @@ class EventsScreen(Screen):
         except PressroomError as error:
             self.app.call_from_thread(self._fail, sequence, str(error))
             return
-        self.app.call_from_thread(self._apply, sequence, listing, "", keep_cursor, rows)
+        problem = "; ".join(matches.notes)  # "no person matches 'a0'"
+        self.app.call_from_thread(self._apply, sequence, listing, problem, keep_cursor, rows)
 
     def _apply(
         self, sequence: int, listing: Listing, problem: str, keep_cursor: bool,

@@ -193,7 +193,7 @@ class RowList(ScrollView, can_focus=True):
 class PeopleList(RowList):
     """People one per line: name, main role, item count, activity sparkline."""
 
-    BINDINGS = [Binding("enter", "select", "Their items", show=False)]
+    BINDINGS = [Binding("enter", "select", "Dossier", show=False)]
 
     class Selected(Message):
         """The user chose a person (Enter)."""
@@ -264,11 +264,13 @@ def _fit(text: str, width: int) -> str:
 
 
 class PeopleScreen(Screen):
-    """Every person, fuzzy-filtered as you type; Enter lists their items in Events."""
+    """Every person, fuzzy-filtered as you type; Enter opens their dossier, `i` lists their
+    items in Events."""
 
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter"),
-        Binding("enter", "open", "Their items"),
+        Binding("enter", "open", "Dossier"),
+        Binding("i", "items", "Their items"),
         Binding("escape", "escape", "List / clear", show=False),
     ]
     """People keys; movement keys live on the list (`PeopleList.BINDINGS`)."""
@@ -387,9 +389,21 @@ class PeopleScreen(Screen):
             self.action_open()
 
     def on_people_list_selected(self, event: PeopleList.Selected) -> None:
-        self._show_items(event.person)
+        self._open_dossier(event.person)
 
     def action_open(self) -> None:
+        person = self.people_list.current
+        if person is None:
+            self.app.bell()
+            return
+        self._open_dossier(person)
+
+    def _open_dossier(self, person: Person) -> None:
+        from tui.screens.dossier import DossierScreen
+
+        self.app.push_screen(DossierScreen(person.key, person.name))
+
+    def action_items(self) -> None:
         person = self.people_list.current
         if person is None:
             self.app.bell()

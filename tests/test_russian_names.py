@@ -1,0 +1,76 @@
+"""Russian names and roles in any grammatical case are shown and keyed in the nominative."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store import Archive, Item
+from store.people import person_key
+from store.russian import nominative_name, nominative_role
+
+
+@pytest.mark.parametrize(
+    ("written", "nominative"),
+    [
+        ("Сейраном Оганяном", "Сейран Оганян"),
+        ("Николая Бордюжи", "Николай Бордюжа"),
+        ("Ю.Хачатуровым", "Ю. Хачатуров"),
+        ("Сергеем Шойгу", "Сергей Шойгу"),
+        ("Халедом Хиари", "Халед Хиари"),
+        ("Ирины Петровой", "Ирина Петрова"),
+        ("Ирина Петрова", "Ирина Петрова"),
+        ("Анны Войтоловской", "Анна Войтоловская"),
+        ("Айгуль Войтоловской", "Айгуль Войтоловская"),
+        ("Ф.Войтоловским", "Ф. Войтоловский"),
+        ("Юрием Георгиевичем", "Юрий Георгиевич"),
+        ("Николая Николаевича Бордюжи", "Николай Николаевич Бордюжа"),
+        ("Фёдор Войтоловский", "Фёдор Войтоловский"),
+        ("Fyodor Voitolovsky", "Fyodor Voitolovsky"),
+    ],
+)
+def test_a_russian_name_comes_back_to_the_nominative(written: str, nominative: str) -> None:
+    assert nominative_name(written) == nominative
+
+
+def test_a_surname_alone_that_may_be_a_womans_nominative_is_kept_as_written() -> None:
+    assert nominative_name("Петрова") == "Петрова"
+
+
+@pytest.mark.parametrize(
+    ("written", "nominative"),
+    [
+        ("Министром обороны", "Министр обороны"),
+        ("Помощником Генерального секретаря ООН", "Помощник Генерального секретаря ООН"),
+        ("Генеральным секретарем ОДКБ", "Генеральный секретарь ОДКБ"),
+        ("Министр обороны", "Министр обороны"),
+        ("Secretary General", "Secretary General"),
+    ],
+)
+def test_a_russian_role_comes_back_to_the_nominative(written: str, nominative: str) -> None:
+    assert nominative_role(written) == nominative
+
+
+def test_case_forms_of_one_person_key_one_person() -> None:
+    assert person_key("Сергеем Шойгу") == person_key("Сергей Шойгу")
+    assert person_key("Николая Бордюжи") == person_key("Nikolai Bordyuzha")
+    assert person_key("Ирины Петровой") != person_key("Ивана Петрова")
+
+
+def test_people_show_the_nominative_and_items_keep_the_form_as_written(tmp_path: Path) -> None:
+    item = Item.from_dict({
+        "title": "Встреча", "date": "2024-03-07", "kind": "news", "language": "ru",
+        "body": ["Генеральный секретарь встретился с Министром обороны Армении Сейраном Оганяном."],
+        "participants": [
+            {"name": "Сейраном Оганяном", "role": "Министром обороны", "organisation": "Армении"}
+        ],
+        "source": "test",
+    })
+    with Archive.open(tmp_path / "a.sqlite3") as archive:
+        archive.import_items([item])
+        [person] = archive.people(with_items=False)
+        assert (person.name, person.role) == ("Сейран Оганян", "Министр обороны")
+        assert [p.name for p in archive.people("Оганяном", with_items=False)] == ["Сейран Оганян"]
+        [stored] = [archive.get(i) for i in archive.ids()]
+        assert stored.participants[0].name == "Сейраном Оганяном"
