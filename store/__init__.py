@@ -9,6 +9,9 @@ from store.archive import Archive, ImportReport
 from store.bookmarks import Bookmark, Bookmarks
 from store.errors import (
     ArchiveError,
+    ArchiveMissing,
+    ArchiveReadOnly,
+    BookmarksReadOnly,
     BookmarksUnavailable,
     InputError,
     PressroomError,
@@ -20,8 +23,11 @@ __all__ = [
     "KINDS",
     "Archive",
     "ArchiveError",
+    "ArchiveMissing",
+    "ArchiveReadOnly",
     "Bookmark",
     "Bookmarks",
+    "BookmarksReadOnly",
     "BookmarksUnavailable",
     "Hit",
     "ImportReport",

@@ -67,6 +67,11 @@ def run(args: argparse.Namespace) -> int:
         return fail("serve: say who may connect: --authorized-keys FILE, or --open for any key")
     if not 0 < args.port < 65536:
         return fail(f"serve: --port {args.port} is not a TCP port (1-65535)")
+    # Open the archive once, first: a mistyped --archive is one line before anything is
+    # created (host key, data folder); a first run imports the sample before anyone
+    # connects, an older layout is upgraded, and every session then opens the same file
+    # read-only.
+    open_archive(args, readonly=True, upgrade=True).close()
     from tui.sshd.config import ServeConfig
     from tui.sshd.server import configure_logging, prepare, serve
 
@@ -83,9 +88,6 @@ def run(args: argparse.Namespace) -> int:
         idle_timeout=args.idle_timeout,
         login_timeout=args.login_timeout,
     )
-    keys = prepare(config)  # a bad key file is one line before anything else happens
-    # Open the archive once, here: a first run imports the sample before anyone connects,
-    # and every session then opens the same file read-only.
-    open_archive(args).close()
+    keys = prepare(config)  # a bad key file is one line before the server starts
     configure_logging()
     return asyncio.run(serve(config, *keys))
