@@ -312,3 +312,54 @@ def _reader_cannot_spawn(shared: Shared) -> str:
         return f"the reader's processes cannot run {sys.executable}: " + (
             probe.stderr.strip().splitlines() or ["?"])[-1]
     return ""
+
+
+# -- a read-only bookmarks file ---------------------------------------------------------------
+
+
+def _pressroom(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "XDG_DATA_HOME": str(home), "COLUMNS": "120"}
+    return subprocess.run([sys.executable, "-m", "tui", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize(
+    "action, content",
+    [
+        (("add", SPEECH_ID, "--note", "new note"), "good"),
+        (("remove", SPEECH_ID), "good"),
+        (("repair",), "corrupt"),
+    ],
+    ids=["add", "remove", "repair"],
+)
+def test_a_read_only_bookmarks_file_is_never_replaced(
+    tmp_path: Path, action: tuple[str, ...], content: str
+) -> None:
+    """Mode 0444 in a folder the user may write: the atomic rename that saves bookmarks
+    would replace it all the same (it needs only the folder), so it must not be tried.
+    The same as root, who may write anything: the mode says read-only."""
+    archive = tmp_path / "archive.sqlite3"
+    with Archive.open(archive) as opened:
+        opened.import_files(sample_files())
+    marks = tmp_path / "bookmarks.json"
+    if content == "good":
+        from store import Bookmarks
+
+        Bookmarks.open(marks).add(SPEECH_ID, note="kept as it was")
+    else:
+        marks.write_text('{"bookmarks": {"1": {"item_id": "' + SPEECH_ID + '"')  # cut short
+    marks.chmod(0o444)
+    before = (marks.read_bytes(), marks.stat().st_ino, marks.stat().st_mode)
+    result = _pressroom("bookmarks", *action, "--archive", str(archive), "--bookmarks",
+                        str(marks), home=tmp_path / "data")
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"pressroom: {marks} is read-only, so bookmarks cannot be added, changed or removed; "
+        "make the file writable to change them\n"
+    )
+    assert (marks.read_bytes(), marks.stat().st_ino, marks.stat().st_mode) == before
+    assert not [p.name for p in tmp_path.iterdir() if ".corrupt-" in p.name or p.suffix == ".tmp"]
+    if content == "good":
+        listed = _pressroom("bookmarks", "list", "--archive", str(archive), "--bookmarks",
+                            str(marks), home=tmp_path / "data")
+        assert listed.returncode == 0 and "kept as it was" in listed.stdout
