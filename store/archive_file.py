@@ -49,7 +49,7 @@ def examine(path: Path, *, empty_ok: bool = False) -> bytes:
     except (FileNotFoundError, NotADirectoryError):
         raise ArchiveMissing(str(path)) from None
     except OSError as error:
-        raise ArchiveError(f"cannot read {path}: {_reason(error)}") from None
+        raise _unreadable(path, error) from None
     if stat.S_ISDIR(info.st_mode):
         raise ArchiveError(f"{path} is a folder, not an archive file")
     if info.st_size == 0:
@@ -60,8 +60,7 @@ def examine(path: Path, *, empty_ok: bool = False) -> bytes:
         with open(path, "rb") as handle:
             header = handle.read(HEADER_BYTES)
     except OSError as error:
-        hint = "; ask its owner for read access" if isinstance(error, PermissionError) else ""
-        raise ArchiveError(f"cannot read {path}: {_reason(error)}{hint}") from None
+        raise _unreadable(path, error) from None
     if not header.startswith(SQLITE_MAGIC):
         raise ArchiveError(f"{path} is not a pressroom archive (not an SQLite file)")
     expected = _expected_size(header)
@@ -170,6 +169,11 @@ def _owner(path: Path) -> str:
         return f"its owner ({pwd.getpwuid(uid).pw_name})"
     except (ImportError, KeyError):
         return f"its owner (uid {uid})"
+
+
+def _unreadable(path: Path, error: OSError) -> ArchiveError:
+    hint = "; ask its owner for read access" if isinstance(error, PermissionError) else ""
+    return ArchiveError(f"cannot read {path}: {_reason(error)}{hint}")
 
 
 def _reason(error: OSError) -> str:
