@@ -143,6 +143,19 @@ def test_an_archive_being_written_is_read_beside_the_writer(shared: Shared) -> N
     assert sorted(p.name for p in shared.folder.iterdir()) == ["archive.sqlite3"]
 
 
+def test_an_archive_this_user_may_not_even_read_says_whom_to_ask(shared: Shared) -> None:
+    archive = shared.folder / "archive.sqlite3"
+    with Archive.open(archive) as opened:
+        opened.import_files(sample_files())
+    archive.chmod(0o600 if os.geteuid() == 0 else 0)
+    result = shared.run("list", "--archive", str(archive))
+    archive.chmod(0o600)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"pressroom: cannot read {archive}: permission denied; ask its owner for read access\n"
+    )
+
+
 # -- writing is refused in one line -----------------------------------------------------------
 
 
