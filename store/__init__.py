@@ -10,6 +10,9 @@ from store.bookmarks import Bookmark, Bookmarks
 from store.dossier import Contact, Dossier, RoleSpan
 from store.errors import (
     ArchiveError,
+    ArchiveMissing,
+    ArchiveReadOnly,
+    BookmarksReadOnly,
     BookmarksUnavailable,
     InputError,
     PressroomError,
@@ -22,8 +25,11 @@ __all__ = [
     "KINDS",
     "Archive",
     "ArchiveError",
+    "ArchiveMissing",
+    "ArchiveReadOnly",
     "Bookmark",
     "Bookmarks",
+    "BookmarksReadOnly",
     "BookmarksUnavailable",
     "Contact",
     "Dossier",

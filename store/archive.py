@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -12,10 +13,16 @@ from pathlib import Path
 
 import numpy as np
 
-from store import schema
+from store import archive_file, schema
 from store.columns import Columns, date_bound
 from store.dossier import Dossier
-from store.errors import ArchiveError, InputError, UnknownItem, UnknownPerson
+from store.errors import (
+    ArchiveError,
+    ArchiveMissing,
+    InputError,
+    UnknownItem,
+    UnknownPerson,
+)
 from store.model import KINDS, Hit, Item, Participant, Person, Span
 from store.names import name_words
 from store.people import PeopleIndex
@@ -89,40 +96,88 @@ class Archive:
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, readonly: bool = False) -> Archive:
-        """Open the archive at `path`, creating an empty one if it does not exist."""
+    def open(cls, path: str | Path, *, readonly: bool = False, create: bool = True) -> Archive:
+        """Open the archive at `path`; without `readonly`, create an empty one if missing.
+
+        `readonly` never writes the file, so a user who may only read the archive and its
+        folder can open it (how, and when it is a snapshot: store.archive_file). An
+        archive of an older layout is then read as it is; a writable open upgrades it.
+        `create=False` refuses a missing path (ArchiveMissing), as every command but
+        `import` does, so a mistyped path never becomes a new archive. Opening to write
+        an archive this user may not write raises ArchiveReadOnly.
+        """
         path = Path(path)
+        create = create and not readonly
+        if create and not os.path.lexists(path):
+            header = b""
+        else:
+            header = archive_file.examine(path, empty_ok=create)
+        if not readonly:
+            archive_file.check_writable(path)
         try:
-            if readonly:
-                if not path.exists():
-                    raise ArchiveError(f"{path}: no archive here")
-                conn = sqlite3.connect(
-                    f"{path.resolve().as_uri()}?mode=ro",
-                    uri=True,
-                    check_same_thread=False,
-                    isolation_level=None,
-                )
-            else:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-            if readonly:
-                conn.execute("PRAGMA query_only=1")
-            else:
-                conn.execute("PRAGMA journal_mode=WAL")
-                # An import's pages pass through the WAL; once checkpointed, it shrinks back
-                # rather than keep a 1M-item archive's worth of disk beside the archive.
-                conn.execute(f"PRAGMA journal_size_limit={WAL_KEEP_BYTES}")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            schema.migrate(conn, readonly=readonly)
+            conn = cls._connect(path, header, readonly)
+            try:
+                if not create and schema.is_blank(conn):
+                    raise ArchiveMissing(str(path), "an empty SQLite file")
+                schema.migrate(conn, readonly=readonly)
+                return cls(conn, path, readonly)
+            except BaseException:
+                conn.close()
+                raise
+        except ArchiveMissing:
+            raise
+        except ArchiveError as error:  # from migrate, which does not know the path
+            raise ArchiveError(f"{path}: {error}") from None
         except sqlite3.DatabaseError as error:
-            raise ArchiveError(f"{path}: not a pressroom archive ({error})") from None
+            raise ArchiveError(f"{path} is damaged or not a pressroom archive ({error})") from None
         except OSError as error:
             raise ArchiveError(f"{path}: cannot open the archive ({error.strerror})") from None
-        return cls(conn, path, readonly)
+
+    @staticmethod
+    def can_write(path: str | Path) -> bool:
+        """Whether this user may write the archive at `path` (import into it, upgrade it)."""
+        return archive_file.can_write(Path(path))
+
+    @staticmethod
+    def _connect(path: Path, header: bytes, readonly: bool) -> sqlite3.Connection:
+        if readonly:
+            conn = sqlite3.connect(
+                archive_file.reader_uri(path, header),
+                uri=True,
+                check_same_thread=False,
+                isolation_level=None,
+            )
+            conn.execute("PRAGMA query_only=1")
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            # Readers keep reading while an import writes; `close` leaves WAL mode again.
+            conn.execute("PRAGMA journal_mode=WAL")
+            # An import's pages pass through the WAL; once checkpointed, it shrinks back
+            # rather than keep a 1M-item archive's worth of disk beside the archive.
+            conn.execute(f"PRAGMA journal_size_limit={WAL_KEEP_BYTES}")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        return conn
 
     def close(self) -> None:
         with self._lock:
+            if not self.readonly:
+                self._leave_wal()
             self._conn.close()
+
+    def _leave_wal(self) -> None:
+        """Leave the archive out of WAL mode at rest, so users who may only read it (and
+        not write its folder, where SQLite would put the `-shm`) can open it.
+
+        Only the last connection can: while others have the archive open the switch fails
+        at once ("database is locked"), and the `-wal` and `-shm` they hold stay beside
+        it, readable by its readers (store.archive_file).
+        """
+        try:
+            self._conn.execute("PRAGMA busy_timeout = 0")
+            self._conn.execute("PRAGMA journal_mode=DELETE")
+        except sqlite3.Error:  # locked by another connection, or closed already
+            pass
 
     def __enter__(self) -> Archive:
         return self

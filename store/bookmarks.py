@@ -123,6 +123,11 @@ class Bookmarks:
         return self._storage.path
 
     @property
+    def read_only(self) -> bool:
+        """The file can be read but not changed: every change raises BookmarksReadOnly."""
+        return self._storage.read_only()
+
+    @property
     def revision(self) -> tuple[int, int, int] | None:
         """Changes whenever any session changes the file; cheap (one stat)."""
         return self._storage.revision()
@@ -384,6 +389,7 @@ class Bookmarks:
                 raw = storage.read_bytes()
             except BookmarksUnavailable:
                 raw = b""  # unreadable: nothing to salvage, but it still moves aside
+            storage.check_writable()  # a read-only file is never replaced, even to repair it
             records = salvage(raw)
             clips = salvage_clippings(raw)
             moved_to = _move_aside(storage.path)

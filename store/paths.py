@@ -18,11 +18,13 @@ def data_dir() -> Path:
 
 
 def default_archive_path() -> Path:
-    return data_dir() / "archive.sqlite3"
+    """Not created here: a command that finds no archive must leave no folder behind."""
+    return platformdirs.user_data_path(APP_NAME) / "archive.sqlite3"
 
 
 def default_bookmarks_path() -> Path:
-    return data_dir() / "bookmarks.json"
+    """Not created here either: the first bookmark creates the file and its folder."""
+    return platformdirs.user_data_path(APP_NAME) / "bookmarks.json"
 
 
 def sample_files() -> list[Path]:

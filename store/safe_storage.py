@@ -8,7 +8,9 @@ DESIGN.md, Storage). This storage instead:
   fsyncs the folder, so the file on disk is always either the old or the new version;
 - holds a file lock around each whole read-modify-write (`transaction()`), and reads the
   file afresh inside it, so every writer starts from the latest version;
-- never writes over a file it could not parse: reading one raises BookmarksUnavailable.
+- never writes over a file it could not parse: reading one raises BookmarksUnavailable;
+- never replaces a read-only file: the rename would (it needs only the folder), so a
+  write to one raises BookmarksReadOnly instead.
 
 Two caches keep a write with 10,000 records cheap: the parsed data is reused while the
 file's bytes are exactly the bytes we last read or wrote, and each record's JSON text is
@@ -28,7 +30,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
-from store.errors import BookmarksUnavailable
+from store.errors import BookmarksReadOnly, BookmarksUnavailable
 
 LOCK_TIMEOUT = 10.0
 """Seconds to wait for another session's write before saying the file is busy."""
@@ -132,6 +134,7 @@ class SafeJSONStorage(Storage):
         with self._thread_lock:
             if not self._depth:
                 raise RuntimeError("SafeJSONStorage.write outside a transaction")
+            self.check_writable()
             raw = self._serialize(data)
             try:
                 self._replace(raw)
@@ -160,6 +163,23 @@ class SafeJSONStorage(Storage):
                 f"{self.path} cannot be read ({_reason(error)}); fix its permissions or "
                 f"{REPAIR_HINT}"
             ) from None
+
+    def read_only(self) -> bool:
+        """The file exists and must not be changed: this user may not write it, or its
+        mode has no write bit at all (0444 means read-only even to root, as to `rm`).
+
+        `os.replace` would replace it all the same, since a rename needs only the folder.
+        """
+        try:
+            mode = os.stat(self.path).st_mode
+        except OSError:
+            return False  # missing (created on the first change) or unreadable (said on read)
+        return not mode & 0o222 or not os.access(self.path, os.W_OK)
+
+    def check_writable(self) -> None:
+        """Raise BookmarksReadOnly if the file is read-only (see `read_only`)."""
+        if self.read_only():
+            raise BookmarksReadOnly(str(self.path))
 
     def revision(self) -> tuple[int, int, int] | None:
         """Changes whenever the file is replaced: (inode, mtime_ns, size); None if missing."""

@@ -76,6 +76,13 @@ def upgrade_pending(path: Path) -> bool:
     return 0 < version < CURRENT_VERSION
 
 
+def is_blank(conn: sqlite3.Connection) -> bool:
+    """An SQLite file with nothing in it yet (an empty file opens as one): not an archive
+    to read, but one an import may create its tables in."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    return version == 0 and not conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+
+
 def migrate(conn: sqlite3.Connection, *, readonly: bool = False) -> None:
     """Bring the file to CURRENT_VERSION; refuse files that are not pressroom archives."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -89,9 +96,12 @@ def migrate(conn: sqlite3.Connection, *, readonly: bool = False) -> None:
     if version == 0 and tables:
         raise ArchiveError("this SQLite file is not a pressroom archive")
     if readonly and version in READABLE:
-        return  # a served archive is never written; its next writable open upgrades it
+        return  # a read-only open reads it as it is; its next writable open upgrades it
     if readonly:
-        raise ArchiveError("the archive needs an upgrade; open it once without --served")
+        raise ArchiveError(
+            "its layout is too old to read without an upgrade, which needs write access: "
+            "ask its owner to run pressroom import on it"
+        )
     from store.search import SearchIndex
 
     # The connection is in autocommit mode (isolation_level=None): one explicit transaction,

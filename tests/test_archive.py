@@ -242,8 +242,9 @@ def test_a_first_import_leaves_the_archive_ready_for_readers_beside_a_writer(
     path = tmp_path / "a.sqlite3"
     with Archive.open(path) as archive:
         archive.import_items([item("First", "2024-01-01")])
-    assert _journal_mode(path) == "wal"
+    assert _journal_mode(path) == "delete"  # at rest: readable without writing its folder
     with Archive.open(path) as archive, Archive.open(path, readonly=True) as reader:
+        assert _journal_mode(path) == "wal"  # a writer open: readers read beside it
         before = reader.ids()
         archive.import_items([item("Second", "2024-01-02")])
         assert len(before) == 1 and len(Archive.open(path, readonly=True).ids()) == 2
@@ -261,7 +262,7 @@ def test_a_first_import_while_a_session_has_the_archive_open_still_lands(
         assert [archive.get(i).title for i in Archive.open(path, readonly=True).ids()] == [
             "First"
         ]
-    assert _journal_mode(path) == "wal"
+    assert _journal_mode(path) == "wal"  # the session still had it open: no switch back
 
 
 def test_an_import_reports_how_far_it_has_read(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ import pytest
 from store import Bookmarks, BookmarksUnavailable
 from store.bookmarks import salvage
 from store.safe_storage import SafeJSONStorage
+from tests.reader_user import shared_folder, unavailable
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -234,18 +235,27 @@ def test_a_folder_at_the_bookmarks_path_is_reported_and_repair_moves_it(tmp_path
     assert path.is_file() and marks.ids() == {"a"}
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file: permissions do not bite")
-def test_an_unreadable_file_is_reported_and_left_alone(tmp_path: Path) -> None:
-    path = tmp_path / "bookmarks.json"
-    _write_corrupt(path, GOOD.encode())
-    path.chmod(0)
-    try:
-        with pytest.raises(BookmarksUnavailable, match="cannot be read"):
-            Bookmarks.open(path)
-        assert path.stat().st_mode & 0o777 == 0
-    finally:
+def test_an_unreadable_file_is_reported_and_left_alone() -> None:
+    """Run as a user who may not read the file: as root (who reads any file), the command
+    runs as uid 65534 under setpriv on a root file of mode 0600; as anyone else, on a file
+    of mode 0 (tests/reader_user.py)."""
+    reason = unavailable()
+    if reason:
+        pytest.skip(reason)
+    for shared in shared_folder():
+        path = shared.folder / "bookmarks.json"
+        _write_corrupt(path, GOOD.encode())
+        path.chmod(0o600 if os.geteuid() == 0 else 0)
+        shared.folder.chmod(0o777)  # the folder is no obstacle: the file is
+        result = shared.run("bookmarks", "list", "--bookmarks", str(path))
+        mode = path.stat().st_mode & 0o777
         path.chmod(0o600)
-    assert path.read_bytes() == GOOD.encode()
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.startswith(f"pressroom: {path} cannot be read (permission denied)")
+        assert len(result.stderr.splitlines()) == 1
+        assert mode == (0o600 if os.geteuid() == 0 else 0)
+        assert path.read_bytes() == GOOD.encode()
+        assert sorted(p.name for p in shared.folder.iterdir()) == ["bookmarks.json"]
 
 
 def test_salvage_keeps_every_complete_record_of_a_big_truncated_file(tmp_path: Path) -> None:

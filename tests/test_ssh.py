@@ -23,6 +23,7 @@ from pathlib import Path
 import asyncssh
 import pytest
 
+from store import Archive
 from tests.ssh_support import (
     DEADLINE,
     SERVER_SCRIPT,
@@ -372,6 +373,7 @@ def test_serve_with_a_bad_authorized_keys_file_is_an_error_line(tmp_path):
     bad = tmp_path / "keys"
     bad.write_text("nonsense\n")
     archive = tmp_path / "a.sqlite3"
+    Archive.open(archive).close()  # a missing archive would be the first error line
     result = run_cli("serve", "--ssh", "--archive", str(archive), "--authorized-keys", str(bad),
                      env={**os.environ, "XDG_DATA_HOME": str(tmp_path / "xdg")})
     assert result.returncode == 2

@@ -95,6 +95,8 @@ class PressroomApp(App[int]):
                 f"Bookmarks unavailable: {self.session.bookmarks_problem}",
                 severity="warning", timeout=10,
             )
+        elif self.session.bookmarks_read_only:
+            self.notify(self.session.bookmarks_read_only, severity="warning", timeout=10)
         self.call_after_refresh(self._warm)
 
     @work(thread=True, exclusive=True, group="warm")
@@ -149,8 +151,8 @@ class PressroomApp(App[int]):
     def toggle_bookmark(self, item_id: str, note: str | None = None) -> None:
         """Bookmark or un-bookmark an item, say so, and update markers everywhere."""
         message = self.session.toggle(item_id, note)
-        unavailable = self.session.bookmarks is None
-        self.notify(message, severity="warning" if unavailable else "information", timeout=3)
+        failed = self.session.bookmarks is None or bool(self.session.bookmarks_read_only)
+        self.notify(message, severity="warning" if failed else "information", timeout=3)
         self.bookmarks_changed(item_id)
 
     def bookmarks_changed(self, item_id: str = "") -> None:

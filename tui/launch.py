@@ -39,7 +39,9 @@ def run_app(args: argparse.Namespace) -> int:
     )
     check_theme(chosen)
     set_frame_rate(settings.low_bandwidth)
-    archive = open_archive(args, readonly=settings.served)
+    # The app never writes the archive: users who may only read it can browse it. Served
+    # sessions do not upgrade either: `serve` did, before anyone connected.
+    archive = open_archive(args, readonly=True, upgrade=not settings.served)
     try:
         bookmarks, problem = open_bookmarks(args), ""
     except BookmarksUnavailable as error:

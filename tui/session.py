@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from store import Archive, Bookmark, Bookmarks, BookmarksUnavailable
+from store import Archive, Bookmark, Bookmarks, BookmarksReadOnly, BookmarksUnavailable
 from store.citation import DEFAULT_STYLE, Passage
 
 
@@ -33,13 +33,16 @@ class Session:
     """The archive and bookmarks the app shows, with bookmark calls that never raise.
 
     A corrupt or unreadable bookmarks file must not stop the app: `bookmarks` is then None
-    and `bookmarks_problem` says why, in one line the app shows to the user.
+    and `bookmarks_problem` says why, in one line the app shows to the user. A read-only
+    file is still shown: `bookmarks_read_only` says why nothing can be added.
     """
 
     archive: Archive
     bookmarks: Bookmarks | None
     bookmarks_problem: str = ""
     settings: Settings = field(default_factory=Settings)
+    bookmarks_read_only: str = ""
+    """Why bookmarks cannot be changed ("" while they can); they can still be read."""
     _marked: set[str] = field(default_factory=set)
     _marked_revision: object = None
     citation_style: str = ""
@@ -47,6 +50,8 @@ class Session:
 
     def __post_init__(self) -> None:
         self.citation_style = self.citation_style or self.settings.citation_style
+        if self.bookmarks is not None and self.bookmarks.read_only:
+            self.bookmarks_read_only = str(BookmarksReadOnly(str(self.bookmarks.path)))
 
     def marked_ids(self) -> set[str]:
         """Ids of bookmarked items, re-read only when the file changed (another session)."""
@@ -84,6 +89,9 @@ class Session:
             else:
                 self.bookmarks.add(item_id, note=note or "")
                 message = "Bookmarked" + (" with a note" if note else "")
+        except BookmarksReadOnly as error:
+            self.bookmarks_read_only = str(error)
+            return f"Not changed: {error}"
         except BookmarksUnavailable as error:
             self._disable(error)
             return f"Bookmarks unavailable: {self.bookmarks_problem}"
@@ -91,8 +99,9 @@ class Session:
         return message
 
     def save_position(self, item_id: str, offset: int) -> None:
-        """Remember where the reader stopped in a bookmarked item (nothing happens otherwise)."""
-        if self.bookmarks is None:
+        """Remember where the reader stopped in a bookmarked item (nothing happens otherwise,
+        nor in a read-only file: the reader says nothing of a position it cannot keep)."""
+        if self.bookmarks is None or self.bookmarks_read_only:
             return
         try:
             self.bookmarks.set_position(item_id, max(0, int(offset)))
@@ -118,6 +127,9 @@ class Session:
         self._disable(error)
 
     def _disable(self, error: BookmarksUnavailable) -> None:
+        if isinstance(error, BookmarksReadOnly):  # still readable: keep showing them
+            self.bookmarks_read_only = str(error)
+            return
         self.bookmarks = None
         self.bookmarks_problem = str(error)
         self._marked = set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -50,25 +51,40 @@ def bookmarks_path(args: argparse.Namespace) -> Path:
             or default_bookmarks_path())
 
 
-def open_archive(args: argparse.Namespace, *, readonly: bool = False) -> Archive:
+def open_archive(
+    args: argparse.Namespace, *, readonly: bool = False, upgrade: bool = False
+) -> Archive:
     """Open the archive the user chose; a first run imports the bundled sample.
 
-    The sample is imported only when the default archive does not exist yet, so a user
-    who points `--archive` at a new file gets an empty archive to import into.
+    Only `import` (readonly=False) creates an archive where there is none: every other
+    command, the app and `serve` say there is no archive at the path, so a mistyped
+    `--archive` never becomes a new, empty archive. The one exception is the default
+    archive on a first run, made from the bundled sample.
+
+    `readonly` opens never write the file, so users who may only read a published
+    archive can use it. `upgrade` (the app, `serve`) first brings an archive of an older
+    layout up to date, when this user may write it; otherwise it is read as it is.
     """
     path = archive_path(args)
-    first_run = (not path.exists() and getattr(args, "archive", None) is None
-                 and config(args).archive is None)
-    readonly = readonly and not first_run
-    if not readonly and path.exists() and upgrade_pending(path):
-        print(f"pressroom: upgrading {path} to this version's layout"
-              " (once; about two minutes per million items)", file=sys.stderr)
-    archive = Archive.open(path, readonly=readonly)
-    if first_run:
-        files = sample_files()
-        if files:
-            archive.import_files(files)
-    return archive
+    if (getattr(args, "archive", None) is None and config(args).archive is None
+            and not os.path.lexists(path)):
+        with Archive.open(path) as archive:  # first run
+            files = sample_files()
+            if files:
+                archive.import_files(files)
+    elif upgrade and upgrade_pending(path) and Archive.can_write(path):
+        _say_upgrading(path)
+        Archive.open(path).close()
+    if readonly:
+        return Archive.open(path, readonly=True)
+    if os.path.lexists(path) and upgrade_pending(path):
+        _say_upgrading(path)
+    return Archive.open(path)
+
+
+def _say_upgrading(path: Path) -> None:
+    print(f"pressroom: upgrading {path} to this version's layout"
+          " (once; about two minutes per million items)", file=sys.stderr)
 
 
 def open_bookmarks(args: argparse.Namespace) -> Bookmarks:

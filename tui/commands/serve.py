@@ -96,6 +96,11 @@ def run(args: argparse.Namespace) -> int:
             users.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as error:
             return fail(f"serve: cannot use --bookmarks {users}: {error.strerror or error}")
+    # Open the archive once, first: a mistyped --archive is one line before anything is
+    # created (host key, data folder); a first run imports the sample before anyone
+    # connects, an older layout is upgraded, and every session then opens the same file
+    # read-only.
+    open_archive(args, readonly=True, upgrade=True).close()
     from tui.sshd.config import ServeConfig
     from tui.sshd.server import configure_logging, prepare, serve
 
@@ -115,9 +120,6 @@ def run(args: argparse.Namespace) -> int:
         per_address_startups=args.per_address_startups,
         users_folder=users.resolve() if users is not None else None,
     )
-    keys = prepare(config)  # a bad key file is one line before anything else happens
-    # Open the archive once, here: a first run imports the sample before anyone connects,
-    # and every session then opens the same file read-only.
-    open_archive(args).close()
+    keys = prepare(config)  # a bad key file is one line before the server starts
     configure_logging()
     return asyncio.run(serve(config, *keys))

@@ -237,6 +237,9 @@ class BookmarksScreen(Screen):
                 message += f" (run `{REPAIR_COMMAND}`)"
             problem.update(message)
             problem.display = True
+        elif session.bookmarks_read_only:  # shown, but nothing can be added or removed
+            problem.update(session.bookmarks_read_only)
+            problem.display = True
         else:
             problem.display = False
         clippings: list[Clipping] = []
@@ -302,8 +305,7 @@ class BookmarksScreen(Screen):
         try:
             session.bookmarks.remove(current.mark.item_id)
         except BookmarksUnavailable as error:
-            session.bookmarks_failed(error)
-            self.reload()
+            self._change_failed(error)
             return
         self.removed.append(current.mark)
         self.notify("Bookmark removed · u to undo", timeout=3)
@@ -349,7 +351,8 @@ class BookmarksScreen(Screen):
             try:
                 session.bookmarks.add(current.mark.item_id, note=note, tags=current.mark.tags)
             except BookmarksUnavailable as error:
-                session.bookmarks_failed(error)
+                self._change_failed(error)
+                return
             self.app.bookmarks_changed(current.mark.item_id)
 
         self.app.push_screen(NotePrompt(title, current.mark.note, blink=blink), save)
@@ -445,6 +448,12 @@ class BookmarksScreen(Screen):
             return
         self.notify("Clipping restored", timeout=3)
         self.app.bookmarks_changed(clipping.item_id)
+
+    def _change_failed(self, error: BookmarksUnavailable) -> None:
+        """A remove, restore or note was refused: say why, and show the file as it is."""
+        self.app.session.bookmarks_failed(error)
+        self.notify(str(error), severity="warning", timeout=6)
+        self.reload(keep_cursor=True)
 
     def action_export(self) -> None:
         session = self.app.session
