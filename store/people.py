@@ -92,6 +92,8 @@ class PeopleIndex:
         self._appearances: list[tuple[int, int, str, str]] = []
         self._spellings: Counter[tuple[int, str]] = Counter()
         self._touched: set[int] = set()
+        self._removed: set[int] = set()
+        """Rowids of items this import replaced: their appearances go at `finish_import`."""
 
     # -- import ----------------------------------------------------------------------------
 
@@ -103,15 +105,22 @@ class PeopleIndex:
         self._appearances = []
         self._spellings = Counter()
         self._touched = set()
+        self._removed = set()
+
+    def _key(self, name: str) -> str:
+        """The person key a participant of this name files under (a lone surname: the one
+        person of that surname, when there is exactly one)."""
+        key = person_key(name)
+        if key and " " not in key and len(self._surnames.get(key, ())) == 1:
+            key = self._surnames[key][0]
+        return key
 
     def add(self, rowid: int, item: Item) -> None:
         seen: set[int] = set()
         for participant in item.participants:
-            key = person_key(participant.name)
+            key = self._key(participant.name)
             if not key:
                 continue
-            if " " not in key and len(self._surnames.get(key, ())) == 1:
-                key = self._surnames[key][0]
             person = self._key_ids.get(key)
             if person is None:
                 person = self._conn.execute(
@@ -130,6 +139,21 @@ class PeopleIndex:
         if len(self._appearances) >= 20_000:
             self._write_appearances()
 
+    def remove(self, rowid: int, item: Item) -> None:
+        """Take the item at `rowid` (replaced by this import) out of its people's records:
+        its appearances, its spellings' uses, and so their counts, names and roles."""
+        self._removed.add(rowid)
+        for participant in item.participants:
+            person = self._key_ids.get(self._key(participant.name))
+            if person is not None:
+                self._spellings[(person, participant.name)] -= 1
+                self._touched.add(person)
+        self._touched.update(
+            r[0]
+            for r in self._conn.execute("SELECT person FROM appearances WHERE item = ?", (rowid,))
+        )
+        self._touched.update(p for p, item_rowid, _, _ in self._appearances if item_rowid == rowid)
+
     def _write_appearances(self) -> None:
         self._conn.executemany(
             "INSERT OR IGNORE INTO appearances(person, item, role, organisation)"
@@ -139,13 +163,22 @@ class PeopleIndex:
         self._appearances = []
 
     def finish_import(self) -> None:
-        """Write what is pending and refresh each touched person's name, role and count."""
+        """Write what is pending and refresh each touched person's name, role and count.
+
+        A person left with no item (every item naming them was replaced by one that does
+        not) is removed, so People never lists someone no item names.
+        """
         self._write_appearances()
+        self._conn.executemany(
+            "DELETE FROM appearances WHERE item = ?", [(r,) for r in sorted(self._removed)]
+        )
         self._conn.executemany(
             "INSERT INTO spellings(person, spelling, uses) VALUES (?, ?, ?)"
             " ON CONFLICT(person, spelling) DO UPDATE SET uses = uses + excluded.uses",
             [(person, spelling, n) for (person, spelling), n in self._spellings.items()],
         )
+        if self._removed:
+            self._conn.execute("DELETE FROM spellings WHERE uses <= 0")
         touched = sorted(self._touched)
         for start in range(0, len(touched), 500):
             part = touched[start : start + 500]
@@ -175,13 +208,18 @@ class PeopleIndex:
                     if p in best_name
                 ],
             )
+            gone = [(p,) for p in part if not counts[p]]
+            self._conn.executemany("DELETE FROM spellings WHERE person = ?", gone)
+            self._conn.executemany("DELETE FROM people WHERE id = ?", gone)
         self._loaded = None
         self._touched = set()
+        self._removed = set()
 
     def discard(self) -> None:
         self._appearances = []
         self._spellings = Counter()
         self._touched = set()
+        self._removed = set()
         self._loaded = None
 
     # -- finding ---------------------------------------------------------------------------
