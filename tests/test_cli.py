@@ -65,7 +65,7 @@ def test_dry_run_does_not_touch_the_archive(home: Path, tmp_path: Path) -> None:
     archive = tmp_path / "a.sqlite3"
     result = pressroom("import", "--archive", str(archive), "--dry-run", str(SEED), data_home=home)
     assert result.returncode == 0
-    assert "4 items parsed" in result.stderr
+    assert "added 4, updated 0, already there 0 (dry run: 4 items parsed" in result.stderr
     listed = pressroom("list", "--archive", str(archive), data_home=home)
     assert listed.stdout == ""
 
