@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from store import archive_file, schema
+from store import archive_file, revisions, schema
 from store.columns import Columns, date_bound
 from store.dossier import Dossier
 from store.errors import (
@@ -23,10 +24,12 @@ from store.errors import (
     UnknownItem,
     UnknownPerson,
 )
+from store.limits import check_item
 from store.model import KINDS, Hit, Item, Participant, Person, Span
 from store.names import name_words
 from store.people import PeopleIndex
 from store.pipeline import Prepared, prepared_items
+from store.revisions import Revision
 
 PARAGRAPH_SEPARATOR = "\x1e"
 """Joins an item's paragraphs in the `body` column (ASCII record separator, never in text)."""
@@ -40,6 +43,11 @@ WAL_KEEP_BYTES = 64 * 2**20
 """What the WAL shrinks back to after a checkpoint (an import passes gigabytes through it)."""
 
 
+ADDED, UPDATED, UNCHANGED = "added", "updated", "unchanged"
+"""What an import does with an item (`decide`): a new id; a known id with other content,
+which replaces it and keeps the earlier content as a revision; the same content again."""
+
+
 @dataclass
 class ImportReport:
     """What an import did: counts for the user, and the items themselves for `--dry-run`."""
@@ -51,14 +59,114 @@ class ImportReport:
     errors: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+    updated: int = 0
+    """Items whose id was known with other content: replaced, the earlier kept as revision."""
+
+    def count(self, verdict: str) -> None:
+        if verdict == ADDED:
+            self.added += 1
+        elif verdict == UPDATED:
+            self.updated += 1
+        else:
+            self.unchanged += 1
 
     def summary(self) -> str:
-        parts = [f"added {self.added}", f"already there {self.unchanged}"]
+        parts = [
+            f"added {self.added}", f"updated {self.updated}", f"already there {self.unchanged}"
+        ]
         if self.errors:
             parts.append(f"could not read {len(self.errors)}")
         if self.skipped:
             parts.append(f"skipped {self.skipped} files that are not web pages")
         return ", ".join(parts)
+
+
+Content = tuple[str | None, str, str, str, str, str, str]
+"""An item as the `items` table stores what it says: date, kind, title, body, participants,
+places, language (`content_of`). Not its source: the same release saved under another file
+name is not a correction."""
+
+_CONTENT_COLUMNS = "date, kind, title, body, participants, places, language"
+
+
+def content_of(item: Item) -> Content:
+    return (
+        item.date,
+        item.kind,
+        item.title,
+        _stored_body(item.body),
+        _dumps([p.to_dict() for p in item.participants]),
+        _dumps(list(item.places)),
+        item.language,
+    )
+
+
+def _same(before: Content | int, content: Content) -> bool:
+    if isinstance(before, int):  # a dry run's fingerprint of what it planned to store
+        return before == hash(content)
+    if before == content:
+        return True
+    # Older versions wrote JSON with other spacing: compare what it says, not its bytes.
+    return (
+        before[:4] == content[:4]
+        and before[6] == content[6]
+        and json.loads(before[4]) == json.loads(content[4])
+        and json.loads(before[5]) == json.loads(content[5])
+    )
+
+
+def decide(
+    items: Sequence[Item], known: dict[str, Content | int]
+) -> list[tuple[str, Content]]:
+    """What importing `items` does with each: ADDED, UPDATED or UNCHANGED, and its content.
+
+    `known` holds the content stored under each id of `items` that the archive (or this
+    import, earlier) already has; it is updated as the items are decided, so an id repeated
+    within `items` is decided against its version just before. The one decision `import`
+    and `import --dry-run` share (`Archive._write_chunk`, `plan_items`).
+    """
+    out = []
+    for item in items:
+        content = content_of(item)
+        before = known.get(item.id)
+        if before is None:
+            verdict = ADDED
+        elif _same(before, content):
+            verdict = UNCHANGED
+        else:
+            verdict = UPDATED
+        if verdict != UNCHANGED:
+            known[item.id] = content
+        out.append((verdict, content))
+    return out
+
+
+def plan_items(
+    items: Iterable[Item], archive: Archive | None = None
+) -> Iterator[tuple[Item, str]]:
+    """Each item with what importing `items` into `archive` (None: a new archive) would do
+    with it, touching nothing: `import --dry-run`. Items stream through; what the plan keeps
+    of each is a fingerprint, so a dry run of a million items needs no gigabytes."""
+    planned: dict[str, int] = {}
+    chunk: list[Item] = []
+
+    def decided(chunk: list[Item]) -> Iterator[tuple[Item, str]]:
+        known: dict[str, Content | int] = {}
+        if archive is not None:
+            wanted = [item.id for item in chunk if item.id not in planned]
+            known.update((i, c) for i, (_, c) in archive._stored_contents(wanted).items())
+        known.update((item.id, planned[item.id]) for item in chunk if item.id in planned)
+        for item, (verdict, content) in zip(chunk, decide(chunk, known), strict=True):
+            if verdict != UNCHANGED:
+                planned[item.id] = hash(content)
+            yield item, verdict
+
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= CHUNK:
+            yield from decided(chunk)
+            chunk = []
+    yield from decided(chunk)
 
 
 @dataclass(frozen=True)
@@ -203,15 +311,18 @@ class Archive:
     ) -> ImportReport:
         """Import files in one transaction: on any bad input nothing is written.
 
-        Raises InputError naming the file and line. Items already in the archive (same
-        id) are counted as unchanged, so importing a file twice adds nothing. `progress`
+        Raises InputError naming the file and line. An item whose id is known is
+        unchanged if its content is the same (so importing a file twice adds nothing), and
+        updated if not: the new content replaces it and the earlier is kept as a revision
+        (see `decide`). `dry_run` decides the same way and writes nothing. `progress`
         hears how many items were read so far, every few thousand (a 1M-item import runs
         for minutes; the CLI shows it on a terminal).
         """
         report = ImportReport(files=[str(p) for p in paths])
         if dry_run:
-            report.items = list(self.parse_files(paths))
-            report.added = len(report.items)
+            for item, verdict in plan_items(self.parse_files(paths), self):
+                report.items.append(item)
+                report.count(verdict)
             return report
         follow = self._index.writer.follow
         return self._import(prepared_items([Path(p) for p in paths], follow), report, progress)
@@ -241,8 +352,13 @@ class Archive:
             yield from iter_items(Path(path))
 
     def import_items(self, items: Iterable[Item]) -> ImportReport:
-        """Import items built in Python (tests, other programs), in one transaction."""
-        return self._import(((item, None) for item in items), ImportReport())
+        """Import items built in Python (tests, other programs), in one transaction.
+
+        The same rules as a file's items: limits (`store.limits`), and an item whose id
+        is known with other content updates it, keeping a revision. This is the store
+        function any importer (the web's too) hands its items to.
+        """
+        return self._import(((_checked(item), None) for item in items), ImportReport())
 
     def _import(
         self,
@@ -258,6 +374,10 @@ class Archive:
         try:
             with self._journal_for_import():
                 return self._import_in_transaction(items, report, progress)
+        except sqlite3.Error as error:
+            # Rolled back: the archive is as it was. A full disk, a file made read-only
+            # meanwhile: one line for the user, not a traceback.
+            raise ArchiveError(f"{self.path}: cannot write the archive ({error})") from None
         finally:
             self._conn.execute("PRAGMA cache_size = -2000")
 
@@ -301,16 +421,17 @@ class Archive:
             # Into an empty archive only ids within this import can repeat: skip the look-ups.
             self._fresh = next_rowid == 1
             self._people.begin_import()
+            replaced_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
             chunk: list[Prepared] = []
             for item in items:
                 chunk.append(item)
                 if len(chunk) >= CHUNK:
-                    next_rowid = self._write_chunk(chunk, next_rowid, seen, report)
+                    next_rowid = self._write_chunk(chunk, next_rowid, seen, report, replaced_at)
                     chunk = []
                     if progress is not None:
-                        progress(report.added + report.unchanged)
-            next_rowid = self._write_chunk(chunk, next_rowid, seen, report)
-            if report.added:
+                        progress(report.added + report.updated + report.unchanged)
+            next_rowid = self._write_chunk(chunk, next_rowid, seen, report, replaced_at)
+            if report.added or report.updated:
                 self._index.flush()
                 self._people.finish_import()
                 self.columns = Columns.build(self._conn)
@@ -332,51 +453,96 @@ class Archive:
             self._conn.execute("COMMIT")
 
     def _write_chunk(
-        self, chunk: list[Prepared], next_rowid: int, seen: set[str], report: ImportReport
+        self,
+        chunk: list[Prepared],
+        next_rowid: int,
+        seen: set[str],
+        report: ImportReport,
+        replaced_at: str,
     ) -> int:
         if not chunk:
             return next_rowid
         ids = [item.id for item, _ in chunk]
-        existing: set[str] = set()
-        for start in range(0, 0 if self._fresh else len(ids), 500):
-            part = ids[start : start + 500]
-            marks = ",".join("?" * len(part))
-            query = f"SELECT id FROM items WHERE id IN ({marks})"
-            existing.update(r[0] for r in self._conn.execute(query, part))
-        rows = []
-        for item, postings in chunk:
-            if item.id in existing or item.id in seen:
-                report.unchanged += 1
+        # Into an empty archive, only an id seen earlier in this import can be known.
+        stored = self._stored_contents([i for i in ids if i in seen] if self._fresh else ids)
+        rowid_of = {item_id: rowid for item_id, (rowid, _) in stored.items()}
+        known: dict[str, Content | int] = {i: content for i, (_, content) in stored.items()}
+        decisions = decide([item for item, _ in chunk], known)
+        rows: list[tuple] = []
+        unwritten: set[str] = set()
+        """Ids of `rows`, not yet inserted: an update of one of them inserts them first."""
+        for (item, postings), (verdict, content) in zip(chunk, decisions, strict=True):
+            report.count(verdict)
+            if verdict == UNCHANGED:
                 continue
+            if verdict == UPDATED:
+                if item.id in unwritten:
+                    self._insert(rows)
+                    rows, unwritten = [], set()
+                self._replace(rowid_of[item.id], replaced_at)
             seen.add(item.id)
             rowid = next_rowid
             next_rowid += 1
+            rowid_of[item.id] = rowid
+            unwritten.add(item.id)
+            date, kind, title, body, participants, places, language = content
+            people = ", ".join(p.name for p in item.participants)
             rows.append(
-                (
-                    rowid,
-                    item.id,
-                    item.date,
-                    item.kind,
-                    item.title,
-                    _stored_body(item.body),
-                    _dumps([p.to_dict() for p in item.participants]),
-                    ", ".join(p.name for p in item.participants),
-                    _dumps(list(item.places)),
-                    item.language,
-                    item.source,
-                )
+                (rowid, item.id, date, kind, title, body, participants, people, places,
+                 language, item.source)
             )
             self._index.add(rowid, item, postings)
             self._people.add(rowid, item)
+        self._insert(rows)
+        return next_rowid
+
+    def _insert(self, rows: list[tuple]) -> None:
         self._conn.executemany(
             "INSERT INTO items(rowid, id, date, kind, title, body, participants, people,"
             " places, language, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             rows,
         )
-        report.added += len(rows)
-        return next_rowid
+
+    def _replace(self, rowid: int, replaced_at: str) -> None:
+        """Take out the item at `rowid`, which the item being imported replaces: its content
+        is kept as a revision, and it leaves the index and its people's records.
+
+        The new content gets a new rowid (the caller's): posting lists are append-only
+        and sorted by rowid, and the old rowid, holding no item, is never ranked again,
+        so the old text's words stop finding the item without rewriting any posting list.
+        The id stays, so bookmarks keep pointing at the item.
+        """
+        old = self.get_by_rowid(rowid)
+        revisions.keep(self._conn, rowid, replaced_at)
+        self._index.retract(old)
+        self._people.remove(rowid, old)
+        self._conn.execute("DELETE FROM items WHERE rowid = ?", (rowid,))
+
+    def _stored_contents(self, ids: Sequence[str]) -> dict[str, tuple[int, Content]]:
+        """Rowid and stored content (see `content_of`) of those of `ids` the archive has."""
+        found: dict[str, tuple[int, Content]] = {}
+        with self._lock:
+            for start in range(0, len(ids), 500):
+                part = list(ids[start : start + 500])
+                marks = ",".join("?" * len(part))
+                for rowid, item_id, *content in self._conn.execute(
+                    f"SELECT rowid, id, {_CONTENT_COLUMNS} FROM items WHERE id IN ({marks})",
+                    part,
+                ):
+                    found[item_id] = (rowid, tuple(content))  # type: ignore[assignment]
+        return found
 
     # -- reading ---------------------------------------------------------------------------
+
+    def revisions(self, item_id: str) -> list[Revision]:
+        """Earlier contents of an item, oldest first (empty if it never changed)."""
+        with self._lock:
+            return revisions.load(self._conn, item_id, PARAGRAPH_SEPARATOR)
+
+    def changed_on(self, item_id: str) -> str | None:
+        """The day (`YYYY-MM-DD`) an import last replaced this item's content, or None."""
+        with self._lock:
+            return revisions.changed_on(self._conn, item_id)
 
     def get(self, item_id: str) -> Item:
         """The item with this id; raises UnknownItem."""
@@ -580,6 +746,14 @@ class Archive:
             with self._lock:
                 if not self._index.warm_prefix(letter):
                     break
+
+
+def _checked(item: Item) -> Item:
+    try:
+        check_item(item)
+    except ValueError as error:
+        raise InputError(f"item {item.id[:40]!r}: {error}") from None
+    return item
 
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode

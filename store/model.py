@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field
@@ -14,7 +15,8 @@ __all__ = ["InputError"]
 KINDS: tuple[str, ...] = ("news", "speech", "statement", "interview")
 """Every kind an item can have; `news` is the default for anything unrecognised."""
 
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+"""ASCII digits only (`\\d` takes other scripts' digits, "２０２４"); used with fullmatch."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 """Control characters never belong in press text (and U+001E separates stored paragraphs)."""
 
@@ -94,11 +96,11 @@ class Item:
         if not isinstance(title, str):
             raise ValueError("'title' must be a string")
         date = data.get("date")
-        if date is not None and (not isinstance(date, str) or not _DATE_RE.match(date)):
-            raise ValueError(f"'date' must be YYYY-MM-DD or null, not {date!r}")
+        if date is not None:
+            check_date(date)
         kind = data.get("kind") or "news"
         if kind not in KINDS:
-            raise ValueError(f"'kind' must be one of {', '.join(KINDS)}, not {kind!r}")
+            raise ValueError(f"'kind' must be one of {', '.join(KINDS)}, not {_shown(kind)}")
         raw_people = data.get("participants") or []
         if not isinstance(raw_people, list):
             raise ValueError("'participants' must be a list")
@@ -111,8 +113,10 @@ class Item:
         if not isinstance(language, str) or not isinstance(source, str):
             raise ValueError("'language' and 'source' must be strings")
         title = " ".join(title.split())
-        item_id = data.get("id") or make_id(date, title, body)
-        if not isinstance(item_id, str):
+        item_id = data.get("id")
+        if item_id is None:
+            item_id = make_id(date, title, body)
+        elif not isinstance(item_id, str):
             raise ValueError("'id' must be a string")
         return cls(
             id=item_id,
@@ -125,6 +129,23 @@ class Item:
             language=language,
             source=source,
         )
+
+
+def check_date(value: object) -> None:
+    """Refuse a date that is not a real ISO day: 2024-02-30, 2024-13-01 and 0000-01-01 match
+    the pattern but name no day, and would fail later, in the middle of an import."""
+    if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
+        raise ValueError(f"'date' must be YYYY-MM-DD or null, not {_shown(value)}")
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"'date' {value} is not a day of the calendar") from None
+
+
+def _shown(value: object, width: int = 40) -> str:
+    """A value quoted in an error message, cut short: the message stays one readable line."""
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -211,5 +232,7 @@ def make_id(date: str | None, title: str, body: list[str] | tuple[str, ...]) -> 
     """
     opening = body[0][:200] if body else ""
     key = "\x1f".join((date or "", " ".join(title.split()).casefold(), opening.casefold()))
-    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+    # surrogatepass: a lone surrogate is refused by `store.limits.check_item`, naming the
+    # field it is in; here it must not fail first with an encoder's message.
+    digest = hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     return f"{date.replace('-', '') if date else 'undated'}-{digest}"

@@ -83,25 +83,39 @@ class _Draft:
     title: str = ""
     date_line: DateLine | None = None
     body: list[str] = field(default_factory=list)
+    line: int = 0
+    """The line of the text the item starts on, for errors about it."""
 
 
-def _lines(text: str) -> tuple[list[list[str]], bool]:
-    """The text's blocks of lines, and whether blank lines separate items.
+def _lines(text: str) -> tuple[list[list[str]], list[list[int]], bool]:
+    """The text's blocks of lines, each line's number, and whether blank lines separate
+    items.
 
     When a text breaks paragraphs with single newlines and also has blank lines, the
     blank lines are item boundaries. When every break is a blank line, or none is, the
     blank lines carry no such meaning.
     """
-    blocks = [
-        [" ".join(line.split()) for line in block.split("\n") if line.strip()]
-        for block in re.split(r"\n[ \t]*\n", text)
-    ]
-    blocks = [b for b in blocks if b]
+    blocks: list[list[str]] = []
+    numbers: list[list[int]] = []
+    block: list[str] = []
+    block_numbers: list[int] = []
+    for number, raw in enumerate(text.split("\n"), 1):
+        line = " ".join(raw.split())
+        if line:
+            block.append(line)
+            block_numbers.append(number)
+        elif block:
+            blocks.append(block)
+            numbers.append(block_numbers)
+            block, block_numbers = [], []
+    if block:
+        blocks.append(block)
+        numbers.append(block_numbers)
     multi_line = sum(1 for b in blocks if len(b) > 1)
-    return blocks, len(blocks) > 1 and multi_line > 0
+    return blocks, numbers, len(blocks) > 1 and multi_line > 0
 
 
-def _split_block(lines: list[str], hard_block: bool) -> list[_Draft]:
+def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
     for i, line in enumerate(lines):
@@ -111,7 +125,7 @@ def _split_block(lines: list[str], hard_block: bool) -> list[_Draft]:
             if current is not None and current.date_line is None and not current.body:
                 current.date_line = date_line
             else:
-                current = _Draft(date_line=date_line)
+                current = _Draft(date_line=date_line, line=numbers[i])
                 drafts.append(current)
             continue
         starts_titled = (
@@ -124,7 +138,7 @@ def _split_block(lines: list[str], hard_block: bool) -> list[_Draft]:
             )
         )
         if starts_titled:
-            current = _Draft(title=line)
+            current = _Draft(title=line, line=numbers[i])
             drafts.append(current)
             continue
         opens_with_date = opening_date(line) is not None
@@ -135,7 +149,7 @@ def _split_block(lines: list[str], hard_block: bool) -> list[_Draft]:
             and not (hard_block and current.title)
         )
         if starts_untitled:
-            current = _Draft()
+            current = _Draft(line=numbers[i])
             drafts.append(current)
         assert current is not None
         current.body.append(line)
@@ -209,18 +223,27 @@ def parse_text(text: str, source: str) -> list[Item]:
     a final period, followed by a date line or by paragraphs, starts a titled item that
     runs until the next item starts.
     """
-    blocks, blank_lines_separate = _lines(normalise_text(text))
+    return [item for _, item in parse_text_by_line(text, source)]
+
+
+def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
+    """`parse_text`, each item with the line it starts on (errors about an item name it)."""
+    blocks, numbers, blank_lines_separate = _lines(normalise_text(text))
     drafts: list[_Draft] = []
     if blank_lines_separate:
-        for block in blocks:
-            drafts.extend(_split_block(block, hard_block=True))
+        for block, block_numbers in zip(blocks, numbers, strict=True):
+            drafts.extend(_split_block(block, block_numbers, hard_block=True))
     else:
-        drafts = _split_block([line for block in blocks for line in block], hard_block=False)
+        drafts = _split_block(
+            [line for block in blocks for line in block],
+            [number for block in numbers for number in block],
+            hard_block=False,
+        )
     items = []
     for draft in drafts:
         if draft.date_line is not None and not draft.body and not draft.title:
             continue  # a stray date line with nothing under it
         item = _to_item(draft, source)
         if item is not None:
-            items.append(item)
+            items.append((draft.line, item))
     return items

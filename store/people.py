@@ -121,6 +121,8 @@ class PeopleIndex:
         self._appearances: list[tuple[int, int, str, str]] = []
         self._spellings: Counter[tuple[int, str]] = Counter()
         self._touched: set[int] = set()
+        self._removed: set[int] = set()
+        """Rowids of items this import replaced: their appearances go at `finish_import`."""
 
     # -- import ----------------------------------------------------------------------------
 
@@ -167,6 +169,7 @@ class PeopleIndex:
         self._appearances = []
         self._spellings = Counter()
         self._touched = set()
+        self._removed = set()
 
     def add(self, rowid: int, item: Item) -> None:
         self._add(rowid, item.participants)
@@ -236,6 +239,25 @@ class PeopleIndex:
             self._touched.discard(person)
             self._touched.add(target)
 
+    def remove(self, rowid: int, item: Item) -> None:
+        """Take the item at `rowid` (replaced by this import) out of its people's records:
+        its appearances, its spellings' uses, and so their counts, names and roles."""
+        self._removed.add(rowid)
+        names = [nominative_name(participant.name) for participant in item.participants]
+        parsed = [parse_name(name) for name in names]
+        in_item = [parts for parts in parsed if parts.kind == "full"]
+        for name, parts in zip(names, parsed, strict=True):
+            person = self._key_ids.get(self._names.resolve(parts, in_item))
+            if person is not None:
+                self._spellings[(person, name)] -= 1
+                self._touched.add(person)
+        self._touched.update(
+            r[0]
+            for r in self._conn.execute("SELECT person FROM appearances WHERE item = ?", (rowid,))
+        )
+        self._touched.update(p for p, item_rowid, _, _ in self._appearances if item_rowid == rowid)
+
+
     def _write_appearances(self) -> None:
         self._conn.executemany(
             "INSERT OR IGNORE INTO appearances(person, item, role, organisation)"
@@ -245,13 +267,22 @@ class PeopleIndex:
         self._appearances = []
 
     def finish_import(self) -> None:
-        """Write what is pending and refresh each touched person's name, role and count."""
+        """Write what is pending and refresh each touched person's name, role and count.
+
+        A person left with no item (every item naming them was replaced by one that does
+        not) is removed, so People never lists someone no item names.
+        """
         self._write_appearances()
+        self._conn.executemany(
+            "DELETE FROM appearances WHERE item = ?", [(r,) for r in sorted(self._removed)]
+        )
         self._conn.executemany(
             "INSERT INTO spellings(person, spelling, uses) VALUES (?, ?, ?)"
             " ON CONFLICT(person, spelling) DO UPDATE SET uses = uses + excluded.uses",
             [(person, spelling, n) for (person, spelling), n in self._spellings.items()],
         )
+        if self._removed:
+            self._conn.execute("DELETE FROM spellings WHERE uses <= 0")
         self._spellings = Counter()
         self._absorb_partial_names()
         touched = sorted(self._touched)
@@ -283,17 +314,27 @@ class PeopleIndex:
                     if p in best_name
                 ],
             )
+            gone = [(p,) for p in part if not counts[p]]
+            self._conn.executemany("DELETE FROM spellings WHERE person = ?", gone)
+            self._conn.executemany("DELETE FROM people WHERE id = ?", gone)
+            if gone:  # a later item naming them again files a new person
+                gone_ids = {person for (person,) in gone}
+                for key in [k for k, v in self._key_ids.items() if v in gone_ids]:
+                    del self._key_ids[key]
+                    self._names.forget(key)
         self._conn.execute(
             "INSERT OR REPLACE INTO columns(name, data) VALUES ('people_keys', ?)",
             (KEYS_VERSION,),
         )
         self._loaded = None
         self._touched = set()
+        self._removed = set()
 
     def discard(self) -> None:
         self._appearances = []
         self._spellings = Counter()
         self._touched = set()
+        self._removed = set()
         self._loaded = None
 
     # -- finding ---------------------------------------------------------------------------

@@ -93,8 +93,7 @@ def _read(paths: list[str], batches: multiprocessing.Queue, low: int) -> None:
     the importer the parsing and folding it has time for. So both cores stay busy whatever
     the balance of the two halves on a machine or an archive.
     """
-    from store.parser import parse_text
-    from store.sources import Source, jsonl_items
+    from store.sources import Source, jsonl_items, text_items
 
     numbers = TermNumbers()
     sent = 0
@@ -114,7 +113,7 @@ def _read(paths: list[str], batches: multiprocessing.Queue, low: int) -> None:
                 continue
             with Source.open(Path(path)) as source:
                 if not source.jsonl:
-                    items = list(parse_text(source.text(), source.name))
+                    items = list(text_items(source.text(), source.name))
                     for start in range(0, len(items), BATCH):
                         send(items[start : start + BATCH])
                     continue

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -116,15 +117,7 @@ class Postings(NamedTuple):
     @classmethod
     def of(cls, item: Item, numbers: TermNumbers) -> Postings:
         """Fold `item` and number every term."""
-        terms = fold_set("\n".join(item.body))
-        masks = dict.fromkeys(fold_set(item.title), TITLE)
-        for person in item.participants:
-            for term in _folded(person.name):
-                masks[term] = masks.get(term, 0) | NAME
-            for term in _folded(f"{person.role} {person.organisation}"):
-                masks[term] = masks.get(term, 0) | ROLE
-            for term in name_pairs(person.name):  # a pair holds a space: never a word
-                masks[term] = NAME
+        terms, masks = _fields(item)
         both = terms.intersection(masks)
         return cls(
             numbers.number(terms).tobytes(),
@@ -132,6 +125,27 @@ class Postings(NamedTuple):
             bytes(masks.values()),
             array("I", map(numbers.ids.__getitem__, both)).tobytes() if both else b"",
         )
+
+
+def _fields(item: Item) -> tuple[set[str], dict[str, int]]:
+    """The terms of an item's text, and those of its title and people with their field bits."""
+    terms = fold_set("\n".join(item.body))
+    masks = dict.fromkeys(fold_set(item.title), TITLE)
+    for person in item.participants:
+        for term in _folded(person.name):
+            masks[term] = masks.get(term, 0) | NAME
+        for term in _folded(f"{person.role} {person.organisation}"):
+            masks[term] = masks.get(term, 0) | ROLE
+        for term in name_pairs(person.name):  # a pair holds a space: never a word
+            masks[term] = NAME
+    return terms, masks
+
+
+def item_terms(item: Item) -> set[str]:
+    """Every index term of `item`, each once: what its postings add to document counts."""
+    terms, masks = _fields(item)
+    terms.update(masks)
+    return terms
 
 
 @dataclass
@@ -242,6 +256,8 @@ class PostingsWriter:
         self._stored: dict[str, int] | None = None
         """Terms the archive had before this import, read at the first spill."""
         self._next_id = 0
+        self._retracted: Counter[str] = Counter()
+        """Terms of items this import replaced, by how many such items hold them."""
 
     def follow(self, names: Iterable[str]) -> None:
         """Learn the terms a reader process numbered next (its numbers count up from 0)."""
@@ -255,12 +271,37 @@ class PostingsWriter:
         if self._buffer.items >= SPILL_ITEMS:
             self._spill()
 
+    def retract(self, item: Item) -> None:
+        """Take a replaced item out of the document counts (written by `flush`).
+
+        Its postings stay, filed under a rowid that no longer holds an item: search scores
+        by rowid and ranks only the rowids of `Columns.order`, so they never match again,
+        and rewriting every posting list the item was in would cost far more than the
+        few bytes they keep. The counts must drop, or the words of the old text would
+        keep their weight in prefix completion (`SearchIndex.candidates`).
+        """
+        self._retracted.update(item_terms(item))
+
     def flush(self) -> bool:
         """Write everything buffered and the document counts; True if anything was written.
 
         The archive calls it once, before COMMIT.
         """
         self._spill()
+        retracted = self._retracted
+        if retracted:
+            # after this import's own counts are in: a replaced item added by this very
+            # import is retracted from the counts its addition wrote
+            self._write_counts()
+            self._conn.executemany(
+                "UPDATE terms SET df = max(df - ?, 0) WHERE term = ?",
+                [(n, term) for term, n in retracted.items()],
+            )
+            self.discard()
+            return True
+        return self._write_counts()
+
+    def _write_counts(self) -> bool:
         touched = np.flatnonzero(self._df).tolist()
         if not touched:
             return False
@@ -278,6 +319,7 @@ class PostingsWriter:
         return True
 
     def discard(self) -> None:
+        self._retracted = Counter()
         self.numbers.clear()
         self._followed = array("I")
         self._buffer = _Buffer()

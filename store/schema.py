@@ -10,7 +10,12 @@ from store.errors import ArchiveError
 
 CURRENT_VERSION = 2
 READABLE = frozenset({1, 2})
-"""Schemas this code reads as they are (1 differs from 2 in column order only)."""
+"""Schemas this code reads as they are (1 differs from 2 in column order only).
+
+The `revisions` table (`store.revisions`) came within schema 2, not as a schema 3: it is an
+addition older code never reads, so an archive that has it still opens in an older
+pressroom, and one without it opens read-only here (as "no revisions"); the first
+writable open adds it (`_add_revisions`)."""
 
 _ITEMS = """
 CREATE TABLE {name} (
@@ -87,6 +92,8 @@ def migrate(conn: sqlite3.Connection, *, readonly: bool = False) -> None:
     """Bring the file to CURRENT_VERSION; refuse files that are not pressroom archives."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version == CURRENT_VERSION:
+        if not readonly:
+            _add_revisions(conn)
         return
     if version > CURRENT_VERSION:
         raise ArchiveError(
@@ -115,6 +122,7 @@ def migrate(conn: sqlite3.Connection, *, readonly: bool = False) -> None:
             SearchIndex.create_schema(conn)
         if version == 1:
             _items_text_last(conn)
+        _add_revisions(conn)
         conn.execute(f"PRAGMA user_version = {CURRENT_VERSION}")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -126,6 +134,33 @@ def migrate(conn: sqlite3.Connection, *, readonly: bool = False) -> None:
         # is no harm: imports reuse free pages.
         with contextlib.suppress(sqlite3.OperationalError):
             conn.execute("VACUUM")
+
+
+def _add_revisions(conn: sqlite3.Connection) -> None:
+    """Create the `revisions` table if the archive has none yet (see READABLE).
+
+    Looked up first: an archive that has it is not written to at all by opening it.
+    """
+    from store.revisions import TABLE
+
+    present = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'revisions'"
+    ).fetchone()
+    if present:
+        return
+    own = not conn.in_transaction  # inside an upgrade's transaction, or in one of its own
+    if own:
+        conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in TABLE.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+    except BaseException:
+        if own:
+            conn.execute("ROLLBACK")
+        raise
+    if own:
+        conn.execute("COMMIT")
 
 
 def _items_text_last(conn: sqlite3.Connection) -> None:

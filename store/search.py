@@ -159,6 +159,10 @@ class SearchIndex:
         """File one item's postings (folded here unless a reader process did it)."""
         self.writer.add(rowid, item, postings)
 
+    def retract(self, item: Item) -> None:
+        """An item replaced by this import leaves the index (see `PostingsWriter.retract`)."""
+        self.writer.retract(item)
+
     def flush(self) -> None:
         """Write everything buffered; the archive calls it once, before COMMIT."""
         if self.writer.flush():

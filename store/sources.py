@@ -1,4 +1,9 @@
-"""Reading one input file, raw press text or JSON Lines, into items; bad input is one error."""
+"""Reading one input file, raw press text or JSON Lines, into items; bad input is one error.
+
+Every item read here passes `store.limits.check_item`, whichever process reads it and
+whether the import is real or `--dry-run`: one validation path, so what a dry run accepts
+the import accepts.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from store.errors import InputError
+from store.limits import JSONL_LINE_BYTES, TEXT_LINE_BYTES, check_item
 from store.model import Item
-from store.parser import parse_text
+from store.parser import parse_text_by_line
 
-TEXT_LINE_LIMIT = 1 << 20
-"""A raw text line longer than this (1 MB) is not press text."""
-JSONL_LINE_LIMIT = 16 << 20
-"""A JSONL line may carry a long speech, but not more than this (16 MB)."""
 _SNIFF = 64 << 10
 
 
@@ -37,7 +39,7 @@ def iter_items(path: Path) -> Iterator[Item]:
             for first, lines in source.blocks():
                 yield from jsonl_items(lines, source.name, first)
         else:
-            yield from parse_text(source.text(), source.name)
+            yield from text_items(source.text(), source.name)
 
 
 class Source:
@@ -84,11 +86,11 @@ class Source:
 
         Raises InputError for an over-long line, and for a file with no line at all.
         """
-        limit = f"line is longer than {JSONL_LINE_LIMIT >> 20} MB"
+        limit = f"line longer than {JSONL_LINE_BYTES >> 20} MB (limit JSONL_LINE_BYTES)"
         block: list[bytes] = []
         first, held = 1, 0
         any_line = False
-        for number, raw in _bounded_lines(self.handle, self.name, JSONL_LINE_LIMIT, limit):
+        for number, raw in _bounded_lines(self.handle, self.name, JSONL_LINE_BYTES, limit):
             any_line = any_line or bool(raw.strip())
             block.append(raw)
             held += len(raw)
@@ -102,8 +104,11 @@ class Source:
 
     def text(self) -> str:
         """The file as text, refusing over-long lines before decoding or parsing anything."""
-        limit = f"line is longer than {TEXT_LINE_LIMIT >> 20} MB: not press text"
-        lines = _bounded_lines(self.handle, self.name, TEXT_LINE_LIMIT, limit)
+        limit = (
+            f"line longer than {TEXT_LINE_BYTES:,} bytes, more than a paragraph may hold"
+            " (limit TEXT_LINE_BYTES)"
+        )
+        lines = _bounded_lines(self.handle, self.name, TEXT_LINE_BYTES, limit)
         text = _decode(b"".join(raw for _, raw in lines), self.name)
         if not text.strip():
             raise InputError("empty file, nothing to import", source=self.name)
@@ -129,9 +134,21 @@ def jsonl_items(lines: list[bytes], name: str, first: int) -> Iterator[Item]:
                 f"line is not valid JSON: {reason}", source=name, line=number
             ) from None
         try:
-            yield Item.from_dict(data, source=name)
+            item = Item.from_dict(data, source=name)
+            check_item(item)
         except ValueError as error:
             raise InputError(str(error), source=name, line=number) from None
+        yield item
+
+
+def text_items(text: str, name: str) -> Iterator[Item]:
+    """Items of raw press text from file `name`; an item over a limit names its first line."""
+    for number, item in parse_text_by_line(text, name):
+        try:
+            check_item(item)
+        except ValueError as error:
+            raise InputError(str(error), source=name, line=number) from None
+        yield item
 
 
 def _refuse_binary(head: bytes, name: str) -> None:

@@ -65,7 +65,7 @@ def test_dry_run_does_not_touch_the_archive(home: Path, tmp_path: Path) -> None:
     archive = tmp_path / "a.sqlite3"
     result = pressroom("import", "--archive", str(archive), "--dry-run", str(SEED), data_home=home)
     assert result.returncode == 0
-    assert "4 items parsed" in result.stderr
+    assert "added 4, updated 0, already there 0 (dry run: 4 items parsed" in result.stderr
     listed = pressroom("list", "--archive", str(archive), data_home=home)
     assert listed.stdout == ""
 
@@ -212,3 +212,32 @@ def test_an_archive_of_an_older_layout_is_upgraded_once_and_says_so(
     again = pressroom("import", "--archive", str(archive), str(SEED), data_home=home)
     assert again.returncode == 0 and again.stderr == ""
     assert pressroom("list", "--archive", str(archive), data_home=home).stdout == before
+
+
+def test_a_corrected_item_is_updated_and_its_earlier_text_shown_with_revisions(
+    home: Path, tmp_path: Path
+) -> None:
+    archive = str(tmp_path / "a.sqlite3")
+    release = {"id": "release-7", "title": "Statement on the talks", "date": "2024-12-05",
+               "kind": "statement", "body": ["The talks took place in Minsk."]}
+    (tmp_path / "v1.jsonl").write_text(json.dumps(release) + "\n")
+    fixed = dict(release, body=["The talks took place in Astana."])
+    (tmp_path / "v2.jsonl").write_text(json.dumps(fixed) + "\n")
+    assert pressroom("import", "--archive", archive, str(tmp_path / "v1.jsonl"),
+                     data_home=home).returncode == 0
+    dry = pressroom("import", "--dry-run", "--archive", archive, str(tmp_path / "v2.jsonl"),
+                    data_home=home)
+    assert "added 0, updated 1, already there 0 (dry run" in dry.stderr
+    assert dry.stdout.startswith("updated ")
+    real = pressroom("import", "--archive", archive, str(tmp_path / "v2.jsonl"), data_home=home)
+    assert real.stdout.strip().endswith("added 0, updated 1, already there 0")
+    shown = pressroom("show", "release-7", "--archive", archive, data_home=home)
+    assert "Astana" in shown.stdout and "Minsk" not in shown.stdout
+    history = pressroom("show", "release-7", "--revisions", "--archive", archive, data_home=home)
+    assert history.returncode == 0 and "version 1 of 2, replaced" in history.stdout
+    assert "Minsk" in history.stdout and "Astana" not in history.stdout
+    as_json = pressroom("show", "release-7", "--revisions", "--json", "--archive", archive,
+                        data_home=home)
+    (revision,) = [json.loads(line) for line in as_json.stdout.splitlines()]
+    assert revision["item_id"] == "release-7" and revision["body"] == release["body"]
+    assert revision["replaced_at"][:4] >= "2024" and revision["source"] == "v1.jsonl"

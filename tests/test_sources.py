@@ -85,7 +85,7 @@ def test_a_50_mb_single_line_is_refused_with_its_line(tmp_path: Path) -> None:
         out.write(b"Title line\n")
         out.write(b"x" * (50 << 20))
     error = error_for(path)
-    assert error.line == 2 and "longer than 1 MB" in str(error)
+    assert error.line == 2 and "(limit TEXT_LINE_BYTES)" in str(error)
 
 
 def test_deeply_nested_json_is_a_clear_error(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
@@ -10,8 +12,10 @@ from textual.pilot import Pilot
 
 from store import Archive, Bookmarks
 from tests.tui.conftest import AppFactory, item_ids_by_title
+from tui.screens.help import bindings_of
 from tui.screens.note_prompt import NotePrompt
 from tui.screens.reader import ReaderScreen
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.reader_view import READABLE_WIDTH, ReaderView, wrap
 
 SPEECH = "Speech by the CSTO Secretary General Imangali Tasmagambetov"
@@ -376,3 +380,51 @@ async def test_a_key_pressed_with_enter_reaches_the_reader_it_opens(make_app: Ap
         await pilot.pause()
         assert isinstance(pilot.app.screen, NotePrompt)
         assert isinstance(pilot.app.screen_stack[-2], ReaderScreen)
+
+
+# -- an item an import has corrected ---------------------------------------------------------
+
+
+def key_bar(pilot: Pilot) -> str:
+    return str(pilot.app.screen.query_one(KeyBar).render())
+
+
+async def test_a_corrected_item_says_changed_on_and_r_steps_to_the_earlier_text(
+    make_app: AppFactory, archive: Archive
+) -> None:
+    title = "Secretary General met with Fyodor"
+    row = next(r for r in archive.rows(archive.columns.order) if r.title.startswith(title))
+    original = archive.get(row.item_id)
+    corrected = replace(original, body=("A corrected account of the meeting.",))
+    assert archive.import_items([corrected]).updated == 1
+    changed = archive.changed_on(original.id)
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        await open_reader(pilot, archive, title)
+        text = "\n".join(page(pilot))
+        assert f"changed on {changed} · R shows the earlier text" in text
+        assert "A corrected account of the meeting." in text
+        assert "at the CSTO Secretariat" not in text
+        assert "R Earlier text" in key_bar(pilot)
+        assert "earlier_text" in {b.action for b in bindings_of(pilot.app.screen)}  # in help
+        await pilot.press("R")
+        text = "\n".join(page(pilot))
+        assert f"earlier text, version 1 of 2, replaced on {changed}" in text
+        assert "On December 5, 2024, at the CSTO Secretariat" in text
+        assert "A corrected account" not in text
+        assert "earlier text 1/2" in status(pilot)
+        await pilot.press("R")
+        text = "\n".join(page(pilot))
+        assert "A corrected account of the meeting." in text and "version 1 of 2" not in text
+        assert "earlier text" not in status(pilot)
+
+
+async def test_an_item_never_changed_offers_no_earlier_text(
+    make_app: AppFactory, archive: Archive
+) -> None:
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        await open_reader(pilot, archive, SPEECH)
+        before = page(pilot)
+        assert "changed on" not in "\n".join(before)
+        assert "Earlier text" not in key_bar(pilot)
+        await pilot.press("R")
+        assert page(pilot) == before

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from store import KINDS, Archive, Item
+from store.archive import ImportReport, plan_items
 from store.inputs import input_files
 from store.printable import printable
-from tui.commands.common import fail, open_archive, open_bookmarks
+from tui.commands.common import archive_path, fail, open_archive, open_bookmarks
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -23,10 +24,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "import", parents=[common], help="import raw press text, .jsonl files or saved pages",
         description="Import raw press text, JSON Lines files, saved web pages (.html) or "
         "folders of them (a site mirror) in one transaction: on any bad input nothing is "
-        "written. Importing a file again adds nothing.",
+        "written. Importing a file again adds nothing; an item whose id is known with other "
+        "content is updated, and its earlier content kept.",
     )
     p.add_argument("files", nargs="+", type=Path, metavar="FILE|FOLDER")
-    p.add_argument("--dry-run", action="store_true", help="parse only, do not touch the archive")
+    p.add_argument(
+        "--dry-run", action="store_true",
+        help="say what the import would add, update or leave, without touching the archive",
+    )
     p.add_argument("--json", action="store_true", help="with --dry-run: print items as JSON Lines")
     p.set_defaults(run=run_import)
 
@@ -51,6 +56,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("show", parents=[common], help="print one item")
     p.add_argument("item_id", metavar="ID")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--revisions", action="store_true",
+        help="print the earlier contents imports replaced, oldest first",
+    )
     p.set_defaults(run=run_show)
 
     p = sub.add_parser("people", parents=[common], help="list people, fuzzy-matched")
@@ -79,17 +88,7 @@ def run_import(args: argparse.Namespace) -> int:
         return fail("--json prints parsed items and needs --dry-run")
     inputs = input_files(args.files)
     if args.dry_run:
-        items = Archive.parse_files(inputs.files)
-        if args.json:
-            for item in items:
-                _print_json(item.to_dict())
-        else:
-            count = 0
-            for item in items:
-                print(_row_line(item.date, item.kind, item.id, item.title))
-                count += 1
-            print(f"{count} items parsed (dry run, nothing imported)", file=sys.stderr)
-        return 0
+        return _dry_run(args, inputs.files)
     meter = ImportMeter(sys.stderr) if sys.stderr.isatty() else None
     with open_archive(args) as archive:
         try:
@@ -98,6 +97,34 @@ def run_import(args: argparse.Namespace) -> int:
             if meter is not None:
                 meter.done()
     print(f"{', '.join(map(str, args.files))}: {report.summary()}")
+    return 0
+
+
+def _dry_run(args: argparse.Namespace, files: list[Path]) -> int:
+    """Parse, and decide as the import would (`store.archive.plan_items`): the same counts
+    of added, updated and unchanged, with nothing written. An archive that does not exist
+    yet is not created: everything would be added to it."""
+    path = archive_path(args)
+    archive = None
+    if path.exists() or getattr(args, "archive", None) is None:
+        archive = open_archive(args, readonly=True)  # the default one: a first run makes it
+    report = ImportReport()
+    try:
+        for item, verdict in plan_items(Archive.parse_files(files), archive):
+            report.count(verdict)
+            if args.json:
+                _print_json(item.to_dict())
+            else:
+                print(f"{verdict:9}  " + _row_line(item.date, item.kind, item.id, item.title))
+    finally:
+        if archive is not None:
+            archive.close()
+    parsed = report.added + report.updated + report.unchanged
+    print(
+        f"{', '.join(map(str, args.files))}: {report.summary()}"
+        f" (dry run: {parsed} items parsed, nothing imported)",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -166,10 +193,32 @@ def run_search(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     with open_archive(args, readonly=True) as archive:
         item = archive.get(args.item_id)
+        if args.revisions:
+            return _show_revisions(args, archive)
     if args.json:
         _print_json(item.to_dict())
     else:
         print(render_item(item, min(_width(), 88)))
+    return 0
+
+
+def _show_revisions(args: argparse.Namespace, archive: Archive) -> int:
+    """`show ID --revisions`: each earlier content, oldest first, with when it was replaced."""
+    found = archive.revisions(args.item_id)
+    if args.json:
+        for revision in found:
+            _print_json(revision.to_dict())
+        return 0
+    if not found:
+        print("no earlier versions: no import has changed this item", file=sys.stderr)
+        return 0
+    width = min(_width(), 88)
+    pages = []
+    for number, revision in enumerate(found, 1):
+        when = revision.replaced_at.replace("T", " ").replace("+00:00", " UTC")
+        heading = f"── version {number} of {len(found) + 1}, replaced {when} ──"
+        pages.append(heading + "\n" + render_item(revision.as_item(), width))
+    print("\n\n".join(pages))
     return 0
 
 

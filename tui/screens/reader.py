@@ -16,12 +16,14 @@ from textual.widgets import Input, Static
 from store.citation import STYLES, Passage, passage
 from store.errors import PressroomError
 from store.model import Item
+from store.revisions import Revision
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.reader_view import ReaderView
 
 _TYPING_ACTIONS = {
     "back", "find", "find_next", "find_previous", "previous_item", "next_item",
     "bookmark", "bookmark_note", "select", "copy_quote", "clip", "citation_style",
+    "earlier_text",
 }
 """Actions on printable keys: off while the find box has focus, so `n` types an n."""
 
@@ -45,9 +47,11 @@ class ReaderScreen(Screen):
         Binding("y", "copy_quote", "Copy with citation", show=False),
         Binding("c", "clip", "Keep as clipping", show=False),
         Binding("S", "citation_style", "Citation style", show=False),
+        Binding("R", "earlier_text", "Earlier text"),
     ]
     """Reader keys; scrolling keys (j/k, space, PgUp/PgDn, g/G) live on `ReaderView`.
-    While paragraphs are selected, j/k (and g/G) move the paragraph cursor instead."""
+    While paragraphs are selected, j/k (and g/G) move the paragraph cursor instead.
+    `R` is offered only for an item an import has changed (see `check_action`)."""
 
     def __init__(
         self, rowids: np.ndarray, index: int, terms: frozenset[str] = frozenset(),
@@ -61,6 +65,12 @@ class ReaderScreen(Screen):
         self.terms = terms
         self.item: Item | None = None
         self.problem = ""
+        self.changed: str | None = None
+        """The day an import last replaced the item's content, or None: "changed on"."""
+        self.revisions: list[Revision] | None = None
+        """The item's earlier contents, oldest first, read on the first `R`."""
+        self.version: int | None = None
+        """Which of `revisions` is shown; None: the current text."""
 
         self.view = ReaderView(id="page")
         self.find_box = Input(placeholder="find in text: Enter keeps it, Escape clears", id="find")
@@ -99,22 +109,60 @@ class ReaderScreen(Screen):
             self.problem = ""
         except PressroomError as error:  # deleted meanwhile, or an unreadable archive
             self.item = None
+            self.changed = None
             self.problem = str(error)
             self._update_status()
             return
+        self.changed = session.archive.changed_on(self.item.id)
+        self.revisions = None
+        self.version = None
+        self.refresh_bindings()
         mark = session.bookmark(self.item.id)
-        self.view.show(self.item, self.terms, mark.position if mark else 0)
+        self._show(self.item, mark.position if mark else 0, self._changed_note())
         if self.paragraphs is not None:  # a clipping opens at its passage, selected
             first, last = self.paragraphs
             self.paragraphs = None
             self.view.select(first, last)
+
+    def _show(self, item: Item, position: int, note: str) -> None:
+        self.view.show(item, self.terms, position, note)
         if self.find_box.value.strip():
             self._find(self.find_box.value, from_line=0)
         self._update_status()
 
-    def _save_position(self) -> None:
-        if self.item is None:
+    def _changed_note(self) -> str:
+        return f"changed on {self.changed} · R shows the earlier text" if self.changed else ""
+
+    def action_earlier_text(self) -> None:
+        """Step back through the item's earlier texts, newest first, then to the current one."""
+        if self.item is None or not self.changed:
+            self.app.bell()
             return
+        if self.revisions is None:
+            self.revisions = self.app.session.archive.revisions(self.item.id)
+        if not self.revisions:
+            self.app.bell()
+            return
+        if self.version is None:
+            self.version = len(self.revisions) - 1
+        elif self.version == 0:
+            self.version = None
+        else:
+            self.version -= 1
+        if self.version is None:
+            self._show(self.item, 0, self._changed_note())
+            return
+        revision = self.revisions[self.version]
+        following = "an older one" if self.version else "the current text"
+        note = (
+            f"earlier text, version {self.version + 1} of {len(self.revisions) + 1},"
+            f" replaced on {revision.replaced_on} · R for {following}"
+        )
+        self._show(revision.as_item(), 0, note)
+
+    def _save_position(self) -> None:
+        if self.item is None or self.version is not None:
+            return  # an earlier text's offsets are not the item's
         session = self.app.session
         if session.is_marked(self.item.id):
             session.save_position(self.item.id, self.view.position())
@@ -147,6 +195,8 @@ class ReaderScreen(Screen):
                 parts.append("bookmarks unavailable")
             elif session.is_marked(self.item.id):
                 parts.append("* bookmarked")
+            if self.version is not None and self.revisions:
+                parts.append(f"earlier text {self.version + 1}/{len(self.revisions) + 1}")
             view = self.view
             needle = self.find_box.value.strip()
             if needle:
@@ -340,4 +390,6 @@ class ReaderScreen(Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in _TYPING_ACTIONS and self.find_box.has_focus:
             return False
+        if action == "earlier_text" and not self.changed:
+            return False  # hidden from the key bar: this item has no earlier text
         return True

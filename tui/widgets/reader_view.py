@@ -67,8 +67,9 @@ class Match:
     end: int
 
 
-def header_blocks(item: Item) -> list[Block]:
-    """Title, then date · kind · words · places, then one line per participant."""
+def header_blocks(item: Item, note: str = "") -> list[Block]:
+    """Title, then date · kind · words · places, a note (such as "changed on DATE") if
+    any, then one line per participant."""
     blocks = [Block(" ".join(item.title.split()) or "(untitled)", "title")]
     facts = [item.date or "undated", KIND_NAMES.get(item.kind, item.kind),
              f"{item.words:,} words"]
@@ -77,15 +78,17 @@ def header_blocks(item: Item) -> list[Block]:
     if item.language and item.language != "en":
         facts.append(item.language)
     blocks.append(Block(" · ".join(facts), "meta"))
+    if note:
+        blocks.append(Block(note, "meta"))
     for person in item.participants:
         detail = ", ".join(part for part in (person.role, person.organisation) if part)
         blocks.append(Block(f"{person.name} — {detail}" if detail else person.name, "person"))
     return blocks
 
 
-def item_blocks(item: Item) -> list[Block]:
+def item_blocks(item: Item, note: str = "") -> list[Block]:
     """Everything the reader shows for `item`, in order; paragraphs carry body offsets."""
-    blocks = header_blocks(item)
+    blocks = header_blocks(item, note)
     blocks.append(Block("─", "rule"))
     offset = 0
     for paragraph in item.body:
@@ -241,9 +244,12 @@ class ReaderView(ScrollView, can_focus=True):
 
     # -- what is shown -----------------------------------------------------------------------
 
-    def show(self, item: Item, terms: frozenset[str] = frozenset(), position: int = 0) -> None:
-        """Show `item` from body offset `position` (0: the top), highlighting `terms`."""
-        self.blocks = item_blocks(item)
+    def show(
+        self, item: Item, terms: frozenset[str] = frozenset(), position: int = 0, note: str = ""
+    ) -> None:
+        """Show `item` from body offset `position` (0: the top), highlighting `terms`;
+        `note` is a line of the header about the item ("changed on DATE")."""
+        self.blocks = item_blocks(item, note)
         self.terms = terms
         self._spans = {}
         self._para_blocks = [i for i, b in enumerate(self.blocks) if b.role == "para"]
