@@ -186,7 +186,6 @@ def test_a_changed_feed_refetches_only_pages_that_changed(site: PressSite, tmp_p
     assert all("If-None-Match" in r.headers for r in site.log if r.path.endswith(".html"))
 
 
-@pytest.mark.xfail(reason="needs the revision mechanism from hard-import", strict=False)
 def test_a_page_changed_at_source_updates_its_item_without_a_duplicate(
     site: PressSite, tmp_path: Path
 ) -> None:

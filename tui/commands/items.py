@@ -103,11 +103,10 @@ def run_import(args: argparse.Namespace) -> int:
 def _dry_run(args: argparse.Namespace, files: list[Path]) -> int:
     """Parse, and decide as the import would (`store.archive.plan_items`): the same counts
     of added, updated and unchanged, with nothing written. An archive that does not exist
-    yet is not created: everything would be added to it."""
+    yet is not created (not even the default one of a first run): everything would be
+    added to it."""
     path = archive_path(args)
-    archive = None
-    if path.exists() or getattr(args, "archive", None) is None:
-        archive = open_archive(args, readonly=True)  # the default one: a first run makes it
+    archive = open_archive(args, readonly=True) if path.exists() else None
     report = ImportReport()
     try:
         for item, verdict in plan_items(Archive.parse_files(files), archive):
