@@ -164,8 +164,11 @@ class Archive:
             yield from iter_items(Path(path))
 
     def import_items(self, items: Iterable[Item]) -> ImportReport:
-        """Import items built in Python (tests, other programs), in one transaction."""
-        return self._import(((item, None) for item in items), ImportReport())
+        """Import items built in Python (tests, other programs), in one transaction.
+
+        They are stored printable (`Item.printable`), as the file importers store theirs.
+        """
+        return self._import(((item.printable(), None) for item in items), ImportReport())
 
     def _import(
         self,

@@ -18,11 +18,16 @@ import re
 
 __all__ = ["is_printable", "printable"]
 
+_PAYLOAD = r"[^\x07\x1b\x90\x98\x9c-\x9f]*"
+"""A string sequence's payload stops at BEL, ESC or any 8-bit introducer or ST, so each
+scan ends where the next sequence could begin: cleaning stays linear in the text's length
+(a payload allowed to run over introducers took 10 s for 20,000 U+009D)."""
+
 _SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, screen clears
-    r"|\x1b[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"  # OSC, DCS, SOS, PM, APC up to BEL/ST
+    rf"|\x1b[\]PX^_]{_PAYLOAD}(?:\x07|\x1b\\|\x9c)"  # OSC, DCS, SOS, PM, APC up to BEL/ST
     r"|\x9b[0-?]*[ -/]*[@-~]"  # the 8-bit CSI
-    r"|[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"  # their 8-bit forms
+    rf"|[\x90\x98\x9d\x9e\x9f]{_PAYLOAD}(?:\x07|\x1b\\|\x9c)"  # their 8-bit forms
     r"|\x1b[ -/]*[0-~]"  # two- and three-byte escapes (charset, keypad, RIS)
 )
 """Whole sequences are removed, so an OSC title leaves none of its payload behind. An
@@ -33,17 +38,20 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 isolates. Tab and newline are left to `_SPACE`."""
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_SPACE = re.compile("[\t\n\u2028\u2029]")
-_LINES = re.compile("[\t\u2028\u2029]")
+_SPACE = re.compile("[\t\n\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
+_LINES = re.compile("[\t\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
+"""The controls that separate words (tab, vertical tab, form feed, the ASCII separators,
+NEL, line and paragraph separators) become spaces rather than vanish, so the words they
+separated stay apart."""
 
 
 def printable(text: str, *, keep_newlines: bool = False) -> str:
     """`text` with every control sequence and control character removed.
 
-    Tabs and line separators become spaces; newlines too unless `keep_newlines` (a
-    paragraph drawn as several lines). Carriage returns are dropped: they would let a
-    later part of a line overwrite an earlier one. Lone surrogates, which no terminal
-    can be sent in UTF-8, become U+FFFD.
+    Tabs, line separators and the other controls that separate words become spaces;
+    newlines too unless `keep_newlines` (a paragraph drawn as several lines). Carriage
+    returns are dropped: they would let a later part of a line overwrite an earlier one.
+    Lone surrogates, which no terminal can be sent in UTF-8, become U+FFFD.
     """
     if text.isprintable():  # the common case costs one C-level scan
         return text
