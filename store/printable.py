@@ -6,7 +6,7 @@ all come from outside. A terminal obeys what it is sent, so a title holding
 U+202E makes the rest of a line read backwards. Importers store text through
 `printable` and every place that draws or prints data passes it through `printable`
 again, so archives written before these rules are safe too. JSON output stays lossless:
-`json.dumps` escapes these characters instead.
+`printable_json` escapes these characters instead.
 
     >>> printable("Minsk\\x1b]0;owned\\x07 talks")
     'Minsk talks'
@@ -14,9 +14,11 @@ again, so archives written before these rules are safe too. JSON output stays lo
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
-__all__ = ["is_printable", "printable"]
+__all__ = ["is_printable", "printable", "printable_json"]
 
 _PAYLOAD = r"[^\x07\x1b\x90\x98\x9c-\x9f]*"
 """A string sequence's payload stops at BEL, ESC or any 8-bit introducer or ST, so each
@@ -64,3 +66,22 @@ def printable(text: str, *, keep_newlines: bool = False) -> str:
 def is_printable(text: str, *, keep_newlines: bool = False) -> bool:
     """True when `printable` would return `text` unchanged (what tests assert of output)."""
     return printable(text, keep_newlines=keep_newlines) == text
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""What `json.dumps(..., ensure_ascii=False)` leaves raw that a terminal would obey (or
+that UTF-8 cannot carry): DEL, C1, line separators, bidi controls, lone surrogates."""
+
+
+def printable_json(value: Any, *, indent: int | None = None) -> str:
+    """`value` as JSON text that is safe to print and still says exactly what it holds.
+
+    `json.dumps` escapes C0 controls (ESC among them) but, keeping other scripts
+    readable, writes C1 controls and bidi overrides raw. These only occur inside JSON
+    strings, where a `\\uXXXX` escape means the same character: nothing is lost.
+
+        >>> print(printable_json({"title": "a\\x1b]0;x\\x07 \\u202eb"}))
+        {"title": "a\\u001b]0;x\\u0007 \\u202eb"}
+    """
+    encoded = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _JSON_UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", encoded)

@@ -20,10 +20,12 @@ import numpy as np
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.widgets import Input
 
+from store.printable import printable
 from tui.session import Session
 
 _SCREEN_KEYS = {"switch_mode", "help"}
@@ -113,6 +115,24 @@ class PressroomApp(App[int]):
 
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(PlainCommandPalette(id="--command-palette"))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast, whoever raises it: printable text, never markup.
+
+        Toasts carry titles, file paths and error messages; a `[` in one must show as a
+        `[`, and an escape sequence in one must not reach the terminal. `markup` is
+        ignored: `Widget.notify` passes True whatever the caller wanted.
+        """
+        super().notify(printable(message), title=printable(title), severity=severity,
+                       timeout=timeout, markup=False)
 
     # -- the contract screens use ------------------------------------------------------------
 

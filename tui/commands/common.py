@@ -8,6 +8,7 @@ from pathlib import Path
 
 from store import Archive, Bookmarks
 from store.paths import default_archive_path, default_bookmarks_path, sample_files
+from store.printable import printable
 from store.schema import upgrade_pending
 
 EXIT_ERROR = 2
@@ -46,8 +47,8 @@ def open_archive(args: argparse.Namespace, *, readonly: bool = False) -> Archive
     first_run = not path.exists() and getattr(args, "archive", None) is None
     readonly = readonly and not first_run
     if not readonly and path.exists() and upgrade_pending(path):
-        print(f"pressroom: upgrading {path} to this version's layout"
-              " (once; about two minutes per million items)", file=sys.stderr)
+        print(printable(f"pressroom: upgrading {path} to this version's layout"
+                        " (once; about two minutes per million items)"), file=sys.stderr)
     archive = Archive.open(path, readonly=readonly)
     if first_run:
         files = sample_files()
@@ -61,6 +62,10 @@ def open_bookmarks(args: argparse.Namespace) -> Bookmarks:
 
 
 def fail(message: str) -> int:
-    """Print one line to stderr and return the error exit code."""
-    print(f"pressroom: {message}", file=sys.stderr)
+    """Print one line to stderr and return the error exit code.
+
+    Messages name files, ids and queries: `printable` keeps them from controlling the
+    terminal, and on one line.
+    """
+    print(printable(f"pressroom: {message}"), file=sys.stderr)
     return EXIT_ERROR

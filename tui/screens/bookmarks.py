@@ -23,6 +23,7 @@ from store.archive import Row
 from store.bookmarks import Bookmark
 from store.errors import BookmarksUnavailable
 from store.paths import data_dir
+from store.printable import printable
 from tui.screens.people import RowList, _fit
 from tui.widgets.key_bar import KeyBar
 
@@ -61,7 +62,8 @@ class BookmarkList(RowList):
         text = Text(no_wrap=True, end="")
         if entry.row is None:
             text.append("?          ", self.style_of("muted"))
-            text.append(f"not in this archive: {entry.mark.item_id}", self.style_of("muted"))
+            text.append(_fit(f"not in this archive: {entry.mark.item_id}", width - 11),
+                        self.style_of("muted"))
         else:
             text.append((entry.row.date or "undated").ljust(11), self.style_of("muted"))
             note_width = min(len(entry.mark.note), max(0, (width - 11) * 2 // 5))
@@ -181,7 +183,7 @@ class BookmarksScreen(Screen):
             message = f"Bookmarks unavailable: {session.bookmarks_problem}"
             if REPAIR_COMMAND not in message:
                 message += f" (run `{REPAIR_COMMAND}`)"
-            problem.update(message)
+            problem.update(printable(message))
             problem.display = True
         else:
             problem.display = False
@@ -202,7 +204,7 @@ class BookmarksScreen(Screen):
             text += f" · u restores {len(self.removed)} removed"
         if self.exported:
             text += f" · exported to {self.exported}"
-        self.query_one("#bookmarks-status", Static).update(text, layout=False)
+        self.query_one("#bookmarks-status", Static).update(printable(text), layout=False)
 
     # -- keys --------------------------------------------------------------------------------
 

@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from store.printable import printable
+
 
 class NotePrompt(ModalScreen[str | None]):
     """Ask for a bookmark's note; dismisses with the note (maybe "") or None when cancelled."""
@@ -57,8 +59,9 @@ class NotePrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"Note for: {self.item_title}", id="note-title", markup=False)
-            note = Input(self.note, placeholder="a short note (optional)", id="note")
+            yield Label(printable(f"Note for: {self.item_title}"), id="note-title",
+                        markup=False)
+            note = Input(printable(self.note), placeholder="a short note (optional)", id="note")
             note.cursor_blink = self.blink
             yield note
             yield Label("Enter saves · Escape or ctrl+c cancels", id="note-hint")

@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 
 from store.errors import PressroomError
 from store.model import Item
+from store.printable import printable
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.reader_view import ReaderView
 
@@ -142,7 +143,8 @@ class ReaderScreen(Screen):
                 else:
                     parts.append(f"find {needle!r}: not found")
             parts.append(self._where(view))
-        self.query_one("#reader-status", Static).update(" · ".join(parts), layout=False)
+        self.query_one("#reader-status", Static).update(printable(" · ".join(parts)),
+                                                        layout=False)
 
     @staticmethod
     def _where(view: ReaderView) -> str:

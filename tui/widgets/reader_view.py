@@ -80,7 +80,12 @@ def header_blocks(item: Item) -> list[Block]:
 
 
 def item_blocks(item: Item) -> list[Block]:
-    """Everything the reader shows for `item`, in order; paragraphs carry body offsets."""
+    """Everything the reader shows for `item`, in order; paragraphs carry body offsets.
+
+    Everything drawn is `printable`, for archives written before imports cleaned text
+    (their controls then shift body offsets by a few characters, nothing worse).
+    """
+    item = item.printable()
     blocks = header_blocks(item)
     blocks.append(Block("─", "rule"))
     offset = 0
