@@ -12,6 +12,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from store import Archive, Bookmark, Bookmarks
 from store.paths import sample_files
+from store.printable import printable
 
 
 @pytest.fixture
@@ -180,7 +181,9 @@ class BookmarksAgainstADict(RuleBasedStateMachine):
     def add(self, session: int, item_id: str, note: str, tags: list[str]) -> None:
         mark = self.sessions[session].add(item_id, note=note, tags=tags)
         position = self.model.get(item_id, ("", (), 0))[2]
-        self.model[item_id] = (note, tuple(dict.fromkeys(tags)), position)
+        # notes are stored printable (store.printable): any text, never a control
+        self.model[item_id] = (printable(note, keep_newlines=True), tuple(dict.fromkeys(tags)),
+                               position)
         if item_id not in self.order:
             self.order.append(item_id)
         assert (mark.note, mark.tags, mark.position) == self.model[item_id]

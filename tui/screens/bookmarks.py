@@ -62,7 +62,7 @@ class BookmarkList(RowList):
         text = Text(no_wrap=True, end="")
         if entry.row is None:
             text.append("?          ", self.style_of("muted"))
-            text.append(_fit(f"not in this archive: {entry.mark.item_id}", width - 11),
+            text.append(printable(f"not in this archive: {entry.mark.item_id}"),
                         self.style_of("muted"))
         else:
             text.append((entry.row.date or "undated").ljust(11), self.style_of("muted"))
