@@ -17,7 +17,7 @@ import gc
 from collections.abc import Iterable
 
 import numpy as np
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -115,6 +115,16 @@ class PressroomApp(App[int]):
 
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(PlainCommandPalette(id="--command-palette"))
+
+    async def on_event(self, event: events.Event) -> None:
+        """Pasted text is made `printable` before any input box sees it.
+
+        A paste is data too (a name copied from a web page may hide escape sequences), and
+        Textual's `Input` would draw it as it came. Every paste reaches the app first.
+        """
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event.text = printable(event.text, keep_newlines=True)
+        await super().on_event(event)
 
     def notify(
         self,
