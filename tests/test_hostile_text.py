@@ -270,3 +270,45 @@ def test_a_real_process_prints_no_control_byte(legacy: Shell) -> None:
         for stream in (done.stdout, done.stderr):
             assert FORBIDDEN_BYTES.search(stream) is None, (command, stream)
     assert json.loads(done.stdout)["title"] == "Minsk talks " + NASTY
+
+
+# -- the SSH server's log ----------------------------------------------------------------
+
+
+def test_every_server_log_line_is_printable_and_one_line() -> None:
+    """What clients send (names, errors) reaches the log through `configure_logging`'s
+    formatter: no sequence for the admin's terminal, no forged line.
+
+    No real client gets a control into a user name today (OpenSSH will not send one, and
+    asyncssh's SASLprep refuses it), so the formatter is tested with the record itself.
+    """
+    import logging
+
+    from tui.sshd.server import configure_logging
+
+    logger = logging.getLogger("pressroom.sshd")
+    configure_logging()
+    handler = logger.handlers[-1]
+    try:
+        record = logger.makeRecord(
+            logger.name, logging.INFO, __file__, 1, "refused %s: %s",
+            (f"user=alice{TITLE}", "bad\n2024-01-01 00:00:00 pressroom-sshd forged"), None,
+        )
+        line = handler.format(record)
+        assert control_in(line) is None and "\n" not in line
+        assert line.endswith("refused user=alice: bad 2024-01-01 00:00:00 pressroom-sshd forged")
+        try:
+            raise ValueError(f"from a client: {NASTY}")
+        except ValueError:
+            record.exc_info = sys.exc_info()
+            record.exc_text = None
+        assert control_in(handler.format(record)) is None  # a traceback keeps its lines only
+    finally:
+        logger.removeHandler(handler)
+
+
+def test_a_user_name_in_the_log_is_one_printable_field() -> None:
+    from tui.sshd.server import _printable
+
+    assert _printable(f"alice{TITLE}\u202e bob\nforged") == "alice?bob?forged"
+    assert _printable(TITLE) == "-"
