@@ -357,8 +357,9 @@ class Archive:
         The same rules as a file's items: limits (`store.limits`), and an item whose id
         is known with other content updates it, keeping a revision. This is the store
         function any importer (the web's too) hands its items to.
+        They are stored printable (`Item.printable`), as the file importers store theirs.
         """
-        return self._import(((_checked(item), None) for item in items), ImportReport())
+        return self._import(((_checked(item.printable()), None) for item in items), ImportReport())
 
     def _import(
         self,

@@ -23,6 +23,7 @@ from store import clippings as clip_records
 from store.clippings import Clipping, clipping_problem, has_tag, merge_tags
 from store.errors import BookmarksUnavailable, UnknownItem
 from store.model import Item
+from store.printable import printable, printable_json
 from store.safe_storage import REPAIR_HINT, SafeJSONStorage, fsync_folder
 
 TABLE = "bookmarks"
@@ -165,10 +166,15 @@ class Bookmarks:
     # -- changing --------------------------------------------------------------------------
 
     def add(self, item_id: str, note: str = "", tags: Iterable[str] = ()) -> Bookmark:
-        """Bookmark an item; adding it again replaces its note and tags only."""
+        """Bookmark an item; adding it again replaces its note and tags only.
+
+        The note and tags are stored printable (`store.printable`), the note keeping its
+        line breaks.
+        """
         _check_item_id(item_id)
         if not isinstance(note, str):
             raise TypeError("note must be a string")
+        note = printable(note, keep_newlines=True)
         tag_list = merge_tags(tags, note)  # "#brief" in the note tags it too
         with self._change() as records:
             doc_id = self._index.get(item_id)
@@ -367,8 +373,8 @@ class Bookmarks:
             raise ValueError(f"export format must be one of {', '.join(EXPORT_FORMATS)}")
         rows = [(mark, _lookup(archive, mark.item_id)) for mark in self.list()]
         if fmt == "json":
-            return json.dumps([_export_record(m, item, archive) for m, item in rows],
-                              ensure_ascii=False, indent=2) + "\n"
+            return printable_json([_export_record(m, item, archive) for m, item in rows],
+                                  indent=2) + "\n"
         return _markdown(rows, archive)
 
     # -- repair ----------------------------------------------------------------------------
@@ -645,20 +651,21 @@ def _markdown(rows: list[tuple[Bookmark, Item | None]], archive: ItemSource | No
     for mark, item in rows:
         if item is None:
             missing = " (not in this archive)" if archive is not None else ""
-            lines += [f"## {mark.item_id}{missing}", ""]
+            lines += [f"## {_md_line(mark.item_id)}{missing}", ""]
         else:
             lines += [f"## {_md_line(item.title)}", ""]
             facts = [item.date or "undated", item.kind, f"`{mark.item_id}`"]
-            lines += [" · ".join(facts), ""]
+            lines += [_md_line(" · ".join(facts)), ""]
             if item.participants:
                 people = "; ".join(_person(p.name, p.role, p.organisation)
                                    for p in item.participants)
                 lines += [f"Participants: {_md_line(people)}", ""]
         if mark.note:
-            lines += ["> " + line if line else ">" for line in mark.note.splitlines()]
+            note = printable(mark.note, keep_newlines=True)
+            lines += ["> " + line if line else ">" for line in note.splitlines()]
             lines.append("")
         if mark.tags:
-            lines += ["Tags: " + ", ".join(mark.tags), ""]
+            lines += [_md_line("Tags: " + ", ".join(mark.tags)), ""]
     return "\n".join(lines)
 
 
@@ -668,8 +675,9 @@ def _person(name: str, role: str, organisation: str) -> str:
 
 
 def _md_line(text: str) -> str:
-    """One line of Markdown: no newlines, and no leading character that starts a block."""
-    line = " ".join(text.split())
+    """One line of Markdown: printable, no newlines, no leading character that starts a
+    block."""
+    line = " ".join(printable(text).split())
     return "\\" + line if line[:1] in "#>-+*=|" and line else line
 
 

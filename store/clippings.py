@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from store.printable import printable
+
 TABLE = "clippings"
 """The TinyDB table of clippings, beside `bookmarks` in the same file."""
 
@@ -115,7 +117,7 @@ def merge_tags(tags: Iterable[str], note: str = "") -> list[str]:
     for tag in [*tags, *tags_in(note)]:
         if not isinstance(tag, str):
             raise TypeError("tags must be strings")
-        tag = tag.strip().lstrip("#").strip()
+        tag = printable(tag).strip().lstrip("#").strip()
         if tag and tag.casefold() not in seen:
             seen.add(tag.casefold())
             merged.append(tag)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from store.errors import InputError
+from store.printable import printable
 
 __all__ = ["InputError"]
 
@@ -17,8 +18,6 @@ KINDS: tuple[str, ...] = ("news", "speech", "statement", "interview")
 
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 """ASCII digits only (`\\d` takes other scripts' digits, "２０２４"); used with fullmatch."""
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-"""Control characters never belong in press text (and U+001E separates stored paragraphs)."""
 
 
 @dataclass(frozen=True)
@@ -36,12 +35,12 @@ class Participant:
     def from_value(cls, value: Any) -> Participant:
         """Accept a dict from JSON, or a bare name string (hand-written JSONL does that)."""
         if isinstance(value, str):
-            return cls(name=value.strip())
+            return cls(name=printable(value).strip())
         if isinstance(value, dict) and isinstance(value.get("name"), str):
             return cls(
-                name=value["name"].strip(),
-                role=str(value.get("role") or "").strip(),
-                organisation=str(value.get("organisation") or "").strip(),
+                name=printable(value["name"]).strip(),
+                role=printable(str(value.get("role") or "")).strip(),
+                organisation=printable(str(value.get("organisation") or "")).strip(),
             )
         raise ValueError("a participant must be a name or an object with a 'name'")
 
@@ -72,11 +71,33 @@ class Item:
         data["places"] = list(self.places)
         return data
 
+    def printable(self) -> Item:
+        """This item with every field printable (`store.printable`), as an import stores it.
+
+        The item itself when it is already: the usual case costs one scan of each string.
+        """
+        clean = replace(
+            self,
+            id=printable(self.id),
+            title=printable(self.title),
+            body=tuple(printable(p, keep_newlines=True) for p in self.body),
+            participants=tuple(
+                Participant(printable(p.name), printable(p.role), printable(p.organisation))
+                for p in self.participants
+            ),
+            places=tuple(printable(p) for p in self.places),
+            language=printable(self.language),
+            source=printable(self.source),
+        )
+        return self if clean == self else clean
+
     @classmethod
     def from_dict(cls, data: Any, source: str = "") -> Item:
         """Build an item from a JSON object, checking every field.
 
-        `source` is the file it came from, kept unless the object names its own.
+        `source` is the file it came from, kept unless the object names its own. Text is
+        stored printable (`store.printable`): no escape sequence, control or bidi override
+        of a file ever reaches the archive, and so neither a terminal.
         Raises ValueError with a short reason; the caller adds file and line.
         """
         if not isinstance(data, dict):
@@ -86,15 +107,17 @@ class Item:
         if isinstance(body_value, str):
             body = split_paragraphs(body_value)
         elif isinstance(body_value, list) and all(isinstance(p, str) for p in body_value):
-            body = [c for c in (_CONTROL.sub(" ", p).strip() for p in body_value) if c]
+            body = [c for c in (printable(p, keep_newlines=True).strip() for p in body_value)
+                    if c]
         else:
             raise ValueError("'body' must be a string or a list of strings")
-        if title is None or (isinstance(title, str) and not title.strip()):
+        if title is not None and not isinstance(title, str):
+            raise ValueError("'title' must be a string")
+        title = " ".join(printable(title or "").split())
+        if not title:
             if not body:
                 raise ValueError("an item needs a 'title' or a 'body'")
-            title = derive_title(body[0])
-        if not isinstance(title, str):
-            raise ValueError("'title' must be a string")
+            title = " ".join(derive_title(body[0]).split())
         date = data.get("date")
         if date is not None:
             check_date(date)
@@ -108,16 +131,19 @@ class Item:
         places = data.get("places") or []
         if not isinstance(places, list) or not all(isinstance(p, str) for p in places):
             raise ValueError("'places' must be a list of strings")
+        places = [c for c in (printable(p).strip() for p in places) if c]
         language = data.get("language") or "en"
         source = data.get("source") or source
         if not isinstance(language, str) or not isinstance(source, str):
             raise ValueError("'language' and 'source' must be strings")
-        title = " ".join(title.split())
         item_id = data.get("id")
         if item_id is None:
             item_id = make_id(date, title, body)
         elif not isinstance(item_id, str):
             raise ValueError("'id' must be a string")
+        item_id = printable(item_id)
+        if not item_id.strip():
+            raise ValueError("'id' must hold printable text")
         return cls(
             id=item_id,
             date=date,
@@ -126,8 +152,8 @@ class Item:
             body=tuple(body),
             participants=participants,
             places=tuple(places),
-            language=language,
-            source=source,
+            language=printable(language),
+            source=printable(source),
         )
 
 
@@ -196,8 +222,12 @@ class Hit:
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Split text on blank lines into paragraphs, joining wrapped lines inside each."""
-    paragraphs = re.split(r"\n\s*\n", text.strip())
+    """Split text on blank lines into paragraphs, joining wrapped lines inside each.
+
+    Controls and escape sequences go first (`store.printable`); line breaks stay, as the
+    paragraph structure.
+    """
+    paragraphs = re.split(r"\n\s*\n", printable(text, keep_newlines=True).strip())
     return [" ".join(p.split()) for p in paragraphs if p.strip()]
 
 

@@ -10,6 +10,7 @@ from store import lexicon
 from store.dates import DateLine, opening_date, parse_date_line
 from store.model import Item, derive_title, make_id
 from store.participants import find_participants
+from store.printable import printable
 
 _TITLE_MAX_CHARS = 300
 _TITLE_MAX_WORDS = 45
@@ -33,9 +34,14 @@ def kind_of(title: str) -> str:
 
 
 def normalise_text(text: str) -> str:
-    """One newline style, no BOM, NBSP and other odd spaces as plain spaces, no controls."""
+    """One newline style, no BOM, NBSP and other odd spaces as plain spaces, no controls.
+
+    Escape sequences go whole (`store.printable`), so an OSC title leaves no payload in
+    the text.
+    """
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = printable(text, keep_newlines=True)
     out = []
     for ch in text:
         if ch in "\n\t":
@@ -228,6 +234,7 @@ def parse_text(text: str, source: str) -> list[Item]:
 
 def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
     """`parse_text`, each item with the line it starts on (errors about an item name it)."""
+    source = printable(source)  # a file name is data too
     blocks, numbers, blank_lines_separate = _lines(normalise_text(text))
     drafts: list[_Draft] = []
     if blank_lines_separate:

@@ -13,6 +13,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from store import Archive, Bookmark, Bookmarks
 from store.clippings import merge_tags
 from store.paths import sample_files
+from store.printable import printable
 
 
 @pytest.fixture
@@ -181,7 +182,8 @@ class BookmarksAgainstADict(RuleBasedStateMachine):
     def add(self, session: int, item_id: str, note: str, tags: list[str]) -> None:
         mark = self.sessions[session].add(item_id, note=note, tags=tags)
         position = self.model.get(item_id, ("", (), 0))[2]
-        # a note's #words are tags too
+        # notes are stored printable (store.printable); a note's #words are tags too
+        note = printable(note, keep_newlines=True)
         self.model[item_id] = (note, tuple(merge_tags(tags, note)), position)
         if item_id not in self.order:
             self.order.append(item_id)

@@ -17,13 +17,15 @@ import gc
 from collections.abc import Iterable
 
 import numpy as np
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.widgets import Input
 
+from store.printable import printable
 from tui.session import Session
 
 _SCREEN_KEYS = {"switch_mode", "help"}
@@ -119,6 +121,34 @@ class PressroomApp(App[int]):
 
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(PlainCommandPalette(id="--command-palette"))
+
+    async def on_event(self, event: events.Event) -> None:
+        """Pasted text is made `printable` before any input box sees it.
+
+        A paste is data too (a name copied from a web page may hide escape sequences), and
+        Textual's `Input` would draw it as it came. Every paste reaches the app first.
+        """
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event.text = printable(event.text, keep_newlines=True)
+        await super().on_event(event)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast, whoever raises it: printable text, never markup.
+
+        Toasts carry titles, file paths and error messages; a `[` in one must show as a
+        `[`, and an escape sequence in one must not reach the terminal. `markup` is
+        ignored: `Widget.notify` passes True whatever the caller wanted.
+        """
+        super().notify(printable(message), title=printable(title), severity=severity,
+                       timeout=timeout, markup=False)
 
     # -- the contract screens use ------------------------------------------------------------
 

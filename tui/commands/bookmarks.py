@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 from store import Archive, Bookmarks, Item, UnknownItem, case_file
 from store.bookmarks import Bookmark
 from store.citation import DEFAULT_STYLE, STYLES
+from store.printable import printable, printable_json
 from tui.commands.common import bookmarks_path, fail, open_archive, open_bookmarks
 
 
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     action = args.action or "list"
     if action == "repair":
         report = Bookmarks.repair(bookmarks_path(args))
-        print(report.summary())
+        print(printable(report.summary()))
         return 0
     marks = open_bookmarks(args)
     if action == "add":
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     if action == "remove":
         if not marks.remove(args.item_id):
             return fail(f"{args.item_id!r} is not bookmarked")
-        print(f"Removed the bookmark on {args.item_id}")
+        print(printable(f"Removed the bookmark on {args.item_id}"))
         return 0
     if action == "import":
         records, clips = case_file.read_json(args.file)
@@ -115,7 +115,8 @@ def _add(args: argparse.Namespace, marks: Bookmarks) -> int:
             return fail(f"no item with id {args.item_id!r} in {archive.path}")
     again = marks.get(args.item_id) is not None
     marks.add(args.item_id, note=args.note, tags=args.tags)
-    print(f"{'Updated the bookmark on' if again else 'Bookmarked'} {item.id}: {item.title}")
+    print(printable(f"{'Updated the bookmark on' if again else 'Bookmarked'} {item.id}:"
+                    f" {item.title}"))
     return 0
 
 
@@ -124,7 +125,7 @@ def _list(marks: Bookmarks, archive: Archive, *, as_json: bool) -> int:
     for mark in bookmarks:
         item = _item(archive, mark.item_id)
         if as_json:
-            print(json.dumps(_json_row(mark, item), ensure_ascii=False))
+            print(printable_json(_json_row(mark, item)))
         else:
             print(_table_row(mark, item))
     if not bookmarks and not as_json:
@@ -151,7 +152,7 @@ def _table_row(mark: Bookmark, item: Item | None) -> str:
     date = (item.date or "undated") if item else "?"
     title = item.title if item else "(not in this archive)"
     note = " ".join(mark.note.split())
-    line = f"{date:10}  {mark.item_id:17}  {title}" + (f"  — {note}" if note else "")
+    line = printable(f"{date:10}  {mark.item_id:17}  {title}" + (f"  — {note}" if note else ""))
     width = shutil.get_terminal_size((100, 24)).columns
     if sys.stdout.isatty() and len(line) > width:
         line = line[: width - 1] + "…"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from store import Archive, Bookmarks
 from store.paths import default_archive_path, default_bookmarks_path, sample_files
+from store.printable import printable
 from store.schema import upgrade_pending
 
 EXIT_ERROR = 2
@@ -83,8 +84,8 @@ def open_archive(
 
 
 def _say_upgrading(path: Path) -> None:
-    print(f"pressroom: upgrading {path} to this version's layout"
-          " (once; about two minutes per million items)", file=sys.stderr)
+    print(printable(f"pressroom: upgrading {path} to this version's layout"
+                    " (once; about two minutes per million items)"), file=sys.stderr)
 
 
 def open_bookmarks(args: argparse.Namespace) -> Bookmarks:
@@ -92,6 +93,10 @@ def open_bookmarks(args: argparse.Namespace) -> Bookmarks:
 
 
 def fail(message: str) -> int:
-    """Print one line to stderr and return the error exit code."""
-    print(f"pressroom: {message}", file=sys.stderr)
+    """Print one line to stderr and return the error exit code.
+
+    Messages name files, ids and queries: `printable` keeps them from controlling the
+    terminal, and on one line.
+    """
+    print(printable(f"pressroom: {message}"), file=sys.stderr)
     return EXIT_ERROR

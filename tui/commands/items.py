@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
 import textwrap
@@ -15,7 +14,7 @@ from typing import Any
 from store import KINDS, Archive, Item
 from store.archive import ImportReport, plan_items
 from store.inputs import input_files
-from store.printable import printable
+from store.printable import printable, printable_json
 from tui.commands.common import archive_path, fail, open_archive, open_bookmarks
 
 
@@ -70,7 +69,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def _print_json(data: dict[str, Any]) -> None:
-    print(json.dumps(data, ensure_ascii=False))
+    print(printable_json(data))
 
 
 def _width() -> int:
@@ -78,7 +77,7 @@ def _width() -> int:
 
 
 def _row_line(date: str | None, kind: str, item_id: str, title: str) -> str:
-    line = f"{date or 'undated':10}  {kind:9}  {item_id:17}  {title}"
+    line = printable(f"{date or 'undated':10}  {kind:9}  {item_id:17}  {title}")
     width = _width()
     return line if len(line) <= width or not sys.stdout.isatty() else line[: width - 1] + "…"
 
@@ -96,7 +95,7 @@ def run_import(args: argparse.Namespace) -> int:
         finally:
             if meter is not None:
                 meter.done()
-    print(f"{', '.join(map(str, args.files))}: {report.summary()}")
+    print(printable(f"{', '.join(map(str, args.files))}: {report.summary()}"))
     return 0
 
 
@@ -223,6 +222,7 @@ def _show_revisions(args: argparse.Namespace, archive: Archive) -> int:
 
 def render_item(item: Item, width: int) -> str:
     """A plain-text page for `show`: heading, participants, wrapped paragraphs."""
+    item = item.printable()  # an archive written before imports cleaned text
     lines = [item.title, f"{item.date or 'undated'} · {item.kind} · {item.id}", ""]
     for person in item.participants:
         detail = ", ".join(part for part in (person.role, person.organisation) if part)
@@ -246,7 +246,7 @@ def run_people(args: argparse.Namespace) -> int:
             others = [s for s in person.spellings if s != person.name]
             also = f"  (also {', '.join(others[:4])})" if others else ""
             role = f" — {person.role}" if person.role else ""
-            print(f"{person.count:6}  {person.name}{role}{also}")
+            print(printable(f"{person.count:6}  {person.name}{role}{also}"))
     if not people and not args.json:
         print("no people match" if query else "no people in the archive", file=sys.stderr)
     return 0

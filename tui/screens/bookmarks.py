@@ -70,7 +70,8 @@ class BookmarkList(RowList):
         text = Text(no_wrap=True, end="")
         if entry.row is None:
             text.append("?          ", self.style_of("muted"))
-            text.append(f"not in this archive: {entry.mark.item_id}", self.style_of("muted"))
+            text.append(printable(f"not in this archive: {entry.mark.item_id}"),
+                        self.style_of("muted"))
         else:
             text.append((entry.row.date or "undated").ljust(11), self.style_of("muted"))
             note_width = min(len(entry.mark.note), max(0, (width - 11) * 2 // 5))
@@ -235,7 +236,7 @@ class BookmarksScreen(Screen):
             message = f"Bookmarks unavailable: {session.bookmarks_problem}"
             if REPAIR_COMMAND not in message:
                 message += f" (run `{REPAIR_COMMAND}`)"
-            problem.update(message)
+            problem.update(printable(message))
             problem.display = True
         elif session.bookmarks_read_only:  # shown, but nothing can be added or removed
             problem.update(session.bookmarks_read_only)
@@ -272,7 +273,7 @@ class BookmarksScreen(Screen):
             text += f" · u restores {len(self.removed) + len(self.removed_clippings)} removed"
         if self.exported:
             text += f" · exported to {self.exported}"
-        self.query_one("#bookmarks-status", Static).update(text, layout=False)
+        self.query_one("#bookmarks-status", Static).update(printable(text), layout=False)
 
     # -- keys --------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from textual.widgets import Input, Static
 
 from store.archive import Row
 from store.errors import PressroomError
+from store.printable import printable
 from tui.widgets.event_list import PAGE, EventList, Listing, month_name
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.search_box import SearchBox
@@ -53,7 +54,7 @@ class EventsScreen(Screen):
         yield SearchBox(blink=not session.settings.low_bandwidth, id="search")
         yield Timeline(id="timeline")
         yield EventList(session.archive, id="events")
-        yield Static("", id="status")
+        yield Static("", id="status", markup=False)
         yield KeyBar()
 
     @property
@@ -156,7 +157,7 @@ class EventsScreen(Screen):
         if self.app.session.bookmarks is None:
             text += " · bookmarks unavailable"
         # One line, always: no layout pass (a full-screen layout costs ~6 ms a keystroke).
-        self.query_one("#status", Static).update(text, layout=False)
+        self.query_one("#status", Static).update(printable(text), layout=False)
 
     def _on_bookmarks_changed(self, _: object) -> None:
         self.event_list.set_marked(self.app.session.marked_ids())

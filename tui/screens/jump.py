@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from store.errors import PressroomError
+from store.printable import printable
 
 _MONTH_NAMES = {
     name: number
@@ -100,7 +101,7 @@ class JumpScreen(ModalScreen[int | None]):
             box = Input(placeholder="month or year", id="jump-input")
             box.cursor_blink = self._blink
             yield box
-            yield Label("", id="jump-error")
+            yield Label("", id="jump-error", markup=False)
             yield Label("Enter: jump   ctrl+c / Esc: cancel", classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -108,7 +109,7 @@ class JumpScreen(ModalScreen[int | None]):
         try:
             self.dismiss(parse_month(event.value))
         except NotAMonth as error:
-            self.query_one("#jump-error", Label).update(str(error))
+            self.query_one("#jump-error", Label).update(printable(str(error)))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

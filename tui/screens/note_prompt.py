@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from store.printable import printable
+
 
 class NotePrompt(ModalScreen[str | None]):
     """Ask for a bookmark's note; dismisses with the note (maybe "") or None when cancelled."""
@@ -61,8 +63,9 @@ class NotePrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"{self.label}: {self.item_title}", id="note-title", markup=False)
-            note = Input(self.note, placeholder=self.placeholder, id="note")
+            yield Label(printable(f"{self.label}: {self.item_title}"), id="note-title",
+                        markup=False)
+            note = Input(printable(self.note), placeholder=self.placeholder, id="note")
             note.cursor_blink = self.blink
             yield note
             yield Label("Enter saves · Escape or ctrl+c cancels", id="note-hint")

@@ -29,6 +29,7 @@ from store.archive import Archive
 from store.columns import UNDATED
 from store.errors import PressroomError
 from store.model import Person
+from store.printable import printable
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.sparkline_text import sparkline
 
@@ -257,7 +258,11 @@ def column_widths(width: int, years: YearRange) -> tuple[int, int, int]:
 
 
 def _fit(text: str, width: int) -> str:
-    """`text` cut with an ellipsis or padded to exactly `width` characters."""
+    """`text`, printable, cut with an ellipsis or padded to exactly `width` characters.
+
+    Every row of People and Bookmarks passes its archive and bookmark text through here.
+    """
+    text = printable(text)
     if len(text) > width:
         return text[: max(0, width - 1)] + "…"
     return text.ljust(width)
@@ -359,7 +364,7 @@ class PeopleScreen(Screen):
             text += f" matching {self._query.strip()!r}"
         if self._problem:
             text += f" · ! {self._problem}"
-        self.query_one("#people-status", Static).update(text, layout=False)
+        self.query_one("#people-status", Static).update(printable(text), layout=False)
 
     def _update_header(self) -> None:
         width = self.people_list.scrollable_content_region.width
@@ -411,7 +416,7 @@ class PeopleScreen(Screen):
         self._show_items(person)
 
     def _show_items(self, person: Person) -> None:
-        self.app.show_events(f'person:"{person.name}"')
+        self.app.show_events(f'person:"{printable(person.name)}"')
 
     def action_focus_filter(self) -> None:
         self.filter_box.focus()

@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 from store.citation import STYLES, Passage, passage
 from store.errors import PressroomError
 from store.model import Item
+from store.printable import printable
 from store.revisions import Revision
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.reader_view import ReaderView
@@ -210,7 +211,8 @@ class ReaderScreen(Screen):
                 parts.append(f"{count} paragraph{'' if count == 1 else 's'} selected "
                              "(y copy, c clip, Esc ends)")
             parts.append(self._where(view))
-        self.query_one("#reader-status", Static).update(" · ".join(parts), layout=False)
+        self.query_one("#reader-status", Static).update(printable(" · ".join(parts)),
+                                                        layout=False)
 
     @staticmethod
     def _where(view: ReaderView) -> str:

@@ -11,12 +11,14 @@ from pathlib import Path
 import asyncssh
 
 from store.errors import PressroomError
+from store.printable import printable
 from tui.sshd.channel import AppChannel
 from tui.sshd.config import ServeConfig
 from tui.sshd.forwarding import RefusesForwarding
 from tui.sshd.identity import Identity
 from tui.sshd.keys import AuthorizedKeys, load_host_key
 from tui.sshd.limits import SessionLimits
+from tui.sshd.log_format import PrintableFormatter
 from tui.sshd.startups import Startups
 
 log = logging.getLogger("pressroom.sshd")
@@ -43,9 +45,9 @@ class ServeError(PressroomError):
 
 def _printable(text: str, limit: int = 64, *, spaces: bool = False) -> str:
     """A client-chosen string made safe for one log line (and one field, without spaces)."""
-    clean = "".join(
-        c if c.isprintable() and (spaces or not c.isspace()) else "?" for c in text
-    )
+    clean = printable(text)
+    if not spaces:
+        clean = "".join("?" if c.isspace() else c for c in clean)
     return clean[:limit] or "-"
 
 
@@ -266,8 +268,8 @@ class Service:
 def configure_logging() -> None:
     """One line per event on stderr; asyncssh's own chatter only when it matters."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s pressroom-sshd %(message)s",
-                                           "%Y-%m-%d %H:%M:%S"))
+    handler.setFormatter(PrintableFormatter("%(asctime)s pressroom-sshd %(message)s",
+                                            "%Y-%m-%d %H:%M:%S"))
     logger = logging.getLogger("pressroom.sshd")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)

@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 from store.archive import Archive, Row
 from store.columns import Columns
+from store.printable import printable
 from tui.widgets.timeline import monthly_counts
 
 PAGE = 64
@@ -374,7 +375,7 @@ class EventList(ScrollView, can_focus=True):
             text.append("(missing item)")
             return text
         marker_style = self.get_component_rich_style("event-list--marker", partial=True)
-        text.append(row.date or "undated   ", self.get_component_rich_style(
+        text.append(printable(row.date or "undated   "), self.get_component_rich_style(
             "event-list--date", partial=True))
         text.append(" ")
         text.append(KIND_MARKERS.get(row.kind, "?"), marker_style)
@@ -393,6 +394,9 @@ class EventList(ScrollView, can_focus=True):
         return text
 
     def _append_highlighted(self, text: Text, value: str, style: Style, match: Style) -> None:
+        """Append archive text (`printable`: an archive from before imports cleaned text
+        may hold escape sequences), its search terms highlighted."""
+        value = printable(value)
         start = len(text)
         text.append(value, style)
         if self.listing.terms:

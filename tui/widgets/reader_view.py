@@ -87,7 +87,12 @@ def header_blocks(item: Item, note: str = "") -> list[Block]:
 
 
 def item_blocks(item: Item, note: str = "") -> list[Block]:
-    """Everything the reader shows for `item`, in order; paragraphs carry body offsets."""
+    """Everything the reader shows for `item`, in order; paragraphs carry body offsets.
+
+    Everything drawn is `printable`, for archives written before imports cleaned text
+    (their controls then shift body offsets by a few characters, nothing worse).
+    """
+    item = item.printable()
     blocks = header_blocks(item, note)
     blocks.append(Block("─", "rule"))
     offset = 0
