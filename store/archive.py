@@ -359,7 +359,7 @@ class Archive:
         function any importer (the web's too) hands its items to.
         They are stored printable (`Item.printable`), as the file importers store theirs.
         """
-        return self._import(((_checked(item.printable()), None) for item in items), ImportReport())
+        return self._import(((_checked(item).printable(), None) for item in items), ImportReport())
 
     def _import(
         self,

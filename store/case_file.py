@@ -22,7 +22,7 @@ from store.citation import citation, is_url
 from store.clippings import Clipping, clipping_problem, has_tag
 from store.errors import InputError, UnknownItem
 from store.model import Item
-from store.printable import printable
+from store.printable import printable, printable_json
 
 if TYPE_CHECKING:
     from store.bookmarks import Bookmarks
@@ -242,7 +242,7 @@ def to_json(sections: list[Section]) -> str:
     clippings = [c.to_dict() for section in sections for c in section.clippings]
     data = {"format": JSON_KIND, "version": JSON_VERSION, "bookmarks": bookmarks,
             "clippings": clippings}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return printable_json(data, indent=2) + "\n"  # lossless, and no control reaches a terminal
 
 
 def read_json(path: str | Path) -> tuple[list[dict[str, Any]], list[Clipping]]:

@@ -35,12 +35,12 @@ class Participant:
     def from_value(cls, value: Any) -> Participant:
         """Accept a dict from JSON, or a bare name string (hand-written JSONL does that)."""
         if isinstance(value, str):
-            return cls(name=printable(value).strip())
+            return cls(name=value.strip())
         if isinstance(value, dict) and isinstance(value.get("name"), str):
             return cls(
-                name=printable(value["name"]).strip(),
-                role=printable(str(value.get("role") or "")).strip(),
-                organisation=printable(str(value.get("organisation") or "")).strip(),
+                name=value["name"].strip(),
+                role=str(value.get("role") or "").strip(),
+                organisation=str(value.get("organisation") or "").strip(),
             )
         raise ValueError("a participant must be a name or an object with a 'name'")
 
@@ -76,16 +76,20 @@ class Item:
 
         The item itself when it is already: the usual case costs one scan of each string.
         """
+        body = tuple(c for c in (printable(p, keep_newlines=True).strip() for p in self.body) if c)
+        title = " ".join(printable(self.title).split())
+        if not title:  # a title that was only control sequences
+            title = " ".join(derive_title(body[0]).split()) if body else "(untitled)"
         clean = replace(
             self,
             id=printable(self.id),
-            title=printable(self.title),
-            body=tuple(printable(p, keep_newlines=True) for p in self.body),
+            title=title,
+            body=body,
             participants=tuple(
                 Participant(printable(p.name), printable(p.role), printable(p.organisation))
                 for p in self.participants
             ),
-            places=tuple(printable(p) for p in self.places),
+            places=tuple(c for c in (printable(p).strip() for p in self.places) if c),
             language=printable(self.language),
             source=printable(self.source),
         )
@@ -95,9 +99,11 @@ class Item:
     def from_dict(cls, data: Any, source: str = "") -> Item:
         """Build an item from a JSON object, checking every field.
 
-        `source` is the file it came from, kept unless the object names its own. Text is
-        stored printable (`store.printable`): no escape sequence, control or bidi override
-        of a file ever reaches the archive, and so neither a terminal.
+        `source` is the file it came from, kept unless the object names its own. The text
+        is as the file gives it: the importer checks it against the limits
+        (`store.limits.check_item`, which refuses lone surrogates and ids that are not one
+        line of text), then stores `Item.printable()`, so no escape sequence, control or
+        bidi override of a file reaches the archive, and so neither a terminal.
         Raises ValueError with a short reason; the caller adds file and line.
         """
         if not isinstance(data, dict):
@@ -105,15 +111,14 @@ class Item:
         title = data.get("title")
         body_value = data.get("body", [])
         if isinstance(body_value, str):
-            body = split_paragraphs(body_value)
+            body = split_paragraphs(body_value, clean=False)
         elif isinstance(body_value, list) and all(isinstance(p, str) for p in body_value):
-            body = [c for c in (printable(p, keep_newlines=True).strip() for p in body_value)
-                    if c]
+            body = [c for c in (p.strip() for p in body_value) if c]
         else:
             raise ValueError("'body' must be a string or a list of strings")
         if title is not None and not isinstance(title, str):
             raise ValueError("'title' must be a string")
-        title = " ".join(printable(title or "").split())
+        title = " ".join((title or "").split())
         if not title:
             if not body:
                 raise ValueError("an item needs a 'title' or a 'body'")
@@ -131,7 +136,7 @@ class Item:
         places = data.get("places") or []
         if not isinstance(places, list) or not all(isinstance(p, str) for p in places):
             raise ValueError("'places' must be a list of strings")
-        places = [c for c in (printable(p).strip() for p in places) if c]
+        places = [c for c in (p.strip() for p in places) if c]
         language = data.get("language") or "en"
         source = data.get("source") or source
         if not isinstance(language, str) or not isinstance(source, str):
@@ -141,9 +146,6 @@ class Item:
             item_id = make_id(date, title, body)
         elif not isinstance(item_id, str):
             raise ValueError("'id' must be a string")
-        item_id = printable(item_id)
-        if not item_id.strip():
-            raise ValueError("'id' must hold printable text")
         return cls(
             id=item_id,
             date=date,
@@ -152,8 +154,8 @@ class Item:
             body=tuple(body),
             participants=participants,
             places=tuple(places),
-            language=printable(language),
-            source=printable(source),
+            language=language,
+            source=source,
         )
 
 
@@ -221,13 +223,16 @@ class Hit:
     spans: tuple[Span, ...] = field(default=())
 
 
-def split_paragraphs(text: str) -> list[str]:
+def split_paragraphs(text: str, *, clean: bool = True) -> list[str]:
     """Split text on blank lines into paragraphs, joining wrapped lines inside each.
 
     Controls and escape sequences go first (`store.printable`); line breaks stay, as the
-    paragraph structure.
+    paragraph structure. `clean=False` leaves the text as given, for `Item.from_dict`,
+    whose items are checked as the file gives them and cleaned after.
     """
-    paragraphs = re.split(r"\n\s*\n", printable(text, keep_newlines=True).strip())
+    if clean:
+        text = printable(text, keep_newlines=True)
+    paragraphs = re.split(r"\n\s*\n", text.strip())
     return [" ".join(p.split()) for p in paragraphs if p.strip()]
 
 

@@ -135,10 +135,10 @@ def jsonl_items(lines: list[bytes], name: str, first: int) -> Iterator[Item]:
             ) from None
         try:
             item = Item.from_dict(data, source=name)
-            check_item(item)
+            check_item(item)  # as the file gives it, then stored printable
         except ValueError as error:
             raise InputError(str(error), source=name, line=number) from None
-        yield item
+        yield item.printable()
 
 
 def text_items(text: str, name: str) -> Iterator[Item]:

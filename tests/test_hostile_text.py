@@ -149,7 +149,7 @@ def test_hostile_items_go_through_every_command_and_no_control_is_printed(
         assert mark["title"] == by_id[first]["title"]
         run("bookmarks", "export")
         exported = json.loads(run("bookmarks", "export", "--format", "json"))
-        assert exported[0]["title"] == by_id[first]["title"]
+        assert exported["bookmarks"][0]["item"]["title"] == by_id[first]["title"]
         run("bookmarks", "remove", first)
         run("show", "no-such-" + query, status=2)
 
@@ -198,7 +198,7 @@ def test_items_read_on_a_second_core_are_stored_printable_too(
 
 
 def test_python_built_items_are_stored_printable(tmp_path: Path) -> None:
-    hostile = Item(id=f"x{TITLE}1", date=None, kind="news", title=NASTY, body=(NASTY, "ok\nok"))
+    hostile = Item(id="x1", date=None, kind="news", title=NASTY, body=(NASTY, "ok\nok"))
     with Archive.open(tmp_path / "a.sqlite3") as archive:
         archive.import_items([hostile])
         [item] = [archive.get(i) for i in archive.ids()]
@@ -245,9 +245,9 @@ def test_an_archive_written_before_prints_no_control_and_json_says_what_it_holds
     marks = {mark["item_id"]: mark for mark in legacy.json_lines("bookmarks", "list")}
     assert marks["talks"]["note"] == NASTY and f"gone{TITLE}" in marks
     markdown = legacy("bookmarks", "export")
-    assert "## gone (not in this archive)" in markdown and "> Minsk talks" in markdown
+    assert "## gone (not in this archive)" in markdown and "Note: Minsk talks" in markdown
     exported = json.loads(legacy("bookmarks", "export", "--format", "json"))
-    assert {mark["item_id"]: mark["note"] for mark in exported}["talks"] == NASTY
+    assert {mark["item_id"]: mark["note"] for mark in exported["bookmarks"]}["talks"] == NASTY
     legacy("bookmarks", "add", "talks", f"--note={NASTY}")
     legacy("bookmarks", "remove", f"gone{TITLE}")
 
