@@ -13,6 +13,7 @@ another session to the same bookmarks file while they were hidden.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Iterable
 
@@ -23,6 +24,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.widgets import Input
+from textual.worker import Worker, WorkerState
 
 from tui.session import Session
 
@@ -81,6 +83,8 @@ class PressroomApp(App[int]):
         self.session = session
         self.bookmarks_signal: Signal[str] = Signal(self, "bookmarks")
         """Published with the changed item id whenever bookmarks change (see the docstring)."""
+        self.warmed = asyncio.Event()
+        """Set once the warm-up has loaded the vocabulary and frozen the startup objects."""
         if session.settings.low_bandwidth:
             self.animation_level = "none"
 
@@ -103,7 +107,18 @@ class PressroomApp(App[int]):
         whatever keystroke was being drawn. They live as long as the app anyway.
         """
         self.session.archive.warm()
-        gc.freeze()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Once the warm-up worker has finished, freeze on the event loop, between messages.
+
+        Frozen objects are never collected, so the moment matters: from the worker thread
+        the freeze would also catch whatever the loop held half-built at that instant (a
+        frame being drawn, a key being handled) and keep it for good. The worker's own
+        end is a message, so nothing waits on the loop from the thread either.
+        """
+        if event.worker.group == "warm" and event.state == WorkerState.SUCCESS:
+            gc.freeze()
+            self.warmed.set()
 
     def action_command_palette(self) -> None:
         """ctrl+p: the command palette, drawn with plain characters only."""
