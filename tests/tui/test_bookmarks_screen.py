@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from store import Archive, Bookmarks
+from store import Archive, Bookmark, Bookmarks
 from tests.tui.conftest import AppFactory, item_ids_by_title
 from tui.screens.bookmarks import BookmarkList, BookmarksScreen, MarkdownPage
 from tui.screens.note_prompt import NotePrompt
@@ -84,23 +84,33 @@ async def test_enter_opens_the_reader_and_brackets_walk_the_bookmarks(
         assert isinstance(pilot.app.screen, BookmarksScreen)
 
 
-async def test_d_removes_and_u_brings_it_back_with_note_and_position(
+async def test_d_removes_and_u_brings_it_back_as_it_was_in_its_place(
     make_app: AppFactory, archive: Archive, bookmarks: Bookmarks
 ) -> None:
     speech = id_of(archive, SPEECH)
-    bookmarks.add(speech, note="keep this")
-    bookmarks.set_position(speech, 1234)
+    marks = [
+        Bookmark(id_of(archive, "Statement on the International Day"), "newest",
+                 created="2024-03-01T09:00:00+00:00"),
+        Bookmark(speech, "keep this", ("quote",), "2024-02-01T09:00:00+00:00", 1234),
+        Bookmark(id_of(archive, "Peacekeeping forces completed"), "oldest",
+                 created="2024-01-01T09:00:00+00:00"),
+    ]
+    for mark in marks:
+        bookmarks.restore(mark)
     async with make_app().run_test(size=(80, 24)) as pilot:
         await open_bookmarks(pilot)
-        await pilot.press("d")
+        before = rows(pilot)
+        await pilot.press("j", "d")
         assert bookmarks.get(speech) is None
-        assert rows(pilot) == []
+        assert len(rows(pilot)) == 2
         assert "u restores 1 removed" in status(pilot)
         await pilot.press("u")
-        restored = bookmarks.get(speech)
-        assert restored is not None
-        assert (restored.note, restored.position) == ("keep this", 1234)
-        assert len(rows(pilot)) == 1
+        await pilot.pause()
+        # the same created time, note, tags and reading position, so the same place
+        assert bookmarks.list() == marks
+        after = rows(pilot)
+        assert [row[2:] for row in after] == [row[2:] for row in before]
+        assert after[1].startswith("> ")  # the cursor is on the bookmark that came back
 
 
 async def test_removing_here_clears_the_marker_in_the_events_list(

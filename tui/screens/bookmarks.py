@@ -241,14 +241,15 @@ class BookmarksScreen(Screen):
             return
         mark = self.removed.pop()
         try:
-            session.bookmarks.add(mark.item_id, note=mark.note, tags=mark.tags)
-            if mark.position:
-                session.bookmarks.set_position(mark.item_id, mark.position)
+            restored = session.bookmarks.restore(mark)
         except BookmarksUnavailable as error:
             session.bookmarks_failed(error)
             self.reload()
             return
-        self.notify("Bookmark restored", timeout=3)
+        if restored:
+            self.notify("Bookmark restored", timeout=3)
+        else:
+            self.notify("Bookmarked again meanwhile; kept that bookmark", timeout=3)
         self.app.bookmarks_changed(mark.item_id)
 
     def action_note(self) -> None:
