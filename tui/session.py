@@ -6,6 +6,7 @@ Screens reach it as `self.app.session`; it never imports Textual, so it is easy 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from store import Archive, Bookmark, Bookmarks, BookmarksUnavailable
 
@@ -19,6 +20,9 @@ class Settings:
     mouse: bool = True
     served: bool = False
     """Running for `pressroom serve --ssh`: archive read-only, nothing leaves the app."""
+    export_folder: Path = field(default_factory=Path.cwd)
+    """Where `x` on Bookmarks writes Markdown: the folder pressroom was started in, as a
+    command-line tool's output goes (unused when served: that session writes no files)."""
 
 
 @dataclass

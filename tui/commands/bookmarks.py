@@ -6,9 +6,12 @@ import argparse
 import json
 import shutil
 import sys
+from pathlib import Path
 
 from store import Archive, Bookmarks, Item, UnknownItem
 from store.bookmarks import EXPORT_FORMATS, Bookmark
+from store.paths import short_path
+from store.printable import printable
 from tui.commands.common import bookmarks_path, fail, open_archive, open_bookmarks
 
 
@@ -33,8 +36,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     a.add_argument("item_id", metavar="ID")
 
     a = actions.add_parser("export", parents=[common],
-                           help="Markdown for a report, or JSON, on standard output")
+                           help="Markdown for a report, or JSON, on standard output or to a file")
     a.add_argument("--format", choices=EXPORT_FORMATS, default="md")
+    a.add_argument("--output", "-o", type=Path, metavar="FILE",
+                   help="write to FILE (replacing it) instead of standard output")
 
     actions.add_parser(
         "repair", parents=[common], help="move an unreadable bookmarks file aside",
@@ -60,9 +65,23 @@ def run(args: argparse.Namespace) -> int:
         return 0
     with open_archive(args, readonly=True) as archive:
         if action == "export":
-            sys.stdout.write(marks.export(args.format, archive))
-            return 0
+            return _export(marks, archive, args.format, args.output)
         return _list(marks, archive, as_json=getattr(args, "json", False))
+
+
+def _export(marks: Bookmarks, archive: Archive, fmt: str, output: Path | None) -> int:
+    text = marks.export(fmt, archive)
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+        return 0
+    where = printable(short_path(output))
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        return fail(f"could not write {where}: {error.strerror}")
+    count = len(marks.list())
+    print(f"Exported {count} bookmark{'' if count == 1 else 's'} to {where}")
+    return 0
 
 
 def _add(args: argparse.Namespace, marks: Bookmarks) -> int:
