@@ -23,13 +23,9 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.signal import Signal
-from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from tui.session import Session
-
-_SCREEN_KEYS = {"switch_mode", "help"}
-"""App actions bound to printable keys: off while an Input has focus, so `p` types a p."""
 
 
 def _events_screen() -> Screen:
@@ -76,7 +72,12 @@ class PressroomApp(App[int]):
         Binding("f1", "show_help", "Help", id="help-f1"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
     ]
-    """Keys that work on every screen; ctrl+q is a priority binding, so modals obey it."""
+    """Keys that work on every screen; ctrl+q is a priority binding, so modals obey it.
+
+    Printable keys (e, p, m, ?) are typed while a text box has focus: Textual leaves every
+    key an Input would take (`Input.check_consume_key`) to the Input, and the key bar and
+    Help follow the same rule. F1 and ctrl+q work while typing too.
+    """
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -143,7 +144,8 @@ class PressroomApp(App[int]):
         """Switch to Events, searching for `query` (People → Enter: `person:"Name"`).
 
         The Events mode may still hold a reader (or help) opened over its list before the
-        user went to People: those close, so the new result is what shows.
+        user went to People: those close, so the new result is what shows. The list gets
+        the focus (see `EventsScreen.set_query`).
         """
         from tui.screens.events import EventsScreen
 
@@ -177,8 +179,6 @@ class PressroomApp(App[int]):
         self.action_help()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in _SCREEN_KEYS and isinstance(self.focused, Input):
-            return False
         if action == "suspend_process" and self.session.settings.served:
             return False
         return True

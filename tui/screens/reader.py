@@ -18,12 +18,6 @@ from store.model import Item
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.reader_view import ReaderView
 
-_TYPING_ACTIONS = {
-    "back", "find", "find_next", "find_previous", "previous_item", "next_item",
-    "bookmark", "bookmark_note",
-}
-"""Actions on printable keys: off while the find box has focus, so `n` types an n."""
-
 
 class ReaderScreen(Screen):
     """Read `rowids[index]`; `terms` (folded search terms) are highlighted in the text."""
@@ -251,8 +245,3 @@ class ReaderScreen(Screen):
 
     def _on_bookmarks_changed(self, _: object) -> None:
         self._update_status()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in _TYPING_ACTIONS and self.find_box.has_focus:
-            return False
-        return True
