@@ -24,5 +24,6 @@ def is_typed(key: str) -> bool:
 
 
 def typing_in(node: DOMNode) -> bool:
-    """True while a text box has the focus on `node`'s screen."""
-    return isinstance(node.screen.focused, Input)
+    """True while a text box has the focus on `node`'s screen, or on a screen over it (a note
+    prompt over the reader): either way a single key pressed now, or back there, types."""
+    return isinstance(node.screen.focused, Input) or isinstance(node.app.focused, Input)
