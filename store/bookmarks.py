@@ -197,6 +197,35 @@ class Bookmarks:
                 self._table.update({"note": note, "tags": tag_list}, doc_ids=doc_ids)
             return Bookmark.from_record(self._records()[str(doc_id)])
 
+    def restore(self, bookmark: Bookmark) -> bool:
+        """Put a removed bookmark back exactly as it was: note, tags, created, position.
+
+        Undo uses this, so the bookmark returns to its place in the list (which is by
+        creation time) rather than coming back as new. An item bookmarked again since keeps
+        that newer bookmark, and False is returned: undo never overwrites a note.
+        """
+        _check_item_id(bookmark.item_id)
+        if not isinstance(bookmark.note, str) or not isinstance(bookmark.created, str):
+            raise TypeError("note and created must be strings")
+        position = bookmark.position
+        if isinstance(position, bool) or not isinstance(position, int) or position < 0:
+            raise ValueError(f"a reading position is a whole number >= 0, not {position!r}")
+        record = {
+            "item_id": bookmark.item_id,
+            "note": bookmark.note,
+            "tags": _clean_tags(bookmark.tags),
+            "created": bookmark.created or _now(),
+            "position": position,
+        }
+        with self._change():
+            if bookmark.item_id in self._index:
+                return False
+            doc_id = self._max_id + 1
+            self._table.insert(Document(record, doc_id=doc_id))
+            self._index[bookmark.item_id] = doc_id
+            self._max_id = doc_id
+            return True
+
     def remove(self, item_id: str) -> bool:
         """Remove a bookmark; False when the item was not bookmarked."""
         with self._change():

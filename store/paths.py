@@ -1,4 +1,5 @@
-"""Where pressroom keeps its files by default, and where the bundled sample lives."""
+"""Where pressroom keeps its files by default, where the bundled sample lives, and how a
+path is shown to the user."""
 
 from __future__ import annotations
 
@@ -8,6 +9,22 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "pressroom"
+
+
+def short_path(path: Path, cwd: Path | None = None, home: Path | None = None) -> str:
+    """`path` as a user would type it: relative to `cwd` when inside it, else with `~` for
+    the home folder, else absolute. A toast has room for a name, not a full path."""
+    try:
+        cwd = (cwd or Path.cwd()).absolute()
+        path = path.absolute()
+    except OSError:  # the working folder was removed meanwhile
+        cwd = None
+    home = (home or Path.home()).absolute()
+    if cwd is not None and path.is_relative_to(cwd):
+        return str(path.relative_to(cwd))
+    if path.is_relative_to(home):
+        return str(Path("~") / path.relative_to(home))
+    return str(path)
 
 
 def data_dir() -> Path:

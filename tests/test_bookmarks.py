@@ -62,6 +62,31 @@ def test_the_list_is_newest_first(path: Path) -> None:
     assert [m.item_id for m in marks.list()] == ["c", "b", "a"]
 
 
+def test_a_restored_bookmark_comes_back_exactly_as_it_was_in_its_place(path: Path) -> None:
+    marks = Bookmarks.open(path)
+    kept = [
+        Bookmark("c", "newest", ("x",), "2024-03-01T10:00:00+00:00", 0),
+        Bookmark("b", "the middle one", ("speech", "csto"), "2024-02-01T10:00:00+00:00", 4321),
+        Bookmark("a", "", (), "2024-01-01T10:00:00+00:00", 7),
+    ]
+    for mark in kept:
+        assert marks.restore(mark)
+    assert marks.list() == kept
+    marks.remove("b")
+    assert marks.restore(kept[1])
+    assert marks.list() == kept
+    assert Bookmarks.open(path).list() == kept
+
+
+def test_restoring_never_overwrites_a_bookmark_made_again_since(path: Path) -> None:
+    marks = Bookmarks.open(path)
+    old = marks.add("a", note="old note")
+    marks.remove("a")
+    newer = marks.add("a", note="written after the removal")
+    assert not marks.restore(old)
+    assert marks.get("a") == newer
+
+
 def test_removing_reports_whether_there_was_a_bookmark(path: Path) -> None:
     marks = Bookmarks.open(path)
     marks.add("a")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from store import Archive
-from store.paths import sample_files
+from store.paths import sample_files, short_path
 from tui.cli import main
 
 
@@ -101,6 +101,27 @@ def test_export_prints_markdown_or_json(run, speech_id: str) -> None:
     assert code == 0 and out.startswith("# Bookmarks") and "Note: for the report" in out
     code, out, _ = run("export", "--format", "json")
     assert code == 0 and json.loads(out)["bookmarks"][0]["item_id"] == speech_id
+
+
+def test_export_output_writes_the_file_and_names_it_as_typed(
+    run, speech_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run("add", speech_id, "--note", "for the report")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("export", "--output", "report.md")
+    assert code == 0, err
+    assert out == "Exported 1 bookmark to report.md\n"
+    assert "> for the report" in (tmp_path / "report.md").read_text(encoding="utf-8")
+    code, out, err = run("export", "--format", "json", "-o", str(tmp_path / "missing" / "x"))
+    assert code == 2 and out == ""
+    assert err == "pressroom: could not write missing/x: No such file or directory\n"
+
+
+def test_a_short_path_is_relative_to_the_folder_or_the_home(tmp_path: Path) -> None:
+    home, here = tmp_path / "home", tmp_path / "home" / "work"
+    assert short_path(here / "a.md", cwd=here, home=home) == "a.md"
+    assert short_path(home / "notes" / "a.md", cwd=here, home=home) == "~/notes/a.md"
+    assert short_path(Path("/srv/a.md"), cwd=here, home=home) == "/srv/a.md"
 
 
 def test_the_default_file_is_in_the_user_data_folder(run, speech_id: str, tmp_path: Path) -> None:

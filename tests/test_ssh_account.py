@@ -21,11 +21,17 @@ from tests.ssh_support import Tmux, openssh
 
 SSHD = "/usr/sbin/sshd"
 
-pytestmark = pytest.mark.skipif(
-    not (os.path.exists(SSHD) and shutil.which("ssh") and shutil.which("tmux")
-         and hasattr(os, "geteuid") and os.geteuid() == 0),
-    reason="needs root, OpenSSH's server and client, and tmux",
-)
+MISSING = [
+    what for what, present in (
+        ("root (sshd checks its files' owners)", hasattr(os, "geteuid") and os.geteuid() == 0),
+        (f"OpenSSH's server at {SSHD} (apt-get install openssh-server)", os.path.exists(SSHD)),
+        ("OpenSSH's client, ssh (apt-get install openssh-client)", shutil.which("ssh")),
+        ("tmux (apt-get install tmux)", shutil.which("tmux")),
+    ) if not present
+]
+"""What this machine lacks for these tests; the skip names each one."""
+
+pytestmark = pytest.mark.skipif(bool(MISSING), reason="needs " + "; ".join(MISSING))
 
 
 def free_port() -> int:

@@ -13,6 +13,7 @@ another session to the same bookmarks file while they were hidden.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Iterable
 
@@ -23,13 +24,10 @@ from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
-from textual.widgets import Input
+from textual.worker import Worker, WorkerState
 
 from store.printable import printable
 from tui.session import Session
-
-_SCREEN_KEYS = {"switch_mode", "help"}
-"""App actions bound to printable keys: off while an Input has focus, so `p` types a p."""
 
 
 def _events_screen() -> Screen:
@@ -76,13 +74,20 @@ class PressroomApp(App[int]):
         Binding("f1", "show_help", "Help", id="help-f1"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
     ]
-    """Keys that work on every screen; ctrl+q is a priority binding, so modals obey it."""
+    """Keys that work on every screen; ctrl+q is a priority binding, so modals obey it.
+
+    Printable keys (e, p, m, ?) are typed while a text box has focus: Textual leaves every
+    key an Input would take (`Input.check_consume_key`) to the Input, and the key bar and
+    Help follow the same rule. F1 and ctrl+q work while typing too.
+    """
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
         self.bookmarks_signal: Signal[str] = Signal(self, "bookmarks")
         """Published with the changed item id whenever bookmarks change (see the docstring)."""
+        self.warmed = asyncio.Event()
+        """Set once the warm-up has loaded the vocabulary and frozen the startup objects."""
         if session.settings.low_bandwidth:
             self.animation_level = "none"
         if session.settings.theme:
@@ -111,7 +116,18 @@ class PressroomApp(App[int]):
         whatever keystroke was being drawn. They live as long as the app anyway.
         """
         self.session.archive.warm()
-        gc.freeze()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Once the warm-up worker has finished, freeze on the event loop, between messages.
+
+        Frozen objects are never collected, so the moment matters: from the worker thread
+        the freeze would also catch whatever the loop held half-built at that instant (a
+        frame being drawn, a key being handled) and keep it for good. The worker's own
+        end is a message, so nothing waits on the loop from the thread either.
+        """
+        if event.worker.group == "warm" and event.state == WorkerState.SUCCESS:
+            gc.freeze()
+            self.warmed.set()
 
     def action_command_palette(self) -> None:
         """ctrl+p: the command palette, drawn with plain characters only."""
@@ -168,7 +184,8 @@ class PressroomApp(App[int]):
         """Switch to Events, searching for `query` (People → Enter: `person:"Name"`).
 
         The Events mode may still hold a reader (or help) opened over its list before the
-        user went to People: those close, so the new result is what shows.
+        user went to People: those close, so the new result is what shows. The list gets
+        the focus (see `EventsScreen.set_query`).
         """
         from tui.screens.events import EventsScreen
 
@@ -202,8 +219,6 @@ class PressroomApp(App[int]):
         self.action_help()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in _SCREEN_KEYS and isinstance(self.focused, Input):
-            return False
         if action == "suspend_process" and self.session.settings.served:
             return False
         return True

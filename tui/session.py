@@ -6,6 +6,7 @@ Screens reach it as `self.app.session`; it never imports Textual, so it is easy 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from store import Archive, Bookmark, Bookmarks, BookmarksReadOnly, BookmarksUnavailable
 from store.citation import DEFAULT_STYLE, Passage
@@ -26,6 +27,9 @@ class Settings:
     """Binding id -> keys, from config.toml's [keymap] (`App.set_keymap`)."""
     citation_style: str = DEFAULT_STYLE
     """How `y` in the reader cites a quote (`--citation-style`; `S` changes it for a session)."""
+    export_folder: Path = field(default_factory=Path.cwd)
+    """Where `x` on Bookmarks writes Markdown: the folder pressroom was started in, as a
+    command-line tool's output goes (unused when served: that session writes no files)."""
 
 
 @dataclass

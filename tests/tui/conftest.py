@@ -36,6 +36,16 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def started_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The folder the app is started in, where `x` on Bookmarks writes: a tmp dir, so no
+    test writes into the checkout."""
+    folder = tmp_path / "started-in"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def unfreeze_after_each_app() -> Iterator[None]:
     """The app hides what it holds after warm-up from the garbage collector (`gc.freeze`);
     hand it back after each test, so apps of earlier tests can be collected."""

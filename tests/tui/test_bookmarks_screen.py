@@ -6,9 +6,14 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from store import Archive, Bookmarks
+from store import Archive, Bookmark, Bookmarks
 from tests.tui.conftest import AppFactory, item_ids_by_title
-from tui.screens.bookmarks import BookmarkList, BookmarksScreen, MarkdownPage
+from tui.screens.bookmarks import (
+    BookmarkList,
+    BookmarksScreen,
+    MarkdownPage,
+    write_new_file,
+)
 from tui.screens.note_prompt import NotePrompt
 from tui.screens.reader import ReaderScreen
 
@@ -84,23 +89,33 @@ async def test_enter_opens_the_reader_and_brackets_walk_the_bookmarks(
         assert isinstance(pilot.app.screen, BookmarksScreen)
 
 
-async def test_d_removes_and_u_brings_it_back_with_note_and_position(
+async def test_d_removes_and_u_brings_it_back_as_it_was_in_its_place(
     make_app: AppFactory, archive: Archive, bookmarks: Bookmarks
 ) -> None:
     speech = id_of(archive, SPEECH)
-    bookmarks.add(speech, note="keep this")
-    bookmarks.set_position(speech, 1234)
+    marks = [
+        Bookmark(id_of(archive, "Statement on the International Day"), "newest",
+                 created="2024-03-01T09:00:00+00:00"),
+        Bookmark(speech, "keep this", ("quote",), "2024-02-01T09:00:00+00:00", 1234),
+        Bookmark(id_of(archive, "Peacekeeping forces completed"), "oldest",
+                 created="2024-01-01T09:00:00+00:00"),
+    ]
+    for mark in marks:
+        bookmarks.restore(mark)
     async with make_app().run_test(size=(80, 24)) as pilot:
         await open_bookmarks(pilot)
-        await pilot.press("d")
+        before = rows(pilot)
+        await pilot.press("j", "d")
         assert bookmarks.get(speech) is None
-        assert rows(pilot) == []
+        assert len(rows(pilot)) == 2
         assert "u restores 1 removed" in status(pilot)
         await pilot.press("u")
-        restored = bookmarks.get(speech)
-        assert restored is not None
-        assert (restored.note, restored.position) == ("keep this", 1234)
-        assert len(rows(pilot)) == 1
+        await pilot.pause()
+        # the same created time, note, tags and reading position, so the same place
+        assert bookmarks.list() == marks
+        after = rows(pilot)
+        assert [row[2:] for row in after] == [row[2:] for row in before]
+        assert after[1].startswith("> ")  # the cursor is on the bookmark that came back
 
 
 async def test_removing_here_clears_the_marker_in_the_events_list(
@@ -130,23 +145,52 @@ async def test_n_edits_the_note(
         assert rows(pilot)[0].rstrip().endswith("final")
 
 
-async def test_x_writes_markdown_to_the_data_folder_and_says_where(
-    make_app: AppFactory, archive: Archive, bookmarks: Bookmarks, isolated_data_dir: Path
+async def test_x_writes_markdown_in_the_folder_the_app_was_started_in_and_names_it_short(
+    make_app: AppFactory, archive: Archive, bookmarks: Bookmarks, isolated_data_dir: Path,
+    started_in: Path,
 ) -> None:
     bookmarks.add(id_of(archive, SPEECH), note="quote for Monday")
     async with make_app().run_test(size=(100, 24)) as pilot:
         await open_bookmarks(pilot)
-        await pilot.press("x")
-        written = list(isolated_data_dir.rglob("bookmarks-*.md"))
-        assert len(written) == 1
+        await pilot.press("x", "x")
+        await pilot.pause()
+        written = sorted(started_in.glob("bookmarks-*.md"))
+        assert len(written) == 2  # a second export in the same second is a new file
         text = written[0].read_text(encoding="utf-8")
         assert f"## {SPEECH}" in text
         assert "> quote for Monday" in text
-        assert str(written[0]) in status(pilot)
+        assert list(isolated_data_dir.rglob("*.md")) == []
+        # the name as the user would type it here, not the full path
+        shown = status(pilot).rpartition(" · exported to ")[2]
+        assert shown in {path.name for path in written}
+        assert [n.message for n in pilot.app._notifications][-1] == f"Exported to {shown}"
+
+
+async def test_an_export_that_cannot_be_written_says_why_in_one_toast(
+    make_app: AppFactory, archive: Archive, bookmarks: Bookmarks, started_in: Path,
+) -> None:
+    bookmarks.add(id_of(archive, SPEECH))
+    app = make_app()
+    started_in.rmdir()  # the folder the app was started in is gone
+    async with app.run_test(size=(100, 24)) as pilot:
+        await open_bookmarks(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        (toast,) = [n for n in pilot.app._notifications if n.severity == "error"]
+        assert toast.message.startswith("Could not write in ") and "started-in" in toast.message
+        assert "exported" not in status(pilot)
+
+
+def test_an_export_never_replaces_a_file_already_in_the_folder(tmp_path: Path) -> None:
+    (tmp_path / "bookmarks-1.md").write_text("the user's own file")
+    path = write_new_file(tmp_path, "bookmarks-1", "# Bookmarks")
+    assert path == tmp_path / "bookmarks-1-2.md"
+    assert (tmp_path / "bookmarks-1.md").read_text() == "the user's own file"
 
 
 async def test_a_served_session_shows_the_markdown_instead_of_writing_it(
-    make_app: AppFactory, archive: Archive, bookmarks: Bookmarks, isolated_data_dir: Path
+    make_app: AppFactory, archive: Archive, bookmarks: Bookmarks, isolated_data_dir: Path,
+    started_in: Path,
 ) -> None:
     bookmarks.add(id_of(archive, SPEECH), note="quote for Monday")
     async with make_app(served=True).run_test(size=(100, 24)) as pilot:
@@ -157,6 +201,7 @@ async def test_a_served_session_shows_the_markdown_instead_of_writing_it(
         assert isinstance(page, MarkdownPage)
         assert "> quote for Monday" in page.markdown
         assert list(isolated_data_dir.rglob("bookmarks-*.md")) == []
+        assert list(started_in.iterdir()) == []  # nor in the server's working folder
         await pilot.press("q")
         assert isinstance(pilot.app.screen, BookmarksScreen)
 

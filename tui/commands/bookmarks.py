@@ -10,6 +10,7 @@ from pathlib import Path
 from store import Archive, Bookmarks, Item, UnknownItem, case_file
 from store.bookmarks import Bookmark
 from store.citation import DEFAULT_STYLE, STYLES
+from store.paths import short_path
 from store.printable import printable, printable_json
 from tui.commands.common import bookmarks_path, fail, open_archive, open_bookmarks
 
@@ -45,7 +46,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                    help="only what is tagged TAG (and the items of clippings tagged TAG)")
     a.add_argument("--style", choices=STYLES, default=DEFAULT_STYLE,
                    help=f"citation style (default: {DEFAULT_STYLE})")
-    a.add_argument("--output", type=Path, metavar="FILE",
+    a.add_argument("--output", "-o", type=Path, metavar="FILE",
                    help="write to FILE instead of standard output (needed for docx)")
 
     a = actions.add_parser("import", parents=[common],
@@ -100,10 +101,13 @@ def _export(args: argparse.Namespace, marks: Bookmarks, archive: Archive) -> int
         if args.output is None:
             sys.stdout.write(text)
             return 0
-        args.output.write_text(text, encoding="utf-8")
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as error:
+            return fail(f"could not write {short_path(args.output)}: {error.strerror}")
     count = len(sections)
-    print(f"Exported {count} item{'' if count == 1 else 's'} to {args.output}",
-          file=sys.stderr)
+    print(printable(f"Exported {count} item{'' if count == 1 else 's'} to "
+                    f"{short_path(args.output)}"), file=sys.stderr)
     return 0
 
 

@@ -42,10 +42,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(run=run_list)
 
     p = sub.add_parser(
-        "search", parents=[common], help="search titles, people and text",
+        "search", parents=[common], help="search titles, people and text", query_words=True,
         description="Words are ANDed, the last one is a prefix; typos and other spellings or "
         'scripts are forgiven. "exact phrase", -word, person:NAME, kind:speech, '
-        "after:2024-10, before:2024-12-31, in:bookmarks.",
+        "after:2024-10, before:2024-12-31, in:bookmarks. Every word that is not an option "
+        "is part of the query, -word too; after -- everything is.",
     )
     p.add_argument("query", nargs="+", metavar="QUERY")
     p.add_argument("--limit", type=int, default=20, metavar="N")
@@ -61,7 +62,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.set_defaults(run=run_show)
 
-    p = sub.add_parser("people", parents=[common], help="list people, fuzzy-matched")
+    p = sub.add_parser("people", parents=[common], help="list people, fuzzy-matched",
+                       query_words=True)
     p.add_argument("query", nargs="*", metavar="QUERY")
     p.add_argument("--limit", type=int, default=None, metavar="N")
     p.add_argument("--json", action="store_true")

@@ -1,14 +1,18 @@
 """The Bookmarks screen: bookmarked items newest first with notes; open, remove, note, export.
 
-Removing is undoable (`u`) while the screen is open: the removed bookmark comes back with
-its note, tags and reading position. Export writes Markdown to the data folder, except in
-a served session, which may not write files: there the Markdown is shown in a page.
+Removing is undoable (`u`) while the screen is open: the removed bookmark comes back as it
+was, note, tags, reading position and creation time. Export writes Markdown to a new file in
+the folder pressroom was started in, except in a served session, which may not write files
+(and whose working folder is the server's): there the Markdown is shown in a page.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 import numpy as np
 from rich.style import Style
@@ -24,7 +28,7 @@ from store.archive import Row
 from store.bookmarks import Bookmark
 from store.clippings import Clipping, parse_tags, tags_in
 from store.errors import BookmarksUnavailable
-from store.paths import data_dir
+from store.paths import short_path
 from store.printable import printable
 from tui.screens.people import RowList, _fit
 from tui.widgets.key_bar import KeyBar
@@ -322,14 +326,15 @@ class BookmarksScreen(Screen):
             return
         mark = self.removed.pop()
         try:
-            session.bookmarks.add(mark.item_id, note=mark.note, tags=mark.tags)
-            if mark.position:
-                session.bookmarks.set_position(mark.item_id, mark.position)
+            restored = session.bookmarks.restore(mark)
         except BookmarksUnavailable as error:
             session.bookmarks_failed(error)
             self.reload()
             return
-        self.notify("Bookmark restored", timeout=3)
+        if restored:
+            self.notify("Bookmark restored", timeout=3)
+        else:
+            self.notify("Bookmarked again meanwhile; kept that bookmark", timeout=3)
         self.app.bookmarks_changed(mark.item_id)
 
     def action_note(self) -> None:
@@ -471,14 +476,15 @@ class BookmarksScreen(Screen):
             # a served session writes nothing outside its data; show the text instead
             self.app.push_screen(MarkdownPage(markdown))
             return
-        path = data_dir() / f"bookmarks-{datetime.now():%Y%m%d-%H%M%S}.md"
+        folder = session.settings.export_folder
         try:
-            path.write_text(markdown, encoding="utf-8")
+            path = write_new_file(folder, f"bookmarks-{datetime.now():%Y%m%d-%H%M%S}", markdown)
         except OSError as error:
-            self.notify(f"Could not write {path}: {error.strerror}", severity="error")
+            where = printable(short_path(folder))
+            self.notify(f"Could not write in {where}: {error.strerror}", severity="error")
             return
-        self.exported = str(path)
-        self.notify(f"Exported to {path}", timeout=6)
+        self.exported = printable(short_path(path))
+        self.notify(f"Exported to {self.exported}", timeout=6)
         self._update_status()
 
 
@@ -495,3 +501,17 @@ def arrange(marks: list[Bookmark], clippings: list[Clipping], rows: dict[str, Ro
         entries.append(Entry(mark, row, marked=marked))
         entries.extend(Entry(mark, row, clipping=c, marked=marked) for c in kept)
     return entries
+
+
+def write_new_file(folder: Path, stem: str, text: str) -> Path:
+    """Write `text` to `folder/stem.md`, or `stem-2.md`... : never over a file already there,
+    since the folder is the user's own."""
+    for attempt in range(1, 100):
+        path = folder / (f"{stem}.md" if attempt == 1 else f"{stem}-{attempt}.md")
+        try:
+            with path.open("x", encoding="utf-8") as file:
+                file.write(text)
+            return path
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))

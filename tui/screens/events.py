@@ -79,10 +79,14 @@ class EventsScreen(Screen):
     # -- searching ---------------------------------------------------------------------------
 
     def set_query(self, query: str) -> None:
-        """Put `query` in the search box and show its result (People → Enter uses this)."""
+        """Show the result of `query`, with the focus on the list (People → Enter uses this).
+
+        The user chose a result, not a query to edit: the next key is for the list (`t`,
+        `b`, `m`, Enter), so it must not be typed into the box. `/` or Tab edits the query.
+        """
         self.search_box.value = query  # fires Input.Changed, which runs the search
         self.search_box.cursor_position = len(query)
-        self.search_box.focus()
+        self.event_list.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
@@ -223,9 +227,3 @@ class EventsScreen(Screen):
             return
         self.event_list.focus()
         self.event_list.move_to(index)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # printable keys belong to the search box while it has focus
-        if action in {"bookmark", "jump", "focus_search"} and self.search_box.has_focus:
-            return False
-        return True

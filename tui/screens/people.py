@@ -17,7 +17,6 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.events import Key
 from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
@@ -31,6 +30,7 @@ from store.errors import PressroomError
 from store.model import Person
 from store.printable import printable
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.search_box import SearchBox
 from tui.widgets.sparkline_text import sparkline
 
 SPARK_CACHE = 2_000
@@ -276,9 +276,10 @@ class PeopleScreen(Screen):
         Binding("slash", "focus_filter", "Filter"),
         Binding("enter", "open", "Dossier"),
         Binding("i", "items", "Their items"),
-        Binding("escape", "escape", "List / clear", show=False),
+        Binding("escape", "escape", "List / clear"),
+        Binding("tab", "app.focus_next", "Filter box / list", show=False),
     ]
-    """People keys; movement keys live on the list (`PeopleList.BINDINGS`)."""
+    """People keys, as on Events; movement keys live on the list (`PeopleList.BINDINGS`)."""
 
     DEFAULT_CSS = """
     PeopleScreen { layout: vertical; }
@@ -300,23 +301,23 @@ class PeopleScreen(Screen):
     def compose(self) -> ComposeResult:
         session = self.app.session
         self.years = YearRange(session.archive)
-        search = Input(placeholder="Filter people: any spelling, Cyrillic too", id="people-filter")
-        search.cursor_blink = not session.settings.low_bandwidth
-        yield search
+        yield SearchBox(placeholder="Filter people: any spelling, Cyrillic too",
+                        blink=not session.settings.low_bandwidth, id="people-filter")
         yield Static("", id="people-header", markup=False)
         yield PeopleList(self.years, id="people")
         yield Static("", id="people-status", markup=False)
         yield KeyBar()
 
     @property
-    def filter_box(self) -> Input:
-        return self.query_one("#people-filter", Input)
+    def filter_box(self) -> SearchBox:
+        return self.query_one("#people-filter", SearchBox)
 
     @property
     def people_list(self) -> PeopleList:
         return self.query_one("#people", PeopleList)
 
     def on_mount(self) -> None:
+        # as on Events: a screen with a text box opens in it, since typing is what comes next
         self.filter_box.focus()
         self._start(self.filter_box.value)
 
@@ -379,14 +380,9 @@ class PeopleScreen(Screen):
 
     # -- keys --------------------------------------------------------------------------------
 
-    def on_key(self, event: Key) -> None:
+    def on_search_box_move(self, event: SearchBox.Move) -> None:
         # Up/Down/PgUp/PgDn move the list while the user types in the filter box
-        if self.filter_box.has_focus and event.key in ("up", "down", "pageup", "pagedown"):
-            event.stop()
-            event.prevent_default()
-            step = {"up": "cursor_up", "down": "cursor_down",
-                    "pageup": "page_up", "pagedown": "page_down"}[event.key]
-            getattr(self.people_list, f"action_{step}")()
+        getattr(self.people_list, f"action_{event.step}")()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "people-filter":
@@ -427,8 +423,3 @@ class PeopleScreen(Screen):
             self.people_list.focus()
         else:
             self.filter_box.value = ""
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "focus_filter" and self.filter_box.has_focus:
-            return False
-        return True

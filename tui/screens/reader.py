@@ -21,13 +21,6 @@ from store.revisions import Revision
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.reader_view import ReaderView
 
-_TYPING_ACTIONS = {
-    "back", "find", "find_next", "find_previous", "previous_item", "next_item",
-    "bookmark", "bookmark_note", "select", "copy_quote", "clip", "citation_style",
-    "earlier_text",
-}
-"""Actions on printable keys: off while the find box has focus, so `n` types an n."""
-
 
 class ReaderScreen(Screen):
     """Read `rowids[index]`; `terms` (folded search terms) are highlighted in the text."""
@@ -390,8 +383,6 @@ class ReaderScreen(Screen):
         self._update_status()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in _TYPING_ACTIONS and self.find_box.has_focus:
-            return False
         if action == "earlier_text" and not self.changed:
             return False  # hidden from the key bar: this item has no earlier text
         return True

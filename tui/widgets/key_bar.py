@@ -13,12 +13,16 @@ from rich.text import Text
 from textual import events
 from textual.widget import Widget
 
+from tui.keys import is_typed, typing_in
+
 
 class KeyBar(Widget):
     """`key description` for each shown binding of the screen, the palette key on the right.
 
     Keys with the same action are shown once (the first), as Textual's Footer does; a
-    disabled binding is dimmed. Clicking a key presses it (when the mouse is on).
+    disabled binding is dimmed. While a text box has focus, keys it would type are left
+    out (`tui.keys`): they type, so the bar shows only what works. Clicking a key presses
+    it (when the mouse is on).
     """
 
     ALLOW_SELECT = False
@@ -69,8 +73,11 @@ class KeyBar(Widget):
         keys: list[tuple[str, Text]] = []
         palette: tuple[str, Text] | None = None
         seen: set[str] = set()
+        typing = typing_in(self)
         for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
             if key != palette_key and (not binding.show or binding.action in seen):
+                continue
+            if typing and is_typed(key):
                 continue
             label = self._label(app.get_key_display(binding), binding.description, enabled,
                                 *styles)

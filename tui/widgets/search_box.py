@@ -1,10 +1,14 @@
-"""The search box: an Input whose arrow keys move the list below, so typing never stops."""
+"""The search box: an Input whose arrow keys move the list below, so typing never stops.
+
+Events searches with it and People filters with it: one way to type over a list."""
 
 from __future__ import annotations
 
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
+
+EVENTS_PLACEHOLDER = 'Search: words, "a phrase", -word, person:, kind:, after:, before:'
 
 
 class SearchBox(Input):
@@ -25,11 +29,11 @@ class SearchBox(Input):
             self.step = step
             super().__init__()
 
-    def __init__(self, *, blink: bool = True, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(
-            placeholder="Search: words, \"a phrase\", -word, person:, kind:, after:, before:",
-            id=id,
-        )
+    def __init__(
+        self, *, placeholder: str = EVENTS_PLACEHOLDER, blink: bool = True,
+        id: str | None = None,  # noqa: A002
+    ) -> None:
+        super().__init__(placeholder=placeholder, id=id)
         self.cursor_blink = blink
 
     def action_move(self, step: str) -> None:
