@@ -110,8 +110,8 @@ def test_export_output_writes_the_file_and_names_it_as_typed(
     monkeypatch.chdir(tmp_path)
     code, out, err = run("export", "--output", "report.md")
     assert code == 0, err
-    assert out == "Exported 1 bookmark to report.md\n"
-    assert "> for the report" in (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert out == "" and err == "Exported 1 item to report.md\n"
+    assert "Note: for the report" in (tmp_path / "report.md").read_text(encoding="utf-8")
     code, out, err = run("export", "--format", "json", "-o", str(tmp_path / "missing" / "x"))
     assert code == 2 and out == ""
     assert err == "pressroom: could not write missing/x: No such file or directory\n"

@@ -106,7 +106,7 @@ def test_every_word_that_is_not_an_option_is_the_query_in_order(
      "pressroom: argument --limit: invalid int value: 'many'; try pressroom search --help"),
     (["show", "one", "two"], "pressroom: unexpected argument two; try pressroom show --help"),
     (["bookmarks", "export", "--format", "pdf"],
-     "pressroom: argument --format: invalid choice: 'pdf' (choose from 'md', 'json'); "
+     "pressroom: argument --format: invalid choice: 'pdf' (choose from 'md', 'docx', 'json'); "
      "try pressroom bookmarks export --help"),
     # what the user typed is printed without its controls
     (["--frob\u202enicate\x1b]0;owned\x07"],

@@ -64,12 +64,14 @@ async def test_events_and_people_open_in_their_box_and_bookmarks_in_its_list(
         assert isinstance(pilot.app.focused, BookmarkList)  # no box: the list
 
 
-async def test_people_enter_lands_on_the_events_list_so_t_jumps_instead_of_typing(
+async def test_a_persons_items_land_on_the_events_list_so_t_jumps_instead_of_typing(
     make_app: AppFactory,
 ) -> None:
     async with make_app().run_test(size=(80, 24)) as pilot:
         await to_people(pilot)
-        await pilot.press(*"zas", "enter")
+        await pilot.press(*"zas", "enter")  # the dossier; its i shows their items on Events
+        await settle(pilot)
+        await pilot.press("i")
         await settle(pilot)
         assert isinstance(pilot.app.screen, EventsScreen)
         assert isinstance(pilot.app.focused, EventList)
@@ -82,10 +84,12 @@ async def test_people_enter_lands_on_the_events_list_so_t_jumps_instead_of_typin
         assert isinstance(pilot.app.screen, BookmarksScreen)
 
 
-async def test_after_people_enter_slash_edits_the_person_query(make_app: AppFactory) -> None:
+async def test_after_a_persons_items_slash_edits_the_person_query(make_app: AppFactory) -> None:
     async with make_app().run_test(size=(80, 24)) as pilot:
         await to_people(pilot)
-        await pilot.press(*"zas", "enter")
+        await pilot.press(*"zas", "enter")  # the dossier; its i shows their items on Events
+        await settle(pilot)
+        await pilot.press("i")
         await settle(pilot)
         await pilot.press("slash", "end", *" kind:speech")  # / selects the query; End keeps it
         await settle(pilot)
