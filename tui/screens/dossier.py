@@ -168,7 +168,7 @@ class DossierScreen(Screen):
         self.dossier = dossier
         years = [y for y, n in dossier.by_year if n]
         span = f" · {years[0]}–{years[-1]}" if years else ""
-        header = f"{dossier.name} · {dossier.item_count:,} items{span}"
+        header = f"{dossier.name} · {_count(dossier.item_count, 'item')}{span}"
         if dossier.spellings:
             header += "\nalso: " + ", ".join(dossier.spellings)
         self.query_one("#dossier-header", Static).update(printable(header, keep_newlines=True))
@@ -194,7 +194,8 @@ class DossierScreen(Screen):
         if dossier is None:
             return
         shown = len(self.items.rows)
-        text = f"met {len(dossier.met_with):,} people · {dossier.item_count:,} items"
+        text = (f"met {_count(len(dossier.met_with), 'person', 'people')}"
+                f" · {_count(dossier.item_count, 'item')}")
         if shown < dossier.item_count:
             text += f" (first {shown:,} listed; i: all in Events)"
         self.query_one("#dossier-status", Static).update(text)
@@ -227,3 +228,8 @@ class DossierScreen(Screen):
 
     def action_close(self) -> None:
         self.app.pop_screen()
+
+
+def _count(n: int, one: str, many: str = "") -> str:
+    """"1 item", "2 items", "1 person", "3 people"."""
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
