@@ -287,6 +287,9 @@ def test_every_server_log_line_is_printable_and_one_line() -> None:
     from tui.sshd.server import configure_logging
 
     logger = logging.getLogger("pressroom.sshd")
+    # configure_logging sets the server's own level and stops propagation; restored after,
+    # so later tests on this worker still see the records through caplog
+    before = (logger.level, logger.propagate)
     configure_logging()
     handler = logger.handlers[-1]
     try:
@@ -305,6 +308,8 @@ def test_every_server_log_line_is_printable_and_one_line() -> None:
         assert control_in(handler.format(record)) is None  # a traceback keeps its lines only
     finally:
         logger.removeHandler(handler)
+        logger.setLevel(before[0])
+        logger.propagate = before[1]
 
 
 def test_a_user_name_in_the_log_is_one_printable_field() -> None:
