@@ -53,6 +53,8 @@ class Config:
     bookmarks: Path | None = None
     theme: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
+    citation_style: str | None = None
+    """How quotes are cited unless a command says (`plain`, `chicago`, `apa`, `gost`)."""
     politeness: Politeness = field(default_factory=Politeness)
     sources: tuple[Source, ...] = ()
     lines: dict[tuple[Any, ...], int] = field(default_factory=dict, compare=False, repr=False)
@@ -63,7 +65,7 @@ class Config:
         return f"{self.path}:{line}" if line else str(self.path)
 
 
-_TOP = {"archive", "bookmarks", "theme", "keymap", "politeness", "source"}
+_TOP = {"archive", "bookmarks", "theme", "keymap", "citation_style", "politeness", "source"}
 _SOURCE_KEYS = {"name", "url", "type", "language", "selector"}
 _POLITENESS = {f.name: f.type for f in fields(Politeness)}
 
@@ -114,6 +116,12 @@ def _config(path: Path, data: dict[str, Any], lines: dict[tuple[Any, ...], int])
         if not isinstance(data["theme"], str):
             raise wrong(("theme",), "must be a theme name in quotes")
         out["theme"] = data["theme"]
+    if "citation_style" in data:
+        from store.citation import STYLES
+
+        if data["citation_style"] not in STYLES:
+            raise wrong(("citation_style",), f"must be one of {', '.join(STYLES)}")
+        out["citation_style"] = data["citation_style"]
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
         raise wrong(("keymap",), "must be a table of binding id = keys")
@@ -222,6 +230,7 @@ def show(config: Config) -> str:
     out.append(f'archive = "{config.archive or default_archive_path()}"')
     out.append(f'bookmarks = "{config.bookmarks or default_bookmarks_path()}"')
     out.append(f'theme = "{config.theme or "textual-dark"}"')
+    out.append(f'citation_style = "{citation_style(config)}"')
     out.append("\n[keymap]")
     out.extend(f'{key} = "{value}"' for key, value in config.keymap.items())
     out.append("\n[politeness]")
@@ -241,3 +250,10 @@ def show(config: Config) -> str:
             if value is not None:
                 out.append(f'{key} = "{value}"')
     return "\n".join(out)
+
+
+def citation_style(config: Config, chosen: str | None = None) -> str:
+    """The style a command cites in: its own option, else the config's, else plain."""
+    from store.citation import DEFAULT_STYLE
+
+    return chosen or config.citation_style or DEFAULT_STYLE

@@ -69,3 +69,26 @@ def test_a_bad_quote_request_is_one_line_and_exit_2(
     out, err = capsys.readouterr()
     assert code == 2 and out == ""
     assert err.startswith("pressroom: ") and message in err and err.count("\n") == 1
+
+
+def test_the_configs_citation_style_is_used_until_a_command_names_another(
+    archive_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('citation_style = "gost"\n', encoding="utf-8")
+    common = ["--archive", str(archive_path), "--config", str(config)]
+    assert main(["quote", SPEECH, "--paragraphs", "31", *common]) == 0
+    assert capsys.readouterr().out.rstrip().endswith(f"Para. 31. Archive id: {SPEECH}.")
+    assert main(["quote", SPEECH, "--paragraphs", "31", "--style", "plain", *common]) == 0
+    assert capsys.readouterr().out.rstrip().endswith(f"archive id {SPEECH}")
+
+
+def test_a_citation_style_the_app_does_not_know_is_the_configs_error_with_its_line(
+    archive_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('theme = "nord"\ncitation_style = "mla"\n', encoding="utf-8")
+    code = main(["quote", SPEECH, "--archive", str(archive_path), "--config", str(config)])
+    err = capsys.readouterr().err
+    assert code == 2 and f"{config}:2" in err and "citation_style" in err
+    assert err.count("\n") == 1

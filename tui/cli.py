@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any, NoReturn
 
-from store.citation import DEFAULT_STYLE, STYLES
+from store.citation import STYLES
 from store.printable import printable
 from tui.commands import bookmarks, items, person, quote, serve, web
 from tui.commands.common import EXIT_ERROR, common_options, fail
@@ -111,8 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="no animations, no cursor blink: for slow SSH links",
     )
     parser.add_argument(
-        "--citation-style", choices=STYLES, default=DEFAULT_STYLE, metavar="STYLE",
-        help=f"how y in the reader cites a quote: {', '.join(STYLES)} (default: plain)",
+        "--citation-style", choices=STYLES, default=None, metavar="STYLE",
+        help=f"how y in the reader cites a quote: {', '.join(STYLES)} "
+        "(default: citation_style in config.toml, else plain)",
     )
     # Set by `pressroom serve --ssh` for its sessions: archive read-only, nothing that
     # could reach outside the app. Not for people to type.

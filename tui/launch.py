@@ -24,6 +24,7 @@ def set_frame_rate(low_bandwidth: bool) -> None:
 
 def run_app(args: argparse.Namespace) -> int:
     """Run the TUI until the user quits; returns the exit status (0 for ctrl+q)."""
+    from store.config import citation_style
     from store.errors import BookmarksUnavailable
     from tui.commands.common import config, open_archive, open_bookmarks
     from tui.session import Session, Settings
@@ -35,7 +36,7 @@ def run_app(args: argparse.Namespace) -> int:
         served=bool(getattr(args, "served", False)),
         theme=chosen.theme,
         keymap=chosen.keymap,
-        citation_style=getattr(args, "citation_style", "plain"),
+        citation_style=citation_style(chosen, getattr(args, "citation_style", None)),
     )
     check_theme(chosen)
     set_frame_rate(settings.low_bandwidth)

@@ -10,9 +10,10 @@ from pathlib import Path
 from store import Archive, Bookmarks, Item, UnknownItem, case_file
 from store.bookmarks import Bookmark
 from store.citation import DEFAULT_STYLE, STYLES
+from store.config import citation_style
 from store.paths import short_path
 from store.printable import printable, printable_json
-from tui.commands.common import bookmarks_path, fail, open_archive, open_bookmarks
+from tui.commands.common import bookmarks_path, config, fail, open_archive, open_bookmarks
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -44,8 +45,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     a.add_argument("--format", choices=case_file.FORMATS, default="md")
     a.add_argument("--tag", default="", metavar="TAG",
                    help="only what is tagged TAG (and the items of clippings tagged TAG)")
-    a.add_argument("--style", choices=STYLES, default=DEFAULT_STYLE,
-                   help=f"citation style (default: {DEFAULT_STYLE})")
+    a.add_argument("--style", choices=STYLES, default=None,
+                   help="citation style (default: citation_style in config.toml, "
+                   f"else {DEFAULT_STYLE})")
     a.add_argument("--output", "-o", type=Path, metavar="FILE",
                    help="write to FILE instead of standard output (needed for docx)")
 
@@ -88,16 +90,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace, marks: Bookmarks, archive: Archive) -> int:
+    style = citation_style(config(args), args.style)
     sections = case_file.gather(marks, archive, tag=args.tag)
     if args.format == "docx":
         if args.output is None:
             return fail("--format docx writes a file: give it --output FILE.docx")
-        case_file.write_docx(sections, args.output, style=args.style, tag=args.tag)
+        case_file.write_docx(sections, args.output, style=style, tag=args.tag)
     else:
         if args.format == "json":
             text = case_file.to_json(sections)
         else:
-            text = case_file.markdown(sections, style=args.style, tag=args.tag)
+            text = case_file.markdown(sections, style=style, tag=args.tag)
         if args.output is None:
             sys.stdout.write(text)
             return 0

@@ -6,8 +6,9 @@ import argparse
 import sys
 
 from store.citation import DEFAULT_STYLE, STYLES, CitationError, find_passage, parse_range
+from store.config import citation_style
 from store.printable import printable
-from tui.commands.common import open_archive
+from tui.commands.common import config, open_archive
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -23,8 +24,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                        help="paragraphs A to B, counting from 1 (one number: one paragraph)")
     which.add_argument("--match", metavar="TEXT",
                        help="the first paragraph containing TEXT (case and spacing ignored)")
-    p.add_argument("--style", choices=STYLES, default=DEFAULT_STYLE,
-                   help=f"citation style (default: {DEFAULT_STYLE})")
+    p.add_argument("--style", choices=STYLES, default=None,
+                   help="citation style (default: citation_style in config.toml, "
+                   f"else {DEFAULT_STYLE})")
     p.set_defaults(run=run_quote)
 
 
@@ -39,5 +41,6 @@ def run_quote(args: argparse.Namespace) -> int:
         quoted = parse_range(f"1-{len(item.body)}", item)
     else:
         raise CitationError(f"item {item.id} has no text to quote")
-    sys.stdout.write(printable(quoted.quote(args.style), keep_newlines=True) + "\n")
+    text = quoted.quote(citation_style(config(args), args.style))
+    sys.stdout.write(printable(text, keep_newlines=True) + "\n")
     return 0
