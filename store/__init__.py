@@ -6,8 +6,7 @@ Never imports Textual; the app and other programs use only what is exported here
 from __future__ import annotations
 
 from store.archive import Archive, ImportReport
-from store.bookmarks import Bookmark, Bookmarks
-from store.dossier import Contact, Dossier, RoleSpan
+from store.bookmarks.store import Bookmark, Bookmarks
 from store.errors import (
     ArchiveError,
     ArchiveMissing,
@@ -19,6 +18,7 @@ from store.errors import (
     UnknownItem,
     UnknownPerson,
 )
+from store.index.dossier import Contact, Dossier, RoleSpan
 from store.model import KINDS, Hit, Item, Participant, Person, Span
 
 __all__ = [

@@ -15,8 +15,6 @@ from pathlib import Path
 import numpy as np
 
 from store import archive_file, revisions, schema
-from store.columns import Columns, date_bound
-from store.dossier import Dossier
 from store.errors import (
     ArchiveError,
     ArchiveMissing,
@@ -24,12 +22,14 @@ from store.errors import (
     UnknownItem,
     UnknownPerson,
 )
+from store.index.columns import Columns, date_bound
+from store.index.dossier import Dossier
+from store.index.people import PeopleIndex
+from store.ingest.pipeline import Prepared, prepared_items
 from store.limits import check_item
 from store.model import KINDS, Hit, Item, Participant, Person, Span
-from store.names import name_words
-from store.people import PeopleIndex
-from store.pipeline import Prepared, prepared_items
 from store.revisions import Revision
+from store.text.names import name_words
 
 PARAGRAPH_SEPARATOR = "\x1e"
 """Joins an item's paragraphs in the `body` column (ASCII record separator, never in text)."""
@@ -190,7 +190,7 @@ class Archive:
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
-        from store.search import SearchIndex
+        from store.index.search import SearchIndex
 
         self._conn = conn
         self._lock = threading.RLock()
@@ -335,8 +335,8 @@ class Archive:
         progress: Callable[[int], None] | None = None,
     ) -> ImportReport:
         """Import files and folders (saved pages, site mirrors); see `import_files` and
-        `store.inputs.input_files`."""
-        from store.inputs import input_files
+        `store.ingest.inputs.input_files`."""
+        from store.ingest.inputs import input_files
 
         inputs = input_files(paths)
         report = self.import_files(inputs.files, dry_run=dry_run, progress=progress)
@@ -346,7 +346,7 @@ class Archive:
     @staticmethod
     def parse_files(paths: Sequence[str | Path]) -> Iterator[Item]:
         """Parse files as an import would, touching no archive (`import --dry-run`)."""
-        from store.sources import iter_items
+        from store.ingest.sources import iter_items
 
         for path in paths:
             yield from iter_items(Path(path))
@@ -628,12 +628,12 @@ class Archive:
 
     # -- search and people -----------------------------------------------------------------
 
-    def match(self, query: str, bookmarks: object | None = None):  # -> store.search.Matches
+    def match(self, query: str, bookmarks: object | None = None):  # -> store.index.search.Matches
         """Every item matching `query`, ranked; what the event list shows while searching.
 
         `bookmarks` (a store.Bookmarks, or any iterable of item ids) serves `in:bookmarks`.
         """
-        from store.query import parse_query
+        from store.index.query import parse_query
 
         parsed = parse_query(query)
         allowed = None
@@ -670,7 +670,7 @@ class Archive:
 
     def search(self, query: str, limit: int = 50, bookmarks: object | None = None) -> list[Hit]:
         """The best `limit` items for `query`, with the spans where it matched."""
-        from store.search import highlight
+        from store.index.search import highlight
 
         matches = self.match(query, bookmarks)
         top = matches.rowids[: max(0, limit)]
@@ -711,7 +711,7 @@ class Archive:
         they met, their items (the first `item_limit` ids in dossier order, when given: a
         screen shows a page, reading 300,000 ids would cost more than the rest).
         Raises UnknownPerson when nobody matches."""
-        from store.dossier import build
+        from store.index.dossier import build
 
         with self._lock:
             if key is None:

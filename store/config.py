@@ -29,10 +29,10 @@ from typing import Any
 import platformdirs
 
 from store.errors import PressroomError
+from store.ingest.web.harvest import SOURCE_TYPES, Source
+from store.ingest.web.http import Politeness
+from store.ingest.web.identity import is_web_url
 from store.paths import APP_NAME
-from store.web.harvest import SOURCE_TYPES, Source
-from store.web.http import Politeness
-from store.web.identity import is_web_url
 
 
 class ConfigError(PressroomError):
@@ -117,7 +117,7 @@ def _config(path: Path, data: dict[str, Any], lines: dict[tuple[Any, ...], int])
             raise wrong(("theme",), "must be a theme name in quotes")
         out["theme"] = data["theme"]
     if "citation_style" in data:
-        from store.citation import STYLES
+        from store.bookmarks.citation import STYLES
 
         if data["citation_style"] not in STYLES:
             raise wrong(("citation_style",), f"must be one of {', '.join(STYLES)}")
@@ -237,7 +237,7 @@ def show(config: Config) -> str:
     for f in fields(Politeness):
         value = getattr(config.politeness, f.name)
         if f.name == "user_agent" and not value:
-            from store.web.http import user_agent
+            from store.ingest.web.http import user_agent
 
             value = user_agent()
         out.append(f"{f.name} = " + (
@@ -254,6 +254,6 @@ def show(config: Config) -> str:
 
 def citation_style(config: Config, chosen: str | None = None) -> str:
     """The style a command cites in: its own option, else the config's, else plain."""
-    from store.citation import DEFAULT_STYLE
+    from store.bookmarks.citation import DEFAULT_STYLE
 
     return chosen or config.citation_style or DEFAULT_STYLE

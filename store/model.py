@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from store.errors import InputError
-from store.printable import printable
+from store.text.printable import printable
 
 __all__ = ["InputError"]
 
@@ -72,7 +72,7 @@ class Item:
         return data
 
     def printable(self) -> Item:
-        """This item with every field printable (`store.printable`), as an import stores it.
+        """This item with every field printable (`store.text.printable`), as an import stores it.
 
         The item itself when it is already: the usual case costs one scan of each string.
         """
@@ -187,7 +187,7 @@ class Person:
     """The role this person is most often given, for the People screen."""
     score: float = 0.0
     key: str = ""
-    """The archive's identity key for this person (see `store.people.person_key`)."""
+    """The archive's identity key for this person (see `store.index.people.person_key`)."""
     count: int = 0
     """How many items they appear in (filled even when `item_ids` is not)."""
 
@@ -226,7 +226,7 @@ class Hit:
 def split_paragraphs(text: str, *, clean: bool = True) -> list[str]:
     """Split text on blank lines into paragraphs, joining wrapped lines inside each.
 
-    Controls and escape sequences go first (`store.printable`); line breaks stay, as the
+    Controls and escape sequences go first (`store.text.printable`); line breaks stay, as the
     paragraph structure. `clean=False` leaves the text as given, for `Item.from_dict`,
     whose items are checked as the file gives them and cleaned after.
     """

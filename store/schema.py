@@ -41,7 +41,7 @@ _ITEM_COLUMNS = "rowid, id, date, kind, title, people, language, source, places,
 _TABLES = _ITEMS.format(name="items") + """;
 CREATE TABLE people (
     id    INTEGER PRIMARY KEY,
-    key   TEXT NOT NULL UNIQUE,          -- store.people.person_key: one per person
+    key   TEXT NOT NULL UNIQUE,          -- store.index.people.person_key: one per person
     name  TEXT NOT NULL,                 -- the display name: the most used full spelling
     role  TEXT NOT NULL DEFAULT '',      -- the role most often given
     items INTEGER NOT NULL DEFAULT 0
@@ -109,7 +109,7 @@ def migrate(conn: sqlite3.Connection, *, readonly: bool = False) -> None:
             "its layout is too old to read without an upgrade, which needs write access: "
             "ask its owner to run pressroom import on it"
         )
-    from store.search import SearchIndex
+    from store.index.search import SearchIndex
 
     # The connection is in autocommit mode (isolation_level=None): one explicit transaction,
     # so an upgrade interrupted half-way leaves the archive as it was.

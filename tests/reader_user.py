@@ -39,7 +39,7 @@ def unavailable() -> str:
         return ""
     if shutil.which("setpriv") is None:
         return "running as root, and setpriv (util-linux) is missing to run as another uid"
-    probe = subprocess.run([*AS_READER, sys.executable, "-c", "import tui.cli"], cwd=ROOT,
+    probe = subprocess.run([*AS_READER, sys.executable, "-c", "import tui.cli.main"], cwd=ROOT,
                            capture_output=True, text=True, timeout=60)
     if probe.returncode != 0:
         return f"uid {READER_UID} cannot run {sys.executable}: {probe.stderr.strip()[-200:]}"

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from store import Archive, Bookmark, Bookmarks
-from store.clippings import merge_tags
+from store.bookmarks.clippings import merge_tags
 from store.paths import sample_files
-from store.printable import printable
+from store.text.printable import printable
 
 
 @pytest.fixture
@@ -207,7 +207,7 @@ class BookmarksAgainstADict(RuleBasedStateMachine):
     def add(self, session: int, item_id: str, note: str, tags: list[str]) -> None:
         mark = self.sessions[session].add(item_id, note=note, tags=tags)
         position = self.model.get(item_id, ("", (), 0))[2]
-        # notes are stored printable (store.printable); a note's #words are tags too
+        # notes are stored printable (store.text.printable); a note's #words are tags too
         note = printable(note, keep_newlines=True)
         self.model[item_id] = (note, tuple(merge_tags(tags, note)), position)
         if item_id not in self.order:

@@ -9,7 +9,7 @@ import pytest
 
 from store import Archive
 from store.paths import sample_files, short_path
-from tui.cli import main
+from tui.cli.main import main
 
 
 @pytest.fixture(scope="module")

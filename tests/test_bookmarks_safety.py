@@ -14,15 +14,15 @@ from pathlib import Path
 import pytest
 
 from store import Bookmarks, BookmarksUnavailable
-from store.bookmarks import salvage
-from store.safe_storage import SafeJSONStorage
+from store.bookmarks.storage import SafeJSONStorage
+from store.bookmarks.store import salvage
 from tests.reader_user import shared_folder, unavailable
 
 ROOT = Path(__file__).resolve().parent.parent
 
 WRITER = """
 import sys
-from store.bookmarks import Bookmarks
+from store.bookmarks.store import Bookmarks
 path, tag, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 marks = Bookmarks.open(path)
 for n in range(count):
@@ -275,7 +275,7 @@ def test_salvage_keeps_every_complete_record_of_a_big_truncated_file(tmp_path: P
 
 CLIPPER = """
 import sys
-from store.bookmarks import Bookmarks
+from store.bookmarks.store import Bookmarks
 path, tag, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 marks = Bookmarks.open(path)
 for n in range(count):

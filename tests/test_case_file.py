@@ -11,12 +11,12 @@ import pytest
 from docx import Document
 
 from store import Archive, Bookmarks
-from store.case_file import gather, markdown, read_json, to_json, write_docx
-from store.citation import citation
-from store.clippings import Clipping
+from store.bookmarks.citation import citation
+from store.bookmarks.clippings import Clipping
+from store.bookmarks.export import gather, markdown, read_json, to_json, write_docx
 from store.errors import InputError
 from store.paths import sample_files
-from tui.cli import main
+from tui.cli.main import main
 
 DATA = Path(__file__).parent / "data" / "case_file"
 GOLD = DATA / "report.gold.md"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from store import Archive, Item
-from store.citation import (
+from store.bookmarks.citation import (
     STYLES,
     CitationError,
     citation,

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store import Archive, Item
-from tui.cli import build_parser, main
+from tui.cli.main import build_parser, main
 
 ROOT = Path(__file__).resolve().parent.parent
 PARSER = build_parser()

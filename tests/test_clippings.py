@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from store import Bookmarks
-from store.clippings import Clipping, parse_tags, tags_in
+from store.bookmarks.clippings import Clipping, parse_tags, tags_in
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.dates import find_dates, opening_date, parse_date_line
+from store.text.dates import find_dates, opening_date, parse_date_line
 
 
 @pytest.mark.parametrize(

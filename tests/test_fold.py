@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from store.fold import compounds, fold_set, fold_word, fold_words, tokens
+from store.text.fold import compounds, fold_set, fold_word, fold_words, tokens
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from store.ingest.parser import parse_text
+from store.ingest.participants import _same_surname
 from store.model import Item
-from store.parser import parse_text
-from store.participants import _same_surname
 
 GOLD = Path(__file__).parent / "data" / "press_gold"
 

@@ -22,9 +22,9 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-import store.pipeline
+import store.ingest.pipeline
 from store import Archive, Item
-from store.printable import is_printable, printable
+from store.text.printable import is_printable, printable
 from tests.hostile import (
     FORBIDDEN_BYTES,
     NASTY,
@@ -35,7 +35,7 @@ from tests.hostile import (
     hostile_text,
     make_legacy,
 )
-from tui.cli import main
+from tui.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 FUZZ = settings(max_examples=12, deadline=None, phases=[p for p in Phase if p != Phase.explain],
@@ -183,14 +183,14 @@ def test_raw_press_text_with_hostile_lines_is_stored_printable(
 def test_items_read_on_a_second_core_are_stored_printable_too(
     shell: Shell, monkeypatch: pytest.MonkeyPatch, share: str
 ) -> None:
-    """A big import parses in another process (`store.pipeline`): same cleaning there."""
+    """A big import parses in another process (`store.ingest.pipeline`): same cleaning there."""
     items = [{"title": f"{n} {NASTY}", "body": [NASTY, f"Paragraph {n}"], "date": "2024-01-02",
               "participants": [{"name": f"Ivan {TITLE}Petrov", "role": NASTY}],
               "places": [NASTY]} for n in range(60)]
     source = write_jsonl(shell.folder / "big.jsonl", items)
     (shell.folder / "dump.txt").write_text(f"Talks {NASTY}\n31.10.2024\n{NASTY} met.\n")
-    monkeypatch.setattr(store.pipeline, "PARALLEL_BYTES", 0)
-    monkeypatch.setattr(store.pipeline, "LOW", 0 if share == "reader folds" else 99)
+    monkeypatch.setattr(store.ingest.pipeline, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(store.ingest.pipeline, "LOW", 0 if share == "reader folds" else 99)
     shell("import", str(source), str(shell.folder / "dump.txt"))
     stored = shell.stored()
     assert len(stored) == 61 and all(all_printable(item) for item in stored)

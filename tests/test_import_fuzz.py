@@ -4,7 +4,7 @@ refused file is one line naming file and line, exit 2, the archive exactly as it
 Hypothesis writes JSONL objects (valid and invalid fields, random types, dates that do not
 exist, digits of other scripts, lone surrogates, huge and odd strings) and raw press text
 (the sample's lines, date lines real and impossible, random text) and runs both commands
-in-process through `tui.cli.main`; a few named cases also run as real subprocesses.
+in-process through `tui.cli.main.main`; a few named cases also run as real subprocesses.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from store.limits import MAX_NAME, MAX_TITLE
 from store.model import KINDS
-from tui.cli import main
+from tui.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "sample_data" / "000_eca40e1e4d17962e.txt"

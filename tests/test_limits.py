@@ -11,6 +11,7 @@ import pytest
 
 import store.limits
 from store import Archive, InputError, Item
+from store.ingest.sources import read_items
 from store.limits import (
     JSONL_LINE_BYTES,
     MAX_ID,
@@ -27,7 +28,6 @@ from store.limits import (
     MAX_TITLE,
     TEXT_LINE_BYTES,
 )
-from store.sources import read_items
 
 GOOD = {"id": "ok-1", "title": "A fine item", "date": "2024-01-02", "body": ["Text."]}
 

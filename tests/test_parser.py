@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from store.parser import kind_of, parse_text
+from store.ingest.parser import kind_of, parse_text
 
 SEED = Path(__file__).resolve().parent.parent / "sample_data" / "000_eca40e1e4d17962e.txt"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from store.ingest.participants import find_participants
 from store.model import Participant
-from store.participants import find_participants
 
 
 def people(text: str) -> list[Participant]:

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from store import Archive, Item
-from store.names import parse_name
-from store.people import person_key
+from store.index.people import person_key
+from store.text.names import parse_name
 
 
 def item(title: str, people: tuple[str, ...], date: str = "2024-01-01") -> Item:

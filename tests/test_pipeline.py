@@ -13,11 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import store.archive
-import store.pipeline
-import store.postings
+import store.index.postings
+import store.ingest.pipeline
 from store import Archive, InputError, Item
 from store.archive import ImportReport
-from store.postings import Postings, TermNumbers, _stable_order
+from store.index.postings import Postings, TermNumbers, _stable_order
 
 
 def write_items(path: Path, count: int, broken_at: int | None = None) -> Path:
@@ -40,7 +40,7 @@ def write_items(path: Path, count: int, broken_at: int | None = None) -> Path:
 
 # How the work is shared: the reader parses and folds everything, passes every block of
 # lines on to the importer, or balances by the queue (what real imports do).
-SHARES = {"reader folds": 0, "importer parses": store.pipeline.QUEUED + 1, "balanced": 4}
+SHARES = {"reader folds": 0, "importer parses": store.ingest.pipeline.QUEUED + 1, "balanced": 4}
 
 
 @pytest.mark.parametrize("share", SHARES)
@@ -52,8 +52,8 @@ def test_a_second_core_imports_exactly_what_one_core_does(
         one.import_file(source)
         expected = [one.get(i) for i in one.ids()]
         expected_hits = [h.item_id for h in one.search("terminasyan voytolovskiy", limit=2000)]
-    monkeypatch.setattr(store.pipeline, "PARALLEL_BYTES", 0)
-    monkeypatch.setattr(store.pipeline, "LOW", SHARES[share])
+    monkeypatch.setattr(store.ingest.pipeline, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(store.ingest.pipeline, "LOW", SHARES[share])
     with Archive.open(tmp_path / "two.sqlite3") as two:
         report = two.import_file(source)
         assert report.added == 1_200
@@ -66,8 +66,8 @@ def test_a_second_core_imports_exactly_what_one_core_does(
 def test_a_broken_line_read_on_a_second_core_is_one_error_and_nothing_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, share: str
 ) -> None:
-    monkeypatch.setattr(store.pipeline, "PARALLEL_BYTES", 0)
-    monkeypatch.setattr(store.pipeline, "LOW", SHARES[share])
+    monkeypatch.setattr(store.ingest.pipeline, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(store.ingest.pipeline, "LOW", SHARES[share])
     source = write_items(tmp_path / "items.jsonl", 1_200, broken_at=1_100)
     with Archive.open(tmp_path / "a.sqlite3") as archive:
         with pytest.raises(InputError, match=r"items\.jsonl:1101"):
@@ -104,12 +104,12 @@ def test_the_second_core_builds_the_same_index_over_spills_and_repeated_imports(
                           "date": "2025-01-02", "body": [f"Word{n} and сотрудничество."]},
                          ensure_ascii=False) for n in range(400)]
     second.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    monkeypatch.setattr(store.postings, "SPILL_ITEMS", 128)  # several chunks per import
+    monkeypatch.setattr(store.index.postings, "SPILL_ITEMS", 128)  # several chunks per import
     with Archive.open(tmp_path / "one.sqlite3") as one:
         one.import_file(first)
         one.import_file(second)
-    monkeypatch.setattr(store.pipeline, "PARALLEL_BYTES", 0)
-    monkeypatch.setattr(store.pipeline, "LOW", SHARES[share])
+    monkeypatch.setattr(store.ingest.pipeline, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(store.ingest.pipeline, "LOW", SHARES[share])
     with Archive.open(tmp_path / "two.sqlite3") as two:
         two.import_file(first)
         report = two.import_file(second)
@@ -132,7 +132,7 @@ def test_items_folded_by_either_process_in_any_mix_file_the_same_postings(
     items = list(Archive.parse_files([write_items(tmp_path / "items.jsonl", 300)]))
     items += [Item.from_dict({"title": f"Удар {n} по Тер-Минасяну", "body": [f"Слово{n}"]})
               for n in range(50)]
-    monkeypatch.setattr(store.postings, "SPILL_ITEMS", 64)
+    monkeypatch.setattr(store.index.postings, "SPILL_ITEMS", 64)
     # Blocks reach the writer one by one, so the importer numbers terms of its own between
     # terms it follows: the two numberings really diverge.
     monkeypatch.setattr(store.archive, "CHUNK", 37)

@@ -1,4 +1,4 @@
-"""store.printable: what survives (every script, emoji, ordinary text) and what never does."""
+"""store.text.printable: what survives (every script, emoji, ordinary text) and what never does."""
 
 from __future__ import annotations
 
@@ -9,15 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import store.printable
-from store.printable import is_printable, printable, printable_json
+import store.text.printable
+from store.text.printable import is_printable, printable, printable_json
 from tests.hostile import CLIPBOARD, LINK, NASTY, RLO, TITLE, control_in, hostile_text
 
 FUZZ = settings(max_examples=150, deadline=None)
 
 
 def test_the_module_examples_hold() -> None:
-    assert doctest.testmod(store.printable).failed == 0
+    assert doctest.testmod(store.text.printable).failed == 0
 
 
 @pytest.mark.parametrize(("dirty", "clean"), [

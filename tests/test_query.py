@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from store.errors import InputError, PressroomError
-from store.query import MAX_WORDS, parse_query
+from store.index.query import MAX_WORDS, parse_query
 
 
 def test_words_are_anded_and_the_last_one_is_a_prefix_while_typing() -> None:
@@ -110,7 +110,7 @@ def test_any_text_parses_or_fails_with_a_pressroom_error(text: str) -> None:
 
 
 def test_a_half_typed_kind_that_could_be_two_kinds_filters_nothing_yet() -> None:
-    from store.query import parse_query
+    from store.index.query import parse_query
 
     assert parse_query("kind:s").kind is None
     assert parse_query("kind:sp").kind == "speech"

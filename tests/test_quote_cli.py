@@ -9,7 +9,7 @@ import pytest
 from store import Archive
 from store.paths import sample_files
 from tests.test_cli import pressroom
-from tui.cli import main
+from tui.cli.main import main
 
 SPEECH = "20241031-193207b4"
 """The bundled sample's speech (ids are stable: date + hash of title and opening)."""

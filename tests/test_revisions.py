@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 import store.archive
-import store.pipeline
+import store.ingest.pipeline
 from store import Archive, Bookmarks
-from store.fold import fold_word
+from store.text.fold import fold_word
 
 RELEASE = {
     "id": "csto-2024-12-05-meeting",
@@ -145,7 +145,7 @@ def test_updates_read_on_a_second_core_give_the_same_archive(
     fix = jsonl(tmp_path / "fix.jsonl", CORRECTED, OTHER)
     results = []
     for name, parallel in (("one", 1 << 40), ("two", 0)):
-        monkeypatch.setattr(store.pipeline, "PARALLEL_BYTES", parallel)
+        monkeypatch.setattr(store.ingest.pipeline, "PARALLEL_BYTES", parallel)
         with Archive.open(tmp_path / f"{name}.sqlite3") as archive:
             archive.import_file(first)
             report = archive.import_file(fix)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from store import Archive, Item
-from store.people import person_key
-from store.russian import nominative_name, nominative_role
+from store.index.people import person_key
+from store.text.russian import nominative_name, nominative_role
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from store import Archive, Bookmarks, InputError, Item
-from store.search import highlight
+from store.index.search import highlight
 
 
 def item(
@@ -315,9 +315,9 @@ def test_highlight_marks_the_word_being_typed_and_joined_names() -> None:
 def test_a_phrase_with_more_candidates_than_are_checked_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import store.search
+    import store.index.search
 
-    monkeypatch.setattr(store.search, "PHRASE_CHECK_LIMIT", 3)
+    monkeypatch.setattr(store.index.search, "PHRASE_CHECK_LIMIT", 3)
     items = [Item.from_dict({"title": f"Meeting {n}", "date": f"2024-01-{n + 1:02d}",
                              "body": ["The Security Council met." if n % 2 else
                                       "Council members spoke of security."]})
@@ -348,10 +348,10 @@ def test_a_first_letter_never_completes_to_a_function_word(tmp_path: Path) -> No
 def test_a_one_letter_word_typed_matches_titles_and_names_not_every_text(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import store.search
+    import store.index.search
 
     # at scale (here forced) a letter's body postings are too many to rank per keystroke
-    monkeypatch.setattr(store.search, "PREFIX_BODY_POSTINGS", 0)
+    monkeypatch.setattr(store.index.search, "PREFIX_BODY_POSTINGS", 0)
     items = [item("Meeting in Minsk", "2024-01-02", body="The CSTO's position was heard."),
              item("Summit in Astana", "2024-01-01", body="Leaders met.")]
     with Archive.open(tmp_path / "a.sqlite3") as archive:

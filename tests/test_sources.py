@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from store.errors import InputError
-from store.sources import read_items
+from store.ingest.sources import read_items
 
 SEED = Path(__file__).resolve().parent.parent / "sample_data" / "000_eca40e1e4d17962e.txt"
 

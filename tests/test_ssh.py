@@ -630,7 +630,7 @@ async def test_a_copied_quote_reaches_the_clients_terminal_through_tmux(
     """`y` writes OSC 52; over serve --ssh and OpenSSH it reaches tmux (set-clipboard on),
     which keeps it as a paste buffer: what the user's terminal would put on the clipboard."""
     from store import Archive
-    from store.citation import passage
+    from store.bookmarks.citation import passage
 
     with Archive.open(sample_archive, readonly=True) as archive:
         speech = archive.get("20241031-193207b4")

@@ -26,7 +26,7 @@ from textual.screen import Screen
 from textual.signal import Signal
 from textual.worker import Worker, WorkerState
 
-from store.printable import printable
+from store.text.printable import printable
 from tui.session import Session
 
 
@@ -49,7 +49,7 @@ def _bookmarks_screen() -> Screen:
 
 
 def _palette_commands() -> type:
-    from tui.commands_palette import PressroomCommands
+    from tui.palette import PressroomCommands
 
     return PressroomCommands
 
@@ -133,7 +133,7 @@ class PressroomApp(App[int]):
         """ctrl+p: the command palette, drawn with plain characters only."""
         from textual.command import CommandPalette
 
-        from tui.commands_palette import PlainCommandPalette
+        from tui.palette import PlainCommandPalette
 
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(PlainCommandPalette(id="--command-palette"))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from store import Archive, Bookmark, Bookmarks, BookmarksReadOnly, BookmarksUnavailable
-from store.citation import DEFAULT_STYLE, Passage
+from store.bookmarks.citation import DEFAULT_STYLE, Passage
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from tinydb import Query, TinyDB
 
 from store import Bookmarks
-from store.safe_storage import SafeJSONStorage
+from store.bookmarks.storage import SafeJSONStorage
 
 DATA = Path("/work/bench-data/bookmarks")
 BUDGET_MS = 30.0

@@ -54,7 +54,7 @@ class Measured:
     rss_start_mb: float
     rss_peak_mb: float
     parse_s: float
-    """`Archive.parse_files` alone (store.sources + Item.from_dict), no SQLite."""
+    """`Archive.parse_files` alone (store.ingest.sources + Item.from_dict), no SQLite."""
     json_s: float
     insert_s: float
 
@@ -166,7 +166,7 @@ def report(m: Measured) -> str:
             f"  archive file {m.archive_mb:8.0f} MB  ({m.archive_mb / m.jsonl_mb:.2f}× the JSONL)",
             f"  RSS          {m.rss_start_mb:8.0f} MB at start, {m.rss_peak_mb:.0f} MB peak",
             f"  parse only   {m.parse_s:8.1f} s  {m.items / m.parse_s:10,.0f} items/s"
-            "   (store.sources → Item, no SQLite)",
+            "   (store.ingest.sources → Item, no SQLite)",
             f"  floor        {m.floor_s:8.1f} s  {floor_rate:10,.0f} items/s"
             f"   (json.loads {m.json_s:.1f} s + raw INSERT {m.insert_s:.1f} s)",
             f"  import / floor = {m.import_s / m.floor_s:.1f}×",

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from store import Archive, Bookmarks, Item, Participant
-from tui.launch import set_frame_rate
+from tui.cli.launch import set_frame_rate
 from tui.session import Session, Settings
 
 SENTENCES = (

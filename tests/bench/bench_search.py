@@ -56,8 +56,8 @@ FILTER_QUERIES = [
 def _code_hash() -> str:
     digest = hashlib.sha256()
     for name in (
-        "store/fold.py", "store/search.py", "store/postings.py", "store/people.py",
-        "store/names.py", "tests/bench/synth.py",
+        "store/text/fold.py", "store/index/search.py", "store/index/postings.py",
+        "store/index/people.py", "store/text/names.py", "tests/bench/synth.py",
     ):
         digest.update((ROOT / name).read_bytes())
     return digest.hexdigest()[:8]
@@ -99,7 +99,7 @@ def archive_for(n: int, seed: int, *, reuse: bool = False) -> tuple[Path, Path]:
 
 def person_queries(truth: Path, count: int, seed: int) -> list[tuple[str, str, set[str]]]:
     """(kind of spelling, query, ids of the person's items) for `count` people of the truth."""
-    from store.fold import fold_word
+    from store.text.fold import fold_word
 
     roster = json.loads(truth.read_text())
     surnames: dict[str, int] = {}

@@ -238,7 +238,7 @@ def main() -> None:
     parser.add_argument("--child", nargs="*")
     parser.add_argument("--started", type=float)
     args = parser.parse_args()
-    from tui.launch import set_frame_rate
+    from tui.cli.launch import set_frame_rate
 
     set_frame_rate(low_bandwidth=False)  # as `pressroom` starts, before Textual loads
     if args.child is not None:

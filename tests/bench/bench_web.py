@@ -23,9 +23,9 @@ import time
 from pathlib import Path
 
 from store import Archive
-from store.web.harvest import Source
-from store.web.http import Politeness
-from store.web.sync import run_sources
+from store.ingest.web.harvest import Source
+from store.ingest.web.http import Politeness
+from store.ingest.web.sync import run_sources
 from tests.web.site_server import SITE, start_site
 
 BUDGET_PAGES_PER_S = 30

@@ -87,7 +87,7 @@ async def test_the_command_palette_lists_the_screens(make_app: AppFactory) -> No
 
 
 async def test_the_palette_names_every_screen(make_app: AppFactory) -> None:
-    from tui.commands_palette import PressroomCommands
+    from tui.palette import PressroomCommands
 
     async with make_app().run_test(size=(80, 24)) as pilot:
         provider = PressroomCommands(pilot.app.screen)
@@ -147,7 +147,7 @@ async def test_show_events_searches_for_a_person(make_app: AppFactory) -> None:
 def test_frames_come_up_to_120_a_second_60_on_a_slow_link_and_the_users_setting_wins(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from tui.launch import set_frame_rate
+    from tui.cli.launch import set_frame_rate
 
     monkeypatch.delenv("TEXTUAL_FPS", raising=False)
     set_frame_rate(low_bandwidth=False)

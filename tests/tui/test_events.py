@@ -399,9 +399,9 @@ def test_the_jump_prompt_refuses_what_is_not_a_month(text: str) -> None:
 async def test_a_phrase_search_says_when_only_the_newest_candidates_were_checked(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import store.search
+    import store.index.search
 
-    monkeypatch.setattr(store.search, "PHRASE_CHECK_LIMIT", 1)
+    monkeypatch.setattr(store.index.search, "PHRASE_CHECK_LIMIT", 1)
     async with make_app().run_test(size=(120, 24)) as pilot:
         await pilot.press(*'"secretary general"')
         await settle(pilot)

@@ -8,7 +8,7 @@ import pytest
 from textual.pilot import Pilot
 
 from store import Archive, Bookmarks
-from store.citation import STYLES, citation
+from store.bookmarks.citation import STYLES, citation
 from tests.tui.conftest import AppFactory
 from tests.tui.test_reader import SPEECH, open_reader, page, status
 from tui.screens.note_prompt import NotePrompt

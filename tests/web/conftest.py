@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from store.web.http import Politeness
+from store.ingest.web.http import Politeness
 from tests.web.site_server import PressSite, start_site
 
 FAST = Politeness(per_host_interval=0.0, retries=2, backoff=0.01, connect_timeout=1.0,

@@ -9,7 +9,7 @@ import pytest
 from store import Archive
 from store.config import ConfigError, load_config, show
 from tui.app import PressroomApp
-from tui.launch import check_theme
+from tui.cli.launch import check_theme
 from tui.session import Session, Settings
 
 GOOD = """\

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from store import Archive
-from store.web.harvest import Source, harvest
-from store.web.http import PoliteClient, Politeness
-from store.web.state import WebState
-from store.web.sync import run_sources
+from store.ingest.web.harvest import Source, harvest
+from store.ingest.web.http import PoliteClient, Politeness
+from store.ingest.web.state import WebState
+from store.ingest.web.sync import run_sources
 from tests.web import site_server as routes
 from tests.web.conftest import FAST
 from tests.web.site_server import PressSite

@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from store import Archive, InputError
-from store.web.identity import canonical_url, web_item_id
-from store.web.pages import decode_html, page_item, saved_page_items
+from store.ingest.web.identity import canonical_url, web_item_id
+from store.ingest.web.pages import decode_html, page_item, saved_page_items
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "tests" / "data" / "site"

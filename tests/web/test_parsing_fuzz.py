@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from store.errors import PressroomError
-from store.web.feeds import feed_entries
-from store.web.listings import read_listing
-from store.web.sitemaps import read_sitemap
+from store.ingest.web.feeds import feed_entries
+from store.ingest.web.listings import read_listing
+from store.ingest.web.sitemaps import read_sitemap
 
 _PIECES = st.sampled_from(
     ["<?xml version='1.0'?>", "<rss version='2.0'>", "<channel>", "<item>", "</item>",

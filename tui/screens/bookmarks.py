@@ -23,13 +23,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from store import case_file
 from store.archive import Row
-from store.bookmarks import Bookmark
-from store.clippings import Clipping, parse_tags, tags_in
+from store.bookmarks import export as case_file
+from store.bookmarks.clippings import Clipping, parse_tags, tags_in
+from store.bookmarks.store import Bookmark
 from store.errors import BookmarksUnavailable
 from store.paths import short_path
-from store.printable import printable
+from store.text.printable import printable
 from tui.screens.people import RowList, _fit
 from tui.widgets.key_bar import KeyBar
 
@@ -490,7 +490,7 @@ class BookmarksScreen(Screen):
 
 def arrange(marks: list[Bookmark], clippings: list[Clipping], rows: dict[str, Row],
             tag: str = "") -> list[Entry]:
-    """The list's lines: the case file's order (`store.case_file.arrange`), each item's
+    """The list's lines: the case file's order (`store.bookmarks.export.arrange`), each item's
     clippings on the lines under it."""
     entries: list[Entry] = []
     for item_id, mark, kept in case_file.arrange(marks, clippings, tag):

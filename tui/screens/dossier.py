@@ -18,10 +18,10 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from store.archive import Row
-from store.dossier import Contact, Dossier
 from store.errors import PressroomError
-from store.printable import printable
-from tui.commands.person import role_line
+from store.index.dossier import Contact, Dossier
+from store.text.printable import printable
+from tui.cli.person import role_line
 from tui.screens.people import RowList, _fit
 from tui.widgets.event_list import KIND_MARKERS
 from tui.widgets.key_bar import KeyBar

@@ -18,7 +18,7 @@ from textual.widgets import Input, Static
 
 from store.archive import Row
 from store.errors import PressroomError
-from store.printable import printable
+from store.text.printable import printable
 from tui.widgets.event_list import PAGE, EventList, Listing, month_name
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.search_box import SearchBox
@@ -153,7 +153,7 @@ class EventsScreen(Screen):
         if words and listing.ranked:
             text += " · best first"
         if listing.unchecked:
-            from store.search import PHRASE_CHECK_LIMIT  # loaded by the search already
+            from store.index.search import PHRASE_CHECK_LIMIT  # loaded by the search already
 
             text += f" · phrase checked in the newest {PHRASE_CHECK_LIMIT:,} only"
         if self._problem:

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from store.errors import PressroomError
-from store.printable import printable
+from store.text.printable import printable
 
 _MONTH_NAMES = {
     name: number

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
-from store.printable import printable
+from store.text.printable import printable
 
 
 class NotePrompt(ModalScreen[str | None]):

@@ -25,10 +25,10 @@ from textual.strip import Strip
 from textual.widgets import Input, Static
 
 from store.archive import Archive
-from store.columns import UNDATED
 from store.errors import PressroomError
+from store.index.columns import UNDATED
 from store.model import Person
-from store.printable import printable
+from store.text.printable import printable
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.search_box import SearchBox
 from tui.widgets.sparkline_text import sparkline

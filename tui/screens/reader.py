@@ -13,11 +13,11 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from store.citation import STYLES, Passage, passage
+from store.bookmarks.citation import STYLES, Passage, passage
 from store.errors import PressroomError
 from store.model import Item
-from store.printable import printable
 from store.revisions import Revision
+from store.text.printable import printable
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.reader_view import ReaderView
 

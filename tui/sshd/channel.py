@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 import asyncssh
 
-from store.printable import printable
+from store.text.printable import printable
+from tui.sshd.app_process import AppProcess
 from tui.sshd.environment import session_environment, terminal_type
-from tui.sshd.session import AppProcess
 
 if TYPE_CHECKING:
     from tui.sshd.server import Connection, Service

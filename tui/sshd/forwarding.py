@@ -9,7 +9,7 @@ from typing import NoReturn
 
 import asyncssh
 
-from store.printable import printable
+from store.text.printable import printable
 
 log = logging.getLogger("pressroom.sshd")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import asyncssh
 
 from store.errors import PressroomError
-from store.printable import printable
+from store.text.printable import printable
 from tui.sshd.channel import AppChannel
 from tui.sshd.config import ServeConfig
 from tui.sshd.forwarding import RefusesForwarding

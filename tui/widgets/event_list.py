@@ -24,8 +24,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.archive import Archive, Row
-from store.columns import Columns
-from store.printable import printable
+from store.index.columns import Columns
+from store.text.printable import printable
 from tui.widgets.timeline import monthly_counts
 
 PAGE = 64
@@ -69,7 +69,7 @@ class Listing:
     ranked: bool = False
     """True when ordered by relevance: no headings, since months would interleave."""
     unchecked: int = 0
-    """Older candidates a phrase search did not check (`store.search.Matches.unchecked`)."""
+    """Older candidates a phrase search did not check (`store.index.search.Matches.unchecked`)."""
 
     @classmethod
     def build(
@@ -79,7 +79,7 @@ class Listing:
         """Compute headings and the timeline with numpy: a million rows take milliseconds.
 
         A ranked listing has no headings; given the matches' `positions` (in date order,
-        `store.search.Matches.positions`) its timeline is counted from them, and the
+        `store.index.search.Matches.positions`) its timeline is counted from them, and the
         month of each row is gathered only if a `t` jump asks for it.
         """
         if ranked or len(rowids) == 0:
@@ -400,7 +400,7 @@ class EventList(ScrollView, can_focus=True):
         start = len(text)
         text.append(value, style)
         if self.listing.terms:
-            from store.search import highlight
+            from store.index.search import highlight
 
             for begin, end in highlight(value, self.listing.terms):
                 text.stylize(match, start + begin, start + end)

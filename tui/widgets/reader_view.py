@@ -615,7 +615,7 @@ class ReaderView(ScrollView, can_focus=True):
         if spans is None:
             spans = []
             if self.terms and self.blocks[index].role != "meta":
-                from store.search import highlight
+                from store.index.search import highlight
 
                 spans = highlight(self.blocks[index].text, self.terms)
             self._spans[index] = spans

@@ -1,0 +1,723 @@
+"""Bookmarks: the items a user marked, with a note, tags and a reading position.
+
+Kept in a TinyDB file through SafeJSONStorage, so a crash, a second session or a corrupt
+file never costs a bookmark whose `add` had returned.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from store.bookmarks import clippings as clip_records
+from store.bookmarks.clippings import Clipping, clipping_problem, has_tag, merge_tags
+from store.bookmarks.storage import REPAIR_HINT, SafeJSONStorage, fsync_folder
+from store.errors import BookmarksUnavailable, UnknownItem
+from store.model import Item
+from store.text.printable import printable, printable_json
+
+TABLE = "bookmarks"
+"""The TinyDB table that holds bookmarks; other tables in the file are left alone."""
+
+EXPORT_FORMATS = ("md", "json")
+
+
+class ItemSource(Protocol):
+    """What `export` needs from an archive: an item by id, or UnknownItem."""
+
+    def get(self, item_id: str) -> Item: ...
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    """One bookmarked item."""
+
+    item_id: str
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    created: str = ""
+    """When it was first bookmarked: ISO 8601 in UTC, to the second."""
+    position: int = 0
+    """The reader's offset in the item, so it reopens where the user stopped."""
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["tags"] = list(self.tags)
+        return data
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Bookmark:
+        return cls(
+            item_id=record["item_id"],
+            note=record.get("note", ""),
+            tags=tuple(record.get("tags", ())),
+            created=record.get("created", ""),
+            position=record.get("position", 0),
+        )
+
+
+@dataclass(frozen=True)
+class RepairReport:
+    """What `Bookmarks.repair` did."""
+
+    path: Path
+    problem: str
+    """Why the file could not be used; "" when it was fine and nothing was done."""
+    moved_to: Path | None
+    """Where the unusable file now is (None when nothing was moved)."""
+    kept: int
+    """Bookmarks in the file now."""
+
+    def summary(self) -> str:
+        if self.moved_to is None:
+            return f"{self.path} is fine ({self.kept} bookmarks); nothing to repair"
+        return (
+            f"{self.path} could not be used ({self.problem}); moved it to {self.moved_to} "
+            f"and kept {self.kept} readable bookmarks"
+        )
+
+
+class Bookmarks:
+    """The bookmarks in one file, shared safely with other sessions.
+
+    Every change takes the file lock and starts from the file as it is now, so a
+    long-lived instance never writes back a stale view. Reads take no lock.
+    """
+
+    def __init__(self, storage: SafeJSONStorage) -> None:
+        self._storage = storage
+        self._db = TinyDB(storage=lambda: storage)
+        self._table: Table = self._db.table(TABLE, cache_size=0)
+        self._clips: Table = self._db.table(clip_records.TABLE, cache_size=0)
+        self._lock = threading.RLock()
+        self._loads = -1
+        self._index: dict[str, int] = {}
+        """item_id -> TinyDB doc id, for the file version the storage holds."""
+        self._duplicates: dict[str, list[int]] = {}
+        """Further doc ids of an item_id that appears more than once (hand-edited files)."""
+        self._max_id = 0
+        self._checked_clips = -1
+        """The storage load whose clippings were last checked for damage."""
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> Bookmarks:
+        """The bookmarks at `path`; a missing file is created on the first change.
+
+        Raises BookmarksUnavailable when the file exists but cannot be read or parsed.
+        """
+        marks = cls(SafeJSONStorage(path))
+        marks._records()
+        return marks
+
+    @property
+    def path(self) -> Path:
+        return self._storage.path
+
+    @property
+    def read_only(self) -> bool:
+        """The file can be read but not changed: every change raises BookmarksReadOnly."""
+        return self._storage.read_only()
+
+    @property
+    def revision(self) -> tuple[int, int, int] | None:
+        """Changes whenever any session changes the file; cheap (one stat)."""
+        return self._storage.revision()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get(self, item_id: str) -> Bookmark | None:
+        with self._lock:
+            records = self._records()
+            doc_id = self._index.get(item_id)
+            return None if doc_id is None else Bookmark.from_record(records[str(doc_id)])
+
+    def list(self) -> list[Bookmark]:
+        """Every bookmark, newest first."""
+        with self._lock:
+            records = self._records()
+            order = sorted(
+                self._index.values(),
+                key=lambda doc_id: (records[str(doc_id)].get("created", ""), doc_id),
+                reverse=True,
+            )
+            return [Bookmark.from_record(records[str(doc_id)]) for doc_id in order]
+
+    def ids(self) -> set[str]:
+        with self._lock:
+            self._records()
+            return set(self._index)
+
+    def __len__(self) -> int:
+        return len(self.ids())
+
+    def __contains__(self, item_id: object) -> bool:
+        return isinstance(item_id, str) and self.get(item_id) is not None
+
+    # -- changing --------------------------------------------------------------------------
+
+    def add(self, item_id: str, note: str = "", tags: Iterable[str] = ()) -> Bookmark:
+        """Bookmark an item; adding it again replaces its note and tags only.
+
+        The note and tags are stored printable (`store.text.printable`), the note keeping its
+        line breaks.
+        """
+        _check_item_id(item_id)
+        if not isinstance(note, str):
+            raise TypeError("note must be a string")
+        note = printable(note, keep_newlines=True)
+        tag_list = merge_tags(tags, note)  # "#brief" in the note tags it too
+        with self._change() as records:
+            doc_id = self._index.get(item_id)
+            if doc_id is None:
+                record = {
+                    "item_id": item_id,
+                    "note": note,
+                    "tags": tag_list,
+                    "created": _now(),
+                    "position": 0,
+                }
+                doc_id = self._max_id + 1
+                self._table.insert(Document(record, doc_id=doc_id))
+                self._index[item_id] = doc_id
+                self._max_id = doc_id
+                return Bookmark.from_record(record)
+            current = records[str(doc_id)]
+            if current.get("note", "") != note or list(current.get("tags", [])) != tag_list:
+                doc_ids = [doc_id, *self._duplicates.get(item_id, [])]
+                self._table.update({"note": note, "tags": tag_list}, doc_ids=doc_ids)
+            return Bookmark.from_record(self._records()[str(doc_id)])
+
+    def restore(self, bookmark: Bookmark) -> bool:
+        """Put a removed bookmark back exactly as it was: note, tags, created, position.
+
+        Undo uses this, so the bookmark returns to its place in the list (which is by
+        creation time) rather than coming back as new. An item bookmarked again since keeps
+        that newer bookmark, and False is returned: undo never overwrites a note.
+        """
+        _check_item_id(bookmark.item_id)
+        if not isinstance(bookmark.note, str) or not isinstance(bookmark.created, str):
+            raise TypeError("note and created must be strings")
+        position = bookmark.position
+        if isinstance(position, bool) or not isinstance(position, int) or position < 0:
+            raise ValueError(f"a reading position is a whole number >= 0, not {position!r}")
+        record = {
+            "item_id": bookmark.item_id,
+            "note": bookmark.note,
+            "tags": _clean_tags(bookmark.tags),
+            "created": bookmark.created or _now(),
+            "position": position,
+        }
+        with self._change():
+            if bookmark.item_id in self._index:
+                return False
+            doc_id = self._max_id + 1
+            self._table.insert(Document(record, doc_id=doc_id))
+            self._index[bookmark.item_id] = doc_id
+            self._max_id = doc_id
+            return True
+
+    def remove(self, item_id: str) -> bool:
+        """Remove a bookmark; False when the item was not bookmarked."""
+        with self._change():
+            doc_id = self._index.pop(item_id, None)
+            if doc_id is None:
+                return False
+            self._table.remove(doc_ids=[doc_id, *self._duplicates.pop(item_id, [])])
+            return True
+
+    def set_position(self, item_id: str, offset: int) -> None:
+        """Remember where the reader stopped; nothing happens for an item not bookmarked."""
+        if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+            raise ValueError(f"a reading position is a whole number >= 0, not {offset!r}")
+        with self._change() as records:
+            doc_id = self._index.get(item_id)
+            if doc_id is None or records[str(doc_id)].get("position", 0) == offset:
+                return
+            self._table.update({"position": offset}, doc_ids=[doc_id])
+
+    def set_tags(self, item_id: str, tags: Iterable[str]) -> Bookmark | None:
+        """Replace a bookmark's tags (the `t` key); None when the item is not bookmarked."""
+        tag_list = merge_tags(tags)
+        with self._change():
+            doc_id = self._index.get(item_id)
+            if doc_id is None:
+                return None
+            self._table.update({"tags": tag_list},
+                               doc_ids=[doc_id, *self._duplicates.get(item_id, [])])
+            return Bookmark.from_record(self._records()[str(doc_id)])
+
+    # -- clippings -------------------------------------------------------------------------
+
+    def clip(self, item_id: str, first: int, last: int, text: str, note: str = "",
+             tags: Iterable[str] = ()) -> Clipping:
+        """Keep paragraphs `first`..`last` (0-based, inclusive) of an item as they read now.
+
+        Returns once the clipping is on disk, under the same lock and atomic replace as a
+        bookmark; a clipping does not need (or make) a bookmark of its item.
+        """
+        _check_item_id(item_id)
+        if not isinstance(text, str) or not isinstance(note, str):
+            raise TypeError("a clipping's text and note are strings")
+        if len(text) > clip_records.MAX_TEXT:
+            raise ValueError(f"a clipping keeps at most {clip_records.MAX_TEXT:,} characters")
+        record = {
+            "id": clip_records.new_id(), "item_id": item_id, "paragraphs": [first, last],
+            "text": text, "note": note, "tags": merge_tags(tags, note), "created": _now(),
+        }
+        problem = clipping_problem(record)
+        if problem:
+            raise ValueError(f"a clipping that {problem}")
+        with self._change():
+            table = self._clipping_records()
+            doc_id = max(map(int, table), default=0) + 1
+            self._clips.insert(Document(record, doc_id=doc_id))
+        return Clipping.from_record(record)
+
+    def clippings(self, tag: str | None = None, item_id: str | None = None) -> list[Clipping]:
+        """Clippings, newest first; only those tagged `tag` (any case) or of `item_id`."""
+        with self._lock:
+            found = [Clipping.from_record(r) for r in self._clipping_records().values()]
+        if tag is not None:
+            found = [c for c in found if c.has_tag(tag)]
+        if item_id is not None:
+            found = [c for c in found if c.item_id == item_id]
+        found.sort(key=lambda c: c.created, reverse=True)
+        return found
+
+    def remove_clipping(self, clipping_id: str) -> bool:
+        """Remove a clipping by its id; False when there is none."""
+        with self._change():
+            doc_ids = self._clipping_doc_ids(clipping_id)
+            if not doc_ids:
+                return False
+            self._clips.remove(doc_ids=doc_ids)
+            return True
+
+    def set_clipping(self, clipping_id: str, *, note: str | None = None,
+                     tags: Iterable[str] | None = None) -> Clipping | None:
+        """Change a clipping's note and/or tags; None when there is no such clipping."""
+        with self._change():
+            doc_ids = self._clipping_doc_ids(clipping_id)
+            if not doc_ids:
+                return None
+            current = self._clipping_records()[str(doc_ids[0])]
+            fields: dict[str, Any] = {}
+            if note is not None:
+                fields["note"] = note
+            if tags is not None or note is not None:
+                base = current.get("tags", []) if tags is None else tags
+                fields["tags"] = merge_tags(base, note or "")
+            self._clips.update(fields, doc_ids=doc_ids)
+            return Clipping.from_record(self._clipping_records()[str(doc_ids[0])])
+
+    def restore_clipping(self, clipping: Clipping) -> bool:
+        """Put back a clipping exactly as it was (undo, import); False if its id is there."""
+        record = clipping.to_dict()
+        problem = clipping_problem(record)
+        if problem:
+            raise ValueError(f"a clipping that {problem}")
+        with self._change():
+            table = self._clipping_records()
+            if any(r.get("id") == clipping.id for r in table.values()):
+                return False
+            doc_id = max(map(int, table), default=0) + 1
+            self._clips.insert(Document(record, doc_id=doc_id))
+            return True
+
+    def import_records(self, bookmarks: Iterable[dict[str, Any]],
+                       clippings: Iterable[Clipping]) -> tuple[int, int]:
+        """Add exported bookmarks and clippings as they were (created time, position and
+        all), in one write; an item already bookmarked, or a clipping id already here,
+        keeps what this file has. Returns how many bookmarks and clippings were added."""
+        fresh: list[dict[str, Any]] = []
+        for record in bookmarks:
+            problem = record_problem(record)
+            if problem:
+                raise ValueError(f"a bookmark that {problem}")
+            fresh.append({"item_id": record["item_id"], "note": record.get("note", ""),
+                          "tags": merge_tags(record.get("tags", [])),
+                          "created": record.get("created", "") or _now(),
+                          "position": record.get("position", 0)})
+        clips = list(clippings)
+        with self._change():
+            # one write for the whole import (TinyDB's insert writes the file each time)
+            data = dict(self._storage.read() or {})
+            marks = dict(data.get(TABLE, {}))
+            table = dict(self._clipping_records())
+            added_marks = added_clips = 0
+            for record in fresh:
+                if record["item_id"] in self._index:
+                    continue
+                self._max_id += 1
+                marks[str(self._max_id)] = record
+                self._index[record["item_id"]] = self._max_id
+                added_marks += 1
+            known = {r.get("id") for r in table.values()}
+            next_id = max(map(int, table), default=0) + 1
+            for clipping in clips:
+                if clipping.id not in known:
+                    table[str(next_id)] = clipping.to_dict()
+                    known.add(clipping.id)
+                    next_id += 1
+                    added_clips += 1
+            if added_marks or added_clips:
+                data[TABLE], data[clip_records.TABLE] = marks, table
+                self._storage.write(data)
+                self._loads = -1  # the index is rebuilt from what was written
+            return added_marks, added_clips
+
+    def tags(self) -> list[str]:
+        """Every tag on a bookmark or a clipping, sorted (any case counts once)."""
+        with self._lock:
+            seen = merge_tags(
+                [t for mark in self.list() for t in mark.tags]
+                + [t for c in self._clipping_records().values() for t in c.get("tags", [])]
+            )
+        return sorted(seen, key=str.casefold)
+
+    def tagged(self, tag: str) -> set[str]:
+        """Ids of items with a bookmark or a clipping tagged `tag`: `in:bookmarks tag:NAME`."""
+        ids = {mark.item_id for mark in self.list() if has_tag(mark.tags, tag)}
+        return ids | {c.item_id for c in self.clippings(tag=tag)}
+
+    # -- export ----------------------------------------------------------------------------
+
+    def export(self, fmt: str, archive: ItemSource | None = None) -> str:
+        """The bookmarks, newest first, as Markdown for a report or as a JSON list.
+
+        With an archive, each bookmark carries its item's title, date, kind and
+        participants; ids the archive does not have are marked "(not in this archive)".
+        """
+        if fmt not in EXPORT_FORMATS:
+            raise ValueError(f"export format must be one of {', '.join(EXPORT_FORMATS)}")
+        rows = [(mark, _lookup(archive, mark.item_id)) for mark in self.list()]
+        if fmt == "json":
+            return printable_json([_export_record(m, item, archive) for m, item in rows],
+                                  indent=2) + "\n"
+        return _markdown(rows, archive)
+
+    # -- repair ----------------------------------------------------------------------------
+
+    @classmethod
+    def repair(cls, path: str | os.PathLike[str]) -> RepairReport:
+        """Move an unusable file aside (timestamped name) and write one with every readable
+        bookmark in it. A file that opens fine is left alone.
+        """
+        storage = SafeJSONStorage(path)
+        with storage.transaction():
+            try:
+                marks = cls(storage)
+                return RepairReport(storage.path, "", None, len(marks._records()))
+            except BookmarksUnavailable as error:
+                problem = _problem_of(str(error), storage.path)
+            try:
+                raw = storage.read_bytes()
+            except BookmarksUnavailable:
+                raw = b""  # unreadable: nothing to salvage, but it still moves aside
+            storage.check_writable()  # a read-only file is never replaced, even to repair it
+            records = salvage(raw)
+            clips = salvage_clippings(raw)
+            moved_to = _move_aside(storage.path)
+            storage.forget()
+            tables = {TABLE: {str(n): r for n, r in enumerate(records, start=1)}}
+            if clips:
+                tables[clip_records.TABLE] = {str(n): c for n, c in enumerate(clips, start=1)}
+            storage.write(tables)
+        return RepairReport(storage.path, problem, moved_to, len(records))
+
+    # -- internals -------------------------------------------------------------------------
+
+    @contextmanager
+    def _change(self) -> Iterator[dict[str, dict[str, Any]]]:
+        """A whole read-modify-write: the lock, the latest file, and our index of it."""
+        with self._lock:
+            try:
+                with self._storage.transaction():
+                    yield self._records()
+            except BaseException:
+                self._loads = -1  # the index may be half-updated: rebuild from the file
+                raise
+
+    def _records(self) -> dict[str, dict[str, Any]]:
+        """The bookmarks table as the file has it now, with the index rebuilt if it changed."""
+        data = self._storage.read()
+        if self._storage.loads != self._loads:
+            self._rebuild_index((data or {}).get(TABLE, {}))
+            self._loads = self._storage.loads
+        return (data or {}).get(TABLE, {})
+
+    def _clipping_records(self) -> dict[str, dict[str, Any]]:
+        """The clippings table as the file has it now; a damaged record makes the file
+        unavailable (as a damaged bookmark does), so it is never written over."""
+        self._records()
+        data = self._storage.read() or {}
+        table = data.get(clip_records.TABLE, {})
+        if self._checked_clips != self._storage.loads:
+            for key, record in table.items():
+                problem = clipping_problem(record)
+                if problem:
+                    self._storage.forget()
+                    raise BookmarksUnavailable(
+                        f"{self.path}: clipping {key} {problem}; {REPAIR_HINT}"
+                    )
+            self._checked_clips = self._storage.loads
+        return table
+
+    def _clipping_doc_ids(self, clipping_id: str) -> list[int]:
+        return [int(key) for key, record in self._clipping_records().items()
+                if record.get("id") == clipping_id]
+
+    def _rebuild_index(self, records: dict[str, dict[str, Any]]) -> None:
+        index: dict[str, int] = {}
+        duplicates: dict[str, list[int]] = {}
+        max_id = 0
+        for key, record in records.items():
+            problem = record_problem(record)
+            if problem:
+                self._storage.forget()
+                raise BookmarksUnavailable(
+                    f"{self.path}: bookmark {key} {problem}; {REPAIR_HINT}"
+                )
+            doc_id = int(key)
+            max_id = max(max_id, doc_id)
+            item_id = record["item_id"]
+            if item_id in index:
+                duplicates.setdefault(item_id, []).append(doc_id)
+            else:
+                index[item_id] = doc_id
+        self._index, self._duplicates, self._max_id = index, duplicates, max_id
+
+
+def record_problem(record: dict[str, Any]) -> str:
+    """What is wrong with a stored bookmark, or "" when it is usable.
+
+    Only `item_id` is required: older or hand-written records may lack the rest.
+    """
+    item_id = record.get("item_id")
+    tags = record.get("tags", [])
+    position = record.get("position", 0)
+    # The shape this module writes, checked in one expression: a file of 10,000 records
+    # is checked whenever another session changed it.
+    if (
+        type(item_id) is str and item_id
+        and type(record.get("note", "")) is str
+        and type(record.get("created", "")) is str
+        and type(position) is int and position >= 0
+        and type(tags) is list and all(type(t) is str for t in tags)
+    ):
+        return ""
+    if not isinstance(item_id, str) or not item_id:
+        return "has no item_id"
+    if not isinstance(record.get("note", ""), str):
+        return "has a note that is not text"
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        return "has tags that are not a list of text"
+    if not isinstance(record.get("created", ""), str):
+        return "has a creation time that is not text"
+    if isinstance(position, bool) or not isinstance(position, int) or position < 0:
+        return "has a reading position that is not a whole number"
+    return ""
+
+
+def salvage(raw: bytes) -> list[dict[str, Any]]:
+    """Every readable bookmark in damaged bytes, in file order, first of each item_id.
+
+    Parses the whole text when it is JSON (of any shape); otherwise decodes each `{`
+    that starts a readable object, so a truncated file keeps every complete record.
+    """
+    text = raw.decode("utf-8", errors="replace")
+    found: list[dict[str, Any]] = []
+    try:
+        _collect(json.loads(text), found)
+    except (json.JSONDecodeError, RecursionError):
+        decoder = json.JSONDecoder()
+        start = text.find("{")
+        while start != -1:
+            try:
+                value, end = decoder.raw_decode(text, start)
+            except (json.JSONDecodeError, RecursionError):
+                start = text.find("{", start + 1)
+                continue
+            _collect(value, found)
+            start = text.find("{", end)
+    kept: dict[str, dict[str, Any]] = {}
+    for record in found:
+        kept.setdefault(record["item_id"], record)
+    return list(kept.values())
+
+
+def salvage_clippings(raw: bytes) -> list[dict[str, Any]]:
+    """Every whole, usable clipping in damaged bytes, first of each id (see `salvage`)."""
+    text = raw.decode("utf-8", errors="replace")
+    values: list[Any] = []
+    try:
+        values.append(json.loads(text))
+    except (json.JSONDecodeError, RecursionError):
+        decoder = json.JSONDecoder()
+        start = text.find("{")
+        while start != -1:
+            try:
+                value, end = decoder.raw_decode(text, start)
+            except (json.JSONDecodeError, RecursionError):
+                start = text.find("{", start + 1)
+                continue
+            values.append(value)
+            start = text.find("{", end)
+    kept: dict[str, dict[str, Any]] = {}
+    stack = list(reversed(values))
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            if "paragraphs" in current and not clipping_problem(current):
+                kept.setdefault(current["id"], current)
+                continue
+            stack.extend(reversed(list(current.values())))
+        elif isinstance(current, list):
+            stack.extend(reversed(current))
+    return list(kept.values())
+
+
+def _collect(value: Any, found: list[dict[str, Any]]) -> None:
+    """Bookmark-like objects anywhere inside a JSON value, normalised to a usable record."""
+    stack = [value]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            item_id = current.get("item_id")
+            if isinstance(item_id, str) and item_id and "paragraphs" not in current:
+                found.append(_normalise(current))  # a clipping is not a bookmark
+                continue
+            stack.extend(reversed(list(current.values())))
+        elif isinstance(current, list):
+            stack.extend(reversed(current))
+
+
+def _normalise(record: dict[str, Any]) -> dict[str, Any]:
+    """A salvaged record with each field usable; a field that is not is reset."""
+    good = {"item_id": record["item_id"], "note": "", "tags": [], "created": "", "position": 0}
+    for field, default in list(good.items())[1:]:
+        value = record.get(field, default)
+        if record_problem({"item_id": "x", field: value}) == "":
+            good[field] = value
+    return good
+
+
+def _move_aside(path: Path) -> Path:
+    """Keep the unusable file under a timestamped name next to it; return that name.
+
+    A regular file is hard-linked first, so `path` is never missing if we are killed
+    before the new file replaces it; anything else (a folder) is renamed.
+    """
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    for n in range(1000):
+        suffix = f".corrupt-{stamp}" + (f"-{n}" if n else "")
+        aside = path.with_name(path.name + suffix)
+        if os.path.lexists(aside):
+            continue
+        try:
+            if path.is_file() and not path.is_symlink():
+                os.link(path, aside)
+            elif os.path.lexists(path):
+                os.rename(path, aside)
+            else:
+                return aside
+        except FileExistsError:
+            continue
+        except OSError:
+            try:
+                os.rename(path, aside)
+            except OSError as error:
+                raise BookmarksUnavailable(
+                    f"{path}: cannot move it aside ({(error.strerror or str(error)).lower()})"
+                ) from None
+        fsync_folder(path.parent)
+        return aside
+    raise BookmarksUnavailable(f"{path}: too many earlier copies moved aside; remove some")
+
+
+def _problem_of(message: str, path: Path) -> str:
+    """The reason part of a BookmarksUnavailable message, for the repair report."""
+    reason = message.split(f"; {REPAIR_HINT}")[0]
+    for lead in (f"{path}: ", f"{path} "):
+        if reason.startswith(lead):
+            return reason[len(lead):]
+    return reason
+
+
+def _lookup(archive: ItemSource | None, item_id: str) -> Item | None:
+    if archive is None:
+        return None
+    try:
+        return archive.get(item_id)
+    except UnknownItem:
+        return None
+
+
+def _export_record(mark: Bookmark, item: Item | None, archive: ItemSource | None) -> dict:
+    record = mark.to_dict()
+    if item is not None:
+        record.update(title=item.title, date=item.date, kind=item.kind,
+                      participants=[p.to_dict() for p in item.participants])
+    elif archive is not None:
+        record["missing"] = True
+    return record
+
+
+def _markdown(rows: list[tuple[Bookmark, Item | None]], archive: ItemSource | None) -> str:
+    lines = ["# Bookmarks", ""]
+    if not rows:
+        lines += ["No bookmarks yet.", ""]
+    for mark, item in rows:
+        if item is None:
+            missing = " (not in this archive)" if archive is not None else ""
+            lines += [f"## {_md_line(mark.item_id)}{missing}", ""]
+        else:
+            lines += [f"## {_md_line(item.title)}", ""]
+            facts = [item.date or "undated", item.kind, f"`{mark.item_id}`"]
+            lines += [_md_line(" · ".join(facts)), ""]
+            if item.participants:
+                people = "; ".join(_person(p.name, p.role, p.organisation)
+                                   for p in item.participants)
+                lines += [f"Participants: {_md_line(people)}", ""]
+        if mark.note:
+            note = printable(mark.note, keep_newlines=True)
+            lines += ["> " + line if line else ">" for line in note.splitlines()]
+            lines.append("")
+        if mark.tags:
+            lines += [_md_line("Tags: " + ", ".join(mark.tags)), ""]
+    return "\n".join(lines)
+
+
+def _person(name: str, role: str, organisation: str) -> str:
+    detail = ", ".join(part for part in (role, organisation) if part)
+    return f"{name} ({detail})" if detail else name
+
+
+def _md_line(text: str) -> str:
+    """One line of Markdown: printable, no newlines, no leading character that starts a
+    block."""
+    line = " ".join(printable(text).split())
+    return "\\" + line if line[:1] in "#>-+*=|" and line else line
+
+
+def _check_item_id(item_id: object) -> None:
+    if not isinstance(item_id, str) or not item_id.strip():
+        raise ValueError("an item id is a non-empty string")
+
+
+def _clean_tags(tags: Iterable[str]) -> list[str]:
+    return merge_tags(tags)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

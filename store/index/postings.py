@@ -1,0 +1,368 @@
+"""Building the search index at import: each item's terms, numbered, filed under its rowid.
+
+An item's postings are its folded words as term numbers (`Postings`). Numbers, not
+strings, are what a big import's reader process sends to the importer (`store.ingest.pipeline`):
+flat bytes cross a process boundary for almost nothing, where sets of strings cost the
+importer more to unpickle than to fold itself.
+
+The importer numbers the terms of items it folds itself from `OWN` up, and follows the
+reader's numbering (`PostingsWriter.follow`) in a table from the reader's numbers to its
+own; a spill maps both onto one numbering with numpy before grouping by term. So either
+process may fold any item, and the pipeline can balance the work between them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import repeat
+from typing import NamedTuple
+
+import numpy as np
+
+from store.model import Item
+from store.text.fold import fold_set, fold_words
+
+TITLE, NAME, ROLE, BODY = 1, 2, 4, 8
+"""Field bits of a posting: where in the item the term occurs."""
+
+SPILL_ITEMS = 50_000
+"""Items buffered before their postings are written as a chunk: bounds an import's memory."""
+
+
+@lru_cache(maxsize=100_000)
+def name_pairs(name: str) -> tuple[str, ...]:
+    """Index terms for adjacent words of a name, with the first word also as an initial.
+
+    "Fyodor Voitolovsky" gives "fedor voitolovski" and "f voitolovski", so the query
+    "F. Voitolovsky" and the Russian "Ф.Войтоловским" pair with the full name. A space
+    never occurs in a folded word, so these terms never collide with words.
+    """
+    words = fold_words(name)
+    out = []
+    for first, second in zip(words, words[1:], strict=False):
+        out.append(f"{first} {second}")
+        if len(first) > 1:
+            out.append(f"{first[0]} {second}")
+    return tuple(out)
+
+
+@lru_cache(maxsize=100_000)
+def _folded(text: str) -> frozenset[str]:
+    """Names, roles and organisations repeat across thousands of items: fold each once."""
+    return frozenset(fold_set(text))
+
+
+OWN = 1 << 31
+"""The importer's own term numbers start here; below are a reader process's numbers."""
+
+
+class TermNumbers:
+    """Index terms numbered in order of first sight, from `base`, over one import."""
+
+    def __init__(self, base: int = 0) -> None:
+        self.base = base
+        self.ids: dict[str, int] = {}
+        self.names: list[str] = []
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def number(self, terms: set[str] | dict[str, int]) -> array:
+        """The numbers of `terms` (in their iteration order), numbering new ones."""
+        ids = self.ids
+        # set.difference(dict) walks only `terms`; a dict view minus a dict would walk all ids
+        new: Iterable[str] = (
+            [t for t in terms if t not in ids] if isinstance(terms, dict) else terms.difference(ids)
+        )
+        self.extend(new)
+        return array("I", map(ids.__getitem__, terms))
+
+    def extend(self, names: Iterable[str]) -> None:
+        """Number `names` (new ones) next, in order."""
+        ids, known, base = self.ids, self.names, self.base
+        for name in names:
+            ids[name] = base + len(known)
+            known.append(name)
+
+    def index(self, name: str) -> int:
+        """Position of `name` in `names`, numbering it if new."""
+        number = self.ids.get(name)
+        if number is None:
+            self.extend((name,))
+            return len(self.names) - 1
+        return number - self.base
+
+    def clear(self) -> None:
+        self.ids.clear()
+        self.names.clear()
+
+
+class Postings(NamedTuple):
+    """One item's index entries as term numbers (uint32 bytes)."""
+
+    body: bytes
+    """Terms in its text."""
+    meta: bytes
+    """Terms of its title, participants' names and roles..."""
+    masks: bytes
+    """...with one byte of field bits each."""
+    both: bytes
+    """Terms in both text and title/names/roles, counted once in a term's document count."""
+
+    @classmethod
+    def of(cls, item: Item, numbers: TermNumbers) -> Postings:
+        """Fold `item` and number every term."""
+        terms, masks = _fields(item)
+        both = terms.intersection(masks)
+        return cls(
+            numbers.number(terms).tobytes(),
+            numbers.number(masks).tobytes(),
+            bytes(masks.values()),
+            array("I", map(numbers.ids.__getitem__, both)).tobytes() if both else b"",
+        )
+
+
+def _fields(item: Item) -> tuple[set[str], dict[str, int]]:
+    """The terms of an item's text, and those of its title and people with their field bits."""
+    terms = fold_set("\n".join(item.body))
+    masks = dict.fromkeys(fold_set(item.title), TITLE)
+    for person in item.participants:
+        for term in _folded(person.name):
+            masks[term] = masks.get(term, 0) | NAME
+        for term in _folded(f"{person.role} {person.organisation}"):
+            masks[term] = masks.get(term, 0) | ROLE
+        for term in name_pairs(person.name):  # a pair holds a space: never a word
+            masks[term] = NAME
+    return terms, masks
+
+
+def item_terms(item: Item) -> set[str]:
+    """Every index term of `item`, each once: what its postings add to document counts."""
+    terms, masks = _fields(item)
+    terms.update(masks)
+    return terms
+
+
+@dataclass
+class _Grouped:
+    """A buffer's postings sorted by term: slices per term, and each term's document count."""
+
+    body_docs: np.ndarray
+    body_bounds: np.ndarray
+    meta_docs: np.ndarray
+    meta_masks: np.ndarray
+    meta_bounds: np.ndarray
+    df: np.ndarray
+
+    def blobs(self, i: int) -> tuple[bytes, bytes, bytes]:
+        b0, b1 = self.body_bounds[i], self.body_bounds[i + 1]
+        m0, m1 = self.meta_bounds[i], self.meta_bounds[i + 1]
+        return (
+            self.body_docs[b0:b1].tobytes(),
+            self.meta_docs[m0:m1].tobytes(),
+            self.meta_masks[m0:m1].tobytes(),
+        )
+
+
+class _Buffer:
+    """Postings of the items added since the last spill, as flat arrays of (term, rowid)."""
+
+    def __init__(self) -> None:
+        self.items = 0
+        self.body_terms = array("I")
+        self.body_docs = array("I")
+        self.meta_terms = array("I")
+        self.meta_docs = array("I")
+        self.meta_masks = bytearray()
+        self.both_terms = array("I")
+
+    def add(self, rowid: int, postings: Postings) -> None:
+        # C loops only: frombytes, and extend over repeat.
+        self.body_terms.frombytes(postings.body)
+        self.body_docs.extend(repeat(rowid, len(postings.body) >> 2))
+        self.meta_terms.frombytes(postings.meta)
+        self.meta_docs.extend(repeat(rowid, len(postings.meta) >> 2))
+        self.meta_masks += postings.masks
+        self.both_terms.frombytes(postings.both)
+        self.items += 1
+
+    def grouped(
+        self, count: int, position: Callable[[np.ndarray], np.ndarray]
+    ) -> _Grouped:
+        """Postings grouped by term, terms numbered 0..count-1 by `position`."""
+        body_terms = position(np.frombuffer(self.body_terms, dtype=np.uint32))
+        body_docs = np.frombuffer(self.body_docs, dtype=np.uint32)
+        meta_terms = position(np.frombuffer(self.meta_terms, dtype=np.uint32))
+        meta_docs = np.frombuffer(self.meta_docs, dtype=np.uint32)
+        meta_masks = np.frombuffer(bytes(self.meta_masks), dtype=np.uint8)
+        # stable: within a term, rowids stay in the (ascending) order they were added
+        body_order = _stable_order(body_terms, count)
+        meta_order = _stable_order(meta_terms, count)
+        edges = np.arange(count + 1, dtype=np.uint32)
+        both_terms = position(np.frombuffer(self.both_terms, dtype=np.uint32))
+        df = (
+            np.bincount(body_terms, minlength=count)
+            + np.bincount(meta_terms, minlength=count)
+            - np.bincount(both_terms, minlength=count)
+        )
+        return _Grouped(
+            body_docs=body_docs[body_order],
+            body_bounds=np.searchsorted(body_terms[body_order], edges),
+            meta_docs=meta_docs[meta_order],
+            meta_masks=meta_masks[meta_order],
+            meta_bounds=np.searchsorted(meta_terms[meta_order], edges),
+            df=df,
+        )
+
+
+def _stable_order(terms: np.ndarray, count: int) -> np.ndarray:
+    """`np.argsort(terms, kind="stable")` for values below `count`, faster.
+
+    numpy sorts 16-bit keys stably by radix, in linear time, and 32-bit keys by merge sort:
+    two radix passes (low half, then high half) give the same order in half the time of
+    one merge sort over the millions of postings a spill holds.
+    """
+    if count <= 1 << 16:
+        return np.argsort(terms.astype(np.uint16), kind="stable")
+    order = np.argsort((terms & 0xFFFF).astype(np.uint16), kind="stable")
+    high = (terms[order] >> 16).astype(np.uint16)
+    return order[np.argsort(high, kind="stable")]
+
+
+class PostingsWriter:
+    """Files postings during one import and writes them into the `terms`/`postings` tables.
+
+    Term numbers are the import's own (`numbers`); they become `terms` ids at the first
+    spill that sees them: the id a term already has in the archive, or the next free one.
+    Document counts add up in memory and are written once, by `flush`: a 1M import spills
+    twenty times, and updating every touched term each time costs minutes.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self.numbers = TermNumbers(OWN)
+        """Every term of this import; its order is the order of the postings written."""
+        self._followed = array("I")
+        """Position in `numbers` of each term a reader process numbered, by its number."""
+        self._buffer = _Buffer()
+        self._term_ids = np.zeros(0, dtype=np.int64)
+        """`terms` id of each numbered term, 0 until a spill assigns it."""
+        self._df = np.zeros(0, dtype=np.int64)
+        self._stored: dict[str, int] | None = None
+        """Terms the archive had before this import, read at the first spill."""
+        self._next_id = 0
+        self._retracted: Counter[str] = Counter()
+        """Terms of items this import replaced, by how many such items hold them."""
+
+    def follow(self, names: Iterable[str]) -> None:
+        """Learn the terms a reader process numbered next (its numbers count up from 0)."""
+        self._followed.extend(map(self.numbers.index, names))
+
+    def add(self, rowid: int, item: Item, postings: Postings | None = None) -> None:
+        """File one item's postings under `rowid`; folds the item here if not given."""
+        if postings is None:
+            postings = Postings.of(item, self.numbers)
+        self._buffer.add(rowid, postings)
+        if self._buffer.items >= SPILL_ITEMS:
+            self._spill()
+
+    def retract(self, item: Item) -> None:
+        """Take a replaced item out of the document counts (written by `flush`).
+
+        Its postings stay, filed under a rowid that no longer holds an item: search scores
+        by rowid and ranks only the rowids of `Columns.order`, so they never match again,
+        and rewriting every posting list the item was in would cost far more than the
+        few bytes they keep. The counts must drop, or the words of the old text would
+        keep their weight in prefix completion (`SearchIndex.candidates`).
+        """
+        self._retracted.update(item_terms(item))
+
+    def flush(self) -> bool:
+        """Write everything buffered and the document counts; True if anything was written.
+
+        The archive calls it once, before COMMIT.
+        """
+        self._spill()
+        retracted = self._retracted
+        if retracted:
+            # after this import's own counts are in: a replaced item added by this very
+            # import is retracted from the counts its addition wrote
+            self._write_counts()
+            self._conn.executemany(
+                "UPDATE terms SET df = max(df - ?, 0) WHERE term = ?",
+                [(n, term) for term, n in retracted.items()],
+            )
+            self.discard()
+            return True
+        return self._write_counts()
+
+    def _write_counts(self) -> bool:
+        touched = np.flatnonzero(self._df).tolist()
+        if not touched:
+            return False
+        stored = self._stored or {}
+        names, ids, df = self.numbers.names, self._term_ids.tolist(), self._df.tolist()
+        known = [i for i in touched if names[i] in stored]
+        self._conn.executemany(
+            "UPDATE terms SET df = df + ? WHERE id = ?", [(df[i], ids[i]) for i in known]
+        )
+        self._conn.executemany(
+            "INSERT INTO terms(id, term, df) VALUES (?, ?, ?)",
+            [(ids[i], names[i], df[i]) for i in set(touched).difference(known)],
+        )
+        self.discard()
+        return True
+
+    def discard(self) -> None:
+        self._retracted = Counter()
+        self.numbers.clear()
+        self._followed = array("I")
+        self._buffer = _Buffer()
+        self._term_ids = np.zeros(0, dtype=np.int64)
+        self._df = np.zeros(0, dtype=np.int64)
+        self._stored = None
+
+    def _spill(self) -> None:
+        """Write buffered postings as a new chunk per term (appending keeps rowids sorted)."""
+        if not self._buffer.items:
+            return
+        conn = self._conn
+        count = len(self.numbers)
+        grouped = self._buffer.grouped(count, self._position)
+        self._buffer = _Buffer()
+        grow = count - len(self._term_ids)
+        self._term_ids = np.concatenate([self._term_ids, np.zeros(grow, dtype=np.int64)])
+        self._df = np.concatenate([self._df, np.zeros(grow, dtype=np.int64)])
+        if self._stored is None:
+            self._stored = dict(conn.execute("SELECT term, id FROM terms"))
+            self._next_id = max(self._stored.values(), default=0) + 1
+        touched = np.flatnonzero(grouped.df)
+        names = self.numbers.names
+        for i in touched[self._term_ids[touched] == 0].tolist():
+            term_id = self._stored.get(names[i])
+            if term_id is None:
+                term_id, self._next_id = self._next_id, self._next_id + 1
+            self._term_ids[i] = term_id
+        self._df += grouped.df
+        chunk = conn.execute("SELECT coalesce(max(chunk), 0) + 1 FROM postings").fetchone()[0]
+        term_ids = self._term_ids.tolist()
+        conn.executemany(
+            "INSERT INTO postings(term, chunk, body, docs, fields) VALUES (?, ?, ?, ?, ?)",
+            ((term_ids[i], chunk, *grouped.blobs(i)) for i in touched.tolist()),
+        )
+
+    def _position(self, numbers: np.ndarray) -> np.ndarray:
+        """Positions in `self.numbers` of term numbers from either process."""
+        own = numbers >= OWN
+        if own.all():  # one process did all the folding: no table to look through
+            return numbers - np.uint32(OWN)
+        followed = np.frombuffer(self._followed, dtype=np.uint32)
+        out = np.empty_like(numbers)
+        out[own] = numbers[own] - np.uint32(OWN)
+        out[~own] = followed[numbers[~own]]
+        return out

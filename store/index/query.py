@@ -1,0 +1,154 @@
+"""The search syntax: words, "phrases", -exclusions and field filters, parsed once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.errors import InputError
+from store.index.columns import date_bound
+from store.model import KINDS
+
+MAX_WORDS = 24
+"""A pasted paragraph must not cost a second: later words are ignored."""
+
+FIELDS = ("person", "kind", "after", "before", "in", "tag")
+
+_TOKEN = re.compile(
+    r"""(?P<neg>-)?(?:(?P<field>[A-Za-z]+):(?:"(?P<fquoted>[^"]*)"?|(?P<fvalue>\S*))"""
+    r"""|"(?P<phrase>[^"]*)"?|(?P<word>\S+))"""
+)
+_WORD = re.compile(r"\w+")
+_QUERY_WORD = re.compile(r"\w+(?:-\w+)*")
+"""A query word keeps its hyphens: "Ter-Minasyan" is one word, matched whole."""
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed query. Words are ANDed; the last word is a prefix while it is being typed."""
+
+    text: str
+    words: tuple[str, ...] = ()
+    phrases: tuple[tuple[str, ...], ...] = ()
+    excluded: tuple[str, ...] = ()
+    people: tuple[tuple[str, ...], ...] = ()
+    """Each `person:` value as its words, matched only against participant names."""
+    kind: str | None = None
+    after: str | None = None
+    before: str | None = None
+    in_bookmarks: bool = False
+    tags: tuple[str, ...] = ()
+    """`tag:NAME` values: only items whose bookmark or clipping has every one (implies
+    in:bookmarks, since only bookmarks and clippings have tags)."""
+    last_is_prefix: bool = True
+
+    @property
+    def has_text(self) -> bool:
+        """True when results are ranked by match; False when only filters apply (date order)."""
+        return bool(self.words or self.phrases or self.people)
+
+    def filters(self) -> list[str]:
+        """The active filters as the user would write them (for a status line)."""
+        out = [f"person:{' '.join(p)}" for p in self.people]
+        if self.kind:
+            out.append(f"kind:{self.kind}")
+        if self.after:
+            out.append(f"after:{self.after}")
+        if self.before:
+            out.append(f"before:{self.before}")
+        if self.in_bookmarks:
+            out.append("in:bookmarks")
+        out.extend(f"tag:{tag}" for tag in self.tags)
+        return out
+
+
+def parse_query(text: str) -> Query:
+    """Parse `text`; raises InputError (one line) for an unknown field or a bad value.
+
+    Incomplete input while typing is not an error: `kind:` with no value is ignored and
+    `kind:sp` is the unique kind it starts.
+    """
+    words: list[str] = []
+    phrases: list[tuple[str, ...]] = []
+    excluded: list[str] = []
+    people: list[tuple[str, ...]] = []
+    kind = after = before = None
+    in_bookmarks = False
+    tags: list[str] = []
+    last_is_prefix = bool(text) and not text[-1].isspace() and not text.endswith('"')
+    for match in _TOKEN.finditer(text):
+        negative = bool(match.group("neg"))
+        if match.group("field") is not None:
+            name = match.group("field").casefold()
+            value = match.group("fquoted")
+            if value is None:
+                value = match.group("fvalue") or ""
+            value = value.strip()
+            if name not in FIELDS:
+                raise InputError(
+                    f"unknown filter {name + ':'!r} "
+                    "(use person:, kind:, after:, before:, in:, tag:)"
+                )
+            if not value:
+                continue
+            if name == "person":
+                people.append(tuple(_WORD.findall(value)))
+            elif name == "kind":
+                kind = _kind(value)
+            elif name == "after":
+                after = _date(value, upper=False)
+            elif name == "before":
+                before = _date(value, upper=True)
+            elif name == "in":
+                if not "bookmarks".startswith(value.casefold()):
+                    raise InputError(f"unknown in:{value} (only in:bookmarks)")
+                in_bookmarks = True
+            elif name == "tag":
+                tags.append(value.lstrip("#"))
+                in_bookmarks = True
+        elif match.group("phrase") is not None:
+            phrase = tuple(_WORD.findall(match.group("phrase")))
+            if negative:
+                excluded.extend(phrase)
+            elif len(phrase) == 1:
+                words.append(phrase[0])
+            elif phrase:
+                phrases.append(phrase)
+        else:
+            parts = _QUERY_WORD.findall(match.group("word"))
+            (excluded if negative else words).extend(parts)
+    if people and not words and not phrases:
+        last_is_prefix = last_is_prefix and not text.rstrip().endswith('"')
+    return Query(
+        text=text,
+        words=tuple(words[:MAX_WORDS]),
+        phrases=tuple(phrases[:4]),
+        excluded=tuple(excluded[:MAX_WORDS]),
+        people=tuple(people[:4]),
+        kind=kind,
+        after=after,
+        before=before,
+        in_bookmarks=in_bookmarks,
+        tags=tuple(tags[:4]),
+        last_is_prefix=last_is_prefix,
+    )
+
+
+def _kind(value: str) -> str | None:
+    """The kind `value` names or uniquely starts; None while it is still ambiguous.
+
+    "kind:s" is half-typed (speech or statement): no filter yet, rather than an error
+    flashing up on every keystroke.
+    """
+    value = value.casefold()
+    options = [k for k in KINDS if k.startswith(value)]
+    if not options:
+        raise InputError(f"unknown kind:{value} (one of {', '.join(KINDS)})")
+    return options[0] if len(options) == 1 else None
+
+
+def _date(value: str, *, upper: bool) -> str:
+    try:
+        return date_bound(value, upper=upper)
+    except ValueError as error:
+        raise InputError(str(error)) from None

@@ -1,0 +1,531 @@
+"""The search index: folded terms -> posting lists in the archive file, ranked with numpy.
+
+Each query word is corrected against the vocabulary (exact, prefix while typing, typos by
+length), the posting lists of its candidates are merged into one dense score array over
+items, and words are ANDed by keeping only items every word scored. Dense arrays make
+every step O(items) in vectorised numpy, a few milliseconds at a million items, where
+brute-force fuzzy matching of every title costs hundreds.
+
+Words are scored by rowid, the order posting lists are stored in, so scattering them walks
+memory in sequence; the summed scores are then gathered once into date order
+(`Columns.order`), where filters apply, the matches come out newest first from one
+sequential pass, and ranking them is a stable sort by score alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import sqlite3
+import string
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from functools import cache
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from store.index.columns import Columns
+from store.index.postings import BODY, NAME, ROLE, TITLE, Postings, PostingsWriter
+from store.index.query import Query
+from store.model import Item
+from store.text.fold import compounds, fold_word, tokens
+from store.text.lexicon import FUNCTION_WORDS
+
+_FIELD_WEIGHT = np.zeros(16, dtype=np.float32)
+for _mask in range(1, 16):
+    # The best field counts whole, each other field a quarter: a name that is also in the
+    # title ranks above a name alone.
+    _weights = sorted(
+        (w for bit, w in ((NAME, 4.0), (TITLE, 3.0), (ROLE, 2.0), (BODY, 1.0)) if _mask & bit),
+        reverse=True,
+    )
+    _FIELD_WEIGHT[_mask] = _weights[0] + 0.25 * sum(_weights[1:])
+
+EXACT, PREFIX = 1.0, 0.8
+TYPO = (0.0, 0.6, 0.45)
+"""Weight of a candidate term by edit distance: a corrected word ranks below an exact one,
+so "Sultanov" lists Sultanov's items before Sultonov's."""
+MAX_PREFIX_TERMS = 64
+"""A one-letter prefix matches thousands of terms; the most frequent ones stand for it.
+Shorter prefixes get fewer (16 for one or two letters, 32 for three): a first keystroke at
+1M items would otherwise load a hundred megabytes of postings for a result nobody reads."""
+CACHE_BYTES = 96 * 2**20
+PREFIX_BODY_POSTINGS = 50_000
+RECENT_WORDS = 3
+"""Query words whose dense scores are kept (4 MB each at 1M items), see `_scores_of`."""
+PHRASE_CHECK_LIMIT = 5_000
+"""Candidates of a "phrase" query checked against their text, newest first (~0.3 s at most)."""
+
+
+PAIR = 1.0
+"""Weight of two query words found side by side in one participant's name ("Pavel Arkhipov"
+in an item that names Pavel Savelyev and Grigory Arkhipov ranks below one naming him)."""
+MAX_PAIR_READINGS = 24
+"""Readings per word tried when pairing words: the best-weighted ones."""
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """`lexicon.FUNCTION_WORDS` as index terms, for `SearchIndex.candidates`."""
+    return frozenset(fold_word(word) for word in FUNCTION_WORDS)
+
+
+def allowed_edits(word: str) -> int:
+    """Typo tolerance by word length (Meilisearch's rule): 1 edit from 5 letters, 2 from 9."""
+    return 2 if len(word) >= 9 else 1 if len(word) >= 5 else 0
+
+
+def folds_to_nothing(word: str, folded: str) -> bool:
+    """A word of four or more typed letters that folds to one letter ("zzzzzzzz" -> "z").
+
+    Such a word shares one letter with whatever it would match as a prefix or with a typo:
+    it matches nothing rather than half the archive. No real word folds that far.
+    """
+    return len(folded) < 2 and sum(ch.isalpha() for ch in word) >= 4
+
+
+def typo_budget(word: str, folded: str) -> int:
+    """Edits allowed for `word` as typed, but never so many that a typo reading would share
+    fewer than two folded letters with it ("kkkkq" folds to "kq": no typo readings)."""
+    return min(allowed_edits(word), max(0, len(folded) - 2))
+
+
+@dataclass(frozen=True)
+class Matches:
+    """Every item a query matches, ranked: better match first, then newer first."""
+
+    rowids: np.ndarray
+    scores: np.ndarray
+    terms: frozenset[str]
+    """Folded index terms that matched, for `highlight`; empty for a filter-only query."""
+    query: Query = field(repr=False)
+    prefixes: frozenset[str] = frozenset()
+    """The folded word being typed, when it matched as a prefix (for `highlight`)."""
+    positions: np.ndarray | None = field(default=None, repr=False)
+    """The matches' positions in `Columns.order` (ascending: newest first), when the query
+    had words: what counting them by month needs, without gathering a million rowids."""
+    unchecked: int = 0
+    """Older candidates of a "phrase" query left unchecked, so left out (see
+    PHRASE_CHECK_LIMIT): the list then holds matches among the newest candidates only."""
+    notes: tuple[str, ...] = ()
+    """What the user should be told about the query ("no person matches 'a0'")."""
+
+    def __len__(self) -> int:
+        return len(self.rowids)
+
+
+@dataclass
+class _Vocabulary:
+    terms: list[str]
+    """Sorted, for prefix look-up by bisect."""
+    ids: dict[str, int]
+    df: dict[str, int]
+    by_length: dict[int, list[str]]
+
+
+class SearchIndex:
+    """Builds posting lists during imports and answers queries from them."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self.writer = PostingsWriter(conn)
+        self._vocab: _Vocabulary | None = None
+        self._columns = Columns.empty()
+        """The columns the cached postings' positions refer to (`use`)."""
+        self._recent_scores: OrderedDict[tuple[str, bool, int], np.ndarray] = OrderedDict()
+        self._postings: OrderedDict[tuple[int, bool], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._cached_bytes = 0
+
+    @staticmethod
+    def create_schema(conn: sqlite3.Connection) -> None:
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS terms ("
+            " id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, df INTEGER NOT NULL)"
+        )
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS postings ("
+            " term INTEGER NOT NULL, chunk INTEGER NOT NULL,"
+            " body BLOB NOT NULL,"  # uint32 rowids where the term is in the text
+            " docs BLOB NOT NULL,"  # uint32 rowids where it is in title/names/roles
+            " fields BLOB NOT NULL,"  # uint8 field bits, one per `docs` entry
+            " PRIMARY KEY (term, chunk)) WITHOUT ROWID"
+        )
+
+    # -- building --------------------------------------------------------------------------
+
+    def add(self, rowid: int, item: Item, postings: Postings | None = None) -> None:
+        """File one item's postings (folded here unless a reader process did it)."""
+        self.writer.add(rowid, item, postings)
+
+    def retract(self, item: Item) -> None:
+        """An item replaced by this import leaves the index (see `PostingsWriter.retract`)."""
+        self.writer.retract(item)
+
+    def flush(self) -> None:
+        """Write everything buffered; the archive calls it once, before COMMIT."""
+        if self.writer.flush():
+            self._forget()
+
+    def discard(self) -> None:
+        self.writer.discard()
+        self._forget()
+
+    def _forget(self) -> None:
+        self._vocab = None
+        self._recent_scores.clear()
+        self._postings.clear()
+        self._cached_bytes = 0
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def warm(self) -> None:
+        self._vocabulary()
+
+    def use(self, columns: Columns) -> None:
+        """Rank over `columns` from now on (the archive's, rebuilt by each import): cached
+        postings stop at the rowids those columns hold, and cached scores have their size."""
+        if columns is not self._columns:
+            self._columns = columns
+            self._recent_scores.clear()
+            self._postings.clear()
+            self._cached_bytes = 0
+
+    def first_letters(self) -> list[str]:
+        """Letters index terms begin with, those beginning the most terms first.
+
+        Folded terms are ASCII (Cyrillic folds to Latin), so two binary searches of the
+        sorted vocabulary per letter count them: no walk over 10^6 terms under the lock.
+        """
+        terms = self._vocabulary().terms
+        count = {
+            letter: bisect.bisect_left(terms, chr(ord(letter) + 1))
+            - bisect.bisect_left(terms, letter)
+            for letter in string.ascii_lowercase
+        }
+        return sorted((c for c in count if count[c]), key=count.__getitem__, reverse=True)
+
+    def warm_prefix(self, letter: str) -> bool:
+        """Load what typing `letter` as a first keystroke reads; False once the cache is
+        three quarters full: the rest is for the user's searches (and warm letters nobody
+        types are the first the cache lets go)."""
+        if self._cached_bytes >= CACHE_BYTES * 3 // 4:
+            return False
+        candidates = self.candidates(letter, prefix=True)
+        head_only = self._head_only(candidates)
+        for term in candidates:
+            self._load(term, head_only=term in head_only)
+        return True
+
+    def _vocabulary(self) -> _Vocabulary:
+        if self._vocab is None:
+            rows = self._conn.execute("SELECT term, id, df FROM terms").fetchall()
+            # Name pairs are looked up whole, never as prefixes or typo candidates.
+            terms = sorted(r[0] for r in rows if " " not in r[0])
+            by_length: dict[int, list[str]] = {}
+            for term in terms:
+                by_length.setdefault(len(term), []).append(term)
+            self._vocab = _Vocabulary(
+                terms=terms,
+                ids={r[0]: r[1] for r in rows},
+                df={r[0]: r[2] for r in rows},
+                by_length=by_length,
+            )
+        return self._vocab
+
+    def _load(self, term: str, *, head_only: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """Rowids and field bits of one term; with `head_only`, title/names/roles alone.
+
+        Body postings come first and a rowid also in title/names/roles comes again after
+        them, with the BODY bit added: scattering in that order leaves the better field.
+        Rowids past the columns (items another session imported since they were built) are
+        left out until the archive reloads them.
+        """
+        term_id = self._vocabulary().ids[term]
+        key = (term_id, head_only)
+        cached = self._postings.get(key)
+        if cached is not None:
+            self._postings.move_to_end(key)
+            return cached
+        columns = "x'', docs, fields" if head_only else "body, docs, fields"
+        rows = self._conn.execute(
+            f"SELECT {columns} FROM postings WHERE term = ? ORDER BY chunk", (term_id,)
+        ).fetchall()
+        # Chunks hold disjoint, ascending rowid ranges: joined, each column is one sorted
+        # array, so a term of twenty chunks costs three joins instead of sixty small arrays.
+        body_docs = np.frombuffer(b"".join(r[0] for r in rows), dtype=np.uint32)
+        meta_docs = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.uint32)
+        meta_masks = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.uint8)
+        limit = len(self._columns.kind)
+        if len(body_docs) and body_docs[-1] >= limit:
+            body_docs = body_docs[: np.searchsorted(body_docs, limit)]
+        if len(meta_docs) and meta_docs[-1] >= limit:
+            meta_masks = meta_masks[: np.searchsorted(meta_docs, limit)]
+            meta_docs = meta_docs[: len(meta_masks)]
+        if len(body_docs) and len(meta_docs):
+            # which title/name rowids also have the word in the text: a mark per rowid
+            # (~2 ms for a million postings; a binary search of the body list took 15)
+            in_body = np.zeros(limit, dtype=bool)
+            in_body[body_docs] = True
+            meta_masks = meta_masks | in_body[meta_docs].astype(np.uint8) * BODY
+        docs_all = np.concatenate([body_docs, meta_docs])
+        masks_all = np.concatenate([np.full(len(body_docs), BODY, np.uint8), meta_masks])
+        self._postings[key] = (docs_all, masks_all)
+        self._cached_bytes += docs_all.nbytes + masks_all.nbytes
+        while self._cached_bytes > CACHE_BYTES and len(self._postings) > 1:
+            _, (old_docs, old_masks) = self._postings.popitem(last=False)
+            self._cached_bytes -= old_docs.nbytes + old_masks.nbytes
+        return docs_all, masks_all
+
+    # -- querying --------------------------------------------------------------------------
+
+    def candidates(self, word: str, *, prefix: bool) -> dict[str, float]:
+        """Vocabulary terms that `word` may mean, with the weight of each reading."""
+        vocab = self._vocabulary()
+        folded = fold_word(word)
+        if not folded or folds_to_nothing(word, folded):
+            return {}
+        found: dict[str, float] = {}
+        if folded in vocab.ids:
+            found[folded] = EXACT
+        if prefix:
+            start = bisect.bisect_left(vocab.terms, folded)
+            stop = bisect.bisect_left(vocab.terms, folded + "\U0010ffff")
+            extensions = [t for t in vocab.terms[start:stop] if t not in _function_words()]
+            most = MAX_PREFIX_TERMS >> max(0, min(2, 4 - len(folded)))
+            if len(extensions) > most:
+                extensions = sorted(extensions, key=vocab.df.__getitem__, reverse=True)
+                extensions = extensions[:most]
+            for term in extensions:
+                found.setdefault(term, PREFIX)
+        # A word of 5+ letters may have typos; how many follows the longer of the two words
+        # as a user would spell them. Folding shortens ("Kh" -> "h"), so a term's spelled
+        # length is estimated from the query's own shrinkage: "Beusova" (7 letters) may
+        # mean Belousova (9), 2 edits away; "Mink" (4) may not mean Minsk.
+        shrink = max(0, len(word) - len(folded))
+        own = typo_budget(word, folded)
+        for length in range(max(2, len(folded) - 2), len(folded) + 3):
+            edits = max(own, allowed_edits("x" * (length + shrink))) if own else 0
+            edits = min(edits, length - 2)  # a typo reading shares two letters at least
+            if abs(length - len(folded)) > edits or not edits:
+                continue
+            for term, distance, _ in process.extract(
+                folded,
+                vocab.by_length.get(length, ()),
+                scorer=Levenshtein.distance,
+                score_cutoff=edits,
+                limit=None,
+            ):
+                if term not in found:
+                    found[term] = TYPO[int(distance)]
+        return found
+
+    def _word_scores(
+        self,
+        candidates: dict[str, float],
+        only: int = 0,
+        head_only: frozenset[str] = frozenset(),
+    ) -> np.ndarray:
+        """A dense score per rowid: the best reading of one word, weighted by field."""
+        scores = np.zeros(len(self._columns.kind), dtype=np.float32)
+        for term, weight in candidates.items():
+            docs, masks = self._load(term, head_only=term in head_only)
+            if only:
+                keep = (masks & only) != 0
+                docs, masks = docs[keep], masks[keep]
+            if only:
+                value = np.full(len(docs), weight * _FIELD_WEIGHT[only], dtype=np.float32)
+            else:
+                value = _FIELD_WEIGHT[masks] * np.float32(weight)
+            current = scores[docs]
+            np.maximum(current, value, out=current)
+            scores[docs] = current
+        return scores
+
+    def _scores_of(
+        self, word: str, prefix: bool, only: int, candidates: dict[str, float]
+    ) -> np.ndarray:
+        """`_word_scores` of one query word (read-only), kept for the next few keystrokes.
+
+        While "security co" is typed, "security" scores the same at every keystroke: a
+        million-item array re-scattered from its postings each time (~10 ms at 1M).
+        """
+        key = (word, prefix, only)  # as typed: its length sets the typos allowed, not the fold's
+        scores = self._recent_scores.get(key)
+        if scores is None:
+            head_only = self._head_only(candidates) if prefix else frozenset()
+            scores = self._word_scores(candidates, only, head_only)
+            scores.flags.writeable = False
+            self._recent_scores[key] = scores
+            while len(self._recent_scores) > RECENT_WORDS:
+                self._recent_scores.popitem(last=False)
+        self._recent_scores.move_to_end(key)
+        return scores
+
+    def _head_only(self, candidates: dict[str, float]) -> frozenset[str]:
+        """Completions of the word being typed to match in titles, names and roles only.
+
+        While typing "sec", the completions' body postings run to millions at 1M items:
+        when they pass PREFIX_BODY_POSTINGS the completions match outside the body alone,
+        until the word is complete (an exact term matches everywhere). A one- or
+        two-letter term counts as a completion too: "s" as a word of its own is the "s" of
+        "CSTO's" in half the texts, a million body postings nobody means by typing "s".
+        """
+        completions = [
+            t for t, w in candidates.items() if w == PREFIX or (w == EXACT and len(t) <= 2)
+        ]
+        df = self._vocabulary().df
+        if sum(df[t] for t in completions) <= max(PREFIX_BODY_POSTINGS, len(self._columns) // 10):
+            return frozenset()
+        return frozenset(completions)
+
+    def _pairs(self, readings: list[dict[str, float]]) -> dict[str, float]:
+        """Name-pair terms for adjacent query words, weighted by both words' readings."""
+        ids = self._vocabulary().ids
+        found: dict[str, float] = {}
+        best = [
+            sorted(r.items(), key=lambda kv: kv[1], reverse=True)[:MAX_PAIR_READINGS]
+            for r in readings
+        ]
+        for left, right in zip(best, best[1:], strict=False):
+            for first, first_weight in left:
+                for second, second_weight in right:
+                    weight = PAIR * first_weight * second_weight
+                    for term in (f"{first} {second}", f"{first[0]} {second}"):
+                        if term in ids and weight > found.get(term, 0.0):
+                            found[term] = weight
+        return found
+
+    def match(
+        self, query: Query, columns: Columns, *, allowed: np.ndarray | None = None
+    ) -> Matches:
+        """Every item matching `query` (and among `allowed` rowids, when given), ranked."""
+        self.use(columns)
+        count = len(columns)
+        keep = columns.keep(query.kind, query.after, query.before)
+        if allowed is not None:
+            permitted = np.zeros(count + 1, dtype=bool)
+            permitted[np.take(columns.position, allowed, mode="clip")] = True
+            keep &= permitted[:count]
+        if not query.has_text:  # filters and -words only: the archive in date order
+            for term in self._excluded(query):
+                positions = np.take(columns.position, self._load(term)[0], mode="clip")
+                keep[positions[positions < count]] = False
+            rowids = columns.order[keep]
+            return Matches(rowids, np.ones(len(rowids), dtype=np.float32), frozenset(), query)
+
+        total = np.zeros(0, dtype=np.float32)  # summed scores per rowid; 0 = left out
+        matched_terms: set[str] = set()
+        required: list[tuple[str, bool, int]] = []
+        for index, word in enumerate(query.words):
+            last = index == len(query.words) - 1 and not query.phrases and not query.people
+            required.append((word, last and query.last_is_prefix, 0))
+        for person in query.people:
+            for index, word in enumerate(person):
+                last = index == len(person) - 1 and query.last_is_prefix and not query.words
+                required.append((word, last, NAME))
+        for phrase in query.phrases:
+            required.extend((word, False, 0) for word in phrase)
+        readings: list[dict[str, float]] = []
+        found = np.empty(len(columns.kind), dtype=bool)
+        for index, (word, prefix, only) in enumerate(required):
+            candidates = self.candidates(word, prefix=prefix)
+            if not candidates:
+                return Matches(
+                    np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), frozenset(), query
+                )
+            matched_terms.update(candidates)
+            readings.append(candidates)
+            scores = self._scores_of(word, prefix, only, candidates)
+            if index == 0:
+                total = scores.copy()
+                continue
+            # AND: an item stays only if every word so far scored; in place, no temporaries.
+            np.greater(total, 0, out=found)
+            np.logical_and(found, scores > 0, out=found)
+            total += scores
+            total *= found
+        pairs = self._pairs(readings[: len(query.words)])
+        if pairs:
+            bonus = self._word_scores(pairs)
+            np.greater(total, 0, out=found)
+            bonus *= found
+            total += bonus
+        for term in self._excluded(query):
+            total[self._load(term)[0]] = 0
+        in_order = total[columns.order]  # the one gather into date order
+        in_order *= keep
+        hits = np.flatnonzero(in_order > 0)  # positions in `order`: newest first
+        unchecked = 0
+        if query.phrases:
+            unchecked = max(0, len(hits) - PHRASE_CHECK_LIMIT)
+            hits = hits[:PHRASE_CHECK_LIMIT]
+            hits = hits[self._with_phrases(columns.order[hits], query.phrases)]
+        scores = in_order[hits]
+        # Scores come in few distinct levels: a stable radix sort on a 16-bit key keeps the
+        # date order inside each level, so ranking a million matches costs milliseconds.
+        key = np.multiply(scores, -64)
+        np.maximum(key, -32767, out=key)  # a pasted paragraph of a query must not wrap
+        key = key.astype(np.int16)
+        by_rank = np.argsort(key, kind="stable")
+        typed = frozenset(
+            fold_word(word) for word, prefix, _ in required if prefix and fold_word(word)
+        )
+        return Matches(
+            columns.order[hits[by_rank]], scores[by_rank], frozenset(matched_terms), query,
+            typed, hits, unchecked,
+        )
+
+    def _excluded(self, query: Query) -> list[str]:
+        """Index terms of the query's -words (a -word nobody wrote excludes nothing)."""
+        ids = self._vocabulary().ids
+        return [term for term in map(fold_word, query.excluded) if term in ids]
+
+    def _with_phrases(
+        self, rowids: np.ndarray, phrases: tuple[tuple[str, ...], ...]
+    ) -> np.ndarray:
+        """A bool per rowid of `rowids`: does its text hold each phrase, words in order,
+        any case?
+
+        The posting lists already required every word; this checks adjacency on the raw
+        text, with one compiled regex per phrase.
+        """
+        patterns = [
+            re.compile(r"\b" + r"\W+".join(map(re.escape, phrase)) + r"\b", re.IGNORECASE)
+            for phrase in phrases
+        ]
+        kept: set[int] = set()
+        for start in range(0, len(rowids), 500):
+            part = [int(r) for r in rowids[start : start + 500]]
+            marks = ",".join("?" * len(part))
+            for rowid, title, people, body in self._conn.execute(
+                f"SELECT rowid, title, people, body FROM items WHERE rowid IN ({marks})", part
+            ):
+                text = f"{title}\n{people}\n{body}"
+                if all(p.search(text) for p in patterns):
+                    kept.add(rowid)
+        return np.array([int(r) in kept for r in rowids], dtype=bool)
+
+
+def highlight(
+    text: str, terms: frozenset[str] | set[str], prefixes: frozenset[str] = frozenset()
+) -> list[tuple[int, int]]:
+    """Character spans of the words in `text` whose folded form is one of `terms`.
+
+    A word also counts when it starts with one of `prefixes` (`Matches.prefixes`: the
+    word being typed), and a hyphenated word when its joined form matched.
+    """
+    if not (terms or prefixes) or not text:
+        return []
+    starts = tuple(prefixes)
+    spans = [
+        (start, end)
+        for term, start, end in tokens(text)
+        if term in terms or (starts and term.startswith(starts))
+    ]
+    joined = [(start, end) for term, start, end in compounds(text) if term in terms]
+    if joined:
+        inside = {i for start, end in joined for i in range(start, end)}
+        spans = sorted(joined + [s for s in spans if s[0] not in inside])
+    return spans

@@ -1,0 +1,475 @@
+"""Finding the people a press paragraph names, with their role and organisation as written.
+
+Rules and small word lists (see `store.text.lexicon`), no statistical model: press items name
+people in a few fixed shapes. A name ends a run of capitalised words that began with a
+role ("the CSTO Secretary General Imangali Tasmagambetov"), or is followed by one
+("Khasan Sultonov, Permanent Representative of ..."), or starts with a known first name,
+or carries initials ("K.M.Sadykov", "И.Тасмагамбетов").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from store.model import Participant
+from store.text import lexicon
+from store.text.names import same_first_name
+from store.text.russian import is_first_name
+
+_TOKEN = re.compile(
+    r"(?P<initials>(?<![\w.])(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}[A-ZА-ЯЁ][\w'’\-]*[\w])"
+    r"|(?P<word>[^\W\d_][\w'’\-]*[^\W_]|[^\W\d_])"
+    r"|(?P<punct>[,;:()\[\].!?])"
+    r"|(?P<quote>[\"“”«»„])"
+    r"|(?P<dash>\s[-–—]\s)"
+)
+_HONORIFIC_INITIALS = re.compile(r"^(?:Mr|Ms|Dr|St|Mrs|Jr|Sr|H\.E|Hon|Prof|No)\.", re.I)
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    kind: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        return self.text.casefold()
+
+    @property
+    def cyrillic(self) -> bool:
+        return bool(re.match(r"[А-Яа-яЁё]", self.text))
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "word"
+        value = m.group()
+        if kind == "initials" and _HONORIFIC_INITIALS.match(value):
+            # "Mr. Norov", "H.E. Tokayev": split the honorific off and keep the name.
+            head = _HONORIFIC_INITIALS.match(value)
+            assert head is not None
+            tokens.append(_Token(head.group(), "word", m.start(), m.start() + head.end()))
+            rest = value[head.end() :].lstrip()
+            if rest:
+                offset = m.end() - len(rest)
+                tokens.extend(_tokens_shifted(rest, offset))
+            continue
+        if kind == "word" and value[-2:] in ("'s", "’s"):
+            # "Ban Ki-moon's message": the name without the possessive
+            tokens.append(_Token(value[:-2], kind, m.start(), m.end() - 2))
+            continue
+        tokens.append(_Token(value.strip(), kind, m.start(), m.end()))
+    return tokens
+
+
+def _tokens_shifted(text: str, offset: int) -> list[_Token]:
+    return [_Token(t.text, t.kind, t.start + offset, t.end + offset) for t in _tokens(text)]
+
+
+# -- what a token is --------------------------------------------------------------------
+
+
+def _is_role(token: _Token) -> bool:
+    if token.key.startswith("секретариат"):
+        return False
+    if token.cyrillic:
+        return lexicon.has_stem(token.text, lexicon.ROLE_STEMS_CYR)
+    return token.key in lexicon.ROLE_WORDS or all(
+        part in lexicon.ROLE_WORDS for part in token.key.split("-") if part
+    )
+
+
+def _is_role_head(token: _Token) -> bool:
+    if token.key.startswith("секретариат"):
+        return False
+    if token.cyrillic:
+        return lexicon.has_stem(token.text, lexicon.ROLE_STEMS_CYR)
+    return token.key in lexicon.ROLE_HEADS or any(
+        part in lexicon.ROLE_HEADS for part in token.key.split("-")
+    )
+
+
+def _is_rank(token: _Token) -> bool:
+    return token.key in lexicon.RANKS or all(p in lexicon.RANKS for p in token.key.split("-"))
+
+
+def _is_honorific(token: _Token) -> bool:
+    return token.key in lexicon.HONORIFICS or token.key.rstrip(".") in lexicon.HONORIFICS
+
+
+def _is_first_name(token: _Token) -> bool:
+    if token.kind != "word":
+        return False
+    if token.cyrillic:
+        key = token.key
+        return any(
+            key == name or (len(name) > 2 and key.startswith(name) and len(key) - len(name) <= 3)
+            for name in lexicon.FIRST_NAMES_CYR
+        ) or (token.capitalised and is_first_name(token.text))
+    return token.key in lexicon.FIRST_NAMES or token.key.split("-")[0] in lexicon.FIRST_NAMES
+
+
+def _is_nameish(token: _Token) -> bool:
+    """Could this token be part of a person's name (not a role, place, org or stopword)?"""
+    if token.kind == "initials":
+        return True
+    if token.kind != "word" or not token.capitalised:
+        return False
+    letters = [c for c in token.text if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return False  # an acronym: CSTO, UNAMA, ОДКБ
+    if token.cyrillic:
+        if token.key in lexicon.FIRST_NAMES_CYR:
+            return True
+        stems = lexicon.ROLE_STEMS_CYR + lexicon.ORG_STEMS_CYR + lexicon.PLACE_STEMS_CYR
+        return not lexicon.has_stem(token.text, stems) and token.key not in ("в", "на", "с")
+    if _is_first_name(token):
+        return True
+    key = token.key
+    parts = [p for p in re.split(r"[-'’]", key) if p]
+    for words in (
+        lexicon.ROLE_WORDS, lexicon.RANKS, lexicon.HONORIFICS, lexicon.ORG_WORDS,
+        lexicon.PLACE_WORDS, lexicon.STOP_CAPITALS,
+    ):
+        if key in words or key.rstrip(".") in words:
+            return False
+        if len(parts) > 1 and all(p in words for p in parts):
+            return False
+    return not key.endswith("'s")
+
+
+def _is_phrase_part(token: _Token) -> bool:
+    """May this token sit inside a run of role, organisation and name words?"""
+    if token.kind in ("initials", "quote", "dash"):
+        return True
+    if token.kind != "word":
+        return False
+    if token.capitalised:
+        return True
+    if token.cyrillic:
+        return token.key in lexicon.CONNECTORS_CYR or lexicon.has_stem(
+            token.text, lexicon.ROLE_STEMS_CYR + lexicon.ORG_STEMS_CYR + lexicon.PLACE_STEMS_CYR
+        )
+    return (
+        token.key in lexicon.CONNECTORS
+        or token.key in lexicon.ROLE_WORDS
+        or token.key in lexicon.ORG_NOUNS_LOWER
+    )
+
+
+# -- finding people ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Mention:
+    name: str
+    role: str
+    organisation: str
+    start: int
+    single: bool
+    """Only a surname ("Minister Kneissl"): merged into a fuller mention when one exists."""
+
+
+def _stretches(tokens: list[_Token]) -> list[tuple[int, int]]:
+    """Index ranges of maximal runs of phrase tokens, split at punctuation and prose."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, token in enumerate(tokens):
+        if _is_phrase_part(token):
+            if start is None:
+                start = i
+        elif start is not None:
+            spans.append((start, i))
+            start = None
+    if start is not None:
+        spans.append((start, len(tokens)))
+    return spans
+
+
+def _name_runs(tokens: list[_Token], lo: int, hi: int) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    i = lo
+    while i < hi:
+        if _is_nameish(tokens[i]):
+            j = i
+            while j < hi and _is_nameish(tokens[j]):
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _strip_edges(tokens: list[_Token]) -> list[_Token]:
+    """Drop connectors, quotes left unpaired and dashes from both ends of a phrase."""
+    edge = {"the", "and", "of", "a", "an", "и", "with", "by", "to", "at", "in", "for", "on"}
+    while tokens and (tokens[0].key in edge or tokens[0].kind == "dash"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].key in edge or tokens[-1].kind == "dash"):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _span_text(text: str, tokens: list[_Token]) -> str:
+    if not tokens:
+        return ""
+    return " ".join(text[tokens[0].start : tokens[-1].end].split()).strip(" ,;:")
+
+
+def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
+    """Split "CSTO Secretary General" / "Director of the Institute of ..." into role and org."""
+    phrase = _strip_edges(phrase)
+    while phrase and (_is_rank(phrase[-1]) or _is_honorific(phrase[-1])):
+        if phrase[-1].key == "general" and len(phrase) > 1 and _is_role_head(phrase[-2]):
+            if not _is_rank(phrase[-2]):
+                break  # "Secretary General" is a role, not a rank
+        phrase = phrase[:-1]
+    phrase = _strip_edges(phrase)
+    heads = [i for i, t in enumerate(phrase) if _is_role_head(t) and not _is_rank(t)]
+    if not heads:
+        return "", ""
+    first = heads[0]
+    end = first
+    while end + 1 < len(phrase) and (
+        _is_role(phrase[end + 1])
+        or (phrase[end + 1].key == "and" and end + 2 < len(phrase) and _is_role(phrase[end + 2]))
+    ):
+        end += 1
+    start = first
+    while start > 0 and (
+        _is_role(phrase[start - 1])
+        or (phrase[start - 1].key == "and" and start > 1 and _is_role(phrase[start - 2]))
+    ):
+        start -= 1
+    role_tokens = phrase[start : end + 1]
+    before = _strip_edges(phrase[:start])
+    after = _strip_edges(phrase[end + 1 :])
+    if phrase[0].cyrillic:
+        # Russian puts the organisation after the role in the genitive: "секретарь ОДКБ".
+        organisation = _span_text(text, after) or _span_text(text, before)
+    else:
+        organisation = _span_text(text, after) if after else _span_text(text, before)
+    return _span_text(text, role_tokens), organisation
+
+
+def _role_after(text: str, tokens: list[_Token], index: int) -> tuple[str, str]:
+    """The role in ", <role>" right after a name, unless that phrase ends in another name."""
+    if index >= len(tokens) or tokens[index].text != ",":
+        return "", ""
+    j = index + 1
+    while j < len(tokens) and _is_phrase_part(tokens[j]):
+        j += 1
+    chunk = tokens[index + 1 : j]
+    if chunk and chunk[0].key in ("and", "и", "or"):
+        return "", ""  # "X, and the Secretary General Y": the role is Y's
+    stripped = _strip_edges(chunk)
+    if not stripped or not any(_is_role_head(t) for t in stripped[:5]):
+        return "", ""
+    if stripped and _is_nameish(stripped[-1]) and len(_name_runs(stripped, 0, len(stripped))) > 0:
+        last_run = _name_runs(stripped, 0, len(stripped))[-1]
+        if last_run[1] == len(stripped) and last_run[1] - last_run[0] >= 2:
+            return "", ""  # "..., Kyrgyzstani Foreign Minister Erlan Abdyldayev": not ours
+    return _split_role(text, chunk)
+
+
+def _roles_before(text: str, tokens: list[_Token], lo: int, run_start: int) -> tuple[str, str]:
+    """Role and organisation written before a name, including earlier ", "-joined roles."""
+    roles: list[tuple[str, str]] = []
+    phrase = tokens[lo:run_start]
+    role, org = _split_role(text, phrase)
+    if role:
+        roles.append((role, org))
+    elif all(_is_rank(t) or _is_honorific(t) or t.kind != "word" for t in phrase):
+        role = "rank only"  # "..., Army General Valery Gerasimov": the roles come earlier
+    # "Chairman of ..., President of ... <Name>": walk back over commas while the
+    # chunk before each is itself a role.
+    k = lo - 1
+    while role and k > 0 and tokens[k].text == ",":
+        j = k - 1
+        while j >= 0 and _is_phrase_part(tokens[j]):
+            j -= 1
+        chunk = tokens[j + 1 : k]
+        stripped = _strip_edges(chunk)
+        if not stripped or not _is_role_head(stripped[0]) and not (
+            len(stripped) > 1 and _is_role(stripped[0])
+        ):
+            break
+        if _name_runs(stripped, 0, len(stripped)) and any(
+            b - a >= 2 for a, b in _name_runs(stripped, 0, len(stripped))
+        ):
+            break
+        earlier = _split_role(text, chunk)
+        if not earlier[0]:
+            break
+        roles.insert(0, earlier)
+        k = j
+    if not roles:
+        return "", ""
+    role_text = ", ".join(dict.fromkeys(r for r, _ in roles if r))
+    org_text = "; ".join(dict.fromkeys(o for _, o in roles if o))
+    return role_text, org_text
+
+
+def _role_before_comma(text: str, tokens: list[_Token], lo: int) -> tuple[str, str]:
+    """The role of ", <role> [(ACRONYM)], <Name>": the phrase before the comma at `lo - 1`."""
+    k = lo - 1
+    if k < 1 or tokens[k].text != ",":
+        return "", ""
+    k -= 1
+    if tokens[k].text == ")":  # an acronym in brackets between the role and the comma
+        while k > 0 and tokens[k].text != "(":
+            k -= 1
+        k -= 1
+    end = k + 1
+    while k >= 0 and _is_phrase_part(tokens[k]):
+        k -= 1
+    chunk = tokens[k + 1 : end]
+    stripped = _strip_edges(chunk)
+    if not stripped or not any(_is_role_head(t) for t in stripped):
+        return "", ""
+    runs = _name_runs(stripped, 0, len(stripped))
+    if runs and runs[-1][1] == len(stripped) and runs[-1][1] - runs[-1][0] >= 2:
+        return "", ""  # the phrase ends in a name of its own: "X, Minister Y, Z"
+    return _split_role(text, chunk)
+
+
+def _mentions(text: str) -> list[_Mention]:
+    tokens = _tokens(text)
+    found: list[_Mention] = []
+    for lo, hi in _stretches(tokens):
+        segment_start = lo
+        for a, b in _name_runs(tokens, lo, hi):
+            # "High Commissioner on National Minorities Lamberto Zannier": an unknown
+            # capitalised word in front of a known first name belongs to the organisation.
+            firsts = [k for k in range(a, b) if _is_first_name(tokens[k])]
+            if firsts and firsts[0] > a and b - firsts[0] >= 2:
+                a = firsts[0]
+            run = tokens[a:b]
+            follower = tokens[b] if b < hi else None
+            # A name closes its phrase: what follows is punctuation, "and", "at", a dash,
+            # never "of" ("World Economy of ..." is an organisation).
+            closes = follower is None or follower.kind == "dash" or (
+                follower.key in lexicon.CONNECTORS | lexicon.CONNECTORS_CYR
+                and follower.key != "of"
+            )
+            before = tokens[a - 1] if a > lo else None
+            after_connector = before is not None and (
+                before.key in lexicon.CONNECTORS or before.key in lexicon.CONNECTORS_CYR
+            )
+            prefix = [t for t in tokens[segment_start:a] if t.kind == "word"]
+            role_right_before = bool(prefix) and (
+                _is_role(prefix[-1]) or _is_rank(prefix[-1]) or _is_honorific(prefix[-1])
+            )
+            initials = run[0].kind == "initials" or (
+                len(run) >= 2 and re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]?\.", run[0].text) is not None
+            )
+            known_first = _is_first_name(run[0])
+            role, org = ("", "")
+            if closes and len(run) <= 4:
+                role, org = _roles_before(text, tokens, segment_start, a)
+            after_role, after_org = _role_after(text, tokens, b) if b == hi else ("", "")
+            single = len(run) == 1 and run[0].kind == "word"
+            if not role and not after_role and a == lo and b == hi and len(run) >= 2:
+                # "..., Special Representative for West Africa (UNOWAS), Leonardo Santos
+                # Simão.": a name standing alone after a comma, the role before it.
+                role, org = _role_before_comma(text, tokens, lo)
+            if len(run) > 4 or not closes:
+                accepted = False
+            elif single:
+                accepted = role_right_before and bool(role or _is_honorific(prefix[-1]))
+            elif known_first or initials:
+                accepted = True
+            else:
+                accepted = not after_connector and bool(role or after_role)
+            if not accepted:
+                continue
+            if after_role and not role:
+                role, org = after_role, after_org
+            name = " ".join(_span_text(text, run).split())
+            found.append(_Mention(name, role, org, run[0].start, single))
+            segment_start = b
+    return found
+
+
+def _surname_key(name: str) -> str:
+    last = re.split(r"[\s.]+", name.strip(". "))[-1]
+    return last.casefold()
+
+
+def _same_surname(a: str, b: str) -> bool:
+    """Whether two surnames are one, allowing Russian case endings ("Зась", "Засем")."""
+    if a == b:
+        return True
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    shorter = min(len(a), len(b))
+    return common >= max(3, shorter - 2) and abs(len(a) - len(b)) <= 3
+
+
+def _first_initial(name: str) -> str:
+    parts = name.split()
+    return parts[0][:1].casefold() if len(parts) > 1 or "." in name else ""
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    """Whether two names could share a first name (yes when either gives only an initial).
+
+    Russian case forms ("Сергеем" beside "Сергей") agree as surnames in case forms do.
+    """
+    same = same_first_name(a, b)
+    if same is not False:
+        return True
+    first_a, first_b = a.split()[0].casefold(), b.split()[0].casefold()
+    cyrillic = bool(re.match(r"[а-яё]", first_a)) and bool(re.match(r"[а-яё]", first_b))
+    return cyrillic and _same_surname(first_a, first_b)
+
+
+def merge_mentions(mentions: Iterable[_Mention]) -> list[Participant]:
+    """One participant per person: a surname-only or initialled mention joins a fuller one."""
+    people: list[_Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.single, m.start)):
+        key = _surname_key(mention.name)
+        for index, known in enumerate(people):
+            if not _same_surname(key, _surname_key(known.name)):
+                continue
+            a, b = _first_initial(mention.name), _first_initial(known.name)
+            if a and b and a != b:
+                continue
+            if not _first_names_agree(mention.name, known.name):
+                continue  # Andrei and Aleksei Voitolovski are two people
+            fuller = known
+            longer = len(mention.name) > len(known.name)
+            if longer and not mention.single and "." not in mention.name:
+                fuller = _Mention(mention.name, known.role, known.organisation, known.start, False)
+            role = fuller.role or mention.role
+            org = fuller.organisation or mention.organisation
+            people[index] = _Mention(fuller.name, role, org, fuller.start, fuller.single)
+            break
+        else:
+            people.append(mention)
+    people.sort(key=lambda m: m.start)
+    return [Participant(m.name, m.role, m.organisation) for m in people]
+
+
+def find_participants(paragraphs: Iterable[str]) -> list[Participant]:
+    """Every person named in the paragraphs (title first), once each, in order of mention."""
+    mentions: list[_Mention] = []
+    offset = 0
+    for paragraph in paragraphs:
+        for m in _mentions(paragraph):
+            mentions.append(_Mention(m.name, m.role, m.organisation, m.start + offset, m.single))
+        offset += len(paragraph) + 2
+    return merge_mentions(mentions)

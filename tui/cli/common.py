@@ -1,0 +1,102 @@
+"""What every subcommand shares: the common options, opening the archive, one-line errors."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from store import Archive, Bookmarks
+from store.paths import default_archive_path, default_bookmarks_path, sample_files
+from store.schema import upgrade_pending
+from store.text.printable import printable
+
+EXIT_ERROR = 2
+"""DESIGN.md: errors go to stderr with exit code 2."""
+
+
+def common_options() -> argparse.ArgumentParser:
+    """`--archive` and `--bookmarks`, accepted by the app and every subcommand."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--archive", type=Path, default=argparse.SUPPRESS, metavar="PATH",
+        help="the archive file (default: archive.sqlite3 in the user data folder)",
+    )
+    common.add_argument(
+        "--bookmarks", type=Path, default=argparse.SUPPRESS, metavar="PATH",
+        help="the bookmarks file (default: bookmarks.json in the user data folder)",
+    )
+    common.add_argument(
+        "--config", type=Path, default=argparse.SUPPRESS, metavar="PATH",
+        help="the config file (default: config.toml in the user config folder)",
+    )
+    return common
+
+
+def config(args: argparse.Namespace):  # -> store.config.Config
+    """The effective config of this run, read once; a wrong file raises ConfigError."""
+    from store.config import load_config
+
+    if getattr(args, "_config", None) is None:
+        args._config = load_config(getattr(args, "config", None))
+    return args._config
+
+
+def archive_path(args: argparse.Namespace) -> Path:
+    return getattr(args, "archive", None) or config(args).archive or default_archive_path()
+
+
+def bookmarks_path(args: argparse.Namespace) -> Path:
+    return (getattr(args, "bookmarks", None) or config(args).bookmarks
+            or default_bookmarks_path())
+
+
+def open_archive(
+    args: argparse.Namespace, *, readonly: bool = False, upgrade: bool = False
+) -> Archive:
+    """Open the archive the user chose; a first run imports the bundled sample.
+
+    Only `import` (readonly=False) creates an archive where there is none: every other
+    command, the app and `serve` say there is no archive at the path, so a mistyped
+    `--archive` never becomes a new, empty archive. The one exception is the default
+    archive on a first run, made from the bundled sample.
+
+    `readonly` opens never write the file, so users who may only read a published
+    archive can use it. `upgrade` (the app, `serve`) first brings an archive of an older
+    layout up to date, when this user may write it; otherwise it is read as it is.
+    """
+    path = archive_path(args)
+    if (getattr(args, "archive", None) is None and config(args).archive is None
+            and not os.path.lexists(path)):
+        with Archive.open(path) as archive:  # first run
+            files = sample_files()
+            if files:
+                archive.import_files(files)
+    elif upgrade and upgrade_pending(path) and Archive.can_write(path):
+        _say_upgrading(path)
+        Archive.open(path).close()
+    if readonly:
+        return Archive.open(path, readonly=True)
+    if os.path.lexists(path) and upgrade_pending(path):
+        _say_upgrading(path)
+    return Archive.open(path)
+
+
+def _say_upgrading(path: Path) -> None:
+    print(printable(f"pressroom: upgrading {path} to this version's layout"
+                    " (once; about two minutes per million items)"), file=sys.stderr)
+
+
+def open_bookmarks(args: argparse.Namespace) -> Bookmarks:
+    return Bookmarks.open(bookmarks_path(args))
+
+
+def fail(message: str) -> int:
+    """Print one line to stderr and return the error exit code.
+
+    Messages name files, ids and queries: `printable` keeps them from controlling the
+    terminal, and on one line.
+    """
+    print(printable(f"pressroom: {message}"), file=sys.stderr)
+    return EXIT_ERROR

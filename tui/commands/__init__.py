@@ -1,1 +1,0 @@
-"""One module per `pressroom` subcommand; each offers `register(subparsers, common)`."""
