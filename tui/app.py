@@ -135,7 +135,7 @@ class PressroomApp(App[int]):
 
         from tui.palette import PlainCommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(PlainCommandPalette(id="--command-palette"))
 
     async def on_event(self, event: events.Event) -> None:

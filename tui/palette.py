@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider, SearchIcon
 
+from tui.app_handle import AppHandle
+
 
 class PlainCommandPalette(CommandPalette):
     """Textual's palette with a plain `>` before its input instead of the 🔎 emoji:
@@ -15,11 +17,11 @@ class PlainCommandPalette(CommandPalette):
         self.query_one(SearchIcon).icon = ">"
 
 
-class PressroomCommands(Provider):
+class PressroomCommands(AppHandle, Provider):
     """Screens and actions by name, for users who remember words better than keys."""
 
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        app = self.app
+        app = self.pressroom
         screen = self.screen
         commands: list[tuple[str, str, Callable[[], object]]] = [
             ("Events", "the archive by date, and search (e)",

@@ -6,11 +6,15 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from store import Archive, Bookmarks
 from store.paths import default_archive_path, default_bookmarks_path, sample_files
 from store.schema import upgrade_pending
 from store.text.printable import printable
+
+if TYPE_CHECKING:  # read only when a command needs the config
+    from store.config import Config
 
 EXIT_ERROR = 2
 """DESIGN.md: errors go to stderr with exit code 2."""
@@ -34,7 +38,7 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
-def config(args: argparse.Namespace):  # -> store.config.Config
+def config(args: argparse.Namespace) -> Config:
     """The effective config of this run, read once; a wrong file raises ConfigError."""
     from store.config import load_config
 

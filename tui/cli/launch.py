@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import argparse
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from store.config import Config
 
 FRAMES_PER_SECOND = 120
 """Textual paints at most this often, and a new search result waits for the next frame
@@ -58,7 +62,7 @@ def run_app(args: argparse.Namespace) -> int:
     return int(app.return_code or 0)
 
 
-def check_theme(chosen) -> None:  # chosen: store.config.Config
+def check_theme(chosen: Config) -> None:
     """A theme Textual does not have is the config's error, named by file and line."""
     if chosen.theme is None:
         return

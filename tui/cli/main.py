@@ -1,4 +1,4 @@
-"""The `pressroom` command: opens the app, or runs a subcommand (DESIGN.md, CLI contract)."""
+"""The `pressroom` command: opens the app, or runs a subcommand."""
 
 from __future__ import annotations
 
@@ -31,16 +31,16 @@ class PressroomParser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
         self.query_words = query_words
 
-    def parse_known_args(  # type: ignore[override]
+    def parse_known_args(  # type: ignore[override]  # one signature for typeshed's overloads
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> tuple[argparse.Namespace, list[str]]:
         if self.query_words:
             args = self._options_then_words(sys.argv[1:] if args is None else list(args))
-        namespace, extras = super().parse_known_args(args, namespace)
+        parsed, extras = super().parse_known_args(args, namespace)
         if extras:
             # here, not in the parent: its hint would name the top-level --help
             self.error(_unexpected(extras))
-        return namespace, extras
+        return parsed, extras
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_ERROR, f"pressroom: {printable(message)}; try {self.prog} --help\n")

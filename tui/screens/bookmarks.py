@@ -30,6 +30,7 @@ from store.bookmarks.store import Bookmark
 from store.errors import BookmarksUnavailable
 from store.paths import short_path
 from store.text.printable import printable
+from tui.app_handle import AppHandle
 from tui.screens.people import RowList, _fit
 from tui.widgets.key_bar import KeyBar
 
@@ -168,7 +169,7 @@ class MarkdownPage(ModalScreen[None]):
             page.scroll_page_up(animate=False)
 
 
-class BookmarksScreen(Screen):
+class BookmarksScreen(AppHandle, Screen[None]):
     """Every bookmark, newest first; Enter reads, d removes (u undoes), n notes, x exports."""
 
     BINDINGS = [
@@ -214,7 +215,7 @@ class BookmarksScreen(Screen):
         return self.query_one("#bookmarks", BookmarkList)
 
     def on_mount(self) -> None:
-        self.app.bookmarks_signal.subscribe(self, self._on_bookmarks_changed)
+        self.pressroom.bookmarks_signal.subscribe(self, self._on_bookmarks_changed)
         self.reload()
         self.bookmark_list.focus()
 
@@ -228,7 +229,7 @@ class BookmarksScreen(Screen):
     # -- loading -----------------------------------------------------------------------------
 
     def reload(self, *, keep_cursor: bool = False) -> None:
-        session = self.app.session
+        session = self.pressroom.session
         marks: list[Bookmark] = []
         if session.bookmarks is not None:
             try:
@@ -287,7 +288,7 @@ class BookmarksScreen(Screen):
         if current is not None and current.clipping is not None and current.row is not None:
             # a clipping opens its item at the quoted paragraphs, selected
             rowids = np.array([current.row.rowid], dtype=np.int64)
-            self.app.open_reader(rowids, 0, paragraphs=current.clipping.paragraphs)
+            self.pressroom.open_reader(rowids, 0, paragraphs=current.clipping.paragraphs)
             return
         if current is None or current.row is None:
             self.app.bell()
@@ -296,10 +297,10 @@ class BookmarksScreen(Screen):
             return
         known = [e for e in entries if e.row is not None]
         rowids = np.array([e.row.rowid for e in known if e.row is not None], dtype=np.int64)
-        self.app.open_reader(rowids, known.index(current))
+        self.pressroom.open_reader(rowids, known.index(current))
 
     def action_remove(self) -> None:
-        session = self.app.session
+        session = self.pressroom.session
         current = self.bookmark_list.current
         if current is not None and (current.clipping is not None or not current.marked):
             self._remove_clipping(current)
@@ -314,10 +315,10 @@ class BookmarksScreen(Screen):
             return
         self.removed.append(current.mark)
         self.notify("Bookmark removed · u to undo", timeout=3)
-        self.app.bookmarks_changed(current.mark.item_id)
+        self.pressroom.bookmarks_changed(current.mark.item_id)
 
     def action_undo(self) -> None:
-        session = self.app.session
+        session = self.pressroom.session
         if self.removed_clippings and session.bookmarks is not None:
             self._restore_clipping()
             return
@@ -335,23 +336,23 @@ class BookmarksScreen(Screen):
             self.notify("Bookmark restored", timeout=3)
         else:
             self.notify("Bookmarked again meanwhile; kept that bookmark", timeout=3)
-        self.app.bookmarks_changed(mark.item_id)
+        self.pressroom.bookmarks_changed(mark.item_id)
 
     def action_note(self) -> None:
         current = self.bookmark_list.current
         if current is not None and current.clipping is not None:
             self._ask(current, "Note for", current.clipping.note, "note")
             return
-        if current is None or not current.marked or self.app.session.bookmarks is None:
+        if current is None or not current.marked or self.pressroom.session.bookmarks is None:
             self.app.bell()
             return
         from tui.screens.note_prompt import NotePrompt
 
         title = current.row.title if current.row is not None else current.mark.item_id
-        blink = not self.app.session.settings.low_bandwidth
+        blink = not self.pressroom.session.settings.low_bandwidth
 
         def save(note: str | None) -> None:
-            session = self.app.session
+            session = self.pressroom.session
             if note is None or session.bookmarks is None:
                 return
             try:
@@ -359,7 +360,7 @@ class BookmarksScreen(Screen):
             except BookmarksUnavailable as error:
                 self._change_failed(error)
                 return
-            self.app.bookmarks_changed(current.mark.item_id)
+            self.pressroom.bookmarks_changed(current.mark.item_id)
 
         self.app.push_screen(NotePrompt(title, current.mark.note, blink=blink), save)
 
@@ -382,7 +383,7 @@ class BookmarksScreen(Screen):
             return
         from tui.screens.note_prompt import NotePrompt
 
-        session = self.app.session
+        session = self.pressroom.session
         known = session.bookmarks.tags() if session.bookmarks is not None else []
         hint = ("tags: " + " ".join(known)) if known else "no tags yet (t adds them)"
 
@@ -402,10 +403,10 @@ class BookmarksScreen(Screen):
         title = entry.row.title if entry.row is not None else entry.mark.item_id
         if entry.clipping is not None:
             title = f"clipping of {title}"
-        blink = not self.app.session.settings.low_bandwidth
+        blink = not self.pressroom.session.settings.low_bandwidth
 
         def save(typed: str | None) -> None:
-            session = self.app.session
+            session = self.pressroom.session
             if typed is None or session.bookmarks is None:
                 return
             try:
@@ -417,7 +418,7 @@ class BookmarksScreen(Screen):
                     session.bookmarks.set_tags(entry.mark.item_id, parse_tags(typed))
             except BookmarksUnavailable as error:
                 session.bookmarks_failed(error)
-            self.app.bookmarks_changed(entry.mark.item_id)
+            self.pressroom.bookmarks_changed(entry.mark.item_id)
 
         self.app.push_screen(
             NotePrompt(printable(title), value, blink=blink, label=label,
@@ -427,7 +428,7 @@ class BookmarksScreen(Screen):
         )
 
     def _remove_clipping(self, entry: Entry) -> None:
-        session = self.app.session
+        session = self.pressroom.session
         if entry.clipping is None or session.bookmarks is None:
             self.app.bell()  # an item shown for its clippings: remove those one by one
             return
@@ -439,10 +440,10 @@ class BookmarksScreen(Screen):
             return
         self.removed_clippings.append(entry.clipping)
         self.notify("Clipping removed · u to undo", timeout=3)
-        self.app.bookmarks_changed(entry.mark.item_id)
+        self.pressroom.bookmarks_changed(entry.mark.item_id)
 
     def _restore_clipping(self) -> None:
-        session = self.app.session
+        session = self.pressroom.session
         clipping = self.removed_clippings.pop()
         if session.bookmarks is None:
             return
@@ -453,16 +454,16 @@ class BookmarksScreen(Screen):
             self.reload()
             return
         self.notify("Clipping restored", timeout=3)
-        self.app.bookmarks_changed(clipping.item_id)
+        self.pressroom.bookmarks_changed(clipping.item_id)
 
     def _change_failed(self, error: BookmarksUnavailable) -> None:
         """A remove, restore or note was refused: say why, and show the file as it is."""
-        self.app.session.bookmarks_failed(error)
+        self.pressroom.session.bookmarks_failed(error)
         self.notify(str(error), severity="warning", timeout=6)
         self.reload(keep_cursor=True)
 
     def action_export(self) -> None:
-        session = self.app.session
+        session = self.pressroom.session
         if session.bookmarks is None:
             self.app.bell()
             return

@@ -21,6 +21,7 @@ from store.archive import Row
 from store.errors import PressroomError
 from store.index.dossier import Contact, Dossier
 from store.text.printable import printable
+from tui.app_handle import AppHandle
 from tui.cli.person import role_line
 from tui.screens.people import RowList, _fit
 from tui.widgets.event_list import KIND_MARKERS
@@ -106,7 +107,7 @@ class DossierItems(RowList):
         return text
 
 
-class DossierScreen(Screen):
+class DossierScreen(AppHandle, Screen[None]):
     """One person's dossier; `i` lists all their items in Events, `s` the items shared with
     the person under the cursor in "Met with"."""
 
@@ -151,7 +152,7 @@ class DossierScreen(Screen):
 
     @work(thread=True, exclusive=True, group="dossier")
     def _build(self) -> None:
-        archive = self.app.session.archive
+        archive = self.pressroom.session.archive
         try:
             dossier = archive.dossier(key=self.person_key, item_limit=ITEMS_SHOWN)
             found = {row.item_id: row for row in archive.rows(archive.rowids_of(dossier.items))}
@@ -209,11 +210,11 @@ class DossierScreen(Screen):
         import numpy as np
 
         rowids = np.array([row.rowid for row in self.items.rows], dtype=np.int64)
-        self.app.open_reader(rowids, event.index)
+        self.pressroom.open_reader(rowids, event.index)
 
     def action_items(self) -> None:
         name = self.dossier.name if self.dossier else self.person_name
-        self.app.show_events(f'person:"{name}"')
+        self.pressroom.show_events(f'person:"{name}"')
 
     def action_shared(self) -> None:
         contact = self.contacts.current
@@ -221,7 +222,7 @@ class DossierScreen(Screen):
             self.app.bell()
             return
         name = self.dossier.name if self.dossier else self.person_name
-        self.app.show_events(f'person:"{name}" person:"{contact.name}"')
+        self.pressroom.show_events(f'person:"{name}" person:"{contact.name}"')
 
     def action_switch_list(self) -> None:
         (self.items if self.contacts.has_focus else self.contacts).focus()

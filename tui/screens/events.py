@@ -19,6 +19,7 @@ from textual.widgets import Input, Static
 from store.archive import Row
 from store.errors import PressroomError
 from store.text.printable import printable
+from tui.app_handle import AppHandle
 from tui.widgets.event_list import PAGE, EventList, Listing, month_name
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.search_box import SearchBox
@@ -28,7 +29,7 @@ _FILTER_RE = re.compile(r'(?<!\S)-?(?:person|kind|after|before|in):(?:"[^"]*"?|\
 """Field filters as typed, to name them in the status line."""
 
 
-class EventsScreen(Screen):
+class EventsScreen(AppHandle, Screen[None]):
     """The archive newest first under month headings, or the ranked matches of a query."""
 
     BINDINGS = [
@@ -50,7 +51,7 @@ class EventsScreen(Screen):
         self._problem = ""
 
     def compose(self) -> ComposeResult:
-        session = self.app.session
+        session = self.pressroom.session
         yield SearchBox(blink=not session.settings.low_bandwidth, id="search")
         yield Timeline(id="timeline")
         yield EventList(session.archive, id="events")
@@ -66,15 +67,15 @@ class EventsScreen(Screen):
         return self.query_one("#events", EventList)
 
     def on_mount(self) -> None:
-        self.event_list.set_marked(self.app.session.marked_ids())
+        self.event_list.set_marked(self.pressroom.session.marked_ids())
         self.query_one(Timeline).show(self.event_list.listing.timeline)
         self._update_status()
         self.search_box.focus()
-        self.app.bookmarks_signal.subscribe(self, self._on_bookmarks_changed)
+        self.pressroom.bookmarks_signal.subscribe(self, self._on_bookmarks_changed)
 
     def on_screen_resume(self) -> None:
         # another session may have changed the bookmarks file while we were away
-        self.event_list.set_marked(self.app.session.marked_ids())
+        self.event_list.set_marked(self.pressroom.session.marked_ids())
 
     # -- searching ---------------------------------------------------------------------------
 
@@ -102,7 +103,7 @@ class EventsScreen(Screen):
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str, sequence: int, keep_cursor: bool) -> None:
-        session = self.app.session
+        session = self.pressroom.session
         archive = session.archive
         try:
             matches = archive.match(query, session.bookmarks)
@@ -158,13 +159,13 @@ class EventsScreen(Screen):
             text += f" · phrase checked in the newest {PHRASE_CHECK_LIMIT:,} only"
         if self._problem:
             text += f" · ! {self._problem}"
-        if self.app.session.bookmarks is None:
+        if self.pressroom.session.bookmarks is None:
             text += " · bookmarks unavailable"
         # One line, always: no layout pass (a full-screen layout costs ~6 ms a keystroke).
         self.query_one("#status", Static).update(printable(text), layout=False)
 
     def _on_bookmarks_changed(self, _: object) -> None:
-        self.event_list.set_marked(self.app.session.marked_ids())
+        self.event_list.set_marked(self.pressroom.session.marked_ids())
         if "in:bookmarks" in self._query or "tag:" in self._query:
             self._start_search(self._query, keep_cursor=True)
         self._update_status()
@@ -190,7 +191,7 @@ class EventsScreen(Screen):
         if len(listing) == 0:
             self.app.bell()
             return
-        self.app.open_reader(listing.rowids, index, listing.terms)
+        self.pressroom.open_reader(listing.rowids, index, listing.terms)
 
     def action_focus_search(self) -> None:
         self.search_box.focus()
@@ -210,12 +211,12 @@ class EventsScreen(Screen):
         if row is None:
             self.app.bell()
             return
-        self.app.toggle_bookmark(row.item_id)
+        self.pressroom.toggle_bookmark(row.item_id)
 
     def action_jump(self) -> None:
         from tui.screens.jump import JumpScreen
 
-        blink = not self.app.session.settings.low_bandwidth
+        blink = not self.pressroom.session.settings.low_bandwidth
         self.app.push_screen(JumpScreen(blink=blink), self._jump_to)
 
     def _jump_to(self, month_key: int | None) -> None:

@@ -29,6 +29,7 @@ from store.errors import PressroomError
 from store.index.columns import UNDATED
 from store.model import Person
 from store.text.printable import printable
+from tui.app_handle import AppHandle
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.search_box import SearchBox
 from tui.widgets.sparkline_text import sparkline
@@ -268,7 +269,7 @@ def _fit(text: str, width: int) -> str:
     return text.ljust(width)
 
 
-class PeopleScreen(Screen):
+class PeopleScreen(AppHandle, Screen[None]):
     """Every person, fuzzy-filtered as you type; Enter opens their dossier, `i` lists their
     items in Events."""
 
@@ -299,7 +300,7 @@ class PeopleScreen(Screen):
         self._problem = ""
 
     def compose(self) -> ComposeResult:
-        session = self.app.session
+        session = self.pressroom.session
         self.years = YearRange(session.archive)
         yield SearchBox(placeholder="Filter people: any spelling, Cyrillic too",
                         blink=not session.settings.low_bandwidth, id="people-filter")
@@ -339,7 +340,7 @@ class PeopleScreen(Screen):
     @work(thread=True, exclusive=True, group="people")
     def _find(self, query: str, sequence: int) -> None:
         try:
-            people = find_people(self.app.session.archive, query)
+            people = find_people(self.pressroom.session.archive, query)
         except PressroomError as error:
             self.app.call_from_thread(self._fail, sequence, str(error))
             return
@@ -412,7 +413,7 @@ class PeopleScreen(Screen):
         self._show_items(person)
 
     def _show_items(self, person: Person) -> None:
-        self.app.show_events(f'person:"{printable(person.name)}"')
+        self.pressroom.show_events(f'person:"{printable(person.name)}"')
 
     def action_focus_filter(self) -> None:
         self.filter_box.focus()

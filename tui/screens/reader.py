@@ -18,11 +18,12 @@ from store.errors import PressroomError
 from store.model import Item
 from store.revisions import Revision
 from store.text.printable import printable
+from tui.app_handle import AppHandle
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.reader_view import ReaderView
 
 
-class ReaderScreen(Screen):
+class ReaderScreen(AppHandle, Screen[None]):
     """Read `rowids[index]`; `terms` (folded search terms) are highlighted in the text."""
 
     CSS_PATH = "reader.tcss"
@@ -71,14 +72,14 @@ class ReaderScreen(Screen):
         """Held directly: `on_unmount` saves the position after the children are gone."""
 
     def compose(self) -> ComposeResult:
-        self.find_box.cursor_blink = not self.app.session.settings.low_bandwidth
+        self.find_box.cursor_blink = not self.pressroom.session.settings.low_bandwidth
         yield self.view
         yield self.find_box
         yield Static("", id="reader-status", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.app.bookmarks_signal.subscribe(self, self._on_bookmarks_changed)
+        self.pressroom.bookmarks_signal.subscribe(self, self._on_bookmarks_changed)
         self._load(self.index)
         self.view.focus()
 
@@ -92,7 +93,7 @@ class ReaderScreen(Screen):
     # -- the item ----------------------------------------------------------------------------
 
     def _load(self, index: int) -> None:
-        session = self.app.session
+        session = self.pressroom.session
         self.index = index
         if len(self.rowids) == 0:
             self.problem = "nothing to read"
@@ -133,7 +134,7 @@ class ReaderScreen(Screen):
             self.app.bell()
             return
         if self.revisions is None:
-            self.revisions = self.app.session.archive.revisions(self.item.id)
+            self.revisions = self.pressroom.session.archive.revisions(self.item.id)
         if not self.revisions:
             self.app.bell()
             return
@@ -157,7 +158,7 @@ class ReaderScreen(Screen):
     def _save_position(self) -> None:
         if self.item is None or self.version is not None:
             return  # an earlier text's offsets are not the item's
-        session = self.app.session
+        session = self.pressroom.session
         if session.is_marked(self.item.id):
             session.save_position(self.item.id, self.view.position())
 
@@ -184,7 +185,7 @@ class ReaderScreen(Screen):
         if self.problem:
             parts.append(f"! {self.problem}")
         if self.item is not None:
-            session = self.app.session
+            session = self.pressroom.session
             if session.bookmarks is None:
                 parts.append("bookmarks unavailable")
             elif session.is_marked(self.item.id):
@@ -294,7 +295,7 @@ class ReaderScreen(Screen):
         if self.item is None:
             self.app.bell()
             return
-        self.app.toggle_bookmark(self.item.id)
+        self.pressroom.toggle_bookmark(self.item.id)
         self._save_position()  # a fresh bookmark remembers where the user pressed b
 
     def action_bookmark_note(self) -> None:
@@ -302,16 +303,16 @@ class ReaderScreen(Screen):
             self.app.bell()
             return
         item = self.item
-        mark = self.app.session.bookmark(item.id)
+        mark = self.pressroom.session.bookmark(item.id)
         from tui.screens.note_prompt import NotePrompt
 
         def save(note: str | None) -> None:
             if note is None:
                 return
-            self.app.toggle_bookmark(item.id, note)
+            self.pressroom.toggle_bookmark(item.id, note)
             self._save_position()
 
-        blink = not self.app.session.settings.low_bandwidth
+        blink = not self.pressroom.session.settings.low_bandwidth
         self.app.push_screen(NotePrompt(item.title, mark.note if mark else "", blink=blink), save)
 
     # -- quoting -------------------------------------------------------------------------------
@@ -343,7 +344,7 @@ class ReaderScreen(Screen):
         quoted = self._passage()
         if quoted is None:
             return
-        style = self.app.session.citation_style
+        style = self.pressroom.session.citation_style
         self.app.copy_to_clipboard(quoted.quote(style))
         count, chars = quoted.count, len(quoted.text)
         what = f"{count} paragraph{'' if count == 1 else 's'}, {chars:,} characters"
@@ -364,17 +365,17 @@ class ReaderScreen(Screen):
         def keep(note: str | None) -> None:
             if note is None:
                 return
-            self.notify(self.app.session.keep_clipping(quoted, note), timeout=4)
-            self.app.bookmarks_changed(quoted.item.id)
+            self.notify(self.pressroom.session.keep_clipping(quoted, note), timeout=4)
+            self.pressroom.bookmarks_changed(quoted.item.id)
 
-        blink = not self.app.session.settings.low_bandwidth
+        blink = not self.pressroom.session.settings.low_bandwidth
         count = quoted.count
         title = f"{count} paragraph{'' if count == 1 else 's'} of {quoted.item.title}"
         self.app.push_screen(NotePrompt(title, "", blink=blink), keep)
 
     def action_citation_style(self) -> None:
         """`S`: the next citation style, for this session's copies."""
-        session = self.app.session
+        session = self.pressroom.session
         session.citation_style = STYLES[(STYLES.index(session.citation_style) + 1)
                                         % len(STYLES)]
         self.notify(f"Citation style: {session.citation_style}", timeout=3)

@@ -86,6 +86,10 @@ class _RefusingChannel(asyncssh.SSHServerChannel):
         self.refused("X11 forwarding")
         return False
 
-    def _process_auth_agent_req_at_openssh_dot_com_request(self, packet: object) -> bool:
+    # asyncssh's own handler returns None and answers later, from a task; the dispatcher
+    # answers at once with any bool a handler returns, so False here is the refusal.
+    def _process_auth_agent_req_at_openssh_dot_com_request(  # type: ignore[override]
+        self, packet: object
+    ) -> bool:
         self.refused("agent forwarding")
         return False

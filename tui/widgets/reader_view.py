@@ -242,7 +242,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._match_index: dict[int, list[int]] = {}
         """Block -> indexes into `matches`, for drawing."""
         self._pending_position: int | None = None
-        self.anchor: int | None = None
+        self.selection_anchor: int | None = None
         """Where the paragraph selection started (a paragraph index); None: no selection."""
         self.cursor = 0
         """The paragraph the selection extends to, marked in the left margin."""
@@ -260,7 +260,7 @@ class ReaderView(ScrollView, can_focus=True):
         self._para_blocks = [i for i, b in enumerate(self.blocks) if b.role == "para"]
         self._para_offsets = [self.blocks[i].offset for i in self._para_blocks]
         self.set_matches([])
-        self.anchor = None
+        self.selection_anchor = None
         self.cursor = 0
         self._width = 0
         self._pending_position = position
@@ -379,9 +379,9 @@ class ReaderView(ScrollView, can_focus=True):
     @property
     def selection(self) -> tuple[int, int] | None:
         """First and last selected paragraph (0-based, inclusive), or None."""
-        if self.anchor is None:
+        if self.selection_anchor is None:
             return None
-        return (min(self.anchor, self.cursor), max(self.anchor, self.cursor))
+        return (min(self.selection_anchor, self.cursor), max(self.selection_anchor, self.cursor))
 
     def select(self, first: int, last: int | None = None) -> None:
         """Select paragraphs `first`..`last` (the cursor on `last`) and show the cursor."""
@@ -390,14 +390,14 @@ class ReaderView(ScrollView, can_focus=True):
         top = self.paragraph_count - 1
         first = max(0, min(first, top))
         last = first if last is None else max(0, min(last, top))
-        self.anchor, self.cursor = first, last
+        self.selection_anchor, self.cursor = first, last
         self._reveal(last if last < first else first)
         self._selection_changed()
 
     def start_selection(self) -> None:
         """`v`: select the paragraph of the current find match, else the first one on the
         page; pressed again, start a new range at the cursor."""
-        if self.anchor is not None:
+        if self.selection_anchor is not None:
             self.select(self.cursor)
         elif 0 <= self.current_match < len(self.matches):
             self.select(self.paragraph_of_block(self.matches[self.current_match].block))
@@ -405,13 +405,13 @@ class ReaderView(ScrollView, can_focus=True):
             self.select(self.paragraph_at_line(self.top_line))
 
     def clear_selection(self) -> None:
-        if self.anchor is not None:
-            self.anchor = None
+        if self.selection_anchor is not None:
+            self.selection_anchor = None
             self._selection_changed()
 
     def move_cursor(self, step: int) -> None:
         """Move the paragraph cursor (and the end of the range) by `step` paragraphs."""
-        if self.anchor is None or not self._para_blocks:
+        if self.selection_anchor is None or not self._para_blocks:
             return
         cursor = max(0, min(self.paragraph_count - 1, self.cursor + step))
         if cursor == self.cursor:
@@ -460,13 +460,13 @@ class ReaderView(ScrollView, can_focus=True):
         self.scroll_to(y=self.top_line + lines, animate=False, immediate=True)
 
     def action_line_down(self) -> None:
-        if self.anchor is not None:  # selecting: j/k move the paragraph cursor
+        if self.selection_anchor is not None:  # selecting: j/k move the paragraph cursor
             self.move_cursor(+1)
             return
         self._scroll_lines(1)
 
     def action_line_up(self) -> None:
-        if self.anchor is not None:
+        if self.selection_anchor is not None:
             self.move_cursor(-1)
             return
         self._scroll_lines(-1)
@@ -478,13 +478,13 @@ class ReaderView(ScrollView, can_focus=True):
         self._scroll_lines(-(self.page_height - 1))
 
     def action_top(self) -> None:
-        if self.anchor is not None:  # selecting: g/G extend to the first/last paragraph
+        if self.selection_anchor is not None:  # selecting: g/G extend to the first/last paragraph
             self.move_cursor(-self.cursor)
             return
         self.scroll_to(y=0, animate=False, immediate=True)
 
     def action_bottom(self) -> None:
-        if self.anchor is not None:
+        if self.selection_anchor is not None:
             self.move_cursor(self.paragraph_count - 1 - self.cursor)
             return
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
@@ -571,7 +571,7 @@ class ReaderView(ScrollView, can_focus=True):
 
     def _selection_mark(self, line: int) -> str:
         """The left-margin mark of a line: the cursor's, a selected line's, or ""."""
-        if self.anchor is None:
+        if self.selection_anchor is None:
             return ""
         block = self._line_block[line]
         if block < 0 or self.blocks[block].role != "para":
