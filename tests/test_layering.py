@@ -19,10 +19,3 @@ def test_store_never_imports_textual() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
-
-def test_no_store_module_mentions_textual() -> None:
-    offenders = [
-        p.name for p in (ROOT / "store").rglob("*.py")
-        if "import textual" in p.read_text() or "from textual" in p.read_text()
-    ]
-    assert offenders == []

@@ -13,7 +13,7 @@ import shutil
 from store import Archive, Dossier
 from store.text.printable import printable
 from tui.cli.common import fail, open_archive
-from tui.widgets.year_bars import year_bars
+from tui.dossier_text import role_line, year_bars
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -40,20 +40,6 @@ def run_person(args: argparse.Namespace) -> int:
         for line in dossier_lines(archive, dossier, width):
             print(line)
     return 0
-
-
-def span(first: str | None, last: str | None) -> str:
-    """"2022-01 → 2026-10" (months: a role's dates need no more)."""
-    if not first:
-        return "undated"
-    return first[:7] if first[:7] == (last or "")[:7] else f"{first[:7]} → {(last or '')[:7]}"
-
-
-def role_line(role: str, organisation: str, first: str | None, last: str | None,
-              count: int) -> str:
-    title = ", ".join(p for p in (role, organisation) if p)
-    noun = "item" if count == 1 else "items"
-    return printable(f"{title} · {span(first, last)} · {count:,} {noun}")
 
 
 def dossier_lines(archive: Archive, dossier: Dossier, width: int) -> list[str]:

@@ -31,8 +31,8 @@ from store.errors import BookmarksUnavailable
 from store.paths import short_path
 from store.text.printable import printable
 from tui.app_handle import AppHandle
-from tui.screens.people import RowList, _fit
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.row_list import RowList, fit_text
 
 REPAIR_COMMAND = "pressroom bookmarks repair"
 
@@ -81,10 +81,10 @@ class BookmarkList(RowList):
             text.append((entry.row.date or "undated").ljust(11), self.style_of("muted"))
             note_width = min(len(entry.mark.note), max(0, (width - 11) * 2 // 5))
             title_width = width - 11 - (note_width + 3 if note_width else 0)
-            text.append(_fit(entry.row.title, title_width))
+            text.append(fit_text(entry.row.title, title_width))
             if note_width:
                 text.append(" · ")
-                text.append(_fit(entry.mark.note, note_width), self.style_of("accent"))
+                text.append(fit_text(entry.mark.note, note_width), self.style_of("accent"))
         if entry.mark.tags or not entry.marked:
             _replace_tail(text, width, _tag_words(entry.mark.tags) if entry.marked
                           else "(clippings only)", self.style_of("muted"))

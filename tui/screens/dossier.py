@@ -22,11 +22,10 @@ from store.errors import PressroomError
 from store.index.dossier import Contact, Dossier
 from store.text.printable import printable
 from tui.app_handle import AppHandle
-from tui.cli.person import role_line
-from tui.screens.people import RowList, _fit
+from tui.dossier_text import role_line, year_bars
 from tui.widgets.event_list import KIND_MARKERS
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.year_bars import year_bars
+from tui.widgets.row_list import RowList, fit_text
 
 ITEMS_SHOWN = 500
 """Items listed in the dossier; all of them are one key away (`i`: Events, filtered)."""
@@ -67,7 +66,7 @@ class ContactList(RowList):
         last = contact.last or "undated"
         text = Text(no_wrap=True, end="")
         text.append(f"{contact.count:>6,} ")
-        text.append(_fit(printable(contact.name), max(4, width - 7 - 11)))
+        text.append(fit_text(contact.name, max(4, width - 7 - 11)))
         text.append(f" {last}", self.style_of("muted"))
         return text
 
@@ -103,7 +102,7 @@ class DossierItems(RowList):
         text = Text(no_wrap=True, end="")
         text.append(f"{row.date or 'undated':10} ", self.style_of("muted"))
         text.append(f"{KIND_MARKERS.get(row.kind, '?')} ", self.style_of("accent"))
-        text.append(_fit(printable(row.title), max(4, width - 14)))
+        text.append(fit_text(row.title, max(4, width - 14)))
         return text
 
 

@@ -20,7 +20,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static
 
 from tui.keys import is_typed
-from tui.widgets.event_list import BOOKMARK_MARKER, CURSOR_MARKER, KIND_MARKERS
+from tui.widgets.event_list import BOOKMARK_MARKER, KIND_MARKERS
+from tui.widgets.row_list import CURSOR_MARKER
 
 SEARCH_SYNTAX = (
     ("voitolovsky minsk", "both words, anywhere; the last word is a prefix"),

@@ -8,20 +8,15 @@ are drawn; each row's sparkline is computed when it is first drawn, then cached.
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 import numpy as np
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.cache import LRUCache
 from textual.message import Message
 from textual.screen import Screen
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 from textual.widgets import Input, Static
 
 from store.archive import Archive
@@ -31,12 +26,12 @@ from store.model import Person
 from store.text.printable import printable
 from tui.app_handle import AppHandle
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.row_list import RowList, fit_text
 from tui.widgets.search_box import SearchBox
 from tui.widgets.sparkline_text import sparkline
 
 SPARK_CACHE = 2_000
 """Per-person sparklines kept; a few screens' worth around where the user has been."""
-CURSOR_MARKER = ">"
 
 
 def find_people(archive: Archive, query: str) -> list[Person]:
@@ -79,119 +74,6 @@ class YearRange:
         return np.bincount(years, minlength=self.years).tolist()
 
 
-class RowList(ScrollView, can_focus=True):
-    """A cursor over rows drawn one per line on demand; subclasses say what a row shows.
-
-    The Bookmarks screen's list is one too: one way to move and draw in both lists.
-    """
-
-    BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-    ]
-    """Movement keys: vim-style beside arrows, so nothing needs the mouse."""
-
-    COMPONENT_CLASSES = {"row-list--cursor", "row-list--muted", "row-list--accent"}
-
-    DEFAULT_CSS = """
-    RowList {
-        overflow-x: hidden;
-        overflow-y: auto;
-        scrollbar-gutter: stable;
-        scrollbar-size-vertical: 1;
-    }
-    RowList > .row-list--cursor { background: $accent 30%; text-style: bold; }
-    RowList:focus > .row-list--cursor { background: $accent 60%; }
-    RowList > .row-list--muted { color: $text-muted; }
-    RowList > .row-list--accent { color: $accent; }
-    """
-
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(id=id)
-        self.cursor = 0
-
-    @property
-    def row_count(self) -> int:
-        raise NotImplementedError
-
-    def row_text(self, index: int, width: int, style: Style) -> Text:
-        """Row `index` (the cursor marker is added by the caller)."""
-        raise NotImplementedError
-
-    def rows_changed(self, *, keep_cursor: bool = False) -> None:
-        """Call after the rows changed: resizes the scroll area and redraws."""
-        self.cursor = max(0, min(self.cursor if keep_cursor else 0, self.row_count - 1))
-        self.virtual_size = Size(self.scrollable_content_region.width, self.row_count)
-        if not keep_cursor:
-            self.scroll_to(y=0, animate=False, immediate=True, force=True)
-        self.refresh()
-
-    # -- movement ----------------------------------------------------------------------------
-
-    def move_to(self, index: int) -> None:
-        if not self.row_count:
-            return
-        self.cursor = max(0, min(index, self.row_count - 1))
-        top = int(self.scroll_y)
-        height = max(1, self.scrollable_content_region.height)
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True, force=True)
-        elif self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True, force=True)
-        self.refresh()
-
-    def action_cursor_down(self) -> None:
-        self.move_to(self.cursor + 1)
-
-    def action_cursor_up(self) -> None:
-        self.move_to(self.cursor - 1)
-
-    def action_page_down(self) -> None:
-        self.move_to(self.cursor + max(1, self.scrollable_content_region.height - 1))
-
-    def action_page_up(self) -> None:
-        self.move_to(self.cursor - max(1, self.scrollable_content_region.height - 1))
-
-    def action_first(self) -> None:
-        self.move_to(0)
-
-    def action_last(self) -> None:
-        self.move_to(self.row_count - 1)
-
-    # -- drawing -----------------------------------------------------------------------------
-
-    def on_resize(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, self.row_count)
-
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        index = int(self.scroll_y) + y
-        base = self.rich_style
-        if width <= 0:
-            return Strip.blank(0)
-        if index >= self.row_count:
-            return Strip([Segment(" " * width, base)], width)
-        is_cursor = index == self.cursor
-        style = self.style_of("cursor") if is_cursor else Style()
-        text = Text(CURSOR_MARKER + " " if is_cursor else "  ", style=style, no_wrap=True,
-                    end="")
-        text.append_text(self.row_text(index, width - 2, style))
-        text.truncate(width, overflow="crop", pad=True)
-        segments = [
-            Segment(s.text, base + s.style if s.style else base)
-            for s in text.render(self.app.console)
-            if s.text != "\n"
-        ]
-        return Strip(segments, width).crop(0, width)
-
-    def style_of(self, role: str) -> Style:
-        return self.get_component_rich_style(f"row-list--{role}", partial=True)
-
-
 class PeopleList(RowList):
     """People one per line: name, main role, item count, activity sparkline."""
 
@@ -208,7 +90,7 @@ class PeopleList(RowList):
         super().__init__(id=id)
         self.years = years
         self.people: list[Person] = []
-        self._sparks: OrderedDict[tuple[str, int], str] = OrderedDict()
+        self._sparks: LRUCache[tuple[str, int], str] = LRUCache(SPARK_CACHE)
 
     def show(self, people: list[Person]) -> None:
         self.people = people
@@ -230,9 +112,9 @@ class PeopleList(RowList):
         person = self.people[index]
         name_width, role_width, spark_width = column_widths(width + 2, self.years)
         text = Text(no_wrap=True, end="")
-        text.append(_fit(person.name, name_width))
+        text.append(fit_text(person.name, name_width))
         text.append(" ")
-        text.append(_fit(person.role or "—", role_width), self.style_of("muted"))
+        text.append(fit_text(person.role or "—", role_width), self.style_of("muted"))
         text.append(f"{person.count:>6,} ")
         text.append(self._spark(person, spark_width), self.style_of("accent"))
         return text
@@ -243,10 +125,6 @@ class PeopleList(RowList):
         if spark is None:
             spark = sparkline(self.years.counts(person), width)
             self._sparks[key] = spark
-            while len(self._sparks) > SPARK_CACHE:
-                self._sparks.popitem(last=False)
-        else:
-            self._sparks.move_to_end(key)
         return spark
 
 
@@ -256,17 +134,6 @@ def column_widths(width: int, years: YearRange) -> tuple[int, int, int]:
     role = max(8, (width - spark - 10) // 3)
     name = max(8, width - 2 - role - 1 - 7 - spark)
     return name, role, spark
-
-
-def _fit(text: str, width: int) -> str:
-    """`text`, printable, cut with an ellipsis or padded to exactly `width` characters.
-
-    Every row of People and Bookmarks passes its archive and bookmark text through here.
-    """
-    text = printable(text)
-    if len(text) > width:
-        return text[: max(0, width - 1)] + "…"
-    return text.ljust(width)
 
 
 class PeopleScreen(AppHandle, Screen[None]):
@@ -374,8 +241,8 @@ class PeopleScreen(AppHandle, Screen[None]):
             return
         name_width, role_width, spark_width = column_widths(width, self.years)
         header = (
-            _fit("Name", name_width) + " " + _fit("Role", role_width)
-            + f"{'Items':>6} " + _fit(self.years.label, spark_width)
+            fit_text("Name", name_width) + " " + fit_text("Role", role_width)
+            + f"{'Items':>6} " + fit_text(self.years.label, spark_width)
         )
         self.query_one("#people-header", Static).update(header, layout=False)
 

@@ -8,24 +8,21 @@ of `PAGE` held in an LRU cache. Mounting a million items costs one numpy pass.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.cache import LRUCache
 from textual.message import Message
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 
 from store.archive import Archive, Row
 from store.index.columns import Columns
 from store.text.printable import printable
+from tui.widgets.row_list import CURSOR_MARKER, LineList
 from tui.widgets.timeline import monthly_counts
 
 PAGE = 64
@@ -37,8 +34,6 @@ ROW_CACHE = 4_000
 KIND_MARKERS = {"news": "N", "speech": "S", "statement": "T", "interview": "I"}
 """One plain letter per kind (Help lists them); no emoji, whose widths terminals disagree on."""
 BOOKMARK_MARKER = "*"
-CURSOR_MARKER = ">"
-"""Shown beside the cursor row so it is visible without colour (NO_COLOR, 16 colours)."""
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -150,19 +145,11 @@ class Listing:
         return min(position, len(self.rowids) - 1)
 
 
-class EventList(ScrollView, can_focus=True):
+class EventList(LineList):
     """Items one per line: cursor marker, date, kind, bookmark marker, title, participants."""
 
-    BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("enter", "select", "Open", show=False),
-    ]
-    """Movement keys: vim-style beside arrows, so nothing needs the mouse."""
+    BINDINGS = [Binding("enter", "select", "Open", show=False)]
+    """Enter opens; movement keys are `LineList.BINDINGS`."""
 
     COMPONENT_CLASSES = {
         "event-list--cursor",
@@ -187,21 +174,13 @@ class EventList(ScrollView, can_focus=True):
             self.index = index
             super().__init__()
 
-    class CursorMoved(Message):
-        """The cursor moved; the screen may update its status line."""
-
-        def __init__(self, index: int) -> None:
-            self.index = index
-            super().__init__()
-
     def __init__(self, archive: Archive, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.archive = archive
         self._whole = Listing.build(archive.columns, archive.columns.order)
         self.listing = self._whole
-        self.cursor = 0
         self.marked: set[str] = set()
-        self._rows: OrderedDict[int, Row] = OrderedDict()
+        self._rows: LRUCache[int, Row] = LRUCache(ROW_CACHE)
 
     # -- what is shown -----------------------------------------------------------------------
 
@@ -215,13 +194,7 @@ class EventList(ScrollView, can_focus=True):
         """
         self._remember(rows)
         self.listing = listing
-        if not keep_cursor:
-            self.cursor = 0
-        self.cursor = max(0, min(self.cursor, len(listing) - 1))
-        self._update_virtual_size()
-        if not keep_cursor:
-            self.scroll_to(y=0, animate=False, immediate=True)
-        self.refresh()
+        self.rows_changed(keep_cursor=keep_cursor)
 
     def whole_archive(self) -> Listing:
         """The listing of every item by date (an empty query), built once per state of the
@@ -241,12 +214,6 @@ class EventList(ScrollView, can_focus=True):
         self._rows.clear()
         self.refresh()
 
-    @property
-    def current_rowid(self) -> int | None:
-        if len(self.listing) == 0:
-            return None
-        return int(self.listing.rowids[self.cursor])
-
     def current_row(self) -> Row | None:
         return None if len(self.listing) == 0 else self._row(self.cursor)
 
@@ -254,7 +221,6 @@ class EventList(ScrollView, can_focus=True):
         rowid = int(self.listing.rowids[index])
         row = self._rows.get(rowid)
         if row is not None:
-            self._rows.move_to_end(rowid)
             return row
         start = index // PAGE * PAGE
         self._remember(self.archive.rows(self.listing.rowids[start : start + PAGE]))
@@ -269,58 +235,28 @@ class EventList(ScrollView, can_focus=True):
     def _remember(self, rows: Iterable[Row]) -> None:
         for row in rows:
             self._rows[row.rowid] = row
-            self._rows.move_to_end(row.rowid)
-        while len(self._rows) > ROW_CACHE:
-            self._rows.popitem(last=False)
 
-    # -- movement ----------------------------------------------------------------------------
+    # -- lines: rows under month headings ----------------------------------------------------
 
-    def move_to(self, index: int) -> None:
-        """Put the cursor on row `index` (clamped) and scroll it into view."""
-        if len(self.listing) == 0:
-            return
-        index = max(0, min(index, len(self.listing) - 1))
-        self.cursor = index
-        line = self.listing.line_of(index)
-        top = int(self.scroll_y)
-        height = max(1, self.scrollable_content_region.height)
-        # show a month's heading with its first row
-        first_of_month = line > 0 and self.listing.at_line(line - 1)[1]
-        wanted_top = line - 1 if first_of_month else line
-        if wanted_top < top:
-            self.scroll_to(y=wanted_top, animate=False, immediate=True)
-        elif line >= top + height:
-            self.scroll_to(y=line - height + 1, animate=False, immediate=True)
-        self.refresh()
-        self.post_message(self.CursorMoved(index))
+    @property
+    def row_count(self) -> int:
+        return len(self.listing)
 
-    def action_cursor_down(self) -> None:
-        self.move_to(self.cursor + 1)
+    @property
+    def line_count(self) -> int:
+        return self.listing.line_count
 
-    def action_cursor_up(self) -> None:
-        self.move_to(self.cursor - 1)
+    def line_of(self, index: int) -> int:
+        return self.listing.line_of(index)
 
-    def action_page_down(self) -> None:
-        self._page(+1)
-
-    def action_page_up(self) -> None:
-        self._page(-1)
-
-    def _page(self, direction: int) -> None:
-        """Move a screenful of lines (headings count), landing on an item, not a heading."""
-        if len(self.listing) == 0:
-            return
-        step = max(1, self.scrollable_content_region.height - 1)
-        line = self.listing.line_of(self.cursor) + direction * step
-        line = max(0, min(line, self.listing.line_count - 1))
+    def row_at(self, line: int) -> int:
         index, is_heading = self.listing.at_line(line)
-        self.move_to(int(self.listing.heading_starts[index]) if is_heading else index)
+        return int(self.listing.heading_starts[index]) if is_heading else index
 
-    def action_first(self) -> None:
-        self.move_to(0)
-
-    def action_last(self) -> None:
-        self.move_to(len(self.listing) - 1)
+    def first_line_of(self, index: int) -> int:
+        """A month's first row shows with its heading."""
+        line = self.listing.line_of(index)
+        return line - 1 if line > 0 and self.listing.at_line(line - 1)[1] else line
 
     def action_select(self) -> None:
         if len(self.listing):
@@ -328,19 +264,7 @@ class EventList(ScrollView, can_focus=True):
 
     # -- drawing -----------------------------------------------------------------------------
 
-    def on_resize(self) -> None:
-        self._update_virtual_size()
-
-    def _update_virtual_size(self) -> None:
-        width = max(1, self.scrollable_content_region.width)
-        self.virtual_size = Size(width, self.listing.line_count)
-
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        line = int(self.scroll_y) + y
-        base = self.rich_style
-        if line >= self.listing.line_count or width <= 0:
-            return Strip([Segment(" " * max(width, 0), base)], max(width, 0))
+    def line_text(self, line: int, width: int) -> Text:
         index, is_heading = self.listing.at_line(line)
         if is_heading:
             text = self._heading_text(index)
@@ -348,12 +272,7 @@ class EventList(ScrollView, can_focus=True):
         else:
             text = self._row_text(index)
             text.truncate(width, overflow="ellipsis", pad=True)
-        segments = [
-            Segment(s.text, base + s.style if s.style else base)
-            for s in text.render(self.app.console)
-            if s.text != "\n"
-        ]
-        return Strip(segments, width).crop(0, width)
+        return text
 
     def _heading_text(self, k: int) -> Text:
         style = self.get_component_rich_style("event-list--heading", partial=True)

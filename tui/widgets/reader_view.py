@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rich.cells import cell_len
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -28,6 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.model import Item
+from tui.widgets.row_list import line_strip
 
 READABLE_WIDTH = 80
 """Widest text column: longer lines are hard to follow, so wide terminals get margins."""
@@ -542,32 +542,27 @@ class ReaderView(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         full = self.scrollable_content_region.width
-        base = self.rich_style
         line = self.top_line + y
         if full <= 0:
             return Strip.blank(0)
         if line >= self.line_count or self._line_block[line] < 0:
-            return Strip([Segment(" " * full, base)], full)
+            return line_strip(Text(), full, self.rich_style, self.app.console)
         width = self._width or self.text_width()
         left = max(0, (full - width) // 2)
         text = self._line_text(line, width)
         text.truncate(width, overflow="crop", pad=True)
         mark = self._selection_mark(line)
+        margin = Text(end="", no_wrap=True)
         if mark and left >= 2:
-            segments = [Segment(" " * (left - 2), base),
-                        Segment(mark, base + self._style("mark")), Segment(" ", base)]
+            margin.append(" " * (left - 2))
+            margin.append(mark, self._style("mark"))
+            margin.append(" ")
             text.stylize(self._style("selected"))
         else:
-            segments = [Segment(" " * left, base)]
-        segments.extend(
-            Segment(s.text, base + s.style if s.style else base)
-            for s in text.render(self.app.console)
-            if s.text != "\n"
-        )
-        right = full - left - width
-        if right > 0:
-            segments.append(Segment(" " * right, base))
-        return Strip(segments, full).crop(0, full)
+            margin.append(" " * left)
+        base, console = self.rich_style, self.app.console
+        page = [line_strip(margin, left, base, console), line_strip(text, width, base, console)]
+        return Strip.join(page).crop_extend(0, full, base)
 
     def _selection_mark(self, line: int) -> str:
         """The left-margin mark of a line: the cursor's, a selected line's, or ""."""

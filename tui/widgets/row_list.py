@@ -1,0 +1,194 @@
+"""Lists drawn one line at a time (the Line API), with one cursor and one set of movement keys.
+
+A list of people or events may hold tens of thousands of rows, and laying them all out
+(as `OptionList` does) costs seconds; these are `ScrollView`s in the manner of
+Textualize/toolong: the scroll height is the line count and `render_line` draws only the
+lines on screen. `LineList` moves the cursor and draws a line; Events builds on it
+(`EventList`, whose lines include month headings), and `RowList` adds the cursor marker
+and row styles that People, Bookmarks and the dossier share.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from store.text.printable import printable
+
+CURSOR_MARKER = ">"
+"""Shown beside the cursor row so it is visible without colour (NO_COLOR, 16 colours)."""
+
+
+def line_strip(text: Text, width: int, base: Style, console: Console) -> Strip:
+    """`text` as one line of exactly `width` cells over `base` (the widget's own style)."""
+    strip = Strip(text.render(console), text.cell_len).crop_extend(0, width, None)
+    return strip.apply_style(base)
+
+
+def fit_text(text: str, width: int) -> str:
+    """`text`, printable, cut with an ellipsis or padded to exactly `width` characters.
+
+    Archive and bookmark text shown in a row passes through here.
+    """
+    text = printable(text)
+    if len(text) > width:
+        return text[: max(0, width - 1)] + "…"
+    return text.ljust(width)
+
+
+class LineList(ScrollView, can_focus=True):
+    """A cursor over rows drawn one line each, on demand; subclasses say what a line shows.
+
+    A row is on line `line_of(row)`: the same number, unless a subclass puts other lines
+    (headings) between rows.
+    """
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False),
+        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+    ]
+    """Movement keys: vim-style beside arrows, so nothing needs the mouse."""
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.cursor = 0
+
+    # -- what subclasses say -----------------------------------------------------------------
+
+    @property
+    def row_count(self) -> int:
+        raise NotImplementedError
+
+    @property
+    def line_count(self) -> int:
+        return self.row_count
+
+    def line_of(self, index: int) -> int:
+        """The line (from the top of the list) of row `index`."""
+        return index
+
+    def row_at(self, line: int) -> int:
+        """The row on `line`, or the first row under it when `line` is not a row's."""
+        return line
+
+    def first_line_of(self, index: int) -> int:
+        """The top line to show with row `index` (its own, or a heading above it)."""
+        return self.line_of(index)
+
+    def line_text(self, line: int, width: int) -> Text:
+        """Line `line`, `width` cells wide (padded with the style the line shows in)."""
+        raise NotImplementedError
+
+    # -- the rows ----------------------------------------------------------------------------
+
+    def rows_changed(self, *, keep_cursor: bool = False) -> None:
+        """Call after the rows changed: the cursor goes to the top unless kept; redraws."""
+        self.cursor = max(0, min(self.cursor if keep_cursor else 0, self.row_count - 1))
+        self._update_virtual_size()
+        if not keep_cursor:
+            self.scroll_to(y=0, animate=False, immediate=True, force=True)
+        self.refresh()
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(max(1, self.scrollable_content_region.width), self.line_count)
+
+    def on_resize(self) -> None:
+        self._update_virtual_size()
+
+    # -- movement ----------------------------------------------------------------------------
+
+    def move_to(self, index: int) -> None:
+        """Put the cursor on row `index` (clamped) and scroll it into view."""
+        if not self.row_count:
+            return
+        self.cursor = max(0, min(index, self.row_count - 1))
+        line = self.line_of(self.cursor)
+        wanted_top = self.first_line_of(self.cursor)
+        top = int(self.scroll_y)
+        height = max(1, self.scrollable_content_region.height)
+        if wanted_top < top:
+            self.scroll_to(y=wanted_top, animate=False, immediate=True, force=True)
+        elif line >= top + height:
+            self.scroll_to(y=line - height + 1, animate=False, immediate=True, force=True)
+        self.refresh()
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def action_page_down(self) -> None:
+        self._page(+1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def _page(self, direction: int) -> None:
+        """Move a screenful of lines (headings count), landing on a row."""
+        if not self.row_count:
+            return
+        step = max(1, self.scrollable_content_region.height - 1)
+        line = self.line_of(self.cursor) + direction * step
+        self.move_to(self.row_at(max(0, min(line, self.line_count - 1))))
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(self.row_count - 1)
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return Strip.blank(0)
+        line = int(self.scroll_y) + y
+        text = self.line_text(line, width) if line < self.line_count else Text()
+        return line_strip(text, width, self.rich_style, self.app.console)
+
+
+class RowList(LineList):
+    """Rows with a cursor marker and the styles People, Bookmarks and the dossier share;
+    subclasses say what a row shows (`row_text`)."""
+
+    COMPONENT_CLASSES = {"row-list--cursor", "row-list--muted", "row-list--accent"}
+
+    DEFAULT_CSS = """
+    RowList {
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-gutter: stable;
+        scrollbar-size-vertical: 1;
+    }
+    RowList > .row-list--cursor { background: $accent 30%; text-style: bold; }
+    RowList:focus > .row-list--cursor { background: $accent 60%; }
+    RowList > .row-list--muted { color: $text-muted; }
+    RowList > .row-list--accent { color: $accent; }
+    """
+
+    def row_text(self, index: int, width: int, style: Style) -> Text:
+        """Row `index` (the cursor marker is added by the caller)."""
+        raise NotImplementedError
+
+    def line_text(self, line: int, width: int) -> Text:
+        is_cursor = line == self.cursor
+        style = self.style_of("cursor") if is_cursor else Style()
+        text = Text(CURSOR_MARKER + " " if is_cursor else "  ", style=style, no_wrap=True,
+                    end="")
+        text.append_text(self.row_text(line, width - 2, style))
+        text.truncate(width, overflow="crop", pad=True)
+        return text
+
+    def style_of(self, role: str) -> Style:
+        return self.get_component_rich_style(f"row-list--{role}", partial=True)
