@@ -6,16 +6,17 @@ import asyncio
 import contextlib
 import logging
 import time
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Protocol
 
 import asyncssh
 
 from store.text.printable import printable
 from tui.sshd.app_process import AppProcess
+from tui.sshd.config import ServeConfig
 from tui.sshd.environment import session_environment, terminal_type
-
-if TYPE_CHECKING:
-    from tui.sshd.server import Connection, Service
+from tui.sshd.identity import Identity
+from tui.sshd.limits import SessionLimits
 
 log = logging.getLogger("pressroom.sshd")
 
@@ -43,10 +44,38 @@ def _side(value: int, default: int) -> int:
     return min(value, MAX_SIDE) if value > 0 else default
 
 
+class Sessions(Protocol):
+    """What a channel needs of the server (`server.Service`): its limits and settings, how to
+    start the app, and a register of live sessions to end on stop."""
+
+    config: ServeConfig
+    limits: SessionLimits
+    app_environment: dict[str, str]
+
+    def app_command(self, bookmarks: Path) -> list[str]: ...
+
+    def track(self, channel: AppChannel) -> None: ...
+
+    def untrack(self, channel: AppChannel) -> None: ...
+
+
+class Client(Protocol):
+    """What a channel needs of its connection (`server.Connection`): who is logged in, from
+    where, and the command their key forces, if any."""
+
+    address: str
+    identity: Identity | None
+
+    @property
+    def forced_command(self) -> str | None: ...
+
+    def describe(self) -> str: ...
+
+
 class AppChannel(asyncssh.SSHServerSession):
     """Accepts only a shell request with a PTY; everything else gets one polite line."""
 
-    def __init__(self, service: Service, connection: Connection) -> None:
+    def __init__(self, service: Sessions, connection: Client) -> None:
         self._service = service
         self._connection = connection
         self._chan: asyncssh.SSHServerChannel | None = None
