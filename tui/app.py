@@ -198,8 +198,8 @@ class PressroomApp(App[int]):
     def toggle_bookmark(self, item_id: str, note: str | None = None) -> None:
         """Bookmark or un-bookmark an item, say so, and update markers everywhere."""
         message = self.session.toggle(item_id, note)
-        failed = self.session.bookmarks is None or bool(self.session.bookmarks_read_only)
-        self.notify(message, severity="warning" if failed else "information", timeout=3)
+        severity: SeverityLevel = "information" if self.session.writable else "warning"
+        self.notify(message, severity=severity, timeout=3)
         self.bookmarks_changed(item_id)
 
     def bookmarks_changed(self, item_id: str = "") -> None:

@@ -1,15 +1,21 @@
 """What one running app works with: the archive, the bookmarks (if readable) and settings.
 
-Screens reach it as `self.app.session`; it never imports Textual, so it is easy to test.
+Screens reach it as `self.pressroom.session`; it never imports Textual, so it is easy to
+test. Every bookmark call of the app goes through it, and none raises.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from store import Archive, Bookmark, Bookmarks, BookmarksReadOnly, BookmarksUnavailable
 from store.bookmarks.citation import DEFAULT_STYLE, Passage
+from store.bookmarks.clippings import Clipping
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,11 @@ class Session:
     _marked_revision: object = None
     citation_style: str = ""
     """The style copies use now: the settings' until the user picks another (`S`)."""
+
+    @property
+    def writable(self) -> bool:
+        """Whether bookmarks can be changed now: readable, and not read-only."""
+        return self.bookmarks is not None and not self.bookmarks_read_only
 
     def __post_init__(self) -> None:
         self.citation_style = self.citation_style or self.settings.citation_style
@@ -126,9 +137,100 @@ class Session:
         count = quoted.count
         return f"Kept {count} paragraph{'' if count == 1 else 's'} as a clipping{tags} (m shows)"
 
-    def bookmarks_failed(self, error: BookmarksUnavailable) -> None:
-        """A screen's own bookmark call failed: carry on without bookmarks, saying why."""
-        self._disable(error)
+    # -- what the Bookmarks screen reads and changes -----------------------------------------
+
+    def bookmark_list(self) -> list[Bookmark]:
+        return self._read(lambda marks: marks.list(), [])
+
+    def clippings(self) -> list[Clipping]:
+        return self._read(lambda marks: marks.clippings(), [])
+
+    def tags(self) -> list[str]:
+        return self._read(lambda marks: marks.tags(), [])
+
+    def export_markdown(self) -> str | None:
+        """Every bookmark and clipping as a Markdown case file; None when unavailable."""
+        return self._read(lambda marks: marks.export("md", self.archive), None)
+
+    def remove_bookmark(self, item_id: str) -> str:
+        """Remove a bookmark; returns the line to show the user (as every change below)."""
+
+        def remove(marks: Bookmarks) -> str:
+            marks.remove(item_id)
+            return "Bookmark removed"
+
+        return self._change(remove)
+
+    def restore_bookmark(self, mark: Bookmark) -> str:
+        """Put a removed bookmark back as it was, unless it was bookmarked again meanwhile."""
+
+        def restore(marks: Bookmarks) -> str:
+            if marks.restore(mark):
+                return "Bookmark restored"
+            return "Bookmarked again meanwhile; kept that bookmark"
+
+        return self._change(restore)
+
+    def edit_bookmark(self, mark: Bookmark, note: str) -> str:
+        def edit(marks: Bookmarks) -> str:
+            marks.add(mark.item_id, note=note, tags=mark.tags)
+            return ""
+
+        return self._change(edit)
+
+    def tag_bookmark(self, item_id: str, tags: Iterable[str]) -> str:
+        def tag(marks: Bookmarks) -> str:
+            marks.set_tags(item_id, tags)
+            return ""
+
+        return self._change(tag)
+
+    def edit_clipping(self, clipping: Clipping, *, note: str | None = None,
+                      tags: Iterable[str] | None = None) -> str:
+        def edit(marks: Bookmarks) -> str:
+            marks.set_clipping(clipping.id, note=note, tags=tags)
+            return ""
+
+        return self._change(edit)
+
+    def remove_clipping(self, clipping: Clipping) -> str:
+        def remove(marks: Bookmarks) -> str:
+            marks.remove_clipping(clipping.id)
+            return "Clipping removed"
+
+        return self._change(remove)
+
+    def restore_clipping(self, clipping: Clipping) -> str:
+        def restore(marks: Bookmarks) -> str:
+            marks.restore_clipping(clipping)
+            return "Clipping restored"
+
+        return self._change(restore)
+
+    # -- the one error path ------------------------------------------------------------------
+
+    def _read(self, read: Callable[[Bookmarks], T], default: T) -> T:
+        """`read` the bookmarks, or `default` when they are unavailable (or just failed)."""
+        if self.bookmarks is None:
+            return default
+        try:
+            return read(self.bookmarks)
+        except BookmarksUnavailable as error:
+            self._disable(error)
+            return default
+
+    def _change(self, change: Callable[[Bookmarks], str]) -> str:
+        """Apply `change`; returns its line, or the line saying why nothing changed (then
+        `writable` is False)."""
+        if self.bookmarks is None:
+            return f"Bookmarks unavailable: {self.bookmarks_problem}"
+        try:
+            line = change(self.bookmarks)
+        except BookmarksUnavailable as error:
+            self._disable(error)
+            return str(error)
+        self._marked_revision = None
+        return line
 
     def _disable(self, error: BookmarksUnavailable) -> None:
         if isinstance(error, BookmarksReadOnly):  # still readable: keep showing them

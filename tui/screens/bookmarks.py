@@ -27,7 +27,6 @@ from store.archive import Row
 from store.bookmarks import export as case_file
 from store.bookmarks.clippings import Clipping, parse_tags, tags_in
 from store.bookmarks.store import Bookmark
-from store.errors import BookmarksUnavailable
 from store.paths import short_path
 from store.text.printable import printable
 from tui.app_handle import AppHandle
@@ -230,12 +229,8 @@ class BookmarksScreen(AppHandle, Screen[None]):
 
     def reload(self, *, keep_cursor: bool = False) -> None:
         session = self.pressroom.session
-        marks: list[Bookmark] = []
-        if session.bookmarks is not None:
-            try:
-                marks = session.bookmarks.list()
-            except BookmarksUnavailable as error:
-                session.bookmarks_failed(error)
+        marks = session.bookmark_list()
+        clippings = session.clippings()
         problem = self.query_one("#bookmarks-problem", Static)
         if session.bookmarks is None:
             message = f"Bookmarks unavailable: {session.bookmarks_problem}"
@@ -248,12 +243,6 @@ class BookmarksScreen(AppHandle, Screen[None]):
             problem.display = True
         else:
             problem.display = False
-        clippings: list[Clipping] = []
-        if session.bookmarks is not None:
-            try:
-                clippings = session.bookmarks.clippings()
-            except BookmarksUnavailable as error:
-                session.bookmarks_failed(error)
         archive = session.archive
         ids = {m.item_id for m in marks} | {c.item_id for c in clippings}
         known = archive.rows(archive.rowids_of(ids))
@@ -308,14 +297,9 @@ class BookmarksScreen(AppHandle, Screen[None]):
         if current is None or session.bookmarks is None:
             self.app.bell()
             return
-        try:
-            session.bookmarks.remove(current.mark.item_id)
-        except BookmarksUnavailable as error:
-            self._change_failed(error)
-            return
-        self.removed.append(current.mark)
-        self.notify("Bookmark removed · u to undo", timeout=3)
-        self.pressroom.bookmarks_changed(current.mark.item_id)
+        if self._changed(session.remove_bookmark(current.mark.item_id), current.mark.item_id,
+                         undo=True):
+            self.removed.append(current.mark)
 
     def action_undo(self) -> None:
         session = self.pressroom.session
@@ -326,17 +310,7 @@ class BookmarksScreen(AppHandle, Screen[None]):
             self.app.bell()
             return
         mark = self.removed.pop()
-        try:
-            restored = session.bookmarks.restore(mark)
-        except BookmarksUnavailable as error:
-            session.bookmarks_failed(error)
-            self.reload()
-            return
-        if restored:
-            self.notify("Bookmark restored", timeout=3)
-        else:
-            self.notify("Bookmarked again meanwhile; kept that bookmark", timeout=3)
-        self.pressroom.bookmarks_changed(mark.item_id)
+        self._changed(session.restore_bookmark(mark), mark.item_id)
 
     def action_note(self) -> None:
         current = self.bookmark_list.current
@@ -355,12 +329,7 @@ class BookmarksScreen(AppHandle, Screen[None]):
             session = self.pressroom.session
             if note is None or session.bookmarks is None:
                 return
-            try:
-                session.bookmarks.add(current.mark.item_id, note=note, tags=current.mark.tags)
-            except BookmarksUnavailable as error:
-                self._change_failed(error)
-                return
-            self.pressroom.bookmarks_changed(current.mark.item_id)
+            self._changed(session.edit_bookmark(current.mark, note), current.mark.item_id)
 
         self.app.push_screen(NotePrompt(title, current.mark.note, blink=blink), save)
 
@@ -384,7 +353,7 @@ class BookmarksScreen(AppHandle, Screen[None]):
         from tui.screens.note_prompt import NotePrompt
 
         session = self.pressroom.session
-        known = session.bookmarks.tags() if session.bookmarks is not None else []
+        known = session.tags()
         hint = ("tags: " + " ".join(known)) if known else "no tags yet (t adds them)"
 
         def apply(tag: str | None) -> None:
@@ -409,16 +378,13 @@ class BookmarksScreen(AppHandle, Screen[None]):
             session = self.pressroom.session
             if typed is None or session.bookmarks is None:
                 return
-            try:
-                if entry.clipping is not None and what == "note":
-                    session.bookmarks.set_clipping(entry.clipping.id, note=typed)
-                elif entry.clipping is not None:
-                    session.bookmarks.set_clipping(entry.clipping.id, tags=parse_tags(typed))
-                else:
-                    session.bookmarks.set_tags(entry.mark.item_id, parse_tags(typed))
-            except BookmarksUnavailable as error:
-                session.bookmarks_failed(error)
-            self.pressroom.bookmarks_changed(entry.mark.item_id)
+            if entry.clipping is not None and what == "note":
+                line = session.edit_clipping(entry.clipping, note=typed)
+            elif entry.clipping is not None:
+                line = session.edit_clipping(entry.clipping, tags=parse_tags(typed))
+            else:
+                line = session.tag_bookmark(entry.mark.item_id, parse_tags(typed))
+            self._changed(line, entry.mark.item_id)
 
         self.app.push_screen(
             NotePrompt(printable(title), value, blink=blink, label=label,
@@ -432,45 +398,35 @@ class BookmarksScreen(AppHandle, Screen[None]):
         if entry.clipping is None or session.bookmarks is None:
             self.app.bell()  # an item shown for its clippings: remove those one by one
             return
-        try:
-            session.bookmarks.remove_clipping(entry.clipping.id)
-        except BookmarksUnavailable as error:
-            session.bookmarks_failed(error)
-            self.reload()
-            return
-        self.removed_clippings.append(entry.clipping)
-        self.notify("Clipping removed · u to undo", timeout=3)
-        self.pressroom.bookmarks_changed(entry.mark.item_id)
+        if self._changed(session.remove_clipping(entry.clipping), entry.mark.item_id,
+                         undo=True):
+            self.removed_clippings.append(entry.clipping)
 
     def _restore_clipping(self) -> None:
         session = self.pressroom.session
         clipping = self.removed_clippings.pop()
         if session.bookmarks is None:
             return
-        try:
-            session.bookmarks.restore_clipping(clipping)
-        except BookmarksUnavailable as error:
-            session.bookmarks_failed(error)
-            self.reload()
-            return
-        self.notify("Clipping restored", timeout=3)
-        self.pressroom.bookmarks_changed(clipping.item_id)
+        self._changed(session.restore_clipping(clipping), clipping.item_id)
 
-    def _change_failed(self, error: BookmarksUnavailable) -> None:
-        """A remove, restore or note was refused: say why, and show the file as it is."""
-        self.pressroom.session.bookmarks_failed(error)
-        self.notify(str(error), severity="warning", timeout=6)
-        self.reload(keep_cursor=True)
+    def _changed(self, line: str, item_id: str, *, undo: bool = False) -> bool:
+        """End a change of this screen's: say what happened (with the `u` hint when it can
+        be undone) and update every screen; a refused change says why and shows the file as
+        it is. Returns whether the change was made."""
+        if not self.pressroom.session.writable:
+            self.notify(line, severity="warning", timeout=6)
+            self.reload(keep_cursor=True)
+            return False
+        if line:
+            self.notify(f"{line} · u to undo" if undo else line, timeout=3)
+        self.pressroom.bookmarks_changed(item_id)
+        return True
 
     def action_export(self) -> None:
         session = self.pressroom.session
-        if session.bookmarks is None:
+        markdown = session.export_markdown()
+        if markdown is None:
             self.app.bell()
-            return
-        try:
-            markdown = session.bookmarks.export("md", session.archive)
-        except BookmarksUnavailable as error:
-            session.bookmarks_failed(error)
             self.reload()
             return
         if session.settings.served:

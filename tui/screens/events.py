@@ -7,7 +7,6 @@ slow search for "v" cannot overwrite the answer for "voitolovsky".
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from textual import work
@@ -18,6 +17,7 @@ from textual.widgets import Input, Static
 
 from store.archive import Row
 from store.errors import PressroomError
+from store.index.query import Query, parse_query
 from store.text.printable import printable
 from tui.app_handle import AppHandle
 from tui.widgets.event_list import PAGE, EventList, Listing, month_name
@@ -25,8 +25,8 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.search_box import SearchBox
 from tui.widgets.timeline import Timeline
 
-_FILTER_RE = re.compile(r'(?<!\S)-?(?:person|kind|after|before|in):(?:"[^"]*"?|\S+)')
-"""Field filters as typed, to name them in the status line."""
+NO_QUERY = Query("")
+"""What an empty search box shows: every item, by date."""
 
 
 class EventsScreen(AppHandle, Screen[None]):
@@ -48,6 +48,9 @@ class EventsScreen(AppHandle, Screen[None]):
         self._sequence = 0
         """Bumped per query; a search result carrying an older number is dropped."""
         self._query = ""
+        """The query as typed."""
+        self._shown = NO_QUERY
+        """The parsed query of the result on the list (an unparsable one leaves it there)."""
         self._problem = ""
 
     def compose(self) -> ComposeResult:
@@ -106,6 +109,7 @@ class EventsScreen(AppHandle, Screen[None]):
         session = self.pressroom.session
         archive = session.archive
         try:
+            parsed = parse_query(query)
             matches = archive.match(query, session.bookmarks)
             listing = Listing.build(
                 archive.columns, matches.rowids, matches.terms, ranked=bool(matches.terms),
@@ -120,14 +124,16 @@ class EventsScreen(AppHandle, Screen[None]):
             self.app.call_from_thread(self._fail, sequence, str(error))
             return
         problem = "; ".join(matches.notes)  # "no person matches 'a0'"
-        self.app.call_from_thread(self._apply, sequence, listing, problem, keep_cursor, rows)
+        self.app.call_from_thread(self._apply, sequence, listing, problem, keep_cursor, rows,
+                                  parsed)
 
     def _apply(
         self, sequence: int, listing: Listing, problem: str, keep_cursor: bool,
-        rows: Sequence[Row] = (),
+        rows: Sequence[Row] = (), shown: Query = NO_QUERY,
     ) -> None:
         if sequence != self._sequence:
             return  # a newer query was typed meanwhile
+        self._shown = shown
         self._problem = problem
         self.event_list.show(listing, keep_cursor=keep_cursor, rows=rows)
         self.query_one(Timeline).show(listing.timeline)
@@ -141,9 +147,10 @@ class EventsScreen(AppHandle, Screen[None]):
     def _update_status(self) -> None:
         listing = self.event_list.listing
         count = len(listing)
-        query = self._query.strip()
-        words = _FILTER_RE.sub("", query).split()
-        filters = _FILTER_RE.findall(query)
+        shown = self._shown
+        words = [*shown.words, *('"' + " ".join(phrase) + '"' for phrase in shown.phrases),
+                 *("-" + word for word in shown.excluded)]
+        filters = shown.filters()
         if words:
             noun = "match" if count == 1 else "matches"
             text = f"{count:,} {noun} for {' '.join(words)!r}"
@@ -166,14 +173,14 @@ class EventsScreen(AppHandle, Screen[None]):
 
     def _on_bookmarks_changed(self, _: object) -> None:
         self.event_list.set_marked(self.pressroom.session.marked_ids())
-        if "in:bookmarks" in self._query or "tag:" in self._query:
+        if self._shown.in_bookmarks:  # also for tag:, which looks in bookmarks
             self._start_search(self._query, keep_cursor=True)
         self._update_status()
 
     # -- keys --------------------------------------------------------------------------------
 
     def on_search_box_move(self, event: SearchBox.Move) -> None:
-        getattr(self.event_list, f"action_{event.step}")()
+        self.event_list.step(event.direction, page=event.page)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "search":

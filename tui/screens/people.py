@@ -249,8 +249,7 @@ class PeopleScreen(AppHandle, Screen[None]):
     # -- keys --------------------------------------------------------------------------------
 
     def on_search_box_move(self, event: SearchBox.Move) -> None:
-        # Up/Down/PgUp/PgDn move the list while the user types in the filter box
-        getattr(self.people_list, f"action_{event.step}")()
+        self.people_list.step(event.direction, page=event.page)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "people-filter":

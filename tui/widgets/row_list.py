@@ -121,25 +121,30 @@ class LineList(ScrollView, can_focus=True):
             self.scroll_to(y=line - height + 1, animate=False, immediate=True, force=True)
         self.refresh()
 
-    def action_cursor_down(self) -> None:
-        self.move_to(self.cursor + 1)
-
-    def action_cursor_up(self) -> None:
-        self.move_to(self.cursor - 1)
-
-    def action_page_down(self) -> None:
-        self._page(+1)
-
-    def action_page_up(self) -> None:
-        self._page(-1)
-
-    def _page(self, direction: int) -> None:
-        """Move a screenful of lines (headings count), landing on a row."""
+    def step(self, direction: int, *, page: bool = False) -> None:
+        """Move the cursor a row (or, with `page`, a screenful of lines, headings counting,
+        landing on a row) down for +1, up for -1: the movement keys, also from a search box
+        above the list (`SearchBox.Move`)."""
+        if not page:
+            self.move_to(self.cursor + direction)
+            return
         if not self.row_count:
             return
-        step = max(1, self.scrollable_content_region.height - 1)
-        line = self.line_of(self.cursor) + direction * step
+        screenful = max(1, self.scrollable_content_region.height - 1)
+        line = self.line_of(self.cursor) + direction * screenful
         self.move_to(self.row_at(max(0, min(line, self.line_count - 1))))
+
+    def action_cursor_down(self) -> None:
+        self.step(+1)
+
+    def action_cursor_up(self) -> None:
+        self.step(-1)
+
+    def action_page_down(self) -> None:
+        self.step(+1, page=True)
+
+    def action_page_up(self) -> None:
+        self.step(-1, page=True)
 
     def action_first(self) -> None:
         self.move_to(0)

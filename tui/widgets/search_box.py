@@ -15,18 +15,20 @@ class SearchBox(Input):
     """Where the user types a query; Up/Down/PgUp/PgDn move the list's cursor meanwhile."""
 
     BINDINGS = [
-        Binding("down", "move('cursor_down')", "Next row", show=False),
-        Binding("up", "move('cursor_up')", "Previous row", show=False),
-        Binding("pagedown", "move('page_down')", "Page down", show=False),
-        Binding("pageup", "move('page_up')", "Page up", show=False),
+        Binding("down", "move(1)", "Next row", show=False),
+        Binding("up", "move(-1)", "Previous row", show=False),
+        Binding("pagedown", "move(1, True)", "Page down", show=False),
+        Binding("pageup", "move(-1, True)", "Page up", show=False),
     ]
     """Movement is passed up to the screen: the box keeps focus and the query."""
 
     class Move(Message):
-        """Move the list cursor: `step` is an EventList action (cursor_down, page_up...)."""
+        """Move the list's cursor by `direction` (+1 down, -1 up) rows, or pages if `page`;
+        the screen passes it to its list (`LineList.step`)."""
 
-        def __init__(self, step: str) -> None:
-            self.step = step
+        def __init__(self, direction: int, page: bool = False) -> None:
+            self.direction = direction
+            self.page = page
             super().__init__()
 
     def __init__(
@@ -36,5 +38,5 @@ class SearchBox(Input):
         super().__init__(placeholder=placeholder, id=id)
         self.cursor_blink = blink
 
-    def action_move(self, step: str) -> None:
-        self.post_message(self.Move(step))
+    def action_move(self, direction: int, page: bool = False) -> None:
+        self.post_message(self.Move(direction, page))
