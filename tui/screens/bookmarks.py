@@ -129,6 +129,7 @@ def _replace_tail(text: Text, width: int, tail: str, style: Style) -> None:
 class MarkdownPage(ModalScreen[None]):
     """Exported Markdown shown as text, for served sessions that may not write files."""
 
+    CSS_PATH = "bookmarks.tcss"
     BINDINGS = [
         Binding("q,escape", "close", "Close"),
         Binding("j,down", "scroll('down')", "Scroll down", show=False),
@@ -136,13 +137,6 @@ class MarkdownPage(ModalScreen[None]):
         Binding("space,pagedown", "page('down')", "Page down", show=False),
         Binding("pageup", "page('up')", "Page up", show=False),
     ]
-
-    DEFAULT_CSS = """
-    MarkdownPage { align: center middle; }
-    MarkdownPage > VerticalScroll {
-        width: 90%; height: 90%; border: thick $accent; background: $surface; padding: 0 1;
-    }
-    """
 
     def __init__(self, markdown: str) -> None:
         super().__init__()
@@ -171,6 +165,7 @@ class MarkdownPage(ModalScreen[None]):
 class BookmarksScreen(AppHandle, Screen[None]):
     """Every bookmark, newest first; Enter reads, d removes (u undoes), n notes, x exports."""
 
+    CSS_PATH = "bookmarks.tcss"
     BINDINGS = [
         Binding("enter", "open", "Open"),
         Binding("d,delete", "remove", "Remove"),
@@ -181,15 +176,6 @@ class BookmarksScreen(AppHandle, Screen[None]):
         Binding("f", "filter_tag", "Filter by tag"),
     ]
     """Bookmarks keys; movement keys live on the list (`RowList.BINDINGS`)."""
-
-    DEFAULT_CSS = """
-    BookmarksScreen { layout: vertical; }
-    BookmarksScreen #bookmarks-header { height: 1; padding: 0 0 0 2; color: $text-muted;
-                                        text-style: bold; }
-    BookmarksScreen #bookmarks { height: 1fr; }
-    BookmarksScreen #bookmarks-problem { height: auto; padding: 1 2; color: $warning; }
-    BookmarksScreen #bookmarks-status { height: 1; padding: 0 1; background: $panel; }
-    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -206,7 +192,7 @@ class BookmarksScreen(AppHandle, Screen[None]):
         yield Static("Date       Title · note", id="bookmarks-header", markup=False)
         yield Static("", id="bookmarks-problem", markup=False)
         yield BookmarkList(id="bookmarks")
-        yield Static("", id="bookmarks-status", markup=False)
+        yield Static("", id="bookmarks-status", markup=False, classes="status-line")
         yield KeyBar()
 
     @property

@@ -134,7 +134,8 @@ class DossierScreen(AppHandle, Screen[None]):
                 yield ContactList(id="dossier-met")
                 yield Static("Items", classes="dossier-title", markup=False)
                 yield DossierItems(id="dossier-items")
-        yield Static("building the dossier…", id="dossier-status", markup=False)
+        yield Static("building the dossier…", id="dossier-status", markup=False,
+                     classes="status-line")
         yield KeyBar()
 
     @property

@@ -32,6 +32,8 @@ NO_QUERY = Query("")
 class EventsScreen(AppHandle, Screen[None]):
     """The archive newest first under month headings, or the ranked matches of a query."""
 
+    CSS_PATH = "events.tcss"
+
     BINDINGS = [
         Binding("slash", "focus_search", "Search"),
         Binding("enter", "open", "Open", show=False),
@@ -58,7 +60,7 @@ class EventsScreen(AppHandle, Screen[None]):
         yield SearchBox(blink=not session.settings.low_bandwidth, id="search")
         yield Timeline(id="timeline")
         yield EventList(session.archive, id="events")
-        yield Static("", id="status", markup=False)
+        yield Static("", id="status", markup=False, classes="status-line")
         yield KeyBar()
 
     @property

@@ -66,27 +66,13 @@ RULE = (
 class HelpScreen(ModalScreen[None]):
     """A scrollable page of keys and search syntax; q, Escape, ? or F1 close it."""
 
+    CSS_PATH = "help.tcss"
     BINDINGS = [
         Binding("escape,q,question_mark,f1", "close", "Close help"),
         Binding("j,down", "scroll('down')", "Scroll down", show=False),
         Binding("k,up", "scroll('up')", "Scroll up", show=False),
     ]
     """Several ways out, never Escape alone."""
-
-    DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-    }
-    HelpScreen > VerticalScroll {
-        width: 90;
-        max-width: 100%;
-        height: 90%;
-        border: round $accent;
-        border-title-align: center;
-        background: $surface;
-        padding: 0 1;
-    }
-    """
 
     def __init__(self, screen: Screen) -> None:
         super().__init__()

@@ -66,30 +66,12 @@ def parse_month(text: str) -> int:
 class JumpScreen(ModalScreen[int | None]):
     """Asks for a month; dismisses with its month key, or None when cancelled."""
 
+    CSS_PATH = "jump.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", show=False),
         Binding("ctrl+c", "cancel", "Cancel"),
     ]
     """Escape or ctrl+c cancel: never Escape alone."""
-
-    DEFAULT_CSS = """
-    JumpScreen {
-        align: center middle;
-    }
-    JumpScreen > Vertical {
-        width: 50;
-        max-width: 100%;
-        height: auto;
-        border: round $accent;
-        padding: 0 1;
-        background: $surface;
-    }
-    JumpScreen #jump-error {
-        width: 100%;
-        color: $error;
-        text-style: bold;
-    }
-    """
 
     def __init__(self, *, blink: bool = True) -> None:
         super().__init__()

@@ -14,42 +14,13 @@ from store.text.printable import printable
 class NotePrompt(ModalScreen[str | None]):
     """Ask for a bookmark's note; dismisses with the note (maybe "") or None when cancelled."""
 
+    CSS_PATH = "note_prompt.tcss"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", show=False),
         Binding("ctrl+c", "cancel", "Cancel", priority=True),
     ]
     """Escape cancels, and so does ctrl+c (shown in the footer), for terminals where Escape
     is slow or swallowed (tmux escape-time, some SSH clients)."""
-
-    DEFAULT_CSS = """
-    NotePrompt {
-        align: center middle;
-        background: $background 60%;
-    }
-    NotePrompt > Vertical {
-        width: 70;
-        max-width: 100%;
-        height: auto;
-        padding: 1 2;
-        border: thick $accent;
-        background: $surface;
-    }
-    NotePrompt #note-title {
-        width: 100%;
-        text-style: bold;
-    }
-    NotePrompt #note-hint {
-        color: $text-muted;
-    }
-    NotePrompt Horizontal {
-        height: auto;
-        align-horizontal: right;
-    }
-    NotePrompt Button {
-        min-width: 10;
-        margin-left: 1;
-    }
-    """
 
     def __init__(self, title: str, note: str = "", *, blink: bool = True,
                  label: str = "Note for", placeholder: str = "a short note (optional)") -> None:

@@ -140,6 +140,7 @@ class PeopleScreen(AppHandle, Screen[None]):
     """Every person, fuzzy-filtered as you type; Enter opens their dossier, `i` lists their
     items in Events."""
 
+    CSS_PATH = "people.tcss"
     BINDINGS = [
         Binding("slash", "focus_filter", "Filter"),
         Binding("enter", "open", "Dossier"),
@@ -148,16 +149,6 @@ class PeopleScreen(AppHandle, Screen[None]):
         Binding("tab", "app.focus_next", "Filter box / list", show=False),
     ]
     """People keys, as on Events; movement keys live on the list (`PeopleList.BINDINGS`)."""
-
-    DEFAULT_CSS = """
-    PeopleScreen { layout: vertical; }
-    PeopleScreen #people-filter { dock: top; height: 3; border: tall $accent 40%; }
-    PeopleScreen #people-filter:focus { border: tall $accent; }
-    PeopleScreen #people-header { height: 1; padding: 0 0 0 2; color: $text-muted;
-                                  text-style: bold; }
-    PeopleScreen #people { height: 1fr; }
-    PeopleScreen #people-status { height: 1; padding: 0 1; background: $panel; }
-    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -173,7 +164,7 @@ class PeopleScreen(AppHandle, Screen[None]):
                         blink=not session.settings.low_bandwidth, id="people-filter")
         yield Static("", id="people-header", markup=False)
         yield PeopleList(self.years, id="people")
-        yield Static("", id="people-status", markup=False)
+        yield Static("", id="people-status", markup=False, classes="status-line")
         yield KeyBar()
 
     @property

@@ -75,7 +75,7 @@ class ReaderScreen(AppHandle, Screen[None]):
         self.find_box.cursor_blink = not self.pressroom.session.settings.low_bandwidth
         yield self.view
         yield self.find_box
-        yield Static("", id="reader-status", markup=False)
+        yield Static("", id="reader-status", markup=False, classes="status-line")
         yield KeyBar()
 
     def on_mount(self) -> None:

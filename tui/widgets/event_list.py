@@ -165,6 +165,13 @@ class EventList(LineList):
         overflow-x: hidden;
         overflow-y: auto;
     }
+    EventList > .event-list--cursor { background: $accent 30%; text-style: bold; }
+    EventList:focus > .event-list--cursor { background: $accent 60%; }
+    EventList > .event-list--heading { color: $secondary; text-style: bold; }
+    EventList > .event-list--match { color: $warning; text-style: bold underline; }
+    EventList > .event-list--people { color: $text-muted; }
+    EventList > .event-list--date { color: $text-muted; }
+    EventList > .event-list--marker { color: $accent; text-style: bold; }
     """
 
     class Selected(Message):
