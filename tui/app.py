@@ -4,11 +4,11 @@ How screens hear about bookmarks: `app.toggle_bookmark()` (and anything else tha
 them) calls `app.bookmarks_changed()`, which publishes `app.bookmarks_signal`. A screen that
 shows bookmark markers subscribes once in `on_mount`:
 
-    self.app.bookmarks_signal.subscribe(self, self.on_bookmarks_changed)
+    self.pressroom.bookmarks_signal.subscribe(self, self.on_bookmarks_changed)
 
-and re-reads `app.session.marked_ids()` in the callback. Subscriptions end when the screen
-is removed. Screens also re-read on `on_screen_resume`, which catches changes made by
-another session to the same bookmarks file while they were hidden.
+and re-reads `self.pressroom.session.marked_ids()` in the callback. Subscriptions end when
+the screen is removed. Screens also re-read on `on_screen_resume`, which catches changes
+made by another session to the same bookmarks file while they were hidden.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # read only when a command needs the config
     from store.config import Config
 
 EXIT_ERROR = 2
-"""DESIGN.md: errors go to stderr with exit code 2."""
+"""The exit status of every error a user can cause; its one line goes to stderr."""
 
 
 def common_options() -> argparse.ArgumentParser:

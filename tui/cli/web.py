@@ -14,7 +14,7 @@ from store.text.printable import printable
 from tui.cli.common import archive_path, config, fail, open_archive
 
 EXIT_SOME_FAILED = 1
-"""DESIGN.md: `sync` exits 1 when some source could not be reached (0 all, 2 bad config)."""
+"""`sync` exits 1 when some source could not be reached (0: all were, 2: a bad config)."""
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -48,27 +48,11 @@ class Entry:
     """False for an item shown only for its clippings (it has no bookmark)."""
 
 
-class BookmarkList(RowList):
+class BookmarkList(RowList[Entry]):
     """Bookmarks one per line: date, title, note (or the id of an item not in the archive)."""
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(id=id)
-        self.entries: list[Entry] = []
-
-    def show(self, entries: list[Entry], *, keep_cursor: bool = False) -> None:
-        self.entries = entries
-        self.rows_changed(keep_cursor=keep_cursor)
-
-    @property
-    def row_count(self) -> int:
-        return len(self.entries)
-
-    @property
-    def current(self) -> Entry | None:
-        return self.entries[self.cursor] if self.entries else None
-
     def row_text(self, index: int, width: int, style: Style) -> Text:
-        entry = self.entries[index]
+        entry = self.rows[index]
         if entry.clipping is not None:
             return self._clipping_text(entry.clipping, width)
         text = Text(no_wrap=True, end="")
@@ -175,7 +159,7 @@ class BookmarksScreen(AppHandle, Screen[None]):
         Binding("t", "tags", "Tags"),
         Binding("f", "filter_tag", "Filter by tag"),
     ]
-    """Bookmarks keys; movement keys live on the list (`RowList.BINDINGS`)."""
+    """Bookmarks keys; movement keys live on the list (`LineList.BINDINGS`)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -238,7 +222,7 @@ class BookmarksScreen(AppHandle, Screen[None]):
         self._update_status()
 
     def _update_status(self) -> None:
-        every = self.bookmark_list.entries
+        every = self.bookmark_list.rows
         entries = [e for e in every if e.clipping is None and e.marked]
         clips = sum(1 for e in every if e.clipping is not None)
         missing = sum(1 for e in entries if e.row is None)
@@ -258,7 +242,7 @@ class BookmarksScreen(AppHandle, Screen[None]):
     # -- keys --------------------------------------------------------------------------------
 
     def action_open(self) -> None:
-        entries = [e for e in self.bookmark_list.entries if e.clipping is None]
+        entries = [e for e in self.bookmark_list.rows if e.clipping is None]
         current = self.bookmark_list.current
         if current is not None and current.clipping is not None and current.row is not None:
             # a clipping opens its item at the quoted paragraphs, selected

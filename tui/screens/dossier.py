@@ -31,7 +31,7 @@ ITEMS_SHOWN = 500
 """Items listed in the dossier; all of them are one key away (`i`: Events, filtered)."""
 
 
-class ContactList(RowList):
+class ContactList(RowList[Contact]):
     """Who they met: count of shared items, name, last date."""
 
     BINDINGS = [Binding("enter", "select", "Their dossier", show=False)]
@@ -41,28 +41,12 @@ class ContactList(RowList):
             self.contact = contact
             super().__init__()
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(id=id)
-        self.contacts: tuple[Contact, ...] = ()
-
-    def show(self, contacts: tuple[Contact, ...]) -> None:
-        self.contacts = contacts
-        self.rows_changed()
-
-    @property
-    def row_count(self) -> int:
-        return len(self.contacts)
-
-    @property
-    def current(self) -> Contact | None:
-        return self.contacts[self.cursor] if self.contacts else None
-
     def action_select(self) -> None:
         if self.current is not None:
             self.post_message(self.Selected(self.current))
 
     def row_text(self, index: int, width: int, style: Style) -> Text:
-        contact = self.contacts[index]
+        contact = self.rows[index]
         last = contact.last or "undated"
         text = Text(no_wrap=True, end="")
         text.append(f"{contact.count:>6,} ")
@@ -71,7 +55,7 @@ class ContactList(RowList):
         return text
 
 
-class DossierItems(RowList):
+class DossierItems(RowList[Row]):
     """Their items in dossier order: date, kind, title."""
 
     BINDINGS = [Binding("enter", "select", "Read", show=False)]
@@ -80,18 +64,6 @@ class DossierItems(RowList):
         def __init__(self, index: int) -> None:
             self.index = index
             super().__init__()
-
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(id=id)
-        self.rows: list[Row] = []
-
-    def show(self, rows: list[Row]) -> None:
-        self.rows = rows
-        self.rows_changed()
-
-    @property
-    def row_count(self) -> int:
-        return len(self.rows)
 
     def action_select(self) -> None:
         if self.rows:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -43,7 +43,7 @@ class EventsScreen(AppHandle, Screen[None]):
         Binding("tab", "app.focus_next", "Search box / list", show=False),
         Binding("ctrl+l", "clear", "Clear query", show=False),
     ]
-    """Events keys; j/k/g/G/PgUp/PgDn live on the list itself (`EventList.BINDINGS`)."""
+    """Events keys; j/k/g/G/PgUp/PgDn live on the list itself (`LineList.BINDINGS`)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -94,9 +94,9 @@ class EventsScreen(AppHandle, Screen[None]):
         self.search_box.cursor_position = len(query)
         self.event_list.focus()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "search":
-            self._start_search(event.value)
+    @on(Input.Changed, "#search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self._start_search(event.value)
 
     def _start_search(self, query: str, *, keep_cursor: bool = False) -> None:
         self._sequence += 1
@@ -184,10 +184,10 @@ class EventsScreen(AppHandle, Screen[None]):
     def on_search_box_move(self, event: SearchBox.Move) -> None:
         self.event_list.step(event.direction, page=event.page)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "search":
-            event.stop()
-            self.action_open()
+    @on(Input.Submitted, "#search")
+    def _query_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_open()
 
     def on_event_list_selected(self, event: EventList.Selected) -> None:
         self._open(event.index)

@@ -8,10 +8,12 @@ are drawn; each row's sparkline is computed when it is first drawn, then cached.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from rich.style import Style
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -32,15 +34,6 @@ from tui.widgets.sparkline_text import sparkline
 
 SPARK_CACHE = 2_000
 """Per-person sparklines kept; a few screens' worth around where the user has been."""
-
-
-def find_people(archive: Archive, query: str) -> list[Person]:
-    """People matching `query`, best first, without loading each one's item ids.
-
-    Item ids are one SQL query per person; the list needs only the counts, and at a
-    million items the ids of every person would cost seconds.
-    """
-    return archive.people(query, with_items=False)
 
 
 class YearRange:
@@ -74,7 +67,7 @@ class YearRange:
         return np.bincount(years, minlength=self.years).tolist()
 
 
-class PeopleList(RowList):
+class PeopleList(RowList[Person]):
     """People one per line: name, main role, item count, activity sparkline."""
 
     BINDINGS = [Binding("enter", "select", "Dossier", show=False)]
@@ -89,27 +82,18 @@ class PeopleList(RowList):
     def __init__(self, years: YearRange, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.years = years
-        self.people: list[Person] = []
         self._sparks: LRUCache[tuple[str, int], str] = LRUCache(SPARK_CACHE)
 
-    def show(self, people: list[Person]) -> None:
-        self.people = people
-        self.rows_changed()
-
     @property
-    def row_count(self) -> int:
-        return len(self.people)
-
-    @property
-    def current(self) -> Person | None:
-        return self.people[self.cursor] if self.people else None
+    def people(self) -> Sequence[Person]:
+        return self.rows
 
     def action_select(self) -> None:
         if self.current is not None:
             self.post_message(self.Selected(self.current))
 
     def row_text(self, index: int, width: int, style: Style) -> Text:
-        person = self.people[index]
+        person = self.rows[index]
         name_width, role_width, spark_width = column_widths(width + 2, self.years)
         text = Text(no_wrap=True, end="")
         text.append(fit_text(person.name, name_width))
@@ -148,7 +132,7 @@ class PeopleScreen(AppHandle, Screen[None]):
         Binding("escape", "escape", "List / clear"),
         Binding("tab", "app.focus_next", "Filter box / list", show=False),
     ]
-    """People keys, as on Events; movement keys live on the list (`PeopleList.BINDINGS`)."""
+    """People keys, as on Events; movement keys live on the list (`LineList.BINDINGS`)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -185,10 +169,10 @@ class PeopleScreen(AppHandle, Screen[None]):
 
     # -- filtering ---------------------------------------------------------------------------
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "people-filter":
-            event.stop()
-            self._start(event.value)
+    @on(Input.Changed, "#people-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._start(event.value)
 
     def _start(self, query: str) -> None:
         self._sequence += 1
@@ -198,7 +182,9 @@ class PeopleScreen(AppHandle, Screen[None]):
     @work(thread=True, exclusive=True, group="people")
     def _find(self, query: str, sequence: int) -> None:
         try:
-            people = find_people(self.pressroom.session.archive, query)
+            # without each person's item ids: one SQL query a person, seconds at a million
+            # items, and the list shows only their counts
+            people = self.pressroom.session.archive.people(query, with_items=False)
         except PressroomError as error:
             self.app.call_from_thread(self._fail, sequence, str(error))
             return
@@ -242,10 +228,10 @@ class PeopleScreen(AppHandle, Screen[None]):
     def on_search_box_move(self, event: SearchBox.Move) -> None:
         self.people_list.step(event.direction, page=event.page)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "people-filter":
-            event.stop()
-            self.action_open()
+    @on(Input.Submitted, "#people-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_open()
 
     def on_people_list_selected(self, event: PeopleList.Selected) -> None:
         self._open_dossier(event.person)
@@ -267,9 +253,6 @@ class PeopleScreen(AppHandle, Screen[None]):
         if person is None:
             self.app.bell()
             return
-        self._show_items(person)
-
-    def _show_items(self, person: Person) -> None:
         self.pressroom.show_events(f'person:"{printable(person.name)}"')
 
     def action_focus_filter(self) -> None:

@@ -8,6 +8,7 @@ see `ReaderView.position`) is saved whenever the user leaves the item, however t
 from __future__ import annotations
 
 import numpy as np
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -227,17 +228,17 @@ class ReaderScreen(AppHandle, Screen[None]):
         self.find_box.add_class("-open")
         self.find_box.focus()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "find":
-            event.stop()
-            self._find(event.value, from_line=self.view.top_line)
+    @on(Input.Changed, "#find")
+    def _find_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._find(event.value, from_line=self.view.top_line)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "find":
-            event.stop()
-            if not event.value.strip():
-                self._close_find()
-            self.view.focus()
+    @on(Input.Submitted, "#find")
+    def _find_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value.strip():
+            self._close_find()
+        self.view.focus()
 
     def _find(self, needle: str, from_line: int) -> None:
         view = self.view

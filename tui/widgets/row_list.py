@@ -10,6 +10,9 @@ and row styles that People, Bookmarks and the dossier share.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Generic, TypeVar
+
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
@@ -19,6 +22,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.text.printable import printable
+
+RowT = TypeVar("RowT")
 
 CURSOR_MARKER = ">"
 """Shown beside the cursor row so it is visible without colour (NO_COLOR, 16 colours)."""
@@ -163,8 +168,8 @@ class LineList(ScrollView, can_focus=True):
         return line_strip(text, width, self.rich_style, self.app.console)
 
 
-class RowList(LineList):
-    """Rows with a cursor marker and the styles People, Bookmarks and the dossier share;
+class RowList(LineList, Generic[RowT]):
+    """`rows` with a cursor marker and the styles People, Bookmarks and the dossier share;
     subclasses say what a row shows (`row_text`)."""
 
     COMPONENT_CLASSES = {"row-list--cursor", "row-list--muted", "row-list--accent"}
@@ -181,6 +186,24 @@ class RowList(LineList):
     RowList > .row-list--muted { color: $text-muted; }
     RowList > .row-list--accent { color: $accent; }
     """
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.rows: Sequence[RowT] = ()
+
+    def show(self, rows: Sequence[RowT], *, keep_cursor: bool = False) -> None:
+        """Show `rows`; the cursor goes to the top unless kept (then it stays in range)."""
+        self.rows = rows
+        self.rows_changed(keep_cursor=keep_cursor)
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def current(self) -> RowT | None:
+        """The row under the cursor; None in an empty list."""
+        return self.rows[self.cursor] if self.rows else None
 
     def row_text(self, index: int, width: int, style: Style) -> Text:
         """Row `index` (the cursor marker is added by the caller)."""
