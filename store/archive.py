@@ -29,6 +29,8 @@ from store.ingest.pipeline import Prepared, prepared_items
 from store.limits import check_item
 from store.model import KINDS, Hit, Item, Participant, Person, Span
 from store.revisions import Revision
+from store.routes import Routes, same_day_rowids
+from store.routes import sources as routes_sources
 from store.text.names import name_words
 
 PARAGRAPH_SEPARATOR = "\x1e"
@@ -61,6 +63,9 @@ class ImportReport:
     items: list[Item] = field(default_factory=list)
     updated: int = 0
     """Items whose id was known with other content: replaced, the earlier kept as revision."""
+    merged: int = 0
+    """Of `unchanged`: items already there by another route (a dump's item and its web page,
+    `store.routes`), filed as a second source of that item."""
 
     def count(self, verdict: str) -> None:
         if verdict == ADDED:
@@ -71,9 +76,10 @@ class ImportReport:
             self.unchanged += 1
 
     def summary(self) -> str:
-        parts = [
-            f"added {self.added}", f"updated {self.updated}", f"already there {self.unchanged}"
-        ]
+        there = f"already there {self.unchanged}"
+        if self.merged:
+            there += f" ({self.merged} by another route)"
+        parts = [f"added {self.added}", f"updated {self.updated}", there]
         if self.errors:
             parts.append(f"could not read {len(self.errors)}")
         if self.skipped:
@@ -142,13 +148,19 @@ def decide(
 
 
 def plan_items(
-    items: Iterable[Item], archive: Archive | None = None
+    items: Iterable[Item], archive: Archive | None = None, report: ImportReport | None = None
 ) -> Iterator[tuple[Item, str]]:
     """Each item with what importing `items` into `archive` (None: a new archive) would do
     with it, touching nothing: `import --dry-run`. Items stream through; what the plan keeps
-    of each is a fingerprint, so a dry run of a million items needs no gigabytes."""
+    of each is a fingerprint, so a dry run of a million items needs no gigabytes. Items
+    that are a second route to an item (`store.routes`) are planned as the import files
+    them, and counted in `report.merged`."""
     planned: dict[str, int] = {}
     chunk: list[Item] = []
+    routes = (
+        archive._routes(write=False) if archive is not None
+        else Routes.load(None, content_of, lambda ids: {}, lambda date: [], write=False)
+    )
 
     def decided(chunk: list[Item]) -> Iterator[tuple[Item, str]]:
         known: dict[str, Content | int] = {}
@@ -156,10 +168,30 @@ def plan_items(
             wanted = [item.id for item in chunk if item.id not in planned]
             known.update((i, c) for i, (_, c) in archive._stored_contents(wanted).items())
         known.update((item.id, planned[item.id]) for item in chunk if item.id in planned)
-        for item, (verdict, content) in zip(chunk, decide(chunk, known), strict=True):
+        routed: list[Item] = []
+        there: set[int] = set()
+        for item in chunk:
+            new, already = routes.resolve(item, item.id in known)
+            if already:
+                there.add(len(routed))
+            elif new.id != item.id and new.id not in known and archive is not None:
+                known.update(
+                    (i, c) for i, (_, c) in archive._stored_contents([new.id]).items()
+                )
+            routed.append(new)
+        decisions = decide([item for i, item in enumerate(routed) if i not in there], known)
+        verdicts = iter(decisions)
+        for i, (item, new) in enumerate(zip(chunk, routed, strict=True)):
+            if i in there:
+                yield item, UNCHANGED
+                continue
+            verdict, content = next(verdicts)
             if verdict != UNCHANGED:
-                planned[item.id] = hash(content)
+                planned[new.id] = hash(content)
             yield item, verdict
+        routes.forget_chunk()
+        if report is not None:
+            report.merged = routes.merged
 
     for item in items:
         chunk.append(item)
@@ -200,6 +232,8 @@ class Archive:
         self._people = PeopleIndex(conn)
         self.columns = Columns.load(conn)
         self._fresh = False
+        self._import_start: int | None = None
+        """The first rowid the running import writes (None between imports)."""
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -320,7 +354,7 @@ class Archive:
         """
         report = ImportReport(files=[str(p) for p in paths])
         if dry_run:
-            for item, verdict in plan_items(self.parse_files(paths), self):
+            for item, verdict in plan_items(self.parse_files(paths), self, report):
                 report.items.append(item)
                 report.count(verdict)
             return report
@@ -422,16 +456,22 @@ class Archive:
             # Into an empty archive only ids within this import can repeat: skip the look-ups.
             self._fresh = next_rowid == 1
             self._people.begin_import()
+            self._import_start = next_rowid
+            routes = self._routes(write=True)
             replaced_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
             chunk: list[Prepared] = []
             for item in items:
                 chunk.append(item)
                 if len(chunk) >= CHUNK:
-                    next_rowid = self._write_chunk(chunk, next_rowid, seen, report, replaced_at)
+                    next_rowid = self._write_chunk(
+                        chunk, next_rowid, seen, report, replaced_at, routes
+                    )
                     chunk = []
                     if progress is not None:
                         progress(report.added + report.updated + report.unchanged)
-            next_rowid = self._write_chunk(chunk, next_rowid, seen, report, replaced_at)
+            next_rowid = self._write_chunk(chunk, next_rowid, seen, report, replaced_at, routes)
+            report.merged = routes.merged
+            self._import_start = None
             if report.added or report.updated:
                 self._index.flush()
                 self._people.finish_import()
@@ -460,12 +500,23 @@ class Archive:
         seen: set[str],
         report: ImportReport,
         replaced_at: str,
+        routes: Routes,
     ) -> int:
         if not chunk:
             return next_rowid
         ids = [item.id for item, _ in chunk]
         # Into an empty archive, only an id seen earlier in this import can be known.
         stored = self._stored_contents([i for i in ids if i in seen] if self._fresh else ids)
+        routed: list[Prepared] = []
+        for item, postings in chunk:
+            new, already = routes.resolve(item, item.id in stored)
+            if already:
+                report.count(UNCHANGED)
+                continue
+            if new.id != item.id and new.id not in stored:
+                stored.update(self._stored_contents([new.id]))
+            routed.append((new, postings))
+        chunk = routed
         rowid_of = {item_id: rowid for item_id, (rowid, _) in stored.items()}
         known: dict[str, Content | int] = {i: content for i, (_, content) in stored.items()}
         decisions = decide([item for item, _ in chunk], known)
@@ -495,6 +546,7 @@ class Archive:
             self._index.add(rowid, item, postings)
             self._people.add(rowid, item)
         self._insert(rows)
+        routes.forget_chunk()
         return next_rowid
 
     def _insert(self, rows: list[tuple]) -> None:
@@ -532,6 +584,44 @@ class Archive:
                 ):
                     found[item_id] = (rowid, tuple(content))  # type: ignore[assignment]
         return found
+
+    def _routes(self, *, write: bool) -> Routes:
+        """The routes an import (or a dry run) files items by (`store.routes`)."""
+
+        def stored(ids: Sequence[str]) -> dict[str, tuple[object, str]]:
+            found = self._stored_contents(ids)
+            with self._lock:
+                source = dict(self._conn.execute(
+                    f"SELECT id, source FROM items WHERE id IN ({','.join('?' * len(found))})",
+                    list(found),
+                )) if found else {}
+            return {i: (content, source.get(i, "")) for i, (_, content) in found.items()}
+
+        def same_day(date: str) -> list[tuple[str, str]]:
+            committed = [int(r) for r in same_day_rowids(self.columns.date_ord, date)]
+            with self._lock:
+                rows: list[tuple[str, str]] = []
+                if self._import_start is not None:  # this import's items, not in the columns
+                    rows.extend(self._conn.execute(
+                        "SELECT id, title FROM items WHERE rowid >= ? AND date = ?",
+                        (self._import_start, date),
+                    ))
+                for start in range(0, len(committed), 500):
+                    part = committed[start : start + 500]
+                    rows.extend(self._conn.execute(
+                        f"SELECT id, title FROM items WHERE rowid IN ({','.join('?' * len(part))})",
+                        part,
+                    ))
+            return rows
+
+        return Routes.load(self._conn, content_of, stored, same_day, write=write)
+
+    def sources(self, item_id: str) -> list[str]:
+        """Where the item came from: its own source, then any other route's (a dump's item
+        that was also fetched from the web has both). Raises UnknownItem."""
+        own = self.get(item_id).source
+        with self._lock:
+            return routes_sources(self._conn, item_id, own)
 
     # -- reading ---------------------------------------------------------------------------
 
