@@ -22,13 +22,15 @@ from store.errors import (
     UnknownItem,
     UnknownPerson,
 )
-from store.index.columns import Columns, date_bound
+from store.index.columns import Columns
 from store.index.dossier import Dossier
 from store.index.people import PeopleIndex
 from store.ingest.pipeline import Prepared, prepared_items
 from store.limits import check_item
 from store.model import KINDS, Hit, Item, Participant, Person, Span
 from store.revisions import Revision
+from store.sql import select_in
+from store.text.dates import date_bound
 from store.text.names import name_words
 
 PARAGRAPH_SEPARATOR = "\x1e"
@@ -522,15 +524,10 @@ class Archive:
     def _stored_contents(self, ids: Sequence[str]) -> dict[str, tuple[int, Content]]:
         """Rowid and stored content (see `content_of`) of those of `ids` the archive has."""
         found: dict[str, tuple[int, Content]] = {}
+        sql = f"SELECT rowid, id, {_CONTENT_COLUMNS} FROM items WHERE id IN ({{ids}})"
         with self._lock:
-            for start in range(0, len(ids), 500):
-                part = list(ids[start : start + 500])
-                marks = ",".join("?" * len(part))
-                for rowid, item_id, *content in self._conn.execute(
-                    f"SELECT rowid, id, {_CONTENT_COLUMNS} FROM items WHERE id IN ({marks})",
-                    part,
-                ):
-                    found[item_id] = (rowid, tuple(content))  # type: ignore[assignment]
+            for rowid, item_id, *content in select_in(self._conn, sql, ids):
+                found[item_id] = (rowid, tuple(content))
         return found
 
     # -- reading ---------------------------------------------------------------------------
@@ -573,31 +570,24 @@ class Archive:
         wanted = [int(r) for r in rowids]
         found: dict[int, Row] = {}
         with self._lock:
-            for start in range(0, len(wanted), 500):
-                part = wanted[start : start + 500]
-                marks = ",".join("?" * len(part))
-                for rowid, item_id, date, kind, title, people in self._conn.execute(
-                    "SELECT rowid, id, date, kind, title, people FROM items"
-                    f" WHERE rowid IN ({marks})",
-                    part,
-                ):
-                    found[rowid] = Row(rowid, item_id, date, kind, title, people)
+            for rowid, item_id, date, kind, title, people in select_in(
+                self._conn,
+                "SELECT rowid, id, date, kind, title, people FROM items WHERE rowid IN ({ids})",
+                wanted,
+            ):
+                found[rowid] = Row(rowid, item_id, date, kind, title, people)
         return [found[r] for r in wanted if r in found]
 
     def rowids_of(self, item_ids: Iterable[str]) -> np.ndarray:
         """Sorted rowids of the given item ids (unknown ids are skipped)."""
         ids = list(item_ids)
-        out: list[int] = []
         with self._lock:
-            for start in range(0, len(ids), 500):
-                part = ids[start : start + 500]
-                marks = ",".join("?" * len(part))
-                out.extend(
-                    r[0]
-                    for r in self._conn.execute(
-                        f"SELECT rowid FROM items WHERE id IN ({marks})", part
-                    )
+            out = [
+                rowid
+                for (rowid,) in select_in(
+                    self._conn, "SELECT rowid FROM items WHERE id IN ({ids})", ids
                 )
+            ]
         return np.array(sorted(out), dtype=np.int64)
 
     def order(

@@ -15,6 +15,9 @@ import numpy as np
 
 from store.model import KINDS
 
+# `store.index.query` imports date_bound from here; it lives in `store.text.dates`
+from store.text.dates import date_bound as date_bound
+
 NO_ITEM_KIND = 255
 """`Columns.kind` value for a rowid that holds no item (deleted or never used)."""
 UNDATED = -1
@@ -159,28 +162,3 @@ class Columns:
             out[dated] = month + 1970 * 12
         return out
 
-
-def date_bound(text: str, *, upper: bool) -> str:
-    """Widen a year, month or day to the first (or, with `upper`, last) day it covers.
-
-    "2024" -> 2024-01-01 / 2024-12-31, "2024-02" -> 2024-02-01 / 2024-02-29.
-    Raises ValueError with a message fit for the user.
-    """
-    parts = text.strip().split("-")
-    try:
-        numbers = [int(p) for p in parts]
-        if len(numbers) == 1 and len(parts[0]) == 4:
-            year = numbers[0]
-            day = dt.date(year, 12, 31) if upper else dt.date(year, 1, 1)
-        elif len(numbers) == 2:
-            year, month = numbers
-            start = dt.date(year, month, 1)
-            following = dt.date(year + month // 12, month % 12 + 1, 1)
-            day = following - dt.timedelta(days=1) if upper else start
-        elif len(numbers) == 3:
-            day = dt.date(*numbers)
-        else:
-            raise ValueError
-    except (ValueError, OverflowError):
-        raise ValueError(f"not a date: {text!r} (use 2024, 2024-10 or 2024-10-31)") from None
-    return day.isoformat()
