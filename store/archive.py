@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -32,6 +33,10 @@ from store.revisions import Revision
 from store.sql import select_in
 from store.text.dates import date_bound
 from store.text.names import name_words
+
+if TYPE_CHECKING:
+    # for annotations only: search is imported where it is used (see Archive.__init__)
+    from store.index.search import Matches
 
 PARAGRAPH_SEPARATOR = "\x1e"
 """Joins an item's paragraphs in the `body` column (ASCII record separator, never in text)."""
@@ -89,6 +94,23 @@ places, language (`content_of`). Not its source: the same release saved under an
 name is not a correction."""
 
 _CONTENT_COLUMNS = "date, kind, title, body, participants, places, language"
+
+_ItemRow = tuple[int, str, str | None, str, str, str, str, str, str, str, str]
+"""A new row of `items`: rowid, id, date, kind, title, body, participants, people, places,
+language, source (`Archive._insert`)."""
+
+
+@runtime_checkable
+class MarkedItems(Protocol):
+    """What `in:bookmarks` and `tag:` ask of a user's bookmarks (a `store.Bookmarks`)."""
+
+    def ids(self) -> set[str]: ...
+
+    def tagged(self, tag: str) -> set[str]: ...
+
+
+Marked = MarkedItems | Iterable[str]
+"""The bookmarks a query's `in:bookmarks` means: a user's bookmarks, or the item ids alone."""
 
 
 def content_of(item: Item) -> Content:
@@ -471,7 +493,7 @@ class Archive:
         rowid_of = {item_id: rowid for item_id, (rowid, _) in stored.items()}
         known: dict[str, Content | int] = {i: content for i, (_, content) in stored.items()}
         decisions = decide([item for item, _ in chunk], known)
-        rows: list[tuple] = []
+        rows: list[_ItemRow] = []
         unwritten: set[str] = set()
         """Ids of `rows`, not yet inserted: an update of one of them inserts them first."""
         for (item, postings), (verdict, content) in zip(chunk, decisions, strict=True):
@@ -499,7 +521,7 @@ class Archive:
         self._insert(rows)
         return next_rowid
 
-    def _insert(self, rows: list[tuple]) -> None:
+    def _insert(self, rows: list[_ItemRow]) -> None:
         self._conn.executemany(
             "INSERT INTO items(rowid, id, date, kind, title, body, participants, people,"
             " places, language, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -618,7 +640,7 @@ class Archive:
 
     # -- search and people -----------------------------------------------------------------
 
-    def match(self, query: str, bookmarks: object | None = None):  # -> store.index.search.Matches
+    def match(self, query: str, bookmarks: Marked | None = None) -> Matches:
         """Every item matching `query`, ranked; what the event list shows while searching.
 
         `bookmarks` (a store.Bookmarks, or any iterable of item ids) serves `in:bookmarks`.
@@ -628,10 +650,13 @@ class Archive:
         parsed = parse_query(query)
         allowed = None
         if parsed.in_bookmarks:
-            marked = bookmarks.ids() if hasattr(bookmarks, "ids") else (bookmarks or ())
-            if parsed.tags:  # `tag:NAME`: items with a bookmark or clipping tagged NAME
-                tagged = getattr(bookmarks, "tagged", lambda _: set())
-                marked = set.intersection(*(tagged(tag) for tag in parsed.tags))
+            marked: Iterable[str]
+            if isinstance(bookmarks, MarkedItems):
+                marked = bookmarks.ids()
+                if parsed.tags:  # `tag:NAME`: items with a bookmark or clipping tagged NAME
+                    marked = set.intersection(*(bookmarks.tagged(tag) for tag in parsed.tags))
+            else:  # ids alone carry no tags: `tag:` then matches nothing
+                marked = () if parsed.tags else (bookmarks or ())
             allowed = self.rowids_of(marked)
         notes: list[str] = []
         with self._lock:
@@ -658,7 +683,7 @@ class Archive:
         parts = [self._people.rowids(p.key) for p in found if p.score >= best]
         return np.unique(np.concatenate(parts))
 
-    def search(self, query: str, limit: int = 50, bookmarks: object | None = None) -> list[Hit]:
+    def search(self, query: str, limit: int = 50, bookmarks: Marked | None = None) -> list[Hit]:
         """The best `limit` items for `query`, with the spans where it matched."""
         from store.index.search import highlight
 
@@ -757,7 +782,7 @@ def _stored_body(body: tuple[str, ...]) -> str:
     return PARAGRAPH_SEPARATOR.join(p.replace(PARAGRAPH_SEPARATOR, " ") for p in body)
 
 
-def _item_from_row(row: tuple) -> Item:
+def _item_from_row(row: tuple[Any, ...]) -> Item:
     item_id, date, kind, title, body, participants, places, language, source = row
     return Item(
         id=item_id,

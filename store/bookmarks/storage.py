@@ -25,7 +25,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from filelock import FileLock, Timeout
 from tinydb.storages import Storage
@@ -273,7 +273,7 @@ def parse(raw: bytes, path: Path) -> Tables | None:
     problem = shape_problem(data)
     if problem:
         raise BookmarksUnavailable(f"{path} is not a bookmarks file ({problem}); {REPAIR_HINT}")
-    return data
+    return cast(Tables, data)  # shape_problem found tables of records
 
 
 def shape_problem(data: Any) -> str:
@@ -312,7 +312,8 @@ def _private_copy(doc: dict[str, Any], text: str) -> dict[str, Any]:
         if isinstance(value, list) and not any(isinstance(v, (list, dict)) for v in value):
             copy[key] = list(value)
         elif isinstance(value, (list, dict)):
-            return json.loads(text)
+            whole: dict[str, Any] = json.loads(text)
+            return whole
         else:
             copy[key] = value
     return copy

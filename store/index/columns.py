@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
+import numpy.typing as npt
 
 from store.model import KINDS
 
@@ -28,11 +29,11 @@ UNDATED = -1
 class Columns:
     """Arrays indexed by item rowid, plus the rowids in date order (newest first)."""
 
-    date_ord: np.ndarray
+    date_ord: npt.NDArray[np.int32]
     """int32 `date.toordinal()` per rowid; UNDATED when the item has no date."""
-    kind: np.ndarray
+    kind: npt.NDArray[np.uint8]
     """uint8 index into `store.model.KINDS` per rowid; NO_ITEM_KIND for unused rowids."""
-    order: np.ndarray
+    order: npt.NDArray[np.int64]
     """int64 rowids, newest first, undated items last (by rowid, newest import first)."""
 
     @classmethod
@@ -123,7 +124,7 @@ class Columns:
 
     def keep(
         self, kind: str | None = None, after: str | None = None, before: str | None = None
-    ) -> np.ndarray:
+    ) -> npt.NDArray[np.bool_]:
         """A bool per item of `order`: of this kind, inside the inclusive date range.
 
         The one place the `kind:`, `after:` and `before:` filters are applied, for the
@@ -140,17 +141,17 @@ class Columns:
         return keep
 
     @cached_property
-    def month_in_order(self) -> np.ndarray:
+    def month_in_order(self) -> npt.NDArray[np.int32]:
         """`months` of `order`: the month of each position, for counts by month of a result
         given by positions (`Matches.positions`) with a sequential gather."""
         return self.month_by_rowid[self.order]
 
-    def months(self, rowids: np.ndarray) -> np.ndarray:
+    def months(self, rowids: npt.NDArray[np.int64]) -> npt.NDArray[np.int32]:
         """Year*12 + month-1 of each rowid's date (-1 for undated): headings and sparklines."""
         return self.month_by_rowid[rowids]
 
     @cached_property
-    def month_by_rowid(self) -> np.ndarray:
+    def month_by_rowid(self) -> npt.NDArray[np.int32]:
         """Month key of every rowid, computed once: then each keystroke's listing is a gather."""
         ords = self.date_ord
         out = np.full(len(ords), -1, dtype=np.int32)

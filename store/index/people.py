@@ -349,7 +349,12 @@ class PeopleIndex:
             "SELECT person, spelling FROM spellings ORDER BY person, uses DESC"
         ):
             spellings.setdefault(person, []).append(spelling)
-        ids, keys, names, roles, counts, all_spellings = [], [], [], [], [], []
+        ids: list[int] = []
+        keys: list[str] = []
+        names: list[str] = []
+        roles: list[str] = []
+        counts: list[int] = []
+        all_spellings: list[tuple[str, ...]] = []
         owners: dict[str, list[int]] = {}
         for person, key, name, role, items in self._conn.execute(
             "SELECT id, key, name, role, items FROM people ORDER BY items DESC, name"

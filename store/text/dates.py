@@ -108,7 +108,7 @@ def _from_match(m: re.Match[str]) -> DateMatch | None:
     if groups.get("d") or groups.get("iy"):
         day = int(groups.get("d") or groups["id"])
         month = int(groups.get("m") or groups["im"])
-        year = int(groups.get("y") or groups["iy"])
+        year: int | None = int(groups.get("y") or groups["iy"])
         this_year = False
     else:
         month_value = month_number(groups["month"])
