@@ -631,7 +631,7 @@ class Archive:
     def ids(
         self, kind: str | None = None, after: str | None = None, before: str | None = None
     ) -> list[str]:
-        """Item ids newest first (DESIGN.md's API); see `order` for the filters."""
+        """Item ids newest first; see `order` for the filters."""
         order = self.order(kind, after, before)
         out: list[str] = []
         for start in range(0, len(order), 5_000):
