@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -22,7 +23,7 @@ from store.errors import (
     UnknownItem,
     UnknownPerson,
 )
-from store.index.columns import Columns, date_bound
+from store.index.columns import Columns
 from store.index.dossier import Dossier
 from store.index.people import PeopleIndex
 from store.ingest.pipeline import Prepared, prepared_items
@@ -31,7 +32,13 @@ from store.model import KINDS, Hit, Item, Participant, Person, Span
 from store.revisions import Revision
 from store.routes import Routes, same_day_rowids
 from store.routes import sources as routes_sources
+from store.sql import select_in
+from store.text.dates import date_bound
 from store.text.names import name_words
+
+if TYPE_CHECKING:
+    # for annotations only: search is imported where it is used (see Archive.__init__)
+    from store.index.search import Matches
 
 PARAGRAPH_SEPARATOR = "\x1e"
 """Joins an item's paragraphs in the `body` column (ASCII record separator, never in text)."""
@@ -93,6 +100,23 @@ places, language (`content_of`). Not its source: the same release saved under an
 name is not a correction."""
 
 _CONTENT_COLUMNS = "date, kind, title, body, participants, places, language"
+
+_ItemRow = tuple[int, str, str | None, str, str, str, str, str, str, str, str]
+"""A new row of `items`: rowid, id, date, kind, title, body, participants, people, places,
+language, source (`Archive._insert`)."""
+
+
+@runtime_checkable
+class MarkedItems(Protocol):
+    """What `in:bookmarks` and `tag:` ask of a user's bookmarks (a `store.Bookmarks`)."""
+
+    def ids(self) -> set[str]: ...
+
+    def tagged(self, tag: str) -> set[str]: ...
+
+
+Marked = MarkedItems | Iterable[str]
+"""The bookmarks a query's `in:bookmarks` means: a user's bookmarks, or the item ids alone."""
 
 
 def content_of(item: Item) -> Content:
@@ -520,7 +544,7 @@ class Archive:
         rowid_of = {item_id: rowid for item_id, (rowid, _) in stored.items()}
         known: dict[str, Content | int] = {i: content for i, (_, content) in stored.items()}
         decisions = decide([item for item, _ in chunk], known)
-        rows: list[tuple] = []
+        rows: list[_ItemRow] = []
         unwritten: set[str] = set()
         """Ids of `rows`, not yet inserted: an update of one of them inserts them first."""
         for (item, postings), (verdict, content) in zip(chunk, decisions, strict=True):
@@ -549,7 +573,7 @@ class Archive:
         routes.forget_chunk()
         return next_rowid
 
-    def _insert(self, rows: list[tuple]) -> None:
+    def _insert(self, rows: list[_ItemRow]) -> None:
         self._conn.executemany(
             "INSERT INTO items(rowid, id, date, kind, title, body, participants, people,"
             " places, language, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -574,15 +598,10 @@ class Archive:
     def _stored_contents(self, ids: Sequence[str]) -> dict[str, tuple[int, Content]]:
         """Rowid and stored content (see `content_of`) of those of `ids` the archive has."""
         found: dict[str, tuple[int, Content]] = {}
+        sql = f"SELECT rowid, id, {_CONTENT_COLUMNS} FROM items WHERE id IN ({{ids}})"
         with self._lock:
-            for start in range(0, len(ids), 500):
-                part = list(ids[start : start + 500])
-                marks = ",".join("?" * len(part))
-                for rowid, item_id, *content in self._conn.execute(
-                    f"SELECT rowid, id, {_CONTENT_COLUMNS} FROM items WHERE id IN ({marks})",
-                    part,
-                ):
-                    found[item_id] = (rowid, tuple(content))  # type: ignore[assignment]
+            for rowid, item_id, *content in select_in(self._conn, sql, ids):
+                found[item_id] = (rowid, tuple(content))
         return found
 
     def _routes(self, *, write: bool) -> Routes:
@@ -591,10 +610,9 @@ class Archive:
         def stored(ids: Sequence[str]) -> dict[str, tuple[object, str]]:
             found = self._stored_contents(ids)
             with self._lock:
-                source = dict(self._conn.execute(
-                    f"SELECT id, source FROM items WHERE id IN ({','.join('?' * len(found))})",
-                    list(found),
-                )) if found else {}
+                source = dict(select_in(
+                    self._conn, "SELECT id, source FROM items WHERE id IN ({ids})", list(found)
+                ))
             return {i: (content, source.get(i, "")) for i, (_, content) in found.items()}
 
         def same_day(date: str) -> list[tuple[str, str]]:
@@ -606,12 +624,9 @@ class Archive:
                         "SELECT id, title FROM items WHERE rowid >= ? AND date = ?",
                         (self._import_start, date),
                     ))
-                for start in range(0, len(committed), 500):
-                    part = committed[start : start + 500]
-                    rows.extend(self._conn.execute(
-                        f"SELECT id, title FROM items WHERE rowid IN ({','.join('?' * len(part))})",
-                        part,
-                    ))
+                rows.extend(select_in(
+                    self._conn, "SELECT id, title FROM items WHERE rowid IN ({ids})", committed
+                ))
             return rows
 
         return Routes.load(self._conn, content_of, stored, same_day, write=write)
@@ -663,31 +678,24 @@ class Archive:
         wanted = [int(r) for r in rowids]
         found: dict[int, Row] = {}
         with self._lock:
-            for start in range(0, len(wanted), 500):
-                part = wanted[start : start + 500]
-                marks = ",".join("?" * len(part))
-                for rowid, item_id, date, kind, title, people in self._conn.execute(
-                    "SELECT rowid, id, date, kind, title, people FROM items"
-                    f" WHERE rowid IN ({marks})",
-                    part,
-                ):
-                    found[rowid] = Row(rowid, item_id, date, kind, title, people)
+            for rowid, item_id, date, kind, title, people in select_in(
+                self._conn,
+                "SELECT rowid, id, date, kind, title, people FROM items WHERE rowid IN ({ids})",
+                wanted,
+            ):
+                found[rowid] = Row(rowid, item_id, date, kind, title, people)
         return [found[r] for r in wanted if r in found]
 
     def rowids_of(self, item_ids: Iterable[str]) -> np.ndarray:
         """Sorted rowids of the given item ids (unknown ids are skipped)."""
         ids = list(item_ids)
-        out: list[int] = []
         with self._lock:
-            for start in range(0, len(ids), 500):
-                part = ids[start : start + 500]
-                marks = ",".join("?" * len(part))
-                out.extend(
-                    r[0]
-                    for r in self._conn.execute(
-                        f"SELECT rowid FROM items WHERE id IN ({marks})", part
-                    )
+            out = [
+                rowid
+                for (rowid,) in select_in(
+                    self._conn, "SELECT rowid FROM items WHERE id IN ({ids})", ids
                 )
+            ]
         return np.array(sorted(out), dtype=np.int64)
 
     def order(
@@ -709,7 +717,7 @@ class Archive:
     def ids(
         self, kind: str | None = None, after: str | None = None, before: str | None = None
     ) -> list[str]:
-        """Item ids newest first (DESIGN.md's API); see `order` for the filters."""
+        """Item ids newest first; see `order` for the filters."""
         order = self.order(kind, after, before)
         out: list[str] = []
         for start in range(0, len(order), 5_000):
@@ -718,7 +726,7 @@ class Archive:
 
     # -- search and people -----------------------------------------------------------------
 
-    def match(self, query: str, bookmarks: object | None = None):  # -> store.index.search.Matches
+    def match(self, query: str, bookmarks: Marked | None = None) -> Matches:
         """Every item matching `query`, ranked; what the event list shows while searching.
 
         `bookmarks` (a store.Bookmarks, or any iterable of item ids) serves `in:bookmarks`.
@@ -728,10 +736,13 @@ class Archive:
         parsed = parse_query(query)
         allowed = None
         if parsed.in_bookmarks:
-            marked = bookmarks.ids() if hasattr(bookmarks, "ids") else (bookmarks or ())
-            if parsed.tags:  # `tag:NAME`: items with a bookmark or clipping tagged NAME
-                tagged = getattr(bookmarks, "tagged", lambda _: set())
-                marked = set.intersection(*(tagged(tag) for tag in parsed.tags))
+            marked: Iterable[str]
+            if isinstance(bookmarks, MarkedItems):
+                marked = bookmarks.ids()
+                if parsed.tags:  # `tag:NAME`: items with a bookmark or clipping tagged NAME
+                    marked = set.intersection(*(bookmarks.tagged(tag) for tag in parsed.tags))
+            else:  # ids alone carry no tags: `tag:` then matches nothing
+                marked = () if parsed.tags else (bookmarks or ())
             allowed = self.rowids_of(marked)
         notes: list[str] = []
         with self._lock:
@@ -758,7 +769,7 @@ class Archive:
         parts = [self._people.rowids(p.key) for p in found if p.score >= best]
         return np.unique(np.concatenate(parts))
 
-    def search(self, query: str, limit: int = 50, bookmarks: object | None = None) -> list[Hit]:
+    def search(self, query: str, limit: int = 50, bookmarks: Marked | None = None) -> list[Hit]:
         """The best `limit` items for `query`, with the spans where it matched."""
         from store.index.search import highlight
 
@@ -857,7 +868,7 @@ def _stored_body(body: tuple[str, ...]) -> str:
     return PARAGRAPH_SEPARATOR.join(p.replace(PARAGRAPH_SEPARATOR, " ") for p in body)
 
 
-def _item_from_row(row: tuple) -> Item:
+def _item_from_row(row: tuple[Any, ...]) -> Item:
     item_id, date, kind, title, body, participants, places, language, source = row
     return Item(
         id=item_id,

@@ -19,7 +19,6 @@ from typing import Any
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _PART = re.compile(r"[А-Яа-яЁёA-Za-z][А-Яа-яЁёA-Za-z'’\-]*\.?")
-_CASES = ("gent", "datv", "accs", "ablt", "loct", "nomn", "voct", "gen2", "acc2", "loc2")
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 from store.archive import Archive, Row
 from store.index.columns import Columns
+from store.text.dates import MONTHS
 from store.text.printable import printable
 from tui.widgets.timeline import monthly_counts
 
@@ -39,10 +40,6 @@ KIND_MARKERS = {"news": "N", "speech": "S", "statement": "T", "interview": "I"}
 BOOKMARK_MARKER = "*"
 CURSOR_MARKER = ">"
 """Shown beside the cursor row so it is visible without colour (NO_COLOR, 16 colours)."""
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
 
 
 def month_name(month_key: int) -> str:
