@@ -17,6 +17,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from store.text.lexicon import FEMALE_FIRST_NAMES_CYR
+
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _PART = re.compile(r"[А-Яа-яЁёA-Za-z][А-Яа-яЁёA-Za-z'’\-]*\.?")
 
@@ -70,29 +72,74 @@ def is_first_name(word: str) -> bool:
 def _case_and_gender(words: list[str]) -> tuple[str, str]:
     """The grammatical case and gender a name is written in, as its words agree on.
 
-    The first name tells both; an indeclinable one ("Айгуль") tells the gender only, and
-    the surname the case.
+    The first name tells both, when the surname agrees: "Евгения Моисеева" reads as the
+    genitive of Евгений Моисеев and as the nominative of Евгения Моисеева, and a name
+    that may be written in the nominative is kept as written (two people are never made
+    one; a name kept in another case is at worst a second entry). A first name the
+    analyser takes for a case form of another ("Сауле" for Саул, "Ильхом" for Ильх) is
+    known by what the surname allows. An indeclinable first name ("Айгуль") tells the
+    gender only, and the surname the case.
     """
-    gender = ""
-    for word in words[:-1] or words:
-        parse = _given_name(word)
-        if parse is None or "Init" in parse.tag:
-            continue
-        gender = "femn" if "femn" in parse.tag else "masc" if "masc" in parse.tag else ""
-        if "Fixd" not in parse.tag:
-            return parse.tag.case or "", gender
-        break
     surname = words[-1] if words else ""
-    parses = [
+    surnames = [
         p for p in _parses(surname)
         if _singular(p) and ("Surn" in p.tag or p.tag.POS == "ADJF")
-        and (not gender or gender in p.tag or "ms-f" in p.tag)
     ]
+    # What the surname allows, as a surname (an adjective reading such as "Бордюжей" as
+    # a comparative says nothing); the analyser's own entries before its guesses.
+    as_surname = [p for p in surnames if "Surn" in p.tag]
+    known = [p for p in as_surname if _from_dictionary(p)] or as_surname
+
+    def agrees(case: str, gender: str) -> bool:
+        return not known or any(
+            p.tag.case == case and (not gender or gender in p.tag or "ms-f" in p.tag)
+            for p in known
+        )
+
+    gender = ""
+    if len(words) > 1:
+        first = words[0].casefold()
+        if first in FEMALE_FIRST_NAMES_CYR and any(
+            p.tag.case == "nomn" and "femn" in p.tag for p in surnames
+        ):
+            return "nomn", "femn"
+        readings = [p for p in _given_names(words[0]) if "Init" not in p.tag]
+        for parse in readings:
+            if "Fixd" in parse.tag:  # "Айгуль" is every case: the surname tells
+                break
+            if parse.tag.case == "nomn" and agrees("nomn", _gender(parse)):
+                return "nomn", _gender(parse)
+        for parse in readings:
+            if "Fixd" in parse.tag:
+                gender = _gender(parse)
+                break
+            if agrees(parse.tag.case or "", _gender(parse)):
+                return parse.tag.case or "", _gender(parse)
+        else:
+            if readings and any(p.tag.case == "nomn" for p in known):
+                return "nomn", ""  # no reading of the first name fits the surname's case
+    parses = [p for p in surnames if not gender or gender in p.tag or "ms-f" in p.tag]
     if not parses or any(p.tag.case == "nomn" for p in parses):
         return "nomn", gender  # "Петрова" alone may be a woman's nominative: kept as written
     best = parses[0]
-    gender = gender or ("femn" if "femn" in best.tag else "masc" if "masc" in best.tag else "")
+    gender = gender or _gender(best)
     return best.tag.case or "", gender
+
+
+def _gender(parse: Any) -> str:
+    return "femn" if "femn" in parse.tag else "masc" if "masc" in parse.tag else ""
+
+
+def _from_dictionary(parse: Any) -> bool:
+    """Whether the analyser knows the word, rather than guessing from its ending."""
+    return type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+
+
+def _given_names(word: str) -> list[Any]:
+    """Every analysis of `word` as a singular first name or patronymic, best first."""
+    return [
+        p for p in _parses(word) if ("Name" in p.tag or "Patr" in p.tag) and _singular(p)
+    ]
 
 
 def _word_nominative(word: str, case: str, gender: str, given: bool) -> str:
