@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -22,14 +23,22 @@ from store.errors import (
     UnknownItem,
     UnknownPerson,
 )
-from store.index.columns import Columns, date_bound
+from store.index.columns import Columns
 from store.index.dossier import Dossier
 from store.index.people import PeopleIndex
 from store.ingest.pipeline import Prepared, prepared_items
 from store.limits import check_item
 from store.model import KINDS, Hit, Item, Participant, Person, Span
 from store.revisions import Revision
+from store.routes import Routes, same_day_rowids
+from store.routes import sources as routes_sources
+from store.sql import select_in
+from store.text.dates import date_bound
 from store.text.names import name_words
+
+if TYPE_CHECKING:
+    # for annotations only: search is imported where it is used (see Archive.__init__)
+    from store.index.search import Matches
 
 PARAGRAPH_SEPARATOR = "\x1e"
 """Joins an item's paragraphs in the `body` column (ASCII record separator, never in text)."""
@@ -61,6 +70,9 @@ class ImportReport:
     items: list[Item] = field(default_factory=list)
     updated: int = 0
     """Items whose id was known with other content: replaced, the earlier kept as revision."""
+    merged: int = 0
+    """Of `unchanged`: items already there by another route (a dump's item and its web page,
+    `store.routes`), filed as a second source of that item."""
 
     def count(self, verdict: str) -> None:
         if verdict == ADDED:
@@ -71,9 +83,10 @@ class ImportReport:
             self.unchanged += 1
 
     def summary(self) -> str:
-        parts = [
-            f"added {self.added}", f"updated {self.updated}", f"already there {self.unchanged}"
-        ]
+        there = f"already there {self.unchanged}"
+        if self.merged:
+            there += f" ({self.merged} by another route)"
+        parts = [f"added {self.added}", f"updated {self.updated}", there]
         if self.errors:
             parts.append(f"could not read {len(self.errors)}")
         if self.skipped:
@@ -87,6 +100,23 @@ places, language (`content_of`). Not its source: the same release saved under an
 name is not a correction."""
 
 _CONTENT_COLUMNS = "date, kind, title, body, participants, places, language"
+
+_ItemRow = tuple[int, str, str | None, str, str, str, str, str, str, str, str]
+"""A new row of `items`: rowid, id, date, kind, title, body, participants, people, places,
+language, source (`Archive._insert`)."""
+
+
+@runtime_checkable
+class MarkedItems(Protocol):
+    """What `in:bookmarks` and `tag:` ask of a user's bookmarks (a `store.Bookmarks`)."""
+
+    def ids(self) -> set[str]: ...
+
+    def tagged(self, tag: str) -> set[str]: ...
+
+
+Marked = MarkedItems | Iterable[str]
+"""The bookmarks a query's `in:bookmarks` means: a user's bookmarks, or the item ids alone."""
 
 
 def content_of(item: Item) -> Content:
@@ -142,13 +172,19 @@ def decide(
 
 
 def plan_items(
-    items: Iterable[Item], archive: Archive | None = None
+    items: Iterable[Item], archive: Archive | None = None, report: ImportReport | None = None
 ) -> Iterator[tuple[Item, str]]:
     """Each item with what importing `items` into `archive` (None: a new archive) would do
     with it, touching nothing: `import --dry-run`. Items stream through; what the plan keeps
-    of each is a fingerprint, so a dry run of a million items needs no gigabytes."""
+    of each is a fingerprint, so a dry run of a million items needs no gigabytes. Items
+    that are a second route to an item (`store.routes`) are planned as the import files
+    them, and counted in `report.merged`."""
     planned: dict[str, int] = {}
     chunk: list[Item] = []
+    routes = (
+        archive._routes(write=False) if archive is not None
+        else Routes.load(None, content_of, lambda ids: {}, lambda date: [], write=False)
+    )
 
     def decided(chunk: list[Item]) -> Iterator[tuple[Item, str]]:
         known: dict[str, Content | int] = {}
@@ -156,10 +192,30 @@ def plan_items(
             wanted = [item.id for item in chunk if item.id not in planned]
             known.update((i, c) for i, (_, c) in archive._stored_contents(wanted).items())
         known.update((item.id, planned[item.id]) for item in chunk if item.id in planned)
-        for item, (verdict, content) in zip(chunk, decide(chunk, known), strict=True):
+        routed: list[Item] = []
+        there: set[int] = set()
+        for item in chunk:
+            new, already = routes.resolve(item, item.id in known)
+            if already:
+                there.add(len(routed))
+            elif new.id != item.id and new.id not in known and archive is not None:
+                known.update(
+                    (i, c) for i, (_, c) in archive._stored_contents([new.id]).items()
+                )
+            routed.append(new)
+        decisions = decide([item for i, item in enumerate(routed) if i not in there], known)
+        verdicts = iter(decisions)
+        for i, (item, new) in enumerate(zip(chunk, routed, strict=True)):
+            if i in there:
+                yield item, UNCHANGED
+                continue
+            verdict, content = next(verdicts)
             if verdict != UNCHANGED:
-                planned[item.id] = hash(content)
+                planned[new.id] = hash(content)
             yield item, verdict
+        routes.forget_chunk()
+        if report is not None:
+            report.merged = routes.merged
 
     for item in items:
         chunk.append(item)
@@ -200,6 +256,8 @@ class Archive:
         self._people = PeopleIndex(conn)
         self.columns = Columns.load(conn)
         self._fresh = False
+        self._import_start: int | None = None
+        """The first rowid the running import writes (None between imports)."""
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -320,7 +378,7 @@ class Archive:
         """
         report = ImportReport(files=[str(p) for p in paths])
         if dry_run:
-            for item, verdict in plan_items(self.parse_files(paths), self):
+            for item, verdict in plan_items(self.parse_files(paths), self, report):
                 report.items.append(item)
                 report.count(verdict)
             return report
@@ -422,16 +480,22 @@ class Archive:
             # Into an empty archive only ids within this import can repeat: skip the look-ups.
             self._fresh = next_rowid == 1
             self._people.begin_import()
+            self._import_start = next_rowid
+            routes = self._routes(write=True)
             replaced_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
             chunk: list[Prepared] = []
             for item in items:
                 chunk.append(item)
                 if len(chunk) >= CHUNK:
-                    next_rowid = self._write_chunk(chunk, next_rowid, seen, report, replaced_at)
+                    next_rowid = self._write_chunk(
+                        chunk, next_rowid, seen, report, replaced_at, routes
+                    )
                     chunk = []
                     if progress is not None:
                         progress(report.added + report.updated + report.unchanged)
-            next_rowid = self._write_chunk(chunk, next_rowid, seen, report, replaced_at)
+            next_rowid = self._write_chunk(chunk, next_rowid, seen, report, replaced_at, routes)
+            report.merged = routes.merged
+            self._import_start = None
             if report.added or report.updated:
                 self._index.flush()
                 self._people.finish_import()
@@ -460,16 +524,27 @@ class Archive:
         seen: set[str],
         report: ImportReport,
         replaced_at: str,
+        routes: Routes,
     ) -> int:
         if not chunk:
             return next_rowid
         ids = [item.id for item, _ in chunk]
         # Into an empty archive, only an id seen earlier in this import can be known.
         stored = self._stored_contents([i for i in ids if i in seen] if self._fresh else ids)
+        routed: list[Prepared] = []
+        for item, postings in chunk:
+            new, already = routes.resolve(item, item.id in stored)
+            if already:
+                report.count(UNCHANGED)
+                continue
+            if new.id != item.id and new.id not in stored:
+                stored.update(self._stored_contents([new.id]))
+            routed.append((new, postings))
+        chunk = routed
         rowid_of = {item_id: rowid for item_id, (rowid, _) in stored.items()}
         known: dict[str, Content | int] = {i: content for i, (_, content) in stored.items()}
         decisions = decide([item for item, _ in chunk], known)
-        rows: list[tuple] = []
+        rows: list[_ItemRow] = []
         unwritten: set[str] = set()
         """Ids of `rows`, not yet inserted: an update of one of them inserts them first."""
         for (item, postings), (verdict, content) in zip(chunk, decisions, strict=True):
@@ -495,9 +570,10 @@ class Archive:
             self._index.add(rowid, item, postings)
             self._people.add(rowid, item)
         self._insert(rows)
+        routes.forget_chunk()
         return next_rowid
 
-    def _insert(self, rows: list[tuple]) -> None:
+    def _insert(self, rows: list[_ItemRow]) -> None:
         self._conn.executemany(
             "INSERT INTO items(rowid, id, date, kind, title, body, participants, people,"
             " places, language, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -522,16 +598,45 @@ class Archive:
     def _stored_contents(self, ids: Sequence[str]) -> dict[str, tuple[int, Content]]:
         """Rowid and stored content (see `content_of`) of those of `ids` the archive has."""
         found: dict[str, tuple[int, Content]] = {}
+        sql = f"SELECT rowid, id, {_CONTENT_COLUMNS} FROM items WHERE id IN ({{ids}})"
         with self._lock:
-            for start in range(0, len(ids), 500):
-                part = list(ids[start : start + 500])
-                marks = ",".join("?" * len(part))
-                for rowid, item_id, *content in self._conn.execute(
-                    f"SELECT rowid, id, {_CONTENT_COLUMNS} FROM items WHERE id IN ({marks})",
-                    part,
-                ):
-                    found[item_id] = (rowid, tuple(content))  # type: ignore[assignment]
+            for rowid, item_id, *content in select_in(self._conn, sql, ids):
+                found[item_id] = (rowid, tuple(content))
         return found
+
+    def _routes(self, *, write: bool) -> Routes:
+        """The routes an import (or a dry run) files items by (`store.routes`)."""
+
+        def stored(ids: Sequence[str]) -> dict[str, tuple[object, str]]:
+            found = self._stored_contents(ids)
+            with self._lock:
+                source = dict(select_in(
+                    self._conn, "SELECT id, source FROM items WHERE id IN ({ids})", list(found)
+                ))
+            return {i: (content, source.get(i, "")) for i, (_, content) in found.items()}
+
+        def same_day(date: str) -> list[tuple[str, str]]:
+            committed = [int(r) for r in same_day_rowids(self.columns.date_ord, date)]
+            with self._lock:
+                rows: list[tuple[str, str]] = []
+                if self._import_start is not None:  # this import's items, not in the columns
+                    rows.extend(self._conn.execute(
+                        "SELECT id, title FROM items WHERE rowid >= ? AND date = ?",
+                        (self._import_start, date),
+                    ))
+                rows.extend(select_in(
+                    self._conn, "SELECT id, title FROM items WHERE rowid IN ({ids})", committed
+                ))
+            return rows
+
+        return Routes.load(self._conn, content_of, stored, same_day, write=write)
+
+    def sources(self, item_id: str) -> list[str]:
+        """Where the item came from: its own source, then any other route's (a dump's item
+        that was also fetched from the web has both). Raises UnknownItem."""
+        own = self.get(item_id).source
+        with self._lock:
+            return routes_sources(self._conn, item_id, own)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -573,31 +678,24 @@ class Archive:
         wanted = [int(r) for r in rowids]
         found: dict[int, Row] = {}
         with self._lock:
-            for start in range(0, len(wanted), 500):
-                part = wanted[start : start + 500]
-                marks = ",".join("?" * len(part))
-                for rowid, item_id, date, kind, title, people in self._conn.execute(
-                    "SELECT rowid, id, date, kind, title, people FROM items"
-                    f" WHERE rowid IN ({marks})",
-                    part,
-                ):
-                    found[rowid] = Row(rowid, item_id, date, kind, title, people)
+            for rowid, item_id, date, kind, title, people in select_in(
+                self._conn,
+                "SELECT rowid, id, date, kind, title, people FROM items WHERE rowid IN ({ids})",
+                wanted,
+            ):
+                found[rowid] = Row(rowid, item_id, date, kind, title, people)
         return [found[r] for r in wanted if r in found]
 
     def rowids_of(self, item_ids: Iterable[str]) -> np.ndarray:
         """Sorted rowids of the given item ids (unknown ids are skipped)."""
         ids = list(item_ids)
-        out: list[int] = []
         with self._lock:
-            for start in range(0, len(ids), 500):
-                part = ids[start : start + 500]
-                marks = ",".join("?" * len(part))
-                out.extend(
-                    r[0]
-                    for r in self._conn.execute(
-                        f"SELECT rowid FROM items WHERE id IN ({marks})", part
-                    )
+            out = [
+                rowid
+                for (rowid,) in select_in(
+                    self._conn, "SELECT rowid FROM items WHERE id IN ({ids})", ids
                 )
+            ]
         return np.array(sorted(out), dtype=np.int64)
 
     def order(
@@ -619,7 +717,7 @@ class Archive:
     def ids(
         self, kind: str | None = None, after: str | None = None, before: str | None = None
     ) -> list[str]:
-        """Item ids newest first (DESIGN.md's API); see `order` for the filters."""
+        """Item ids newest first; see `order` for the filters."""
         order = self.order(kind, after, before)
         out: list[str] = []
         for start in range(0, len(order), 5_000):
@@ -628,7 +726,7 @@ class Archive:
 
     # -- search and people -----------------------------------------------------------------
 
-    def match(self, query: str, bookmarks: object | None = None):  # -> store.index.search.Matches
+    def match(self, query: str, bookmarks: Marked | None = None) -> Matches:
         """Every item matching `query`, ranked; what the event list shows while searching.
 
         `bookmarks` (a store.Bookmarks, or any iterable of item ids) serves `in:bookmarks`.
@@ -638,10 +736,13 @@ class Archive:
         parsed = parse_query(query)
         allowed = None
         if parsed.in_bookmarks:
-            marked = bookmarks.ids() if hasattr(bookmarks, "ids") else (bookmarks or ())
-            if parsed.tags:  # `tag:NAME`: items with a bookmark or clipping tagged NAME
-                tagged = getattr(bookmarks, "tagged", lambda _: set())
-                marked = set.intersection(*(tagged(tag) for tag in parsed.tags))
+            marked: Iterable[str]
+            if isinstance(bookmarks, MarkedItems):
+                marked = bookmarks.ids()
+                if parsed.tags:  # `tag:NAME`: items with a bookmark or clipping tagged NAME
+                    marked = set.intersection(*(bookmarks.tagged(tag) for tag in parsed.tags))
+            else:  # ids alone carry no tags: `tag:` then matches nothing
+                marked = () if parsed.tags else (bookmarks or ())
             allowed = self.rowids_of(marked)
         notes: list[str] = []
         with self._lock:
@@ -668,7 +769,7 @@ class Archive:
         parts = [self._people.rowids(p.key) for p in found if p.score >= best]
         return np.unique(np.concatenate(parts))
 
-    def search(self, query: str, limit: int = 50, bookmarks: object | None = None) -> list[Hit]:
+    def search(self, query: str, limit: int = 50, bookmarks: Marked | None = None) -> list[Hit]:
         """The best `limit` items for `query`, with the spans where it matched."""
         from store.index.search import highlight
 
@@ -767,7 +868,7 @@ def _stored_body(body: tuple[str, ...]) -> str:
     return PARAGRAPH_SEPARATOR.join(p.replace(PARAGRAPH_SEPARATOR, " ") for p in body)
 
 
-def _item_from_row(row: tuple) -> Item:
+def _item_from_row(row: tuple[Any, ...]) -> Item:
     item_id, date, kind, title, body, participants, places, language, source = row
     return Item(
         id=item_id,

@@ -1,9 +1,10 @@
 """How big an item may be: limits no real press item reaches, checked on every item imported.
 
-A 5 MB title was once accepted: importing it took 480 MB and every later search over a
-second. So every field has a ceiling, each a named constant far above anything a press
-office writes, and `check_item` is the one check every importer runs (JSONL, raw text,
-items built in Python), so `import --dry-run` and `import` accept exactly the same items.
+One unbounded field costs everyone: a 5 MB title takes 480 MB to import and slows every
+later search past a second. So every field has a ceiling, each a named constant far above
+anything a press office writes, and `check_item` is the one check every importer runs
+(JSONL, raw text, items built in Python), so `import --dry-run` and `import` accept exactly
+the same items.
 """
 
 from __future__ import annotations

@@ -8,10 +8,9 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
-from store.errors import InputError
 from store.text.printable import printable
 
-__all__ = ["InputError"]
+__all__ = ["KINDS", "Hit", "Item", "Participant", "Person", "Span", "derive_title", "make_id"]
 
 KINDS: tuple[str, ...] = ("news", "speech", "statement", "interview")
 """Every kind an item can have; `news` is the default for anything unrecognised."""
@@ -64,7 +63,8 @@ class Item:
         return sum(len(p.split()) for p in self.body)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of DESIGN.md: what `--json` prints and JSONL import reads."""
+        """The item's JSON object: what `--json` prints and JSONL import reads (README,
+        "Command line")."""
         data = asdict(self)
         data["body"] = list(self.body)
         data["participants"] = [p.to_dict() for p in self.participants]
@@ -111,7 +111,7 @@ class Item:
         title = data.get("title")
         body_value = data.get("body", [])
         if isinstance(body_value, str):
-            body = split_paragraphs(body_value, clean=False)
+            body = _split_paragraphs(body_value)
         elif isinstance(body_value, list) and all(isinstance(p, str) for p in body_value):
             body = [c for c in (p.strip() for p in body_value) if c]
         else:
@@ -125,7 +125,7 @@ class Item:
             title = " ".join(derive_title(body[0]).split())
         date = data.get("date")
         if date is not None:
-            check_date(date)
+            _check_date(date)
         kind = data.get("kind") or "news"
         if kind not in KINDS:
             raise ValueError(f"'kind' must be one of {', '.join(KINDS)}, not {_shown(kind)}")
@@ -159,7 +159,7 @@ class Item:
         )
 
 
-def check_date(value: object) -> None:
+def _check_date(value: object) -> None:
     """Refuse a date that is not a real ISO day: 2024-02-30, 2024-13-01 and 0000-01-01 match
     the pattern but name no day, and would fail later, in the middle of an import."""
     if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
@@ -223,15 +223,12 @@ class Hit:
     spans: tuple[Span, ...] = field(default=())
 
 
-def split_paragraphs(text: str, *, clean: bool = True) -> list[str]:
+def _split_paragraphs(text: str) -> list[str]:
     """Split text on blank lines into paragraphs, joining wrapped lines inside each.
 
-    Controls and escape sequences go first (`store.text.printable`); line breaks stay, as the
-    paragraph structure. `clean=False` leaves the text as given, for `Item.from_dict`,
-    whose items are checked as the file gives them and cleaned after.
+    The text is taken as given: `Item.from_dict` checks an item as the file gives it, and
+    `Item.printable` cleans it after.
     """
-    if clean:
-        text = printable(text, keep_newlines=True)
     paragraphs = re.split(r"\n\s*\n", text.strip())
     return [" ".join(p.split()) for p in paragraphs if p.strip()]
 

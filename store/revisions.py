@@ -36,7 +36,8 @@ _COLUMNS = "date, kind, title, language, source, places, participants, body"
 
 @dataclass(frozen=True)
 class Revision:
-    """An earlier content of an item (DESIGN.md), replaced at `replaced_at` (ISO, UTC)."""
+    """An earlier content of an item, as it was until an import replaced it at
+    `replaced_at` (ISO, UTC)."""
 
     item_id: str
     replaced_at: str

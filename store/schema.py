@@ -15,7 +15,7 @@ READABLE = frozenset({1, 2})
 The `revisions` table (`store.revisions`) came within schema 2, not as a schema 3: it is an
 addition older code never reads, so an archive that has it still opens in an older
 pressroom, and one without it opens read-only here (as "no revisions"); the first
-writable open adds it (`_add_revisions`)."""
+writable open adds it (`_add_tables`)."""
 
 _ITEMS = """
 CREATE TABLE {name} (
@@ -73,7 +73,7 @@ def upgrade_pending(path: Path) -> bool:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            version: int = conn.execute("PRAGMA user_version").fetchone()[0]
         finally:
             conn.close()
     except sqlite3.Error:
@@ -93,7 +93,7 @@ def migrate(conn: sqlite3.Connection, *, readonly: bool = False) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version == CURRENT_VERSION:
         if not readonly:
-            _add_revisions(conn)
+            _add_tables(conn)
         return
     if version > CURRENT_VERSION:
         raise ArchiveError(
@@ -122,7 +122,7 @@ def migrate(conn: sqlite3.Connection, *, readonly: bool = False) -> None:
             SearchIndex.create_schema(conn)
         if version == 1:
             _items_text_last(conn)
-        _add_revisions(conn)
+        _add_tables(conn)
         conn.execute(f"PRAGMA user_version = {CURRENT_VERSION}")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -136,23 +136,31 @@ def migrate(conn: sqlite3.Connection, *, readonly: bool = False) -> None:
             conn.execute("VACUUM")
 
 
-def _add_revisions(conn: sqlite3.Connection) -> None:
-    """Create the `revisions` table if the archive has none yet (see READABLE).
+def _add_tables(conn: sqlite3.Connection) -> None:
+    """Create the `revisions` and `routes` tables if the archive lacks them (see READABLE):
+    additions older code never reads.
 
-    Looked up first: an archive that has it is not written to at all by opening it.
+    Looked up first: an archive that has them is not written to at all by opening it.
     """
-    from store.revisions import TABLE
+    from store import revisions, routes
 
-    present = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'revisions'"
-    ).fetchone()
-    if present:
+    present = {
+        name for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+            " AND name IN ('revisions', 'routes')"
+        )
+    }
+    missing = [
+        module.TABLE for name, module in (("revisions", revisions), ("routes", routes))
+        if name not in present
+    ]
+    if not missing:
         return
     own = not conn.in_transaction  # inside an upgrade's transaction, or in one of its own
     if own:
         conn.execute("BEGIN IMMEDIATE")
     try:
-        for statement in TABLE.split(";"):
+        for statement in ";".join(missing).split(";"):
             if statement.strip():
                 conn.execute(statement)
     except BaseException:

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from store import Bookmarks, BookmarksUnavailable
+from store.bookmarks.repair import salvage
 from store.bookmarks.storage import SafeJSONStorage
-from store.bookmarks.store import salvage
 from tests.reader_user import shared_folder, unavailable
 
 ROOT = Path(__file__).resolve().parent.parent

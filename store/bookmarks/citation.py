@@ -22,17 +22,13 @@ from dataclasses import dataclass
 
 from store.errors import PressroomError
 from store.model import Item, Participant
+from store.text.dates import MONTHS, MONTHS_RU_GENITIVE
 
 STYLES = ("plain", "chicago", "apa", "gost")
 """Citation styles; `plain` is the default (config, `--style`, the reader's `y`)."""
 
 DEFAULT_STYLE = "plain"
 
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December")
-MONTHS_RU_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля",
-                      "августа", "сентября", "октября", "ноября", "декабря")
-"""A Russian date names its month in the genitive: "31 октября 2024"."""
 
 _KIND_WORDS = r"Speech|Address|Remarks|Statement|Interview|Lecture|Report|Message|Greeting"
 _EN_KIND_TITLE = re.compile(
@@ -175,7 +171,7 @@ def long_date(date: str | None, language: str = "en") -> str:
     year, month, day = parts
     if language == "ru":
         return f"{day} {MONTHS_RU_GENITIVE[month - 1]} {year}"
-    return f"{day} {MONTHS_EN[month - 1]} {year}"
+    return f"{day} {MONTHS[month - 1]} {year}"
 
 
 def paragraphs_label(paragraphs: tuple[int, int], singular: str, plural: str) -> str:
@@ -226,7 +222,7 @@ def _apa(item: Item, paragraphs: tuple[int, int] | None) -> str:
     """APA 7: Surname, I. (YYYY, Month D). Title [Kind]. Place. source (paras. N–M)"""
     who = speaker(item)
     parts = _date_parts(item.date)
-    when = f"({parts[0]}, {MONTHS_EN[parts[1] - 1]} {parts[2]})" if parts else "(n.d.)"
+    when = f"({parts[0]}, {MONTHS[parts[1] - 1]} {parts[2]})" if parts else "(n.d.)"
     title = _plain_title(item)
     kind = f"[{item.kind.capitalize()}]"
     if who is not None:
@@ -283,7 +279,7 @@ def _date_parts(date: str | None) -> tuple[int, int, int] | None:
 
 def _us_date(date: str | None) -> str:
     parts = _date_parts(date)
-    return f"{MONTHS_EN[parts[1] - 1]} {parts[2]}, {parts[0]}" if parts else ""
+    return f"{MONTHS[parts[1] - 1]} {parts[2]}, {parts[0]}" if parts else ""
 
 
 def _plain_title(item: Item) -> str:

@@ -1,7 +1,7 @@
 """Clippings: quoted passages a user kept, as they were when clipped, and the tags of both.
 
-A clipping is `{id, item_id, paragraphs: [first, last], text, note, tags, created}`
-(DESIGN.md): paragraph indexes are 0-based and inclusive, `text` is the paragraphs as they
+A clipping is `{id, item_id, paragraphs: [first, last], text, note, tags, created}`:
+paragraph indexes are 0-based and inclusive, `text` is the paragraphs as they
 read then, so an item updated later cannot change what was quoted. Clippings live in the
 `clippings` table of the bookmarks file and are written by `Bookmarks` through the same
 locked, atomic storage as bookmarks.

@@ -1,4 +1,5 @@
-"""A case file: bookmarks and their clippings exported for a report (Markdown, DOCX, JSON).
+"""A case file: bookmarks and their clippings exported for a report (Markdown, DOCX, JSON),
+and the plain list of bookmarks that `Bookmarks.export` prints.
 
 Per item: its title, date, kind, participants, source and the user's note, then its
 clippings as quotations, each followed (as a numbered footnote in Markdown, as a line in
@@ -17,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from store.bookmarks.bookmark import Bookmark, record_problem
 from store.bookmarks.citation import citation, is_url
 from store.bookmarks.clippings import Clipping, clipping_problem, has_tag
-from store.bookmarks.store import Bookmark, _md_line, record_problem
 from store.errors import InputError, UnknownItem
 from store.model import Item
 from store.text.printable import printable, printable_json
@@ -28,12 +29,17 @@ if TYPE_CHECKING:
     from store.bookmarks.store import Bookmarks
 
 FORMATS = ("md", "docx", "json")
+"""Formats of the case file."""
+LIST_FORMATS = ("md", "json")
+"""Formats of the plain list (`bookmark_list`)."""
 JSON_KIND = "pressroom-bookmarks"
 """The `format` field of a JSON export, so `bookmarks import` knows what it was given."""
 JSON_VERSION = 1
 
 
 class ItemSource(Protocol):
+    """What an export needs from an archive: an item by id, or UnknownItem."""
+
     def get(self, item_id: str) -> Item: ...
 
 
@@ -74,6 +80,61 @@ def gather(marks: Bookmarks, archive: ItemSource | None, tag: str = "") -> list[
     for item_id, mark, kept in arrange(marks.list(), marks.clippings(), tag):
         sections.append(Section(item_id, _lookup(archive, item_id), mark, tuple(kept)))
     return sections
+
+
+# -- the plain list ------------------------------------------------------------------------
+
+
+def bookmark_list(marks: Bookmarks, fmt: str, archive: ItemSource | None = None) -> str:
+    """The bookmarks, newest first, as Markdown for a report or as a JSON list.
+
+    With an archive, each bookmark carries its item's title, date, kind and
+    participants; ids the archive does not have are marked "(not in this archive)".
+    """
+    if fmt not in LIST_FORMATS:
+        raise ValueError(f"export format must be one of {', '.join(LIST_FORMATS)}")
+    rows = [(mark, _lookup(archive, mark.item_id)) for mark in marks.list()]
+    if fmt == "json":
+        return printable_json([_list_record(m, item, archive) for m, item in rows],
+                              indent=2) + "\n"
+    return _list_markdown(rows, archive)
+
+
+def _list_record(
+    mark: Bookmark, item: Item | None, archive: ItemSource | None
+) -> dict[str, Any]:
+    record = mark.to_dict()
+    if item is not None:
+        record.update(title=item.title, date=item.date, kind=item.kind,
+                      participants=[p.to_dict() for p in item.participants])
+    elif archive is not None:
+        record["missing"] = True
+    return record
+
+
+def _list_markdown(rows: list[tuple[Bookmark, Item | None]], archive: ItemSource | None) -> str:
+    lines = ["# Bookmarks", ""]
+    if not rows:
+        lines += ["No bookmarks yet.", ""]
+    for mark, item in rows:
+        if item is None:
+            missing = " (not in this archive)" if archive is not None else ""
+            lines += [f"## {_md_line(mark.item_id)}{missing}", ""]
+        else:
+            lines += [f"## {_md_line(item.title)}", ""]
+            facts = [item.date or "undated", item.kind, f"`{mark.item_id}`"]
+            lines += [_md_line(" · ".join(facts)), ""]
+            if item.participants:
+                people = "; ".join(_person(p.name, p.role, p.organisation)
+                                   for p in item.participants)
+                lines += [f"Participants: {_md_line(people)}", ""]
+        if mark.note:
+            note = printable(mark.note, keep_newlines=True)
+            lines += ["> " + line if line else ">" for line in note.splitlines()]
+            lines.append("")
+        if mark.tags:
+            lines += [_md_line("Tags: " + ", ".join(mark.tags)), ""]
+    return "\n".join(lines)
 
 
 # -- Markdown ------------------------------------------------------------------------------
@@ -167,6 +228,13 @@ def _cite(section: Section, style: str, clipping: Clipping | None = None) -> str
 
 def _md(text: str) -> str:
     return _md_line(printable(text)).replace("[^", "[\\^")
+
+
+def _md_line(text: str) -> str:
+    """One line of Markdown: printable, no newlines, no leading character that starts a
+    block."""
+    line = " ".join(printable(text).split())
+    return "\\" + line if line[:1] in "#>-+*=|" and line else line
 
 
 def _person(name: str, role: str, organisation: str) -> str:

@@ -6,85 +6,28 @@ file never costs a bookmark whose `add` had returned.
 
 from __future__ import annotations
 
-import json
+import builtins
 import os
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from store.bookmarks import clippings as clip_records
+from store.bookmarks.bookmark import TABLE, Bookmark, record_problem
 from store.bookmarks.clippings import Clipping, clipping_problem, has_tag, merge_tags
-from store.bookmarks.storage import REPAIR_HINT, SafeJSONStorage, fsync_folder
-from store.errors import BookmarksUnavailable, UnknownItem
-from store.model import Item
-from store.text.printable import printable, printable_json
+from store.bookmarks.export import ItemSource, bookmark_list
+from store.bookmarks.repair import RepairReport, rebuild
+from store.bookmarks.storage import REPAIR_HINT, SafeJSONStorage
+from store.errors import BookmarksUnavailable
+from store.text.printable import printable
 
-TABLE = "bookmarks"
-"""The TinyDB table that holds bookmarks; other tables in the file are left alone."""
-
-EXPORT_FORMATS = ("md", "json")
-
-
-class ItemSource(Protocol):
-    """What `export` needs from an archive: an item by id, or UnknownItem."""
-
-    def get(self, item_id: str) -> Item: ...
-
-
-@dataclass(frozen=True)
-class Bookmark:
-    """One bookmarked item."""
-
-    item_id: str
-    note: str = ""
-    tags: tuple[str, ...] = ()
-    created: str = ""
-    """When it was first bookmarked: ISO 8601 in UTC, to the second."""
-    position: int = 0
-    """The reader's offset in the item, so it reopens where the user stopped."""
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["tags"] = list(self.tags)
-        return data
-
-    @classmethod
-    def from_record(cls, record: dict[str, Any]) -> Bookmark:
-        return cls(
-            item_id=record["item_id"],
-            note=record.get("note", ""),
-            tags=tuple(record.get("tags", ())),
-            created=record.get("created", ""),
-            position=record.get("position", 0),
-        )
-
-
-@dataclass(frozen=True)
-class RepairReport:
-    """What `Bookmarks.repair` did."""
-
-    path: Path
-    problem: str
-    """Why the file could not be used; "" when it was fine and nothing was done."""
-    moved_to: Path | None
-    """Where the unusable file now is (None when nothing was moved)."""
-    kept: int
-    """Bookmarks in the file now."""
-
-    def summary(self) -> str:
-        if self.moved_to is None:
-            return f"{self.path} is fine ({self.kept} bookmarks); nothing to repair"
-        return (
-            f"{self.path} could not be used ({self.problem}); moved it to {self.moved_to} "
-            f"and kept {self.kept} readable bookmarks"
-        )
+__all__ = ["Bookmark", "Bookmarks", "RepairReport"]
 
 
 class Bookmarks:
@@ -142,7 +85,11 @@ class Bookmarks:
             return None if doc_id is None else Bookmark.from_record(records[str(doc_id)])
 
     def list(self) -> list[Bookmark]:
-        """Every bookmark, newest first."""
+        """Every bookmark, newest first.
+
+        Below this method, `list` in an annotation of this class means the method, so
+        signatures spell the type `builtins.list`.
+        """
         with self._lock:
             records = self._records()
             order = sorted(
@@ -213,7 +160,7 @@ class Bookmarks:
         record = {
             "item_id": bookmark.item_id,
             "note": bookmark.note,
-            "tags": _clean_tags(bookmark.tags),
+            "tags": merge_tags(bookmark.tags),
             "created": bookmark.created or _now(),
             "position": position,
         }
@@ -283,7 +230,9 @@ class Bookmarks:
             self._clips.insert(Document(record, doc_id=doc_id))
         return Clipping.from_record(record)
 
-    def clippings(self, tag: str | None = None, item_id: str | None = None) -> list[Clipping]:
+    def clippings(
+        self, tag: str | None = None, item_id: str | None = None
+    ) -> builtins.list[Clipping]:
         """Clippings, newest first; only those tagged `tag` (any case) or of `item_id`."""
         with self._lock:
             found = [Clipping.from_record(r) for r in self._clipping_records().values()]
@@ -376,7 +325,7 @@ class Bookmarks:
                 self._loads = -1  # the index is rebuilt from what was written
             return added_marks, added_clips
 
-    def tags(self) -> list[str]:
+    def tags(self) -> builtins.list[str]:
         """Every tag on a bookmark or a clipping, sorted (any case counts once)."""
         with self._lock:
             seen = merge_tags(
@@ -390,28 +339,17 @@ class Bookmarks:
         ids = {mark.item_id for mark in self.list() if has_tag(mark.tags, tag)}
         return ids | {c.item_id for c in self.clippings(tag=tag)}
 
-    # -- export ----------------------------------------------------------------------------
+    # -- export and repair -----------------------------------------------------------------
 
     def export(self, fmt: str, archive: ItemSource | None = None) -> str:
-        """The bookmarks, newest first, as Markdown for a report or as a JSON list.
-
-        With an archive, each bookmark carries its item's title, date, kind and
-        participants; ids the archive does not have are marked "(not in this archive)".
-        """
-        if fmt not in EXPORT_FORMATS:
-            raise ValueError(f"export format must be one of {', '.join(EXPORT_FORMATS)}")
-        rows = [(mark, _lookup(archive, mark.item_id)) for mark in self.list()]
-        if fmt == "json":
-            return printable_json([_export_record(m, item, archive) for m, item in rows],
-                                  indent=2) + "\n"
-        return _markdown(rows, archive)
-
-    # -- repair ----------------------------------------------------------------------------
+        """The bookmarks, newest first, as Markdown for a report or as a JSON list
+        (`store.bookmarks.export.bookmark_list`)."""
+        return bookmark_list(self, fmt, archive)
 
     @classmethod
     def repair(cls, path: str | os.PathLike[str]) -> RepairReport:
         """Move an unusable file aside (timestamped name) and write one with every readable
-        bookmark in it. A file that opens fine is left alone.
+        bookmark in it (`store.bookmarks.repair`). A file that opens fine is left alone.
         """
         storage = SafeJSONStorage(path)
         with storage.transaction():
@@ -419,21 +357,8 @@ class Bookmarks:
                 marks = cls(storage)
                 return RepairReport(storage.path, "", None, len(marks._records()))
             except BookmarksUnavailable as error:
-                problem = _problem_of(str(error), storage.path)
-            try:
-                raw = storage.read_bytes()
-            except BookmarksUnavailable:
-                raw = b""  # unreadable: nothing to salvage, but it still moves aside
-            storage.check_writable()  # a read-only file is never replaced, even to repair it
-            records = salvage(raw)
-            clips = salvage_clippings(raw)
-            moved_to = _move_aside(storage.path)
-            storage.forget()
-            tables = {TABLE: {str(n): r for n, r in enumerate(records, start=1)}}
-            if clips:
-                tables[clip_records.TABLE] = {str(n): c for n, c in enumerate(clips, start=1)}
-            storage.write(tables)
-        return RepairReport(storage.path, problem, moved_to, len(records))
+                unusable = str(error)
+            return rebuild(storage, unusable)
 
     # -- internals -------------------------------------------------------------------------
 
@@ -473,7 +398,7 @@ class Bookmarks:
             self._checked_clips = self._storage.loads
         return table
 
-    def _clipping_doc_ids(self, clipping_id: str) -> list[int]:
+    def _clipping_doc_ids(self, clipping_id: str) -> builtins.list[int]:
         return [int(key) for key, record in self._clipping_records().items()
                 if record.get("id") == clipping_id]
 
@@ -498,225 +423,9 @@ class Bookmarks:
         self._index, self._duplicates, self._max_id = index, duplicates, max_id
 
 
-def record_problem(record: dict[str, Any]) -> str:
-    """What is wrong with a stored bookmark, or "" when it is usable.
-
-    Only `item_id` is required: older or hand-written records may lack the rest.
-    """
-    item_id = record.get("item_id")
-    tags = record.get("tags", [])
-    position = record.get("position", 0)
-    # The shape this module writes, checked in one expression: a file of 10,000 records
-    # is checked whenever another session changed it.
-    if (
-        type(item_id) is str and item_id
-        and type(record.get("note", "")) is str
-        and type(record.get("created", "")) is str
-        and type(position) is int and position >= 0
-        and type(tags) is list and all(type(t) is str for t in tags)
-    ):
-        return ""
-    if not isinstance(item_id, str) or not item_id:
-        return "has no item_id"
-    if not isinstance(record.get("note", ""), str):
-        return "has a note that is not text"
-    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        return "has tags that are not a list of text"
-    if not isinstance(record.get("created", ""), str):
-        return "has a creation time that is not text"
-    if isinstance(position, bool) or not isinstance(position, int) or position < 0:
-        return "has a reading position that is not a whole number"
-    return ""
-
-
-def salvage(raw: bytes) -> list[dict[str, Any]]:
-    """Every readable bookmark in damaged bytes, in file order, first of each item_id.
-
-    Parses the whole text when it is JSON (of any shape); otherwise decodes each `{`
-    that starts a readable object, so a truncated file keeps every complete record.
-    """
-    text = raw.decode("utf-8", errors="replace")
-    found: list[dict[str, Any]] = []
-    try:
-        _collect(json.loads(text), found)
-    except (json.JSONDecodeError, RecursionError):
-        decoder = json.JSONDecoder()
-        start = text.find("{")
-        while start != -1:
-            try:
-                value, end = decoder.raw_decode(text, start)
-            except (json.JSONDecodeError, RecursionError):
-                start = text.find("{", start + 1)
-                continue
-            _collect(value, found)
-            start = text.find("{", end)
-    kept: dict[str, dict[str, Any]] = {}
-    for record in found:
-        kept.setdefault(record["item_id"], record)
-    return list(kept.values())
-
-
-def salvage_clippings(raw: bytes) -> list[dict[str, Any]]:
-    """Every whole, usable clipping in damaged bytes, first of each id (see `salvage`)."""
-    text = raw.decode("utf-8", errors="replace")
-    values: list[Any] = []
-    try:
-        values.append(json.loads(text))
-    except (json.JSONDecodeError, RecursionError):
-        decoder = json.JSONDecoder()
-        start = text.find("{")
-        while start != -1:
-            try:
-                value, end = decoder.raw_decode(text, start)
-            except (json.JSONDecodeError, RecursionError):
-                start = text.find("{", start + 1)
-                continue
-            values.append(value)
-            start = text.find("{", end)
-    kept: dict[str, dict[str, Any]] = {}
-    stack = list(reversed(values))
-    while stack:
-        current = stack.pop()
-        if isinstance(current, dict):
-            if "paragraphs" in current and not clipping_problem(current):
-                kept.setdefault(current["id"], current)
-                continue
-            stack.extend(reversed(list(current.values())))
-        elif isinstance(current, list):
-            stack.extend(reversed(current))
-    return list(kept.values())
-
-
-def _collect(value: Any, found: list[dict[str, Any]]) -> None:
-    """Bookmark-like objects anywhere inside a JSON value, normalised to a usable record."""
-    stack = [value]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, dict):
-            item_id = current.get("item_id")
-            if isinstance(item_id, str) and item_id and "paragraphs" not in current:
-                found.append(_normalise(current))  # a clipping is not a bookmark
-                continue
-            stack.extend(reversed(list(current.values())))
-        elif isinstance(current, list):
-            stack.extend(reversed(current))
-
-
-def _normalise(record: dict[str, Any]) -> dict[str, Any]:
-    """A salvaged record with each field usable; a field that is not is reset."""
-    good = {"item_id": record["item_id"], "note": "", "tags": [], "created": "", "position": 0}
-    for field, default in list(good.items())[1:]:
-        value = record.get(field, default)
-        if record_problem({"item_id": "x", field: value}) == "":
-            good[field] = value
-    return good
-
-
-def _move_aside(path: Path) -> Path:
-    """Keep the unusable file under a timestamped name next to it; return that name.
-
-    A regular file is hard-linked first, so `path` is never missing if we are killed
-    before the new file replaces it; anything else (a folder) is renamed.
-    """
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    for n in range(1000):
-        suffix = f".corrupt-{stamp}" + (f"-{n}" if n else "")
-        aside = path.with_name(path.name + suffix)
-        if os.path.lexists(aside):
-            continue
-        try:
-            if path.is_file() and not path.is_symlink():
-                os.link(path, aside)
-            elif os.path.lexists(path):
-                os.rename(path, aside)
-            else:
-                return aside
-        except FileExistsError:
-            continue
-        except OSError:
-            try:
-                os.rename(path, aside)
-            except OSError as error:
-                raise BookmarksUnavailable(
-                    f"{path}: cannot move it aside ({(error.strerror or str(error)).lower()})"
-                ) from None
-        fsync_folder(path.parent)
-        return aside
-    raise BookmarksUnavailable(f"{path}: too many earlier copies moved aside; remove some")
-
-
-def _problem_of(message: str, path: Path) -> str:
-    """The reason part of a BookmarksUnavailable message, for the repair report."""
-    reason = message.split(f"; {REPAIR_HINT}")[0]
-    for lead in (f"{path}: ", f"{path} "):
-        if reason.startswith(lead):
-            return reason[len(lead):]
-    return reason
-
-
-def _lookup(archive: ItemSource | None, item_id: str) -> Item | None:
-    if archive is None:
-        return None
-    try:
-        return archive.get(item_id)
-    except UnknownItem:
-        return None
-
-
-def _export_record(mark: Bookmark, item: Item | None, archive: ItemSource | None) -> dict:
-    record = mark.to_dict()
-    if item is not None:
-        record.update(title=item.title, date=item.date, kind=item.kind,
-                      participants=[p.to_dict() for p in item.participants])
-    elif archive is not None:
-        record["missing"] = True
-    return record
-
-
-def _markdown(rows: list[tuple[Bookmark, Item | None]], archive: ItemSource | None) -> str:
-    lines = ["# Bookmarks", ""]
-    if not rows:
-        lines += ["No bookmarks yet.", ""]
-    for mark, item in rows:
-        if item is None:
-            missing = " (not in this archive)" if archive is not None else ""
-            lines += [f"## {_md_line(mark.item_id)}{missing}", ""]
-        else:
-            lines += [f"## {_md_line(item.title)}", ""]
-            facts = [item.date or "undated", item.kind, f"`{mark.item_id}`"]
-            lines += [_md_line(" · ".join(facts)), ""]
-            if item.participants:
-                people = "; ".join(_person(p.name, p.role, p.organisation)
-                                   for p in item.participants)
-                lines += [f"Participants: {_md_line(people)}", ""]
-        if mark.note:
-            note = printable(mark.note, keep_newlines=True)
-            lines += ["> " + line if line else ">" for line in note.splitlines()]
-            lines.append("")
-        if mark.tags:
-            lines += [_md_line("Tags: " + ", ".join(mark.tags)), ""]
-    return "\n".join(lines)
-
-
-def _person(name: str, role: str, organisation: str) -> str:
-    detail = ", ".join(part for part in (role, organisation) if part)
-    return f"{name} ({detail})" if detail else name
-
-
-def _md_line(text: str) -> str:
-    """One line of Markdown: printable, no newlines, no leading character that starts a
-    block."""
-    line = " ".join(printable(text).split())
-    return "\\" + line if line[:1] in "#>-+*=|" and line else line
-
-
 def _check_item_id(item_id: object) -> None:
     if not isinstance(item_id, str) or not item_id.strip():
         raise ValueError("an item id is a non-empty string")
-
-
-def _clean_tags(tags: Iterable[str]) -> list[str]:
-    return merge_tags(tags)
 
 
 def _now() -> str:

@@ -12,8 +12,12 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
+import numpy.typing as npt
 
 from store.model import KINDS
+
+# `store.index.query` imports date_bound from here; it lives in `store.text.dates`
+from store.text.dates import date_bound as date_bound
 
 NO_ITEM_KIND = 255
 """`Columns.kind` value for a rowid that holds no item (deleted or never used)."""
@@ -25,11 +29,11 @@ UNDATED = -1
 class Columns:
     """Arrays indexed by item rowid, plus the rowids in date order (newest first)."""
 
-    date_ord: np.ndarray
+    date_ord: npt.NDArray[np.int32]
     """int32 `date.toordinal()` per rowid; UNDATED when the item has no date."""
-    kind: np.ndarray
+    kind: npt.NDArray[np.uint8]
     """uint8 index into `store.model.KINDS` per rowid; NO_ITEM_KIND for unused rowids."""
-    order: np.ndarray
+    order: npt.NDArray[np.int64]
     """int64 rowids, newest first, undated items last (by rowid, newest import first)."""
 
     @classmethod
@@ -120,7 +124,7 @@ class Columns:
 
     def keep(
         self, kind: str | None = None, after: str | None = None, before: str | None = None
-    ) -> np.ndarray:
+    ) -> npt.NDArray[np.bool_]:
         """A bool per item of `order`: of this kind, inside the inclusive date range.
 
         The one place the `kind:`, `after:` and `before:` filters are applied, for the
@@ -137,17 +141,17 @@ class Columns:
         return keep
 
     @cached_property
-    def month_in_order(self) -> np.ndarray:
+    def month_in_order(self) -> npt.NDArray[np.int32]:
         """`months` of `order`: the month of each position, for counts by month of a result
         given by positions (`Matches.positions`) with a sequential gather."""
         return self.month_by_rowid[self.order]
 
-    def months(self, rowids: np.ndarray) -> np.ndarray:
+    def months(self, rowids: npt.NDArray[np.int64]) -> npt.NDArray[np.int32]:
         """Year*12 + month-1 of each rowid's date (-1 for undated): headings and sparklines."""
         return self.month_by_rowid[rowids]
 
     @cached_property
-    def month_by_rowid(self) -> np.ndarray:
+    def month_by_rowid(self) -> npt.NDArray[np.int32]:
         """Month key of every rowid, computed once: then each keystroke's listing is a gather."""
         ords = self.date_ord
         out = np.full(len(ords), -1, dtype=np.int32)
@@ -159,28 +163,3 @@ class Columns:
             out[dated] = month + 1970 * 12
         return out
 
-
-def date_bound(text: str, *, upper: bool) -> str:
-    """Widen a year, month or day to the first (or, with `upper`, last) day it covers.
-
-    "2024" -> 2024-01-01 / 2024-12-31, "2024-02" -> 2024-02-01 / 2024-02-29.
-    Raises ValueError with a message fit for the user.
-    """
-    parts = text.strip().split("-")
-    try:
-        numbers = [int(p) for p in parts]
-        if len(numbers) == 1 and len(parts[0]) == 4:
-            year = numbers[0]
-            day = dt.date(year, 12, 31) if upper else dt.date(year, 1, 1)
-        elif len(numbers) == 2:
-            year, month = numbers
-            start = dt.date(year, month, 1)
-            following = dt.date(year + month // 12, month % 12 + 1, 1)
-            day = following - dt.timedelta(days=1) if upper else start
-        elif len(numbers) == 3:
-            day = dt.date(*numbers)
-        else:
-            raise ValueError
-    except (ValueError, OverflowError):
-        raise ValueError(f"not a date: {text!r} (use 2024, 2024-10 or 2024-10-31)") from None
-    return day.isoformat()

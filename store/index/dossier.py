@@ -17,6 +17,7 @@ import numpy as np
 
 from store.index.columns import UNDATED, Columns
 from store.model import KINDS, Person
+from store.sql import select_in
 
 OWN_WORDS = ("speech", "statement", "interview")
 """Kinds in which the person speaks for themselves: listed first among their items."""
@@ -167,12 +168,9 @@ def build(
     own = np.isin(kinds, [KINDS.index(k) for k in OWN_WORDS])
     order = np.lexsort((-rowids, -np.where(dated, dates, -1), ~own))
     ordered = rowids[order][:item_limit]
-    ids: list[str] = []
-    for start in range(0, len(ordered), 900):
-        part = ordered[start : start + 900].tolist()
-        marks = ",".join("?" * len(part))
-        found = dict(conn.execute(f"SELECT rowid, id FROM items WHERE rowid IN ({marks})", part))
-        ids.extend(found[r] for r in part if r in found)
+    wanted = ordered.tolist()
+    found = dict(select_in(conn, "SELECT rowid, id FROM items WHERE rowid IN ({ids})", wanted))
+    ids: list[str] = [found[r] for r in wanted if r in found]
     return Dossier(
         person=person,
         roles=tuple(roles),
@@ -203,11 +201,10 @@ def _met_with(conn: sqlite3.Connection, columns: Columns, person_id: int) -> tup
     np.maximum.at(last, inverse, dates)
     ranked = np.lexsort((-last, -counts))[:MET_WITH_LIMIT]
     chosen = unique[ranked].tolist()
-    marks = ",".join("?" * len(chosen))
     names = {
         pid: (name, key)
-        for pid, name, key in conn.execute(
-            f"SELECT id, name, key FROM people WHERE id IN ({marks})", chosen
+        for pid, name, key in select_in(
+            conn, "SELECT id, name, key FROM people WHERE id IN ({ids})", chosen
         )
     }
     return tuple(

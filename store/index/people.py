@@ -12,9 +12,9 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from store.index.search import folds_to_nothing, typo_budget
 from store.model import Item, Participant, Person
-from store.text.fold import fold_word
+from store.sql import select_in
+from store.text.fold import fold_word, folds_to_nothing, typo_budget
 from store.text.names import NameParts, name_words, parse_name
 from store.text.russian import nominative_name, nominative_role
 
@@ -286,42 +286,41 @@ class PeopleIndex:
         self._spellings = Counter()
         self._absorb_partial_names()
         touched = sorted(self._touched)
-        for start in range(0, len(touched), 500):
-            part = touched[start : start + 500]
-            marks = ",".join("?" * len(part))
-            best_name: dict[int, tuple[int, bool, int, str]] = {}
-            for person, spelling, uses in self._conn.execute(
-                f"SELECT person, spelling, uses FROM spellings WHERE person IN ({marks})", part
-            ):
-                rank = (uses, spelling.isascii(), len(spelling), spelling)  # ties: Latin
-                if rank > best_name.get(person, (0, False, 0, "")):
-                    best_name[person] = rank
-            best_role: dict[int, tuple[int, str]] = {}
-            counts: Counter[int] = Counter()
-            for person, role, n in self._conn.execute(
-                "SELECT person, role, count(*) FROM appearances"
-                f" WHERE person IN ({marks}) GROUP BY person, role",
-                part,
-            ):
-                counts[person] += n
-                if role and (n, role) > best_role.get(person, (0, "")):
-                    best_role[person] = (n, role)
-            self._conn.executemany(
-                "UPDATE people SET name = ?, role = ?, items = ? WHERE id = ?",
-                [
-                    (best_name[p][3], best_role.get(p, (0, ""))[1], counts[p], p)
-                    for p in part
-                    if p in best_name
-                ],
-            )
-            gone = [(p,) for p in part if not counts[p]]
-            self._conn.executemany("DELETE FROM spellings WHERE person = ?", gone)
-            self._conn.executemany("DELETE FROM people WHERE id = ?", gone)
-            if gone:  # a later item naming them again files a new person
-                gone_ids = {person for (person,) in gone}
-                for key in [k for k, v in self._key_ids.items() if v in gone_ids]:
-                    del self._key_ids[key]
-                    self._names.forget(key)
+        best_name: dict[int, tuple[int, bool, int, str]] = {}
+        for person, spelling, uses in select_in(
+            self._conn, "SELECT person, spelling, uses FROM spellings WHERE person IN ({ids})",
+            touched,
+        ):
+            rank = (uses, spelling.isascii(), len(spelling), spelling)  # ties: Latin
+            if rank > best_name.get(person, (0, False, 0, "")):
+                best_name[person] = rank
+        best_role: dict[int, tuple[int, str]] = {}
+        counts: Counter[int] = Counter()
+        for person, role, n in select_in(
+            self._conn,
+            "SELECT person, role, count(*) FROM appearances"
+            " WHERE person IN ({ids}) GROUP BY person, role",
+            touched,
+        ):
+            counts[person] += n
+            if role and (n, role) > best_role.get(person, (0, "")):
+                best_role[person] = (n, role)
+        self._conn.executemany(
+            "UPDATE people SET name = ?, role = ?, items = ? WHERE id = ?",
+            [
+                (best_name[p][3], best_role.get(p, (0, ""))[1], counts[p], p)
+                for p in touched
+                if p in best_name
+            ],
+        )
+        gone = [(p,) for p in touched if not counts[p]]
+        self._conn.executemany("DELETE FROM spellings WHERE person = ?", gone)
+        self._conn.executemany("DELETE FROM people WHERE id = ?", gone)
+        if gone:  # a later item naming them again files a new person
+            gone_ids = {person for (person,) in gone}
+            for key in [k for k, v in self._key_ids.items() if v in gone_ids]:
+                del self._key_ids[key]
+                self._names.forget(key)
         self._conn.execute(
             "INSERT OR REPLACE INTO columns(name, data) VALUES ('people_keys', ?)",
             (KEYS_VERSION,),
@@ -350,7 +349,12 @@ class PeopleIndex:
             "SELECT person, spelling FROM spellings ORDER BY person, uses DESC"
         ):
             spellings.setdefault(person, []).append(spelling)
-        ids, keys, names, roles, counts, all_spellings = [], [], [], [], [], []
+        ids: list[int] = []
+        keys: list[str] = []
+        names: list[str] = []
+        roles: list[str] = []
+        counts: list[int] = []
+        all_spellings: list[tuple[str, ...]] = []
         owners: dict[str, list[int]] = {}
         for person, key, name, role, items in self._conn.execute(
             "SELECT id, key, name, role, items FROM people ORDER BY items DESC, name"

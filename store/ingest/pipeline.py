@@ -16,6 +16,7 @@ import multiprocessing
 import queue
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Literal
 
 from store.errors import InputError
 from store.index.postings import Postings, TermNumbers
@@ -31,6 +32,24 @@ LOW = 4
 
 Prepared = tuple[Item, "Postings | None"]
 """An item and its postings (None: the importer folds it itself)."""
+
+_ItemFields = tuple[
+    tuple[str, str | None, str, str, tuple[str, ...]],  # id, date, kind, title, body
+    tuple[tuple[str, str, str], ...],  # participants: name, role, organisation
+    tuple[tuple[str, ...], str, str],  # places, language, source
+    tuple[bytes, bytes, bytes, bytes],  # Postings
+]
+"""One parsed item as the reader sends it: plain tuples pickle several times faster than
+dataclasses."""
+_Batch = (
+    tuple[Literal["items"], list[str], list[_ItemFields]]
+    | tuple[Literal["lines"], str, int, list[bytes]]
+    | InputError
+    | None
+)
+"""What the reader puts on the queue: parsed items with the terms it numbered since the last
+batch, JSONL lines for the importer to parse (name, first line number, lines), the error
+that stopped it, or None at the end."""
 
 
 def prepared_items(
@@ -51,7 +70,7 @@ def prepared_items(
                 yield item, None
         return
     context = multiprocessing.get_context("spawn")
-    batches: multiprocessing.Queue = context.Queue(maxsize=QUEUED)
+    batches: multiprocessing.Queue[_Batch] = context.Queue(maxsize=QUEUED)
     reader = context.Process(
         target=_read, args=([str(p) for p in paths], batches, LOW), daemon=True
     )
@@ -85,7 +104,7 @@ def prepared_items(
         batches.close()
 
 
-def _read(paths: list[str], batches: multiprocessing.Queue, low: int) -> None:
+def _read(paths: list[str], batches: multiprocessing.Queue[_Batch], low: int) -> None:
     """The reader process: parse and fold, or pass lines on when the importer would wait.
 
     Whenever fewer than `low` batches are queued, the importer is about to run dry: the
@@ -129,19 +148,22 @@ def _read(paths: list[str], batches: multiprocessing.Queue, low: int) -> None:
         batches.put(InputError(f"cannot read the file: {error}"))
 
 
-def _prepared(items: list[Item], numbers: TermNumbers, sent: int) -> tuple:
+def _prepared(
+    items: list[Item], numbers: TermNumbers, sent: int
+) -> tuple[Literal["items"], list[str], list[_ItemFields]]:
     """A batch of parsed, folded items, with the terms numbered since the last batch."""
-    out = []
+    out: list[_ItemFields] = []
     for item in items:
-        # Plain tuples: they pickle and unpickle several times faster than dataclasses.
         fields = (item.id, item.date, item.kind, item.title, item.body)
         rest = (item.places, item.language, item.source)
         people = tuple((p.name, p.role, p.organisation) for p in item.participants)
-        out.append((fields, people, rest, tuple(Postings.of(item, numbers))))
+        postings = Postings.of(item, numbers)
+        out.append((fields, people, rest, (postings.body, postings.meta, postings.masks,
+                                           postings.both)))
     return ("items", numbers.names[sent:], out)
 
 
-def _queued(batches: multiprocessing.Queue, low: int) -> int:
+def _queued(batches: multiprocessing.Queue[_Batch], low: int) -> int:
     try:
         return batches.qsize()
     except NotImplementedError:  # macOS: no sem_getvalue; the reader then does all the work

@@ -165,8 +165,8 @@ def _looks_like_jsonl(head: bytes) -> bool:
     return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
 
 
-def _bounded_lines(  # type: ignore[no-untyped-def]
-    handle, name: str, limit: int, message: str
+def _bounded_lines(
+    handle: BinaryIO, name: str, limit: int, message: str
 ) -> Iterator[tuple[int, bytes]]:
     """(number, raw line), refusing a line over `limit` bytes before it is all read.
 

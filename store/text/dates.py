@@ -1,17 +1,27 @@
-"""Finding dates in press text and normalising them to ISO: English and Russian forms."""
+"""Dates: found in press text (English and Russian forms) and normalised to ISO, the
+bounds of a year or month typed in a filter, and the month names pressroom prints."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+"""English month names, January first: what list headings and citations print."""
+MONTHS_RU_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля",
+                      "августа", "сентября", "октября", "ноября", "декабря")
+"""A Russian date names its month in the genitive: "31 октября 2024"."""
 
 _EN_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    **{name.casefold(): number for number, name in enumerate(MONTHS, start=1)},
+    **{name[:3].casefold(): number for number, name in enumerate(MONTHS, start=1)},
+    "sept": 9,
 }
+"""English month names and abbreviations ("jan", "sept"), casefolded, to month numbers."""
 # Russian dates name the month in the genitive ("5 сентября"); the nominative and the
 # usual abbreviations turn up in headings, so the stems cover all of them.
 _RU_MONTH_STEMS = (
@@ -23,10 +33,8 @@ _RU_MONTH_WORDS = (
     r"|октябр[ья]|ноябр[ья]|декабр[ья]|янв\.?|февр?\.?|апр\.?|авг\.?|сент?\.?|окт\.?|нояб?\.?"
     r"|дек\.?"
 )
-_EN_MONTH_WORDS = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-)
+_EN_MONTH_WORDS = "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
+"""For patterns that ignore case; longest first, so "September" is not read as "Sep"."""
 
 _DAY = r"(?P<day>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?"
 _RANGE_END = r"(?:\s*(?:-|–|—|to|and|по|и)\s*[0-3]?\d(?:st|nd|rd|th)?)?"
@@ -100,7 +108,7 @@ def _from_match(m: re.Match[str]) -> DateMatch | None:
     if groups.get("d") or groups.get("iy"):
         day = int(groups.get("d") or groups["id"])
         month = int(groups.get("m") or groups["im"])
-        year = int(groups.get("y") or groups["iy"])
+        year: int | None = int(groups.get("y") or groups["iy"])
         this_year = False
     else:
         month_value = month_number(groups["month"])
@@ -209,3 +217,29 @@ _LABELS = re.compile(
 
 def _is_label(text: str) -> bool:
     return bool(_LABELS.search(text))
+
+
+def date_bound(text: str, *, upper: bool) -> str:
+    """Widen a year, month or day to the first (or, with `upper`, last) day it covers.
+
+    "2024" -> 2024-01-01 / 2024-12-31, "2024-02" -> 2024-02-01 / 2024-02-29.
+    Raises ValueError with a message fit for the user.
+    """
+    parts = text.strip().split("-")
+    try:
+        numbers = [int(p) for p in parts]
+        if len(numbers) == 1 and len(parts[0]) == 4:
+            year = numbers[0]
+            day = date(year, 12, 31) if upper else date(year, 1, 1)
+        elif len(numbers) == 2:
+            year, month = numbers
+            start = date(year, month, 1)
+            following = date(year + month // 12, month % 12 + 1, 1)
+            day = following - timedelta(days=1) if upper else start
+        elif len(numbers) == 3:
+            day = date(*numbers)
+        else:
+            raise ValueError
+    except (ValueError, OverflowError):
+        raise ValueError(f"not a date: {text!r} (use 2024, 2024-10 or 2024-10-31)") from None
+    return day.isoformat()

@@ -90,6 +90,26 @@ def fold_word(word: str) -> str:
     return _LATIN_FEMININE.sub(_masculine, text)
 
 
+def allowed_edits(word: str) -> int:
+    """Typo tolerance by word length (Meilisearch's rule): 1 edit from 5 letters, 2 from 9."""
+    return 2 if len(word) >= 9 else 1 if len(word) >= 5 else 0
+
+
+def folds_to_nothing(word: str, folded: str) -> bool:
+    """A word of four or more typed letters that folds to one letter ("zzzzzzzz" -> "z").
+
+    Such a word shares one letter with whatever it would match as a prefix or with a typo:
+    it matches nothing rather than half the archive. No real word folds that far.
+    """
+    return len(folded) < 2 and sum(ch.isalpha() for ch in word) >= 4
+
+
+def typo_budget(word: str, folded: str) -> int:
+    """Edits allowed for `word` as typed, but never so many that a typo reading would share
+    fewer than two folded letters with it ("kkkkq" folds to "kq": no typo readings)."""
+    return min(allowed_edits(word), max(0, len(folded) - 2))
+
+
 def _masculine(match: re.Match[str]) -> str:
     return match.group(1) or f"{match.group(2)}i"
 

@@ -181,6 +181,21 @@ FIRST_NAMES_CYR = (
 ).split()
 """Cyrillic first names in the nominative; a name in another case starts with one of these."""
 
+FEMALE_FIRST_NAMES_CYR = frozenset(
+    (
+        "евгения валерия виктория юлия мария наталия лидия алия "
+        "феруза нигора фарзона зарина дилноза гульноза шахноза мохира малика камила севара "
+        "дилфуза муниса мафтуна лола наргиза умида зульфия гульчехра тахмина мадина динара "
+        "гульнара асель айгерим жанар гульмира айжан жанель сауле айгуль нургуль жылдыз "
+        "чолпон айпери гулзат элмира бурул нилуфар шахло дилором мехриниссо гаяне анаит "
+        "лилит ануш асмик седа мариам"
+    ).split()
+)
+"""Women's first names in the nominative that the analyser reads as a man's name in
+another case ("Феруза" as the genitive of Феруз, "Евгения" of Евгений, "Сауле" as the
+locative of Саул): with a surname that may be a woman's nominative, the name is kept as
+written. Names of the region's officials the analyser does not know as women's."""
+
 ROLE_STEMS_CYR = (
     "генеральн генсек секретар председател заместител министр президент премьер директор "
     "глав начальник руководител посл постоянн полномочн представител пресс-секретар "

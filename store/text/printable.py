@@ -23,7 +23,7 @@ __all__ = ["is_printable", "printable", "printable_json"]
 _PAYLOAD = r"[^\x07\x1b\x90\x98\x9c-\x9f]*"
 """A string sequence's payload stops at BEL, ESC or any 8-bit introducer or ST, so each
 scan ends where the next sequence could begin: cleaning stays linear in the text's length
-(a payload allowed to run over introducers took 10 s for 20,000 U+009D)."""
+(a payload that may run over introducers takes 10 s on 20,000 U+009D)."""
 
 _SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, screen clears

@@ -17,9 +17,10 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from store.text.lexicon import FEMALE_FIRST_NAMES_CYR
+
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _PART = re.compile(r"[А-Яа-яЁёA-Za-z][А-Яа-яЁёA-Za-z'’\-]*\.?")
-_CASES = ("gent", "datv", "accs", "ablt", "loct", "nomn", "voct", "gen2", "acc2", "loc2")
 
 
 @lru_cache(maxsize=1)
@@ -71,29 +72,107 @@ def is_first_name(word: str) -> bool:
 def _case_and_gender(words: list[str]) -> tuple[str, str]:
     """The grammatical case and gender a name is written in, as its words agree on.
 
-    The first name tells both; an indeclinable one ("Айгуль") tells the gender only, and
-    the surname the case.
+    The first name tells both, when the surname agrees: "Евгения Моисеева" reads as the
+    genitive of Евгений Моисеев and as the nominative of Евгения Моисеева, and a name
+    that may be written in the nominative is kept as written (two people are never made
+    one; a name kept in another case is at worst a second entry). A first name the
+    analyser takes for a case form of another ("Сауле" for Саул, "Ильхом" for Ильх) is
+    checked against what the surname allows. An indeclinable first name ("Айгуль") tells
+    the gender only, and the surname the case.
     """
-    gender = ""
-    for word in words[:-1] or words:
-        parse = _given_name(word)
-        if parse is None or "Init" in parse.tag:
-            continue
-        gender = "femn" if "femn" in parse.tag else "masc" if "masc" in parse.tag else ""
-        if "Fixd" not in parse.tag:
-            return parse.tag.case or "", gender
-        break
     surname = words[-1] if words else ""
-    parses = [
+    surnames = [
         p for p in _parses(surname)
         if _singular(p) and ("Surn" in p.tag or p.tag.POS == "ADJF")
-        and (not gender or gender in p.tag or "ms-f" in p.tag)
     ]
+    # What the surname allows, as a surname (an adjective reading such as "Бордюжей" as
+    # a comparative says nothing); the analyser's own entries before its guesses.
+    as_surname = [p for p in surnames if "Surn" in p.tag]
+    known = [p for p in as_surname if _from_dictionary(p)] or as_surname
+
+    def agrees(case: str, gender: str) -> bool:
+        by_analyser = not known or any(
+            p.tag.case == case and (not gender or gender in p.tag or "ms-f" in p.tag)
+            for p in known
+        )
+        return by_analyser and _ending_allows(surname, case, gender)
+
+    def may_be_nominative(gender: str) -> bool:
+        return _ending_allows(surname, "nomn", gender) and (
+            _SURNAME.search(surname.casefold()) is not None
+            or not surnames  # a surname the analyser cannot read ("Рахимзода")
+            or any(p.tag.case == "nomn" for p in surnames)
+        )
+
+    gender = ""
+    if len(words) > 1:
+        first = words[0].casefold()
+        if first in FEMALE_FIRST_NAMES_CYR and may_be_nominative("femn"):
+            return "nomn", "femn"
+        readings = [p for p in _given_names(words[0]) if "Init" not in p.tag]
+        for parse in readings:
+            if "Fixd" in parse.tag:  # "Айгуль" is every case: the surname tells
+                break
+            if parse.tag.case == "nomn" and may_be_nominative(_gender(parse)):
+                return "nomn", _gender(parse)
+        for parse in readings:
+            if "Fixd" in parse.tag:
+                gender = _gender(parse)
+                break
+            if not _from_dictionary(parse) and may_be_nominative(_gender(parse)):
+                return "nomn", _gender(parse)  # a guessed case form ("Ильхом" as Ильх)
+            if agrees(parse.tag.case or "", _gender(parse)):
+                return parse.tag.case or "", _gender(parse)
+        else:
+            if readings and may_be_nominative(""):
+                return "nomn", ""  # no reading of the first name fits the surname
+    parses = [p for p in surnames if not gender or gender in p.tag or "ms-f" in p.tag]
     if not parses or any(p.tag.case == "nomn" for p in parses):
         return "nomn", gender  # "Петрова" alone may be a woman's nominative: kept as written
     best = parses[0]
-    gender = gender or ("femn" if "femn" in best.tag else "masc" if "masc" in best.tag else "")
+    gender = gender or _gender(best)
     return best.tag.case or "", gender
+
+
+_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)(а|у|ым|е|ой|ою)?$")
+"""The Russian surnames that decline as -ов/-ин do, with their case ending if any."""
+_ENDINGS = {
+    ("nomn", "masc"): "", ("gent", "masc"): "а", ("datv", "masc"): "у",
+    ("accs", "masc"): "а", ("ablt", "masc"): "ым", ("loct", "masc"): "е",
+    ("nomn", "femn"): "а", ("gent", "femn"): "ой", ("datv", "femn"): "ой",
+    ("accs", "femn"): "у", ("ablt", "femn"): "ой", ("loct", "femn"): "ой",
+}
+"""Case endings of those surnames (Петров, Петрова, Петрову, Петровым, Петрове; Петрова,
+Петровой, Петрову): what the analyser, guessing at a surname it does not know, may miss."""
+
+
+def _ending_allows(surname: str, case: str, gender: str) -> bool:
+    """Whether an -ов/-ин surname's ending fits `case` and `gender` (True for others)."""
+    match = _SURNAME.search(surname.casefold())
+    if match is None:
+        return True
+    ending = match.group(1) or ""
+    genders = (gender,) if gender else ("masc", "femn")
+    return any(
+        _ENDINGS.get((case, g)) == ending or (ending == "ою" and _ENDINGS.get((case, g)) == "ой")
+        for g in genders
+    )
+
+
+def _gender(parse: Any) -> str:
+    return "femn" if "femn" in parse.tag else "masc" if "masc" in parse.tag else ""
+
+
+def _from_dictionary(parse: Any) -> bool:
+    """Whether the analyser knows the word, rather than guessing from its ending."""
+    return type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+
+
+def _given_names(word: str) -> list[Any]:
+    """Every analysis of `word` as a singular first name or patronymic, best first."""
+    return [
+        p for p in _parses(word) if ("Name" in p.tag or "Patr" in p.tag) and _singular(p)
+    ]
 
 
 def _word_nominative(word: str, case: str, gender: str, given: bool) -> str:

@@ -57,7 +57,8 @@ def _code_hash() -> str:
     digest = hashlib.sha256()
     for name in (
         "store/text/fold.py", "store/index/search.py", "store/index/postings.py",
-        "store/index/people.py", "store/text/names.py", "tests/bench/synth.py",
+        "store/index/people.py", "store/text/names.py", "store/text/russian.py",
+        "store/text/lexicon.py", "store/ingest/participants.py", "tests/bench/synth.py",
     ):
         digest.update((ROOT / name).read_bytes())
     return digest.hexdigest()[:8]

@@ -110,7 +110,7 @@ def _dry_run(args: argparse.Namespace, files: list[Path]) -> int:
     archive = open_archive(args, readonly=True) if path.exists() else None
     report = ImportReport()
     try:
-        for item, verdict in plan_items(Archive.parse_files(files), archive):
+        for item, verdict in plan_items(Archive.parse_files(files), archive, report):
             report.count(verdict)
             if args.json:
                 _print_json(item.to_dict())
@@ -195,10 +195,15 @@ def run_show(args: argparse.Namespace) -> int:
         item = archive.get(args.item_id)
         if args.revisions:
             return _show_revisions(args, archive)
+        sources = archive.sources(item.id)
     if args.json:
         _print_json(item.to_dict())
     else:
-        print(render_item(item, min(_width(), 88)))
+        page = render_item(item, min(_width(), 88))
+        # an item reached by two routes (a dump and its web page) names both
+        if sources:
+            page += "\n\n" + "\n".join(f"source: {printable(s)}" for s in sources)
+        print(page)
     return 0
 
 

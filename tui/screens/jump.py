@@ -11,28 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from store.errors import PressroomError
+from store.text.dates import month_number
 from store.text.printable import printable
-
-_MONTH_NAMES = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan", "январь", "января", "янв"),
-            ("february", "feb", "февраль", "февраля", "фев"),
-            ("march", "mar", "март", "марта", "мар"),
-            ("april", "apr", "апрель", "апреля", "апр"),
-            ("may", "май", "мая"),
-            ("june", "jun", "июнь", "июня", "июн"),
-            ("july", "jul", "июль", "июля", "июл"),
-            ("august", "aug", "август", "августа", "авг"),
-            ("september", "sep", "sept", "сентябрь", "сентября", "сен"),
-            ("october", "oct", "октябрь", "октября", "окт"),
-            ("november", "nov", "ноябрь", "ноября", "ноя"),
-            ("december", "dec", "декабрь", "декабря", "дек"),
-        ]
-    )
-    for name in names
-}
 
 
 class NotAMonth(PressroomError):
@@ -54,7 +34,7 @@ def parse_month(text: str) -> int:
     else:
         words = re.findall(r"[^\W\d_]+|\d+", value)
         years = [int(w) for w in words if w.isdigit() and len(w) == 4]
-        months = [_MONTH_NAMES[w.rstrip(".")] + 1 for w in words if w.rstrip(".") in _MONTH_NAMES]
+        months = [n for n in map(month_number, words) if n is not None]
         if len(years) != 1 or len(months) != 1:
             raise NotAMonth(f"not a month: {text.strip()!r} (try 2019-03, March 2019 or 2019)")
         year, month = years[0], months[0]

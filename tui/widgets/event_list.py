@@ -21,6 +21,7 @@ from textual.message import Message
 
 from store.archive import Archive, Row
 from store.index.columns import Columns
+from store.text.dates import MONTHS
 from store.text.printable import printable
 from tui.widgets.row_list import CURSOR_MARKER, LineList
 from tui.widgets.timeline import monthly_counts
@@ -34,10 +35,6 @@ ROW_CACHE = 4_000
 KIND_MARKERS = {"news": "N", "speech": "S", "statement": "T", "interview": "I"}
 """One plain letter per kind (Help lists them); no emoji, whose widths terminals disagree on."""
 BOOKMARK_MARKER = "*"
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
 
 
 def month_name(month_key: int) -> str:

@@ -250,7 +250,7 @@ class PoliteClient:
             if status in RETRIED_STATUSES:
                 return status, _retry_after(response.headers.get("Retry-After"))
             if status in (301, 302, 303, 307, 308):
-                location = response.headers.get("Location")
+                location: str | None = response.headers.get("Location")
                 if not location:
                     raise FetchError(url, f"HTTP {status} redirect without a Location")
                 return location

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 from store.errors import InputError
@@ -89,6 +90,7 @@ def page_item(
     the article body where extraction needs help.
     """
     import trafilatura
+    from trafilatura.settings import Document
 
     text = decode_html(page, charset) if isinstance(page, bytes) else page
     # lxml refuses a str that still declares its byte encoding
@@ -104,8 +106,8 @@ def page_item(
         include_links=True,  # only to measure how much of the text is links (below)
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if document is None:
-        return None
+    if not isinstance(document, Document):
+        return None  # nothing extracted (a dict comes back only when asked for one)
     title = normalise_text(document.title or "").strip()
     if document.body is None:
         return None
@@ -185,12 +187,12 @@ def mirrored_url(path: Path) -> str:
     return ""
 
 
-def _body_paragraphs(body: object) -> tuple[list[str], float]:
-    """The paragraphs of trafilatura's extracted body (a list item is one), and the share
-    of their text that is link text."""
+def _body_paragraphs(body: Iterable[Any]) -> tuple[list[str], float]:
+    """The paragraphs of trafilatura's extracted body (an lxml element, whose children are
+    its blocks; a list item is one), and the share of their text that is link text."""
     paragraphs: list[str] = []
     total = linked = 0
-    for block in body:  # type: ignore[attr-defined]
+    for block in body:
         parts = block.findall("item") if block.tag == "list" else [block]
         for part in parts:
             line = " ".join(normalise_text("".join(part.itertext())).split())

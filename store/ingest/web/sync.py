@@ -17,6 +17,7 @@ from store.archive import Archive
 from store.ingest.web.harvest import Harvest, Progress, Source, harvest
 from store.ingest.web.http import PoliteClient, Politeness
 from store.ingest.web.state import WebState
+from store.model import Item
 
 
 @dataclass
@@ -28,7 +29,7 @@ class SourceReport:
     changed: int = 0
     unchanged: int = 0
     failures: list[str] = field(default_factory=list)
-    items: list = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
     """The harvested items (what `--dry-run` prints)."""
 
     @property

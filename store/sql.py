@@ -1,0 +1,23 @@
+"""SQL the archive and its indexes share: `select_in`, a query over a long list of ids."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+IN_CHUNK = 500
+"""Ids bound per statement: under SQLite's limit on bound parameters (999 before 3.32)."""
+
+
+def select_in(conn: sqlite3.Connection, sql: str, ids: Sequence[Any]) -> Iterator[Any]:
+    """The rows of `sql` for every id of `ids`, whose `IN ({ids})` gets them a chunk at a time.
+
+        select_in(conn, "SELECT rowid, id FROM items WHERE rowid IN ({ids})", rowids)
+
+    Rows come chunk by chunk, each chunk in the order SQLite gives; callers that need the
+    ids' order put the rows back in it.
+    """
+    for start in range(0, len(ids), IN_CHUNK):
+        part = list(ids[start : start + IN_CHUNK])
+        yield from conn.execute(sql.replace("{ids}", ",".join("?" * len(part))), part)
