@@ -78,8 +78,12 @@ def archive_for(n: int, seed: int, *, reuse: bool = False) -> tuple[Path, Path]:
     if reuse and built:
         path = built[-1]
     if not path.exists():
+        # Archives other code built are stale; one still being built (another benchmark
+        # running now, maybe from another checkout) is left alone unless abandoned.
+        abandoned = time.time() - 3 * 3600
         for stale in BENCH_DATA.glob(f"search-{n}-seed{seed}-*.sqlite3*"):
-            stale.unlink()
+            if ".building" not in stale.name or stale.stat().st_mtime < abandoned:
+                stale.unlink(missing_ok=True)
         from store import Archive
 
         building = path.with_name(path.name + ".building")
