@@ -23,6 +23,7 @@ from store.errors import (
     UnknownItem,
     UnknownPerson,
 )
+from store.index.appearances import Appearances
 from store.index.columns import Columns
 from store.index.dossier import Dossier
 from store.index.people import PeopleIndex
@@ -258,6 +259,8 @@ class Archive:
         self._fresh = False
         self._import_start: int | None = None
         """The first rowid the running import writes (None between imports)."""
+        self._appearances: Appearances | None = None
+        """Loaded by the first dossier (`store.index.appearances`)."""
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -501,6 +504,8 @@ class Archive:
                 self._people.finish_import()
                 self.columns = Columns.build(self._conn)
                 self.columns.save(self._conn)
+                self._appearances = Appearances.build(self._conn)
+                self._appearances.save(self._conn)
         return report
 
     @contextmanager
@@ -513,6 +518,7 @@ class Archive:
             self._index.discard()
             self._people.discard()
             self.columns = Columns.load(self._conn)
+            self._appearances = None
             raise
         else:
             self._conn.execute("COMMIT")
@@ -826,7 +832,11 @@ class Archive:
             if entry is None:
                 raise UnknownPerson(name or key)
             person_id, person = entry
-            return build(self._conn, self.columns, person, person_id, item_limit)
+            if self._appearances is None:
+                self._appearances = Appearances.load(self._conn)
+            return build(
+                self._conn, self.columns, self._appearances, person, person_id, item_limit
+            )
 
     def person_rowids(self, key: str) -> np.ndarray:
         with self._lock:

@@ -1,9 +1,9 @@
 """A person's dossier: spellings, roles over time, activity by year, who they met, their items.
 
-"Who met Voitolovsky?" and "every speech by Tasmagambetov" are answered from the
-appearances table (person, item, role, organisation) and the in-memory date and kind
-columns: one pass over the person's appearances, one over the appearances of the items
-they share with others. No item is read.
+"Who met Voitolovsky?" and "every speech by Tasmagambetov" are answered from the arrays
+of every appearance (`store.index.appearances`) and the in-memory date and kind columns:
+one pass picks the person's appearances, one gather finds who else appears in those
+items. Only the ids of the items shown are read.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from store.index.appearances import Appearances
 from store.index.columns import UNDATED, Columns
 from store.model import KINDS, Person
 from store.sql import select_in
@@ -100,13 +101,6 @@ class Dossier:
         }
 
 
-def _ints(joined: str | int) -> np.ndarray:
-    """The rowids of a `group_concat(item)` ("12,57,903"; a lone one comes back an int)."""
-    if isinstance(joined, int):
-        return np.array([joined], dtype=np.int64)
-    return np.array(joined.split(","), dtype=np.int64)
-
-
 def _dates(columns: Columns, rowids: np.ndarray) -> np.ndarray:
     """The date ordinal of each rowid; UNDATED for items newer than the columns."""
     dates = np.full(len(rowids), UNDATED, dtype=np.int64)
@@ -120,35 +114,20 @@ def _iso(ordinal: int) -> str | None:
 
 
 def build(
-    conn: sqlite3.Connection, columns: Columns, person: Person, person_id: int,
-    item_limit: int | None = None,
+    conn: sqlite3.Connection, columns: Columns, appearances: Appearances, person: Person,
+    person_id: int, item_limit: int | None = None,
 ) -> Dossier:
     """The dossier of `person` (its row id in the people table is `person_id`), with the
     ids of their first `item_limit` items in dossier order (all when None)."""
-    # One row per (role, organisation) with its items as one string: SQLite groups and
-    # numpy parses, so a person in 300,000 items costs no Python loop over them.
-    groups = conn.execute(
-        "SELECT role, organisation, group_concat(item) FROM appearances WHERE person = ?"
-        " GROUP BY role, organisation",
-        (person_id,),
-    ).fetchall()
-    parts = [_ints(items) for _, _, items in groups]
-    rowids = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    mine = appearances.of(person_id)
+    rowids = appearances.item[mine]
     dates = _dates(columns, rowids)
     kinds = np.zeros(len(rowids), dtype=np.int64)
     inside = rowids < len(columns.kind)
     kinds[inside] = columns.kind[rowids[inside]]
     dated = dates != UNDATED
 
-    roles: list[RoleSpan] = []
-    for (role, organisation, _), items in zip(groups, parts, strict=True):
-        if not role and not organisation:
-            continue
-        when = _dates(columns, items)
-        when = when[when != UNDATED]
-        first, last = (_iso(int(when.min())), _iso(int(when.max()))) if len(when) else (None, None)
-        roles.append(RoleSpan(role, organisation, first, last, len(items)))
-    roles.sort(key=lambda r: (r.last or "", r.count), reverse=True)
+    roles = _roles(appearances.role[mine], dates, appearances.roles)
 
     by_year: list[tuple[int, int]] = []
     if dated.any():
@@ -162,13 +141,22 @@ def build(
     kind_counts = np.bincount(kinds, minlength=len(KINDS))
     kinds_out = tuple((KINDS[i], int(n)) for i, n in enumerate(kind_counts) if n)
 
-    met_with = _met_with(conn, columns, person_id)
+    met_with = _met_with(conn, columns, appearances, person_id, rowids)
 
-    # Items: own words first, each group newest first (undated last), by rowid on ties.
+    # Items: own words first, each group newest first (undated last), by rowid on ties:
+    # one int64 key, and only the first `item_limit` of 300,000 put in order.
     own = np.isin(kinds, [KINDS.index(k) for k in OWN_WORDS])
-    order = np.lexsort((-rowids, -np.where(dated, dates, -1), ~own))
-    ordered = rowids[order][:item_limit]
-    wanted = ordered.tolist()
+    key = (
+        (~own).astype(np.int64) << 52
+        | ((1 << 21) - 1 - np.where(dated, dates, -1) - 1) << 31
+        | ((1 << 31) - 1 - rowids)
+    )
+    if item_limit is not None and item_limit < len(key):
+        first = np.argpartition(key, item_limit)[:item_limit]
+        order = first[np.argsort(key[first], kind="stable")]
+    else:
+        order = np.argsort(key, kind="stable")
+    wanted = rowids[order].tolist()
     found = dict(select_in(conn, "SELECT rowid, id FROM items WHERE rowid IN ({ids})", wanted))
     ids: list[str] = [found[r] for r in wanted if r in found]
     return Dossier(
@@ -183,22 +171,52 @@ def build(
     )
 
 
-def _met_with(conn: sqlite3.Connection, columns: Columns, person_id: int) -> tuple[Contact, ...]:
+def _roles(
+    codes: np.ndarray, dates: np.ndarray, names: tuple[tuple[str, str], ...]
+) -> list[RoleSpan]:
+    """Each (role, organisation) the person was given, with its first and last date and
+    count, the most recently used first."""
+    if not len(codes):
+        return []
+    counts = np.bincount(codes, minlength=len(names))
+    first = np.full(len(names), np.iinfo(np.int64).max, dtype=np.int64)
+    last = np.full(len(names), UNDATED, dtype=np.int64)
+    dated = dates != UNDATED
+    np.minimum.at(first, codes[dated], dates[dated])
+    np.maximum.at(last, codes[dated], dates[dated])
+    roles = []
+    for i in np.flatnonzero(counts).tolist():
+        role, organisation = names[i]
+        if not role and not organisation:
+            continue
+        span = (None, None) if last[i] == UNDATED else (_iso(int(first[i])), _iso(int(last[i])))
+        roles.append(RoleSpan(role, organisation, span[0], span[1], int(counts[i])))
+    roles.sort(key=lambda r: (r.last or "", r.count), reverse=True)
+    return roles
+
+
+def _met_with(
+    conn: sqlite3.Connection, columns: Columns, appearances: Appearances, person_id: int,
+    rowids: np.ndarray,
+) -> tuple[Contact, ...]:
     """The people in the same items, most shared first; the last date from the columns."""
-    # The pairs as one "person,item,person,item…" string: SQLite joins, numpy parses and
-    # counts, no Python object per pair.
-    (joined,) = conn.execute(
-        "SELECT group_concat(b.person || ',' || b.item) FROM appearances a"
-        " JOIN appearances b ON b.item = a.item WHERE a.person = ? AND b.person <> a.person",
-        (person_id,),
-    ).fetchone()
-    if not joined:
+    if not len(rowids):
         return ()
-    pairs = np.array(joined.split(","), dtype=np.int64).reshape(-1, 2)
-    dates = _dates(columns, pairs[:, 1])
-    unique, inverse, counts = np.unique(pairs[:, 0], return_inverse=True, return_counts=True)
-    last = np.full(len(unique), UNDATED, dtype=np.int64)
-    np.maximum.at(last, inverse, dates)
+    # Their items marked in one bool array; every appearance in a marked item by someone
+    # else is one shared item with that someone: a gather and a bincount.
+    marked = np.zeros(int(max(rowids.max(), appearances.item.max(initial=0))) + 1, dtype=bool)
+    marked[rowids] = True
+    shared = marked[appearances.item] & (appearances.person != person_id)
+    others = appearances.person[shared]
+    if not len(others):
+        return ()
+    dates = _dates(columns, appearances.item[shared])
+    per_person = np.bincount(others)
+    unique = np.flatnonzero(per_person)
+    counts = per_person[unique]
+    latest = np.full(len(per_person), UNDATED, dtype=np.int64)
+    np.maximum.at(latest, others, dates)
+    last = latest[unique]
     ranked = np.lexsort((-last, -counts))[:MET_WITH_LIMIT]
     chosen = unique[ranked].tolist()
     names = {
