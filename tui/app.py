@@ -86,6 +86,10 @@ class PressroomApp(App[int]):
         self.session = session
         self.bookmarks_signal: Signal[str] = Signal(self, "bookmarks")
         """Published with the changed item id whenever bookmarks change (see the docstring)."""
+        from tui.archive_follow import ArchiveFollower
+
+        self.archive_follower = ArchiveFollower(self)
+        """Notices imports into the archive and shows them on request (`r` on Events)."""
         self.warmed = asyncio.Event()
         """Set once the warm-up has loaded the vocabulary and frozen the startup objects."""
         if session.settings.low_bandwidth:
@@ -105,6 +109,7 @@ class PressroomApp(App[int]):
         elif self.session.bookmarks_read_only:
             self.notify(self.session.bookmarks_read_only, severity="warning", timeout=10)
         self.call_after_refresh(self._warm)
+        self.archive_follower.start()
 
     @work(thread=True, exclusive=True, group="warm")
     def _warm(self) -> None:

@@ -71,6 +71,7 @@ class EventsScreen(Screen):
         self._update_status()
         self.search_box.focus()
         self.app.bookmarks_signal.subscribe(self, self._on_bookmarks_changed)
+        self.app.archive_follower.waiting_signal.subscribe(self, self._on_archive_waiting)
 
     def on_screen_resume(self) -> None:
         # another session may have changed the bookmarks file while we were away
@@ -156,6 +157,9 @@ class EventsScreen(Screen):
             from store.index.search import PHRASE_CHECK_LIMIT  # loaded by the search already
 
             text += f" · phrase checked in the newest {PHRASE_CHECK_LIMIT:,} only"
+        waiting = self.app.archive_follower.waiting
+        if waiting:
+            text += f" · {waiting:,} new item{'' if waiting == 1 else 's'} · r to show"
         if self._problem:
             text += f" · ! {self._problem}"
         if self.app.session.bookmarks is None:
@@ -167,6 +171,10 @@ class EventsScreen(Screen):
         self.event_list.set_marked(self.app.session.marked_ids())
         if "in:bookmarks" in self._query or "tag:" in self._query:
             self._start_search(self._query, keep_cursor=True)
+        self._update_status()
+
+    def _on_archive_waiting(self, _: int) -> None:
+        """Items arrived in the archive file: say so, and move nothing (`r` shows them)."""
         self._update_status()
 
     # -- keys --------------------------------------------------------------------------------
