@@ -62,6 +62,17 @@ def count_new(path: Path, after_rowid: int) -> int | None:
         conn.close()
 
 
+def read_as_snapshot(path: Path) -> bool:
+    """Whether a read-only open of `path` now reads it as a snapshot (`immutable=1`, see
+    `store.archive_file`): such a connection must be replaced as soon as the file moves,
+    since SQLite may then hand it pages of two versions."""
+    try:
+        header = archive_file.examine(path)
+    except PressroomError:
+        return False
+    return "immutable=1" in archive_file.reader_uri(path, header)
+
+
 class ArchiveWatch:
     """Tells whether the archive at `path` may have changed since the last look.
 

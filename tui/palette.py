@@ -36,6 +36,7 @@ class PressroomCommands(Provider):
             ("bookmark", "Toggle bookmark", "bookmark the highlighted item (b)"),
             ("clear", "Clear the search", "show the whole archive again (Esc in the list)"),
             ("focus_search", "Search", "go to the search box (/)"),
+            ("show_new", "Show new items", "put items imported since into the list (r)"),
         ):
             method = getattr(screen, f"action_{action}", None)
             if method is not None:

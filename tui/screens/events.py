@@ -10,15 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import numpy as np
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from store.archive import Row
+from store.archive import Archive, Row
 from store.errors import PressroomError
 from store.text.printable import printable
+from tui.archive_follow import Swap
 from tui.widgets.event_list import PAGE, EventList, Listing, month_name
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.search_box import SearchBox
@@ -39,6 +41,7 @@ class EventsScreen(Screen):
         Binding("escape", "escape", "List / clear"),
         Binding("tab", "app.focus_next", "Search box / list", show=False),
         Binding("ctrl+l", "clear", "Clear query", show=False),
+        Binding("r", "show_new", "Show new items", id="show-new"),
     ]
     """Events keys; j/k/g/G/PgUp/PgDn live on the list itself (`EventList.BINDINGS`)."""
 
@@ -48,6 +51,8 @@ class EventsScreen(Screen):
         """Bumped per query; a search result carrying an older number is dropped."""
         self._query = ""
         self._problem = ""
+        self._follow: tuple[str, int] | None = None
+        """After `r`: the item the cursor was on, and its line on screen, to find again."""
 
     def compose(self) -> ComposeResult:
         session = self.app.session
@@ -72,6 +77,7 @@ class EventsScreen(Screen):
         self.search_box.focus()
         self.app.bookmarks_signal.subscribe(self, self._on_bookmarks_changed)
         self.app.archive_follower.waiting_signal.subscribe(self, self._on_archive_waiting)
+        self.app.archive_follower.swapped_signal.subscribe(self, self._on_archive_swapped)
 
     def on_screen_resume(self) -> None:
         # another session may have changed the bookmarks file while we were away
@@ -97,7 +103,9 @@ class EventsScreen(Screen):
         self._sequence += 1
         self._query = query
         if not query.strip():
-            self._apply(self._sequence, self.event_list.whole_archive(), "", keep_cursor)
+            listing = self.event_list.whole_archive()
+            place = self._place_of(self.app.session.archive, listing)
+            self._apply(self._sequence, listing, "", keep_cursor, place=place)
             return
         self._search(query, self._sequence, keep_cursor)
 
@@ -114,22 +122,40 @@ class EventsScreen(Screen):
             # The rows of the first screen, read here rather than while painting: a cold
             # read of a page of rows costs tens of milliseconds at 1M items.
             events = self.event_list
-            top = 0 if not keep_cursor else max(0, events.cursor - PAGE // 2)
+            place = self._place_of(archive, listing)
+            cursor = place[0] if place else events.cursor
+            top = 0 if not keep_cursor else max(0, cursor - PAGE // 2)
             rows = archive.rows(events.uncached(listing.rowids[top : top + PAGE]))
         except PressroomError as error:
             self.app.call_from_thread(self._fail, sequence, str(error))
             return
         problem = "; ".join(matches.notes)  # "no person matches 'a0'"
-        self.app.call_from_thread(self._apply, sequence, listing, problem, keep_cursor, rows)
+        self.app.call_from_thread(
+            self._apply, sequence, listing, problem, keep_cursor, rows, place
+        )
+
+    def _place_of(self, archive: Archive, listing: Listing) -> tuple[int, int] | None:
+        """Where the item followed through a refresh is in `listing` (row index, line on
+        screen), or None: nothing followed, or it is not in the new result."""
+        follow = self._follow
+        if follow is None:
+            return None
+        item_id, screen_line = follow
+        rowids = archive.rowids_of([item_id])  # an updated item has a new rowid
+        found = np.flatnonzero(listing.rowids == rowids[0]) if len(rowids) else ()
+        return (int(found[0]), screen_line) if len(found) else None
 
     def _apply(
         self, sequence: int, listing: Listing, problem: str, keep_cursor: bool,
-        rows: Sequence[Row] = (),
+        rows: Sequence[Row] = (), place: tuple[int, int] | None = None,
     ) -> None:
         if sequence != self._sequence:
             return  # a newer query was typed meanwhile
         self._problem = problem
+        self._follow = None
         self.event_list.show(listing, keep_cursor=keep_cursor, rows=rows)
+        if place is not None:
+            self.event_list.place(*place)
         self.query_one(Timeline).show(listing.timeline)
         self._update_status()
 
@@ -175,7 +201,36 @@ class EventsScreen(Screen):
 
     def _on_archive_waiting(self, _: int) -> None:
         """Items arrived in the archive file: say so, and move nothing (`r` shows them)."""
+        self.refresh_bindings()
         self._update_status()
+
+    def _on_archive_swapped(self, swap: Swap) -> None:
+        """The session reads a fresh archive. After `r` the list, the current search and
+        the timeline follow it, new items marked, the cursor on the item it was on; after a
+        quiet swap (a snapshot session) only the rows are read from it."""
+        events = self.event_list
+        if not swap.relist:
+            events.archive = self.app.session.archive
+            return
+        row = events.current_row()
+        if row is not None:
+            self._follow = (row.item_id, events.listing.line_of(events.cursor)
+                            - int(events.scroll_y))
+        events.use_archive(self.app.session.archive, new_after=swap.shown_until)
+        self._start_search(self._query, keep_cursor=True)
+
+    def action_show_new(self) -> None:
+        """Show the items imported since the list was drawn (`r`; the command palette)."""
+        follower = self.app.archive_follower
+        if not follower.waiting:
+            self.notify("No new items since this list was drawn", timeout=3)
+            return
+        follower.refresh()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "show_new" and not self.app.archive_follower.waiting:
+            return False  # hidden from the key bar until items arrive
+        return True
 
     # -- keys --------------------------------------------------------------------------------
 

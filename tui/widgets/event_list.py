@@ -37,6 +37,8 @@ ROW_CACHE = 4_000
 KIND_MARKERS = {"news": "N", "speech": "S", "statement": "T", "interview": "I"}
 """One plain letter per kind (Help lists them); no emoji, whose widths terminals disagree on."""
 BOOKMARK_MARKER = "*"
+NEW_MARKER = "+"
+"""Beside an item that arrived with the last refresh (`r`) or since a watchlist was seen."""
 CURSOR_MARKER = ">"
 """Shown beside the cursor row so it is visible without colour (NO_COLOR, 16 colours)."""
 MONTHS = (
@@ -201,6 +203,8 @@ class EventList(ScrollView, can_focus=True):
         self.listing = self._whole
         self.cursor = 0
         self.marked: set[str] = set()
+        self.new_after: int | None = None
+        """Rows with a rowid above this are marked new (`NEW_MARKER`); None marks none."""
         self._rows: OrderedDict[int, Row] = OrderedDict()
 
     # -- what is shown -----------------------------------------------------------------------
@@ -235,6 +239,24 @@ class EventList(ScrollView, can_focus=True):
         """Bookmarked item ids, for the `*` marker; redraws."""
         self.marked = set(marked)
         self.refresh()
+
+    def use_archive(self, archive: Archive, *, new_after: int | None = None) -> None:
+        """Read rows from `archive` from now on (a refresh swapped in a fresh one), marking
+        those with a rowid above `new_after` new. The caller then shows a new listing."""
+        self.archive = archive
+        self.new_after = new_after
+        self.forget_rows()
+
+    def place(self, index: int, screen_line: int) -> None:
+        """Put the cursor on row `index`, drawn `screen_line` lines from the top where the
+        list allows: a refresh leaves the user's item where it was on the screen."""
+        if len(self.listing) == 0:
+            return
+        self.cursor = max(0, min(index, len(self.listing) - 1))
+        line = self.listing.line_of(self.cursor)
+        self.scroll_to(y=max(0, line - screen_line), animate=False, immediate=True)
+        self.refresh()
+        self.post_message(self.CursorMoved(self.cursor))
 
     def forget_rows(self) -> None:
         """Drop cached rows (the archive changed under us)."""
@@ -370,7 +392,9 @@ class EventList(ScrollView, can_focus=True):
             if is_cursor else Style()
         )
         text = Text(style=cursor_style, no_wrap=True, end="")
-        text.append(CURSOR_MARKER + " " if is_cursor else "  ")
+        text.append(CURSOR_MARKER if is_cursor else " ")
+        is_new = self.new_after is not None and row is not None and row.rowid > self.new_after
+        text.append(NEW_MARKER if is_new else " ")
         if row is None:  # the item vanished between the order and the fetch
             text.append("(missing item)")
             return text
