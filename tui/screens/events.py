@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 from textual import work
@@ -17,7 +18,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from store import BookmarksReadOnly, BookmarksUnavailable, Watchlist
 from store.archive import Archive, Row
+from store.bookmarks.watchlists import MAX_NAME
 from store.errors import PressroomError
 from store.text.printable import printable
 from tui.archive_follow import Swap
@@ -25,6 +28,9 @@ from tui.widgets.event_list import PAGE, EventList, Listing, month_name
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.search_box import SearchBox
 from tui.widgets.timeline import Timeline
+
+if TYPE_CHECKING:
+    from tui.screens.watchlists import Count
 
 _FILTER_RE = re.compile(r'(?<!\S)-?(?:person|kind|after|before|in):(?:"[^"]*"?|\S+)')
 """Field filters as typed, to name them in the status line."""
@@ -42,6 +48,8 @@ class EventsScreen(Screen):
         Binding("tab", "app.focus_next", "Search box / list", show=False),
         Binding("ctrl+l", "clear", "Clear query", show=False),
         Binding("r", "show_new", "Show new items", id="show-new"),
+        Binding("W", "watch", "Watch query", id="watch"),
+        Binding("w", "watchlists", "Watchlists", id="watchlists", show=False),
     ]
     """Events keys; j/k/g/G/PgUp/PgDn live on the list itself (`EventList.BINDINGS`)."""
 
@@ -51,6 +59,8 @@ class EventsScreen(Screen):
         """Bumped per query; a search result carrying an older number is dropped."""
         self._query = ""
         self._problem = ""
+        self._watch_counts: list[Count] = []
+        """The watchlists and their new counts, as the "watch:" line shows them."""
         self._follow: tuple[str, int] | None = None
         """After `r`: the item the cursor was on, and its line on screen, to find again."""
 
@@ -59,6 +69,7 @@ class EventsScreen(Screen):
         yield SearchBox(blink=not session.settings.low_bandwidth, id="search")
         yield Timeline(id="timeline")
         yield EventList(session.archive, id="events")
+        yield Static("", id="watch", markup=False)
         yield Static("", id="status", markup=False)
         yield KeyBar()
 
@@ -78,6 +89,7 @@ class EventsScreen(Screen):
         self.app.bookmarks_signal.subscribe(self, self._on_bookmarks_changed)
         self.app.archive_follower.waiting_signal.subscribe(self, self._on_archive_waiting)
         self.app.archive_follower.swapped_signal.subscribe(self, self._on_archive_swapped)
+        self._count_watchlists()
 
     def on_screen_resume(self) -> None:
         # another session may have changed the bookmarks file while we were away
@@ -218,6 +230,108 @@ class EventsScreen(Screen):
                             - int(events.scroll_y))
         events.use_archive(self.app.session.archive, new_after=swap.shown_until)
         self._start_search(self._query, keep_cursor=True)
+        self._count_watchlists()
+
+    # -- watchlists --------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="watch-count")
+    def _count_watchlists(self) -> None:
+        """Count each watchlist's new items (a search each) off the event loop."""
+        from tui.screens.watchlists import count_new
+
+        session = self.app.session
+        if session.bookmarks is None:
+            return
+        try:
+            counts = count_new(session.archive, session.bookmarks)
+        except BookmarksUnavailable as error:
+            self.app.call_from_thread(session.bookmarks_failed, error)
+            return
+        self.app.call_from_thread(self._show_watch_counts, counts)
+
+    def _show_watch_counts(self, counts: list[Count]) -> None:
+        from tui.screens.watchlists import watch_line
+
+        self._watch_counts = counts
+        line = self.query_one("#watch", Static)
+        text = watch_line(counts)
+        line.update(text)
+        line.set_class(bool(text), "-shown")
+
+    def action_watch(self) -> None:
+        """`W`: save the query as a watchlist, under a name asked for; with no query, list
+        the watchlists (as `w` does)."""
+        query = self._query.strip()
+        if not query:
+            self.action_watchlists()
+            return
+        from tui.screens.note_prompt import NotePrompt
+
+        default = " ".join(_FILTER_RE.sub("", query).split()) or query
+        prompt = NotePrompt(query, default[:MAX_NAME], label="Save as a watchlist",
+                            placeholder="a name for this watchlist",
+                            blink=not self.app.session.settings.low_bandwidth)
+        self.app.push_screen(prompt, lambda name: self._save_watchlist(name, query))
+
+    def _save_watchlist(self, name: str | None, query: str) -> None:
+        session = self.app.session
+        if not name:
+            return
+        if session.bookmarks is None:
+            self.notify(f"Bookmarks unavailable: {session.bookmarks_problem}",
+                        severity="warning", timeout=6)
+            return
+        try:
+            kept = session.bookmarks.watch(name, query,
+                                           seen_until=self.app.archive_follower.shown_until)
+        except ValueError as error:
+            self.notify(f"Not saved: {error}", severity="warning", timeout=6)
+            return
+        except BookmarksReadOnly as error:
+            self.notify(f"Not saved: {error}", severity="warning", timeout=6)
+            return
+        except BookmarksUnavailable as error:
+            session.bookmarks_failed(error)
+            self.notify(f"Bookmarks unavailable: {error}", severity="warning", timeout=6)
+            return
+        self.notify(f"Watching {kept.name}: new matches will show as new", timeout=4)
+        self._count_watchlists()
+
+    def action_watchlists(self) -> None:
+        """`w`: the watchlists with their new counts; Enter opens one here."""
+        from tui.screens.watchlists import WatchlistsScreen, count_new
+
+        session = self.app.session
+        if session.bookmarks is None:
+            self.notify(f"Bookmarks unavailable: {session.bookmarks_problem}",
+                        severity="warning", timeout=6)
+            return
+        try:
+            counts = count_new(session.archive, session.bookmarks)
+        except BookmarksUnavailable as error:
+            session.bookmarks_failed(error)
+            return
+        self.app.push_screen(WatchlistsScreen(counts), self._open_watchlist)
+
+    def _open_watchlist(self, watchlist: Watchlist | None) -> None:
+        """Show a watchlist's matches with its new items marked +, and count it as seen."""
+        self._count_watchlists()  # the watchlists screen may have removed some
+        if watchlist is None:
+            return
+        session = self.app.session
+        new = next((c.new for c in self._watch_counts
+                    if c.watchlist.name == watchlist.name), None)
+        self.event_list.new_after = watchlist.seen_until
+        self.set_query(watchlist.query)
+        seen = max(watchlist.seen_until, self.app.archive_follower.shown_until)
+        if session.bookmarks is not None and not session.bookmarks_read_only:
+            try:
+                session.bookmarks.mark_seen(watchlist.name, seen)
+            except BookmarksUnavailable as error:
+                session.bookmarks_failed(error)
+        if new:
+            self.notify(f"{watchlist.name}: {new:,} new, marked +", timeout=4)
+        self._count_watchlists()
 
     def action_show_new(self) -> None:
         """Show the items imported since the list was drawn (`r`; the command palette)."""
