@@ -185,3 +185,29 @@ async def test_a_served_session_reading_a_snapshot_sees_an_import(
         assert app.session.archive.readonly
         await pilot.press("g")
         assert cursor_title(pilot) == "Fresh statement 4 on Minsk"
+
+
+async def test_a_read_only_session_on_an_archive_at_rest_sees_an_import(
+    tmp_path: Path,
+) -> None:
+    """The everyday case: the archive is closed by its last writer (out of WAL mode), the
+    app reads it read-only (`mode=ro`), and a sync or import runs beside it."""
+    path = tmp_path / "rest" / "archive.sqlite3"
+    path.parent.mkdir()
+    with Archive.open(path) as writer:
+        writer.import_items(sample_items())
+    assert not Path(f"{path}-wal").exists()
+    reader = Archive.open(path, readonly=True)
+    marks = Bookmarks.open(tmp_path / "bookmarks.json")
+    app = PressroomApp(Session(reader, marks, "", Settings(low_bandwidth=True, mouse=False)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "G")
+        before = cursor_title(pilot)
+        import_elsewhere(path, new_items(tmp_path, 2))
+        await wait_for(pilot, lambda: "2 new items" in status(pilot))
+        await pilot.press("r")
+        await wait_for(pilot, lambda: status(pilot).startswith("41 items"))
+        assert cursor_title(pilot) == before
+        await pilot.press("g")
+        assert cursor_title(pilot) == "Fresh statement 2 on Minsk"
+    reader.close()
