@@ -6,6 +6,7 @@ file never costs a bookmark whose `add` had returned.
 
 from __future__ import annotations
 
+import builtins
 import json
 import os
 import threading
@@ -413,7 +414,7 @@ class Bookmarks:
             self._watches.insert(Document(record, doc_id=doc_id))
         return Watchlist.from_record(record)
 
-    def watchlists(self) -> list[Watchlist]:
+    def watchlists(self) -> builtins.list[Watchlist]:
         """Every watchlist, by name."""
         with self._lock:
             return watch_records.in_order(self._watchlist_records().values())

@@ -116,8 +116,9 @@ def new_matches(archive: Archive, watchlist: Watchlist, bookmarks: object | None
     """Rowids of the items matching the watchlist's query that are new to its user (above
     `seen_until`), best first as the query ranks them. Raises InputError for a query the
     archive cannot run (`kind:poem`)."""
-    rowids = archive.match(watchlist.query, bookmarks).rowids
-    return rowids[rowids > watchlist.seen_until]
+    rowids: np.ndarray = archive.match(watchlist.query, bookmarks).rowids
+    new: np.ndarray = rowids[rowids > watchlist.seen_until]
+    return new
 
 
 def seen_marker(archive: Archive) -> int:

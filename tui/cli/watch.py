@@ -19,7 +19,9 @@ from tui.cli.common import fail, open_archive, open_bookmarks
 from tui.cli.items import _row_line
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     p = sub.add_parser(
         "watch", parents=[common], help="watchlists: saved queries that say what is new",
         description="A watchlist is a saved query; its new items are those imported since "

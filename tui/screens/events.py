@@ -154,7 +154,9 @@ class EventsScreen(Screen):
             return None
         item_id, screen_line = follow
         rowids = archive.rowids_of([item_id])  # an updated item has a new rowid
-        found = np.flatnonzero(listing.rowids == rowids[0]) if len(rowids) else ()
+        if not len(rowids):
+            return None
+        found = np.flatnonzero(listing.rowids == rowids[0])
         return (int(found[0]), screen_line) if len(found) else None
 
     def _apply(
