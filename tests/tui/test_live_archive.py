@@ -97,6 +97,19 @@ async def test_r_shows_the_new_items_and_the_cursor_stays_on_its_item(
         assert pilot.app.session.archive.last_rowid == archive.last_rowid + 3
 
 
+async def test_while_typing_the_notice_names_ctrl_r_which_works_in_the_box(
+    make_app: AppFactory, archive: Archive, tmp_path: Path
+) -> None:
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        import_elsewhere(archive.path, new_items(tmp_path, 2))
+        await wait_for(pilot, lambda: "2 new items · ctrl+r to show" in status(pilot))
+        await pilot.press("tab")
+        assert "2 new items · r to show" in status(pilot)
+        await pilot.press("slash", "ctrl+r")
+        await wait_for(pilot, lambda: status(pilot).startswith("41 items"))
+        assert pilot.app.screen.query_one("#search").value == ""
+
+
 async def test_r_refreshes_the_current_search_and_its_timeline(
     make_app: AppFactory, archive: Archive, tmp_path: Path
 ) -> None:

@@ -47,7 +47,7 @@ class EventsScreen(Screen):
         Binding("escape", "escape", "List / clear"),
         Binding("tab", "app.focus_next", "Search box / list", show=False),
         Binding("ctrl+l", "clear", "Clear query", show=False),
-        Binding("r", "show_new", "Show new items", id="show-new"),
+        Binding("r,ctrl+r", "show_new", "Show new items", id="show-new"),
         Binding("W", "watch", "Watch query", id="watch"),
         Binding("w", "watchlists", "Watchlists", id="watchlists", show=False),
     ]
@@ -199,7 +199,8 @@ class EventsScreen(Screen):
             text += f" · phrase checked in the newest {PHRASE_CHECK_LIMIT:,} only"
         waiting = self.app.archive_follower.waiting
         if waiting:
-            text += f" · {waiting:,} new item{'' if waiting == 1 else 's'} · r to show"
+            key = "ctrl+r" if self.search_box.has_focus else "r"  # the box types an r
+            text += f" · {waiting:,} new item{'' if waiting == 1 else 's'} · {key} to show"
         if self._problem:
             text += f" · ! {self._problem}"
         if self.app.session.bookmarks is None:
@@ -217,6 +218,10 @@ class EventsScreen(Screen):
         """Items arrived in the archive file: say so, and move nothing (`r` shows them)."""
         self.refresh_bindings()
         self._update_status()
+
+    def on_descendant_focus(self) -> None:
+        if self.app.archive_follower.waiting:
+            self._update_status()  # the notice names the key that works where the focus is
 
     def _on_archive_swapped(self, swap: Swap) -> None:
         """The session reads a fresh archive. After `r` the list, the current search and
