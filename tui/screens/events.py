@@ -89,7 +89,7 @@ class EventsScreen(Screen):
         self.app.bookmarks_signal.subscribe(self, self._on_bookmarks_changed)
         self.app.archive_follower.waiting_signal.subscribe(self, self._on_archive_waiting)
         self.app.archive_follower.swapped_signal.subscribe(self, self._on_archive_swapped)
-        self._count_watchlists()
+        self.run_worker(self._count_when_warm(), group="watch-wait")
 
     def on_screen_resume(self) -> None:
         # another session may have changed the bookmarks file while we were away
@@ -240,6 +240,12 @@ class EventsScreen(Screen):
         self._count_watchlists()
 
     # -- watchlists --------------------------------------------------------------------------
+
+    async def _count_when_warm(self) -> None:
+        """Count once the search vocabulary is loaded: a watchlist's search on a cold index
+        would hold the archive while the user's first keystroke waits."""
+        await self.app.warmed.wait()
+        self._count_watchlists()
 
     @work(thread=True, exclusive=True, group="watch-count")
     def _count_watchlists(self) -> None:
