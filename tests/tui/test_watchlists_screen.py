@@ -125,3 +125,18 @@ async def test_r_recounts_the_watch_line(
         assert watch_text(pilot).startswith("watch: Minsk 0 new")  # nothing moves before r
         await pilot.press("tab", "r")
         await wait_for(pilot, lambda: watch_text(pilot).startswith("watch: Minsk 3 new"))
+
+
+async def test_opening_the_watchlist_of_the_query_shown_marks_its_new_items_too(
+    make_app: AppFactory, bookmarks: Bookmarks, archive: Archive
+) -> None:
+    bookmarks.watch("Minsk", "minsk", seen_until=archive.last_rowid)
+    archive.import_items([statement(1, "Minsk talks")])
+    async with make_app().run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"minsk")
+        await settle(pilot)
+        assert not any(line[1:2] == "+" for line in visible_lines(pilot))
+        await pilot.press("tab", "w", "enter")
+        await settle(pilot)
+        assert [line for line in visible_lines(pilot) if line[1:2] == "+"][0].find(
+            "Minsk talks") > 0

@@ -59,6 +59,8 @@ class EventsScreen(Screen):
         """Bumped per query; a search result carrying an older number is dropped."""
         self._query = ""
         self._problem = ""
+        self._watch_sequence = 0
+        """Bumped per count of the watchlists; an older count is dropped."""
         self._watch_counts: list[Count] = []
         """The watchlists and their new counts, as the "watch:" line shows them."""
         self._follow: tuple[str, int] | None = None
@@ -247,9 +249,14 @@ class EventsScreen(Screen):
         await self.app.warmed.wait()
         self._count_watchlists()
 
-    @work(thread=True, exclusive=True, group="watch-count")
     def _count_watchlists(self) -> None:
-        """Count each watchlist's new items (a search each) off the event loop."""
+        """Count each watchlist's new items (a search each) off the event loop; only the
+        latest count is shown (a thread worker cannot be stopped half-way)."""
+        self._watch_sequence += 1
+        self._count_in_thread(self._watch_sequence)
+
+    @work(thread=True, exclusive=True, group="watch-count")
+    def _count_in_thread(self, sequence: int) -> None:
         from tui.screens.watchlists import count_new
 
         session = self.app.session
@@ -260,11 +267,13 @@ class EventsScreen(Screen):
         except BookmarksUnavailable as error:
             self.app.call_from_thread(session.bookmarks_failed, error)
             return
-        self.app.call_from_thread(self._show_watch_counts, counts)
+        self.app.call_from_thread(self._show_watch_counts, sequence, counts)
 
-    def _show_watch_counts(self, counts: list[Count]) -> None:
+    def _show_watch_counts(self, sequence: int, counts: list[Count]) -> None:
         from tui.screens.watchlists import watch_line
 
+        if sequence != self._watch_sequence:
+            return  # counted before a later change (a watchlist seen, saved, removed)
         self._watch_counts = counts
         line = self.query_one("#watch", Static)
         text = watch_line(counts)
@@ -328,13 +337,14 @@ class EventsScreen(Screen):
 
     def _open_watchlist(self, watchlist: Watchlist | None) -> None:
         """Show a watchlist's matches with its new items marked +, and count it as seen."""
-        self._count_watchlists()  # the watchlists screen may have removed some
         if watchlist is None:
+            self._count_watchlists()  # the watchlists screen may have removed some
             return
         session = self.app.session
         new = next((c.new for c in self._watch_counts
                     if c.watchlist.name == watchlist.name), None)
         self.event_list.new_after = watchlist.seen_until
+        self.event_list.refresh()  # the query may be the one shown already
         self.set_query(watchlist.query)
         seen = max(watchlist.seen_until, self.app.archive_follower.shown_until)
         if session.bookmarks is not None and not session.bookmarks_read_only:
