@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from store.archive import Archive, ImportReport
 from store.bookmarks.store import Bookmark, Bookmarks
+from store.bookmarks.watchlists import Watchlist
 from store.errors import (
     ArchiveError,
     ArchiveMissing,
@@ -44,4 +45,5 @@ __all__ = [
     "Span",
     "UnknownItem",
     "UnknownPerson",
+    "Watchlist",
 ]

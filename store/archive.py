@@ -357,6 +357,16 @@ class Archive:
     def __len__(self) -> int:
         return len(self.columns)
 
+    @property
+    def last_rowid(self) -> int:
+        """The highest rowid this archive object knows (0 when empty).
+
+        Imports hand out rowids above the highest there is, an updated item's new content
+        included, and never reuse one: "rowid > last_rowid" is what arrived since (the
+        refresh notice, watchlists' `seen_until`), whatever dates the new items carry.
+        """
+        return len(self.columns.kind) - 1
+
     # -- importing -------------------------------------------------------------------------
 
     def import_file(self, path: str | Path, *, dry_run: bool = False) -> ImportReport:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import sqlite3
 from collections.abc import Iterable
 
 import numpy as np
@@ -86,6 +87,10 @@ class PressroomApp(App[int]):
         self.session = session
         self.bookmarks_signal: Signal[str] = Signal(self, "bookmarks")
         """Published with the changed item id whenever bookmarks change (see the docstring)."""
+        from tui.archive_follow import ArchiveFollower
+
+        self.archive_follower = ArchiveFollower(self)
+        """Notices imports into the archive and shows them on request (`r` on Events)."""
         self.warmed = asyncio.Event()
         """Set once the warm-up has loaded the vocabulary and frozen the startup objects."""
         if session.settings.low_bandwidth:
@@ -105,6 +110,7 @@ class PressroomApp(App[int]):
         elif self.session.bookmarks_read_only:
             self.notify(self.session.bookmarks_read_only, severity="warning", timeout=10)
         self.call_after_refresh(self._warm)
+        self.archive_follower.start()
 
     @work(thread=True, exclusive=True, group="warm")
     def _warm(self) -> None:
@@ -115,7 +121,12 @@ class PressroomApp(App[int]):
         at 1M items a full collection walked them for ~50 ms, a pause that landed on
         whatever keystroke was being drawn. They live as long as the app anyway.
         """
-        self.session.archive.warm()
+        try:
+            self.session.archive.warm()
+        except sqlite3.DatabaseError:
+            # A snapshot archive whose file an import replaced meanwhile: its pages no
+            # longer fit together. The archive follower swaps in a fresh one.
+            pass
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Once the warm-up worker has finished, freeze on the event loop, between messages.

@@ -38,6 +38,9 @@ class PressroomCommands(AppHandle, Provider):
             ("bookmark", "Toggle bookmark", "bookmark the highlighted item (b)"),
             ("clear", "Clear the search", "show the whole archive again (Esc in the list)"),
             ("focus_search", "Search", "go to the search box (/)"),
+            ("show_new", "Show new items", "put items imported since into the list (r)"),
+            ("watch", "Watch this query", "save the search as a watchlist (W)"),
+            ("watchlists", "Watchlists", "saved queries and what is new in them (w)"),
         ):
             method = getattr(screen, f"action_{action}", None)
             if method is not None:

@@ -232,6 +232,10 @@ class Session:
         self._marked_revision = None
         return line
 
+    def bookmarks_failed(self, error: BookmarksUnavailable) -> None:
+        """A watchlist call of a screen's failed: carry on without bookmarks, saying why."""
+        self._disable(error)
+
     def _disable(self, error: BookmarksUnavailable) -> None:
         if isinstance(error, BookmarksReadOnly):  # still readable: keep showing them
             self.bookmarks_read_only = str(error)

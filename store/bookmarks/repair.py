@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from store.bookmarks import clippings as clip_records
+from store.bookmarks import watchlists as watch_records
 from store.bookmarks.bookmark import TABLE, record_problem
 from store.bookmarks.clippings import clipping_problem
 from store.bookmarks.storage import REPAIR_HINT, SafeJSONStorage, fsync_folder
@@ -55,6 +56,9 @@ def rebuild(storage: SafeJSONStorage, unusable: str) -> RepairReport:
     tables = {TABLE: {str(n): r for n, r in enumerate(records, start=1)}}
     if clips:
         tables[clip_records.TABLE] = {str(n): c for n, c in enumerate(clips, start=1)}
+    watches = salvage_watchlists(raw)
+    if watches:
+        tables[watch_records.TABLE] = {str(n): w for n, w in enumerate(watches, start=1)}
     storage.write(tables)
     return RepairReport(storage.path, problem, moved_to, len(records))
 
@@ -67,6 +71,25 @@ def salvage(raw: bytes) -> list[dict[str, Any]]:
     kept: dict[str, dict[str, Any]] = {}
     for record in found:
         kept.setdefault(record["item_id"], record)
+    return list(kept.values())
+
+
+def salvage_watchlists(raw: bytes) -> list[dict[str, Any]]:
+    """Every whole, usable watchlist in damaged bytes, first of each name (see `salvage`)."""
+    kept: dict[str, dict[str, Any]] = {}
+    stack = list(reversed(_readable_values(raw)))
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            if (
+                "query" in current and "item_id" not in current
+                and not watch_records.watchlist_problem(current)
+            ):
+                kept.setdefault(" ".join(current["name"].split()).casefold(), current)
+                continue
+            stack.extend(reversed(list(current.values())))
+        elif isinstance(current, list):
+            stack.extend(reversed(current))
     return list(kept.values())
 
 

@@ -19,11 +19,13 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from store.bookmarks import clippings as clip_records
+from store.bookmarks import watchlists as watch_records
 from store.bookmarks.bookmark import TABLE, Bookmark, record_problem
 from store.bookmarks.clippings import Clipping, clipping_problem, has_tag, merge_tags
 from store.bookmarks.export import ItemSource, bookmark_list
 from store.bookmarks.repair import RepairReport, rebuild
 from store.bookmarks.storage import REPAIR_HINT, SafeJSONStorage
+from store.bookmarks.watchlists import Watchlist, doc_ids_named, watchlist_problem
 from store.errors import BookmarksUnavailable
 from store.text.printable import printable
 
@@ -42,6 +44,7 @@ class Bookmarks:
         self._db = TinyDB(storage=lambda: storage)
         self._table: Table = self._db.table(TABLE, cache_size=0)
         self._clips: Table = self._db.table(clip_records.TABLE, cache_size=0)
+        self._watches: Table = self._db.table(watch_records.TABLE, cache_size=0)
         self._lock = threading.RLock()
         self._loads = -1
         self._index: dict[str, int] = {}
@@ -51,6 +54,8 @@ class Bookmarks:
         self._max_id = 0
         self._checked_clips = -1
         """The storage load whose clippings were last checked for damage."""
+        self._checked_watches = -1
+        """The storage load whose watchlists were last checked for damage."""
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Bookmarks:
@@ -339,6 +344,57 @@ class Bookmarks:
         ids = {mark.item_id for mark in self.list() if has_tag(mark.tags, tag)}
         return ids | {c.item_id for c in self.clippings(tag=tag)}
 
+    # -- watchlists ------------------------------------------------------------------------
+
+    def watch(self, name: str, query: str, seen_until: int = 0) -> Watchlist:
+        """Save `query` as the watchlist `name` (store.bookmarks.watchlists), new to the user
+        from rowid `seen_until` on (0: every match is new). Watching under a name that is
+        there already (any case) changes its query and keeps how far it was seen."""
+        record = watch_records.new_record(name, query, seen_until)
+        with self._change():
+            table = self._watchlist_records()
+            doc_ids = doc_ids_named(table, record["name"])
+            if doc_ids:
+                self._watches.update({"name": record["name"], "query": record["query"]},
+                                     doc_ids=doc_ids)
+                return Watchlist.from_record(self._watchlist_records()[str(doc_ids[0])])
+            doc_id = max(map(int, table), default=0) + 1
+            self._watches.insert(Document(record, doc_id=doc_id))
+        return Watchlist.from_record(record)
+
+    def watchlists(self) -> builtins.list[Watchlist]:
+        """Every watchlist, by name."""
+        with self._lock:
+            return watch_records.in_order(self._watchlist_records().values())
+
+    def watchlist(self, name: str) -> Watchlist | None:
+        """The watchlist called `name` (any case), or None."""
+        return next((w for w in self.watchlists() if watch_records.same_name(w.name, name)),
+                    None)
+
+    def unwatch(self, name: str) -> bool:
+        """Remove the watchlist `name`; False when there is none."""
+        with self._change():
+            doc_ids = doc_ids_named(self._watchlist_records(), name)
+            if not doc_ids:
+                return False
+            self._watches.remove(doc_ids=doc_ids)
+            return True
+
+    def mark_seen(self, name: str, seen_until: int) -> Watchlist | None:
+        """Remember that the user has seen the watchlist `name` up to rowid `seen_until`
+        (`watchlists.seen_marker`); None when there is no such watchlist."""
+        if isinstance(seen_until, bool) or not isinstance(seen_until, int) or seen_until < 0:
+            raise ValueError(f"seen_until is a whole number >= 0, not {seen_until!r}")
+        with self._change():
+            table = self._watchlist_records()
+            doc_ids = doc_ids_named(table, name)
+            if not doc_ids:
+                return None
+            if table[str(doc_ids[0])].get("seen_until", 0) != seen_until:
+                self._watches.update({"seen_until": seen_until}, doc_ids=doc_ids)
+            return Watchlist.from_record(self._watchlist_records()[str(doc_ids[0])])
+
     # -- export and repair -----------------------------------------------------------------
 
     def export(self, fmt: str, archive: ItemSource | None = None) -> str:
@@ -396,6 +452,22 @@ class Bookmarks:
                         f"{self.path}: clipping {key} {problem}; {REPAIR_HINT}"
                     )
             self._checked_clips = self._storage.loads
+        return table
+
+    def _watchlist_records(self) -> dict[str, dict[str, Any]]:
+        """The watchlists table as the file has it now; a damaged record makes the file
+        unavailable (as a damaged bookmark does), so it is never written over."""
+        self._records()
+        table = (self._storage.read() or {}).get(watch_records.TABLE, {})
+        if self._checked_watches != self._storage.loads:
+            for key, record in table.items():
+                problem = watchlist_problem(record)
+                if problem:
+                    self._storage.forget()
+                    raise BookmarksUnavailable(
+                        f"{self.path}: watchlist {key} {problem}; {REPAIR_HINT}"
+                    )
+            self._checked_watches = self._storage.loads
         return table
 
     def _clipping_doc_ids(self, clipping_id: str) -> builtins.list[int]:

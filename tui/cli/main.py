@@ -10,7 +10,7 @@ from typing import Any, NoReturn
 
 from store.bookmarks.citation import STYLES
 from store.text.printable import printable
-from tui.cli import bookmarks, items, person, quote, serve, web
+from tui.cli import bookmarks, items, person, quote, serve, watch, web
 from tui.cli.common import EXIT_ERROR, common_options, fail
 
 
@@ -125,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     bookmarks.register(sub, common)
     serve.register(sub, common)
     web.register(sub, common)
+    watch.register(sub, common)
     return parser
 
 

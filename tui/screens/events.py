@@ -8,18 +8,23 @@ slow search for "v" cannot overwrite the answer for "voitolovsky".
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+import numpy as np
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from store.archive import Row
+from store import BookmarksReadOnly, BookmarksUnavailable, Watchlist
+from store.archive import Archive, Row
+from store.bookmarks.watchlists import MAX_NAME
 from store.errors import PressroomError
 from store.index.query import Query, parse_query
 from store.text.printable import printable
 from tui.app_handle import AppHandle
+from tui.archive_follow import Swap
 from tui.widgets.event_list import PAGE, EventList, Listing, month_name
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.search_box import SearchBox
@@ -27,6 +32,9 @@ from tui.widgets.timeline import Timeline
 
 NO_QUERY = Query("")
 """What an empty search box shows: every item, by date."""
+
+if TYPE_CHECKING:
+    from tui.screens.watchlists import Count
 
 
 class EventsScreen(AppHandle, Screen[None]):
@@ -42,6 +50,9 @@ class EventsScreen(AppHandle, Screen[None]):
         Binding("escape", "escape", "List / clear"),
         Binding("tab", "app.focus_next", "Search box / list", show=False),
         Binding("ctrl+l", "clear", "Clear query", show=False),
+        Binding("r,ctrl+r", "show_new", "Show new items", id="show-new"),
+        Binding("W", "watch", "Watch query", id="watch"),
+        Binding("w", "watchlists", "Watchlists", id="watchlists", show=False),
     ]
     """Events keys; j/k/g/G/PgUp/PgDn live on the list itself (`LineList.BINDINGS`)."""
 
@@ -54,12 +65,19 @@ class EventsScreen(AppHandle, Screen[None]):
         self._shown = NO_QUERY
         """The parsed query of the result on the list (an unparsable one leaves it there)."""
         self._problem = ""
+        self._watch_sequence = 0
+        """Bumped per count of the watchlists; an older count is dropped."""
+        self._watch_counts: list[Count] = []
+        """The watchlists and their new counts, as the "watch:" line shows them."""
+        self._follow: tuple[str, int] | None = None
+        """After `r`: the item the cursor was on, and its line on screen, to find again."""
 
     def compose(self) -> ComposeResult:
         session = self.pressroom.session
         yield SearchBox(blink=not session.settings.low_bandwidth, id="search")
         yield Timeline(id="timeline")
         yield EventList(session.archive, id="events")
+        yield Static("", id="watch", markup=False)
         yield Static("", id="status", markup=False, classes="status-line")
         yield KeyBar()
 
@@ -77,6 +95,10 @@ class EventsScreen(AppHandle, Screen[None]):
         self._update_status()
         self.search_box.focus()
         self.pressroom.bookmarks_signal.subscribe(self, self._on_bookmarks_changed)
+        follower = self.pressroom.archive_follower
+        follower.waiting_signal.subscribe(self, self._on_archive_waiting)
+        follower.swapped_signal.subscribe(self, self._on_archive_swapped)
+        self.run_worker(self._count_when_warm(), group="watch-wait")
 
     def on_screen_resume(self) -> None:
         # another session may have changed the bookmarks file while we were away
@@ -102,7 +124,9 @@ class EventsScreen(AppHandle, Screen[None]):
         self._sequence += 1
         self._query = query
         if not query.strip():
-            self._apply(self._sequence, self.event_list.whole_archive(), "", keep_cursor)
+            listing = self.event_list.whole_archive()
+            place = self._place_of(self.pressroom.session.archive, listing)
+            self._apply(self._sequence, listing, "", keep_cursor, place=place)
             return
         self._search(query, self._sequence, keep_cursor)
 
@@ -120,24 +144,44 @@ class EventsScreen(AppHandle, Screen[None]):
             # The rows of the first screen, read here rather than while painting: a cold
             # read of a page of rows costs tens of milliseconds at 1M items.
             events = self.event_list
-            top = 0 if not keep_cursor else max(0, events.cursor - PAGE // 2)
+            place = self._place_of(archive, listing)
+            cursor = place[0] if place else events.cursor
+            top = 0 if not keep_cursor else max(0, cursor - PAGE // 2)
             rows = archive.rows(events.uncached(listing.rowids[top : top + PAGE]))
         except PressroomError as error:
             self.app.call_from_thread(self._fail, sequence, str(error))
             return
         problem = "; ".join(matches.notes)  # "no person matches 'a0'"
-        self.app.call_from_thread(self._apply, sequence, listing, problem, keep_cursor, rows,
-                                  parsed)
+        self.app.call_from_thread(
+            self._apply, sequence, listing, problem, keep_cursor, rows, parsed, place
+        )
+
+    def _place_of(self, archive: Archive, listing: Listing) -> tuple[int, int] | None:
+        """Where the item followed through a refresh is in `listing` (row index, line on
+        screen), or None: nothing followed, or it is not in the new result."""
+        follow = self._follow
+        if follow is None:
+            return None
+        item_id, screen_line = follow
+        rowids = archive.rowids_of([item_id])  # an updated item has a new rowid
+        if not len(rowids):
+            return None
+        found = np.flatnonzero(listing.rowids == rowids[0])
+        return (int(found[0]), screen_line) if len(found) else None
 
     def _apply(
         self, sequence: int, listing: Listing, problem: str, keep_cursor: bool,
         rows: Sequence[Row] = (), shown: Query = NO_QUERY,
+        place: tuple[int, int] | None = None,
     ) -> None:
         if sequence != self._sequence:
             return  # a newer query was typed meanwhile
         self._shown = shown
         self._problem = problem
+        self._follow = None
         self.event_list.show(listing, keep_cursor=keep_cursor, rows=rows)
+        if place is not None:
+            self.event_list.place(*place)
         self.query_one(Timeline).show(listing.timeline)
         self._update_status()
 
@@ -166,6 +210,10 @@ class EventsScreen(AppHandle, Screen[None]):
             from store.index.search import PHRASE_CHECK_LIMIT  # loaded by the search already
 
             text += f" · phrase checked in the newest {PHRASE_CHECK_LIMIT:,} only"
+        waiting = self.pressroom.archive_follower.waiting
+        if waiting:
+            key = "ctrl+r" if self.search_box.has_focus else "r"  # the box types an r
+            text += f" · {waiting:,} new item{'' if waiting == 1 else 's'} · {key} to show"
         if self._problem:
             text += f" · ! {self._problem}"
         if self.pressroom.session.bookmarks is None:
@@ -178,6 +226,160 @@ class EventsScreen(AppHandle, Screen[None]):
         if self._shown.in_bookmarks:  # also for tag:, which looks in bookmarks
             self._start_search(self._query, keep_cursor=True)
         self._update_status()
+
+    def _on_archive_waiting(self, _: int) -> None:
+        """Items arrived in the archive file: say so, and move nothing (`r` shows them)."""
+        self.refresh_bindings()
+        self._update_status()
+
+    def on_descendant_focus(self) -> None:
+        if self.pressroom.archive_follower.waiting:
+            self._update_status()  # the notice names the key that works where the focus is
+
+    def _on_archive_swapped(self, swap: Swap) -> None:
+        """The session reads a fresh archive. After `r` the list, the current search and
+        the timeline follow it, new items marked, the cursor on the item it was on; after a
+        quiet swap (a snapshot session) only the rows are read from it."""
+        events = self.event_list
+        if not swap.relist:
+            events.archive = self.pressroom.session.archive
+            return
+        row = events.current_row()
+        if row is not None:
+            self._follow = (row.item_id, events.listing.line_of(events.cursor)
+                            - int(events.scroll_y))
+        events.use_archive(self.pressroom.session.archive, new_after=swap.shown_until)
+        self._start_search(self._query, keep_cursor=True)
+        self._count_watchlists()
+
+    # -- watchlists --------------------------------------------------------------------------
+
+    async def _count_when_warm(self) -> None:
+        """Count once the search vocabulary is loaded: a watchlist's search on a cold index
+        would hold the archive while the user's first keystroke waits."""
+        await self.pressroom.warmed.wait()
+        self._count_watchlists()
+
+    def _count_watchlists(self) -> None:
+        """Count each watchlist's new items (a search each) off the event loop; only the
+        latest count is shown (a thread worker cannot be stopped half-way)."""
+        self._watch_sequence += 1
+        self._count_in_thread(self._watch_sequence)
+
+    @work(thread=True, exclusive=True, group="watch-count")
+    def _count_in_thread(self, sequence: int) -> None:
+        from tui.screens.watchlists import count_new
+
+        session = self.pressroom.session
+        if session.bookmarks is None:
+            return
+        try:
+            counts = count_new(session.archive, session.bookmarks)
+        except BookmarksUnavailable as error:
+            self.app.call_from_thread(session.bookmarks_failed, error)
+            return
+        self.app.call_from_thread(self._show_watch_counts, sequence, counts)
+
+    def _show_watch_counts(self, sequence: int, counts: list[Count]) -> None:
+        from tui.screens.watchlists import watch_line
+
+        if sequence != self._watch_sequence:
+            return  # counted before a later change (a watchlist seen, saved, removed)
+        self._watch_counts = counts
+        line = self.query_one("#watch", Static)
+        text = watch_line(counts)
+        line.update(text)
+        line.set_class(bool(text), "-shown")
+
+    def action_watch(self) -> None:
+        """`W`: save the query as a watchlist, under a name asked for; with no query, list
+        the watchlists (as `w` does)."""
+        query = self._query.strip()
+        if not query:
+            self.action_watchlists()
+            return
+        from tui.screens.note_prompt import NotePrompt
+
+        shown = parse_query(query)  # the words and phrases name it; filters are details
+        default = " ".join([*shown.words, *(" ".join(p) for p in shown.phrases)]) or query
+        prompt = NotePrompt(query, default[:MAX_NAME], label="Save as a watchlist",
+                            placeholder="a name for this watchlist",
+                            blink=not self.pressroom.session.settings.low_bandwidth)
+        self.app.push_screen(prompt, lambda name: self._save_watchlist(name, query))
+
+    def _save_watchlist(self, name: str | None, query: str) -> None:
+        session = self.pressroom.session
+        if not name:
+            return
+        if session.bookmarks is None:
+            self.notify(f"Bookmarks unavailable: {session.bookmarks_problem}",
+                        severity="warning", timeout=6)
+            return
+        try:
+            kept = session.bookmarks.watch(name, query,
+                                           seen_until=self.pressroom.archive_follower.shown_until)
+        except ValueError as error:
+            self.notify(f"Not saved: {error}", severity="warning", timeout=6)
+            return
+        except BookmarksReadOnly as error:
+            self.notify(f"Not saved: {error}", severity="warning", timeout=6)
+            return
+        except BookmarksUnavailable as error:
+            session.bookmarks_failed(error)
+            self.notify(f"Bookmarks unavailable: {error}", severity="warning", timeout=6)
+            return
+        self.notify(f"Watching {kept.name}: new matches will show as new", timeout=4)
+        self._count_watchlists()
+
+    def action_watchlists(self) -> None:
+        """`w`: the watchlists with their new counts; Enter opens one here."""
+        from tui.screens.watchlists import WatchlistsScreen, count_new
+
+        session = self.pressroom.session
+        if session.bookmarks is None:
+            self.notify(f"Bookmarks unavailable: {session.bookmarks_problem}",
+                        severity="warning", timeout=6)
+            return
+        try:
+            counts = count_new(session.archive, session.bookmarks)
+        except BookmarksUnavailable as error:
+            session.bookmarks_failed(error)
+            return
+        self.app.push_screen(WatchlistsScreen(counts), self._open_watchlist)
+
+    def _open_watchlist(self, watchlist: Watchlist | None) -> None:
+        """Show a watchlist's matches with its new items marked +, and count it as seen."""
+        if watchlist is None:
+            self._count_watchlists()  # the watchlists screen may have removed some
+            return
+        session = self.pressroom.session
+        new = next((c.new for c in self._watch_counts
+                    if c.watchlist.name == watchlist.name), None)
+        self.event_list.new_after = watchlist.seen_until
+        self.event_list.refresh()  # the query may be the one shown already
+        self.set_query(watchlist.query)
+        seen = max(watchlist.seen_until, self.pressroom.archive_follower.shown_until)
+        if session.bookmarks is not None and not session.bookmarks_read_only:
+            try:
+                session.bookmarks.mark_seen(watchlist.name, seen)
+            except BookmarksUnavailable as error:
+                session.bookmarks_failed(error)
+        if new:
+            self.notify(f"{watchlist.name}: {new:,} new, marked +", timeout=4)
+        self._count_watchlists()
+
+    def action_show_new(self) -> None:
+        """Show the items imported since the list was drawn (`r`; the command palette)."""
+        follower = self.pressroom.archive_follower
+        if not follower.waiting:
+            self.notify("No new items since this list was drawn", timeout=3)
+            return
+        follower.refresh()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "show_new" and not self.pressroom.archive_follower.waiting:
+            return False  # hidden from the key bar until items arrive
+        return True
 
     # -- keys --------------------------------------------------------------------------------
 

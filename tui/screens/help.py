@@ -20,7 +20,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static
 
 from tui.keys import is_typed
-from tui.widgets.event_list import BOOKMARK_MARKER, KIND_MARKERS
+from tui.widgets.event_list import BOOKMARK_MARKER, KIND_MARKERS, NEW_MARKER
 from tui.widgets.row_list import CURSOR_MARKER
 
 SEARCH_SYNTAX = (
@@ -150,7 +150,7 @@ class HelpScreen(ModalScreen[None]):
         kinds = "  ".join(f"{marker} {kind}" for kind, marker in KIND_MARKERS.items())
         return Text.assemble(
             ("Markers in lists\n", "bold"),
-            f"{kinds}  {BOOKMARK_MARKER} bookmarked  {CURSOR_MARKER} cursor\n",
+            f"{kinds}  {BOOKMARK_MARKER} bookmarked  {NEW_MARKER} new  {CURSOR_MARKER} cursor\n",
             "Matched characters are bold and underlined.",
         )
 

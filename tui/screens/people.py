@@ -163,6 +163,12 @@ class PeopleScreen(AppHandle, Screen[None]):
         # as on Events: a screen with a text box opens in it, since typing is what comes next
         self.filter_box.focus()
         self._start(self.filter_box.value)
+        self.pressroom.archive_follower.swapped_signal.subscribe(self, self._on_archive_swapped)
+
+    def _on_archive_swapped(self, _: object) -> None:
+        """The session reads a fresh archive (`r`, or a snapshot whose file moved): the
+        sparklines read people's items from it too."""
+        self.years.archive = self.pressroom.session.archive
 
     def on_resize(self) -> None:
         self._update_header()

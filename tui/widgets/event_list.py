@@ -35,6 +35,8 @@ ROW_CACHE = 4_000
 KIND_MARKERS = {"news": "N", "speech": "S", "statement": "T", "interview": "I"}
 """One plain letter per kind (Help lists them); no emoji, whose widths terminals disagree on."""
 BOOKMARK_MARKER = "*"
+NEW_MARKER = "+"
+"""Beside an item that arrived with the last refresh (`r`) or since a watchlist was seen."""
 
 
 def month_name(month_key: int) -> str:
@@ -184,6 +186,8 @@ class EventList(LineList):
         self._whole = Listing.build(archive.columns, archive.columns.order)
         self.listing = self._whole
         self.marked: set[str] = set()
+        self.new_after: int | None = None
+        """Rows with a rowid above this are marked new (`NEW_MARKER`); None marks none."""
         self._rows: LRUCache[int, Row] = LRUCache(ROW_CACHE)
 
     # -- what is shown -----------------------------------------------------------------------
@@ -211,6 +215,23 @@ class EventList(LineList):
     def set_marked(self, marked: set[str]) -> None:
         """Bookmarked item ids, for the `*` marker; redraws."""
         self.marked = set(marked)
+        self.refresh()
+
+    def use_archive(self, archive: Archive, *, new_after: int | None = None) -> None:
+        """Read rows from `archive` from now on (a refresh swapped in a fresh one), marking
+        those with a rowid above `new_after` new. The caller then shows a new listing."""
+        self.archive = archive
+        self.new_after = new_after
+        self.forget_rows()
+
+    def place(self, index: int, screen_line: int) -> None:
+        """Put the cursor on row `index`, drawn `screen_line` lines from the top where the
+        list allows: a refresh leaves the user's item where it was on the screen."""
+        if len(self.listing) == 0:
+            return
+        self.cursor = max(0, min(index, len(self.listing) - 1))
+        line = self.listing.line_of(self.cursor)
+        self.scroll_to(y=max(0, line - screen_line), animate=False, immediate=True)
         self.refresh()
 
     def forget_rows(self) -> None:
@@ -293,7 +314,9 @@ class EventList(LineList):
             if is_cursor else Style()
         )
         text = Text(style=cursor_style, no_wrap=True, end="")
-        text.append(CURSOR_MARKER + " " if is_cursor else "  ")
+        text.append(CURSOR_MARKER if is_cursor else " ")
+        is_new = self.new_after is not None and row is not None and row.rowid > self.new_after
+        text.append(NEW_MARKER if is_new else " ")
         if row is None:  # the item vanished between the order and the fetch
             text.append("(missing item)")
             return text
