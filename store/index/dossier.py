@@ -120,14 +120,14 @@ def build(
     """The dossier of `person` (its row id in the people table is `person_id`), with the
     ids of their first `item_limit` items in dossier order (all when None)."""
     mine = appearances.of(person_id)
-    rowids = appearances.item[mine]
+    rowids = appearances.item[mine].astype(np.int64)
     dates = _dates(columns, rowids)
     kinds = np.zeros(len(rowids), dtype=np.int64)
     inside = rowids < len(columns.kind)
     kinds[inside] = columns.kind[rowids[inside]]
     dated = dates != UNDATED
 
-    roles = _roles(appearances.role[mine], dates, appearances.roles)
+    roles = _roles(appearances.role[mine].astype(np.int64), dates, appearances.roles)
 
     by_year: list[tuple[int, int]] = []
     if dated.any():
@@ -207,7 +207,7 @@ def _met_with(
     marked = np.zeros(int(max(rowids.max(), appearances.item.max(initial=0))) + 1, dtype=bool)
     marked[rowids] = True
     shared = marked[appearances.item] & (appearances.person != person_id)
-    others = appearances.person[shared]
+    others = appearances.person[shared].astype(np.int64)
     if not len(others):
         return ()
     dates = _dates(columns, appearances.item[shared])
