@@ -14,6 +14,7 @@ import numpy as np
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
@@ -286,7 +287,10 @@ class EventsScreen(AppHandle, Screen[None]):
         if sequence != self._watch_sequence:
             return  # counted before a later change (a watchlist seen, saved, removed)
         self._watch_counts = counts
-        line = self.query_one("#watch", Static)
+        try:
+            line = self.query_one("#watch", Static)
+        except NoMatches:  # the app quit while the count ran: its widgets are gone
+            return
         text = watch_line(counts)
         line.update(text)
         line.set_class(bool(text), "-shown")
