@@ -67,6 +67,52 @@ def test_this_year_takes_the_year_of_the_date_line() -> None:
     assert items[0].date == "2021-03-03"
 
 
+def test_a_date_line_with_a_time_and_no_year_takes_the_year_of_the_items_around() -> None:
+    items = parse_text(
+        "On 12 March 2025, the Working Group met in Minsk.\n"
+        "Foreign Minister Murat Nurtleu met with the OSCE Secretary General\n"
+        "7 March, 11:05\n"
+        "Today, the Minister met the Secretary General in Astana.\n"
+        "The sides discussed the priorities of the Chairpersonship.\n"
+        "Statement by the CSTO Secretary General\n"
+        "05.03.2025\n"
+        "Dear colleagues,\n",
+        "x",
+    )
+    assert [(i.title[:24], i.date) for i in items] == [
+        ("The Working Group met in", "2025-03-12"),
+        ("Foreign Minister Murat N", "2025-03-07"),
+        ("Statement by the CSTO Se", "2025-03-05"),
+    ]
+    assert len(items[1].body) == 2
+
+
+def test_a_yearless_date_takes_its_year_across_new_year_from_the_side_it_falls_on() -> None:
+    items = parse_text(
+        "On 10 January 2025, the Council met.\n"
+        "On 28 December this year, the Committee met.\n"
+        "On 20 December 2024, the Board met.\n",
+        "x",
+    )
+    assert [i.date for i in items] == ["2025-01-10", "2024-12-28", "2024-12-20"]
+
+
+def test_a_yearless_date_in_a_dump_out_of_date_order_stays_undated() -> None:
+    items = parse_text(
+        "On 10 January 2022, the Council met.\n"
+        "On 5 May 2025, the Board met.\n"
+        "On 11 March this year, the Committee met.\n"
+        "On 3 April 2023, the Assembly met.\n",
+        "x",
+    )
+    assert items[2].date is None
+
+
+def test_a_yearless_date_alone_stays_undated() -> None:
+    items = parse_text("Foreign Minister met the Ambassador\n7 March, 11:05\nThey talked.\n", "x")
+    assert len(items) == 1 and items[0].date is None
+
+
 def test_an_item_without_any_date_stays_undated() -> None:
     items = parse_text("The council will meet soon to discuss the plan.", "x")
     assert len(items) == 1 and items[0].date is None

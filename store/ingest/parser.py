@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from store.ingest.participants import find_participants
 from store.model import Item, derive_title, make_id
 from store.text import lexicon
-from store.text.dates import DateLine, opening_date, parse_date_line
+from store.text.dates import DateLine, DateMatch, find_dates, opening_date, parse_date_line
 from store.text.printable import printable
 
 _TITLE_MAX_CHARS = 300
@@ -162,27 +162,91 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
     return drafts
 
 
-def _item_date(draft: _Draft) -> str | None:
-    """Opening date of the first paragraph (its year from the date line when the text
-    says "this year" or omits it); else the date line; else None, never a guess."""
-    line_year = None
-    if draft.date_line is not None:
-        line_year = draft.date_line.date.year
-    if draft.body:
-        opening = opening_date(draft.body[0])
-        if opening is not None:
-            value = opening.iso(default_year=line_year)
-            if value is not None:
-                return value
-    if draft.date_line is not None:
-        return draft.date_line.date.iso()
-    if not draft.title and draft.body and len(draft.body) == 1:
+def _yearless_date(draft: _Draft) -> DateMatch | None:
+    """The date the item gives without a year ("7 March, 11:05", "28 февраля с.г." with no
+    date line), when its own words give no year for it; else None."""
+    if _item_date(draft) is not None:
         return None
+    opening = opening_date(draft.body[0]) if draft.body else None
+    if opening is not None and opening.year is None:
+        return opening
+    if draft.date_line is not None and draft.date_line.date.year is None:
+        return draft.date_line.date
     return None
 
 
-def _to_item(draft: _Draft, source: str) -> Item | None:
-    return press_item(draft.title, draft.body, source, draft.date_line)
+def _year_from_text(draft: _Draft, day: DateMatch) -> int | None:
+    """The year of the same day and month written in full elsewhere in the item."""
+    for paragraph in draft.body:
+        for found in find_dates(paragraph):
+            if found.year is not None and (found.month, found.day) == (day.month, day.day):
+                return found.year
+    return None
+
+
+def _year_between(day: DateMatch, newer: str | None, older: str | None) -> int | None:
+    """The year that puts `day` between the dates of the items around it, or None.
+
+    In a dump in date order an item's neighbours bound its date: the year is one of
+    theirs, or the one before the newer (after the older) across New Year.
+    """
+    candidates = [int(d[:4]) for d in (newer, older) if d is not None]
+    candidates += [int(newer[:4]) - 1] if newer else []
+    candidates += [int(older[:4]) + 1] if older else []
+    for year in dict.fromkeys(candidates):
+        value = day.iso(default_year=year)
+        if value is not None and (older or value) <= value <= (newer or value):
+            return year
+    return None
+
+
+def _default_years(drafts: list[_Draft]) -> list[int | None]:
+    """For each draft, the year its yearless date takes: from its own text, else from the
+    nearest items that have a full date when the dump lists its items in date order; None
+    when nothing tells (never the import's year)."""
+    own = [_item_date(d) for d in drafts]
+    dated = [d for d in own if d is not None]
+    newest_first = dated == sorted(dated, reverse=True)
+    in_order = newest_first or dated == sorted(dated)
+    years: list[int | None] = []
+    for index, draft in enumerate(drafts):
+        day = _yearless_date(draft)
+        if day is None:
+            years.append(None)
+            continue
+        year = _year_from_text(draft, day)
+        if year is None and in_order:
+            before = next((d for d in reversed(own[:index]) if d is not None), None)
+            after = next((d for d in own[index + 1 :] if d is not None), None)
+            newer, older = (before, after) if newest_first else (after, before)
+            year = _year_between(day, newer, older)
+        years.append(year)
+    return years
+
+
+def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
+    """Opening date of the first paragraph (its year from the date line when the text
+    says "this year" or omits it); else the date line; else None, never a guess.
+
+    `default_year` is the year for a date written without one when the item itself
+    gives none (`_default_years`)."""
+    line_year = None
+    if draft.date_line is not None:
+        line_year = draft.date_line.date.year
+    year = line_year if line_year is not None else default_year
+    if draft.body:
+        opening = opening_date(draft.body[0])
+        if opening is not None:
+            value = opening.iso(default_year=year)
+            if value is not None:
+                return value
+    if draft.date_line is not None:
+        return draft.date_line.date.iso(default_year=default_year)
+    return None
+
+
+def _to_item(draft: _Draft, source: str, default_year: int | None) -> Item | None:
+    return press_item(draft.title, draft.body, source, draft.date_line, default_year=default_year)
 
 
 def press_item(
@@ -191,20 +255,22 @@ def press_item(
     source: str,
     date_line: DateLine | None = None,
     item_id: str | None = None,
+    default_year: int | None = None,
 ) -> Item | None:
     """One item from its parts, by the rules of raw press text: date, kind, people, language.
 
     Raw text finds the parts by splitting a dump; a web page (`store.ingest.web.pages`) by
     extraction, with the page's own date as the date line. None when there is no title and
     no text to make one from. `item_id` replaces the date-and-title id (a web page is
-    identified by its canonical URL).
+    identified by its canonical URL). `default_year` is the year for a date written
+    without one ("7 March, 11:05") when the item gives none: the neighbouring items' year.
     """
     draft = _Draft(title=title, date_line=date_line, body=body)
     body = [p for p in draft.body if p]
     title = draft.title or (derive_title(body[0]) if body else "")
     if not title:
         return None
-    date = _item_date(draft)
+    date = _item_date(draft, default_year)
     text_for_people = ([draft.title] if draft.title else []) + body
     participants = tuple(find_participants(text_for_people))
     places = (draft.date_line.place,) if draft.date_line and draft.date_line.place else ()
@@ -246,11 +312,13 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
             [number for block in numbers for number in block],
             hard_block=False,
         )
+    drafts = [
+        d for d in drafts
+        if d.body or d.title or d.date_line is None  # a stray date line with nothing under it
+    ]
     items = []
-    for draft in drafts:
-        if draft.date_line is not None and not draft.body and not draft.title:
-            continue  # a stray date line with nothing under it
-        item = _to_item(draft, source)
+    for draft, default_year in zip(drafts, _default_years(drafts), strict=True):
+        item = _to_item(draft, source, default_year)
         if item is not None:
             items.append((draft.line, item))
     return items
