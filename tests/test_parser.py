@@ -113,6 +113,60 @@ def test_a_yearless_date_alone_stays_undated() -> None:
     assert len(items) == 1 and items[0].date is None
 
 
+SPEECH = (
+    "Statement by the CSTO Secretary General at the Council of Foreign Ministers\n"
+    "05.03.2025\n"
+    "Dear colleagues,\n"
+    "On 15 November 2024, the heads of our states met in Minsk and adopted the Statement.\n"
+    "On 25 January this year, I had the honour to discuss the priorities with the Minister.\n"
+)
+
+
+def test_a_dated_news_item_after_a_speech_s_closing_words_is_an_item_of_its_own() -> None:
+    items = parse_text(
+        SPEECH + "Thank you for your attention.\n"
+        "On 4 March 2025, in Moscow, the CSTO Secretary General Imangali Tasmagambetov "
+        "discussed cooperation with the Minister of Foreign Affairs Zheenbek Kulubaev.\n",
+        "x",
+    )
+    assert [(i.kind, i.date, len(i.body)) for i in items] == [
+        ("statement", "2025-03-05", 4), ("news", "2025-03-04", 1)
+    ]
+    assert items[0].body[-1] == "Thank you for your attention."
+
+
+def test_a_dated_news_lead_ends_a_speech_even_without_closing_words() -> None:
+    items = parse_text(
+        "Выступление Генерального секретаря ОДКБ на заседании Совета\n"
+        "04.03.2025\n"
+        "Уважаемые коллеги!\n"
+        "15 ноября 2024 года в Минске главы наших государств приняли Заявление.\n"
+        "3 марта 2025 года в Секретариате ОДКБ состоялась встреча Генерального секретаря.\n",
+        "x",
+    )
+    assert [(i.kind, i.date, len(i.body)) for i in items] == [
+        ("speech", "2025-03-04", 2), ("news", "2025-03-03", 1)
+    ]
+
+
+def test_a_speaker_s_own_dated_sentences_stay_in_the_speech() -> None:
+    items = parse_text(SPEECH + "Thank you.\n", "x")
+    assert len(items) == 1 and len(items[0].body) == 4
+
+
+def test_a_wire_paragraph_is_an_item_dated_by_its_first_sentence_without_the_agency_mark() -> None:
+    items = parse_text(
+        "Генеральный секретарь ОДКБ встретился с Министром обороны\n"
+        "07.03.2025\n"
+        "Стороны обсудили ход подготовки к учениям.\n"
+        "/ТАСС/ Генеральный секретарь ОДКБ Имангали Тасмагамбетов 5 марта 2025 года в Москве "
+        "провел переговоры с Министром иностранных дел.\n",
+        "x",
+    )
+    assert [(i.date, len(i.body)) for i in items] == [("2025-03-07", 1), ("2025-03-05", 1)]
+    assert items[1].body[0].startswith("Генеральный секретарь ОДКБ Имангали")
+
+
 def test_an_item_without_any_date_stays_undated() -> None:
     items = parse_text("The council will meet soon to discuss the plan.", "x")
     assert len(items) == 1 and items[0].date is None

@@ -11,6 +11,7 @@ from store.model import Item, derive_title, make_id
 from store.text import lexicon
 from store.text.dates import DateLine, DateMatch, find_dates, opening_date, parse_date_line
 from store.text.printable import printable
+from store.text.wire import wire_lead
 
 _TITLE_MAX_CHARS = 300
 _TITLE_MAX_WORDS = 45
@@ -121,11 +122,45 @@ def _lines(text: str) -> tuple[list[list[str]], list[list[int]], bool]:
     return blocks, numbers, len(blocks) > 1 and multi_line > 0
 
 
+def _is_speech_closing(paragraph: str) -> bool:
+    """ "Thank you for your attention.", "Благодарю за внимание.": a speech's last words."""
+    return len(paragraph.split()) <= 8 and paragraph.casefold().startswith(
+        lexicon.SPEECH_CLOSINGS
+    )
+
+
+def _news_after_speech(paragraph: str, speech: list[str]) -> bool:
+    """Whether a dated paragraph under a speech is a news item of its own.
+
+    A speaker also tells of dated events ("On 15 November 2024, the heads of our states
+    adopted ...", "On 25 January this year, I had the honour ..."), but in the first person;
+    a news item reports in the third person, either after the speech's closing words or
+    with a news lead's verb ("... the CSTO Secretary General met with ...").
+    """
+    words = re.findall(r"[^\W\d_]+", paragraph.casefold())
+    if any(word in lexicon.FIRST_PERSON for word in words):
+        return False
+    if len(speech) >= 2 and _is_speech_closing(speech[-1]):
+        return True
+    first_sentence = re.split(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])", paragraph, maxsplit=1)[0]
+    return lexicon.NEWS_LEAD_VERBS.search(first_sentence) is not None
+
+
 def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
     for i, line in enumerate(lines):
         next_line = lines[i + 1] if i + 1 < len(lines) else None
+        wire = wire_lead(line)
+        if wire is not None:
+            # "/ТАСС/ ...": a wire item's lead paragraph, its own item unless it is the
+            # first paragraph under a title; the date its lead gives dates the item.
+            if current is None or current.body and not (hard_block and current.title):
+                current = _Draft(line=numbers[i])
+                drafts.append(current)
+            current.date_line = current.date_line or wire.date_line
+            current.body.append(wire.text)
+            continue
         date_line = parse_date_line(line)
         if date_line is not None:
             if current is not None and current.date_line is None and not current.body:
@@ -151,7 +186,11 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         starts_untitled = current is None or (
             opens_with_date
             and current.body
-            and (not current.title or kind_of(current.title) == "news")
+            and (
+                not current.title
+                or kind_of(current.title) == "news"
+                or _news_after_speech(line, current.body)
+            )
             and not (hard_block and current.title)
         )
         if starts_untitled:

@@ -8,6 +8,8 @@ prefixes of the casefolded word, because Russian inflects every noun ("пред�
 
 from __future__ import annotations
 
+import re
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in text.split())
@@ -240,6 +242,31 @@ SALUTATION_STARTS = (
     "friends", "уважаем", "дамы", "дорогие", "коллеги", "господин", "госпожа",
 )
 """How a speech's address lines begin; such a line is never an item title."""
+
+
+SPEECH_CLOSINGS = (
+    "thank you", "thanks for your attention", "благодарю за внимание", "спасибо за внимание",
+    "спасибо", "благодарю вас",
+)
+"""How a speech's last paragraph begins: what follows it is no longer the speech."""
+
+FIRST_PERSON = _words(
+    """
+    i me my mine we us our ours myself ourselves
+    я меня мне мной мы нас нам нами наш наша наше наши нашего нашей нашим наших нашему
+    нашу мой моя моё мое мои моего моей моим моих
+    """
+)
+"""A speaker's own voice; a news item reports in the third person."""
+
+NEWS_LEAD_VERBS = re.compile(
+    r"(?:met|meets|received|held|hosted|chaired|visited|took part|participated|attended"
+    r"|was held|were held|took place|signed|opened)"
+    r"|(?<![а-яё])(?:состоял(?:ась|ось|ся|ись)|провел|провёл|провела|принял|приняла"
+    r"|встретил(?:ся|ась)|посетил|прошл[аои]|прош[её]л|подписал|открыл)(?![а-яё])",
+    re.IGNORECASE,
+)
+"""What a news lead reports: a meeting held, a visitor received, a visit paid."""
 
 
 def has_stem(word: str, stems: list[str] | tuple[str, ...]) -> bool:
