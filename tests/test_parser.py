@@ -167,6 +167,32 @@ def test_a_wire_paragraph_is_an_item_dated_by_its_first_sentence_without_the_age
     assert items[1].body[0].startswith("Генеральный секретарь ОДКБ Имангали")
 
 
+def test_an_undated_paragraph_leading_with_someone_new_is_an_item_of_its_own() -> None:
+    items = parse_text(
+        "О встрече заместителя Министра иностранных дел России А.Ю.Руденко с Послом\n"
+        "26.02.2025\n"
+        "26 февраля заместитель Министра иностранных дел А.Ю.Руденко принял Посла.\n"
+        "Состоялся обмен мнениями по актуальным вопросам.\n"
+        "Генеральный секретарь ОДКБ Имангали Тасмагамбетов принял участие в работе форума.\n",
+        "x",
+    )
+    assert [(i.date, len(i.body)) for i in items] == [("2025-02-26", 2), (None, 1)]
+    assert [p.name for p in items[1].participants] == ["Имангали Тасмагамбетов"]
+
+
+def test_a_later_paragraph_about_someone_already_named_stays_in_the_item() -> None:
+    items = parse_text(
+        "The Secretary General received the Ambassador of Armenia\n"
+        "14.03.2025\n"
+        "The CSTO Secretary General Imangali Tasmagambetov received the Ambassador.\n"
+        "The parties discussed cooperation.\n"
+        "Secretary General Imangali Tasmagambetov met the staff of the Embassy.\n"
+        "Deputy Secretary General Samat Ordabaev also took part in the meeting.\n",
+        "x",
+    )
+    assert len(items) == 1 and len(items[0].body) == 4
+
+
 def test_an_item_without_any_date_stays_undated() -> None:
     items = parse_text("The council will meet soon to discuss the plan.", "x")
     assert len(items) == 1 and items[0].date is None

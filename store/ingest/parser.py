@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from store.ingest.participants import find_participants
+from store.ingest.participants import find_participants, is_named_in
 from store.model import Item, derive_title, make_id
 from store.text import lexicon
 from store.text.dates import DateLine, DateMatch, find_dates, opening_date, parse_date_line
@@ -142,8 +142,30 @@ def _news_after_speech(paragraph: str, speech: list[str]) -> bool:
         return False
     if len(speech) >= 2 and _is_speech_closing(speech[-1]):
         return True
-    first_sentence = re.split(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])", paragraph, maxsplit=1)[0]
-    return lexicon.NEWS_LEAD_VERBS.search(first_sentence) is not None
+    return lexicon.NEWS_LEAD_VERBS.search(_first_sentence(paragraph)) is not None
+
+
+def _first_sentence(paragraph: str) -> str:
+    return re.split(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])", paragraph, maxsplit=1)[0]
+
+
+def _opens_news_about_someone_new(paragraph: str, item: _Draft) -> bool:
+    """Whether an undated paragraph is a news lead of its own: it opens with a person's
+    role and full name and what they did ("Генеральный секретарь ОДКБ Имангали
+    Тасмагамбетов принял участие ..."), the item so far never named that person, and
+    nothing in it goes on with the item's event ("also", "the meeting", "в ходе")."""
+    sentence = _first_sentence(paragraph)
+    verb = lexicon.NEWS_LEAD_VERBS.search(sentence)
+    if verb is None or lexicon.CONTINUATION.search(sentence):
+        return False
+    people = find_participants([sentence])
+    if not people:
+        return False
+    lead = people[0]
+    at = sentence.find(lead.name)
+    if not lead.role or len(lead.name.split()) < 2 or not 0 <= at <= 80 or verb.start() < at:
+        return False
+    return not is_named_in(lead.name, find_participants([item.title, *item.body]))
 
 
 def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list[_Draft]:
@@ -192,6 +214,11 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
                 or _news_after_speech(line, current.body)
             )
             and not (hard_block and current.title)
+        ) or (
+            not hard_block
+            and current.body
+            and (not current.title or kind_of(current.title) == "news")
+            and _opens_news_about_someone_new(line, current)
         )
         if starts_untitled:
             current = _Draft(line=numbers[i])

@@ -464,6 +464,12 @@ def merge_mentions(mentions: Iterable[_Mention]) -> list[Participant]:
     return [Participant(m.name, m.role, m.organisation) for m in people]
 
 
+def is_named_in(name: str, people: Iterable[Participant]) -> bool:
+    """Whether one of `people` has the surname of `name` (in any Russian case form)."""
+    key = _surname_key(name)
+    return any(_same_surname(key, _surname_key(p.name)) for p in people)
+
+
 def find_participants(paragraphs: Iterable[str]) -> list[Participant]:
     """Every person named in the paragraphs (title first), once each, in order of mention."""
     mentions: list[_Mention] = []

@@ -268,6 +268,14 @@ NEWS_LEAD_VERBS = re.compile(
 )
 """What a news lead reports: a meeting held, a visitor received, a visit paid."""
 
+CONTINUATION = re.compile(
+    r"\b(?:also|too|as well|in addition|the (?:meeting|talks|visit|event|sides|parties))\b"
+    r"|(?<![а-яё])(?:также|тоже|кроме того|во встрече|в ходе|в переговорах|в мероприятии)"
+    r"(?![а-яё])",
+    re.IGNORECASE,
+)
+"""Words by which a paragraph goes on with the event its item already told of."""
+
 
 def has_stem(word: str, stems: list[str] | tuple[str, ...]) -> bool:
     """Whether a (Russian) word starts with one of the stems, ignoring case."""
