@@ -20,14 +20,15 @@ ROLE_WORDS = _words(
     secretary general secretary-general under-secretary-general director director-general
     deputy minister president vice-president chairman chairwoman chairperson chair head chief
     ambassador representative envoy commissioner spokesman spokeswoman spokesperson speaker
-    editor editor-in-chief correspondent coordinator commander commander-in-chief adviser
-    advisor counsellor counselor consul attache attaché officer expert rector professor
+    editor editor-in-chief correspondent coordinator co-ordinator commander commander-in-chief
+    adviser advisor counsellor counselor consul attache attaché officer expert rector professor
     governor mayor senator member leader premier king queen prince emir sultan
     prime first executive permanent plenipotentiary extraordinary special acting assistant
     foreign defense defence affairs state press public chancellor vice
     manager founder administrator inspector prosecutor judge delegate observer
     ministers secretaries representatives heads chiefs deputies directors presidents
     ambassadors members officials leaders chairmen envoys commissioners delegates experts
+    coordinators co-ordinators
     """
 )
 """Words a role phrase is made of ("First Deputy Minister", "Permanent Representative")."""
@@ -37,8 +38,8 @@ ROLE_HEADS = _words(
     secretary secretary-general under-secretary-general director director-general deputy
     minister president vice-president chairman chairwoman chairperson chair head chief
     ambassador representative envoy commissioner spokesman spokeswoman spokesperson speaker
-    editor editor-in-chief correspondent coordinator commander commander-in-chief adviser
-    advisor counsellor counselor consul officer expert rector professor governor mayor
+    editor editor-in-chief correspondent coordinator co-ordinator commander commander-in-chief
+    adviser advisor counsellor counselor consul officer expert rector professor governor mayor
     senator leader premier chancellor manager founder delegate judge prosecutor
     """
 )
