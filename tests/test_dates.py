@@ -34,6 +34,17 @@ def test_a_sentence_containing_a_date_is_not_a_date_line() -> None:
     assert parse_date_line("Dear participants of the Conference,") is None
 
 
+@pytest.mark.parametrize("line", ["7 March, 11:05", "7 марта 11:05", "March 7, 11:05"])
+def test_a_date_line_with_a_time_instead_of_a_year_is_a_date_line(line: str) -> None:
+    parsed = parse_date_line(line)
+    assert parsed is not None and (parsed.date.day, parsed.date.month) == (7, 3)
+    assert parsed.date.year is None and parsed.date.iso(default_year=2025) == "2025-03-07"
+
+
+def test_a_day_and_month_alone_is_not_a_date_line() -> None:
+    assert parse_date_line("7 March") is None
+
+
 @pytest.mark.parametrize(
     ("paragraph", "iso"),
     [

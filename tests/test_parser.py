@@ -67,6 +67,132 @@ def test_this_year_takes_the_year_of_the_date_line() -> None:
     assert items[0].date == "2021-03-03"
 
 
+def test_a_date_line_with_a_time_and_no_year_takes_the_year_of_the_items_around() -> None:
+    items = parse_text(
+        "On 12 March 2025, the Working Group met in Minsk.\n"
+        "Foreign Minister Murat Nurtleu met with the OSCE Secretary General\n"
+        "7 March, 11:05\n"
+        "Today, the Minister met the Secretary General in Astana.\n"
+        "The sides discussed the priorities of the Chairpersonship.\n"
+        "Statement by the CSTO Secretary General\n"
+        "05.03.2025\n"
+        "Dear colleagues,\n",
+        "x",
+    )
+    assert [(i.title[:24], i.date) for i in items] == [
+        ("The Working Group met in", "2025-03-12"),
+        ("Foreign Minister Murat N", "2025-03-07"),
+        ("Statement by the CSTO Se", "2025-03-05"),
+    ]
+    assert len(items[1].body) == 2
+
+
+def test_a_yearless_date_takes_its_year_across_new_year_from_the_side_it_falls_on() -> None:
+    items = parse_text(
+        "On 10 January 2025, the Council met.\n"
+        "On 28 December this year, the Committee met.\n"
+        "On 20 December 2024, the Board met.\n",
+        "x",
+    )
+    assert [i.date for i in items] == ["2025-01-10", "2024-12-28", "2024-12-20"]
+
+
+def test_a_yearless_date_in_a_dump_out_of_date_order_stays_undated() -> None:
+    items = parse_text(
+        "On 10 January 2022, the Council met.\n"
+        "On 5 May 2025, the Board met.\n"
+        "On 11 March this year, the Committee met.\n"
+        "On 3 April 2023, the Assembly met.\n",
+        "x",
+    )
+    assert items[2].date is None
+
+
+def test_a_yearless_date_alone_stays_undated() -> None:
+    items = parse_text("Foreign Minister met the Ambassador\n7 March, 11:05\nThey talked.\n", "x")
+    assert len(items) == 1 and items[0].date is None
+
+
+SPEECH = (
+    "Statement by the CSTO Secretary General at the Council of Foreign Ministers\n"
+    "05.03.2025\n"
+    "Dear colleagues,\n"
+    "On 15 November 2024, the heads of our states met in Minsk and adopted the Statement.\n"
+    "On 25 January this year, I had the honour to discuss the priorities with the Minister.\n"
+)
+
+
+def test_a_dated_news_item_after_a_speech_s_closing_words_is_an_item_of_its_own() -> None:
+    items = parse_text(
+        SPEECH + "Thank you for your attention.\n"
+        "On 4 March 2025, in Moscow, the CSTO Secretary General Imangali Tasmagambetov "
+        "discussed cooperation with the Minister of Foreign Affairs Zheenbek Kulubaev.\n",
+        "x",
+    )
+    assert [(i.kind, i.date, len(i.body)) for i in items] == [
+        ("statement", "2025-03-05", 4), ("news", "2025-03-04", 1)
+    ]
+    assert items[0].body[-1] == "Thank you for your attention."
+
+
+def test_a_dated_news_lead_ends_a_speech_even_without_closing_words() -> None:
+    items = parse_text(
+        "Выступление Генерального секретаря ОДКБ на заседании Совета\n"
+        "04.03.2025\n"
+        "Уважаемые коллеги!\n"
+        "15 ноября 2024 года в Минске главы наших государств приняли Заявление.\n"
+        "3 марта 2025 года в Секретариате ОДКБ состоялась встреча Генерального секретаря.\n",
+        "x",
+    )
+    assert [(i.kind, i.date, len(i.body)) for i in items] == [
+        ("speech", "2025-03-04", 2), ("news", "2025-03-03", 1)
+    ]
+
+
+def test_a_speaker_s_own_dated_sentences_stay_in_the_speech() -> None:
+    items = parse_text(SPEECH + "Thank you.\n", "x")
+    assert len(items) == 1 and len(items[0].body) == 4
+
+
+def test_a_wire_paragraph_is_an_item_dated_by_its_first_sentence_without_the_agency_mark() -> None:
+    items = parse_text(
+        "Генеральный секретарь ОДКБ встретился с Министром обороны\n"
+        "07.03.2025\n"
+        "Стороны обсудили ход подготовки к учениям.\n"
+        "/ТАСС/ Генеральный секретарь ОДКБ Имангали Тасмагамбетов 5 марта 2025 года в Москве "
+        "провел переговоры с Министром иностранных дел.\n",
+        "x",
+    )
+    assert [(i.date, len(i.body)) for i in items] == [("2025-03-07", 1), ("2025-03-05", 1)]
+    assert items[1].body[0].startswith("Генеральный секретарь ОДКБ Имангали")
+
+
+def test_an_undated_paragraph_leading_with_someone_new_is_an_item_of_its_own() -> None:
+    items = parse_text(
+        "О встрече заместителя Министра иностранных дел России А.Ю.Руденко с Послом\n"
+        "26.02.2025\n"
+        "26 февраля заместитель Министра иностранных дел А.Ю.Руденко принял Посла.\n"
+        "Состоялся обмен мнениями по актуальным вопросам.\n"
+        "Генеральный секретарь ОДКБ Имангали Тасмагамбетов принял участие в работе форума.\n",
+        "x",
+    )
+    assert [(i.date, len(i.body)) for i in items] == [("2025-02-26", 2), (None, 1)]
+    assert [p.name for p in items[1].participants] == ["Имангали Тасмагамбетов"]
+
+
+def test_a_later_paragraph_about_someone_already_named_stays_in_the_item() -> None:
+    items = parse_text(
+        "The Secretary General received the Ambassador of Armenia\n"
+        "14.03.2025\n"
+        "The CSTO Secretary General Imangali Tasmagambetov received the Ambassador.\n"
+        "The parties discussed cooperation.\n"
+        "Secretary General Imangali Tasmagambetov met the staff of the Embassy.\n"
+        "Deputy Secretary General Samat Ordabaev also took part in the meeting.\n",
+        "x",
+    )
+    assert len(items) == 1 and len(items[0].body) == 4
+
+
 def test_an_item_without_any_date_stays_undated() -> None:
     items = parse_text("The council will meet soon to discuss the plan.", "x")
     assert len(items) == 1 and items[0].date is None

@@ -144,3 +144,29 @@ def test_dear_with_a_first_name_and_patronymic_names_a_person_dear_colleagues_do
     ]
     assert find_participants(["Dear participants, dear colleagues!"]) == []
     assert find_participants(["Уважаемые коллеги!"]) == []
+
+
+def test_a_name_with_its_country_after_a_verb_is_a_person() -> None:
+    assert names("Ms. Marchetti succeeds Tomas Lindqvist of Sweden, to whom he is grateful.") == [
+        "Marchetti", "Tomas Lindqvist"
+    ]
+
+
+def test_an_organisation_of_a_country_is_not_a_person() -> None:
+    assert names("The delegation visited the Central University of Kazakhstan.") == []
+
+
+def test_a_headline_s_verb_does_not_give_its_subject_s_role_to_the_object() -> None:
+    assert people("Secretary-General Appoints Elena Marchetti of Italy as Deputy Head") == [
+        Participant("Elena Marchetti", "", "")
+    ]
+
+
+def test_a_co_ordinator_is_a_role_not_a_name() -> None:
+    assert people(
+        "The Minister Bakhtiyor Saidov received the Head of the OSCE Project Co-ordinator in "
+        "Uzbekistan, Katarzyna Nowicka."
+    ) == [
+        Participant("Bakhtiyor Saidov", "Minister", ""),
+        Participant("Katarzyna Nowicka", "Head", "OSCE Project Co-ordinator in Uzbekistan"),
+    ]

@@ -6,11 +6,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from store.ingest.participants import find_participants
+from store.ingest.participants import find_participants, is_named_in
 from store.model import Item, derive_title, make_id
 from store.text import lexicon
-from store.text.dates import DateLine, opening_date, parse_date_line
+from store.text.dates import DateLine, DateMatch, find_dates, opening_date, parse_date_line
 from store.text.printable import printable
+from store.text.wire import wire_lead
 
 _TITLE_MAX_CHARS = 300
 _TITLE_MAX_WORDS = 45
@@ -121,11 +122,67 @@ def _lines(text: str) -> tuple[list[list[str]], list[list[int]], bool]:
     return blocks, numbers, len(blocks) > 1 and multi_line > 0
 
 
+def _is_speech_closing(paragraph: str) -> bool:
+    """ "Thank you for your attention.", "Благодарю за внимание.": a speech's last words."""
+    return len(paragraph.split()) <= 8 and paragraph.casefold().startswith(
+        lexicon.SPEECH_CLOSINGS
+    )
+
+
+def _news_after_speech(paragraph: str, speech: list[str]) -> bool:
+    """Whether a dated paragraph under a speech is a news item of its own.
+
+    A speaker also tells of dated events ("On 15 November 2024, the heads of our states
+    adopted ...", "On 25 January this year, I had the honour ..."), but in the first person;
+    a news item reports in the third person, either after the speech's closing words or
+    with a news lead's verb ("... the CSTO Secretary General met with ...").
+    """
+    words = re.findall(r"[^\W\d_]+", paragraph.casefold())
+    if any(word in lexicon.FIRST_PERSON for word in words):
+        return False
+    if len(speech) >= 2 and _is_speech_closing(speech[-1]):
+        return True
+    return lexicon.NEWS_LEAD_VERBS.search(_first_sentence(paragraph)) is not None
+
+
+def _first_sentence(paragraph: str) -> str:
+    return re.split(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])", paragraph, maxsplit=1)[0]
+
+
+def _opens_news_about_someone_new(paragraph: str, item: _Draft) -> bool:
+    """Whether an undated paragraph is a news lead of its own: it opens with a person's
+    role and full name and what they did ("Генеральный секретарь ОДКБ Имангали
+    Тасмагамбетов принял участие ..."), the item so far never named that person, and
+    nothing in it goes on with the item's event ("also", "the meeting", "в ходе")."""
+    sentence = _first_sentence(paragraph)
+    verb = lexicon.NEWS_LEAD_VERBS.search(sentence)
+    if verb is None or lexicon.CONTINUATION.search(sentence):
+        return False
+    people = find_participants([sentence])
+    if not people:
+        return False
+    lead = people[0]
+    at = sentence.find(lead.name)
+    if not lead.role or len(lead.name.split()) < 2 or not 0 <= at <= 80 or verb.start() < at:
+        return False
+    return not is_named_in(lead.name, find_participants([item.title, *item.body]))
+
+
 def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
     for i, line in enumerate(lines):
         next_line = lines[i + 1] if i + 1 < len(lines) else None
+        wire = wire_lead(line)
+        if wire is not None:
+            # "/ТАСС/ ...": a wire item's lead paragraph, its own item unless it is the
+            # first paragraph under a title; the date its lead gives dates the item.
+            if current is None or current.body and not (hard_block and current.title):
+                current = _Draft(line=numbers[i])
+                drafts.append(current)
+            current.date_line = current.date_line or wire.date_line
+            current.body.append(wire.text)
+            continue
         date_line = parse_date_line(line)
         if date_line is not None:
             if current is not None and current.date_line is None and not current.body:
@@ -151,8 +208,17 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         starts_untitled = current is None or (
             opens_with_date
             and current.body
-            and (not current.title or kind_of(current.title) == "news")
+            and (
+                not current.title
+                or kind_of(current.title) == "news"
+                or _news_after_speech(line, current.body)
+            )
             and not (hard_block and current.title)
+        ) or (
+            not hard_block
+            and current.body
+            and (not current.title or kind_of(current.title) == "news")
+            and _opens_news_about_someone_new(line, current)
         )
         if starts_untitled:
             current = _Draft(line=numbers[i])
@@ -162,27 +228,91 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
     return drafts
 
 
-def _item_date(draft: _Draft) -> str | None:
-    """Opening date of the first paragraph (its year from the date line when the text
-    says "this year" or omits it); else the date line; else None, never a guess."""
-    line_year = None
-    if draft.date_line is not None:
-        line_year = draft.date_line.date.year
-    if draft.body:
-        opening = opening_date(draft.body[0])
-        if opening is not None:
-            value = opening.iso(default_year=line_year)
-            if value is not None:
-                return value
-    if draft.date_line is not None:
-        return draft.date_line.date.iso()
-    if not draft.title and draft.body and len(draft.body) == 1:
+def _yearless_date(draft: _Draft) -> DateMatch | None:
+    """The date the item gives without a year ("7 March, 11:05", "28 февраля с.г." with no
+    date line), when its own words give no year for it; else None."""
+    if _item_date(draft) is not None:
         return None
+    opening = opening_date(draft.body[0]) if draft.body else None
+    if opening is not None and opening.year is None:
+        return opening
+    if draft.date_line is not None and draft.date_line.date.year is None:
+        return draft.date_line.date
     return None
 
 
-def _to_item(draft: _Draft, source: str) -> Item | None:
-    return press_item(draft.title, draft.body, source, draft.date_line)
+def _year_from_text(draft: _Draft, day: DateMatch) -> int | None:
+    """The year of the same day and month written in full elsewhere in the item."""
+    for paragraph in draft.body:
+        for found in find_dates(paragraph):
+            if found.year is not None and (found.month, found.day) == (day.month, day.day):
+                return found.year
+    return None
+
+
+def _year_between(day: DateMatch, newer: str | None, older: str | None) -> int | None:
+    """The year that puts `day` between the dates of the items around it, or None.
+
+    In a dump in date order an item's neighbours bound its date: the year is one of
+    theirs, or the one before the newer (after the older) across New Year.
+    """
+    candidates = [int(d[:4]) for d in (newer, older) if d is not None]
+    candidates += [int(newer[:4]) - 1] if newer else []
+    candidates += [int(older[:4]) + 1] if older else []
+    for year in dict.fromkeys(candidates):
+        value = day.iso(default_year=year)
+        if value is not None and (older or value) <= value <= (newer or value):
+            return year
+    return None
+
+
+def _default_years(drafts: list[_Draft]) -> list[int | None]:
+    """For each draft, the year its yearless date takes: from its own text, else from the
+    nearest items that have a full date when the dump lists its items in date order; None
+    when nothing tells (never the import's year)."""
+    own = [_item_date(d) for d in drafts]
+    dated = [d for d in own if d is not None]
+    newest_first = dated == sorted(dated, reverse=True)
+    in_order = newest_first or dated == sorted(dated)
+    years: list[int | None] = []
+    for index, draft in enumerate(drafts):
+        day = _yearless_date(draft)
+        if day is None:
+            years.append(None)
+            continue
+        year = _year_from_text(draft, day)
+        if year is None and in_order:
+            before = next((d for d in reversed(own[:index]) if d is not None), None)
+            after = next((d for d in own[index + 1 :] if d is not None), None)
+            newer, older = (before, after) if newest_first else (after, before)
+            year = _year_between(day, newer, older)
+        years.append(year)
+    return years
+
+
+def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
+    """Opening date of the first paragraph (its year from the date line when the text
+    says "this year" or omits it); else the date line; else None, never a guess.
+
+    `default_year` is the year for a date written without one when the item itself
+    gives none (`_default_years`)."""
+    line_year = None
+    if draft.date_line is not None:
+        line_year = draft.date_line.date.year
+    year = line_year if line_year is not None else default_year
+    if draft.body:
+        opening = opening_date(draft.body[0])
+        if opening is not None:
+            value = opening.iso(default_year=year)
+            if value is not None:
+                return value
+    if draft.date_line is not None:
+        return draft.date_line.date.iso(default_year=default_year)
+    return None
+
+
+def _to_item(draft: _Draft, source: str, default_year: int | None) -> Item | None:
+    return press_item(draft.title, draft.body, source, draft.date_line, default_year=default_year)
 
 
 def press_item(
@@ -191,20 +321,22 @@ def press_item(
     source: str,
     date_line: DateLine | None = None,
     item_id: str | None = None,
+    default_year: int | None = None,
 ) -> Item | None:
     """One item from its parts, by the rules of raw press text: date, kind, people, language.
 
     Raw text finds the parts by splitting a dump; a web page (`store.ingest.web.pages`) by
     extraction, with the page's own date as the date line. None when there is no title and
     no text to make one from. `item_id` replaces the date-and-title id (a web page is
-    identified by its canonical URL).
+    identified by its canonical URL). `default_year` is the year for a date written
+    without one ("7 March, 11:05") when the item gives none: the neighbouring items' year.
     """
     draft = _Draft(title=title, date_line=date_line, body=body)
     body = [p for p in draft.body if p]
     title = draft.title or (derive_title(body[0]) if body else "")
     if not title:
         return None
-    date = _item_date(draft)
+    date = _item_date(draft, default_year)
     text_for_people = ([draft.title] if draft.title else []) + body
     participants = tuple(find_participants(text_for_people))
     places = (draft.date_line.place,) if draft.date_line and draft.date_line.place else ()
@@ -246,11 +378,13 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
             [number for block in numbers for number in block],
             hard_block=False,
         )
+    drafts = [
+        d for d in drafts
+        if d.body or d.title or d.date_line is None  # a stray date line with nothing under it
+    ]
     items = []
-    for draft in drafts:
-        if draft.date_line is not None and not draft.body and not draft.title:
-            continue  # a stray date line with nothing under it
-        item = _to_item(draft, source)
+    for draft, default_year in zip(drafts, _default_years(drafts), strict=True):
+        item = _to_item(draft, source, default_year)
         if item is not None:
             items.append((draft.line, item))
     return items

@@ -362,6 +362,13 @@ def _mentions(text: str) -> list[_Mention]:
                 follower.key in lexicon.CONNECTORS | lexicon.CONNECTORS_CYR
                 and follower.key != "of"
             )
+            # "Tomas Lindqvist of Sweden, ...": a person's country after the name, the
+            # phrase ending with it (not "World Economy of ...", an organisation).
+            of_country = (
+                follower is not None and follower.key == "of" and b + 2 == hi
+                and tokens[b + 1].key in lexicon.PLACE_WORDS
+            )
+            closes = closes or of_country
             before = tokens[a - 1] if a > lo else None
             after_connector = before is not None and (
                 before.key in lexicon.CONNECTORS or before.key in lexicon.CONNECTORS_CYR
@@ -375,7 +382,9 @@ def _mentions(text: str) -> list[_Mention]:
             )
             known_first = _is_first_name(run[0])
             role, org = ("", "")
-            if closes and len(run) <= 4:
+            if closes and len(run) <= 4 and (role_right_before or not of_country):
+                # A headline's capitals ("Secretary-General Appoints Elena Marchetti of
+                # Italy") put a role before a name that is not its holder's.
                 role, org = _roles_before(text, tokens, segment_start, a)
             after_role, after_org = _role_after(text, tokens, b) if b == hi else ("", "")
             single = len(run) == 1 and run[0].kind == "word"
@@ -390,7 +399,9 @@ def _mentions(text: str) -> list[_Mention]:
             elif known_first or initials:
                 accepted = True
             else:
-                accepted = not after_connector and bool(role or after_role)
+                accepted = not after_connector and (
+                    bool(role or after_role) or (of_country and len(run) in (2, 3))
+                )
             if not accepted:
                 continue
             if after_role and not role:
@@ -462,6 +473,12 @@ def merge_mentions(mentions: Iterable[_Mention]) -> list[Participant]:
             people.append(mention)
     people.sort(key=lambda m: m.start)
     return [Participant(m.name, m.role, m.organisation) for m in people]
+
+
+def is_named_in(name: str, people: Iterable[Participant]) -> bool:
+    """Whether one of `people` has the surname of `name` (in any Russian case form)."""
+    key = _surname_key(name)
+    return any(_same_surname(key, _surname_key(p.name)) for p in people)
 
 
 def find_participants(paragraphs: Iterable[str]) -> list[Participant]:

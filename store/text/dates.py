@@ -168,6 +168,8 @@ def opening_date(paragraph: str) -> DateMatch | None:
 
 _DATE_LINE_MAX = 90
 _SUFFIX_SPLIT = re.compile(r"\s+[-–—|]\s+|\s*/\s*")
+_CLOCK_TIME = re.compile(r"(?<![\d:])[0-2]?\d:[0-5]\d(?![\d:])")
+"""A time of day ("11:05"): a news feed's date line gives it instead of the year."""
 
 
 @dataclass(frozen=True)
@@ -189,10 +191,16 @@ def parse_date_line(line: str) -> DateLine | None:
     if not text or len(text) > _DATE_LINE_MAX:
         return None
     match = first_date(text)
-    if match is None or (match.year is None and not match.this_year):
+    if match is None:
         return None
     before = text[: match.start].strip(" ,;:-–—")
     after = text[match.end :].strip(" ,;:.-–—")
+    if match.year is None and not match.this_year:
+        # "7 March, 11:05": a feed's date line with the time instead of the year. Without
+        # the time a bare "7 March" is too like a heading; the year comes from elsewhere.
+        if not _CLOCK_TIME.fullmatch(after) and not _CLOCK_TIME.fullmatch(before):
+            return None
+        return DateLine(match)
     after = _SUFFIX_SPLIT.split(after, maxsplit=1)[0].strip(" ,;:.") if after else ""
     place = ""
     for part in (before, after):

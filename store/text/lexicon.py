@@ -8,6 +8,8 @@ prefixes of the casefolded word, because Russian inflects every noun ("пред�
 
 from __future__ import annotations
 
+import re
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in text.split())
@@ -18,14 +20,15 @@ ROLE_WORDS = _words(
     secretary general secretary-general under-secretary-general director director-general
     deputy minister president vice-president chairman chairwoman chairperson chair head chief
     ambassador representative envoy commissioner spokesman spokeswoman spokesperson speaker
-    editor editor-in-chief correspondent coordinator commander commander-in-chief adviser
-    advisor counsellor counselor consul attache attaché officer expert rector professor
+    editor editor-in-chief correspondent coordinator co-ordinator commander commander-in-chief
+    adviser advisor counsellor counselor consul attache attaché officer expert rector professor
     governor mayor senator member leader premier king queen prince emir sultan
     prime first executive permanent plenipotentiary extraordinary special acting assistant
     foreign defense defence affairs state press public chancellor vice
     manager founder administrator inspector prosecutor judge delegate observer
     ministers secretaries representatives heads chiefs deputies directors presidents
     ambassadors members officials leaders chairmen envoys commissioners delegates experts
+    coordinators co-ordinators
     """
 )
 """Words a role phrase is made of ("First Deputy Minister", "Permanent Representative")."""
@@ -35,8 +38,8 @@ ROLE_HEADS = _words(
     secretary secretary-general under-secretary-general director director-general deputy
     minister president vice-president chairman chairwoman chairperson chair head chief
     ambassador representative envoy commissioner spokesman spokeswoman spokesperson speaker
-    editor editor-in-chief correspondent coordinator commander commander-in-chief adviser
-    advisor counsellor counselor consul officer expert rector professor governor mayor
+    editor editor-in-chief correspondent coordinator co-ordinator commander commander-in-chief
+    adviser advisor counsellor counselor consul officer expert rector professor governor mayor
     senator leader premier chancellor manager founder delegate judge prosecutor
     """
 )
@@ -240,6 +243,39 @@ SALUTATION_STARTS = (
     "friends", "уважаем", "дамы", "дорогие", "коллеги", "господин", "госпожа",
 )
 """How a speech's address lines begin; such a line is never an item title."""
+
+
+SPEECH_CLOSINGS = (
+    "thank you", "thanks for your attention", "благодарю за внимание", "спасибо за внимание",
+    "спасибо", "благодарю вас",
+)
+"""How a speech's last paragraph begins: what follows it is no longer the speech."""
+
+FIRST_PERSON = _words(
+    """
+    i me my mine we us our ours myself ourselves
+    я меня мне мной мы нас нам нами наш наша наше наши нашего нашей нашим наших нашему
+    нашу мой моя моё мое мои моего моей моим моих
+    """
+)
+"""A speaker's own voice; a news item reports in the third person."""
+
+NEWS_LEAD_VERBS = re.compile(
+    r"(?:met|meets|received|held|hosted|chaired|visited|took part|participated|attended"
+    r"|was held|were held|took place|signed|opened)"
+    r"|(?<![а-яё])(?:состоял(?:ась|ось|ся|ись)|провел|провёл|провела|принял|приняла"
+    r"|встретил(?:ся|ась)|посетил|прошл[аои]|прош[её]л|подписал|открыл)(?![а-яё])",
+    re.IGNORECASE,
+)
+"""What a news lead reports: a meeting held, a visitor received, a visit paid."""
+
+CONTINUATION = re.compile(
+    r"\b(?:also|too|as well|in addition|the (?:meeting|talks|visit|event|sides|parties))\b"
+    r"|(?<![а-яё])(?:также|тоже|кроме того|во встрече|в ходе|в переговорах|в мероприятии)"
+    r"(?![а-яё])",
+    re.IGNORECASE,
+)
+"""Words by which a paragraph goes on with the event its item already told of."""
 
 
 def has_stem(word: str, stems: list[str] | tuple[str, ...]) -> bool:

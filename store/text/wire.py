@@ -1,0 +1,50 @@
+"""Wire-service leads: "/ТАСС/", "(РИА Новости)", "MOSCOW, March 5 (TASS) -" opening a
+paragraph, the agency's mark on its item rather than part of the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.text.dates import DateLine, first_date
+
+_PLACE = r"[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё\-]+(?:\s[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё\-]+)?"
+_AGENCY = (
+    r"/\s?[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-]+){0,2}\s?/"  # "/ТАСС/", "/БЕЛТА/", "/Корр. ТАСС/"
+    r"|\([A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*){0,2}\)"  # "(TASS)", "(РИА Новости)"
+)
+_LEAD = re.compile(
+    rf"^(?:(?P<place>{_PLACE}),\s+(?P<date>[^/()]{{3,30}}?)[.,]?\s+)?"
+    rf"(?P<agency>{_AGENCY})\s*[.:]?\s*(?:[-–—]\s*)?(?=\S)"
+)
+_NOT_AGENCIES = re.compile(r"\(\s?(?:photo|video|фото|видео|updated|обновлено)", re.I)
+"""Brackets that open a paragraph without being an agency's mark."""
+_FIRST_SENTENCE = re.compile(r"^.*?(?:[.!?](?=\s+[A-ZА-ЯЁ«\"])|$)", re.S)
+
+
+@dataclass(frozen=True)
+class WireLead:
+    """A paragraph's wire-service lead taken off: the text after it and the date it gives."""
+
+    text: str
+    """The paragraph without the lead."""
+    date_line: DateLine | None
+    """The dateline's date and place, else the first date of the first sentence."""
+
+
+def wire_lead(paragraph: str) -> WireLead | None:
+    """The paragraph without its agency lead, and the date that lead or its first sentence
+    gives ("/ТАСС/ Генеральный секретарь ОДКБ ... 5 марта 2025 года в Москве ..."); None
+    when the paragraph does not open with an agency's mark."""
+    m = _LEAD.match(paragraph)
+    if m is None or _NOT_AGENCIES.match(m.group("agency")):
+        return None
+    if m.group("place") and first_date(m.group("date")) is None:
+        return None  # "Minsk, Belarus (photo)": a place and a caption, not a dateline
+    text = paragraph[m.end() :]
+    dateline = first_date(m.group("date")) if m.group("date") else None
+    if dateline is not None:
+        return WireLead(text, DateLine(dateline, m.group("place").title()))
+    sentence = _FIRST_SENTENCE.match(text)
+    found = first_date(sentence.group() if sentence else text)
+    return WireLead(text, DateLine(found) if found else None)
