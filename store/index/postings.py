@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from store.index.phrases import BREAK, SequenceBuffer, sequence
 from store.model import Item
 from store.text.fold import fold_set, fold_words
 
@@ -72,7 +73,7 @@ class TermNumbers:
     def __len__(self) -> int:
         return len(self.names)
 
-    def number(self, terms: set[str] | dict[str, int]) -> array:
+    def number(self, terms: set[str] | dict[str, int]) -> array[int]:
         """The numbers of `terms` (in their iteration order), numbering new ones."""
         ids = self.ids
         # set.difference(dict) walks only `terms`; a dict view minus a dict would walk all ids
@@ -113,6 +114,8 @@ class Postings(NamedTuple):
     """...with one byte of field bits each."""
     both: bytes
     """Terms in both text and title/names/roles, counted once in a term's document count."""
+    sequence: bytes
+    """Its words in reading order, for phrases (`store.index.phrases`)."""
 
     @classmethod
     def of(cls, item: Item, numbers: TermNumbers) -> Postings:
@@ -124,7 +127,22 @@ class Postings(NamedTuple):
             numbers.number(masks).tobytes(),
             bytes(masks.values()),
             array("I", map(numbers.ids.__getitem__, both)).tobytes() if both else b"",
+            _sequence(item, numbers),
         )
+
+
+def _sequence(item: Item, numbers: TermNumbers) -> bytes:
+    """The numbers of `item`'s words in reading order (BREAK between title, names and
+    paragraphs); every word is already numbered as one of its terms."""
+    words = sequence([item.title, *(p.name for p in item.participants), *item.body])
+    ids = numbers.ids
+    if BREAK not in ids:
+        numbers.extend((BREAK,))
+    try:
+        return array("I", map(ids.__getitem__, words)).tobytes()
+    except KeyError:  # a word no field gave (never seen so far): number it
+        numbers.extend(set(words).difference(ids))
+        return array("I", map(ids.__getitem__, words)).tobytes()
 
 
 def _fields(item: Item) -> tuple[set[str], dict[str, int]]:
@@ -180,6 +198,7 @@ class _Buffer:
         self.meta_docs = array("I")
         self.meta_masks = bytearray()
         self.both_terms = array("I")
+        self.sequences = SequenceBuffer.empty()
 
     def add(self, rowid: int, postings: Postings) -> None:
         # C loops only: frombytes, and extend over repeat.
@@ -189,6 +208,7 @@ class _Buffer:
         self.meta_docs.extend(repeat(rowid, len(postings.meta) >> 2))
         self.meta_masks += postings.masks
         self.both_terms.frombytes(postings.both)
+        self.sequences.add(rowid, postings.sequence)
         self.items += 1
 
     def grouped(
@@ -333,7 +353,8 @@ class PostingsWriter:
             return
         conn = self._conn
         count = len(self.numbers)
-        grouped = self._buffer.grouped(count, self._position)
+        buffer = self._buffer
+        grouped = buffer.grouped(count, self._position)
         self._buffer = _Buffer()
         grow = count - len(self._term_ids)
         self._term_ids = np.concatenate([self._term_ids, np.zeros(grow, dtype=np.int64)])
@@ -355,6 +376,7 @@ class PostingsWriter:
             "INSERT INTO postings(term, chunk, body, docs, fields) VALUES (?, ?, ?, ?, ?)",
             ((term_ids[i], chunk, *grouped.blobs(i)) for i in touched.tolist()),
         )
+        buffer.sequences.write(conn, chunk, self._position, self._term_ids)
 
     def _position(self, numbers: np.ndarray) -> np.ndarray:
         """Positions in `self.numbers` of term numbers from either process."""

@@ -108,7 +108,7 @@ class EventsScreen(Screen):
             matches = archive.match(query, session.bookmarks)
             listing = Listing.build(
                 archive.columns, matches.rowids, matches.terms, ranked=bool(matches.terms),
-                unchecked=matches.unchecked, positions=matches.positions,
+                positions=matches.positions,
             )
             # The rows of the first screen, read here rather than while painting: a cold
             # read of a page of rows costs tens of milliseconds at 1M items.
@@ -152,10 +152,6 @@ class EventsScreen(Screen):
             text += " · " + " ".join(filters)
         if words and listing.ranked:
             text += " · best first"
-        if listing.unchecked:
-            from store.index.search import PHRASE_CHECK_LIMIT  # loaded by the search already
-
-            text += f" · phrase checked in the newest {PHRASE_CHECK_LIMIT:,} only"
         if self._problem:
             text += f" · ! {self._problem}"
         if self.app.session.bookmarks is None:

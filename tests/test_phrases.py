@@ -1,0 +1,175 @@
+"""Exact phrases over the whole archive, their first uses, and who says them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from store import Archive, Item
+from store.index.search import highlight
+
+
+def item(
+    title: str,
+    date: str | None = "2024-05-01",
+    *,
+    body: tuple[str, ...] = ("The sides discussed cooperation.",),
+    people: tuple[str, ...] = (),
+    kind: str = "speech",
+) -> Item:
+    return Item.from_dict(
+        {
+            "title": title,
+            "date": date,
+            "kind": kind,
+            "body": list(body),
+            "participants": [{"name": n, "role": "", "organisation": ""} for n in people],
+            "source": "test",
+        }
+    )
+
+
+ITEMS = [
+    item("Address in Minsk", "2015-03-01", people=("Nikolai Bordyuzha",),
+         body=("We stand for indivisible security in Eurasia.",)),
+    item("Выступление в Москве", "2019-06-01", people=("Станислав Зась",),
+         body=("Мы за неделимую безопасность и новую архитектуру.",
+               "Indivisible Security, as we say in English.")),
+    item("Remarks at the summit", "2024-10-01", people=("Imangali Tasmagambetov", "Stanislav Zas"),
+         body=("The principle of indivisible — security must hold.",)),
+    item("Interview", "2023-02-02", people=("Stanislav Zas",),
+         body=("Security is indivisible.", "We spoke of colour revolutions.")),
+    item("Statement without a date", None, people=("Nikolai Bordyuzha",),
+         body=("Again: indivisible security.",)),
+    item("Paragraph end", "2022-01-01",
+         body=("The talks were about what is indivisible", "Security came later.")),
+    item("Color revolutions in the region", "2021-05-05",
+         body=("Experts discussed color-revolutions and hybrid threats.",)),
+    item("Встреча", "2020-02-02", body=("Фёдор Войтоловский выступил с докладом.",)),
+    item("Report", "2020-03-03", body=("Fyodor Voitolovsky presented the report.",)),
+    item("Report again", "2020-04-04", body=("Voitolovsky, Fyodor: the report.",)),
+]
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
+    path: Path = tmp_path_factory.mktemp("phrases") / "a.sqlite3"
+    archive = Archive.open(path)
+    archive.import_items(ITEMS)
+    return archive
+
+
+def titles(archive: Archive, query: str) -> set[str]:
+    return {archive.get_by_rowid(int(r)).title for r in archive.match(query).rowids}
+
+
+def test_a_phrase_finds_its_words_in_that_order_only(archive: Archive) -> None:
+    found = titles(archive, '"indivisible security"')
+    assert "Address in Minsk" in found
+    assert "Interview" not in found  # "Security is indivisible": both words, other order
+
+
+def test_punctuation_between_the_words_does_not_break_a_phrase(archive: Archive) -> None:
+    assert "Remarks at the summit" in titles(archive, '"indivisible security"')
+    assert "Color revolutions in the region" in titles(archive, '"color revolutions"')
+
+
+def test_a_phrase_never_runs_across_a_paragraph_end(archive: Archive) -> None:
+    assert "Paragraph end" not in titles(archive, '"indivisible security"')
+
+
+def test_a_phrase_meets_other_spellings_and_scripts(archive: Archive) -> None:
+    assert titles(archive, '"Fedor Voytolovskiy"') == {"Встреча", "Report"}
+    assert titles(archive, '"Фёдор Войтоловский"') == {"Встреча", "Report"}
+    assert titles(archive, '"неделимую безопасность"') == {"Выступление в Москве"}
+    assert titles(archive, '"Stanislav Zas"') == {"Выступление в Москве", "Remarks at the summit",
+                                                  "Interview"}
+
+
+def test_phrases_and_words_combine(archive: Archive) -> None:
+    assert titles(archive, '"indivisible security" minsk') == {"Address in Minsk"}
+    assert titles(archive, '"indivisible security" -minsk kind:speech') == {
+        "Выступление в Москве", "Remarks at the summit", "Statement without a date"}
+    assert titles(archive, '"indivisible security" "colour revolutions"') == set()
+
+
+def test_the_phrase_is_highlighted_where_it_stands_not_its_words_elsewhere(
+    archive: Archive,
+) -> None:
+    terms = archive.match('"indivisible security"').terms
+    text = "Security first. The principle of indivisible, security holds."
+    assert [text[a:b] for a, b in highlight(text, terms)] == ["indivisible, security"]
+
+
+def test_a_phrase_only_in_old_items_is_found_among_twenty_thousand(tmp_path: Path) -> None:
+    """Every item holds both words; only the 3 oldest hold them side by side. Checking the
+    newest 5,000 candidates on their text would have found none of them."""
+    items = [
+        Item.from_dict({
+            "id": f"n{n}", "title": f"Meeting {n}", "kind": "news",
+            "date": f"{2000 + n // 1000:04d}-{n % 12 + 1:02d}-{n % 28 + 1:02d}",
+            "body": ["A new security architecture was discussed." if n < 3 else
+                     "Security was discussed in a new format, and its architecture."],
+        })
+        for n in range(20_000)
+    ]
+    with Archive.open(tmp_path / "a.sqlite3") as archive:
+        archive.import_items(items)
+        assert len(archive.match("new security architecture")) == 20_000
+        found = titles(archive, '"new security architecture"')
+        assert found == {"Meeting 0", "Meeting 1", "Meeting 2"}
+
+
+def test_first_uses_are_the_oldest_matches_with_undated_ones_last(archive: Archive) -> None:
+    rowids = archive.oldest_first(archive.match('"indivisible security"').rowids)
+    assert [archive.get_by_rowid(int(r)).title for r in rowids] == [
+        "Address in Minsk", "Выступление в Москве", "Remarks at the summit",
+        "Statement without a date",
+    ]
+
+
+def test_who_says_it_counts_the_people_named_in_the_matches(archive: Archive) -> None:
+    named = archive.people_named(archive.match('"indivisible security"').rowids)
+    counts = [(p.name, p.count) for p in named]
+    assert counts[0] == ("Nikolai Bordyuzha", 2)
+    assert dict(counts)["Imangali Tasmagambetov"] == 1
+    assert sum(c for name, c in counts if "Zas" in name or "Зась" in name) == 2
+
+
+def test_an_archive_made_before_positions_gets_them_at_its_next_import(tmp_path: Path) -> None:
+    path = tmp_path / "a.sqlite3"
+    with Archive.open(path) as archive:
+        archive.import_items(ITEMS[:3])
+        archive._conn.execute("DROP TABLE phrases")  # as an older pressroom made it
+        archive._conn.execute("DELETE FROM columns WHERE name = 'phrases_through'")
+    with Archive.open(path, readonly=True) as session:  # read on the text meanwhile
+        assert titles(session, '"indivisible security"') == {
+            "Address in Minsk", "Выступление в Москве", "Remarks at the summit"}
+    with Archive.open(path) as archive:
+        archive.import_items(ITEMS[3:])
+        assert archive._conn.execute("SELECT count(*) FROM phrases").fetchone()[0] > 0
+        assert titles(archive, '"indivisible security"') == {
+            "Address in Minsk", "Выступление в Москве", "Remarks at the summit",
+            "Statement without a date"}
+
+
+def test_a_replaced_item_is_found_by_its_new_text_only(tmp_path: Path) -> None:
+    old = Item.from_dict({"id": "x", "title": "T", "date": "2024-01-01",
+                          "body": ["Indivisible security matters."]})
+    new = Item.from_dict({"id": "x", "title": "T", "date": "2024-01-01",
+                          "body": ["Colour revolutions matter."]})
+    with Archive.open(tmp_path / "a.sqlite3") as archive:
+        archive.import_items([old])
+        archive.import_items([new])
+        assert titles(archive, '"indivisible security"') == set()
+        assert titles(archive, '"colour revolutions"') == {"T"}
+
+
+def test_json_import_files_positions_like_any_import(tmp_path: Path) -> None:
+    source = tmp_path / "items.jsonl"
+    source.write_text("\n".join(json.dumps(i.to_dict()) for i in ITEMS) + "\n")
+    with Archive.open(tmp_path / "a.sqlite3") as archive:
+        archive.import_paths([source])
+        assert "Address in Minsk" in titles(archive, '"indivisible security"')
