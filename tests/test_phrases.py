@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,59 @@ def test_json_import_files_positions_like_any_import(tmp_path: Path) -> None:
     with Archive.open(tmp_path / "a.sqlite3") as archive:
         archive.import_paths([source])
         assert "Address in Minsk" in titles(archive, '"indivisible security"')
+
+
+@pytest.fixture
+def cli(
+    archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> Callable[..., tuple[int, str, str]]:
+    """Run `pressroom search ARGS` on the phrases archive, in this process."""
+    from tui.cli.main import main
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(["search", *args, "--archive", str(archive.path)])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def test_search_first_prints_the_earliest_uses_with_date_speaker_and_title(
+    cli: Callable[..., tuple[int, str, str]],
+) -> None:
+    code, out, _ = cli('"indivisible security"', "--first")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split()[:3] == ["2015-03-01", "Nikolai", "Bordyuzha"]
+    assert lines[0].endswith("Address in Minsk")
+    assert [line.split()[0] for line in lines] == [
+        "2015-03-01", "2019-06-01", "2024-10-01", "undated"]
+    assert "Statement without a date" in lines[-1]
+    code, out, _ = cli('"indivisible security"', "--first", "--limit", "1", "--json")
+    assert [json.loads(line)["title"] for line in out.splitlines()] == ["Address in Minsk"]
+
+
+def test_search_by_person_ranks_the_people_named_in_the_matches(
+    cli: Callable[..., tuple[int, str, str]],
+) -> None:
+    code, out, _ = cli('"indivisible security"', "--by-person")
+    assert code == 0
+    first = out.splitlines()[0].split()
+    assert first == ["2", "Nikolai", "Bordyuzha"]
+    code, out, _ = cli('"indivisible security"', "--by-person", "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows[0] == {"name": "Nikolai Bordyuzha", "key": rows[0]["key"], "items": 2}
+    assert {"Imangali Tasmagambetov"} <= {row["name"] for row in rows}
+
+
+def test_search_first_and_by_person_say_so_when_nothing_matches(
+    cli: Callable[..., tuple[int, str, str]],
+) -> None:
+    code, out, err = cli('"security indivisible minsk"', "--first")
+    assert (code, out, err.strip()) == (0, "", "no matches")
+    with pytest.raises(SystemExit) as refused:
+        cli("security", "--first", "--by-person")
+    assert refused.value.code == 2
