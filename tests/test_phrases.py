@@ -230,3 +230,52 @@ def test_search_first_and_by_person_say_so_when_nothing_matches(
     with pytest.raises(SystemExit) as refused:
         cli("security", "--first", "--by-person")
     assert refused.value.code == 2
+
+
+async def test_in_the_app_f_and_l_go_to_the_first_and_latest_use_and_w_to_who_says_it(
+    tmp_path: Path,
+) -> None:
+    from tui.app import PressroomApp
+    from tui.screens.speakers import SpeakersScreen
+    from tui.session import Session, Settings
+    from tui.widgets.event_list import EventList
+
+    path = tmp_path / "a.sqlite3"
+    with Archive.open(path) as writer:
+        writer.import_items(ITEMS)
+    archive = Archive.open(path, readonly=True)
+    settings = Settings(low_bandwidth=True, mouse=False, served=False)
+    app = PressroomApp(Session(archive, None, "", settings))
+
+    def status() -> str:
+        return str(app.screen.query_one("#status").render())
+
+    def current() -> str:
+        row = app.screen.query_one(EventList).current_row()
+        assert row is not None
+        return row.title
+
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press(*'"indivisible security"', "escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert status().startswith("4 matches")
+        assert "first use 2015-03-01 Nikolai Bordyuzha" in status()
+        assert "newest" not in status()
+        await pilot.press("f")
+        assert current() == "Address in Minsk"
+        await pilot.press("l")
+        assert current() == "Remarks at the summit"
+        await pilot.press("w")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SpeakersScreen)
+        assert app.screen.people[0].name == "Nikolai Bordyuzha"
+        assert app.screen.people[0].count == 2
+        await pilot.press("enter")  # Events narrowed to that person
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        box = app.screen.query_one("#search")
+        assert box.value == '"indivisible security" person:"Nikolai Bordyuzha"'  # type: ignore[attr-defined]
+        assert status().startswith("2 matches")
+    archive.close()

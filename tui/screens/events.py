@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+import numpy as np
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from store.archive import Row
+from store.archive import Archive, Row
 from store.errors import PressroomError
+from store.index.columns import UNDATED
 from store.text.printable import printable
 from tui.widgets.event_list import PAGE, EventList, Listing, month_name
 from tui.widgets.key_bar import KeyBar
@@ -26,6 +29,30 @@ from tui.widgets.timeline import Timeline
 
 _FILTER_RE = re.compile(r'(?<!\S)-?(?:person|kind|after|before|in):(?:"[^"]*"?|\S+)')
 """Field filters as typed, to name them in the status line."""
+
+
+@dataclass(frozen=True)
+class Uses:
+    """The earliest and the latest dated match of a search, for `f` and `l`."""
+
+    first: int | None
+    latest: int | None
+    first_label: str
+    """ "2015-03-01 Nikolai Bordyuzha": its date and main participant, for the status."""
+
+    @classmethod
+    def of(cls, archive: Archive, rowids: np.ndarray, positions: np.ndarray | None) -> Uses:
+        columns = archive.columns
+        if positions is None:
+            positions = np.take(columns.position, rowids, mode="clip")
+        in_order = columns.order[np.sort(positions[positions < len(columns.order)])]
+        dated = in_order[columns.date_ord[in_order] != UNDATED]
+        if not len(dated):
+            return cls(None, None, "undated")
+        first, latest = int(dated[-1]), int(dated[0])
+        item = archive.get_by_rowid(first)
+        speaker = f" {item.participants[0].name}" if item.participants else ""
+        return cls(first, latest, f"{item.date}{speaker}")
 
 
 class EventsScreen(Screen):
@@ -39,8 +66,13 @@ class EventsScreen(Screen):
         Binding("escape", "escape", "List / clear"),
         Binding("tab", "app.focus_next", "Search box / list", show=False),
         Binding("ctrl+l", "clear", "Clear query", show=False),
+        Binding("f", "first_use", "First use", show=False, id="first-use"),
+        Binding("l", "latest_use", "Latest use", show=False, id="latest-use"),
+        Binding("w", "who_says_it", "Who says it", show=False, id="who-says-it"),
     ]
-    """Events keys; j/k/g/G/PgUp/PgDn live on the list itself (`EventList.BINDINGS`)."""
+    """Events keys; j/k/g/G/PgUp/PgDn live on the list itself (`EventList.BINDINGS`).
+    f and l go to the earliest and the latest dated match of a search (a phrase's first and
+    latest use), w lists who is named in the matches."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -48,6 +80,8 @@ class EventsScreen(Screen):
         """Bumped per query; a search result carrying an older number is dropped."""
         self._query = ""
         self._problem = ""
+        self._uses: Uses | None = None
+        """The earliest and latest dated matches of the current search."""
 
     def compose(self) -> ComposeResult:
         session = self.app.session
@@ -115,19 +149,23 @@ class EventsScreen(Screen):
             events = self.event_list
             top = 0 if not keep_cursor else max(0, events.cursor - PAGE // 2)
             rows = archive.rows(events.uncached(listing.rowids[top : top + PAGE]))
+            uses = Uses.of(archive, matches.rowids, matches.positions) if matches.terms else None
         except PressroomError as error:
             self.app.call_from_thread(self._fail, sequence, str(error))
             return
         problem = "; ".join(matches.notes)  # "no person matches 'a0'"
-        self.app.call_from_thread(self._apply, sequence, listing, problem, keep_cursor, rows)
+        self.app.call_from_thread(
+            self._apply, sequence, listing, problem, keep_cursor, rows, uses
+        )
 
     def _apply(
         self, sequence: int, listing: Listing, problem: str, keep_cursor: bool,
-        rows: Sequence[Row] = (),
+        rows: Sequence[Row] = (), uses: Uses | None = None,
     ) -> None:
         if sequence != self._sequence:
             return  # a newer query was typed meanwhile
         self._problem = problem
+        self._uses = uses
         self.event_list.show(listing, keep_cursor=keep_cursor, rows=rows)
         self.query_one(Timeline).show(listing.timeline)
         self._update_status()
@@ -152,6 +190,8 @@ class EventsScreen(Screen):
             text += " · " + " ".join(filters)
         if words and listing.ranked:
             text += " · best first"
+        if self._uses is not None and '"' in query:  # a phrase: who said it first
+            text += f" · first use {self._uses.first_label} (f)"
         if self._problem:
             text += f" · ! {self._problem}"
         if self.app.session.bookmarks is None:
@@ -207,6 +247,44 @@ class EventsScreen(Screen):
             self.app.bell()
             return
         self.app.toggle_bookmark(row.item_id)
+
+    def action_first_use(self) -> None:
+        """The cursor to the earliest dated match: a phrase's first use."""
+        self._go_to_use(first=True)
+
+    def action_latest_use(self) -> None:
+        """The cursor to the latest dated match: the phrase's most recent use."""
+        self._go_to_use(first=False)
+
+    def _go_to_use(self, *, first: bool) -> None:
+        uses = self._uses
+        if uses is None or not self._query.strip():
+            self.notify("Search first: f and l go to a search's first and latest use",
+                        severity="warning")
+            return
+        rowid = uses.first if first else uses.latest
+        found = np.flatnonzero(self.event_list.listing.rowids == rowid)
+        if rowid is None or not len(found):
+            self.app.bell()
+            return
+        self.event_list.focus()
+        self.event_list.move_to(int(found[0]))
+
+    def action_who_says_it(self) -> None:
+        """Who is named in the matches, most items first; Enter narrows to one of them."""
+        listing = self.event_list.listing
+        query = self._query.strip()
+        if not query or not len(listing):
+            self.notify("Search first: w lists the people named in the matches",
+                        severity="warning")
+            return
+        from tui.screens.speakers import SpeakersScreen
+
+        self.app.push_screen(SpeakersScreen(query, listing.rowids), self._by_person)
+
+    def _by_person(self, name: str | None) -> None:
+        if name:
+            self.set_query(f'{self._query.strip()} person:"{name}"')
 
     def action_jump(self) -> None:
         from tui.screens.jump import JumpScreen
