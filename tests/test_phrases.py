@@ -75,6 +75,8 @@ def test_a_phrase_finds_its_words_in_that_order_only(archive: Archive) -> None:
 def test_punctuation_between_the_words_does_not_break_a_phrase(archive: Archive) -> None:
     assert "Remarks at the summit" in titles(archive, '"indivisible security"')
     assert "Color revolutions in the region" in titles(archive, '"color revolutions"')
+    assert titles(archive, '"principle of indivisible security"') == {"Remarks at the summit"}
+    assert titles(archive, '"as we say in"') == {"Выступление в Москве"}
 
 
 def test_a_phrase_never_runs_across_a_paragraph_end(archive: Archive) -> None:

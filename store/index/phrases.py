@@ -37,6 +37,7 @@ import numpy as np
 import numpy.typing as npt
 
 from store.text.fold import fold_word
+from store.text.lexicon import FUNCTION_WORDS
 
 U32: TypeAlias = npt.NDArray[np.uint32]
 U64: TypeAlias = npt.NDArray[np.uint64]
@@ -50,6 +51,11 @@ NARROW = 1 << 16
 """Rowid offsets and positions below this fit one uint32 key."""
 CACHE_BYTES = 48 * 2**20
 """Occurrences kept loaded: a phrase typed again, or extended, reads nothing."""
+
+FUNCTION_TERMS = frozenset(fold_word(word) for word in FUNCTION_WORDS)
+"""Function words as index terms. Each occurrence of one is also filed with the word after
+it (`pair_key`), so a phrase never reads the list of "the" or "of" (`units`). Import and
+search must agree on this set: it comes from the lexicon, not from the archive."""
 
 _WORDS: dict[str, tuple[str, ...]] = {BREAK: (BREAK,)}
 """Folded words of each whitespace-separated token seen, in order, punctuation dropped."""
@@ -138,6 +144,7 @@ def catch_up(conn: sqlite3.Connection, separator: str) -> None:
         ids = dict(conn.execute("SELECT term, id FROM terms"))
         count = max(ids.values(), default=0) + 1
         identity = np.arange(count, dtype=np.int64)
+        function = function_mask(ids, count)
         chunk = conn.execute("SELECT coalesce(max(chunk), 0) + 1 FROM phrases").fetchone()[0]
         cursor = conn.execute(
             "SELECT rowid, title, participants, body FROM items WHERE rowid > ? ORDER BY rowid",
@@ -150,7 +157,7 @@ def catch_up(conn: sqlite3.Connection, separator: str) -> None:
                 words = sequence([title, *names, *body.split(separator)])
                 numbers = array("I", (ids.get(w, 0) for w in words))
                 buffer.add(rowid, numbers.tobytes())
-            buffer.write(conn, chunk, lambda n: n, identity)
+            buffer.write(conn, chunk, lambda n: n, identity, function)
             chunk += 1
         mark_covered(conn)
     except BaseException:
@@ -189,13 +196,15 @@ class SequenceBuffer:
         chunk: int,
         position: Callable[[U32], U32],
         term_ids: npt.NDArray[np.int64],
+        function: npt.NDArray[np.bool_],
     ) -> None:
-        """File the buffer's occurrences as one new chunk per term.
+        """File the buffer's occurrences as one new chunk per term, and per function-word
+        pair (`pair_key`).
 
         `position` maps term numbers to positions in the writer's numbering, `term_ids`
-        gives each its `terms` id (0: never filed, as BREAK). Rowids were added in
-        ascending order, so grouping by term with a stable sort leaves each term's
-        occurrences sorted by (rowid, position).
+        gives each its `terms` id (0: never filed, as BREAK), `function` marks the
+        function words (`FUNCTION_TERMS`). Rowids were added in ascending order, so
+        grouping with a stable sort leaves each group sorted by (rowid, position).
         """
         if not len(self.rowids):
             return
@@ -208,35 +217,87 @@ class SequenceBuffer:
         starts = np.cumsum(lengths) - lengths
         offsets = np.repeat(rowids - base, lengths)
         places = np.arange(len(terms), dtype=np.int64) - np.repeat(starts, lengths)
-        filed = term_ids[terms] != 0
-        terms, offsets, places = terms[filed], offsets[filed], places[filed]
-        order = stable_order(terms, len(term_ids))
-        terms, offsets, places = terms[order], offsets[order], places[order]
-        narrow = (offsets < NARROW) & (places < NARROW)
-        keys = ((offsets << 16) | places).astype(np.uint32)
-        bounds = np.searchsorted(terms, np.arange(len(term_ids) + 1))
-        present = np.flatnonzero(np.diff(bounds))
-        wide_at = np.flatnonzero(~narrow)
-        wide_terms = terms[wide_at]
-        wide_pairs = np.stack([offsets[wide_at] + base, places[wide_at]], axis=1).astype(
-            np.uint32
+        ids = term_ids[terms]
+        # function word + the word after it, in the same item and segment
+        leads = np.flatnonzero(
+            function[terms[:-1]] & (ids[:-1] != 0) & (ids[1:] != 0)
+            & (offsets[:-1] == offsets[1:])
         )
-        ids = term_ids.tolist()
+        filed = np.flatnonzero(ids != 0)
+        order = filed[stable_order(terms[filed], len(term_ids))]
+        _file(conn, chunk, base, ids[order], offsets[order], places[order])
+        if len(leads):
+            seconds = ids[leads + 1]
+            by_second = stable_order(seconds.astype(np.uint32), int(seconds.max()) + 1)
+            leads = leads[by_second]
+            leads = leads[stable_order(terms[leads], len(term_ids))]
+            labels = pair_key(ids[leads], ids[leads + 1])
+            _file(conn, chunk, base, labels, offsets[leads], places[leads])
 
-        def rows() -> Iterator[tuple[int, int, int, bytes, bytes]]:
-            for i in present.tolist():
-                lo, hi = int(bounds[i]), int(bounds[i + 1])
-                part = keys[lo:hi][narrow[lo:hi]]
-                wide = b""
-                if len(wide_terms):
-                    w0, w1 = np.searchsorted(wide_terms, [i, i + 1])
+
+def pair_key(first: npt.NDArray[np.int64], second: npt.NDArray[np.int64]) -> I64:
+    """The `phrases.term` of a function word followed by a word: negative, never a term id."""
+    key: I64 = -((first.astype(np.int64) << 32) | second.astype(np.int64))
+    return key
+
+
+def _file(
+    conn: sqlite3.Connection, chunk: int, base: int, labels: I64, offsets: I64, places: I64
+) -> None:
+    """Write one row per run of equal `labels` (a term id or a `pair_key`): the keys of
+    its occurrences, and those that do not fit a key as wide pairs."""
+    if not len(labels):
+        return
+    bounds = np.concatenate(
+        [[0], np.flatnonzero(labels[1:] != labels[:-1]) + 1, [len(labels)]]
+    ).tolist()
+    narrow = (offsets < NARROW) & (places < NARROW)
+    keys = ((offsets << 16) | places).astype(np.uint32)
+    wide_at = np.flatnonzero(~narrow)
+    wide_pairs = np.stack([offsets[wide_at] + base, places[wide_at]], axis=1).astype(np.uint32)
+    heads = labels[bounds[:-1]].tolist()
+
+    def rows() -> Iterator[tuple[int, int, int, bytes, bytes]]:
+        for group, (lo, hi) in enumerate(zip(bounds, bounds[1:], strict=False)):
+            part = keys[lo:hi]
+            wide = b""
+            if len(wide_at):
+                w0, w1 = np.searchsorted(wide_at, [lo, hi])
+                if w1 > w0:
+                    part = part[narrow[lo:hi]]
                     wide = wide_pairs[w0:w1].tobytes()
-                yield ids[i], chunk, base, part.tobytes(), wide
+            yield heads[group], chunk, base, part.tobytes(), wide
 
-        conn.executemany(
-            "INSERT INTO phrases(term, chunk, base, keys, wide) VALUES (?, ?, ?, ?, ?)",
-            rows(),
-        )
+    conn.executemany(
+        "INSERT INTO phrases(term, chunk, base, keys, wide) VALUES (?, ?, ?, ?, ?)", rows()
+    )
+
+
+def function_mask(ids: dict[str, int], size: int, offset: int = 0) -> npt.NDArray[np.bool_]:
+    """A bool per number below `size`: True for the numbers (`ids[term] - offset`) of the
+    function words."""
+    mask = np.zeros(size, dtype=bool)
+    for term in FUNCTION_TERMS:
+        number = ids.get(term)
+        if number is not None and 0 <= number - offset < size:
+            mask[number - offset] = True
+    return mask
+
+
+def units(term_ids: Sequence[int], terms: Sequence[str]) -> list[tuple[int, int]]:
+    """What a phrase is looked up by: (`phrases.term`, place in the phrase) pairs.
+
+    A function word and the word after it are one pair list ("of the" is far rarer than
+    "the", which stands a dozen times in every text); every other word its own list.
+    """
+    out: list[tuple[int, int]] = []
+    covered = [False] * len(terms)
+    for i in range(len(terms) - 1):
+        if terms[i] in FUNCTION_TERMS:
+            out.append((-((term_ids[i] << 32) | term_ids[i + 1]), i))
+            covered[i] = covered[i + 1] = True
+    out.extend((term_ids[i], i) for i in range(len(terms)) if not covered[i])
+    return out
 
 
 class PhraseIndex:
@@ -284,20 +345,20 @@ class PhraseIndex:
             self._bytes -= old.nbytes
         return out
 
-    def rowids(self, term_ids: Sequence[int]) -> I64:
-        """Sorted rowids of the items where the terms stand one after another, in order."""
-        lists = [self.occurrences(t) for t in term_ids]
-        if not lists or any(len(occ) == 0 for occ in lists):
+    def rowids(self, looked_up: Sequence[tuple[int, int]]) -> I64:
+        """Sorted rowids of the items where every (`phrases.term`, place) of `units` holds:
+        the phrase stands there."""
+        lists = [(self.occurrences(key), place) for key, place in looked_up]
+        if not lists or any(len(occ) == 0 for occ, _ in lists):
             return np.zeros(0, dtype=np.int64)
-        # Every place the phrase starts is an occurrence of each of its words, moved back
-        # by that word's place in the phrase: intersect those, rarest words first, so the
-        # starts shrink at every word.
+        # Every place the phrase starts is an occurrence of each list, moved back by its
+        # place in the phrase: intersect those, shortest lists first, so the starts
+        # shrink at every step.
         starts: U64 | None = None
-        for i in sorted(range(len(lists)), key=lambda i: len(lists[i])):
-            occurrences = lists[i]
-            if i:  # a start before the item's first word would borrow from the rowid
-                occurrences = occurrences[(occurrences & np.uint64(0xFFFFFFFF)) >= i]
-                occurrences = occurrences - np.uint64(i)
+        for occurrences, place in sorted(lists, key=lambda pair: len(pair[0])):
+            if place:  # a start before the item's first word would borrow from the rowid
+                occurrences = occurrences[(occurrences & np.uint64(0xFFFFFFFF)) >= place]
+                occurrences = occurrences - np.uint64(place)
             starts = occurrences if starts is None else _common(starts, occurrences)
             if not len(starts):
                 break

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from store.index.phrases import BREAK, SequenceBuffer, sequence
+from store.index.phrases import BREAK, SequenceBuffer, function_mask, sequence
 from store.model import Item
 from store.text.fold import fold_set, fold_words
 
@@ -376,7 +376,8 @@ class PostingsWriter:
             "INSERT INTO postings(term, chunk, body, docs, fields) VALUES (?, ?, ?, ?, ?)",
             ((term_ids[i], chunk, *grouped.blobs(i)) for i in touched.tolist()),
         )
-        buffer.sequences.write(conn, chunk, self._position, self._term_ids)
+        function = function_mask(self.numbers.ids, count, OWN)
+        buffer.sequences.write(conn, chunk, self._position, self._term_ids, function)
 
     def _position(self, numbers: np.ndarray) -> np.ndarray:
         """Positions in `self.numbers` of term numbers from either process."""

@@ -509,7 +509,7 @@ class SearchIndex:
         covered = self._covered
         holds = np.zeros(len(total), dtype=bool)
         if all(term in ids for term in terms) and covered:
-            found = self._phrases.rowids([ids[term] for term in terms])
+            found = self._phrases.rowids(phrases.units([ids[term] for term in terms], terms))
             holds[found[found < len(total)]] = True
         if covered + 1 < len(total):
             later = np.flatnonzero(total[covered + 1 :] > 0) + covered + 1
