@@ -55,11 +55,16 @@ def _code_hash() -> str:
     return digest.hexdigest()[:8]
 
 
-def archive_for(n: int, seed: int) -> tuple[Path, float | None]:
+def archive_for(n: int, seed: int, reuse: bool = False) -> tuple[Path, float | None]:
     """The archive of `n` synthetic items built by the current code (and its import rate
-    when it was built now)."""
+    when it was built now); with `reuse`, the newest one of that size whatever code built
+    it (a 1M import takes many minutes; fine while the index format stays)."""
     jsonl, _ = synthetic_archive(n, seed)
     path = BENCH_DATA / f"phrases-{n}-seed{seed}-{_code_hash()}.sqlite3"
+    built = sorted(BENCH_DATA.glob(f"phrases-{n}-seed{seed}-*.sqlite3"),
+                   key=lambda p: p.stat().st_mtime)
+    if reuse and built:
+        path = built[-1]
     if path.exists():
         return path, None
     for stale in BENCH_DATA.glob(f"phrases-{n}-seed{seed}-*.sqlite3*"):
@@ -170,11 +175,11 @@ def build_fts5(path: Path, conn: sqlite3.Connection) -> tuple[Path, float]:
     return fts, seconds / max(count, 1) * 1e6
 
 
-def measure(n: int, seed: int, with_fts5: bool) -> dict[str, Any]:
+def measure(n: int, seed: int, with_fts5: bool, reuse: bool = False) -> dict[str, Any]:
     from store import Archive
     from store.index.phrases import phrase_terms
 
-    path, import_rate = archive_for(n, seed)
+    path, import_rate = archive_for(n, seed, reuse)
     archive = Archive.open(path, readonly=True)
     conn = archive._conn
     index_bytes = conn.execute(
@@ -299,18 +304,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default="100000")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--fts5", action="store_true", help="also build and time FTS5")
+    parser.add_argument("--reuse", action="store_true",
+                        help="the newest archive of each size, whatever code built it")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(measure(args.child, args.seed, args.fts5)))
+        print(json.dumps(measure(args.child, args.seed, args.fts5, args.reuse)))
         return 0
     print(f"phrase benchmark, {os.cpu_count()} cores")
     failed = False
     for n in (int(s) for s in args.sizes.split(",")):
-        _, rate = archive_for(n, args.seed)
+        _, rate = archive_for(n, args.seed, args.reuse)
         done = subprocess.run(
             [sys.executable, "-m", "tests.bench.bench_phrases", "--child", str(n),
-             "--seed", str(args.seed)] + (["--fts5"] if args.fts5 else []),
+             "--seed", str(args.seed)] + (["--fts5"] if args.fts5 else [])
+            + (["--reuse"] if args.reuse else []),
             check=True, stdout=subprocess.PIPE, text=True, cwd=ROOT,
         )
         measured = json.loads(done.stdout.strip().splitlines()[-1])
