@@ -36,7 +36,7 @@ from typing import TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from store.text.fold import fold_word
+from store.text.fold import fold_word, fold_words
 from store.text.lexicon import FUNCTION_WORDS
 
 U32: TypeAlias = npt.NDArray[np.uint32]
@@ -49,6 +49,8 @@ paragraph). It is never an index term (no word folds to it) and never filed, so 
 before it and the word after it are never adjacent."""
 NARROW = 1 << 16
 """Rowid offsets and positions below this fit one uint32 key."""
+SPILL = 50_000
+"""Items read per chunk when catching up (as `store.index.postings.SPILL_ITEMS`)."""
 CACHE_BYTES = 48 * 2**20
 """Occurrences kept loaded: a phrase typed again, or extended, reads nothing."""
 
@@ -62,8 +64,6 @@ _WORDS: dict[str, tuple[str, ...]] = {BREAK: (BREAK,)}
 
 
 def _words_of(token: str) -> tuple[str, ...]:
-    from store.text.fold import fold_words
-
     return tuple(fold_words(token))
 
 
@@ -166,10 +166,6 @@ def catch_up(conn: sqlite3.Connection, separator: str) -> None:
         raise
     if own:
         conn.execute("COMMIT")
-
-
-SPILL = 50_000
-"""Items read per chunk when catching up (as `store.index.postings.SPILL_ITEMS`)."""
 
 
 @dataclass
