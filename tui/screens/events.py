@@ -41,15 +41,31 @@ class Uses:
     """ "2015-03-01 Nikolai Bordyuzha": its date and main participant, for the status."""
 
     @classmethod
-    def of(cls, archive: Archive, rowids: np.ndarray, positions: np.ndarray | None) -> Uses:
+    def of(
+        cls, archive: Archive, rowids: np.ndarray, positions: np.ndarray | None,
+        *, named: bool = False,
+    ) -> Uses:
+        """From a search's matches; `positions` (ascending, `Matches.positions`) make it
+        two binary searches, so a million matches cost nothing per keystroke. `named`
+        reads the first use's date and main participant (a phrase's status line)."""
         columns = archive.columns
+        order, dates = columns.order, columns.date_ord
         if positions is None:
-            positions = np.take(columns.position, rowids, mode="clip")
-        in_order = columns.order[np.sort(positions[positions < len(columns.order)])]
-        dated = in_order[columns.date_ord[in_order] != UNDATED]
+            positions = np.sort(np.take(columns.position, rowids, mode="clip"))
+        # dates along `order` never increase, and undated items (-1) come last
+        low, high = 0, len(order)
+        while low < high:
+            middle = (low + high) // 2
+            if dates[order[middle]] == UNDATED:
+                high = middle
+            else:
+                low = middle + 1
+        dated = positions[: int(np.searchsorted(positions, low))]
         if not len(dated):
             return cls(None, None, "undated")
-        first, latest = int(dated[-1]), int(dated[0])
+        first, latest = int(order[dated[-1]]), int(order[dated[0]])
+        if not named:
+            return cls(first, latest, "")
         item = archive.get_by_rowid(first)
         speaker = f" {item.participants[0].name}" if item.participants else ""
         return cls(first, latest, f"{item.date}{speaker}")
@@ -149,7 +165,10 @@ class EventsScreen(Screen):
             events = self.event_list
             top = 0 if not keep_cursor else max(0, events.cursor - PAGE // 2)
             rows = archive.rows(events.uncached(listing.rowids[top : top + PAGE]))
-            uses = Uses.of(archive, matches.rowids, matches.positions) if matches.terms else None
+            uses = None
+            if matches.terms:
+                uses = Uses.of(archive, matches.rowids, matches.positions,
+                               named=bool(matches.query.phrases))
         except PressroomError as error:
             self.app.call_from_thread(self._fail, sequence, str(error))
             return
@@ -190,7 +209,7 @@ class EventsScreen(Screen):
             text += " · " + " ".join(filters)
         if words and listing.ranked:
             text += " · best first"
-        if self._uses is not None and '"' in query:  # a phrase: who said it first
+        if self._uses is not None and self._uses.first_label:  # a phrase: who said it first
             text += f" · first use {self._uses.first_label} (f)"
         if self._problem:
             text += f" · ! {self._problem}"
