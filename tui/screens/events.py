@@ -62,7 +62,7 @@ class Uses:
                 low = middle + 1
         dated = positions[: int(np.searchsorted(positions, low))]
         if not len(dated):
-            return cls(None, None, "undated")
+            return cls(None, None, "")
         first, latest = int(order[dated[-1]]), int(order[dated[0]])
         if not named:
             return cls(first, latest, "")
