@@ -17,7 +17,7 @@ before numpy can combine it with the rest of the query. Our occurrences load as 
 per term and chunk straight into numpy, in the order search needs.
 
 Storage: one uint32 per occurrence, `(rowid - base) << 16 | position` with `base` the
-chunk's first rowid (a chunk is one spill of at most `SPILL_ITEMS` items); the rare
+chunk's first rowid (a chunk is a slice of at most `SLICE` items of one import); the rare
 occurrence that does not fit (a position past 65,535 in a very long speech) is kept as a
 (rowid, position) pair in the chunk's `wide` BLOB.
 """
@@ -36,7 +36,7 @@ from typing import TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from store.text.fold import fold_word, fold_words
+from store.text.fold import fold_set, fold_word, fold_words
 from store.text.lexicon import FUNCTION_WORDS
 
 U32: TypeAlias = npt.NDArray[np.uint32]
@@ -49,6 +49,8 @@ paragraph). It is never an index term (no word folds to it) and never filed, so 
 before it and the word after it are never adjacent."""
 NARROW = 1 << 16
 """Rowid offsets and positions below this fit one uint32 key."""
+SLICE = 10_000
+"""Items filed per chunk of the `phrases` table."""
 SPILL = 50_000
 """Items read per chunk when catching up (as `store.index.postings.SPILL_ITEMS`)."""
 CACHE_BYTES = 48 * 2**20
@@ -61,10 +63,40 @@ search must agree on this set: it comes from the lexicon, not from the archive."
 
 _WORDS: dict[str, tuple[str, ...]] = {BREAK: (BREAK,)}
 """Folded words of each whitespace-separated token seen, in order, punctuation dropped."""
+_TERMS: dict[str, tuple[str, ...]] = {BREAK: ()}
+"""Index terms of each token (`store.text.fold.fold_set` of it: words, and hyphenated
+words also whole)."""
 
 
-def _words_of(token: str) -> tuple[str, ...]:
-    return tuple(fold_words(token))
+def _learn(distinct: set[str]) -> None:
+    """Fold the tokens not seen yet, once: both their words and their terms."""
+    missing = distinct.difference(_TERMS)
+    if not missing:
+        return
+    if len(_TERMS) > 2_000_000:  # a pathological input must not grow memory without end
+        _TERMS.clear()
+        _WORDS.clear()
+        _TERMS[BREAK], _WORDS[BREAK] = (), (BREAK,)
+        missing = distinct
+    for token in missing:
+        _TERMS[token] = tuple(fold_set(token))
+        _WORDS[token] = tuple(fold_words(token))
+
+
+def tokens_of(segments: Sequence[str]) -> list[str]:
+    """The whitespace-separated tokens of `segments`, a BREAK token between two."""
+    return f" {BREAK} ".join(segments).split()
+
+
+def terms_of(distinct: set[str]) -> set[str]:
+    """The index terms of these tokens: `fold_set` of their text, from one shared cut."""
+    _learn(distinct)
+    return set(chain.from_iterable(map(_TERMS.__getitem__, distinct)))
+
+
+def words_of(token: str) -> tuple[str, ...]:
+    """The folded words of a token `terms_of` or `sequence` has seen."""
+    return _WORDS[token]
 
 
 def sequence(segments: Sequence[str]) -> list[str]:
@@ -75,23 +107,16 @@ def sequence(segments: Sequence[str]) -> list[str]:
     word. Punctuation inside a token separates words ("CSTO's" is "csto", "s"), so a
     comma or a dash between two words never breaks a phrase.
     """
-    pieces = f" {BREAK} ".join(segments).split()
-    seen = _WORDS
-    for token in set(pieces).difference(seen):
-        seen[token] = _words_of(token)
-    if len(seen) > 2_000_000:  # a pathological input must not grow memory without end
-        seen.clear()
-        seen[BREAK] = (BREAK,)
-        for token in set(pieces):
-            seen[token] = _words_of(token)
-    return list(chain.from_iterable(map(seen.__getitem__, pieces)))
+    pieces = tokens_of(segments)
+    _learn(set(pieces))
+    return list(chain.from_iterable(map(_WORDS.__getitem__, pieces)))
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
     conn.execute(
         "CREATE TABLE IF NOT EXISTS phrases ("
-        " term INTEGER NOT NULL, chunk INTEGER NOT NULL,"
-        " base INTEGER NOT NULL,"  # the chunk's first rowid
+        " term INTEGER NOT NULL, chunk INTEGER NOT NULL,"  # its first rowid
+        " base INTEGER NOT NULL,"  # the same: what keys count rowids from
         " keys BLOB NOT NULL,"  # uint32 (rowid - base) << 16 | position, ascending
         " wide BLOB NOT NULL,"  # uint32 pairs (rowid, position) that do not fit a key
         " PRIMARY KEY (term, chunk)) WITHOUT ROWID"
@@ -145,7 +170,6 @@ def catch_up(conn: sqlite3.Connection, separator: str) -> None:
         count = max(ids.values(), default=0) + 1
         identity = np.arange(count, dtype=np.int64)
         function = function_mask(ids, count)
-        chunk = conn.execute("SELECT coalesce(max(chunk), 0) + 1 FROM phrases").fetchone()[0]
         cursor = conn.execute(
             "SELECT rowid, title, participants, body FROM items WHERE rowid > ? ORDER BY rowid",
             (through,),
@@ -157,8 +181,7 @@ def catch_up(conn: sqlite3.Connection, separator: str) -> None:
                 words = sequence([title, *names, *body.split(separator)])
                 numbers = array("I", (ids.get(w, 0) for w in words))
                 buffer.add(rowid, numbers.tobytes())
-            buffer.write(conn, chunk, lambda n: n, identity, function)
-            chunk += 1
+            buffer.write(conn, lambda n: n, identity, function)
         mark_covered(conn)
     except BaseException:
         if own:
@@ -189,13 +212,12 @@ class SequenceBuffer:
     def write(
         self,
         conn: sqlite3.Connection,
-        chunk: int,
         position: Callable[[U32], U32],
         term_ids: npt.NDArray[np.int64],
         function: npt.NDArray[np.bool_],
     ) -> None:
-        """File the buffer's occurrences as one new chunk per term, and per function-word
-        pair (`pair_key`).
+        """File the buffer's occurrences, a chunk per slice of items: a row per term, and
+        per function-word pair (`pair_key`).
 
         `position` maps term numbers to positions in the writer's numbering, `term_ids`
         gives each its `terms` id (0: never filed, as BREAK), `function` marks the
@@ -204,31 +226,54 @@ class SequenceBuffer:
         """
         if not len(self.rowids):
             return
-        from store.index.postings import _stable_order as stable_order
+        all_terms = position(np.frombuffer(self.terms, dtype=np.uint32))
+        lengths = np.frombuffer(self.lengths, dtype=np.uint32)
+        rowids = np.frombuffer(self.rowids, dtype=np.uint32)
+        ends = np.cumsum(lengths, dtype=np.int64)
+        ids = term_ids.astype(np.uint32)  # term ids stay far below 2**32
+        # a slice of items at a time: its temporaries (a few arrays of one entry per
+        # word) stay tens of megabytes where a whole spill's would be a gigabyte
+        for first in range(0, len(rowids), SLICE):
+            last = min(first + SLICE, len(rowids))
+            lo = int(ends[first - 1]) if first else 0
+            _write_slice(
+                conn, all_terms[lo : int(ends[last - 1])], rowids[first:last],
+                lengths[first:last], ids, function,
+            )
 
-        terms = position(np.frombuffer(self.terms, dtype=np.uint32))
-        lengths = np.frombuffer(self.lengths, dtype=np.uint32).astype(np.int64)
-        rowids = np.frombuffer(self.rowids, dtype=np.uint32).astype(np.int64)
-        base = int(rowids[0])
-        starts = np.cumsum(lengths) - lengths
-        offsets = np.repeat(rowids - base, lengths)
-        places = np.arange(len(terms), dtype=np.int64) - np.repeat(starts, lengths)
-        ids = term_ids[terms]
-        # function word + the word after it, in the same item and segment
-        leads = np.flatnonzero(
-            function[terms[:-1]] & (ids[:-1] != 0) & (ids[1:] != 0)
-            & (offsets[:-1] == offsets[1:])
-        )
-        filed = np.flatnonzero(ids != 0)
-        order = filed[stable_order(terms[filed], len(term_ids))]
-        _file(conn, chunk, base, ids[order], offsets[order], places[order])
-        if len(leads):
-            seconds = ids[leads + 1]
-            by_second = stable_order(seconds.astype(np.uint32), int(seconds.max()) + 1)
-            leads = leads[by_second]
-            leads = leads[stable_order(terms[leads], len(term_ids))]
-            labels = pair_key(ids[leads], ids[leads + 1])
-            _file(conn, chunk, base, labels, offsets[leads], places[leads])
+
+def _write_slice(
+    conn: sqlite3.Connection,
+    terms: U32,
+    rowids: U32,
+    lengths: U32,
+    ids: U32,
+    function: npt.NDArray[np.bool_],
+) -> None:
+    """File the occurrences of a slice of items (see `SequenceBuffer.write`) as the chunk
+    numbered by its first rowid: rowids only grow, so chunks never collide and come in
+    rowid order."""
+    from store.index.postings import _stable_order as stable_order
+
+    base = chunk = int(rowids[0])
+    starts = (np.cumsum(lengths, dtype=np.uint32) - lengths).astype(np.uint32)
+    offsets = np.repeat((rowids - np.uint32(base)).astype(np.uint32), lengths)
+    places = np.arange(len(terms), dtype=np.uint32) - np.repeat(starts, lengths)
+    labels = ids[terms]
+    # function word + the word after it, in the same item and segment
+    leads = np.flatnonzero(
+        function[terms[:-1]] & (labels[:-1] != 0) & (labels[1:] != 0)
+        & (offsets[:-1] == offsets[1:])
+    )
+    order = stable_order(terms, len(ids))
+    _file(conn, chunk, base, labels[order].astype(np.int64), offsets[order], places[order])
+    del order
+    if len(leads):
+        seconds = labels[leads + 1]
+        leads = leads[stable_order(seconds, int(seconds.max()) + 1)]
+        leads = leads[stable_order(terms[leads], len(ids))]
+        pairs = pair_key(labels[leads].astype(np.int64), labels[leads + 1].astype(np.int64))
+        _file(conn, chunk, base, pairs, offsets[leads], places[leads])
 
 
 def pair_key(first: npt.NDArray[np.int64], second: npt.NDArray[np.int64]) -> I64:
@@ -238,23 +283,26 @@ def pair_key(first: npt.NDArray[np.int64], second: npt.NDArray[np.int64]) -> I64
 
 
 def _file(
-    conn: sqlite3.Connection, chunk: int, base: int, labels: I64, offsets: I64, places: I64
+    conn: sqlite3.Connection, chunk: int, base: int, labels: I64, offsets: U32, places: U32
 ) -> None:
-    """Write one row per run of equal `labels` (a term id or a `pair_key`): the keys of
-    its occurrences, and those that do not fit a key as wide pairs."""
+    """Write one row per run of equal `labels` (a term id or a `pair_key`; 0, as BREAK,
+    is never filed): the keys of its occurrences, and those that do not fit a key as
+    wide pairs."""
     if not len(labels):
         return
     bounds = np.concatenate(
         [[0], np.flatnonzero(labels[1:] != labels[:-1]) + 1, [len(labels)]]
     ).tolist()
     narrow = (offsets < NARROW) & (places < NARROW)
-    keys = ((offsets << 16) | places).astype(np.uint32)
+    keys = (offsets << np.uint32(16)) | places  # wraps where not narrow: those go wide
     wide_at = np.flatnonzero(~narrow)
-    wide_pairs = np.stack([offsets[wide_at] + base, places[wide_at]], axis=1).astype(np.uint32)
+    wide_pairs = np.stack([offsets[wide_at] + np.uint32(base), places[wide_at]], axis=1)
     heads = labels[bounds[:-1]].tolist()
 
     def rows() -> Iterator[tuple[int, int, int, bytes, bytes]]:
         for group, (lo, hi) in enumerate(zip(bounds, bounds[1:], strict=False)):
+            if heads[group] == 0:
+                continue
             part = keys[lo:hi]
             wide = b""
             if len(wide_at):

@@ -19,12 +19,20 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from typing import NamedTuple
 
 import numpy as np
 
-from store.index.phrases import BREAK, SequenceBuffer, function_mask, sequence
+from store.index.phrases import (
+    BREAK,
+    SequenceBuffer,
+    function_mask,
+    sequence,
+    terms_of,
+    tokens_of,
+    words_of,
+)
 from store.model import Item
 from store.text.fold import fold_set, fold_words
 
@@ -69,6 +77,8 @@ class TermNumbers:
         self.base = base
         self.ids: dict[str, int] = {}
         self.names: list[str] = []
+        self.tokens: dict[str, tuple[int, ...]] = {}
+        """The numbers of each text token's words (`store.index.phrases.words_of`)."""
 
     def __len__(self) -> int:
         return len(self.names)
@@ -98,9 +108,18 @@ class TermNumbers:
             return len(self.names) - 1
         return number - self.base
 
+    def number_of(self, name: str) -> int:
+        """The number of `name`, numbering it if new."""
+        number = self.ids.get(name)
+        if number is None:
+            self.extend((name,))
+            number = self.ids[name]
+        return number
+
     def clear(self) -> None:
         self.ids.clear()
         self.names.clear()
+        self.tokens.clear()
 
 
 class Postings(NamedTuple):
@@ -120,34 +139,48 @@ class Postings(NamedTuple):
     @classmethod
     def of(cls, item: Item, numbers: TermNumbers) -> Postings:
         """Fold `item` and number every term."""
-        terms, masks = _fields(item)
+        pieces = tokens_of(item.body)  # one cut of the text serves terms and sequence
+        distinct = set(pieces)
+        terms = terms_of(distinct)
+        masks = _meta(item)
         both = terms.intersection(masks)
         return cls(
             numbers.number(terms).tobytes(),
             numbers.number(masks).tobytes(),
             bytes(masks.values()),
             array("I", map(numbers.ids.__getitem__, both)).tobytes() if both else b"",
-            _sequence(item, numbers),
+            _sequence(item, pieces, distinct, numbers),
         )
 
 
-def _sequence(item: Item, numbers: TermNumbers) -> bytes:
-    """The numbers of `item`'s words in reading order (BREAK between title, names and
-    paragraphs); every word is already numbered as one of its terms."""
-    words = sequence([item.title, *(p.name for p in item.participants), *item.body])
-    ids = numbers.ids
-    if BREAK not in ids:
-        numbers.extend((BREAK,))
-    try:
-        return array("I", map(ids.__getitem__, words)).tobytes()
-    except KeyError:  # a word no field gave (never seen so far): number it
-        numbers.extend(set(words).difference(ids))
-        return array("I", map(ids.__getitem__, words)).tobytes()
+def _sequence(
+    item: Item, pieces: list[str], distinct: set[str], numbers: TermNumbers
+) -> bytes:
+    """The numbers of `item`'s words in reading order: title, each name, each paragraph,
+    BREAK between them (`store.index.phrases`).
+
+    The text's tokens map to the numbers of their words once per import (`tokens`), so
+    a speech costs one C-level walk over its tokens.
+    """
+    tokens, number_of = numbers.tokens, numbers.number_of
+    if len(tokens) > 2_000_000:  # bounded, as the token caches of folding are
+        tokens.clear()
+    for token in distinct.difference(tokens):
+        tokens[token] = tuple(map(number_of, words_of(token)))
+    head = [*(p.name for p in item.participants)]
+    out = array("I", map(number_of, sequence([item.title, *head])))
+    out.append(number_of(BREAK))
+    out.extend(chain.from_iterable(map(tokens.__getitem__, pieces)))
+    return out.tobytes()
 
 
 def _fields(item: Item) -> tuple[set[str], dict[str, int]]:
     """The terms of an item's text, and those of its title and people with their field bits."""
-    terms = fold_set("\n".join(item.body))
+    return terms_of(set(tokens_of(item.body))), _meta(item)
+
+
+def _meta(item: Item) -> dict[str, int]:
+    """The terms of an item's title and people, with their field bits."""
     masks = dict.fromkeys(fold_set(item.title), TITLE)
     for person in item.participants:
         for term in _folded(person.name):
@@ -156,7 +189,7 @@ def _fields(item: Item) -> tuple[set[str], dict[str, int]]:
             masks[term] = masks.get(term, 0) | ROLE
         for term in name_pairs(person.name):  # a pair holds a space: never a word
             masks[term] = NAME
-    return terms, masks
+    return masks
 
 
 def item_terms(item: Item) -> set[str]:
@@ -377,7 +410,7 @@ class PostingsWriter:
             ((term_ids[i], chunk, *grouped.blobs(i)) for i in touched.tolist()),
         )
         function = function_mask(self.numbers.ids, count, OWN)
-        buffer.sequences.write(conn, chunk, self._position, self._term_ids, function)
+        buffer.sequences.write(conn, self._position, self._term_ids, function)
 
     def _position(self, numbers: np.ndarray) -> np.ndarray:
         """Positions in `self.numbers` of term numbers from either process."""
