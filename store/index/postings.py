@@ -19,13 +19,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import repeat
 from typing import NamedTuple
 
 import numpy as np
 
 from store.index.phrases import (
-    BREAK,
     SequenceBuffer,
     function_mask,
     sequence,
@@ -77,8 +76,9 @@ class TermNumbers:
         self.base = base
         self.ids: dict[str, int] = {}
         self.names: list[str] = []
-        self.tokens: dict[str, tuple[int, ...]] = {}
-        """The numbers of each text token's words (`store.index.phrases.words_of`)."""
+        self.tokens: dict[str, bytes] = {}
+        """The numbers of each text token's words (`store.index.phrases.words_of`), as
+        uint32 bytes: an item's sequence is then one `bytes.join`."""
 
     def __len__(self) -> int:
         return len(self.names)
@@ -160,18 +160,15 @@ def _sequence(
     BREAK between them (`store.index.phrases`).
 
     The text's tokens map to the numbers of their words once per import (`tokens`), so
-    a speech costs one C-level walk over its tokens.
+    a speech costs one `bytes.join` over its tokens.
     """
     tokens, number_of = numbers.tokens, numbers.number_of
     if len(tokens) > 2_000_000:  # bounded, as the token caches of folding are
         tokens.clear()
     for token in distinct.difference(tokens):
-        tokens[token] = tuple(map(number_of, words_of(token)))
-    head = [*(p.name for p in item.participants)]
-    out = array("I", map(number_of, sequence([item.title, *head])))
-    out.append(number_of(BREAK))
-    out.extend(chain.from_iterable(map(tokens.__getitem__, pieces)))
-    return out.tobytes()
+        tokens[token] = array("I", map(number_of, words_of(token))).tobytes()
+    head = sequence([item.title, *(p.name for p in item.participants), ""])  # ends in BREAK
+    return array("I", map(number_of, head)).tobytes() + b"".join(map(tokens.__getitem__, pieces))
 
 
 def _fields(item: Item) -> tuple[set[str], dict[str, int]]:
