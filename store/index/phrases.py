@@ -57,9 +57,10 @@ CACHE_BYTES = 48 * 2**20
 """Occurrences kept loaded: a phrase typed again, or extended, reads nothing."""
 
 FUNCTION_TERMS = frozenset(fold_word(word) for word in FUNCTION_WORDS)
-"""Function words as index terms. Each occurrence of one is also filed with the word after
-it (`pair_key`), so a phrase never reads the list of "the" or "of" (`units`). Import and
-search must agree on this set: it comes from the lexicon, not from the archive."""
+"""Function words as index terms. They are filed only in pairs, with the word before and
+with the word after them (`pair_key`), never alone: a phrase never reads the list of
+"the" or "of" (`units`). Import and search must agree on this set: it comes from the
+lexicon, not from the archive."""
 
 _WORDS: dict[str, tuple[str, ...]] = {BREAK: (BREAK,)}
 """Folded words of each whitespace-separated token seen, in order, punctuation dropped."""
@@ -260,14 +261,17 @@ def _write_slice(
     offsets = np.repeat((rowids - np.uint32(base)).astype(np.uint32), lengths)
     places = np.arange(len(terms), dtype=np.uint32) - np.repeat(starts, lengths)
     labels = ids[terms]
-    # function word + the word after it, in the same item and segment
+    common = function[terms]
+    # two words side by side in one segment of one item, one of them a function word
     leads = np.flatnonzero(
-        function[terms[:-1]] & (labels[:-1] != 0) & (labels[1:] != 0)
+        (common[:-1] | common[1:]) & (labels[:-1] != 0) & (labels[1:] != 0)
         & (offsets[:-1] == offsets[1:])
     )
-    order = stable_order(terms, len(ids))
+    # other words alone; a function word's own list (a dozen in every text) is never read
+    alone = np.flatnonzero(~common & (labels != 0))
+    order = alone[stable_order(terms[alone], len(ids))]
     _file(conn, chunk, base, labels[order].astype(np.int64), offsets[order], places[order])
-    del order
+    del order, alone
     if len(leads):
         seconds = labels[leads + 1]
         leads = leads[stable_order(seconds, int(seconds.max()) + 1)]
@@ -277,7 +281,8 @@ def _write_slice(
 
 
 def pair_key(first: npt.NDArray[np.int64], second: npt.NDArray[np.int64]) -> I64:
-    """The `phrases.term` of a function word followed by a word: negative, never a term id."""
+    """The `phrases.term` of two words side by side, one a function word: negative, never
+    a term id."""
     key: I64 = -((first.astype(np.int64) << 32) | second.astype(np.int64))
     return key
 
@@ -331,15 +336,19 @@ def function_mask(ids: dict[str, int], size: int, offset: int = 0) -> npt.NDArra
 def units(term_ids: Sequence[int], terms: Sequence[str]) -> list[tuple[int, int]]:
     """What a phrase is looked up by: (`phrases.term`, place in the phrase) pairs.
 
-    A function word and the word after it are one pair list ("of the" is far rarer than
-    "the", which stands a dozen times in every text); every other word its own list.
+    A function word is looked up with the word after it as one pair list ("of the" is
+    far rarer than "the", which stands a dozen times in every text), or with the word
+    before it when it ends the phrase ("took part in"); every other word not in a pair
+    is its own list.
     """
     out: list[tuple[int, int]] = []
     covered = [False] * len(terms)
-    for i in range(len(terms) - 1):
-        if terms[i] in FUNCTION_TERMS:
-            out.append((-((term_ids[i] << 32) | term_ids[i + 1]), i))
-            covered[i] = covered[i + 1] = True
+    for i, term in enumerate(terms):
+        if term not in FUNCTION_TERMS or covered[i]:
+            continue
+        at = i if i + 1 < len(terms) else i - 1
+        out.append((-((term_ids[at] << 32) | term_ids[at + 1]), at))
+        covered[at] = covered[at + 1] = True
     out.extend((term_ids[i], i) for i in range(len(terms)) if not covered[i])
     return out
 
@@ -406,8 +415,11 @@ class PhraseIndex:
             starts = occurrences if starts is None else _common(starts, occurrences)
             if not len(starts):
                 break
-        assert starts is not None
-        return np.unique((starts >> np.uint64(32)).astype(np.int64))
+        if starts is None or not len(starts):
+            return np.zeros(0, dtype=np.int64)
+        rowids = (starts >> np.uint64(32)).astype(np.int64)  # sorted: runs, not a sort
+        first: I64 = rowids[np.concatenate([[True], rowids[1:] != rowids[:-1]])]
+        return first
 
 
 def _common(few: U64, many: U64) -> U64:
