@@ -282,8 +282,10 @@ class EventsScreen(Screen):
                         severity="warning")
             return
         rowid = uses.first if first else uses.latest
-        found = np.flatnonzero(self.event_list.listing.rowids == rowid)
-        if rowid is None or not len(found):
+        found = np.zeros(0) if rowid is None else np.flatnonzero(
+            self.event_list.listing.rowids == rowid
+        )
+        if not len(found):  # every match undated
             self.app.bell()
             return
         self.event_list.focus()
