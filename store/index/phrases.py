@@ -343,8 +343,9 @@ def units(term_ids: Sequence[int], terms: Sequence[str]) -> list[tuple[int, int]
 
     A function word is looked up with the word after it as one pair list ("of the" is
     far rarer than "the", which stands a dozen times in every text), or with the word
-    before it when it ends the phrase ("took part in"); every other word not in a pair
-    is its own list.
+    before it when it ends the phrase ("took part in"); a word left over is looked up
+    beside a function word when it stands beside one ("of the csto": "the csto", a part
+    of the list of "csto"), else alone.
     """
     out: list[tuple[int, int]] = []
     covered = [False] * len(terms)
@@ -354,7 +355,16 @@ def units(term_ids: Sequence[int], terms: Sequence[str]) -> list[tuple[int, int]
         at = i if i + 1 < len(terms) else i - 1
         out.append((-((term_ids[at] << 32) | term_ids[at + 1]), at))
         covered[at] = covered[at + 1] = True
-    out.extend((term_ids[i], i) for i in range(len(terms)) if not covered[i])
+    for i in range(len(terms)):
+        if covered[i]:
+            continue
+        # beside a function word, the pair's list is a part of the word's own: shorter
+        if i and terms[i - 1] in FUNCTION_TERMS:
+            out.append((-((term_ids[i - 1] << 32) | term_ids[i]), i - 1))
+        elif i + 1 < len(terms) and terms[i + 1] in FUNCTION_TERMS:
+            out.append((-((term_ids[i] << 32) | term_ids[i + 1]), i))
+        else:
+            out.append((term_ids[i], i))
     return out
 
 
