@@ -26,6 +26,7 @@ from store.errors import (
 from store.index.appearances import Appearances
 from store.index.columns import Columns
 from store.index.dossier import Dossier
+from store.index.mentions import PersonCount, oldest_first, people_named
 from store.index.people import PeopleIndex
 from store.ingest.pipeline import Prepared, prepared_items
 from store.limits import check_item
@@ -489,6 +490,7 @@ class Archive:
             next_rowid = self._conn.execute(
                 "SELECT coalesce(max(rowid), 0) + 1 FROM items"
             ).fetchone()[0]
+            self._index.catch_up(PARAGRAPH_SEPARATOR)
             seen: set[str] = set()
             # Into an empty archive only ids within this import can repeat: skip the look-ups.
             self._fresh = next_rowid == 1
@@ -847,6 +849,15 @@ class Archive:
             return build(
                 self._conn, self.columns, self._appearances, person, person_id, item_limit
             )
+
+    def oldest_first(self, rowids: np.ndarray) -> np.ndarray:
+        """`rowids` (a query's matches) oldest first, undated last: its first uses."""
+        return oldest_first(rowids, self.columns)
+
+    def people_named(self, rowids: np.ndarray) -> list[PersonCount]:
+        """The people named in the items `rowids`, most items first: who says it."""
+        with self._lock:
+            return people_named(self._conn, rowids)
 
     def person_rowids(self, key: str) -> np.ndarray:
         with self._lock:

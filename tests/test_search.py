@@ -312,12 +312,9 @@ def test_highlight_marks_the_word_being_typed_and_joined_names() -> None:
     assert [text[a:b] for a, b in highlight(text, frozenset({"terminasian"}))] == ["Ter-Minasyan"]
 
 
-def test_a_phrase_with_more_candidates_than_are_checked_says_so(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_phrase_is_found_in_every_item_that_holds_it_not_only_the_newest(
+    tmp_path: Path,
 ) -> None:
-    import store.index.search
-
-    monkeypatch.setattr(store.index.search, "PHRASE_CHECK_LIMIT", 3)
     items = [Item.from_dict({"title": f"Meeting {n}", "date": f"2024-01-{n + 1:02d}",
                              "body": ["The Security Council met." if n % 2 else
                                       "Council members spoke of security."]})
@@ -325,13 +322,10 @@ def test_a_phrase_with_more_candidates_than_are_checked_says_so(
     with Archive.open(tmp_path / "a.sqlite3") as archive:
         archive.import_items(items)
         matches = archive.match('"security council"')
-        # the 3 newest candidates were checked; of them, the two with the phrase are kept
-        assert matches.unchecked == 7
-        assert {archive.get_by_rowid(int(r)).title for r in matches.rowids} == {
-            "Meeting 9", "Meeting 7"
-        }
-        assert archive.match('"security council" meeting').unchecked == 7
-        assert archive.match("security council").unchecked == 0
+        found = {archive.get_by_rowid(int(r)).title for r in matches.rowids}
+        assert found == {f"Meeting {n}" for n in (1, 3, 5, 7, 9)}
+        assert len(archive.match('"security council" meeting')) == 5
+        assert len(archive.match("security council")) == 10
 
 
 def test_a_first_letter_never_completes_to_a_function_word(tmp_path: Path) -> None:

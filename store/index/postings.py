@@ -24,6 +24,14 @@ from typing import NamedTuple
 
 import numpy as np
 
+from store.index.phrases import (
+    SequenceBuffer,
+    function_mask,
+    sequence,
+    terms_of,
+    tokens_of,
+    words_of,
+)
 from store.model import Item
 from store.text.fold import fold_set, fold_words
 
@@ -68,11 +76,14 @@ class TermNumbers:
         self.base = base
         self.ids: dict[str, int] = {}
         self.names: list[str] = []
+        self.tokens: dict[str, bytes] = {}
+        """The numbers of each text token's words (`store.index.phrases.words_of`), as
+        uint32 bytes: an item's sequence is then one `bytes.join`."""
 
     def __len__(self) -> int:
         return len(self.names)
 
-    def number(self, terms: set[str] | dict[str, int]) -> array:
+    def number(self, terms: set[str] | dict[str, int]) -> array[int]:
         """The numbers of `terms` (in their iteration order), numbering new ones."""
         ids = self.ids
         # set.difference(dict) walks only `terms`; a dict view minus a dict would walk all ids
@@ -97,9 +108,18 @@ class TermNumbers:
             return len(self.names) - 1
         return number - self.base
 
+    def number_of(self, name: str) -> int:
+        """The number of `name`, numbering it if new."""
+        number = self.ids.get(name)
+        if number is None:
+            self.extend((name,))
+            number = self.ids[name]
+        return number
+
     def clear(self) -> None:
         self.ids.clear()
         self.names.clear()
+        self.tokens.clear()
 
 
 class Postings(NamedTuple):
@@ -113,23 +133,51 @@ class Postings(NamedTuple):
     """...with one byte of field bits each."""
     both: bytes
     """Terms in both text and title/names/roles, counted once in a term's document count."""
+    sequence: bytes
+    """Its words in reading order, for phrases (`store.index.phrases`)."""
 
     @classmethod
     def of(cls, item: Item, numbers: TermNumbers) -> Postings:
         """Fold `item` and number every term."""
-        terms, masks = _fields(item)
+        pieces = tokens_of(item.body)  # one cut of the text serves terms and sequence
+        distinct = set(pieces)
+        terms = terms_of(distinct)
+        masks = _meta(item)
         both = terms.intersection(masks)
         return cls(
             numbers.number(terms).tobytes(),
             numbers.number(masks).tobytes(),
             bytes(masks.values()),
             array("I", map(numbers.ids.__getitem__, both)).tobytes() if both else b"",
+            _sequence(item, pieces, distinct, numbers),
         )
+
+
+def _sequence(
+    item: Item, pieces: list[str], distinct: set[str], numbers: TermNumbers
+) -> bytes:
+    """The numbers of `item`'s words in reading order: title, each name, each paragraph,
+    BREAK between them (`store.index.phrases`).
+
+    The text's tokens map to the numbers of their words once per import (`tokens`), so
+    a speech costs one `bytes.join` over its tokens.
+    """
+    tokens, number_of = numbers.tokens, numbers.number_of
+    if len(tokens) > 2_000_000:  # bounded, as the token caches of folding are
+        tokens.clear()
+    for token in distinct.difference(tokens):
+        tokens[token] = array("I", map(number_of, words_of(token))).tobytes()
+    head = sequence([item.title, *(p.name for p in item.participants), ""])  # ends in BREAK
+    return array("I", map(number_of, head)).tobytes() + b"".join(map(tokens.__getitem__, pieces))
 
 
 def _fields(item: Item) -> tuple[set[str], dict[str, int]]:
     """The terms of an item's text, and those of its title and people with their field bits."""
-    terms = fold_set("\n".join(item.body))
+    return terms_of(set(tokens_of(item.body))), _meta(item)
+
+
+def _meta(item: Item) -> dict[str, int]:
+    """The terms of an item's title and people, with their field bits."""
     masks = dict.fromkeys(fold_set(item.title), TITLE)
     for person in item.participants:
         for term in _folded(person.name):
@@ -138,7 +186,7 @@ def _fields(item: Item) -> tuple[set[str], dict[str, int]]:
             masks[term] = masks.get(term, 0) | ROLE
         for term in name_pairs(person.name):  # a pair holds a space: never a word
             masks[term] = NAME
-    return terms, masks
+    return masks
 
 
 def item_terms(item: Item) -> set[str]:
@@ -180,6 +228,7 @@ class _Buffer:
         self.meta_docs = array("I")
         self.meta_masks = bytearray()
         self.both_terms = array("I")
+        self.sequences = SequenceBuffer.empty()
 
     def add(self, rowid: int, postings: Postings) -> None:
         # C loops only: frombytes, and extend over repeat.
@@ -189,6 +238,7 @@ class _Buffer:
         self.meta_docs.extend(repeat(rowid, len(postings.meta) >> 2))
         self.meta_masks += postings.masks
         self.both_terms.frombytes(postings.both)
+        self.sequences.add(rowid, postings.sequence)
         self.items += 1
 
     def grouped(
@@ -333,7 +383,8 @@ class PostingsWriter:
             return
         conn = self._conn
         count = len(self.numbers)
-        grouped = self._buffer.grouped(count, self._position)
+        buffer = self._buffer
+        grouped = buffer.grouped(count, self._position)
         self._buffer = _Buffer()
         grow = count - len(self._term_ids)
         self._term_ids = np.concatenate([self._term_ids, np.zeros(grow, dtype=np.int64)])
@@ -355,6 +406,8 @@ class PostingsWriter:
             "INSERT INTO postings(term, chunk, body, docs, fields) VALUES (?, ?, ?, ?, ?)",
             ((term_ids[i], chunk, *grouped.blobs(i)) for i in touched.tolist()),
         )
+        function = function_mask(self.numbers.ids, count, OWN)
+        buffer.sequences.write(conn, self._position, self._term_ids, function)
 
     def _position(self, numbers: np.ndarray) -> np.ndarray:
         """Positions in `self.numbers` of term numbers from either process."""

@@ -15,7 +15,7 @@ sequential pass, and ranking them is a stable sort by score alone.
 from __future__ import annotations
 
 import bisect
-import re
+import json
 import sqlite3
 import string
 from collections import OrderedDict
@@ -26,7 +26,9 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from store.index import phrases
 from store.index.columns import Columns
+from store.index.phrases import PhraseIndex, phrase_terms
 from store.index.postings import BODY, NAME, ROLE, TITLE, Postings, PostingsWriter
 from store.index.query import Query
 from store.model import Item
@@ -55,8 +57,6 @@ CACHE_BYTES = 96 * 2**20
 PREFIX_BODY_POSTINGS = 50_000
 RECENT_WORDS = 3
 """Query words whose dense scores are kept (4 MB each at 1M items), see `_scores_of`."""
-PHRASE_CHECK_LIMIT = 5_000
-"""Candidates of a "phrase" query checked against their text, newest first (~0.3 s at most)."""
 
 
 PAIR = 1.0
@@ -106,9 +106,6 @@ class Matches:
     positions: np.ndarray | None = field(default=None, repr=False)
     """The matches' positions in `Columns.order` (ascending: newest first), when the query
     had words: what counting them by month needs, without gathering a million rowids."""
-    unchecked: int = 0
-    """Older candidates of a "phrase" query left unchecked, so left out (see
-    PHRASE_CHECK_LIMIT): the list then holds matches among the newest candidates only."""
     notes: tuple[str, ...] = ()
     """What the user should be told about the query ("no person matches 'a0'")."""
 
@@ -134,7 +131,10 @@ class SearchIndex:
         self._vocab: _Vocabulary | None = None
         self._columns = Columns.empty()
         """The columns the cached postings' positions refer to (`use`)."""
-        self._recent_scores: OrderedDict[tuple[str, bool, int], np.ndarray] = OrderedDict()
+        self._recent_scores: OrderedDict[tuple[str, bool, int, bool], np.ndarray] = OrderedDict()
+        self._phrases = PhraseIndex(conn)
+        self._covered: int | None = None
+        """`phrases.covered_through`, read once per import."""
         self._postings: OrderedDict[tuple[int, bool], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._cached_bytes = 0
 
@@ -152,6 +152,7 @@ class SearchIndex:
             " fields BLOB NOT NULL,"  # uint8 field bits, one per `docs` entry
             " PRIMARY KEY (term, chunk)) WITHOUT ROWID"
         )
+        phrases.create_schema(conn)
 
     # -- building --------------------------------------------------------------------------
 
@@ -163,9 +164,16 @@ class SearchIndex:
         """An item replaced by this import leaves the index (see `PostingsWriter.retract`)."""
         self.writer.retract(item)
 
+    def catch_up(self, separator: str) -> None:
+        """Before an import: file in the positional index the items it lacks (an archive
+        made before it, or grown by an older pressroom), so the import leaves it whole."""
+        phrases.catch_up(self._conn, separator)
+        self._covered = None
+
     def flush(self) -> None:
         """Write everything buffered; the archive calls it once, before COMMIT."""
         if self.writer.flush():
+            phrases.mark_covered(self._conn)
             self._forget()
 
     def discard(self) -> None:
@@ -177,6 +185,8 @@ class SearchIndex:
         self._recent_scores.clear()
         self._postings.clear()
         self._cached_bytes = 0
+        self._phrases.forget()
+        self._covered = None
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -191,6 +201,7 @@ class SearchIndex:
             self._recent_scores.clear()
             self._postings.clear()
             self._cached_bytes = 0
+            self._phrases.use(len(columns.kind))
 
     def first_letters(self) -> list[str]:
         """Letters index terms begin with, those beginning the most terms first.
@@ -344,14 +355,15 @@ class SearchIndex:
         return scores
 
     def _scores_of(
-        self, word: str, prefix: bool, only: int, candidates: dict[str, float]
+        self, word: str, prefix: bool, only: int, candidates: dict[str, float],
+        exact: bool = False,
     ) -> np.ndarray:
         """`_word_scores` of one query word (read-only), kept for the next few keystrokes.
 
         While "security co" is typed, "security" scores the same at every keystroke: a
         million-item array re-scattered from its postings each time (~10 ms at 1M).
         """
-        key = (word, prefix, only)  # as typed: its length sets the typos allowed, not the fold's
+        key = (word, prefix, only, exact)  # as typed: its length sets the typos allowed
         scores = self._recent_scores.get(key)
         if scores is None:
             head_only = self._head_only(candidates) if prefix else frozenset()
@@ -417,27 +429,33 @@ class SearchIndex:
 
         total = np.zeros(0, dtype=np.float32)  # summed scores per rowid; 0 = left out
         matched_terms: set[str] = set()
-        required: list[tuple[str, bool, int]] = []
+        required: list[tuple[str, bool, int, bool]] = []
         for index, word in enumerate(query.words):
             last = index == len(query.words) - 1 and not query.phrases and not query.people
-            required.append((word, last and query.last_is_prefix, 0))
+            required.append((word, last and query.last_is_prefix, 0, False))
         for person in query.people:
             for index, word in enumerate(person):
                 last = index == len(person) - 1 and query.last_is_prefix and not query.words
-                required.append((word, last, NAME))
+                required.append((word, last, NAME, False))
         for phrase in query.phrases:
-            required.extend((word, False, 0) for word in phrase)
+            # a phrase means its words as written (after folding): no typo readings
+            required.extend((word, False, 0, True) for word in phrase if fold_word(word))
         readings: list[dict[str, float]] = []
         found = np.empty(len(columns.kind), dtype=bool)
-        for index, (word, prefix, only) in enumerate(required):
-            candidates = self.candidates(word, prefix=prefix)
+        nothing = Matches(
+            np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), frozenset(), query
+        )
+        for index, (word, prefix, only, exact) in enumerate(required):
+            if exact:
+                folded = fold_word(word)
+                candidates = {folded: EXACT} if folded in self._vocabulary().ids else {}
+            else:
+                candidates = self.candidates(word, prefix=prefix)
+                matched_terms.update(candidates)
             if not candidates:
-                return Matches(
-                    np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), frozenset(), query
-                )
-            matched_terms.update(candidates)
+                return nothing
             readings.append(candidates)
-            scores = self._scores_of(word, prefix, only, candidates)
+            scores = self._scores_of(word, prefix, only, candidates, exact)
             if index == 0:
                 total = scores.copy()
                 continue
@@ -454,14 +472,12 @@ class SearchIndex:
             total += bonus
         for term in self._excluded(query):
             total[self._load(term)[0]] = 0
+        for phrase in query.phrases:
+            self._keep_phrase(total, phrase)
+            matched_terms.add(" ".join(phrase_terms(phrase)))
         in_order = total[columns.order]  # the one gather into date order
         in_order *= keep
         hits = np.flatnonzero(in_order > 0)  # positions in `order`: newest first
-        unchecked = 0
-        if query.phrases:
-            unchecked = max(0, len(hits) - PHRASE_CHECK_LIMIT)
-            hits = hits[:PHRASE_CHECK_LIMIT]
-            hits = hits[self._with_phrases(columns.order[hits], query.phrases)]
         scores = in_order[hits]
         # Scores come in few distinct levels: a stable radix sort on a 16-bit key keeps the
         # date order inside each level, so ranking a million matches costs milliseconds.
@@ -470,12 +486,35 @@ class SearchIndex:
         key = key.astype(np.int16)
         by_rank = np.argsort(key, kind="stable")
         typed = frozenset(
-            fold_word(word) for word, prefix, _ in required if prefix and fold_word(word)
+            fold_word(word) for word, prefix, _, _ in required if prefix and fold_word(word)
         )
         return Matches(
             columns.order[hits[by_rank]], scores[by_rank], frozenset(matched_terms), query,
-            typed, hits, unchecked,
+            typed, hits,
         )
+
+    def _keep_phrase(self, total: np.ndarray, phrase: tuple[str, ...]) -> None:
+        """Zero the score of every item where `phrase` does not stand, words in order.
+
+        Items the positional index covers are answered from it, the whole archive at
+        once; items past it (added by an older pressroom since, until the next import
+        files them) are checked on their text.
+        """
+        terms = phrase_terms(phrase)
+        ids = self._vocabulary().ids
+        if len(terms) < 2:  # a "phrase" of one word is that word, already required
+            return
+        if self._covered is None:
+            self._covered = phrases.covered_through(self._conn)
+        covered = self._covered
+        holds = np.zeros(len(total), dtype=bool)
+        if all(term in ids for term in terms) and covered:
+            found = self._phrases.rowids(phrases.units([ids[term] for term in terms], terms))
+            holds[found[found < len(total)]] = True
+        if covered + 1 < len(total):
+            later = np.flatnonzero(total[covered + 1 :] > 0) + covered + 1
+            holds[later[self._with_phrases(later, (phrase,))]] = True
+        total *= holds
 
     def _excluded(self, query: Query) -> list[str]:
         """Index terms of the query's -words (a -word nobody wrote excludes nothing)."""
@@ -483,27 +522,22 @@ class SearchIndex:
         return [term for term in map(fold_word, query.excluded) if term in ids]
 
     def _with_phrases(
-        self, rowids: np.ndarray, phrases: tuple[tuple[str, ...], ...]
+        self, rowids: np.ndarray, phrases_: tuple[tuple[str, ...], ...]
     ) -> np.ndarray:
-        """A bool per rowid of `rowids`: does its text hold each phrase, words in order,
-        any case?
-
-        The posting lists already required every word; this checks adjacency on the raw
-        text, with one compiled regex per phrase.
-        """
-        patterns = [
-            re.compile(r"\b" + r"\W+".join(map(re.escape, phrase)) + r"\b", re.IGNORECASE)
-            for phrase in phrases
-        ]
+        """A bool per rowid of `rowids`: does the item hold each phrase, words in order?
+        Read from their text, for items the positional index does not cover yet."""
+        wanted = [phrase_terms(phrase) for phrase in phrases_]
         kept: set[int] = set()
         for start in range(0, len(rowids), 500):
             part = [int(r) for r in rowids[start : start + 500]]
             marks = ",".join("?" * len(part))
-            for rowid, title, people, body in self._conn.execute(
-                f"SELECT rowid, title, people, body FROM items WHERE rowid IN ({marks})", part
+            for rowid, title, participants, body in self._conn.execute(
+                f"SELECT rowid, title, participants, body FROM items WHERE rowid IN ({marks})",
+                part,
             ):
-                text = f"{title}\n{people}\n{body}"
-                if all(p.search(text) for p in patterns):
+                names = [p["name"] for p in json.loads(participants)]
+                words = phrases.sequence([title, *names, *body.split("\x1e")])
+                if all(phrases.stands_in(terms, words) for terms in wanted):
                     kept.add(rowid)
         return np.array([int(r) in kept for r in rowids], dtype=bool)
 
@@ -513,19 +547,42 @@ def highlight(
 ) -> list[tuple[int, int]]:
     """Character spans of the words in `text` whose folded form is one of `terms`.
 
-    A word also counts when it starts with one of `prefixes` (`Matches.prefixes`: the
-    word being typed), and a hyphenated word when its joined form matched.
+    A term of several words (a "phrase", `Matches.terms`) marks each place those words
+    stand in that order, as one span from its first word to its last. A word also counts
+    when it starts with one of `prefixes` (`Matches.prefixes`: the word being typed), and
+    a hyphenated word when its joined form matched.
     """
     if not (terms or prefixes) or not text:
         return []
     starts = tuple(prefixes)
+    words = tokens(text)
     spans = [
         (start, end)
-        for term, start, end in tokens(text)
+        for term, start, end in words
         if term in terms or (starts and term.startswith(starts))
     ]
+    runs = [term.split(" ") for term in terms if " " in term]
+    if runs:
+        spans = sorted(set(spans).union(_phrase_spans(text, words, runs)))
     joined = [(start, end) for term, start, end in compounds(text) if term in terms]
     if joined:
         inside = {i for start, end in joined for i in range(start, end)}
         spans = sorted(joined + [s for s in spans if s[0] not in inside])
     return spans
+
+
+def _phrase_spans(
+    text: str, words: list[tuple[str, int, int]], runs: list[list[str]]
+) -> list[tuple[int, int]]:
+    """Spans of the places where one of `runs` stands in `words` (tokens of `text`),
+    never across a line break (a paragraph end)."""
+    folded = [term for term, _, _ in words]
+    out = []
+    for run in runs:
+        size = len(run)
+        for at in range(len(folded) - size + 1):
+            if folded[at : at + size] == run:
+                start, end = words[at][1], words[at + size - 1][2]
+                if "\n" not in text[start:end]:
+                    out.append((start, end))
+    return out

@@ -37,7 +37,7 @@ _ItemFields = tuple[
     tuple[str, str | None, str, str, tuple[str, ...]],  # id, date, kind, title, body
     tuple[tuple[str, str, str], ...],  # participants: name, role, organisation
     tuple[tuple[str, ...], str, str],  # places, language, source
-    tuple[bytes, bytes, bytes, bytes],  # Postings
+    tuple[bytes, bytes, bytes, bytes, bytes],  # Postings
 ]
 """One parsed item as the reader sends it: plain tuples pickle several times faster than
 dataclasses."""

@@ -51,6 +51,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("query", nargs="+", metavar="QUERY")
     p.add_argument("--limit", type=int, default=20, metavar="N")
     p.add_argument("--json", action="store_true", help="one JSON object per line, with score")
+    use = p.add_mutually_exclusive_group()
+    use.add_argument(
+        "--first", action="store_true",
+        help="the earliest matches first (undated last), with date, speaker and title: "
+        "who used a phrase first",
+    )
+    use.add_argument(
+        "--by-person", action="store_true",
+        help="the people named in the matches, by how many items name them: who says it",
+    )
     p.set_defaults(run=run_search)
 
     p = sub.add_parser("show", parents=[common], help="print one item")
@@ -169,6 +179,8 @@ def run_search(args: argparse.Namespace) -> int:
     query = " ".join(args.query)
     if args.limit < 1:
         return fail("--limit must be at least 1")
+    if args.first or args.by_person:
+        return _first_or_by_person(args, query)
     with open_archive(args, readonly=True) as archive:
         bookmarks = None
         if "in:bookmarks" in query:
@@ -188,6 +200,38 @@ def run_search(args: argparse.Namespace) -> int:
             notes = archive.match(query).notes if "person:" in query else ()
         print(printable("; ".join(notes)) if notes else "no matches", file=sys.stderr)
     return 0
+
+
+def _first_or_by_person(args: argparse.Namespace, query: str) -> int:
+    """`search --first`: the matches oldest first; `search --by-person`: who is named in
+    them, most items first."""
+    with open_archive(args, readonly=True) as archive:
+        bookmarks = open_bookmarks(args) if "in:bookmarks" in query or "tag:" in query else None
+        matches = archive.match(query, bookmarks)
+        if args.by_person:
+            for person in archive.people_named(matches.rowids)[: args.limit]:
+                if args.json:
+                    _print_json({"name": person.name, "key": person.key, "items": person.count})
+                else:
+                    print(printable(f"{person.count:7,}  {person.name}"))
+        else:
+            for rowid in archive.oldest_first(matches.rowids)[: args.limit]:
+                item = archive.get_by_rowid(int(rowid))
+                if args.json:
+                    _print_json(item.to_dict())
+                else:
+                    print(_first_use_line(item))
+    if not len(matches) and not args.json:
+        print(printable("; ".join(matches.notes)) or "no matches", file=sys.stderr)
+    return 0
+
+
+def _first_use_line(item: Item) -> str:
+    """"2015-03-01  Nikolai Bordyuzha     Address in Minsk": date, main participant, title."""
+    speaker = item.participants[0].name if item.participants else "-"
+    line = printable(f"{item.date or 'undated':10}  {speaker[:24]:24}  {item.title}")
+    width = _width()
+    return line if len(line) <= width or not sys.stdout.isatty() else line[: width - 1] + "…"
 
 
 def run_show(args: argparse.Namespace) -> int:

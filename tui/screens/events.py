@@ -8,6 +8,7 @@ slow search for "v" cannot overwrite the answer for "voitolovsky".
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -22,6 +23,7 @@ from store import BookmarksReadOnly, BookmarksUnavailable, Watchlist
 from store.archive import Archive, Row
 from store.bookmarks.watchlists import MAX_NAME
 from store.errors import PressroomError
+from store.index.columns import UNDATED
 from store.index.query import Query, parse_query
 from store.text.printable import printable
 from tui.app_handle import AppHandle
@@ -36,6 +38,46 @@ NO_QUERY = Query("")
 
 if TYPE_CHECKING:
     from tui.screens.watchlists import Count
+
+
+@dataclass(frozen=True)
+class Uses:
+    """The earliest and the latest dated match of a search, for `f` and `l`."""
+
+    first: int | None
+    latest: int | None
+    first_label: str
+    """ "2015-03-01 Nikolai Bordyuzha": its date and main participant, for the status."""
+
+    @classmethod
+    def of(
+        cls, archive: Archive, rowids: np.ndarray, positions: np.ndarray | None,
+        *, named: bool = False,
+    ) -> Uses:
+        """From a search's matches; `positions` (ascending, `Matches.positions`) make it
+        two binary searches, so a million matches cost nothing per keystroke. `named`
+        reads the first use's date and main participant (a phrase's status line)."""
+        columns = archive.columns
+        order, dates = columns.order, columns.date_ord
+        if positions is None:
+            positions = np.sort(np.take(columns.position, rowids, mode="clip"))
+        # dates along `order` never increase, and undated items (-1) come last
+        low, high = 0, len(order)
+        while low < high:
+            middle = (low + high) // 2
+            if dates[order[middle]] == UNDATED:
+                high = middle
+            else:
+                low = middle + 1
+        dated = positions[: int(np.searchsorted(positions, low))]
+        if not len(dated):
+            return cls(None, None, "")
+        first, latest = int(order[dated[-1]]), int(order[dated[0]])
+        if not named:
+            return cls(first, latest, "")
+        item = archive.get_by_rowid(first)
+        speaker = f" {item.participants[0].name}" if item.participants else ""
+        return cls(first, latest, f"{item.date}{speaker}")
 
 
 class EventsScreen(AppHandle, Screen[None]):
@@ -54,8 +96,13 @@ class EventsScreen(AppHandle, Screen[None]):
         Binding("r,ctrl+r", "show_new", "Show new items", id="show-new"),
         Binding("W", "watch", "Watch query", id="watch"),
         Binding("w", "watchlists", "Watchlists", id="watchlists", show=False),
+        Binding("f", "first_use", "First use", show=False, id="first-use"),
+        Binding("l", "latest_use", "Latest use", show=False, id="latest-use"),
+        Binding("s", "who_says_it", "Who says it", show=False, id="who-says-it"),
     ]
-    """Events keys; j/k/g/G/PgUp/PgDn live on the list itself (`LineList.BINDINGS`)."""
+    """Events keys; j/k/g/G/PgUp/PgDn live on the list itself (`LineList.BINDINGS`).
+    f and l go to the earliest and the latest dated match of a search (a phrase's first and
+    latest use), s lists who is named in the matches (the speakers)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -72,6 +119,8 @@ class EventsScreen(AppHandle, Screen[None]):
         """The watchlists and their new counts, as the "watch:" line shows them."""
         self._follow: tuple[str, int] | None = None
         """After `r`: the item the cursor was on, and its line on screen, to find again."""
+        self._uses: Uses | None = None
+        """The earliest and latest dated matches of the current search."""
 
     def compose(self) -> ComposeResult:
         session = self.pressroom.session
@@ -140,7 +189,7 @@ class EventsScreen(AppHandle, Screen[None]):
             matches = archive.match(query, session.bookmarks)
             listing = Listing.build(
                 archive.columns, matches.rowids, matches.terms, ranked=bool(matches.terms),
-                unchecked=matches.unchecked, positions=matches.positions,
+                positions=matches.positions,
             )
             # The rows of the first screen, read here rather than while painting: a cold
             # read of a page of rows costs tens of milliseconds at 1M items.
@@ -149,12 +198,16 @@ class EventsScreen(AppHandle, Screen[None]):
             cursor = place[0] if place else events.cursor
             top = 0 if not keep_cursor else max(0, cursor - PAGE // 2)
             rows = archive.rows(events.uncached(listing.rowids[top : top + PAGE]))
+            uses = None
+            if matches.terms:
+                uses = Uses.of(archive, matches.rowids, matches.positions,
+                               named=bool(matches.query.phrases))
         except PressroomError as error:
             self.app.call_from_thread(self._fail, sequence, str(error))
             return
         problem = "; ".join(matches.notes)  # "no person matches 'a0'"
         self.app.call_from_thread(
-            self._apply, sequence, listing, problem, keep_cursor, rows, parsed, place
+            self._apply, sequence, listing, problem, keep_cursor, rows, parsed, place, uses
         )
 
     def _place_of(self, archive: Archive, listing: Listing) -> tuple[int, int] | None:
@@ -173,13 +226,14 @@ class EventsScreen(AppHandle, Screen[None]):
     def _apply(
         self, sequence: int, listing: Listing, problem: str, keep_cursor: bool,
         rows: Sequence[Row] = (), shown: Query = NO_QUERY,
-        place: tuple[int, int] | None = None,
+        place: tuple[int, int] | None = None, uses: Uses | None = None,
     ) -> None:
         if sequence != self._sequence:
             return  # a newer query was typed meanwhile
         self._shown = shown
         self._problem = problem
         self._follow = None
+        self._uses = uses
         self.event_list.show(listing, keep_cursor=keep_cursor, rows=rows)
         if place is not None:
             self.event_list.place(*place)
@@ -207,10 +261,8 @@ class EventsScreen(AppHandle, Screen[None]):
             text += " · " + " ".join(filters)
         if words and listing.ranked:
             text += " · best first"
-        if listing.unchecked:
-            from store.index.search import PHRASE_CHECK_LIMIT  # loaded by the search already
-
-            text += f" · phrase checked in the newest {PHRASE_CHECK_LIMIT:,} only"
+        if self._uses is not None and self._uses.first_label:  # a phrase: who said it first
+            text += f" · first use {self._uses.first_label} (f)"
         waiting = self.pressroom.archive_follower.waiting
         if waiting:
             key = "ctrl+r" if self.search_box.has_focus else "r"  # the box types an r
@@ -427,6 +479,46 @@ class EventsScreen(AppHandle, Screen[None]):
             self.app.bell()
             return
         self.pressroom.toggle_bookmark(row.item_id)
+
+    def action_first_use(self) -> None:
+        """The cursor to the earliest dated match: a phrase's first use."""
+        self._go_to_use(first=True)
+
+    def action_latest_use(self) -> None:
+        """The cursor to the latest dated match: the phrase's most recent use."""
+        self._go_to_use(first=False)
+
+    def _go_to_use(self, *, first: bool) -> None:
+        uses = self._uses
+        if uses is None or not self._query.strip():
+            self.notify("Search first: f and l go to a search's first and latest use",
+                        severity="warning")
+            return
+        rowid = uses.first if first else uses.latest
+        found = np.zeros(0) if rowid is None else np.flatnonzero(
+            self.event_list.listing.rowids == rowid
+        )
+        if not len(found):  # every match undated
+            self.app.bell()
+            return
+        self.event_list.focus()
+        self.event_list.move_to(int(found[0]))
+
+    def action_who_says_it(self) -> None:
+        """Who is named in the matches, most items first; Enter narrows to one of them."""
+        listing = self.event_list.listing
+        query = self._query.strip()
+        if not query or not len(listing):
+            self.notify("Search first: s lists the people named in the matches",
+                        severity="warning")
+            return
+        from tui.screens.speakers import SpeakersScreen
+
+        self.app.push_screen(SpeakersScreen(query, listing.rowids), self._by_person)
+
+    def _by_person(self, name: str | None) -> None:
+        if name:
+            self.set_query(f'{self._query.strip()} person:"{name}"')
 
     def action_jump(self) -> None:
         from tui.screens.jump import JumpScreen

@@ -62,13 +62,11 @@ class Listing:
     """Folded search terms to highlight in titles and names."""
     ranked: bool = False
     """True when ordered by relevance: no headings, since months would interleave."""
-    unchecked: int = 0
-    """Older candidates a phrase search did not check (`store.index.search.Matches.unchecked`)."""
 
     @classmethod
     def build(
         cls, columns: Columns, rowids: np.ndarray, terms: frozenset[str] = frozenset(),
-        *, ranked: bool = False, unchecked: int = 0, positions: np.ndarray | None = None,
+        *, ranked: bool = False, positions: np.ndarray | None = None,
     ) -> Listing:
         """Compute headings and the timeline with numpy: a million rows take milliseconds.
 
@@ -82,14 +80,13 @@ class Listing:
             else:
                 months = columns.months(rowids)
             no_headings = np.zeros(0, dtype=np.int64)
-            return cls(rowids, columns, monthly_counts(months), no_headings, terms, ranked,
-                       unchecked)
+            return cls(rowids, columns, monthly_counts(months), no_headings, terms, ranked)
         months = columns.months(rowids)
         change = np.empty(len(months), dtype=bool)
         change[0] = True
         np.not_equal(months[1:], months[:-1], out=change[1:])
         starts = np.flatnonzero(change).astype(np.int64)
-        listing = cls(rowids, columns, monthly_counts(months), starts, terms, ranked, unchecked)
+        listing = cls(rowids, columns, monthly_counts(months), starts, terms, ranked)
         listing.__dict__["months"] = months  # computed already: `months` is cached
         return listing
 

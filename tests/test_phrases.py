@@ -1,0 +1,283 @@
+"""Exact phrases over the whole archive, their first uses, and who says them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from store import Archive, Item
+from store.index.search import highlight
+
+
+def item(
+    title: str,
+    date: str | None = "2024-05-01",
+    *,
+    body: tuple[str, ...] = ("The sides discussed cooperation.",),
+    people: tuple[str, ...] = (),
+    kind: str = "speech",
+) -> Item:
+    return Item.from_dict(
+        {
+            "title": title,
+            "date": date,
+            "kind": kind,
+            "body": list(body),
+            "participants": [{"name": n, "role": "", "organisation": ""} for n in people],
+            "source": "test",
+        }
+    )
+
+
+ITEMS = [
+    item("Address in Minsk", "2015-03-01", people=("Nikolai Bordyuzha",),
+         body=("We stand for indivisible security in Eurasia.",)),
+    item("Выступление в Москве", "2019-06-01", people=("Станислав Зась",),
+         body=("Мы за неделимую безопасность и новую архитектуру.",
+               "Indivisible Security, as we say in English.")),
+    item("Remarks at the summit", "2024-10-01", people=("Imangali Tasmagambetov", "Stanislav Zas"),
+         body=("The principle of indivisible — security must hold.",)),
+    item("Interview", "2023-02-02", people=("Stanislav Zas",),
+         body=("Security is indivisible.", "We spoke of colour revolutions.")),
+    item("Statement without a date", None, people=("Nikolai Bordyuzha",),
+         body=("Again: indivisible security.",)),
+    item("Paragraph end", "2022-01-01",
+         body=("The talks were about what is indivisible", "Security came later.")),
+    item("Color revolutions in the region", "2021-05-05",
+         body=("Experts discussed color-revolutions and hybrid threats.",)),
+    item("Встреча", "2020-02-02", body=("Фёдор Войтоловский выступил с докладом.",)),
+    item("Report", "2020-03-03", body=("Fyodor Voitolovsky presented the report.",)),
+    item("Report again", "2020-04-04", body=("Voitolovsky, Fyodor: the report.",)),
+]
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Archive:
+    path: Path = tmp_path_factory.mktemp("phrases") / "a.sqlite3"
+    archive = Archive.open(path)
+    archive.import_items(ITEMS)
+    return archive
+
+
+def titles(archive: Archive, query: str) -> set[str]:
+    return {archive.get_by_rowid(int(r)).title for r in archive.match(query).rowids}
+
+
+def test_a_phrase_finds_its_words_in_that_order_only(archive: Archive) -> None:
+    found = titles(archive, '"indivisible security"')
+    assert "Address in Minsk" in found
+    assert "Interview" not in found  # "Security is indivisible": both words, other order
+
+
+def test_punctuation_between_the_words_does_not_break_a_phrase(archive: Archive) -> None:
+    assert "Remarks at the summit" in titles(archive, '"indivisible security"')
+    assert "Color revolutions in the region" in titles(archive, '"color revolutions"')
+    assert titles(archive, '"principle of indivisible security"') == {"Remarks at the summit"}
+    assert titles(archive, '"as we say in"') == {"Выступление в Москве"}
+
+
+def test_a_phrase_never_runs_across_a_paragraph_end(archive: Archive) -> None:
+    assert "Paragraph end" not in titles(archive, '"indivisible security"')
+
+
+def test_a_phrase_meets_other_spellings_and_scripts(archive: Archive) -> None:
+    assert titles(archive, '"Fedor Voytolovskiy"') == {"Встреча", "Report"}
+    assert titles(archive, '"Фёдор Войтоловский"') == {"Встреча", "Report"}
+    assert titles(archive, '"неделимую безопасность"') == {"Выступление в Москве"}
+    assert titles(archive, '"Stanislav Zas"') == {"Выступление в Москве", "Remarks at the summit",
+                                                  "Interview"}
+
+
+def test_phrases_and_words_combine(archive: Archive) -> None:
+    assert titles(archive, '"indivisible security" minsk') == {"Address in Minsk"}
+    assert titles(archive, '"indivisible security" -minsk kind:speech') == {
+        "Выступление в Москве", "Remarks at the summit", "Statement without a date"}
+    assert titles(archive, '"indivisible security" "colour revolutions"') == set()
+
+
+def test_the_phrase_is_highlighted_where_it_stands_not_its_words_elsewhere(
+    archive: Archive,
+) -> None:
+    terms = archive.match('"indivisible security"').terms
+    text = "Security first. The principle of indivisible, security holds."
+    assert [text[a:b] for a, b in highlight(text, terms)] == ["indivisible, security"]
+
+
+def test_a_phrase_only_in_old_items_is_found_among_twenty_thousand(tmp_path: Path) -> None:
+    """Every item holds both words; only the 3 oldest hold them side by side. Checking the
+    newest 5,000 candidates on their text would have found none of them."""
+    items = [
+        Item.from_dict({
+            "id": f"n{n}", "title": f"Meeting {n}", "kind": "news",
+            "date": f"{2000 + n // 1000:04d}-{n % 12 + 1:02d}-{n % 28 + 1:02d}",
+            "body": ["A new security architecture was discussed." if n < 3 else
+                     "Security was discussed in a new format, and its architecture."],
+        })
+        for n in range(20_000)
+    ]
+    with Archive.open(tmp_path / "a.sqlite3") as archive:
+        archive.import_items(items)
+        assert len(archive.match("new security architecture")) == 20_000
+        found = titles(archive, '"new security architecture"')
+        assert found == {"Meeting 0", "Meeting 1", "Meeting 2"}
+
+
+def test_first_uses_are_the_oldest_matches_with_undated_ones_last(archive: Archive) -> None:
+    rowids = archive.oldest_first(archive.match('"indivisible security"').rowids)
+    assert [archive.get_by_rowid(int(r)).title for r in rowids] == [
+        "Address in Minsk", "Выступление в Москве", "Remarks at the summit",
+        "Statement without a date",
+    ]
+
+
+def test_who_says_it_counts_the_people_named_in_the_matches(archive: Archive) -> None:
+    named = archive.people_named(archive.match('"indivisible security"').rowids)
+    counts = [(p.name, p.count) for p in named]
+    assert counts[0] == ("Nikolai Bordyuzha", 2)
+    assert dict(counts)["Imangali Tasmagambetov"] == 1
+    assert sum(c for name, c in counts if "Zas" in name or "Зась" in name) == 2
+
+
+def test_an_archive_made_before_positions_gets_them_at_its_next_import(tmp_path: Path) -> None:
+    path = tmp_path / "a.sqlite3"
+    with Archive.open(path) as archive:
+        archive.import_items(ITEMS[:3])
+        archive._conn.execute("DROP TABLE phrases")  # as an older pressroom made it
+        archive._conn.execute("DELETE FROM columns WHERE name = 'phrases_through'")
+    with Archive.open(path, readonly=True) as session:  # read on the text meanwhile
+        assert titles(session, '"indivisible security"') == {
+            "Address in Minsk", "Выступление в Москве", "Remarks at the summit"}
+    with Archive.open(path) as archive:
+        archive.import_items(ITEMS[3:])
+        assert archive._conn.execute("SELECT count(*) FROM phrases").fetchone()[0] > 0
+        assert titles(archive, '"indivisible security"') == {
+            "Address in Minsk", "Выступление в Москве", "Remarks at the summit",
+            "Statement without a date"}
+
+
+def test_a_replaced_item_is_found_by_its_new_text_only(tmp_path: Path) -> None:
+    old = Item.from_dict({"id": "x", "title": "T", "date": "2024-01-01",
+                          "body": ["Indivisible security matters."]})
+    new = Item.from_dict({"id": "x", "title": "T", "date": "2024-01-01",
+                          "body": ["Colour revolutions matter."]})
+    with Archive.open(tmp_path / "a.sqlite3") as archive:
+        archive.import_items([old])
+        archive.import_items([new])
+        assert titles(archive, '"indivisible security"') == set()
+        assert titles(archive, '"colour revolutions"') == {"T"}
+
+
+def test_json_import_files_positions_like_any_import(tmp_path: Path) -> None:
+    source = tmp_path / "items.jsonl"
+    source.write_text("\n".join(json.dumps(i.to_dict()) for i in ITEMS) + "\n")
+    with Archive.open(tmp_path / "a.sqlite3") as archive:
+        archive.import_paths([source])
+        assert "Address in Minsk" in titles(archive, '"indivisible security"')
+
+
+@pytest.fixture
+def cli(
+    archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> Callable[..., tuple[int, str, str]]:
+    """Run `pressroom search ARGS` on the phrases archive, in this process."""
+    from tui.cli.main import main
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data-home"))
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(["search", *args, "--archive", str(archive.path)])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def test_search_first_prints_the_earliest_uses_with_date_speaker_and_title(
+    cli: Callable[..., tuple[int, str, str]],
+) -> None:
+    code, out, _ = cli('"indivisible security"', "--first")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split()[:3] == ["2015-03-01", "Nikolai", "Bordyuzha"]
+    assert lines[0].endswith("Address in Minsk")
+    assert [line.split()[0] for line in lines] == [
+        "2015-03-01", "2019-06-01", "2024-10-01", "undated"]
+    assert "Statement without a date" in lines[-1]
+    code, out, _ = cli('"indivisible security"', "--first", "--limit", "1", "--json")
+    assert [json.loads(line)["title"] for line in out.splitlines()] == ["Address in Minsk"]
+
+
+def test_search_by_person_ranks_the_people_named_in_the_matches(
+    cli: Callable[..., tuple[int, str, str]],
+) -> None:
+    code, out, _ = cli('"indivisible security"', "--by-person")
+    assert code == 0
+    first = out.splitlines()[0].split()
+    assert first == ["2", "Nikolai", "Bordyuzha"]
+    code, out, _ = cli('"indivisible security"', "--by-person", "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows[0] == {"name": "Nikolai Bordyuzha", "key": rows[0]["key"], "items": 2}
+    assert {"Imangali Tasmagambetov"} <= {row["name"] for row in rows}
+
+
+def test_search_first_and_by_person_say_so_when_nothing_matches(
+    cli: Callable[..., tuple[int, str, str]],
+) -> None:
+    code, out, err = cli('"security indivisible minsk"', "--first")
+    assert (code, out, err.strip()) == (0, "", "no matches")
+    with pytest.raises(SystemExit) as refused:
+        cli("security", "--first", "--by-person")
+    assert refused.value.code == 2
+
+
+async def test_in_the_app_f_and_l_go_to_the_first_and_latest_use_and_w_to_who_says_it(
+    tmp_path: Path,
+) -> None:
+    from tui.app import PressroomApp
+    from tui.screens.speakers import SpeakersScreen
+    from tui.session import Session, Settings
+    from tui.widgets.event_list import EventList
+
+    path = tmp_path / "a.sqlite3"
+    with Archive.open(path) as writer:
+        writer.import_items(ITEMS)
+    archive = Archive.open(path, readonly=True)
+    settings = Settings(low_bandwidth=True, mouse=False, served=False)
+    app = PressroomApp(Session(archive, None, "", settings))
+
+    def status() -> str:
+        return str(app.screen.query_one("#status").render())
+
+    def current() -> str:
+        row = app.screen.query_one(EventList).current_row()
+        assert row is not None
+        return row.title
+
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press(*'"indivisible security"', "escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert status().startswith("4 matches")
+        assert "first use 2015-03-01 Nikolai Bordyuzha" in status()
+        assert "newest" not in status()
+        await pilot.press("f")
+        assert current() == "Address in Minsk"
+        await pilot.press("l")
+        assert current() == "Remarks at the summit"
+        await pilot.press("s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, SpeakersScreen)
+        assert app.screen.people[0].name == "Nikolai Bordyuzha"
+        assert app.screen.people[0].count == 2
+        await pilot.press("enter")  # Events narrowed to that person
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        box = app.screen.query_one("#search")
+        assert box.value == '"indivisible security" person:"Nikolai Bordyuzha"'  # type: ignore[attr-defined]
+        assert status().startswith("2 matches")
+    archive.close()
