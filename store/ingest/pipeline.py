@@ -159,7 +159,7 @@ def _prepared(
         people = tuple((p.name, p.role, p.organisation) for p in item.participants)
         postings = Postings.of(item, numbers)
         out.append((fields, people, rest, (postings.body, postings.meta, postings.masks,
-                                           postings.both)))
+                                           postings.both, postings.sequence)))
     return ("items", numbers.names[sent:], out)
 
 
