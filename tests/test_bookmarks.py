@@ -104,7 +104,7 @@ def test_a_position_for_an_item_not_bookmarked_changes_nothing(path: Path) -> No
 def test_a_negative_position_is_refused(path: Path) -> None:
     marks = Bookmarks.open(path)
     marks.add("a")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="whole number >= 0"):
         marks.set_position("a", -1)
 
 
@@ -181,7 +181,7 @@ def test_export_without_an_archive_still_lists_ids_and_notes(path: Path) -> None
     marks = Bookmarks.open(path)
     marks.add("x-1", note="keep")
     assert "## x-1\n" in marks.export("md") and "> keep" in marks.export("md")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="export format must be one of"):
         marks.export("pdf")
 
 

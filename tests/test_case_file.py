@@ -31,7 +31,7 @@ def archive_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     path = tmp_path_factory.mktemp("case") / "archive.sqlite3"
     with Archive.open(path) as archive:
         archive.import_files([*sample_files(), DATA / "web_items.jsonl"])
-    yield path
+    return path
 
 
 @pytest.fixture

@@ -71,7 +71,7 @@ def test_dry_run_does_not_touch_the_archive(home: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "content, expected",
+    ("content", "expected"),
     [
         (b"\x00\x01\x02\xff" * 100, "binary"),
         (b"", "empty"),

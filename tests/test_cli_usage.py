@@ -96,7 +96,7 @@ def test_every_word_that_is_not_an_option_is_the_query_in_order(
     assert parsed.query == words and parsed.limit == limit and parsed.json
 
 
-@pytest.mark.parametrize("args, line", [
+@pytest.mark.parametrize(("args", "line"), [
     (["--frobnicate"], "pressroom: unknown option --frobnicate; try pressroom --help"),
     (["search", "minsk", "--frobnicate"],
      "pressroom: unknown option --frobnicate; try pressroom search --help"),

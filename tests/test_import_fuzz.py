@@ -199,7 +199,7 @@ def test_zz_report_how_many_inputs_were_tried() -> None:
 
 
 @pytest.mark.parametrize(
-    "row, reason",
+    ("row", "reason"),
     [
         ({"title": "A", "date": "2024-02-30"}, "'date' 2024-02-30 is not a day of the calendar"),
         ({"title": "A", "date": "2024-13-01"}, "'date' 2024-13-01 is not a day of the calendar"),

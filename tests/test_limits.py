@@ -97,7 +97,7 @@ def test_an_item_at_its_limits_is_accepted(tmp_path: Path, field: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "item_id, reason",
+    ("item_id", "reason"),
     [
         ("", "must not be empty"),
         ("   ", "must not be empty"),

@@ -121,7 +121,7 @@ def whole(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return _whole_archive(tmp_path_factory.mktemp("whole") / "archive.sqlite3")
 
 
-@pytest.mark.parametrize("make, expected", NOT_WHOLE)
+@pytest.mark.parametrize(("make", "expected"), NOT_WHOLE)
 def test_a_file_that_is_not_a_whole_archive_is_a_sentence_a_user_can_act_on(
     tmp_path: Path, whole: bytes, make: Callable[[bytes], bytes], expected: str
 ) -> None:

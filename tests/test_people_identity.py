@@ -136,12 +136,13 @@ partial_names = st.one_of(
 def test_an_entry_holds_one_full_name_and_only_partials_that_fit_it_alone(
     fulls: list[str], partials: list[str]
 ) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        with Archive.open(Path(folder) / "a.sqlite3") as archive:
-            items = [item(f"full {i}", (n,)) for i, n in enumerate(fulls)]
-            items += [item(f"partial {i}", (n,)) for i, n in enumerate(partials)]
-            archive.import_items(items)
-            people = archive.people(with_items=False)
+    with tempfile.TemporaryDirectory() as folder, Archive.open(
+        Path(folder) / "a.sqlite3"
+    ) as archive:
+        items = [item(f"full {i}", (n,)) for i, n in enumerate(fulls)]
+        items += [item(f"partial {i}", (n,)) for i, n in enumerate(partials)]
+        archive.import_items(items)
+        people = archive.people(with_items=False)
     full_keys = {parse_name(n).key: parse_name(n) for n in fulls}
     for person in people:
         held = [parse_name(s) for s in person.spellings]

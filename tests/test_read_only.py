@@ -68,7 +68,7 @@ def folder_state(folder: Path) -> dict[str, tuple[str, int]]:
 
 
 @pytest.mark.parametrize(
-    "args, expected",
+    ("args", "expected"),
     [
         (("list",), f"2024-10-31  speech     {SPEECH_ID}  {SPEECH}"),
         (("list", "--json"), f'"id": "{SPEECH_ID}"'),
@@ -317,8 +317,8 @@ def _reader_cannot_spawn(shared: Shared) -> str:
     server starts one app per session. setpriv can exec a Python in a folder only root
     may enter (a pyenv under /root), but the reader's processes cannot."""
     probe = subprocess.run(
-        shared.command()[:-2] + ["-c", "import subprocess, sys; "
-                                 "subprocess.run([sys.executable, '-c', ''], check=True)"],
+        [*shared.command()[:-2], "-c",
+         "import subprocess, sys; subprocess.run([sys.executable, '-c', ''], check=True)"],
         env=shared.env(), cwd=ROOT, capture_output=True, text=True, timeout=60,
     )
     if probe.returncode:
@@ -337,7 +337,7 @@ def _pressroom(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize(
-    "action, content",
+    ("action", "content"),
     [
         (("add", SPEECH_ID, "--note", "new note"), "good"),
         (("remove", SPEECH_ID), "good"),

@@ -163,18 +163,17 @@ async def test_anything_but_an_interactive_session_gets_one_polite_line(
     config, alice, tmp_path, request_kind, caplog
 ):
     caplog.set_level(logging.INFO, logger="pressroom.sshd")
-    async with running_server(config) as server:
-        async with await connect(server.port, alice) as conn:
-            if request_kind == "sftp":
-                chan, _ = await conn.create_session(asyncssh.SSHClientSession,
-                                                    subsystem="sftp", encoding=None)
-                await chan.wait_closed()
-                status = chan.get_exit_status()
-                stderr = b""
-            else:
-                command = "touch " + str(tmp_path / "ran") if request_kind == "command" else None
-                result = await conn.run(command, term_type=None, encoding=None)
-                status, stderr = result.exit_status, result.stderr
+    async with running_server(config) as server, await connect(server.port, alice) as conn:
+        if request_kind == "sftp":
+            chan, _ = await conn.create_session(asyncssh.SSHClientSession,
+                                                subsystem="sftp", encoding=None)
+            await chan.wait_closed()
+            status = chan.get_exit_status()
+            stderr = b""
+        else:
+            command = "touch " + str(tmp_path / "ran") if request_kind == "command" else None
+            result = await conn.run(command, term_type=None, encoding=None)
+            status, stderr = result.exit_status, result.stderr
     assert status == 1
     if request_kind != "sftp":  # sftp reads stdout as its protocol; the line is for people
         assert stderr == b"pressroom: " + ONLY_INTERACTIVE.encode() + b"\r\n"

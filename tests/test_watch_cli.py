@@ -107,7 +107,7 @@ def test_remove_then_list_is_empty_and_says_how_to_add(run) -> None:
     assert Bookmarks.open(run.bookmarks).watchlists() == []
 
 
-@pytest.mark.parametrize("args, message", [
+@pytest.mark.parametrize(("args", "message"), [
     (("remove", "nothing"), "pressroom: no watchlist named 'nothing'; pressroom watch list"),
     (("add", "speeches", "kind:poem"), "pressroom: unknown kind:poem"),
     (("add", "x" * 81, "minsk"), "pressroom: a watchlist's name has at most 80 characters"),
@@ -118,7 +118,7 @@ def test_errors_are_one_line_and_exit_2(run, args: tuple[str, ...], message: str
     assert err.startswith(message) and len(err.splitlines()) == 1
 
 
-@pytest.mark.parametrize("args, message", [
+@pytest.mark.parametrize(("args", "message"), [
     (("add", "Minsk"), "pressroom: the following arguments are required: QUERY"),
     (("frobnicate",), "pressroom: argument ACTION: invalid choice"),
 ])

@@ -57,13 +57,13 @@ def test_watching_under_a_known_name_changes_the_query_and_keeps_what_was_seen(
     assert len(marks.watchlists()) == 1
 
 
-@pytest.mark.parametrize("name, query", [("", "minsk"), ("  ", "minsk"), ("Minsk", " "),
+@pytest.mark.parametrize(("name", "query"), [("", "minsk"), ("  ", "minsk"), ("Minsk", " "),
                                          ("x" * 81, "minsk"), ("Minsk", "q" * 1001)])
 def test_a_watchlist_needs_a_name_and_a_query_of_sensible_length(
     tmp_path: Path, name: str, query: str
 ) -> None:
     marks = Bookmarks.open(tmp_path / "bookmarks.json")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="a watchlist"):
         marks.watch(name, query)
     assert marks.watchlists() == []
 
@@ -107,7 +107,7 @@ def test_counts_survive_a_restart_and_belong_to_one_bookmarks_file(
 def test_mark_seen_of_an_unknown_watchlist_is_none(tmp_path: Path) -> None:
     marks = Bookmarks.open(tmp_path / "bookmarks.json")
     assert marks.mark_seen("nothing", 3) is None
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="whole number >= 0"):
         marks.mark_seen("nothing", -1)
 
 

@@ -14,6 +14,7 @@ made by another session to the same bookmarks file while they were hidden.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import sqlite3
 from collections.abc import Iterable
@@ -121,12 +122,10 @@ class PressroomApp(App[int]):
         at 1M items a full collection walked them for ~50 ms, a pause that landed on
         whatever keystroke was being drawn. They live as long as the app anyway.
         """
-        try:
+        # A snapshot archive whose file an import replaced meanwhile: its pages no longer
+        # fit together. The archive follower swaps in a fresh one.
+        with contextlib.suppress(sqlite3.DatabaseError):
             self.session.archive.warm()
-        except sqlite3.DatabaseError:
-            # A snapshot archive whose file an import replaced meanwhile: its pages no
-            # longer fit together. The archive follower swaps in a fresh one.
-            pass
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Once the warm-up worker has finished, freeze on the event loop, between messages.

@@ -24,7 +24,7 @@ import json
 import os
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, cast
 
@@ -197,10 +197,8 @@ class SafeJSONStorage(Storage):
         temp = folder / f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp"
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
-            try:
+            with suppress(FileNotFoundError):
                 os.fchmod(fd, os.stat(self.path).st_mode & 0o7777)
-            except FileNotFoundError:
-                pass
             view = memoryview(raw)
             while view:
                 view = view[os.write(fd, view):]

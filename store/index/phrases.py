@@ -35,7 +35,7 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, pairwise
 from typing import TypeAlias
 
 import numpy as np
@@ -310,7 +310,7 @@ def _file(
     heads = labels[bounds[:-1]].tolist()
 
     def rows() -> Iterator[tuple[int, int, int, bytes, bytes]]:
-        for group, (lo, hi) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        for group, (lo, hi) in enumerate(pairwise(bounds)):
             if heads[group] == 0:
                 continue
             part = keys[lo:hi]

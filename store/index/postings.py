@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import pairwise, repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -52,7 +52,7 @@ def name_pairs(name: str) -> tuple[str, ...]:
     """
     words = fold_words(name)
     out = []
-    for first, second in zip(words, words[1:], strict=False):
+    for first, second in pairwise(words):
         out.append(f"{first} {second}")
         if len(first) > 1:
             out.append(f"{first[0]} {second}")

@@ -15,6 +15,7 @@ sequential pass, and ranking them is a stable sort by score alone.
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import sqlite3
 import string
@@ -400,7 +401,7 @@ class SearchIndex:
             sorted(r.items(), key=lambda kv: kv[1], reverse=True)[:MAX_PAIR_READINGS]
             for r in readings
         ]
-        for left, right in zip(best, best[1:], strict=False):
+        for left, right in itertools.pairwise(best):
             for first, first_weight in left:
                 for second, second_weight in right:
                     weight = PAIR * first_weight * second_weight

@@ -144,7 +144,7 @@ def _read(paths: list[str], batches: multiprocessing.Queue[_Batch], low: int) ->
         batches.put(None)
     except InputError as error:
         batches.put(InputError(str(error)))
-    except Exception as error:  # noqa: BLE001 - the importer reports it as one line
+    except Exception as error:
         batches.put(InputError(f"cannot read the file: {error}"))
 
 

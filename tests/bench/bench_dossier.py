@@ -26,7 +26,7 @@ PAGE = 500
 """Item ids the screen asks for (`tui.screens.dossier.ITEMS_SHOWN`)."""
 
 
-def _timed(archive, key: str) -> float:  # noqa: ANN001 - store.Archive, imported lazily
+def _timed(archive, key: str) -> float:
     took: list[float] = []
 
     def run() -> None:

@@ -144,8 +144,8 @@ def _archive_files(path: Path) -> list[Path]:
 def measure_in_child(jsonl: Path, archive_path: Path) -> Measured:
     """Run `measure` in a fresh interpreter, so its peak RSS is this import's alone."""
     done = subprocess.run(
-        [sys.executable, "-m", "tests.bench.bench_import"]
-        + ["--child", str(jsonl), str(archive_path)],
+        [sys.executable, "-m", "tests.bench.bench_import", "--child", str(jsonl),
+         str(archive_path)],
         check=True,
         stdout=subprocess.PIPE,
         text=True,

@@ -184,7 +184,7 @@ async def test_the_key_bar_follows_focus_and_never_cuts_a_key_in_half(
         for label in shown.split("  "):
             label = label.strip()
             if label:
-                key, _, description = label.partition(" ")
+                _key, _, description = label.partition(" ")
                 assert description in descriptions | {"Quit", "Help", "Events", "People",
                                                       "Bookmarks"}, label
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 import numpy as np
@@ -348,14 +349,14 @@ def test_cyrillic_and_wide_characters_wrap_by_terminal_cells() -> None:
     for start, end in wrap(text, 9):
         assert cell_len(text[start:end].rstrip()) <= 9
     cyrillic = "Генеральный секретарь ОДКБ встретился с директором"
-    assert [cyrillic[s:e].rstrip() for s, e in wrap(cyrillic, 22)][0] == "Генеральный секретарь"
+    assert next(cyrillic[s:e].rstrip() for s, e in wrap(cyrillic, 22)) == "Генеральный секретарь"
 
 
 @given(st.text(alphabet=st.sampled_from("ab Жя会 \u00e9"), max_size=300), st.integers(1, 50))
 def test_wrapped_lines_cover_the_text_and_fit_the_width(text: str, width: int) -> None:
     lines = wrap(text, width)
     assert lines[0][0] == 0 and lines[-1][1] == len(text)
-    for (_, end), (start, _) in zip(lines, lines[1:], strict=False):
+    for (_, end), (start, _) in itertools.pairwise(lines):
         assert end == start
     for start, end in lines:
         shown = text[start:end].strip()  # blocks are stripped, so no leading spaces are drawn

@@ -138,5 +138,5 @@ async def test_opening_the_watchlist_of_the_query_shown_marks_its_new_items_too(
         assert not any(line[1:2] == "+" for line in visible_lines(pilot))
         await pilot.press("tab", "w", "enter")
         await settle(pilot)
-        assert [line for line in visible_lines(pilot) if line[1:2] == "+"][0].find(
+        assert next(line for line in visible_lines(pilot) if line[1:2] == "+").find(
             "Minsk talks") > 0

@@ -192,7 +192,7 @@ def test_a_page_changed_at_source_updates_its_item_without_a_duplicate(
     sources = [Source("article", site.url(ARTICLE))]
     original = (routes.SITE / ARTICLE[1:]).read_bytes()
     with Archive.open(tmp_path / "a.sqlite3") as archive:
-        (first,) = run_sources(archive, sources, FAST)
+        (_first,) = run_sources(archive, sources, FAST)
         (item_id,) = archive.ids()
         site.overrides[ARTICLE] = original.replace(
             b"proposed to hold a joint scientific conference in 2025",

@@ -144,12 +144,12 @@ def test_a_folder_imports_its_pages_skips_other_files_and_adds_nothing_the_secon
 def test_a_huge_or_binary_page_is_refused_by_name(tmp_path: Path) -> None:
     binary = tmp_path / "photo.html"
     binary.write_bytes(b"\x89PNG\x00\x00\x00" * 100)
-    with pytest.raises(InputError, match="photo.html: binary file"):
+    with pytest.raises(InputError, match=r"photo\.html: binary file"):
         list(saved_page_items(binary))
     huge = tmp_path / "huge.html"
     with huge.open("wb") as handle:
         handle.truncate(17 << 20)
-    with pytest.raises(InputError, match="huge.html: page is larger than 16 MB"):
+    with pytest.raises(InputError, match=r"huge\.html: page is larger than 16 MB"):
         list(saved_page_items(huge))
 
 

@@ -521,10 +521,7 @@ class ReaderView(ScrollView, can_focus=True):
                 line_start.append(0)
                 line_end.append(0)
             first_line.append(len(line_block))
-            if block.role == "rule":
-                spans = [(0, 1)]
-            else:
-                spans = wrap(block.text, width)
+            spans = [(0, 1)] if block.role == "rule" else wrap(block.text, width)
             for start, end in spans:
                 line_block.append(index)
                 line_start.append(start)

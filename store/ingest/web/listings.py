@@ -31,7 +31,7 @@ def read_listing(body: str, url: str, scope: str = "") -> Listing:
 
     try:
         tree = lxml.html.fromstring(body)
-    except Exception:  # noqa: BLE001 - empty or unparsable page: no links
+    except Exception:
         return Listing([], None)
     next_page = None
     for link in tree.xpath("//a[@href]|//link[@href]"):

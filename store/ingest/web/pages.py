@@ -212,7 +212,7 @@ def _selected_paragraphs(text: str, selector: str) -> list[str]:
     try:
         tree = lxml.html.fromstring(text)
         picked = CSSSelector(selector)(tree)
-    except Exception:  # noqa: BLE001 - a bad selector or page: fall back to extraction
+    except Exception:
         return []
     out: list[str] = []
     for element in picked:
