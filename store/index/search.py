@@ -33,7 +33,14 @@ from store.index.phrases import PhraseIndex, phrase_terms
 from store.index.postings import BODY, NAME, ROLE, TITLE, Postings, PostingsWriter
 from store.index.query import Query
 from store.model import Item
-from store.text.fold import compounds, fold_word, tokens
+from store.text.fold import (
+    allowed_edits,
+    compounds,
+    fold_word,
+    folds_to_nothing,
+    tokens,
+    typo_budget,
+)
 from store.text.lexicon import FUNCTION_WORDS
 
 _FIELD_WEIGHT = np.zeros(16, dtype=np.float32)
@@ -71,26 +78,6 @@ MAX_PAIR_READINGS = 24
 def _function_words() -> frozenset[str]:
     """`lexicon.FUNCTION_WORDS` as index terms, for `SearchIndex.candidates`."""
     return frozenset(fold_word(word) for word in FUNCTION_WORDS)
-
-
-def allowed_edits(word: str) -> int:
-    """Typo tolerance by word length (Meilisearch's rule): 1 edit from 5 letters, 2 from 9."""
-    return 2 if len(word) >= 9 else 1 if len(word) >= 5 else 0
-
-
-def folds_to_nothing(word: str, folded: str) -> bool:
-    """A word of four or more typed letters that folds to one letter ("zzzzzzzz" -> "z").
-
-    Such a word shares one letter with whatever it would match as a prefix or with a typo:
-    it matches nothing rather than half the archive. No real word folds that far.
-    """
-    return len(folded) < 2 and sum(ch.isalpha() for ch in word) >= 4
-
-
-def typo_budget(word: str, folded: str) -> int:
-    """Edits allowed for `word` as typed, but never so many that a typo reading would share
-    fewer than two folded letters with it ("kkkkq" folds to "kq": no typo readings)."""
-    return min(allowed_edits(word), max(0, len(folded) - 2))
 
 
 @dataclass(frozen=True)
