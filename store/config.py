@@ -96,73 +96,120 @@ def load_config(path: Path | None = None) -> Config:
     return _config(path, data, _key_lines(text))
 
 
-def _config(path: Path, data: dict[str, Any], lines: dict[tuple[Any, ...], int]) -> Config:
-    def wrong(key: tuple[Any, ...], message: str) -> ConfigError:
-        line = lines.get(key) or lines.get(key[:2]) or lines.get(key[:1])
-        where = f"{path}:{line}" if line else str(path)
+@dataclass(frozen=True)
+class _ConfigFile:
+    """The file being read and the line of each key in it, for one-line errors."""
+
+    path: Path
+    lines: dict[tuple[Any, ...], int]
+
+    def wrong(self, key: tuple[Any, ...], message: str) -> ConfigError:
+        """The error for `key`, at its own line or else the line of its table."""
+        line = self.lines.get(key) or self.lines.get(key[:2]) or self.lines.get(key[:1])
+        where = f"{self.path}:{line}" if line else str(self.path)
         name = ".".join(str(k) for k in key if not isinstance(k, int))
         return ConfigError(f"{where}: {name}: {message}")
 
+
+def _config(path: Path, data: dict[str, Any], lines: dict[tuple[Any, ...], int]) -> Config:
+    file = _ConfigFile(path, lines)
     for key in data:
         if key not in _TOP:
-            raise wrong((key,), f"unknown key (known: {', '.join(sorted(_TOP))})")
-    out: dict[str, Any] = {}
-    for key in ("archive", "bookmarks"):
-        if key in data:
-            if not isinstance(data[key], str) or not data[key].strip():
-                raise wrong((key,), "must be a path in quotes")
-            out[key] = Path(data[key]).expanduser()
-    if "theme" in data:
-        if not isinstance(data["theme"], str):
-            raise wrong(("theme",), "must be a theme name in quotes")
-        out["theme"] = data["theme"]
-    if "citation_style" in data:
-        from store.bookmarks.citation import STYLES
+            raise file.wrong((key,), f"unknown key (known: {', '.join(sorted(_TOP))})")
+    archive = _read_path(data, "archive", file)
+    bookmarks = _read_path(data, "bookmarks", file)
+    theme = _read_theme(data, file)
+    style = _read_citation_style(data, file)
+    keymap = _read_keymap(data, file)
+    politeness = _read_politeness(data, file)
+    sources = _read_sources(data, file)
+    return Config(path, True, archive=archive, bookmarks=bookmarks, theme=theme,
+                  keymap=keymap, citation_style=style, politeness=politeness,
+                  sources=sources, lines=lines)
 
-        if data["citation_style"] not in STYLES:
-            raise wrong(("citation_style",), f"must be one of {', '.join(STYLES)}")
-        out["citation_style"] = data["citation_style"]
+
+def _read_path(data: dict[str, Any], key: str, file: _ConfigFile) -> Path | None:
+    if key not in data:
+        return None
+    if not isinstance(data[key], str) or not data[key].strip():
+        raise file.wrong((key,), "must be a path in quotes")
+    return Path(data[key]).expanduser()
+
+
+def _read_theme(data: dict[str, Any], file: _ConfigFile) -> str | None:
+    """The theme's name; whether the app has such a theme, the app checks (`Config.where`)."""
+    if "theme" not in data:
+        return None
+    if not isinstance(data["theme"], str):
+        raise file.wrong(("theme",), "must be a theme name in quotes")
+    return data["theme"]
+
+
+def _read_citation_style(data: dict[str, Any], file: _ConfigFile) -> str | None:
+    if "citation_style" not in data:
+        return None
+    from store.bookmarks.citation import STYLES
+
+    if data["citation_style"] not in STYLES:
+        raise file.wrong(("citation_style",), f"must be one of {', '.join(STYLES)}")
+    style: str = data["citation_style"]
+    return style
+
+
+def _read_keymap(data: dict[str, Any], file: _ConfigFile) -> dict[str, str]:
+    """Binding id = keys, as the app's `set_keymap` takes them."""
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
-        raise wrong(("keymap",), "must be a table of binding id = keys")
+        raise file.wrong(("keymap",), "must be a table of binding id = keys")
     for key, value in keymap.items():
         if not isinstance(value, str) or not value.strip():
-            raise wrong(("keymap", key), "must be keys in quotes, e.g. \"ctrl+e\"")
-    out["keymap"] = dict(keymap)
+            raise file.wrong(("keymap", key), "must be keys in quotes, e.g. \"ctrl+e\"")
+    return dict(keymap)
+
+
+def _read_politeness(data: dict[str, Any], file: _ConfigFile) -> Politeness:
+    """The defaults, with the file's settings over them."""
     politeness = data.get("politeness", {})
     if not isinstance(politeness, dict):
-        raise wrong(("politeness",), "must be a table")
+        raise file.wrong(("politeness",), "must be a table")
     settings: dict[str, Any] = {}
     for key, value in politeness.items():
         kind = _POLITENESS.get(key)
         if kind is None:
-            raise wrong(("politeness", key), f"unknown key (known: {', '.join(_POLITENESS)})")
-        settings[key] = _politeness_value(key, kind, value, lambda m, k=key: wrong(
+            raise file.wrong(("politeness", key),
+                             f"unknown key (known: {', '.join(_POLITENESS)})")
+        settings[key] = _politeness_value(key, kind, value, lambda m, k=key: file.wrong(
             ("politeness", k), m))
-    out["politeness"] = replace(Politeness(), **settings)
+    return replace(Politeness(), **settings)
+
+
+def _read_sources(data: dict[str, Any], file: _ConfigFile) -> tuple[Source, ...]:
     raw_sources = data.get("source", [])
     if not isinstance(raw_sources, list):
-        raise wrong(("source",), "must be [[source]] tables")
-    sources = []
-    for index, raw in enumerate(raw_sources):
-        for key in raw:
-            if key not in _SOURCE_KEYS:
-                raise wrong(("source", index, key),
-                            f"unknown key (known: {', '.join(sorted(_SOURCE_KEYS))})")
-        for key in _SOURCE_KEYS:
-            if key in raw and (not isinstance(raw[key], str) or not raw[key].strip()):
-                raise wrong(("source", index, key), "must be text in quotes")
-        if "url" not in raw or not is_web_url(raw["url"]):
-            raise wrong(("source", index, "url"), "each [[source]] needs an http(s) url")
-        kind = raw.get("type", "auto")
-        if kind not in SOURCE_TYPES:
-            raise wrong(("source", index, "type"), f"must be one of {', '.join(SOURCE_TYPES)}")
-        selector = raw.get("selector")
-        if selector is not None and not _is_selector(selector):
-            raise wrong(("source", index, "selector"), f"not a CSS selector: {selector!r}")
-        sources.append(Source(name=raw.get("name") or raw["url"], url=raw["url"], type=kind,
-                              language=raw.get("language"), selector=selector))
-    return Config(path, True, sources=tuple(sources), lines=lines, **out)
+        raise file.wrong(("source",), "must be [[source]] tables")
+    return tuple(_read_source(raw, index, file) for index, raw in enumerate(raw_sources))
+
+
+def _read_source(raw: dict[str, Any], index: int, file: _ConfigFile) -> Source:
+    """One [[source]] table; `index` is its place among them, for the error's line."""
+    for key in raw:
+        if key not in _SOURCE_KEYS:
+            raise file.wrong(("source", index, key),
+                             f"unknown key (known: {', '.join(sorted(_SOURCE_KEYS))})")
+    for key in _SOURCE_KEYS:
+        if key in raw and (not isinstance(raw[key], str) or not raw[key].strip()):
+            raise file.wrong(("source", index, key), "must be text in quotes")
+    if "url" not in raw or not is_web_url(raw["url"]):
+        raise file.wrong(("source", index, "url"), "each [[source]] needs an http(s) url")
+    kind = raw.get("type", "auto")
+    if kind not in SOURCE_TYPES:
+        raise file.wrong(("source", index, "type"),
+                         f"must be one of {', '.join(SOURCE_TYPES)}")
+    selector = raw.get("selector")
+    if selector is not None and not _is_selector(selector):
+        raise file.wrong(("source", index, "selector"), f"not a CSS selector: {selector!r}")
+    return Source(name=raw.get("name") or raw["url"], url=raw["url"], type=kind,
+                  language=raw.get("language"), selector=selector)
 
 
 def _politeness_value(key: str, kind: Any, value: Any, wrong: Any) -> Any:

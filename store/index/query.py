@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from store.errors import InputError
 from store.index.columns import date_bound
@@ -68,70 +68,97 @@ def parse_query(text: str) -> Query:
     Incomplete input while typing is not an error: `kind:` with no value is ignored and
     `kind:sp` is the unique kind it starts.
     """
-    words: list[str] = []
-    phrases: list[tuple[str, ...]] = []
-    excluded: list[str] = []
-    people: list[tuple[str, ...]] = []
-    kind = after = before = None
-    in_bookmarks = False
-    tags: list[str] = []
-    last_is_prefix = bool(text) and not text[-1].isspace() and not text.endswith('"')
+    terms = _Terms()
     for match in _TOKEN.finditer(text):
         negative = bool(match.group("neg"))
         if match.group("field") is not None:
-            name = match.group("field").casefold()
-            value = match.group("fquoted")
-            if value is None:
-                value = match.group("fvalue") or ""
-            value = value.strip()
-            if name not in FIELDS:
-                raise InputError(
-                    f"unknown filter {name + ':'!r} "
-                    "(use person:, kind:, after:, before:, in:, tag:)"
-                )
-            if not value:
-                continue
-            if name == "person":
-                people.append(tuple(_WORD.findall(value)))
-            elif name == "kind":
-                kind = _kind(value)
-            elif name == "after":
-                after = _date(value, upper=False)
-            elif name == "before":
-                before = _date(value, upper=True)
-            elif name == "in":
-                if not "bookmarks".startswith(value.casefold()):
-                    raise InputError(f"unknown in:{value} (only in:bookmarks)")
-                in_bookmarks = True
-            elif name == "tag":
-                tags.append(value.lstrip("#"))
-                in_bookmarks = True
+            terms.add_filter(*_filter(match))
         elif match.group("phrase") is not None:
-            phrase = tuple(_WORD.findall(match.group("phrase")))
-            if negative:
-                excluded.extend(phrase)
-            elif len(phrase) == 1:
-                words.append(phrase[0])
-            elif phrase:
-                phrases.append(phrase)
+            terms.add_phrase(match.group("phrase"), negative=negative)
         else:
             parts = _QUERY_WORD.findall(match.group("word"))
-            (excluded if negative else words).extend(parts)
-    if people and not words and not phrases:
-        last_is_prefix = last_is_prefix and not text.rstrip().endswith('"')
-    return Query(
-        text=text,
-        words=tuple(words[:MAX_WORDS]),
-        phrases=tuple(phrases[:4]),
-        excluded=tuple(excluded[:MAX_WORDS]),
-        people=tuple(people[:4]),
-        kind=kind,
-        after=after,
-        before=before,
-        in_bookmarks=in_bookmarks,
-        tags=tuple(tags[:4]),
-        last_is_prefix=last_is_prefix,
-    )
+            (terms.excluded if negative else terms.words).extend(parts)
+    return terms.query(text)
+
+
+@dataclass
+class _Terms:
+    """What a query has said so far, token by token, before the limits on each part."""
+
+    words: list[str] = field(default_factory=list)
+    phrases: list[tuple[str, ...]] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+    people: list[tuple[str, ...]] = field(default_factory=list)
+    kind: str | None = None
+    after: str | None = None
+    before: str | None = None
+    in_bookmarks: bool = False
+    tags: list[str] = field(default_factory=list)
+
+    def add_filter(self, name: str, value: str) -> None:
+        """A later filter of the same field replaces `kind:`, `after:` and `before:`, and
+        adds to `person:` and `tag:`."""
+        if not value:
+            return
+        if name == "person":
+            self.people.append(tuple(_WORD.findall(value)))
+        elif name == "kind":
+            self.kind = _kind(value)
+        elif name == "after":
+            self.after = _date(value, upper=False)
+        elif name == "before":
+            self.before = _date(value, upper=True)
+        elif name == "in":
+            if not "bookmarks".startswith(value.casefold()):
+                raise InputError(f"unknown in:{value} (only in:bookmarks)")
+            self.in_bookmarks = True
+        elif name == "tag":
+            self.tags.append(value.lstrip("#"))
+            self.in_bookmarks = True
+
+    def add_phrase(self, phrase_text: str, *, negative: bool) -> None:
+        """A one-word phrase is that word; an excluded phrase excludes each of its words."""
+        phrase = tuple(_WORD.findall(phrase_text))
+        if negative:
+            self.excluded.extend(phrase)
+        elif len(phrase) == 1:
+            self.words.append(phrase[0])
+        elif phrase:
+            self.phrases.append(phrase)
+
+    def query(self, text: str) -> Query:
+        """The parsed `text`, each part cut to its limit."""
+        last_is_prefix = bool(text) and not text[-1].isspace() and not text.endswith('"')
+        if self.people and not self.words and not self.phrases:
+            last_is_prefix = last_is_prefix and not text.rstrip().endswith('"')
+        return Query(
+            text=text,
+            words=tuple(self.words[:MAX_WORDS]),
+            phrases=tuple(self.phrases[:4]),
+            excluded=tuple(self.excluded[:MAX_WORDS]),
+            people=tuple(self.people[:4]),
+            kind=self.kind,
+            after=self.after,
+            before=self.before,
+            in_bookmarks=self.in_bookmarks,
+            tags=tuple(self.tags[:4]),
+            last_is_prefix=last_is_prefix,
+        )
+
+
+def _filter(match: re.Match[str]) -> tuple[str, str]:
+    """A `field:value` token's field and trimmed value; an unknown field is an error even
+    before its value is typed."""
+    name = match.group("field").casefold()
+    value = match.group("fquoted")
+    if value is None:
+        value = match.group("fvalue") or ""
+    if name not in FIELDS:
+        raise InputError(
+            f"unknown filter {name + ':'!r} "
+            "(use person:, kind:, after:, before:, in:, tag:)"
+        )
+    return name, value.strip()
 
 
 def _kind(value: str) -> str | None:

@@ -56,12 +56,10 @@ def run_sources(
     """Harvest every source and import each one whole into `archive` (None: a dry run,
     nothing written, nothing remembered). Reports come in the order of `sources`."""
     state = WebState.open(archive.path) if archive is not None else WebState.none()
-    by_host: dict[str, list[int]] = {}
-    for index, source in enumerate(sources):
-        by_host.setdefault(source.host, []).append(index)
+    by_host = _indexes_by_host(sources)
     done: queue.Queue[tuple[int, Harvest | BaseException]] = queue.Queue()
     hosts: queue.Queue[list[int]] = queue.Queue()
-    for indexes in by_host.values():
+    for indexes in by_host:
         hosts.put(indexes)
     reports: list[SourceReport | None] = [None] * len(sources)
     stop = threading.Event()
@@ -76,10 +74,7 @@ def run_sources(
                 if stop.is_set():
                     return
                 source = sources[index]
-                hear: Progress | None = None
-                if progress is not None:
-                    def hear(d: int, n: int, url: str, source: Source = source) -> None:
-                        progress(source, d, n, url)
+                hear = _progress_of(source, progress)
                 try:
                     done.put((index, harvest(source, client, state, since=since, limit=limit,
                                              progress=hear)))
@@ -95,12 +90,7 @@ def run_sources(
             worker.start()
         try:
             for _ in range(len(sources)):
-                while True:  # woken twice a second, so SIGTERM's handler gets to run
-                    try:
-                        index, outcome = done.get(timeout=0.5)
-                        break
-                    except queue.Empty:
-                        continue
+                index, outcome = _next_outcome(done)
                 report = _commit(archive, state, sources[index], outcome)
                 reports[index] = report
                 if on_report is not None:
@@ -109,6 +99,40 @@ def run_sources(
             stop.set()
             state.close()
     return [r for r in reports if r is not None]
+
+
+def _indexes_by_host(sources: Sequence[Source]) -> list[list[int]]:
+    """The sources' indexes, one list per host: a worker harvests a host's sources in turn,
+    so no two workers ever fetch from the same host at once."""
+    by_host: dict[str, list[int]] = {}
+    for index, source in enumerate(sources):
+        by_host.setdefault(source.host, []).append(index)
+    return list(by_host.values())
+
+
+def _progress_of(
+    source: Source, progress: Callable[[Source, int, int, str], None] | None
+) -> Progress | None:
+    """The harvest's progress callback for `source`: the sync's, told which source it is."""
+    if progress is None:
+        return None
+
+    def hear(d: int, n: int, url: str) -> None:
+        progress(source, d, n, url)
+
+    return hear
+
+
+def _next_outcome(
+    done: queue.Queue[tuple[int, Harvest | BaseException]],
+) -> tuple[int, Harvest | BaseException]:
+    """The next finished harvest, waiting for it half a second at a time rather than at
+    once, so SIGTERM's handler gets to run in between."""
+    while True:
+        try:
+            return done.get(timeout=0.5)
+        except queue.Empty:
+            continue
 
 
 def _commit(
