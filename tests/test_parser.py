@@ -209,6 +209,20 @@ def test_an_english_news_lead_after_a_speech_is_an_item_of_its_own() -> None:
     ]
 
 
+def test_an_author_s_dated_paragraphs_stay_in_their_article() -> None:
+    items = parse_text(
+        'Article by the CSTO Secretary General "Collective Security: Tested by Time"\n'
+        "28.03.2025\n"
+        "In May the Collective Security Treaty will mark its anniversary.\n"
+        "On 15 May 1992, in Tashkent, the heads of six states signed the Treaty, which became "
+        "the legal foundation of our alliance.\n"
+        "I am convinced that the potential of our Organization is far from exhausted.\n"
+        "On 27 March 2025, the CSTO Secretary General met with the Ambassador of Armenia.\n",
+        "x",
+    )
+    assert [(i.date, len(i.body)) for i in items] == [("2025-03-28", 3), ("2025-03-27", 1)]
+
+
 def test_a_later_paragraph_about_someone_already_named_stays_in_the_item() -> None:
     items = parse_text(
         "The Secretary General received the Ambassador of Armenia\n"
