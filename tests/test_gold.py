@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ import pytest
 from store.ingest.parser import parse_text
 from store.ingest.participants import _same_surname
 from store.model import Item
+from store.text.wire import wire_lead
 
 GOLD = Path(__file__).parent / "data" / "press_gold"
 
@@ -37,14 +37,17 @@ def _texts(item: Item) -> tuple[str, str]:
     return item.title + " " + body, body
 
 
-_AGENCY_MARK = re.compile(r"^/[^/]{2,12}/\.?\s*")
-"""A gold item may open with the wire service's mark ("/ТАСС/") the parser takes off."""
+def _openings(words: str) -> tuple[str, ...]:
+    """The gold's opening words, and the same without the wire lead the parser takes off
+    ("/ТАСС/", "MOSCOW, April 14 (TASS) -", "МОСКВА, 9 апреля. /ТАСС/.")."""
+    lead = wire_lead(words)
+    return tuple(dict.fromkeys((words, lead.text if lead is not None else words)))
 
 
 def _find(items: list[Item], starts: str) -> Item | None:
     """The parsed item for a gold entry: its text (untitled items get a derived title, so
     the gold's opening words may start the body) opens with the entry's words."""
-    for opening in dict.fromkeys((starts, _AGENCY_MARK.sub("", starts))):
+    for opening in _openings(starts):
         match = next((i for i in items if any(t.startswith(opening) for t in _texts(i))), None)
         if match is not None:
             return match
@@ -100,7 +103,6 @@ def test_gold_items_end_where_their_last_paragraph_is() -> None:
                 continue
             match = _find(items, entry["starts"])
             last = match.body[-1] if match is not None and match.body else ""
-            ends = (entry["ends"], _AGENCY_MARK.sub("", entry["ends"]))
-            if not last.startswith(ends):
+            if not last.startswith(_openings(entry["ends"])):
                 wrong.append((gold_file.name, entry["starts"], last[:60]))
     assert wrong == []

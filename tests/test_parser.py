@@ -180,6 +180,49 @@ def test_an_undated_paragraph_leading_with_someone_new_is_an_item_of_its_own() -
     assert [p.name for p in items[1].participants] == ["Имангали Тасмагамбетов"]
 
 
+def test_an_english_paragraph_leading_with_someone_new_is_an_item_of_its_own() -> None:
+    items = parse_text(
+        "SCO Secretary-General takes part in the media forum in Moscow\n"
+        "8 April 2025\n"
+        "On 7 April this year, SCO Secretary-General Nurlan Yermekbayev took part in the forum.\n"
+        "The Minister of Defence of the Republic of Belarus, Lieutenant General Viktor Khrenin, "
+        "received a delegation of the CSTO Joint Staff.\n",
+        "x",
+    )
+    assert [(i.date, len(i.body)) for i in items] == [("2025-04-07", 1), (None, 1)]
+    assert [p.name for p in items[1].participants] == ["Viktor Khrenin"]
+
+
+def test_an_english_news_lead_after_a_speech_is_an_item_of_its_own() -> None:
+    items = parse_text(
+        "Opening remarks by the Secretary of the Security Council at the meeting\n"
+        "Dushanbe, 12 April 2025\n"
+        "Dear friends!\n"
+        "I welcome you to Dushanbe.\n"
+        "I wish us all fruitful work.\n"
+        "On 11 April 2025, in Dushanbe, the CSTO Secretary General Imangali Tasmagambetov was "
+        "received by the President of the Republic of Tajikistan Emomali Rahmon.\n",
+        "x",
+    )
+    assert [(i.date, i.kind, len(i.body)) for i in items] == [
+        ("2025-04-12", "speech", 3), ("2025-04-11", "news", 1),
+    ]
+
+
+def test_an_author_s_dated_paragraphs_stay_in_their_article() -> None:
+    items = parse_text(
+        'Article by the CSTO Secretary General "Collective Security: Tested by Time"\n'
+        "28.03.2025\n"
+        "In May the Collective Security Treaty will mark its anniversary.\n"
+        "On 15 May 1992, in Tashkent, the heads of six states signed the Treaty, which became "
+        "the legal foundation of our alliance.\n"
+        "I am convinced that the potential of our Organization is far from exhausted.\n"
+        "On 27 March 2025, the CSTO Secretary General met with the Ambassador of Armenia.\n",
+        "x",
+    )
+    assert [(i.date, len(i.body)) for i in items] == [("2025-03-28", 3), ("2025-03-27", 1)]
+
+
 def test_a_later_paragraph_about_someone_already_named_stays_in_the_item() -> None:
     items = parse_text(
         "The Secretary General received the Ambassador of Armenia\n"

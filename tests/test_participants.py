@@ -170,3 +170,14 @@ def test_a_co_ordinator_is_a_role_not_a_name() -> None:
         Participant("Bakhtiyor Saidov", "Minister", ""),
         Participant("Katarzyna Nowicka", "Head", "OSCE Project Co-ordinator in Uzbekistan"),
     ]
+
+
+def test_a_name_before_the_quoted_title_of_their_work_is_a_person() -> None:
+    assert people(
+        'Article by the CSTO Secretary General Imangali Tasmagambetov "Collective Security: '
+        'Tested by Time" for the newspaper Rossiyskaya Gazeta'
+    ) == [Participant("Imangali Tasmagambetov", "Secretary General", "CSTO")]
+
+
+def test_a_name_inside_quotation_marks_is_not_taken_for_a_person() -> None:
+    assert names('The "Nursultan Nazarbayev" Foundation hosted the round table.') == []

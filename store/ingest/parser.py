@@ -34,6 +34,18 @@ def kind_of(title: str) -> str:
     return "news"
 
 
+_AUTHORED_TITLE = re.compile(r"\barticles? (?:by|of)\b|\bop-ed\b|^статья\s+(?!\d)", re.I)
+"""A title presenting someone's own piece ("Article by the Secretary General ...",
+"Статья Генерального секретаря ... для газеты"), not an article of a treaty."""
+
+
+def _reports_news(title: str) -> bool:
+    """Whether a titled item reports events, so that a dated paragraph under it may start
+    the next item; a speech, statement, interview or authored article is one voice, whose
+    dated paragraphs tell of the past unless they read as a news lead (`_news_after_speech`)."""
+    return kind_of(title) == "news" and _AUTHORED_TITLE.search(title) is None
+
+
 def normalise_text(text: str) -> str:
     """One newline style, no BOM, NBSP and other odd spaces as plain spaces, no controls.
 
@@ -210,14 +222,14 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             and current.body
             and (
                 not current.title
-                or kind_of(current.title) == "news"
+                or _reports_news(current.title)
                 or _news_after_speech(line, current.body)
             )
             and not (hard_block and current.title)
         ) or (
             not hard_block
             and current.body
-            and (not current.title or kind_of(current.title) == "news")
+            and (not current.title or _reports_news(current.title))
             and _opens_news_about_someone_new(line, current)
         )
         if starts_untitled:

@@ -368,7 +368,13 @@ def _mentions(text: str) -> list[_Mention]:
                 follower is not None and follower.key == "of" and b + 2 == hi
                 and tokens[b + 1].key in lexicon.PLACE_WORDS
             )
-            closes = closes or of_country
+            # 'Imangali Tasmagambetov "Collective Security: ..."': a quotation opening after
+            # a name (not closing one the name stands in) is the title of a work of theirs.
+            opens_quote = (
+                follower is not None and follower.kind == "quote"
+                and sum(t.kind == "quote" for t in tokens[:b]) % 2 == 0
+            )
+            closes = closes or of_country or opens_quote
             before = tokens[a - 1] if a > lo else None
             after_connector = before is not None and (
                 before.key in lexicon.CONNECTORS or before.key in lexicon.CONNECTORS_CYR

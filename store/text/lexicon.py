@@ -261,8 +261,8 @@ FIRST_PERSON = _words(
 """A speaker's own voice; a news item reports in the third person."""
 
 NEWS_LEAD_VERBS = re.compile(
-    r"(?:met|meets|received|held|hosted|chaired|visited|took part|participated|attended"
-    r"|was held|were held|took place|signed|opened)"
+    r"\b(?:met|meets|received|held|hosted|chaired|visited|took part|participated|attended"
+    r"|was held|were held|took place|signed|opened)\b"
     r"|(?<![а-яё])(?:состоял(?:ась|ось|ся|ись)|провел|провёл|провела|принял|приняла"
     r"|встретил(?:ся|ась)|посетил|прошл[аои]|прош[её]л|подписал|открыл)(?![а-яё])",
     re.IGNORECASE,
