@@ -83,7 +83,7 @@ def is_cyrillic_text(text: str) -> bool:
 def _is_title_like(line: str) -> bool:
     if not line or len(line) > _TITLE_MAX_CHARS or len(line.split()) > _TITLE_MAX_WORDS:
         return False
-    if line.endswith(_SENTENCE_END) or not line[:1].isupper() and not line[:1].isdigit():
+    if line.endswith(_SENTENCE_END) or (not line[:1].isupper() and not line[:1].isdigit()):
         return False
     if line.startswith(("—", "–", "-", "•", "*", "Q:", "A:")):
         return False
@@ -189,7 +189,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         if wire is not None:
             # "/ТАСС/ ...": a wire item's lead paragraph, its own item unless it is the
             # first paragraph under a title; the date its lead gives dates the item.
-            if current is None or current.body and not (hard_block and current.title):
+            if current is None or (current.body and not (hard_block and current.title)):
                 current = _Draft(line=numbers[i])
                 drafts.append(current)
             current.date_line = current.date_line or wire.date_line

@@ -230,9 +230,11 @@ def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
     """Split "CSTO Secretary General" / "Director of the Institute of ..." into role and org."""
     phrase = _strip_edges(phrase)
     while phrase and (_is_rank(phrase[-1]) or _is_honorific(phrase[-1])):
-        if phrase[-1].key == "general" and len(phrase) > 1 and _is_role_head(phrase[-2]):
-            if not _is_rank(phrase[-2]):
-                break  # "Secretary General" is a role, not a rank
+        if (
+            phrase[-1].key == "general" and len(phrase) > 1
+            and _is_role_head(phrase[-2]) and not _is_rank(phrase[-2])
+        ):
+            break  # "Secretary General" is a role, not a rank
         phrase = phrase[:-1]
     phrase = _strip_edges(phrase)
     heads = [i for i, t in enumerate(phrase) if _is_role_head(t) and not _is_rank(t)]
@@ -300,9 +302,9 @@ def _roles_before(text: str, tokens: list[_Token], lo: int, run_start: int) -> t
             j -= 1
         chunk = tokens[j + 1 : k]
         stripped = _strip_edges(chunk)
-        if not stripped or not _is_role_head(stripped[0]) and not (
+        if not stripped or (not _is_role_head(stripped[0]) and not (
             len(stripped) > 1 and _is_role(stripped[0])
-        ):
+        )):
             break
         if _name_runs(stripped, 0, len(stripped)) and any(
             b - a >= 2 for a, b in _name_runs(stripped, 0, len(stripped))

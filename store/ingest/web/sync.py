@@ -78,7 +78,7 @@ def run_sources(
                 try:
                     done.put((index, harvest(source, client, state, since=since, limit=limit,
                                              progress=hear)))
-                except BaseException as error:  # noqa: BLE001 - reported as that source's
+                except BaseException as error:
                     done.put((index, error))
 
     with PoliteClient(politeness, state) as client:
