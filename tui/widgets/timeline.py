@@ -18,14 +18,6 @@ def monthly_counts(months: np.ndarray) -> tuple[int, np.ndarray]:
     return first, np.bincount(dated - first)
 
 
-def fit(counts: np.ndarray, width: int) -> np.ndarray:
-    """Sum neighbouring months so the counts fit `width` columns (never stretched)."""
-    if len(counts) <= width or width <= 0:
-        return counts
-    edges = np.linspace(0, len(counts), width + 1).astype(np.int64)[:-1]
-    return np.add.reduceat(counts, edges)
-
-
 class Timeline(Widget):
     """'2019 ▁▁▂▅█▃ 2024': a sparkline between the first and last year of the result."""
 
@@ -53,9 +45,10 @@ class Timeline(Widget):
         first_year = self.first // 12
         last_year = (self.first + len(self.counts) - 1) // 12
         left, right = f"{first_year} ", f" {last_year}"
-        bars = fit(self.counts, max(1, width - len(left) - len(right)))
+        # more months than columns are summed by the one binning sparklines use
+        columns = min(len(self.counts), max(1, width - len(left) - len(right)))
         line = Text(no_wrap=True, overflow="crop")
         line.append(left, style="bold")
-        line.append(sparkline(bars.tolist(), len(bars)))
+        line.append(sparkline(self.counts.tolist(), columns))
         line.append(right, style="bold")
         return line
