@@ -64,7 +64,35 @@ CREATE TABLE columns (
     name TEXT PRIMARY KEY,
     data BLOB NOT NULL
 );
+CREATE TABLE IF NOT EXISTS terms (
+    id    INTEGER PRIMARY KEY,
+    term  TEXT NOT NULL UNIQUE,
+    df    INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS postings (
+    term   INTEGER NOT NULL,
+    chunk  INTEGER NOT NULL,
+    body   BLOB NOT NULL,                 -- uint32 rowids where the term is in the text
+    docs   BLOB NOT NULL,                 -- uint32 rowids where it is in title/names/roles
+    fields BLOB NOT NULL,                 -- uint8 field bits, one per `docs` entry
+    PRIMARY KEY (term, chunk)
+) WITHOUT ROWID;
 """
+"""The tables of an archive; the index's (terms, postings) are written by
+`store.index.postings` and read by `store.index.search`, but belong to the file's layout."""
+
+PHRASES_TABLE = """
+CREATE TABLE IF NOT EXISTS phrases (
+    term  INTEGER NOT NULL,
+    chunk INTEGER NOT NULL,               -- its first rowid
+    base  INTEGER NOT NULL,               -- the same: what keys count rowids from
+    keys  BLOB NOT NULL,                  -- uint32 (rowid - base) << 16 | position, ascending
+    wide  BLOB NOT NULL,                  -- uint32 pairs (rowid, position) that do not fit a key
+    PRIMARY KEY (term, chunk)
+) WITHOUT ROWID
+"""
+"""The positional index (`store.index.phrases`): created with a new archive, and by the first
+import into an archive made before it."""
 
 
 def upgrade_pending(path: Path) -> bool:
@@ -109,8 +137,6 @@ def migrate(conn: sqlite3.Connection, *, readonly: bool = False) -> None:
             "its layout is too old to read without an upgrade, which needs write access: "
             "ask its owner to run pressroom import on it"
         )
-    from store.index.search import SearchIndex
-
     # The connection is in autocommit mode (isolation_level=None): one explicit transaction,
     # so an upgrade interrupted half-way leaves the archive as it was.
     conn.execute("BEGIN IMMEDIATE")
@@ -119,7 +145,7 @@ def migrate(conn: sqlite3.Connection, *, readonly: bool = False) -> None:
             for statement in _TABLES.split(";"):
                 if statement.strip():
                     conn.execute(statement)
-            SearchIndex.create_schema(conn)
+            conn.execute(PHRASES_TABLE)
         if version == 1:
             _items_text_last(conn)
         _add_tables(conn)

@@ -16,9 +16,6 @@ import numpy.typing as npt
 
 from store.model import KINDS
 
-# `store.index.query` imports date_bound from here; it lives in `store.text.dates`
-from store.text.dates import date_bound as date_bound
-
 NO_ITEM_KIND = 255
 """`Columns.kind` value for a rowid that holds no item (deleted or never used)."""
 UNDATED = -1

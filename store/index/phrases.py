@@ -119,14 +119,9 @@ def sequence(segments: Sequence[str]) -> list[str]:
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS phrases ("
-        " term INTEGER NOT NULL, chunk INTEGER NOT NULL,"  # its first rowid
-        " base INTEGER NOT NULL,"  # the same: what keys count rowids from
-        " keys BLOB NOT NULL,"  # uint32 (rowid - base) << 16 | position, ascending
-        " wide BLOB NOT NULL,"  # uint32 pairs (rowid, position) that do not fit a key
-        " PRIMARY KEY (term, chunk)) WITHOUT ROWID"
-    )
+    from store.schema import PHRASES_TABLE
+
+    conn.execute(PHRASES_TABLE)
 
 
 def covered_through(conn: sqlite3.Connection) -> int:

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from store.errors import InputError
-from store.index.columns import date_bound
 from store.model import KINDS
+from store.text.dates import date_bound
 
 MAX_WORDS = 24
 """A pasted paragraph must not cost a second: later words are ignored."""

@@ -126,22 +126,6 @@ class SearchIndex:
         self._postings: OrderedDict[tuple[int, bool], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._cached_bytes = 0
 
-    @staticmethod
-    def create_schema(conn: sqlite3.Connection) -> None:
-        conn.execute(
-            "CREATE TABLE IF NOT EXISTS terms ("
-            " id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, df INTEGER NOT NULL)"
-        )
-        conn.execute(
-            "CREATE TABLE IF NOT EXISTS postings ("
-            " term INTEGER NOT NULL, chunk INTEGER NOT NULL,"
-            " body BLOB NOT NULL,"  # uint32 rowids where the term is in the text
-            " docs BLOB NOT NULL,"  # uint32 rowids where it is in title/names/roles
-            " fields BLOB NOT NULL,"  # uint8 field bits, one per `docs` entry
-            " PRIMARY KEY (term, chunk)) WITHOUT ROWID"
-        )
-        phrases.create_schema(conn)
-
     # -- building --------------------------------------------------------------------------
 
     def add(self, rowid: int, item: Item, postings: Postings | None = None) -> None:
