@@ -384,39 +384,67 @@ class SearchIndex:
     def match(
         self, query: Query, columns: Columns, *, allowed: np.ndarray | None = None
     ) -> Matches:
-        """Every item matching `query` (and among `allowed` rowids, when given), ranked."""
+        """Every item matching `query` (and among `allowed` rowids, when given), ranked.
+
+        The steps: the filters as a mask over the date order; each required word's scores,
+        ANDed; the bonus for words standing together; exclusions and phrases; the ranking.
+        """
         self.use(columns)
+        keep = self._kept(query, columns, allowed)
+        if not query.has_text:  # filters and -words only: the archive in date order
+            return self._filtered(query, columns, keep)
+        required = _required_words(query)
+        scored = self._scored(required, len(columns.kind))
+        if scored is None:
+            return Matches(
+                np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), frozenset(), query
+            )
+        total, readings, matched_terms = scored
+        pairs = self._pairs(readings[: len(query.words)])
+        if pairs:
+            bonus = self._word_scores(pairs)
+            bonus *= total > 0
+            total += bonus
+        for term in self._excluded(query):
+            total[self._load(term)[0]] = 0
+        for phrase in query.phrases:
+            self._keep_phrase(total, phrase)
+            matched_terms.add(" ".join(phrase_terms(phrase)))
+        typed = frozenset(
+            fold_word(word) for word, prefix, _, _ in required if prefix and fold_word(word)
+        )
+        return _ranked(total, columns, keep, query, frozenset(matched_terms), typed)
+
+    def _kept(
+        self, query: Query, columns: Columns, allowed: np.ndarray | None
+    ) -> np.ndarray:
+        """The query's kind and date filters (and `allowed`) as a bool per date position."""
         count = len(columns)
         keep = columns.keep(query.kind, query.after, query.before)
         if allowed is not None:
             permitted = np.zeros(count + 1, dtype=bool)
             permitted[np.take(columns.position, allowed, mode="clip")] = True
             keep &= permitted[:count]
-        if not query.has_text:  # filters and -words only: the archive in date order
-            for term in self._excluded(query):
-                positions = np.take(columns.position, self._load(term)[0], mode="clip")
-                keep[positions[positions < count]] = False
-            rowids = columns.order[keep]
-            return Matches(rowids, np.ones(len(rowids), dtype=np.float32), frozenset(), query)
+        return keep
 
-        total = np.zeros(0, dtype=np.float32)  # summed scores per rowid; 0 = left out
+    def _filtered(self, query: Query, columns: Columns, keep: np.ndarray) -> Matches:
+        """A query of filters and -words only: what they keep, in date order."""
+        count = len(columns)
+        for term in self._excluded(query):
+            positions = np.take(columns.position, self._load(term)[0], mode="clip")
+            keep[positions[positions < count]] = False
+        rowids = columns.order[keep]
+        return Matches(rowids, np.ones(len(rowids), dtype=np.float32), frozenset(), query)
+
+    def _scored(
+        self, required: list[_Required], size: int
+    ) -> tuple[np.ndarray, list[dict[str, float]], set[str]] | None:
+        """Summed scores per rowid of the items every required word matches (0: left out),
+        each word's readings, and the terms matched; None when a word matches nothing."""
+        total = np.zeros(0, dtype=np.float32)
         matched_terms: set[str] = set()
-        required: list[tuple[str, bool, int, bool]] = []
-        for index, word in enumerate(query.words):
-            last = index == len(query.words) - 1 and not query.phrases and not query.people
-            required.append((word, last and query.last_is_prefix, 0, False))
-        for person in query.people:
-            for index, word in enumerate(person):
-                last = index == len(person) - 1 and query.last_is_prefix and not query.words
-                required.append((word, last, NAME, False))
-        for phrase in query.phrases:
-            # a phrase means its words as written (after folding): no typo readings
-            required.extend((word, False, 0, True) for word in phrase if fold_word(word))
         readings: list[dict[str, float]] = []
-        found = np.empty(len(columns.kind), dtype=bool)
-        nothing = Matches(
-            np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32), frozenset(), query
-        )
+        found = np.empty(size, dtype=bool)
         for index, (word, prefix, only, exact) in enumerate(required):
             if exact:
                 folded = fold_word(word)
@@ -425,7 +453,7 @@ class SearchIndex:
                 candidates = self.candidates(word, prefix=prefix)
                 matched_terms.update(candidates)
             if not candidates:
-                return nothing
+                return None
             readings.append(candidates)
             scores = self._scores_of(word, prefix, only, candidates, exact)
             if index == 0:
@@ -436,34 +464,7 @@ class SearchIndex:
             np.logical_and(found, scores > 0, out=found)
             total += scores
             total *= found
-        pairs = self._pairs(readings[: len(query.words)])
-        if pairs:
-            bonus = self._word_scores(pairs)
-            np.greater(total, 0, out=found)
-            bonus *= found
-            total += bonus
-        for term in self._excluded(query):
-            total[self._load(term)[0]] = 0
-        for phrase in query.phrases:
-            self._keep_phrase(total, phrase)
-            matched_terms.add(" ".join(phrase_terms(phrase)))
-        in_order = total[columns.order]  # the one gather into date order
-        in_order *= keep
-        hits = np.flatnonzero(in_order > 0)  # positions in `order`: newest first
-        scores = in_order[hits]
-        # Scores come in few distinct levels: a stable radix sort on a 16-bit key keeps the
-        # date order inside each level, so ranking a million matches costs milliseconds.
-        key = np.multiply(scores, -64)
-        np.maximum(key, -32767, out=key)  # a pasted paragraph of a query must not wrap
-        key = key.astype(np.int16)
-        by_rank = np.argsort(key, kind="stable")
-        typed = frozenset(
-            fold_word(word) for word, prefix, _, _ in required if prefix and fold_word(word)
-        )
-        return Matches(
-            columns.order[hits[by_rank]], scores[by_rank], frozenset(matched_terms), query,
-            typed, hits,
-        )
+        return total, readings, matched_terms
 
     def _keep_phrase(self, total: np.ndarray, phrase: tuple[str, ...]) -> None:
         """Zero the score of every item where `phrase` does not stand, words in order.
@@ -558,3 +559,41 @@ def _phrase_spans(
                 if "\n" not in text[start:end]:
                     out.append((start, end))
     return out
+
+
+_Required = tuple[str, bool, int, bool]
+"""A word every match must hold: (word, as a prefix, only in these fields, exactly)."""
+
+
+def _required_words(query: Query) -> list[_Required]:
+    """The words of the query, of its person: filters and of its phrases, in that order;
+    the last one typed is a prefix while the user types it."""
+    required: list[_Required] = []
+    for index, word in enumerate(query.words):
+        last = index == len(query.words) - 1 and not query.phrases and not query.people
+        required.append((word, last and query.last_is_prefix, 0, False))
+    for person in query.people:
+        for index, word in enumerate(person):
+            last = index == len(person) - 1 and query.last_is_prefix and not query.words
+            required.append((word, last, NAME, False))
+    for phrase in query.phrases:
+        # a phrase means its words as written (after folding): no typo readings
+        required.extend((word, False, 0, True) for word in phrase if fold_word(word))
+    return required
+
+
+def _ranked(
+    total: np.ndarray, columns: Columns, keep: np.ndarray, query: Query,
+    terms: frozenset[str], typed: frozenset[str],
+) -> Matches:
+    """The scored items the filters keep, best first, newest first within a score."""
+    in_order = total[columns.order]  # the one gather into date order
+    in_order *= keep
+    hits = np.flatnonzero(in_order > 0)  # positions in `order`: newest first
+    scores = in_order[hits]
+    # Scores come in few distinct levels: a stable radix sort on a 16-bit key keeps the
+    # date order inside each level, so ranking a million matches costs milliseconds.
+    key = np.multiply(scores, -64)
+    np.maximum(key, -32767, out=key)  # a pasted paragraph of a query must not wrap
+    by_rank = np.argsort(key.astype(np.int16), kind="stable")
+    return Matches(columns.order[hits[by_rank]], scores[by_rank], terms, query, typed, hits)
