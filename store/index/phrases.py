@@ -32,8 +32,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from array import array
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, pairwise
 from typing import TypeAlias
@@ -58,6 +59,8 @@ SLICE = 10_000
 """Items filed per chunk of the `phrases` table."""
 SPILL = 50_000
 """Items read per chunk when catching up (as `store.index.postings.SPILL_ITEMS`)."""
+PREPARED = 2
+"""Slices sorted at once on worker threads while the rows of the one before are written."""
 CACHE_BYTES = 48 * 2**20
 """Occurrences kept loaded: a phrase typed again, or extended, reads nothing."""
 
@@ -232,28 +235,51 @@ class SequenceBuffer:
         rowids = np.frombuffer(self.rowids, dtype=np.uint32)
         ends = np.cumsum(lengths, dtype=np.int64)
         ids = term_ids.astype(np.uint32)  # term ids stay far below 2**32
-        # a slice of items at a time: its temporaries (a few arrays of one entry per
-        # word) stay tens of megabytes where a whole spill's would be a gigabyte
-        for first in range(0, len(rowids), SLICE):
+
+        def prepare(first: int) -> list[_Row]:
             last = min(first + SLICE, len(rowids))
             lo = int(ends[first - 1]) if first else 0
-            _write_slice(
-                conn, all_terms[lo : int(ends[last - 1])], rowids[first:last],
+            return _slice_rows(
+                all_terms[lo : int(ends[last - 1])], rowids[first:last],
                 lengths[first:last], ids, function,
             )
 
+        # a slice of items at a time: its temporaries (a few arrays of one entry per
+        # word) stay tens of megabytes where a whole spill's would be a gigabyte. Its
+        # sorting is numpy, which runs without the GIL: the next slices are prepared on
+        # other threads (at most PREPARED at once) while this one's rows are inserted
+        # here, on the connection's thread, in rowid order.
+        firsts = range(0, len(rowids), SLICE)
+        with ThreadPoolExecutor(max_workers=PREPARED) as pool:
+            pending: deque[Future[list[_Row]]] = deque()
+            for first in firsts:
+                pending.append(pool.submit(prepare, first))
+                if len(pending) >= PREPARED:
+                    _insert(conn, pending.popleft().result())
+            while pending:
+                _insert(conn, pending.popleft().result())
 
-def _write_slice(
-    conn: sqlite3.Connection,
+
+_Row: TypeAlias = tuple[int, int, int, bytes, bytes]
+"""A row of the `phrases` table: term, chunk, base, keys, wide."""
+
+
+def _insert(conn: sqlite3.Connection, rows: list[_Row]) -> None:
+    conn.executemany(
+        "INSERT INTO phrases(term, chunk, base, keys, wide) VALUES (?, ?, ?, ?, ?)", rows
+    )
+
+
+def _slice_rows(
     terms: U32,
     rowids: U32,
     lengths: U32,
     ids: U32,
     function: npt.NDArray[np.bool_],
-) -> None:
-    """File the occurrences of a slice of items (see `SequenceBuffer.write`) as the chunk
-    numbered by its first rowid: rowids only grow, so chunks never collide and come in
-    rowid order."""
+) -> list[_Row]:
+    """The rows filing the occurrences of a slice of items (see `SequenceBuffer.write`)
+    as the chunk numbered by its first rowid: rowids only grow, so chunks never collide
+    and come in rowid order."""
     from store.index.postings import _stable_order as stable_order
 
     base = chunk = int(rowids[0])
@@ -270,14 +296,32 @@ def _write_slice(
     # other words alone; a function word's own list (a dozen in every text) is never read
     alone = np.flatnonzero(~common & (labels != 0))
     order = alone[stable_order(terms[alone], len(ids))]
-    _file(conn, chunk, base, labels[order].astype(np.int64), offsets[order], places[order])
+    # the usual slice: every rowid offset and position fits a key, so one array of keys
+    # is gathered in place of offsets and positions, and no occurrence goes wide
+    narrow = int(rowids[-1]) - base < NARROW and (not len(places) or int(places.max()) < NARROW)
+    keys = (offsets << np.uint32(16)) | places if narrow else None
+    if keys is not None:
+        rows = _key_rows(chunk, base, labels[order], keys[order])
+    else:
+        rows = _rows(chunk, base, labels[order].astype(np.int64), offsets[order], places[order])
     del order, alone
     if len(leads):
-        seconds = labels[leads + 1]
-        leads = leads[stable_order(seconds, int(seconds.max()) + 1)]
-        leads = leads[stable_order(terms[leads], len(ids))]
+        firsts, seconds = terms[leads], labels[leads + 1]
+        size = int(seconds.max()) + 1
+        if len(ids) * size <= 1 << 32:
+            # grouped by first word, then second word (then rowid and position, kept by a
+            # stable sort): one sort of the two numbers as one key
+            pair_order = firsts.astype(np.uint64) * np.uint64(size) + seconds
+            leads = leads[stable_order(pair_order.astype(np.uint32), len(ids) * size)]
+        else:
+            leads = leads[stable_order(seconds, size)]
+            leads = leads[stable_order(terms[leads], len(ids))]
         pairs = pair_key(labels[leads].astype(np.int64), labels[leads + 1].astype(np.int64))
-        _file(conn, chunk, base, pairs, offsets[leads], places[leads])
+        if keys is not None:
+            rows += _key_rows(chunk, base, pairs, keys[leads])
+        else:
+            rows += _rows(chunk, base, pairs, offsets[leads], places[leads])
+    return rows
 
 
 def pair_key(first: npt.NDArray[np.int64], second: npt.NDArray[np.int64]) -> I64:
@@ -287,14 +331,12 @@ def pair_key(first: npt.NDArray[np.int64], second: npt.NDArray[np.int64]) -> I64
     return key
 
 
-def _file(
-    conn: sqlite3.Connection, chunk: int, base: int, labels: I64, offsets: U32, places: U32
-) -> None:
-    """Write one row per run of equal `labels` (a term id or a `pair_key`; 0, as BREAK,
+def _rows(chunk: int, base: int, labels: I64, offsets: U32, places: U32) -> list[_Row]:
+    """One row per run of equal `labels` (a term id or a `pair_key`; 0, as BREAK,
     is never filed): the keys of its occurrences, and those that do not fit a key as
     wide pairs."""
     if not len(labels):
-        return
+        return []
     bounds = np.concatenate(
         [[0], np.flatnonzero(labels[1:] != labels[:-1]) + 1, [len(labels)]]
     ).tolist()
@@ -304,7 +346,7 @@ def _file(
     wide_pairs = np.stack([offsets[wide_at] + np.uint32(base), places[wide_at]], axis=1)
     heads = labels[bounds[:-1]].tolist()
 
-    def rows() -> Iterator[tuple[int, int, int, bytes, bytes]]:
+    def rows() -> Iterator[_Row]:
         for group, (lo, hi) in enumerate(pairwise(bounds)):
             if heads[group] == 0:
                 continue
@@ -317,9 +359,24 @@ def _file(
                     wide = wide_pairs[w0:w1].tobytes()
             yield heads[group], chunk, base, part.tobytes(), wide
 
-    conn.executemany(
-        "INSERT INTO phrases(term, chunk, base, keys, wide) VALUES (?, ?, ?, ?, ?)", rows()
-    )
+    return list(rows())
+
+
+def _key_rows(chunk: int, base: int, labels: npt.NDArray[np.integer], keys: U32) -> list[_Row]:
+    """`_rows` for occurrences that all fit a key (`keys`, none wide): each row's keys
+    are a slice of one bytes object."""
+    if not len(labels):
+        return []
+    starts = np.concatenate([[0], np.flatnonzero(labels[1:] != labels[:-1]) + 1])
+    heads = labels[starts].tolist()
+    edges = (starts * 4).tolist()
+    edges.append(len(keys) * 4)
+    blob = keys.tobytes()
+    return [
+        (head, chunk, base, blob[lo:hi], b"")
+        for head, lo, hi in zip(heads, edges, edges[1:], strict=False)
+        if head != 0
+    ]
 
 
 def function_mask(ids: dict[str, int], size: int, offset: int = 0) -> npt.NDArray[np.bool_]:
