@@ -29,27 +29,7 @@ class SpeakersScreen(AppHandle, ModalScreen[str | None]):
     ]
     """Enter filters Events by the chosen person (`person:`), q or Escape goes back."""
 
-    DEFAULT_CSS = """
-    SpeakersScreen {
-        align: center middle;
-        background: $background 60%;
-    }
-    SpeakersScreen > Vertical {
-        width: 60;
-        max-width: 100%;
-        height: 80%;
-        padding: 0 1;
-        border: thick $accent;
-        background: $surface;
-    }
-    SpeakersScreen #speakers-title {
-        width: 100%;
-        text-style: bold;
-    }
-    SpeakersScreen OptionList {
-        height: 1fr;
-    }
-    """
+    CSS_PATH = "speakers.tcss"
 
     def __init__(self, query: str, rowids: np.ndarray) -> None:
         super().__init__()

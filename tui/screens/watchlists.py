@@ -67,31 +67,7 @@ class WatchlistsScreen(AppHandle, ModalScreen[Watchlist | None]):
     ]
     """Enter opens the highlighted watchlist on Events; d removes it; Esc or q closes."""
 
-    DEFAULT_CSS = """
-    WatchlistsScreen {
-        align: center middle;
-        background: $background 60%;
-    }
-    WatchlistsScreen > Vertical {
-        width: 80;
-        max-width: 100%;
-        height: auto;
-        max-height: 90%;
-        padding: 1 2;
-        border: thick $accent;
-        background: $surface;
-    }
-    WatchlistsScreen #watchlists-title {
-        text-style: bold;
-    }
-    WatchlistsScreen OptionList {
-        height: auto;
-        max-height: 20;
-    }
-    WatchlistsScreen #watchlists-hint {
-        color: $text-muted;
-    }
-    """
+    CSS_PATH = "watchlists.tcss"
 
     def __init__(self, counts: list[Count]) -> None:
         super().__init__()
