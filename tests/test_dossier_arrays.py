@@ -77,6 +77,12 @@ def test_an_archive_without_the_arrays_is_scanned_and_says_the_same(tmp_path: Pa
         archive._conn.execute("DELETE FROM columns WHERE name LIKE 'appearances.%'")
     with Archive.open(path, readonly=True) as archive:
         assert archive.dossier("Tasmagambetov") == expected
+    with Archive.open(path) as archive:
+        archive._conn.execute(
+            "UPDATE columns SET data = ? WHERE name = 'appearances.roles'", (b"[[1, 2, 3]",)
+        )
+    with Archive.open(path, readonly=True) as archive:
+        assert archive.dossier("Tasmagambetov") == expected
 
 
 def test_arrays_older_than_the_archive_are_not_trusted(tmp_path: Path) -> None:
@@ -91,3 +97,21 @@ def test_arrays_older_than_the_archive_are_not_trusted(tmp_path: Path) -> None:
         archive._conn.executemany("INSERT OR REPLACE INTO columns VALUES (?, ?)", earlier)
     with Archive.open(path, readonly=True) as archive:
         assert archive.dossier("Tasmagambetov").item_count == 5
+
+
+def test_damaged_arrays_are_scanned_again_not_trusted(tmp_path: Path) -> None:
+    path = tmp_path / "a.sqlite3"
+    with Archive.open(path) as archive:
+        archive.import_items(first_batch())
+        expected = archive.dossier("Tasmagambetov")
+        archive._conn.execute(
+            "UPDATE columns SET data = ? WHERE name = 'appearances.item'", (b"\x01\x02",)
+        )
+    with Archive.open(path, readonly=True) as archive:
+        assert archive.dossier("Tasmagambetov") == expected
+    with Archive.open(path) as archive:
+        archive._conn.execute(
+            "UPDATE columns SET data = ? WHERE name = 'appearances.roles'", (b"[[1, 2, 3]",)
+        )
+    with Archive.open(path, readonly=True) as archive:
+        assert archive.dossier("Tasmagambetov") == expected

@@ -93,10 +93,13 @@ class Appearances:
                 (*_BLOBS, _ROLES, _STAMP),
             )
         )
-        if set(blobs) != {*_BLOBS, _ROLES, _STAMP} or json.loads(blobs[_STAMP]) != _stamp(conn):
+        try:
+            if set(blobs) != {*_BLOBS, _ROLES, _STAMP} or json.loads(blobs[_STAMP]) != _stamp(conn):
+                return cls.build(conn)
+            roles = tuple((str(r), str(o)) for r, o in json.loads(blobs[_ROLES]))
+            item, person, role = (np.frombuffer(blobs[name], dtype=np.int32) for name in _BLOBS)
+        except (ValueError, TypeError):  # damaged: a cache, so scan the table instead
             return cls.build(conn)
-        roles = tuple((r, o) for r, o in json.loads(blobs[_ROLES]))
-        item, person, role = (np.frombuffer(blobs[name], dtype=np.int32) for name in _BLOBS)
         if not len(item) == len(person) == len(role):  # not arrays this code wrote
             return cls.build(conn)
         return cls(item, person, role, roles)
