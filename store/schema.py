@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from store.errors import ArchiveError
+from store.sql import transaction
 
 CURRENT_VERSION = 2
 READABLE = frozenset({1, 2})
@@ -182,19 +183,10 @@ def _add_tables(conn: sqlite3.Connection) -> None:
     ]
     if not missing:
         return
-    own = not conn.in_transaction  # inside an upgrade's transaction, or in one of its own
-    if own:
-        conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):  # inside an upgrade's transaction, or in one of its own
         for statement in ";".join(missing).split(";"):
             if statement.strip():
                 conn.execute(statement)
-    except BaseException:
-        if own:
-            conn.execute("ROLLBACK")
-        raise
-    if own:
-        conn.execute("COMMIT")
 
 
 def _items_text_last(conn: sqlite3.Connection) -> None:

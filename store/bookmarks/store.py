@@ -9,7 +9,7 @@ from __future__ import annotations
 import builtins
 import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -52,10 +52,8 @@ class Bookmarks:
         self._duplicates: dict[str, list[int]] = {}
         """Further doc ids of an item_id that appears more than once (hand-edited files)."""
         self._max_id = 0
-        self._checked_clips = -1
-        """The storage load whose clippings were last checked for damage."""
-        self._checked_watches = -1
-        """The storage load whose watchlists were last checked for damage."""
+        self._checked: dict[str, int] = {}
+        """Table name -> the storage load whose records were last checked for damage."""
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Bookmarks:
@@ -438,36 +436,30 @@ class Bookmarks:
         return (data or {}).get(TABLE, {})
 
     def _clipping_records(self) -> dict[str, dict[str, Any]]:
-        """The clippings table as the file has it now; a damaged record makes the file
-        unavailable (as a damaged bookmark does), so it is never written over."""
-        self._records()
-        data = self._storage.read() or {}
-        table = data.get(clip_records.TABLE, {})
-        if self._checked_clips != self._storage.loads:
-            for key, record in table.items():
-                problem = clipping_problem(record)
-                if problem:
-                    self._storage.forget()
-                    raise BookmarksUnavailable(
-                        f"{self.path}: clipping {key} {problem}; {REPAIR_HINT}"
-                    )
-            self._checked_clips = self._storage.loads
-        return table
+        """The clippings table as the file has it now (see `_checked_table`)."""
+        return self._checked_table(clip_records.TABLE, "clipping", clipping_problem)
 
     def _watchlist_records(self) -> dict[str, dict[str, Any]]:
-        """The watchlists table as the file has it now; a damaged record makes the file
-        unavailable (as a damaged bookmark does), so it is never written over."""
+        """The watchlists table as the file has it now (see `_checked_table`)."""
+        return self._checked_table(watch_records.TABLE, "watchlist", watchlist_problem)
+
+    def _checked_table(
+        self, name: str, kind: str, problem_of: Callable[[Any], str | None]
+    ) -> dict[str, dict[str, Any]]:
+        """The table `name` as the file has it now; a damaged record makes the file
+        unavailable (as a damaged bookmark does), so it is never written over. Each table
+        is checked once per read of the file."""
         self._records()
-        table = (self._storage.read() or {}).get(watch_records.TABLE, {})
-        if self._checked_watches != self._storage.loads:
+        table: dict[str, dict[str, Any]] = (self._storage.read() or {}).get(name, {})
+        if self._checked.get(name) != self._storage.loads:
             for key, record in table.items():
-                problem = watchlist_problem(record)
+                problem = problem_of(record)
                 if problem:
                     self._storage.forget()
                     raise BookmarksUnavailable(
-                        f"{self.path}: watchlist {key} {problem}; {REPAIR_HINT}"
+                        f"{self.path}: {kind} {key} {problem}; {REPAIR_HINT}"
                     )
-            self._checked_watches = self._storage.loads
+            self._checked[name] = self._storage.loads
         return table
 
     def _clipping_doc_ids(self, clipping_id: str) -> builtins.list[int]:

@@ -42,6 +42,7 @@ from typing import TypeAlias
 import numpy as np
 import numpy.typing as npt
 
+from store.sql import transaction
 from store.text.fold import fold_set, fold_word, fold_words
 from store.text.lexicon import FUNCTION_WORDS
 
@@ -165,10 +166,7 @@ def catch_up(conn: sqlite3.Connection, separator: str) -> None:
     ).fetchone()
     if present and through >= last:
         return
-    own = not conn.in_transaction
-    if own:
-        conn.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(conn):
         create_schema(conn)
         ids = dict(conn.execute("SELECT term, id FROM terms"))
         count = max(ids.values(), default=0) + 1
@@ -187,12 +185,6 @@ def catch_up(conn: sqlite3.Connection, separator: str) -> None:
                 buffer.add(rowid, numbers.tobytes())
             buffer.write(conn, lambda n: n, identity, function)
         mark_covered(conn)
-    except BaseException:
-        if own:
-            conn.execute("ROLLBACK")
-        raise
-    if own:
-        conn.execute("COMMIT")
 
 
 @dataclass
