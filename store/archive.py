@@ -23,9 +23,18 @@ from store.errors import (
     UnknownItem,
     UnknownPerson,
 )
+from store.index import mapped
 from store.index.appearances import Appearances
 from store.index.columns import Columns
 from store.index.dossier import Dossier
+from store.index.mapped import (
+    IndexUnavailable,
+    MappedIndex,
+    archive_identity,
+    index_path,
+    new_stamp,
+    open_index,
+)
 from store.index.mentions import PersonCount, oldest_first, people_named
 from store.index.people import PeopleIndex
 from store.ingest.pipeline import Prepared, prepared_items
@@ -34,7 +43,7 @@ from store.model import KINDS, Hit, Item, Participant, Person, Span
 from store.revisions import Revision
 from store.routes import Routes, same_day_rowids
 from store.routes import sources as routes_sources
-from store.sql import select_in
+from store.sql import select_in, transaction
 from store.text.dates import date_bound
 from store.text.names import name_words
 
@@ -256,12 +265,42 @@ class Archive:
         self.readonly = readonly
         self._index = SearchIndex(conn)
         self._people = PeopleIndex(conn)
-        self.columns = Columns.load(conn)
         self._fresh = False
         self._import_start: int | None = None
         """The first rowid the running import writes (None between imports)."""
         self._appearances: Appearances | None = None
         """Loaded by the first dossier (`store.index.appearances`)."""
+        self._mapped: MappedIndex | None = None
+        self._pending_index: Path | None = None
+        """The index file an import wrote, put in place once its transaction committed."""
+        self.index_notice: str | None = None
+        """Why this archive searches from memory instead of its index file (None: it maps
+        the file, or has nothing to index): the one line a command or the app shows."""
+        self.columns = Columns.empty()
+        self._attach_index()
+
+    def _attach_index(self) -> None:
+        """Map the index file beside the archive when it matches the archive as it is now
+        (`store.index.mapped`); otherwise read the columns from the archive's tables and
+        let search build what it needs in this process's memory."""
+        target = index_path(self.path)
+        found: MappedIndex | None = None
+        problem = ""
+        for _ in range(2):  # an import may have committed between the two reads: once more
+            try:
+                found = open_index(target, *archive_identity(self._conn))
+                break
+            except IndexUnavailable as error:
+                problem = str(error)
+        self._mapped = found
+        self._appearances = None
+        if found is None:
+            self.columns = Columns.load(self._conn)
+            self.index_notice = problem if len(self.columns) else None
+        else:
+            self.columns = found.columns
+            self.index_notice = None
+        self._index.attach(found)
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -446,7 +485,12 @@ class Archive:
         self._conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
         try:
             with self._journal_for_import():
-                return self._import_in_transaction(items, report, progress)
+                self._import_in_transaction(items, report, progress)
+            if self._mapped is None and len(self.columns):
+                # nothing changed, but the index file is missing, stale or damaged: the
+                # writer puts it right, so sessions stop searching from memory
+                self.write_index()
+            return report
         except sqlite3.Error as error:
             # Rolled back: the archive is as it was. A full disk, a file made read-only
             # meanwhile: one line for the user, not a traceback.
@@ -518,7 +562,57 @@ class Archive:
                 self.columns.save(self._conn)
                 self._appearances = Appearances.build(self._conn)
                 self._appearances.save(self._conn)
+                self._pending_index = self._write_index_file(self.columns, self._appearances)
+        with self._lock:
+            self._install_index()
         return report
+
+    def _write_index_file(self, columns: Columns, appearances: Appearances) -> Path | None:
+        """Stamp the archive (in the transaction) and write its index file to a temporary
+        name; a file that cannot be written leaves sessions searching from memory."""
+        stamp = new_stamp(self._conn)
+        try:
+            return mapped.write(self._conn, index_path(self.path), stamp, columns, appearances)
+        except OSError as error:
+            self.index_notice = (
+                f"cannot write {index_path(self.path)} ({error.strerror or error});"
+                " sessions search from memory until an import can"
+            )
+            return None
+
+    def _install_index(self) -> None:
+        """After COMMIT: the index file written for this import replaces the old one, and
+        this archive maps it."""
+        temporary, self._pending_index = self._pending_index, None
+        if temporary is None:
+            return
+        try:
+            mapped.install(temporary, index_path(self.path))
+        except OSError as error:
+            mapped.discard(temporary)
+            self.index_notice = f"cannot write {index_path(self.path)} ({error.strerror})"
+            return
+        self._attach_index()
+
+    def write_index(self) -> None:
+        """Write the index file from the archive's tables: for an archive written before
+        index files, or whose file was lost or damaged (an import writes it anyway)."""
+        if self.readonly:
+            raise ArchiveError(f"{self.path}: the archive is open read-only")
+        try:
+            with self._lock:
+                with transaction(self._conn):
+                    self._pending_index = self._write_index_file(
+                        Columns.build(self._conn), Appearances.load(self._conn)
+                    )
+                self._install_index()
+        except sqlite3.Error as error:
+            raise ArchiveError(f"{self.path}: cannot write the archive ({error})") from None
+        except BaseException:
+            if self._pending_index is not None:
+                mapped.discard(self._pending_index)
+                self._pending_index = None
+            raise
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -529,8 +623,10 @@ class Archive:
             self._conn.execute("ROLLBACK")
             self._index.discard()
             self._people.discard()
-            self.columns = Columns.load(self._conn)
-            self._appearances = None
+            if self._pending_index is not None:
+                mapped.discard(self._pending_index)
+                self._pending_index = None
+            self._attach_index()
             raise
         else:
             self._conn.execute("COMMIT")
@@ -845,10 +941,19 @@ class Archive:
                 raise UnknownPerson(name or key)
             person_id, person = entry
             if self._appearances is None:
-                self._appearances = Appearances.load(self._conn)
+                self._appearances = self._mapped_appearances() or Appearances.load(self._conn)
             return build(
                 self._conn, self.columns, self._appearances, person, person_id, item_limit
             )
+
+    def _mapped_appearances(self) -> Appearances | None:
+        if self._mapped is None:
+            return None
+        try:
+            return self._mapped.appearances()
+        except IndexUnavailable as error:
+            self.index_notice = str(error)
+            return None
 
     def oldest_first(self, rowids: np.ndarray) -> np.ndarray:
         """`rowids` (a query's matches) oldest first, undated last: its first uses."""

@@ -111,12 +111,13 @@ def test_a_wal_mode_archive_without_its_shm_file_is_read_as_a_snapshot(shared: S
     conn = sqlite3.connect(archive)
     assert conn.execute("PRAGMA journal_mode=WAL").fetchone() == ("wal",)
     conn.close()  # the last connection: -wal and -shm are removed, WAL mode stays
-    assert sorted(p.name for p in shared.folder.iterdir()) == ["archive.sqlite3"]
+    at_rest = ["archive.sqlite3", "archive.sqlite3-index"]  # the index file the import wrote
+    assert sorted(p.name for p in shared.folder.iterdir()) == at_rest
     shared.publish(archive)
     result = shared.run("list", "--archive", str(archive))
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) == 4
-    assert sorted(p.name for p in shared.folder.iterdir()) == ["archive.sqlite3"]
+    assert sorted(p.name for p in shared.folder.iterdir()) == at_rest
 
 
 def test_an_archive_being_written_is_read_beside_the_writer(shared: Shared) -> None:
@@ -140,7 +141,9 @@ def test_an_archive_being_written_is_read_beside_the_writer(shared: Shared) -> N
                                                     "in", "the", "WAL"]
         assert len(listed.stdout.splitlines()) == 5
         shared.unpublish()
-    assert sorted(p.name for p in shared.folder.iterdir()) == ["archive.sqlite3"]
+    assert sorted(p.name for p in shared.folder.iterdir()) == [
+        "archive.sqlite3", "archive.sqlite3-index"
+    ]
 
 
 def test_an_archive_this_user_may_not_even_read_says_whom_to_ask(shared: Shared) -> None:

@@ -29,6 +29,7 @@ from rapidfuzz.distance import Levenshtein
 
 from store.index import phrases
 from store.index.columns import Columns
+from store.index.mapped import IndexUnavailable, MappedIndex, MappedVocabulary, TermPostings
 from store.index.phrases import PhraseIndex, phrase_terms
 from store.index.postings import BODY, NAME, ROLE, TITLE, Postings, PostingsWriter
 from store.index.query import Query
@@ -63,8 +64,9 @@ Shorter prefixes get fewer (16 for one or two letters, 32 for three): a first ke
 1M items would otherwise load a hundred megabytes of postings for a result nobody reads."""
 CACHE_BYTES = 96 * 2**20
 PREFIX_BODY_POSTINGS = 50_000
-RECENT_WORDS = 3
-"""Query words whose dense scores are kept (4 MB each at 1M items), see `_scores_of`."""
+RECENT_WORDS = 2
+"""Whole query words whose dense scores are kept (4 MB each at 1M items, in each session's
+own memory), see `_scores_of`."""
 
 
 PAIR = 1.0
@@ -103,11 +105,54 @@ class Matches:
 
 @dataclass
 class _Vocabulary:
+    """The archive's terms in this session's memory, read from its `terms` table: what
+    search uses when there is no index file to map (`store.index.mapped`)."""
+
     terms: list[str]
     """Sorted, for prefix look-up by bisect."""
     ids: dict[str, int]
-    df: dict[str, int]
+    df_of: dict[str, int]
     by_length: dict[int, list[str]]
+
+    @classmethod
+    def read(cls, conn: sqlite3.Connection) -> _Vocabulary:
+        rows = conn.execute("SELECT term, id, df FROM terms").fetchall()
+        # Name pairs are looked up whole, never as prefixes or typo candidates.
+        terms = sorted(r[0] for r in rows if " " not in r[0])
+        by_length: dict[int, list[str]] = {}
+        for term in terms:
+            by_length.setdefault(len(term), []).append(term)
+        return cls(
+            terms=terms,
+            ids={r[0]: r[1] for r in rows},
+            df_of={r[0]: r[2] for r in rows},
+            by_length=by_length,
+        )
+
+    def __contains__(self, term: str) -> bool:
+        return term in self.ids
+
+    def df(self, term: str) -> int:
+        return self.df_of.get(term, 0)
+
+    def term_id(self, term: str) -> int:
+        return self.ids[term]
+
+    def count_starting(self, prefix: str) -> int:
+        return bisect.bisect_left(self.terms, prefix + "\U0010ffff") - bisect.bisect_left(
+            self.terms, prefix
+        )
+
+    def completions(self, prefix: str, most: int, leave_out: frozenset[str]) -> list[str]:
+        start = bisect.bisect_left(self.terms, prefix)
+        stop = bisect.bisect_left(self.terms, prefix + "\U0010ffff")
+        found = [t for t in self.terms[start:stop] if t not in leave_out]
+        if len(found) > most:
+            found = sorted(found, key=self.df_of.__getitem__, reverse=True)[:most]
+        return found
+
+    def of_length(self, length: int) -> list[str]:
+        return self.by_length.get(length, [])
 
 
 class SearchIndex:
@@ -117,13 +162,19 @@ class SearchIndex:
         self._conn = conn
         self.writer = PostingsWriter(conn)
         self._vocab: _Vocabulary | None = None
+        self._mapped: MappedIndex | None = None
+        """The index file this session maps (`attach`); None: postings come from the
+        archive's tables, cached in `_postings`."""
+        self.problem: str | None = None
+        """Why the index file is not used, when it was found damaged during the session."""
+        self._warmed = 0
         self._columns = Columns.empty()
         """The columns the cached postings' positions refer to (`use`)."""
         self._recent_scores: OrderedDict[tuple[str, bool, int, bool], np.ndarray] = OrderedDict()
         self._phrases = PhraseIndex(conn)
         self._covered: int | None = None
         """`phrases.covered_through`, read once per import."""
-        self._postings: OrderedDict[tuple[int, bool], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._postings: OrderedDict[tuple[int, bool], TermPostings] = OrderedDict()
         self._cached_bytes = 0
 
     # -- building --------------------------------------------------------------------------
@@ -152,8 +203,20 @@ class SearchIndex:
         self.writer.discard()
         self._forget()
 
+    def attach(self, mapped: MappedIndex | None) -> None:
+        """Read the vocabulary and postings from `mapped` (an index file matching the
+        archive as this session opened it), or, with None, from the archive's tables."""
+        self._mapped = mapped
+        self._forget()
+
+    def _damaged(self, error: IndexUnavailable) -> None:
+        """The index file failed a check while in use: search goes on from the tables."""
+        self.problem = f"{error}; searching without it until an import rewrites it"
+        self.attach(None)
+
     def _forget(self) -> None:
         self._vocab = None
+        self._warmed = 0
         self._recent_scores.clear()
         self._postings.clear()
         self._cached_bytes = 0
@@ -181,51 +244,53 @@ class SearchIndex:
         Folded terms are ASCII (Cyrillic folds to Latin), so two binary searches of the
         sorted vocabulary per letter count them: no walk over 10^6 terms under the lock.
         """
-        terms = self._vocabulary().terms
-        count = {
-            letter: bisect.bisect_left(terms, chr(ord(letter) + 1))
-            - bisect.bisect_left(terms, letter)
-            for letter in string.ascii_lowercase
-        }
+        vocabulary = self._vocabulary()
+        count = {letter: vocabulary.count_starting(letter) for letter in string.ascii_lowercase}
         return sorted((c for c in count if count[c]), key=count.__getitem__, reverse=True)
 
     def warm_prefix(self, letter: str) -> bool:
         """Load what typing `letter` as a first keystroke reads; False once the cache is
         three quarters full: the rest is for the user's searches (and warm letters nobody
         types are the first the cache lets go)."""
-        if self._cached_bytes >= CACHE_BYTES * 3 // 4:
+        used = self._warmed if self._mapped is not None else self._cached_bytes
+        if used >= CACHE_BYTES * 3 // 4:
             return False
         candidates = self.candidates(letter, prefix=True)
         head_only = self._head_only(candidates)
         for term in candidates:
-            self._load(term, head_only=term in head_only)
+            # From an index file this reads the pages (shared: another session may have
+            # read them already) and checks them; from the tables it fills the cache.
+            self._warmed += self._load(term, head_only=term in head_only).nbytes
         return True
 
-    def _vocabulary(self) -> _Vocabulary:
+    def _vocabulary(self) -> _Vocabulary | MappedVocabulary:
+        if self._mapped is not None:
+            return self._mapped.vocabulary
         if self._vocab is None:
-            rows = self._conn.execute("SELECT term, id, df FROM terms").fetchall()
-            # Name pairs are looked up whole, never as prefixes or typo candidates.
-            terms = sorted(r[0] for r in rows if " " not in r[0])
-            by_length: dict[int, list[str]] = {}
-            for term in terms:
-                by_length.setdefault(len(term), []).append(term)
-            self._vocab = _Vocabulary(
-                terms=terms,
-                ids={r[0]: r[1] for r in rows},
-                df={r[0]: r[2] for r in rows},
-                by_length=by_length,
-            )
+            self._vocab = _Vocabulary.read(self._conn)
         return self._vocab
 
-    def _load(self, term: str, *, head_only: bool = False) -> tuple[np.ndarray, np.ndarray]:
-        """Rowids and field bits of one term; with `head_only`, title/names/roles alone.
+    def _load(self, term: str, *, head_only: bool = False) -> TermPostings:
+        """The postings of one term; with `head_only`, its title/names/roles alone.
 
-        Body postings come first and a rowid also in title/names/roles comes again after
-        them, with the BODY bit added: scattering in that order leaves the better field.
-        Rowids past the columns (items another session imported since they were built) are
-        left out until the archive reloads them.
+        From the index file they are views of its pages, no copy. From the archive's
+        tables they are read (and cached); there, rowids past the columns (items another
+        session imported since they were built) are left out until the archive reloads.
         """
-        term_id = self._vocabulary().ids[term]
+        mapped = self._mapped
+        if mapped is not None:
+            number = mapped.vocabulary.number(term)
+            if number is not None:
+                try:
+                    found = mapped.postings(number)
+                except IndexUnavailable as error:
+                    self._damaged(error)
+                else:
+                    if head_only:  # as if the text were not read: no BODY bits either
+                        masks = found.masks & np.uint8(~BODY & 0xFF)
+                        return TermPostings(found.body[:0], found.meta, masks)
+                    return found
+        term_id = self._vocabulary().term_id(term)
         key = (term_id, head_only)
         cached = self._postings.get(key)
         if cached is not None:
@@ -252,14 +317,13 @@ class SearchIndex:
             in_body = np.zeros(limit, dtype=bool)
             in_body[body_docs] = True
             meta_masks = meta_masks | in_body[meta_docs].astype(np.uint8) * BODY
-        docs_all = np.concatenate([body_docs, meta_docs])
-        masks_all = np.concatenate([np.full(len(body_docs), BODY, np.uint8), meta_masks])
-        self._postings[key] = (docs_all, masks_all)
-        self._cached_bytes += docs_all.nbytes + masks_all.nbytes
+        found = TermPostings(body_docs, meta_docs, meta_masks)
+        self._postings[key] = found
+        self._cached_bytes += found.nbytes
         while self._cached_bytes > CACHE_BYTES and len(self._postings) > 1:
-            _, (old_docs, old_masks) = self._postings.popitem(last=False)
-            self._cached_bytes -= old_docs.nbytes + old_masks.nbytes
-        return docs_all, masks_all
+            _, old = self._postings.popitem(last=False)
+            self._cached_bytes -= old.nbytes
+        return found
 
     # -- querying --------------------------------------------------------------------------
 
@@ -270,17 +334,11 @@ class SearchIndex:
         if not folded or folds_to_nothing(word, folded):
             return {}
         found: dict[str, float] = {}
-        if folded in vocab.ids:
+        if folded in vocab:
             found[folded] = EXACT
         if prefix:
-            start = bisect.bisect_left(vocab.terms, folded)
-            stop = bisect.bisect_left(vocab.terms, folded + "\U0010ffff")
-            extensions = [t for t in vocab.terms[start:stop] if t not in _function_words()]
             most = MAX_PREFIX_TERMS >> max(0, min(2, 4 - len(folded)))
-            if len(extensions) > most:
-                extensions = sorted(extensions, key=vocab.df.__getitem__, reverse=True)
-                extensions = extensions[:most]
-            for term in extensions:
+            for term in vocab.completions(folded, most, _function_words()):
                 found.setdefault(term, PREFIX)
         # A word of 5+ letters may have typos; how many follows the longer of the two words
         # as a user would spell them. Folding shortens ("Kh" -> "h"), so a term's spelled
@@ -295,7 +353,7 @@ class SearchIndex:
                 continue
             for term, distance, _ in process.extract(
                 folded,
-                vocab.by_length.get(length, ()),
+                vocab.of_length(length),
                 scorer=Levenshtein.distance,
                 score_cutoff=edits,
                 limit=None,
@@ -313,17 +371,17 @@ class SearchIndex:
         """A dense score per rowid: the best reading of one word, weighted by field."""
         scores = np.zeros(len(self._columns.kind), dtype=np.float32)
         for term, weight in candidates.items():
-            docs, masks = self._load(term, head_only=term in head_only)
+            found = self._load(term, head_only=term in head_only)
+            # the text first, then title/names/roles (whose bits say if the text has it
+            # too): where a rowid is in both, the better field is the one left
+            if not only or only & BODY:
+                _raise(scores, found.body, np.float32(weight * _FIELD_WEIGHT[only or BODY]))
+            meta, masks = found.meta, found.masks
             if only:
-                keep = (masks & only) != 0
-                docs, masks = docs[keep], masks[keep]
-            if only:
-                value = np.full(len(docs), weight * _FIELD_WEIGHT[only], dtype=np.float32)
+                meta = meta[(masks & only) != 0]
+                _raise(scores, meta, np.float32(weight * _FIELD_WEIGHT[only]))
             else:
-                value = _FIELD_WEIGHT[masks] * np.float32(weight)
-            current = scores[docs]
-            np.maximum(current, value, out=current)
-            scores[docs] = current
+                _raise(scores, meta, _FIELD_WEIGHT[masks] * np.float32(weight))
         return scores
 
     def _scores_of(
@@ -333,7 +391,8 @@ class SearchIndex:
         """`_word_scores` of one query word (read-only), kept for the next few keystrokes.
 
         While "security co" is typed, "security" scores the same at every keystroke: a
-        million-item array re-scattered from its postings each time (~10 ms at 1M).
+        million-item array re-scattered from its postings each time (~10 ms at 1M). The
+        word being typed changes at each keystroke: its scores are not kept.
         """
         key = (word, prefix, only, exact)  # as typed: its length sets the typos allowed
         scores = self._recent_scores.get(key)
@@ -341,6 +400,8 @@ class SearchIndex:
             head_only = self._head_only(candidates) if prefix else frozenset()
             scores = self._word_scores(candidates, only, head_only)
             scores.flags.writeable = False
+            if prefix:
+                return scores
             self._recent_scores[key] = scores
             while len(self._recent_scores) > RECENT_WORDS:
                 self._recent_scores.popitem(last=False)
@@ -360,13 +421,13 @@ class SearchIndex:
             t for t, w in candidates.items() if w == PREFIX or (w == EXACT and len(t) <= 2)
         ]
         df = self._vocabulary().df
-        if sum(df[t] for t in completions) <= max(PREFIX_BODY_POSTINGS, len(self._columns) // 10):
+        if sum(map(df, completions)) <= max(PREFIX_BODY_POSTINGS, len(self._columns) // 10):
             return frozenset()
         return frozenset(completions)
 
     def _pairs(self, readings: list[dict[str, float]]) -> dict[str, float]:
         """Name-pair terms for adjacent query words, weighted by both words' readings."""
-        ids = self._vocabulary().ids
+        vocab = self._vocabulary()
         found: dict[str, float] = {}
         best = [
             sorted(r.items(), key=lambda kv: kv[1], reverse=True)[:MAX_PAIR_READINGS]
@@ -377,7 +438,7 @@ class SearchIndex:
                 for second, second_weight in right:
                     weight = PAIR * first_weight * second_weight
                     for term in (f"{first} {second}", f"{first[0]} {second}"):
-                        if term in ids and weight > found.get(term, 0.0):
+                        if weight > found.get(term, 0.0) and term in vocab:
                             found[term] = weight
         return found
 
@@ -406,7 +467,9 @@ class SearchIndex:
             bonus *= total > 0
             total += bonus
         for term in self._excluded(query):
-            total[self._load(term)[0]] = 0
+            excluded = self._load(term)
+            total[excluded.body] = 0
+            total[excluded.meta] = 0
         for phrase in query.phrases:
             self._keep_phrase(total, phrase)
             matched_terms.add(" ".join(phrase_terms(phrase)))
@@ -431,7 +494,7 @@ class SearchIndex:
         """A query of filters and -words only: what they keep, in date order."""
         count = len(columns)
         for term in self._excluded(query):
-            positions = np.take(columns.position, self._load(term)[0], mode="clip")
+            positions = np.take(columns.position, self._load(term).rowids(), mode="clip")
             keep[positions[positions < count]] = False
         rowids = columns.order[keep]
         return Matches(rowids, np.ones(len(rowids), dtype=np.float32), frozenset(), query)
@@ -448,7 +511,7 @@ class SearchIndex:
         for index, (word, prefix, only, exact) in enumerate(required):
             if exact:
                 folded = fold_word(word)
-                candidates = {folded: EXACT} if folded in self._vocabulary().ids else {}
+                candidates = {folded: EXACT} if folded in self._vocabulary() else {}
             else:
                 candidates = self.candidates(word, prefix=prefix)
                 matched_terms.update(candidates)
@@ -474,15 +537,16 @@ class SearchIndex:
         files them) are checked on their text.
         """
         terms = phrase_terms(phrase)
-        ids = self._vocabulary().ids
+        vocab = self._vocabulary()
         if len(terms) < 2:  # a "phrase" of one word is that word, already required
             return
         if self._covered is None:
             self._covered = phrases.covered_through(self._conn)
         covered = self._covered
         holds = np.zeros(len(total), dtype=bool)
-        if all(term in ids for term in terms) and covered:
-            found = self._phrases.rowids(phrases.units([ids[term] for term in terms], terms))
+        if all(term in vocab for term in terms) and covered:
+            term_ids = [vocab.term_id(term) for term in terms]
+            found = self._phrases.rowids(phrases.units(term_ids, terms))
             holds[found[found < len(total)]] = True
         if covered + 1 < len(total):
             later = np.flatnonzero(total[covered + 1 :] > 0) + covered + 1
@@ -491,8 +555,8 @@ class SearchIndex:
 
     def _excluded(self, query: Query) -> list[str]:
         """Index terms of the query's -words (a -word nobody wrote excludes nothing)."""
-        ids = self._vocabulary().ids
-        return [term for term in map(fold_word, query.excluded) if term in ids]
+        vocab = self._vocabulary()
+        return [term for term in map(fold_word, query.excluded) if term in vocab]
 
     def _with_phrases(
         self, rowids: np.ndarray, phrases_: tuple[tuple[str, ...], ...]
@@ -513,6 +577,13 @@ class SearchIndex:
                 if all(phrases.stands_in(terms, words) for terms in wanted):
                     kept.add(rowid)
         return np.array([int(r) in kept for r in rowids], dtype=bool)
+
+
+def _raise(scores: np.ndarray, rowids: np.ndarray, value: np.ndarray | np.float32) -> None:
+    """Raise `scores` at `rowids` to `value` where it is higher (a gather and a scatter)."""
+    current = scores[rowids]
+    np.maximum(current, value, out=current)
+    scores[rowids] = current
 
 
 def highlight(

@@ -81,15 +81,33 @@ def open_archive(
         _say_upgrading(path)
         Archive.open(path).close()
     if readonly:
-        return Archive.open(path, readonly=True)
+        archive = Archive.open(path, readonly=True)
+        if upgrade and archive.index_notice and Archive.can_write(path):
+            archive.close()
+            _say(f"writing the index file beside {path} (once; about ten seconds per"
+                 " million items)")
+            with Archive.open(path) as writer:
+                writer.write_index()
+            archive = Archive.open(path, readonly=True)
+        return archive
     if os.path.lexists(path) and upgrade_pending(path):
         _say_upgrading(path)
     return Archive.open(path)
 
 
 def _say_upgrading(path: Path) -> None:
-    print(printable(f"pressroom: upgrading {path} to this version's layout"
-                    " (once; about two minutes per million items)"), file=sys.stderr)
+    _say(f"upgrading {path} to this version's layout (once; about two minutes per million items)")
+
+
+def _say(message: str) -> None:
+    print(printable(f"pressroom: {message}"), file=sys.stderr)
+
+
+def say_index_notice(archive: Archive) -> None:
+    """One line when this archive searches from memory: its index file is missing, stale
+    or damaged and this user cannot rewrite it (`store.index.mapped`)."""
+    if archive.index_notice:
+        _say(f"{archive.index_notice}; searching from memory until an import rewrites it")
 
 
 def open_bookmarks(args: argparse.Namespace) -> Bookmarks:

@@ -30,7 +30,7 @@ def run_app(args: argparse.Namespace) -> int:
     """Run the TUI until the user quits; returns the exit status (0 for ctrl+q)."""
     from store.config import citation_style
     from store.errors import BookmarksUnavailable
-    from tui.cli.common import config, open_archive, open_bookmarks
+    from tui.cli.common import config, open_archive, open_bookmarks, say_index_notice
     from tui.session import Session, Settings
 
     chosen = config(args)
@@ -47,6 +47,7 @@ def run_app(args: argparse.Namespace) -> int:
     # The app never writes the archive: users who may only read it can browse it. Served
     # sessions do not upgrade either: `serve` did, before anyone connected.
     archive = open_archive(args, readonly=True, upgrade=not settings.served)
+    say_index_notice(archive)
     try:
         bookmarks, problem = open_bookmarks(args), ""
     except BookmarksUnavailable as error:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from store.paths import data_dir
-from tui.cli.common import archive_path, fail, open_archive
+from tui.cli.common import archive_path, fail, open_archive, say_index_notice
 from tui.sshd import config as defaults
 from tui.sshd.startups import MaxStartups
 
@@ -100,8 +100,10 @@ def run(args: argparse.Namespace) -> int:
     # Open the archive once, first: a mistyped --archive is one line before anything is
     # created (host key, data folder); a first run imports the sample before anyone
     # connects, an older layout is upgraded, and every session then opens the same file
-    # read-only.
-    open_archive(args, readonly=True, upgrade=True).close()
+    # read-only. So is its index file (written here when missing and this user may):
+    # sessions map it, one copy of the index for the host.
+    with open_archive(args, readonly=True, upgrade=True) as opened:
+        say_index_notice(opened)
     from tui.sshd.config import ServeConfig
     from tui.sshd.server import configure_logging, prepare, serve
 
