@@ -260,6 +260,15 @@ FIRST_PERSON = _words(
 )
 """A speaker's own voice; a news item reports in the third person."""
 
+SPEAKER_VERBS = re.compile(
+    r"\b(?:let me|allow me)\b"
+    r"|(?<![а-яё])(?:хотел(?:а|ось)? бы|хочу|позвольте|разрешите|считаю|благодарю|приветствую"
+    r"|призываю|предлагаю|отмечу|подчеркну)(?![а-яё])",
+    re.IGNORECASE,
+)
+"""A speaker's own voice without a pronoun: Russian puts the first person in the verb
+("Отдельно хотел бы поблагодарить ..."), English in "let me", "allow me"."""
+
 NEWS_LEAD_VERBS = re.compile(
     r"\b(?:met|meets|received|held|hosted|chaired|visited|took part|participated|attended"
     r"|was held|were held|took place|signed|opened)\b"
