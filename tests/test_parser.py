@@ -108,6 +108,19 @@ def test_a_yearless_date_in_a_dump_out_of_date_order_stays_undated() -> None:
     assert items[2].date is None
 
 
+def test_a_title_ending_with_a_date_dates_an_item_without_a_date_line() -> None:
+    items = parse_text(
+        "Foreign Minister Sergey Lavrov's remarks and answers to media questions following "
+        "talks with Minister of Foreign Affairs of Tajikistan, Moscow, June 4, 2025\n"
+        "Ladies and gentlemen,\n"
+        "We have held substantive talks with my colleague.\n"
+        "Statement on the anniversary of the Treaty of 15 May 1992 and its lessons\n"
+        "Today we recall the signing of the Treaty.\n",
+        "x",
+    )
+    assert [i.date for i in items] == ["2025-06-04", None]
+
+
 def test_a_yearless_date_alone_stays_undated() -> None:
     items = parse_text("Foreign Minister met the Ambassador\n7 March, 11:05\nThey talked.\n", "x")
     assert len(items) == 1 and items[0].date is None

@@ -269,6 +269,16 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
     return drafts
 
 
+def _title_date(title: str) -> DateLine | None:
+    """The date a title ends with, serving as the date line of an item that has none
+    ("... remarks and answers to media questions, Moscow, June 4, 2025"); only a full date
+    at the very end, never one inside the title's words."""
+    dates = find_dates(title)
+    if not dates or dates[-1].year is None or title[dates[-1].end :].strip(" .,;:)»\""):
+        return None
+    return DateLine(dates[-1])
+
+
 def _yearless_date(draft: _Draft) -> DateMatch | None:
     """The date the item gives without a year ("7 March, 11:05", "28 февраля с.г." with no
     date line), when its own words give no year for it; else None."""
@@ -454,6 +464,9 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
         d for d in drafts
         if d.body or d.title or d.date_line is None  # a stray date line with nothing under it
     ]
+    for draft in drafts:
+        if draft.date_line is None and draft.title:
+            draft.date_line = _title_date(draft.title)
     items = []
     for draft, default_year in zip(drafts, _default_years(drafts), strict=True):
         item = _to_item(draft, source, default_year)
