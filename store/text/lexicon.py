@@ -104,7 +104,8 @@ PLACE_WORDS = _words(
     korea korean vietnam vietnamese laos cambodia thailand indonesia malaysia qatar saudi
     arabia emirates uae switzerland swiss finland finnish sweden swedish norway norwegian
     poland polish hungary hungarian czech slovakia slovak cuba cuban brazil brazilian
-    africa african europe european asia asian kyrgyz caucasus balkans
+    africa african europe european asia asian kyrgyz caucasus balkans pacific atlantic arctic
+    caribbean sahel
     moscow minsk astana almaty bishkek dushanbe yerevan tashkent ashgabat baku tbilisi kyiv
     kiev beijing shanghai qingdao geneva vienna new york washington brussels paris london
     rome berlin dublin yekaterinburg petersburg st. saint sochi kazan novosibirsk delhi
@@ -234,6 +235,9 @@ PLACE_STEMS_CYR = (
 
 CONNECTORS = _words("of the and for on to in at de del da di von van der bin al el la le du")
 """Lowercase words that may sit inside an organisation or role phrase."""
+
+NAME_PARTICLES = _words("von van der den de da di du dos das del della bin ibn")
+"""Lowercase words inside a person's name ("Pierre von Hoffmann", "Ursula von der Leyen")."""
 
 CONNECTORS_CYR = frozenset("и по при в во на для с о об".split())
 """Russian short words that may sit inside an organisation or role phrase."""
