@@ -108,6 +108,19 @@ def test_a_yearless_date_in_a_dump_out_of_date_order_stays_undated() -> None:
     assert items[2].date is None
 
 
+def test_a_title_ending_with_a_date_dates_an_item_without_a_date_line() -> None:
+    items = parse_text(
+        "Foreign Minister Sergey Lavrov's remarks and answers to media questions following "
+        "talks with Minister of Foreign Affairs of Tajikistan, Moscow, June 4, 2025\n"
+        "Ladies and gentlemen,\n"
+        "We have held substantive talks with my colleague.\n"
+        "Statement on the anniversary of the Treaty of 15 May 1992 and its lessons\n"
+        "Today we recall the signing of the Treaty.\n",
+        "x",
+    )
+    assert [i.date for i in items] == ["2025-06-04", None]
+
+
 def test_a_yearless_date_alone_stays_undated() -> None:
     items = parse_text("Foreign Minister met the Ambassador\n7 March, 11:05\nThey talked.\n", "x")
     assert len(items) == 1 and items[0].date is None
@@ -152,6 +165,59 @@ def test_a_dated_news_lead_ends_a_speech_even_without_closing_words() -> None:
 def test_a_speaker_s_own_dated_sentences_stay_in_the_speech() -> None:
     items = parse_text(SPEECH + "Thank you.\n", "x")
     assert len(items) == 1 and len(items[0].body) == 4
+
+
+def test_a_dated_sentence_the_speaker_goes_on_from_stays_in_the_speech() -> None:
+    """A speech recalls history in the third person ("the heads of state signed ..."), but
+    the next paragraph is the speaker's again, so the speech has not ended there."""
+    items = parse_text(
+        "Speech by the CSTO Secretary General at the ceremony marking the CSTO Day\n"
+        "Astana, 15 May 2025\n"
+        "Dear guests!\n"
+        "Today we mark the anniversary of the signing of the Collective Security Treaty.\n"
+        "On 7 October 2002, in Chisinau, the heads of state signed the Charter.\n"
+        "I would like to thank the Minister of Defence for organizing today's ceremony.\n"
+        "Happy holiday to you!\n"
+        "Выступление Генерального секретаря ОДКБ на заседании Совета министров\n"
+        "Чолпон-Ата, 9 июня 2025 года\n"
+        "Уважаемые коллеги!\n"
+        "27 мая 2025 года в Москве состоялось заседание Комитета секретарей.\n"
+        "Отдельно хотел бы поблагодарить за совместную работу Министра.\n"
+        "Спасибо за внимание.\n"
+        "9 июня 2025 года в Чолпон-Ате Генеральный секретарь ОДКБ провел встречу с Министром.\n",
+        "x",
+    )
+    assert [(i.kind, i.date, len(i.body)) for i in items] == [
+        ("speech", "2025-05-15", 5), ("speech", "2025-06-09", 4), ("news", "2025-06-09", 1)
+    ]
+
+
+def test_wire_items_without_a_year_take_it_from_the_items_around() -> None:
+    """TASS, BelTA and RIA datelines give no year; the dump's neighbours do, even when one
+    item sits a day out of place because it is dated by its event."""
+    items = parse_text(
+        "Лавров и Мирзоян обсудили подготовку к СМИД ОДКБ\n"
+        "МОСКВА, 13 июня. /ТАСС/. Министр иностранных дел России провел телефонный разговор.\n"
+        "Ранее представитель МИД заявила, что Москва рассчитывает на участие Еревана.\n"
+        "МОСКВА, 11 июн — РИА Новости. Секретарь Совета безопасности проведет переговоры.\n"
+        "МИНСК, 10 июня (БелТА). Президент Беларуси встретился с Генеральным секретарем ОДКБ.\n"
+        "Генеральный секретарь ОБСЕ посетил Бишкек\n"
+        "30.05.2025\n"
+        "С 28 по 30 мая Генеральный секретарь ОБСЕ находился с визитом в Кыргызской Республике.\n"
+        "Начальник Генерального штаба провел встречу с военной делегацией\n"
+        "29.05.2025 (12:40)\n"
+        "В Москве состоялась встреча начальника Генерального штаба.\n"
+        "22 мая в Астане Генеральный секретарь ОДКБ встретился с Государственным советником.\n"
+        "Сергей Шойгу провел переговоры с Секретарем Совета безопасности Республики Армения\n"
+        "20 мая 2025 года 15:10\n"
+        "Стороны обсудили двустороннее сотрудничество.\n",
+        "x",
+    )
+    assert [(i.date, len(i.body)) for i in items] == [
+        ("2025-06-13", 2), ("2025-06-11", 1), ("2025-06-10", 1), ("2025-05-28", 1),
+        ("2025-05-29", 1), ("2025-05-22", 1), ("2025-05-20", 1),
+    ]
+    assert items[1].body[0].startswith("Секретарь Совета безопасности")
 
 
 def test_a_wire_paragraph_is_an_item_dated_by_its_first_sentence_without_the_agency_mark() -> None:

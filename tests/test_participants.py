@@ -181,3 +181,32 @@ def test_a_name_before_the_quoted_title_of_their_work_is_a_person() -> None:
 
 def test_a_name_inside_quotation_marks_is_not_taken_for_a_person() -> None:
     assert names('The "Nursultan Nazarbayev" Foundation hosted the round table.') == []
+
+
+def test_a_role_with_commas_of_its_own_before_a_comma_and_a_name() -> None:
+    found = people(
+        "The UN delegation was headed by the Assistant Secretary-General for the Middle East,"
+        " Asia and the Pacific in the Departments of Political and Peacebuilding Affairs and"
+        " Peace Operations, Khaled Khiari."
+    )
+    assert [(p.name, p.role) for p in found] == [("Khaled Khiari", "Assistant Secretary-General")]
+
+
+def test_a_list_of_people_each_with_their_country_in_brackets() -> None:
+    assert names(
+        "It was attended by the Secretaries of the Security Councils: Armen Grigoryan (Armenia),"
+        " Gizat Nurdauletov (Kazakhstan) and Nasrullo Mahmudzoda (Tajikistan)."
+    ) == ["Armen Grigoryan", "Gizat Nurdauletov", "Nasrullo Mahmudzoda"]
+    assert names(
+        "В заседании участвовали Гизат Нурдаулетов (Казахстан) и Армен Григорян (Армения)."
+    ) == ["Гизат Нурдаулетов", "Армен Григорян"]
+
+
+def test_a_name_with_a_particle_is_one_person() -> None:
+    found = people(
+        "The Head of the OSCE Programme Office in Bishkek, Pierre von Hoffmann, met with "
+        "President of the European Commission Ursula von der Leyen at the Palais de la Paix."
+    )
+    assert [(p.name, p.role) for p in found] == [
+        ("Pierre von Hoffmann", "Head"), ("Ursula von der Leyen", "President")
+    ]

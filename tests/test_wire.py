@@ -15,6 +15,8 @@ from store.text.wire import wire_lead
         ("(РИА Новости) Министр встретился с послом.", "Министр встретился с послом."),
         ("MOSCOW, March 5 (TASS) - Sergey Lavrov met the envoy.", "Sergey Lavrov met the envoy."),
         ("МОСКВА, 5 марта. /ТАСС/. Министр встретился с послом.", "Министр встретился с послом."),
+        ("МОСКВА, 11 июн — РИА Новости. Министр встретился.", "Министр встретился."),
+        ("MINSK, 6 June (BelTA) - The President met the envoy.", "The President met the envoy."),
     ],
 )
 def test_the_agency_mark_is_taken_off(paragraph: str, text: str) -> None:
@@ -45,7 +47,15 @@ def test_without_a_dateline_the_first_sentence_gives_the_date() -> None:
         "(Unofficial translation) The text of the statement.",
         "(Photo) The ministers at the meeting.",
         "Minsk, Belarus (Photo) the ministers.",
+        "Москва, 5 июня — Президент России. Он встретился с послом.",
     ],
 )
 def test_a_paragraph_without_an_agency_mark_is_left_alone(paragraph: str) -> None:
     assert wire_lead(paragraph) is None
+
+
+def test_ria_s_dateline_gives_its_day_and_month() -> None:
+    lead = wire_lead("МОСКВА, 11 июн — РИА Новости. Министр встретился с послом.")
+    assert lead is not None and lead.date_line is not None
+    assert (lead.date_line.date.month, lead.date_line.date.day) == (6, 11)
+    assert lead.date_line.place == "Москва"

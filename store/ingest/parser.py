@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -141,20 +142,48 @@ def _is_speech_closing(paragraph: str) -> bool:
     )
 
 
-def _news_after_speech(paragraph: str, speech: list[str]) -> bool:
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+
+
+def _in_speakers_voice(paragraph: str) -> bool:
+    """Whether a paragraph speaks in the first person outside quotations ("I would like to
+    thank ...", "Отдельно хотел бы поблагодарить ..."); a quoted "we" is someone else's."""
+    text = _QUOTED.sub(" ", paragraph)
+    words = re.findall(r"[^\W\d_]+", text.casefold())
+    return any(word in lexicon.FIRST_PERSON for word in words) or bool(
+        lexicon.SPEAKER_VERBS.search(text)
+    )
+
+
+def _news_after_speech(paragraph: str, speech: list[str], following: str | None = None) -> bool:
     """Whether a dated paragraph under a speech is a news item of its own.
 
     A speaker also tells of dated events ("On 15 November 2024, the heads of our states
     adopted ...", "On 25 January this year, I had the honour ..."), but in the first person;
     a news item reports in the third person, either after the speech's closing words or
-    with a news lead's verb ("... the CSTO Secretary General met with ...").
+    with a news lead's verb ("... the CSTO Secretary General met with ..."). A paragraph
+    the speaker goes on from (`following`, the next line, in the first person or the
+    speech's closing words) is the speaker's own, whatever its verb: "On 7 October 2002
+    ... signed the Charter" followed by "I would like to thank ...".
     """
     words = re.findall(r"[^\W\d_]+", paragraph.casefold())
     if any(word in lexicon.FIRST_PERSON for word in words):
         return False
     if len(speech) >= 2 and _is_speech_closing(speech[-1]):
         return True
+    if following is not None and _speech_goes_on(following):
+        return False
     return lexicon.NEWS_LEAD_VERBS.search(_first_sentence(paragraph)) is not None
+
+
+def _speech_goes_on(line: str) -> bool:
+    """Whether a line continues a speech: a paragraph (not a title, date line, wire lead or
+    dated lead of its own) in the speaker's voice, or the speech's closing words."""
+    if wire_lead(line) is not None or parse_date_line(line) is not None:
+        return False
+    if opening_date(line) is not None or _is_title_like(line):
+        return _is_speech_closing(line)
+    return _is_speech_closing(line) or _in_speakers_voice(line)
 
 
 def _first_sentence(paragraph: str) -> str:
@@ -223,7 +252,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             and (
                 not current.title
                 or _reports_news(current.title)
-                or _news_after_speech(line, current.body)
+                or _news_after_speech(line, current.body, next_line)
             )
             and not (hard_block and current.title)
         ) or (
@@ -238,6 +267,16 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         assert current is not None
         current.body.append(line)
     return drafts
+
+
+def _title_date(title: str) -> DateLine | None:
+    """The date a title ends with, serving as the date line of an item that has none
+    ("... remarks and answers to media questions, Moscow, June 4, 2025"); only a full date
+    at the very end, never one inside the title's words."""
+    dates = find_dates(title)
+    if not dates or dates[-1].year is None or title[dates[-1].end :].strip(" .,;:)»\""):
+        return None
+    return DateLine(dates[-1])
 
 
 def _yearless_date(draft: _Draft) -> DateMatch | None:
@@ -278,14 +317,45 @@ def _year_between(day: DateMatch, newer: str | None, older: str | None) -> int |
     return None
 
 
+_IN_ORDER_SHARE = 0.8
+"""The share of neighbouring dated items that must follow one direction for the dump to
+count as listed in date order."""
+
+
+def _dump_order(dated: list[str]) -> tuple[bool, bool]:
+    """Whether a dump's dated items run newest first, and whether they run in date order
+    at all.
+
+    An item dated only by its event may sit out of place, so most neighbours, not all, must
+    agree; each inferred year is still checked against both of its own neighbours
+    (`_year_between`).
+    """
+    pairs = list(itertools.pairwise(dated))
+    if not pairs:
+        return True, True
+    down = sum(1 for a, b in pairs if a >= b)
+    up = sum(1 for a, b in pairs if a <= b)
+    newest_first = down >= _IN_ORDER_SHARE * len(pairs)
+    return newest_first, newest_first or up >= _IN_ORDER_SHARE * len(pairs)
+
+
+def _listed_date(draft: _Draft) -> str | None:
+    """The date a dump lists an item under: its date line's when that is written in full
+    (a site lists by publication, "30.05.2025" above "From 28 to 30 May ..."), else the
+    item's own date."""
+    if draft.date_line is not None:
+        published = draft.date_line.date.iso()
+        if published is not None:
+            return published
+    return _item_date(draft)
+
+
 def _default_years(drafts: list[_Draft]) -> list[int | None]:
     """For each draft, the year its yearless date takes: from its own text, else from the
     nearest items that have a full date when the dump lists its items in date order; None
     when nothing tells (never the import's year)."""
-    own = [_item_date(d) for d in drafts]
-    dated = [d for d in own if d is not None]
-    newest_first = dated == sorted(dated, reverse=True)
-    in_order = newest_first or dated == sorted(dated)
+    own = [_listed_date(d) for d in drafts]
+    newest_first, in_order = _dump_order([d for d in own if d is not None])
     years: list[int | None] = []
     for index, draft in enumerate(drafts):
         day = _yearless_date(draft)
@@ -394,6 +464,9 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
         d for d in drafts
         if d.body or d.title or d.date_line is None  # a stray date line with nothing under it
     ]
+    for draft in drafts:
+        if draft.date_line is None and draft.title:
+            draft.date_line = _title_date(draft.title)
     items = []
     for draft, default_year in zip(drafts, _default_years(drafts), strict=True):
         item = _to_item(draft, source, default_year)

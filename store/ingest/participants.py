@@ -106,6 +106,13 @@ def _is_honorific(token: _Token) -> bool:
     return token.key in lexicon.HONORIFICS or token.key.rstrip(".") in lexicon.HONORIFICS
 
 
+def _is_place(token: _Token) -> bool:
+    """A country or place word ("Kazakhstan", "Армения")."""
+    if token.cyrillic:
+        return lexicon.has_stem(token.text, lexicon.PLACE_STEMS_CYR)
+    return token.key in lexicon.PLACE_WORDS
+
+
 def _is_first_name(token: _Token) -> bool:
     if token.kind != "word":
         return False
@@ -142,6 +149,8 @@ def _is_nameish(token: _Token) -> bool:
     ):
         if key in words or key.rstrip(".") in words:
             return False
+        if words is lexicon.ORG_WORDS and key.endswith("s") and key[:-1] in words:
+            return False  # "Departments", "Operations": an organisation's word in the plural
         if len(parts) > 1 and all(p in words for p in parts):
             return False
     return not key.endswith("'s")
@@ -196,13 +205,25 @@ def _stretches(tokens: list[_Token]) -> list[tuple[int, int]]:
 
 
 def _name_runs(tokens: list[_Token], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Runs of name words; a lowercase particle between a first name and a surname
+    ("Pierre von Hoffmann", "Ursula von der Leyen") stays inside its name."""
     runs: list[tuple[int, int]] = []
     i = lo
     while i < hi:
         if _is_nameish(tokens[i]):
             j = i
-            while j < hi and _is_nameish(tokens[j]):
-                j += 1
+            while j < hi:
+                if _is_nameish(tokens[j]):
+                    j += 1
+                    continue
+                k = j
+                while k < hi and tokens[k].key in lexicon.NAME_PARTICLES:
+                    k += 1
+                if k == j or k >= hi or not _is_nameish(tokens[k]) or not tokens[k].capitalised:
+                    break
+                if not any(_is_first_name(t) for t in tokens[i:j]):
+                    break  # "Office de ...": only a known first name opens such a name
+                j = k
             runs.append((i, j))
             i = j
         else:
@@ -322,8 +343,14 @@ def _roles_before(text: str, tokens: list[_Token], lo: int, run_start: int) -> t
     return role_text, org_text
 
 
+_ROLE_COMMAS = 2
+"""How many commas a role before a name may hold itself ("Assistant Secretary-General for
+the Middle East, Asia and the Pacific in the Departments of ..., Khaled Khiari")."""
+
+
 def _role_before_comma(text: str, tokens: list[_Token], lo: int) -> tuple[str, str]:
-    """The role of ", <role> [(ACRONYM)], <Name>": the phrase before the comma at `lo - 1`."""
+    """The role of ", <role> [(ACRONYM)], <Name>": the phrase before the comma at `lo - 1`,
+    reaching back over commas inside the role while its head word is still to come."""
     k = lo - 1
     if k < 1 or tokens[k].text != ",":
         return "", ""
@@ -333,16 +360,22 @@ def _role_before_comma(text: str, tokens: list[_Token], lo: int) -> tuple[str, s
             k -= 1
         k -= 1
     end = k + 1
-    while k >= 0 and _is_phrase_part(tokens[k]):
+    for _ in range(_ROLE_COMMAS + 1):
+        chunk_end = k + 1
+        while k >= 0 and _is_phrase_part(tokens[k]):
+            k -= 1
+        stripped = _strip_edges(tokens[k + 1 : chunk_end])
+        if not stripped:
+            return "", ""
+        runs = _name_runs(stripped, 0, len(stripped))
+        if runs and runs[-1][1] == len(stripped) and runs[-1][1] - runs[-1][0] >= 2:
+            return "", ""  # the phrase ends in a name of its own: "X, Minister Y, Z"
+        if any(_is_role_head(t) for t in stripped):
+            return _split_role(text, tokens[k + 1 : end])
+        if k < 1 or tokens[k].text != ",":
+            return "", ""
         k -= 1
-    chunk = tokens[k + 1 : end]
-    stripped = _strip_edges(chunk)
-    if not stripped or not any(_is_role_head(t) for t in stripped):
-        return "", ""
-    runs = _name_runs(stripped, 0, len(stripped))
-    if runs and runs[-1][1] == len(stripped) and runs[-1][1] - runs[-1][0] >= 2:
-        return "", ""  # the phrase ends in a name of its own: "X, Minister Y, Z"
-    return _split_role(text, chunk)
+    return "", ""
 
 
 def _mentions(text: str) -> list[_Mention]:
@@ -376,6 +409,12 @@ def _mentions(text: str) -> list[_Mention]:
                 follower is not None and follower.kind == "quote"
                 and sum(t.kind == "quote" for t in tokens[:b]) % 2 == 0
             )
+            # "Gizat Nurdauletov (Kazakhstan), ...": a list of people, each with their
+            # country in brackets.
+            country_in_brackets = (
+                b == hi and b + 2 < len(tokens) and tokens[b].text == "("
+                and tokens[b + 2].text == ")" and _is_place(tokens[b + 1])
+            )
             closes = closes or of_country or opens_quote
             before = tokens[a - 1] if a > lo else None
             after_connector = before is not None and (
@@ -406,6 +445,8 @@ def _mentions(text: str) -> list[_Mention]:
                 accepted = role_right_before and bool(role or _is_honorific(prefix[-1]))
             elif known_first or initials:
                 accepted = True
+            elif country_in_brackets:
+                accepted = len(run) in (2, 3)
             else:
                 accepted = not after_connector and (
                     bool(role or after_role) or (of_country and len(run) in (2, 3))

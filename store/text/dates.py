@@ -31,7 +31,7 @@ _RU_MONTH_STEMS = (
 _RU_MONTH_WORDS = (
     r"январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]"
     r"|октябр[ья]|ноябр[ья]|декабр[ья]|янв\.?|февр?\.?|апр\.?|авг\.?|сент?\.?|окт\.?|нояб?\.?"
-    r"|дек\.?"
+    r"|дек\.?|мар\.?|июн\.?|июл\.?"  # RIA's three letters: "11 июн"
 )
 _EN_MONTH_WORDS = "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
 """For patterns that ignore case; longest first, so "September" is not read as "Sep"."""

@@ -104,7 +104,8 @@ PLACE_WORDS = _words(
     korea korean vietnam vietnamese laos cambodia thailand indonesia malaysia qatar saudi
     arabia emirates uae switzerland swiss finland finnish sweden swedish norway norwegian
     poland polish hungary hungarian czech slovakia slovak cuba cuban brazil brazilian
-    africa african europe european asia asian kyrgyz caucasus balkans
+    africa african europe european asia asian kyrgyz caucasus balkans pacific atlantic arctic
+    caribbean sahel
     moscow minsk astana almaty bishkek dushanbe yerevan tashkent ashgabat baku tbilisi kyiv
     kiev beijing shanghai qingdao geneva vienna new york washington brussels paris london
     rome berlin dublin yekaterinburg petersburg st. saint sochi kazan novosibirsk delhi
@@ -235,6 +236,9 @@ PLACE_STEMS_CYR = (
 CONNECTORS = _words("of the and for on to in at de del da di von van der bin al el la le du")
 """Lowercase words that may sit inside an organisation or role phrase."""
 
+NAME_PARTICLES = _words("von van der den de da di du dos das del della bin ibn")
+"""Lowercase words inside a person's name ("Pierre von Hoffmann", "Ursula von der Leyen")."""
+
 CONNECTORS_CYR = frozenset("и по при в во на для с о об".split())
 """Russian short words that may sit inside an organisation or role phrase."""
 
@@ -259,6 +263,15 @@ FIRST_PERSON = _words(
     """
 )
 """A speaker's own voice; a news item reports in the third person."""
+
+SPEAKER_VERBS = re.compile(
+    r"\b(?:let me|allow me)\b"
+    r"|(?<![а-яё])(?:хотел(?:а|ось)? бы|хочу|позвольте|разрешите|считаю|благодарю|приветствую"
+    r"|призываю|предлагаю|отмечу|подчеркну)(?![а-яё])",
+    re.IGNORECASE,
+)
+"""A speaker's own voice without a pronoun: Russian puts the first person in the verb
+("Отдельно хотел бы поблагодарить ..."), English in "let me", "allow me"."""
 
 NEWS_LEAD_VERBS = re.compile(
     r"\b(?:met|meets|received|held|hosted|chaired|visited|took part|participated|attended"

@@ -1,5 +1,6 @@
-"""Wire-service leads: "/ТАСС/", "(РИА Новости)", "MOSCOW, March 5 (TASS) -" opening a
-paragraph, the agency's mark on its item rather than part of the text."""
+"""Wire-service leads: "/ТАСС/", "(РИА Новости)", "MOSCOW, March 5 (TASS) -", "МОСКВА,
+11 июн — РИА Новости." opening a paragraph, the agency's mark on its item rather than part
+of the text."""
 
 from __future__ import annotations
 
@@ -17,6 +18,12 @@ _LEAD = re.compile(
     rf"^(?:(?P<place>{_PLACE}),\s+(?P<date>[^/()]{{3,30}}?)[.,]?\s+)?"
     rf"(?P<agency>{_AGENCY})\s*[.:]?\s*(?:[-–—]\s*)?(?=\S)"
 )
+_DASHED_LEAD = re.compile(
+    r"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ\-]+(?:\s[A-ZА-ЯЁ][A-ZА-ЯЁ\-]+)?),\s+(?P<date>[^/()]{3,30}?)"
+    r"\s+[-–—]\s+(?P<agency>[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*){0,2})\.\s+(?=\S)"
+)
+"""RIA's dateline: "МОСКВА, 11 июн — РИА Новости. ...": a place in capitals, a date, a dash
+and the agency's name as a sentence of its own."""
 _NOT_AGENCIES = re.compile(r"\(\s?(?:photo|video|фото|видео|updated|обновлено)", re.I)
 """Brackets that open a paragraph without being an agency's mark."""
 _FIRST_SENTENCE = re.compile(r"^.*?(?:[.!?](?=\s+[A-ZА-ЯЁ«\"])|$)", re.S)
@@ -37,7 +44,11 @@ def wire_lead(paragraph: str) -> WireLead | None:
     gives ("/ТАСС/ Генеральный секретарь ОДКБ ... 5 марта 2025 года в Москве ..."); None
     when the paragraph does not open with an agency's mark."""
     m = _LEAD.match(paragraph)
-    if m is None or _NOT_AGENCIES.match(m.group("agency")):
+    if m is None:
+        m = _DASHED_LEAD.match(paragraph)
+        if m is None or first_date(m.group("date")) is None:
+            return None
+    if _NOT_AGENCIES.match(m.group("agency")):
         return None
     if m.group("place") and first_date(m.group("date")) is None:
         return None  # "Minsk, Belarus (photo)": a place and a caption, not a dateline
