@@ -32,10 +32,12 @@ QUERIES = ["voitolovsky", "Тасмагамбетов", "security council", "kin
 def archive_for(size: int) -> Path:
     """A cached archive of `size` synthetic items (generated and imported on first use)."""
     from store import Archive
+    from tests.bench.bench_search import with_index_file
 
     DATA.mkdir(parents=True, exist_ok=True)
     path = DATA / f"tui-{size}.sqlite3"
     if path.exists():
+        with_index_file(path)
         return path
     jsonl = DATA / f"synth-{size}.jsonl"
     if not jsonl.exists():
@@ -48,6 +50,7 @@ def archive_for(size: int) -> Path:
         report = archive.import_file(jsonl)
     path.with_suffix(".partial").rename(path)
     print(f"  imported {report.added:,} items in {time.perf_counter() - started:.1f} s")
+    with_index_file(path)  # the one the import wrote went by the partial name
     return path
 
 
