@@ -26,9 +26,11 @@ from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from store.text.printable import printable
+from tui.memory import IDLE_SECONDS, give_back_freed_memory
 from tui.session import Session
 
 
@@ -94,6 +96,7 @@ class PressroomApp(App[int]):
         """Notices imports into the archive and shows them on request (`r` on Events)."""
         self.warmed = asyncio.Event()
         """Set once the warm-up has loaded the vocabulary and frozen the startup objects."""
+        self._give_back: Timer | None = None
         if session.settings.low_bandwidth:
             self.animation_level = "none"
         if session.settings.theme:
@@ -112,6 +115,16 @@ class PressroomApp(App[int]):
             self.notify(self.session.bookmarks_read_only, severity="warning", timeout=10)
         self.call_after_refresh(self._warm)
         self.archive_follower.start()
+
+    def give_back_memory_soon(self) -> None:
+        """A result replaced another: once the user pauses, the arrays freed meanwhile go
+        back to the host (`tui.memory`), in a thread."""
+        if self._give_back is not None:
+            self._give_back.stop()
+        self._give_back = self.set_timer(IDLE_SECONDS, self._give_back_now)
+
+    def _give_back_now(self) -> None:
+        self.run_worker(give_back_freed_memory, thread=True, group="give-back", exclusive=True)
 
     @work(thread=True, exclusive=True, group="warm")
     def _warm(self) -> None:

@@ -23,7 +23,6 @@ from store.index.dossier import Contact, Dossier
 from store.text.printable import printable
 from tui.app_handle import AppHandle
 from tui.dossier_text import role_line, year_bars
-from tui.memory import give_back_freed_memory
 from tui.widgets.event_list import KIND_MARKERS
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.row_list import RowList, fit_text
@@ -134,13 +133,13 @@ class DossierScreen(AppHandle, Screen[None]):
             self.app.call_from_thread(self._fail, str(error))
             return
         self.app.call_from_thread(self._show, dossier, rows)
-        give_back_freed_memory()  # the dossier's working arrays (a third of 10^6 items)
 
     def _fail(self, problem: str) -> None:
         self.query_one("#dossier-status", Static).update(printable(f"! {problem}"))
 
     def _show(self, dossier: Dossier, rows: list[Row]) -> None:
         self.dossier = dossier
+        self.pressroom.give_back_memory_soon()  # the arrays a dossier of 10^6 items counted
         years = [y for y, n in dossier.by_year if n]
         span = f" · {years[0]}–{years[-1]}" if years else ""
         header = f"{dossier.name} · {_count(dossier.item_count, 'item')}{span}"

@@ -28,7 +28,6 @@ from store.index.query import Query, parse_query
 from store.text.printable import printable
 from tui.app_handle import AppHandle
 from tui.archive_follow import Swap
-from tui.memory import give_back_freed_memory
 from tui.widgets.event_list import PAGE, EventList, Listing, month_name
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.search_box import SearchBox
@@ -210,8 +209,6 @@ class EventsScreen(AppHandle, Screen[None]):
         self.app.call_from_thread(
             self._apply, sequence, listing, problem, keep_cursor, rows, parsed, place, uses
         )
-        del matches, listing, rows, uses
-        give_back_freed_memory()  # the result this one replaced, and its working arrays
 
     def _place_of(self, archive: Archive, listing: Listing) -> tuple[int, int] | None:
         """Where the item followed through a refresh is in `listing` (row index, line on
@@ -238,6 +235,7 @@ class EventsScreen(AppHandle, Screen[None]):
         self._follow = None
         self._uses = uses
         self.event_list.show(listing, keep_cursor=keep_cursor, rows=rows)
+        self.pressroom.give_back_memory_soon()  # what the last result held
         if place is not None:
             self.event_list.place(*place)
         self.query_one(Timeline).show(listing.timeline)
