@@ -215,8 +215,9 @@ def test_a_name_with_a_particle_is_one_person() -> None:
 def test_initials_after_the_surname_make_a_name() -> None:
     assert names(
         "В заседании под председательством Министра обороны Белоусова А.Р. приняли участие: "
-        "Министр обороны генерал-лейтенант Хренин В.Г.; Министр обороны Мукамбетов Р."
-    ) == ["А.Р.Белоусова", "В.Г.Хренин", "Р.Мукамбетов"]
+        "Министр обороны генерал-лейтенант Хренин В.Г.; Министр обороны Мукамбетов Р.;"
+        " Министр обороны Собирзода Э.М."
+    ) == ["А.Р.Белоусова", "В.Г.Хренин", "Р.Мукамбетов", "Э.М.Собирзода"]
 
 
 def test_an_address_by_name_and_patronymic_is_the_person_named_in_full() -> None:
@@ -235,3 +236,7 @@ def test_an_address_by_name_and_patronymic_is_the_person_named_in_full() -> None
     assert "Юрий Георгиевич" in names(
         "Уважаемый Юрий Георгиевич! Министр Юрий Хачатуров и посол Юрий Иванов."
     )
+
+
+def test_a_one_letter_given_name_is_not_an_initial_after_a_surname() -> None:
+    assert names("Заседание провел Министр иностранных дел КНР Ван И.") == ["Ван И"]

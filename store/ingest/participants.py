@@ -20,7 +20,10 @@ from store.text.russian import is_first_name
 
 _TOKEN = re.compile(
     r"(?P<initials>(?<![\w.])(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}[A-ZА-ЯЁ][\w'’\-]*[\w])"
-    r"|(?P<postinitials>(?<=[а-яё] )(?:[А-ЯЁ]\.\s?){1,2}(?=[\s,;:)]|$))"
+    # "Хренин В.Г.": initials after a surname; a single one only before a list's comma or
+    # a lowercase word, since "Ван И." ends a sentence with a one-letter given name
+    r"|(?P<postinitials>(?<=[а-яё] )(?:[А-ЯЁ]\.\s?){2}(?=[\s,;:)]|$)"
+    r"|(?<=[а-яё] )[А-ЯЁ]\.(?=[,;:)]|\s+[а-яё]))"
     r"|(?P<word>[^\W\d_][\w'’\-]*[^\W_]|[^\W\d_])"
     r"|(?P<punct>[,;:()\[\].!?])"
     r"|(?P<quote>[\"“”«»„])"
