@@ -336,3 +336,155 @@ def test_any_text_parses_to_a_list_with_valid_dates(text: str) -> None:
     assert isinstance(items, list)
     for item in items:
         assert item.date is None or (len(item.date) == 10 and item.date[4] == "-")
+
+
+def test_a_photo_caption_is_part_of_its_item_not_a_title() -> None:
+    text = (
+        "CSTO and UNODC discuss joint training\n04.12.2026\n"
+        "Photo: Deputy Secretary General Samat Ordabaev (right) and Regional Representative "
+        "Ashita Mittal\n"
+        "A working meeting took place in Tashkent.\n"
+        "Встреча в Секретариате\n6.12.2026\n"
+        "На снимке: Генеральный секретарь ОДКБ Талатбек Масадыков и Министр Сироджиддин Мухриддин\n"
+        "В ходе встречи стороны обсудили ход реализации программы.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title, i.date, len(i.body)) for i in items] == [
+        ("CSTO and UNODC discuss joint training", "2026-12-04", 2),
+        ("Встреча в Секретариате", "2026-12-06", 2),
+    ]
+    assert "Ashita Mittal" in [p.name for p in items[0].participants]
+
+
+def test_a_by_line_is_part_of_the_interview_not_the_next_title() -> None:
+    text = (
+        "Interview of the Chief of the Joint Staff to Krasnaya Zvezda\n01.12.2026\n"
+        "Interviewed by Yuri Avdeev\n"
+        "Krasnaya Zvezda: What is planned for 2027?\n"
+        "Интервью начальника Объединенного штаба\n30.11.2026\n"
+        "– Что планируется на 2027 год?\n– План утвердит Совет министров обороны весной.\n"
+        "Беседовал Юрий Авдеев\n"
+        "18:05, 29 ноября 2026\n"
+        "Президент встретился с Генеральным секретарем ОДКБ\n"
+        "В Минске состоялась встреча.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title[:20], i.date, i.body[-1]) for i in items] == [
+        ("Interview of the Chi", "2026-12-01", "Krasnaya Zvezda: What is planned for 2027?"),
+        ("Интервью начальника ", "2026-11-30", "Беседовал Юрий Авдеев"),
+        ("Президент встретился", "2026-11-29", "В Минске состоялась встреча."),
+    ]
+    assert items[0].body[0] == "Interviewed by Yuri Avdeev"
+
+
+def test_a_date_line_above_its_title_dates_that_title() -> None:
+    text = (
+        "Kazakhstan to host an exercise\n29 November 2026, 18:05\n"
+        "The exercise will be held in Kazakhstan.\n"
+        "28.11.2026\n"
+        "Deputy Foreign Ministers discuss Afghanistan\n"
+        "Consultations were held in Moscow.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title, i.date) for i in items] == [
+        ("Kazakhstan to host an exercise", "2026-11-29"),
+        ("Deputy Foreign Ministers discuss Afghanistan", "2026-11-28"),
+    ]
+
+
+def test_end_marks_end_an_item_and_are_not_text() -> None:
+    text = (
+        "OSCE Secretary General concludes visit\n5 December 2026\n"
+        "The Secretary General concluded a visit.\n"
+        "He also met civil society.\n"
+        "###\n"
+        "4 декабря в Ташкенте состоялась рабочая встреча.\n"
+        "Стороны договорились провести курсы.\n"
+        "* * *\n"
+        "3 декабря в Секретариате ОДКБ состоялась встреча.\n"
+        "* * *\n"
+        "Next item title\n2 December 2026\nText.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.date, i.body[-1]) for i in items] == [
+        ("2026-12-05", "He also met civil society."),
+        ("2026-12-04", "Стороны договорились провести курсы."),
+        ("2026-12-03", "3 декабря в Секретариате ОДКБ состоялась встреча."),
+        ("2026-12-02", "Text."),
+    ]
+
+
+def test_marks_inside_a_speech_divide_it_without_ending_it() -> None:
+    text = (
+        "Speech by the Secretary General at the conference\n30 November 2026\n"
+        "Dear colleagues,\nIt is a pleasure to speak here.\n* * *\n"
+        "No state can ensure its security alone.\nThank you.\n"
+    )
+    items = parse_text(text, "x")
+    assert len(items) == 1 and items[0].body[-1] == "Thank you."
+    assert "* * *" not in items[0].body
+
+
+def test_a_signature_and_a_closing_place_and_date_end_a_statement_and_date_it() -> None:
+    text = (
+        "Послание Генерального секретаря ООН\n5 декабря 2026 года\n"
+        "Добровольцы первыми приходят на помощь.\n"
+        "Антониу Гутерриш\n"
+        "4 декабря в Ташкенте состоялась рабочая встреча.\n"
+        "Комментарий официального представителя МИД России\n"
+        "Обратили внимание на очередные заявления.\n"
+        "2 декабря 2026 года\n"
+        "Выступление Министра на пресс-конференции\nМинск, 1 декабря 2026 года\n"
+        "Уважаемые дамы и господа!\n"
+        "Message of the Head of UNRCCA on the International Day\n"
+        "Today we join the global campaign.\n"
+        "Kaha Imnadze\n"
+        "Special Representative of the Secretary-General and Head of UNRCCA\n"
+        "Ashgabat, 25 November 2026\n"
+        "Belarus and Armenia hold political consultations\n24/11/2026\n"
+        "The deputy ministers held consultations in Minsk.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title[:25], i.date, i.body[-1]) for i in items] == [
+        ("Послание Генерального сек", "2026-12-05", "Антониу Гутерриш"),
+        ("4 декабря в Ташкенте сост", "2026-12-04",
+         "4 декабря в Ташкенте состоялась рабочая встреча."),
+        ("Комментарий официального ", "2026-12-02", "2 декабря 2026 года"),
+        ("Выступление Министра на п", "2026-12-01", "Уважаемые дамы и господа!"),
+        ("Message of the Head of UN", "2026-11-25", "Ashgabat, 25 November 2026"),
+        ("Belarus and Armenia hold ", "2026-11-24",
+         "The deputy ministers held consultations in Minsk."),
+    ]
+    assert [p.name for p in items[0].participants] == ["Антониу Гутерриш"]
+    assert [p.name for p in items[4].participants] == ["Kaha Imnadze"]
+
+
+def test_a_title_opening_with_a_quotation_is_a_title() -> None:
+    text = (
+        "Joint press conference following talks\n2 Dec 2026\n"
+        "Question: What will Switzerland hand over?\n"
+        "Ignazio Cassis: A functioning budget, I hope.\n"
+        '"Our task is to be ready": interview of the Chief of the Joint Staff\n01.12.2026\n'
+        "Krasnaya Zvezda: What were the main lessons?\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.date, i.kind) for i in items] == [
+        ("2026-12-02", "news"), ("2026-12-01", "interview")
+    ]
+
+
+def test_a_weekday_or_bare_day_under_a_title_takes_its_year_from_the_neighbours() -> None:
+    text = (
+        "CIS heads of government to meet\nMONDAY, 23 NOVEMBER 2026\nThe meeting will be held.\n"
+        "CSTO Secretary General visits Dushanbe\nFriday, 26 November\n"
+        "The Secretary General held talks in Dushanbe.\n"
+        "CSTO Parliamentary Assembly session held\n25.11.2021\nThe session was held.\n"
+        "Сессия Совета коллективной безопасности\n24 ноября\n"
+        "23 ноября в Ереване состоялась сессия Совета.\n"
+        "Встреча в Ереване\n22.11.2021\nСостоялась встреча.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.date for i in items] == [
+        "2026-11-23", "2021-11-26", "2021-11-25", "2021-11-23", "2021-11-22"
+    ]
+    assert items[0].places == ()  # a weekday is not a place

@@ -210,3 +210,33 @@ def test_a_name_with_a_particle_is_one_person() -> None:
     assert [(p.name, p.role) for p in found] == [
         ("Pierre von Hoffmann", "Head"), ("Ursula von der Leyen", "President")
     ]
+
+
+def test_initials_after_the_surname_make_a_name() -> None:
+    assert names(
+        "В заседании под председательством Министра обороны Белоусова А.Р. приняли участие: "
+        "Министр обороны генерал-лейтенант Хренин В.Г.; Министр обороны Мукамбетов Р.;"
+        " Министр обороны Собирзода Э.М."
+    ) == ["А.Р.Белоусова", "В.Г.Хренин", "Р.Мукамбетов", "Э.М.Собирзода"]
+
+
+def test_an_address_by_name_and_patronymic_is_the_person_named_in_full() -> None:
+    found = find_participants([
+        "С.В.Лавров: Уважаемый Максим Владимирович, уважаемые дамы и господа!",
+        "М.В.Рыженков: Благодарю Сергея Викторовича за диалог.",
+    ])
+    assert [p.name for p in found] == ["С.В.Лавров", "М.В.Рыженков"]
+    assert names("Chief Andrey Serdyukov answered. Andrey Nikolaevich, what next?") == [
+        "Andrey Serdyukov"
+    ]
+    # named no one else, or could be more than one: the address stays
+    assert "Kassym-Jomart Kemelevich" in names(
+        "Dear Kassym-Jomart Kemelevich! Minister Ruslan Zhaksylykov spoke."
+    )
+    assert "Юрий Георгиевич" in names(
+        "Уважаемый Юрий Георгиевич! Министр Юрий Хачатуров и посол Юрий Иванов."
+    )
+
+
+def test_a_one_letter_given_name_is_not_an_initial_after_a_surname() -> None:
+    assert names("Заседание провел Министр иностранных дел КНР Ван И.") == ["Ван И"]

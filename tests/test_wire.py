@@ -59,3 +59,11 @@ def test_ria_s_dateline_gives_its_day_and_month() -> None:
     assert lead is not None and lead.date_line is not None
     assert (lead.date_line.date.month, lead.date_line.date.day) == (6, 11)
     assert lead.date_line.place == "Москва"
+
+
+def test_interfax_dateline_is_a_lead() -> None:
+    lead = wire_lead("Москва. 5 декабря. INTERFAX.RU - Министр провел переговоры.")
+    assert lead is not None and lead.text == "Министр провел переговоры."
+    assert lead.date_line is not None and lead.date_line.place == "Москва"
+    assert (lead.date_line.date.month, lead.date_line.date.day) == (12, 5)
+    assert wire_lead("Москва. 5 декабря. Министр провел переговоры.") is None

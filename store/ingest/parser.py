@@ -81,17 +81,39 @@ def is_cyrillic_text(text: str) -> bool:
 # -- recognising lines -----------------------------------------------------------------
 
 
+_OPENING_QUOTES = "\"«“„'"
+
+
 def _is_title_like(line: str) -> bool:
     if not line or len(line) > _TITLE_MAX_CHARS or len(line.split()) > _TITLE_MAX_WORDS:
         return False
-    if line.endswith(_SENTENCE_END) or (not line[:1].isupper() and not line[:1].isdigit()):
+    first = line.lstrip(_OPENING_QUOTES)[:1]  # '"Our task is ...": interview of ...'
+    if line.endswith(_SENTENCE_END) or (not first.isupper() and not first.isdigit()):
         return False
     if line.startswith(("—", "–", "-", "•", "*", "Q:", "A:")):
         return False
     low = line.casefold()
-    if low.startswith(lexicon.SALUTATION_STARTS):
+    if low.startswith(lexicon.SALUTATION_STARTS + lexicon.CAPTION_STARTS + lexicon.BYLINE_STARTS):
         return False
     return parse_date_line(line) is None
+
+
+_SEPARATOR = re.compile(r"[*#=~_•·\-–—\s]{3,40}")
+
+
+def _is_separator(line: str) -> bool:
+    """A line of marks only ("###", "* * *", "-----"): a press release's end mark or a break
+    between items, not text."""
+    return _SEPARATOR.fullmatch(line) is not None and len(set(line) - {" "}) <= 2
+
+
+def _is_bare_name(line: str) -> bool:
+    """A line that is only a person's name ("Kaha Imnadze", "Антониу Гутерриш"): the
+    signature under a statement or message, never a headline."""
+    if len(line.split()) > 4 or any(ch.isdigit() for ch in line):
+        return False
+    people = find_participants([line])
+    return len(people) == 1 and people[0].name == line.strip()
 
 
 def _is_paragraph(line: str) -> bool:
@@ -105,6 +127,8 @@ class _Draft:
     body: list[str] = field(default_factory=list)
     line: int = 0
     """The line of the text the item starts on, for errors about it."""
+    date_text: str = ""
+    """The date line as written, for a date line that turns out to close the item before."""
 
 
 def _lines(text: str) -> tuple[list[list[str]], list[list[int]], bool]:
@@ -209,11 +233,25 @@ def _opens_news_about_someone_new(paragraph: str, item: _Draft) -> bool:
     return not is_named_in(lead.name, find_participants([item.title, *item.body]))
 
 
+def _under_title(draft: _Draft | None) -> bool:
+    """Whether the next line stands where a date line does: right under a title."""
+    return draft is not None and bool(draft.title) and not draft.body and draft.date_line is None
+
+
 def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
     for i, line in enumerate(lines):
         next_line = lines[i + 1] if i + 1 < len(lines) else None
+        if _is_separator(line):
+            # "###", "* * *": the item before ends here, unless it is one voice (a speech,
+            # an article, an interview) whose sections the marks divide.
+            if current is not None and (not current.title or _reports_news(current.title)):
+                current = None
+            continue
+        if current is not None and current.body and _is_bare_name(line):
+            current.body.append(line)  # a signature
+            continue
         wire = wire_lead(line)
         if wire is not None:
             # "/ТАСС/ ...": a wire item's lead paragraph, its own item unless it is the
@@ -224,26 +262,34 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             current.date_line = current.date_line or wire.date_line
             current.body.append(wire.text)
             continue
-        date_line = parse_date_line(line)
+        date_line = parse_date_line(line, bare=_under_title(current))
         if date_line is not None:
             if current is not None and current.date_line is None and not current.body:
                 current.date_line = date_line
+                current.date_text = line
             else:
-                current = _Draft(date_line=date_line, line=numbers[i])
+                current = _Draft(date_line=date_line, line=numbers[i], date_text=line)
                 drafts.append(current)
             continue
+        next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
         starts_titled = (
             _is_title_like(line)
             and next_line is not None
             and (
-                parse_date_line(next_line) is not None
+                next_is_date
                 or (not hard_block and _is_paragraph(next_line))
                 or (hard_block and current is None)
             )
         )
         if starts_titled:
-            current = _Draft(title=line, line=numbers[i])
-            drafts.append(current)
+            if (
+                current is not None and current.date_line is not None
+                and not current.title and not current.body and not next_is_date
+            ):
+                current.title = line  # a date line above its title ("28.11.2026", then the title)
+            else:
+                current = _Draft(title=line, line=numbers[i])
+                drafts.append(current)
             continue
         opens_with_date = opening_date(line) is not None
         starts_untitled = current is None or (
@@ -269,6 +315,29 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
     return drafts
 
 
+def _closing_date_lines(drafts: list[_Draft]) -> list[_Draft]:
+    """Give a date line that closes an undated item back to it.
+
+    A statement or comment may end with its place and date ("Ashgabat, 25 November 2026",
+    "2 декабря 2026 года"), perhaps under a signature's role line; read as lines, they look
+    like the date line (and title) of an item with no text. Such a bodiless draft after an
+    item with text and no date line is that item's end: its lines stay the item's last
+    paragraphs and its date dates it.
+    """
+    merged: list[_Draft] = []
+    for draft in drafts:
+        before = merged[-1] if merged else None
+        if (
+            before is not None and before.body and before.date_line is None
+            and not draft.body and draft.date_line is not None and draft.date_text
+        ):
+            before.body.extend([*([draft.title] if draft.title else []), draft.date_text])
+            before.date_line = draft.date_line
+            continue
+        merged.append(draft)
+    return merged
+
+
 def _title_date(title: str) -> DateLine | None:
     """The date a title ends with, serving as the date line of an item that has none
     ("... remarks and answers to media questions, Moscow, June 4, 2025"); only a full date
@@ -281,14 +350,17 @@ def _title_date(title: str) -> DateLine | None:
 
 def _yearless_date(draft: _Draft) -> DateMatch | None:
     """The date the item gives without a year ("7 March, 11:05", "28 февраля с.г." with no
-    date line), when its own words give no year for it; else None."""
+    date line), when its own words give no year for it; else None.
+
+    A date line comes first: the dump lists the item by it ("24 ноября" above "23 ноября в
+    Ереване ..."), so it is the day the neighbours bound."""
     if _item_date(draft) is not None:
         return None
+    if draft.date_line is not None and draft.date_line.date.year is None:
+        return draft.date_line.date
     opening = opening_date(draft.body[0]) if draft.body else None
     if opening is not None and opening.year is None:
         return opening
-    if draft.date_line is not None and draft.date_line.date.year is None:
-        return draft.date_line.date
     return None
 
 
@@ -461,7 +533,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
             hard_block=False,
         )
     drafts = [
-        d for d in drafts
+        d for d in _closing_date_lines(drafts)
         if d.body or d.title or d.date_line is None  # a stray date line with nothing under it
     ]
     for draft in drafts:

@@ -20,6 +20,10 @@ from store.text.russian import is_first_name
 
 _TOKEN = re.compile(
     r"(?P<initials>(?<![\w.])(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}[A-ZА-ЯЁ][\w'’\-]*[\w])"
+    # "Хренин В.Г.": initials after a surname; a single one only before a list's comma or
+    # a lowercase word, since "Ван И." ends a sentence with a one-letter given name
+    r"|(?P<postinitials>(?<=[а-яё] )(?:[А-ЯЁ]\.\s?){2}(?=[\s,;:)]|$)"
+    r"|(?<=[а-яё] )[А-ЯЁ]\.(?=[,;:)]|\s+[а-яё]))"
     r"|(?P<word>[^\W\d_][\w'’\-]*[^\W_]|[^\W\d_])"
     r"|(?P<punct>[,;:()\[\].!?])"
     r"|(?P<quote>[\"“”«»„])"
@@ -127,7 +131,7 @@ def _is_first_name(token: _Token) -> bool:
 
 def _is_nameish(token: _Token) -> bool:
     """Could this token be part of a person's name (not a role, place, org or stopword)?"""
-    if token.kind == "initials":
+    if token.kind in ("initials", "postinitials"):
         return True
     if token.kind != "word" or not token.capitalised:
         return False
@@ -158,7 +162,7 @@ def _is_nameish(token: _Token) -> bool:
 
 def _is_phrase_part(token: _Token) -> bool:
     """May this token sit inside a run of role, organisation and name words?"""
-    if token.kind in ("initials", "quote", "dash"):
+    if token.kind in ("initials", "postinitials", "quote", "dash"):
         return True
     if token.kind != "word":
         return False
@@ -390,6 +394,8 @@ def _mentions(text: str) -> list[_Mention]:
             if firsts and firsts[0] > a and b - firsts[0] >= 2:
                 a = firsts[0]
             run = tokens[a:b]
+            if run[0].kind == "postinitials":
+                continue  # initials with no surname before them
             follower = tokens[b] if b < hi else None
             # A name closes its phrase: what follows is punctuation, "and", "at", a dash,
             # never "of" ("World Economy of ..." is an organisation).
@@ -424,7 +430,9 @@ def _mentions(text: str) -> list[_Mention]:
             role_right_before = bool(prefix) and (
                 _is_role(prefix[-1]) or _is_rank(prefix[-1]) or _is_honorific(prefix[-1])
             )
-            initials = run[0].kind == "initials" or (
+            # "Хренин В.Г.": the initials after the surname, as Russian lists write them
+            initials_after = len(run) == 2 and run[1].kind == "postinitials"
+            initials = initials_after or run[0].kind == "initials" or (
                 len(run) >= 2 and re.fullmatch(r"[A-ZА-ЯЁ][a-zа-яё]?\.", run[0].text) is not None
             )
             known_first = _is_first_name(run[0])
@@ -456,6 +464,9 @@ def _mentions(text: str) -> list[_Mention]:
             if after_role and not role:
                 role, org = after_role, after_org
             name = " ".join(_span_text(text, run).split())
+            if initials_after:
+                # written the usual way round, so the surname ends the name as everywhere else
+                name = run[1].text.replace(" ", "") + run[0].text
             found.append(_Mention(name, role, org, run[0].start, single))
             segment_start = b
     return found
@@ -524,6 +535,48 @@ def merge_mentions(mentions: Iterable[_Mention]) -> list[Participant]:
     return [Participant(m.name, m.role, m.organisation) for m in people]
 
 
+def _initials_of(name: str) -> str:
+    """The initials a name writes before its surname ("С.В.Лавров" -> "св"), casefolded."""
+    head = re.match(r"^((?:[^\W\d_]\.\s?)+)", name)
+    return "".join(c for c in head.group(1) if c.isalpha()).casefold() if head else ""
+
+
+_ADDRESS_PATRONYMIC = re.compile(
+    r"(?:ovich|evich|ovna|evna|ichna|ович|евич|овн|евн|ичн)(?:а|у|ем|е|ой|ы|у)?$", re.I
+)
+"""A patronymic in any case form ("Викторович", "Сергея Викторовича", "Андреевной")."""
+
+
+def _drop_addresses(people: list[Participant]) -> list[Participant]:
+    """Drop an address by first name and patronymic ("Максим Владимирович", "Andrey
+    Nikolaevich") that is one of the other people named: the one whose initials are its
+    own ("М.В.Рыженков") or whose first name it shares ("Андрей Сердюков"). It stays when it
+    names no one else, or could be more than one of them."""
+    kept: list[Participant] = []
+    for person in people:
+        words = person.name.split()
+        if len(words) == 2 and _ADDRESS_PATRONYMIC.search(words[1]) and words[0][:1].isupper():
+            own = (words[0][:1] + words[1][:1]).casefold()
+            holders = [
+                other for other in people
+                if other is not person and not (
+                    len(other.name.split()) == 2
+                    and _ADDRESS_PATRONYMIC.search(other.name.split()[1])
+                )
+                and (
+                    _initials_of(other.name) in (own, own[:1])
+                    if _initials_of(other.name)
+                    else _first_names_agree(person.name, other.name)
+                    and other.name.split()[0][:1] == words[0][:1]
+                    and len(other.name.split()) >= 2
+                )
+            ]
+            if len(holders) == 1:
+                continue
+        kept.append(person)
+    return kept
+
+
 def is_named_in(name: str, people: Iterable[Participant]) -> bool:
     """Whether one of `people` has the surname of `name` (in any Russian case form)."""
     key = _surname_key(name)
@@ -538,4 +591,4 @@ def find_participants(paragraphs: Iterable[str]) -> list[Participant]:
         for m in _mentions(paragraph):
             mentions.append(_Mention(m.name, m.role, m.organisation, m.start + offset, m.single))
         offset += len(paragraph) + 2
-    return merge_mentions(mentions)
+    return _drop_addresses(merge_mentions(mentions))

@@ -180,12 +180,23 @@ class DateLine:
     place: str = ""
 
 
-def parse_date_line(line: str) -> DateLine | None:
+_WEEKDAY = re.compile(
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
+    r"|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)\.?",
+    re.IGNORECASE,
+)
+"""A weekday before a date ("Friday, 26 November", "Пятница, 26 ноября"): a site's date line."""
+
+
+def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
     """Read a date line such as `17.03.2021`, `Geneva, May 4, 2019`, `9 Oct. 2017`,
     `April 2, 2022, Moscow Region`, `11.02.2015 - Press release`, `5 сентября 2022 года`.
 
     None when the line is longer than a date line or has prose around the date: a
-    sentence that merely contains a date is a paragraph, not a date line.
+    sentence that merely contains a date is a paragraph, not a date line. A day and month
+    without a year is a date line with a time or a weekday beside it ("7 March, 11:05",
+    "Friday, 26 November"), or alone when `bare` says the line stands where a date line
+    does (right under a title: "24 ноября").
     """
     text = " ".join(line.split())
     if not text or len(text) > _DATE_LINE_MAX:
@@ -198,9 +209,11 @@ def parse_date_line(line: str) -> DateLine | None:
     if match.year is None and not match.this_year:
         # "7 March, 11:05": a feed's date line with the time instead of the year. Without
         # the time a bare "7 March" is too like a heading; the year comes from elsewhere.
-        if not _CLOCK_TIME.fullmatch(after) and not _CLOCK_TIME.fullmatch(before):
-            return None
-        return DateLine(match)
+        if _CLOCK_TIME.fullmatch(after) or _CLOCK_TIME.fullmatch(before):
+            return DateLine(match)
+        if not after and (_WEEKDAY.fullmatch(before) or (bare and not before)):
+            return DateLine(match)
+        return None
     after = _SUFFIX_SPLIT.split(after, maxsplit=1)[0].strip(" ,;:.") if after else ""
     place = ""
     for part in (before, after):
@@ -211,7 +224,10 @@ def parse_date_line(line: str) -> DateLine | None:
         # release"). Prose ("The meeting was held") has lowercase words beyond a few.
         if len(words) > 5 or sum(1 for w in words if w[:1].islower()) > 1:
             return None
-        if not place and all(w[:1].isupper() for w in words) and not _is_label(part):
+        if (
+            not place and all(w[:1].isupper() for w in words) and not _is_label(part)
+            and not _WEEKDAY.fullmatch(part)
+        ):
             place = part
     if len(text) - (match.end - match.start) > 60:
         return None
@@ -219,8 +235,11 @@ def parse_date_line(line: str) -> DateLine | None:
 
 
 _LABELS = re.compile(
-    r"press|release|statement|news|update|пресс|релиз|сообщени|заявлени|interview", re.I
+    r"press|release|statement|news|update|пресс|релиз|сообщени|заявлени|interview"
+    r"|published|posted|опубликован|обновлен",
+    re.I,
 )
+"""A date line's label, not its place: "Press release", "Published:", "Опубликовано:"."""
 
 
 def _is_label(text: str) -> bool:

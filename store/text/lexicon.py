@@ -248,6 +248,20 @@ SALUTATION_STARTS = (
 )
 """How a speech's address lines begin; such a line is never an item title."""
 
+CAPTION_STARTS = (
+    "photo:", "photos:", "photo by", "photo credit", "pictured:", "picture:", "in the photo",
+    "фото:", "фото -", "фото –", "на снимке", "на фото", "снимок:",
+)
+"""How a photo's caption line begins: part of its item (it may name people), never a title."""
+
+BYLINE_STARTS = (
+    "interviewed by", "interview by", "written by", "text by", "author:",
+    "беседовал", "беседовала", "беседовали", "записал", "записала", "подготовил ",
+    "подготовила ", "автор:", "текст:",
+)
+"""How a by-line begins ("Interviewed by ...", "Беседовала ..."): part of the piece, never the
+title of the next one."""
+
 
 SPEECH_CLOSINGS = (
     "thank you", "thanks for your attention", "благодарю за внимание", "спасибо за внимание",

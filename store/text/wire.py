@@ -1,6 +1,6 @@
 """Wire-service leads: "/ТАСС/", "(РИА Новости)", "MOSCOW, March 5 (TASS) -", "МОСКВА,
-11 июн — РИА Новости." opening a paragraph, the agency's mark on its item rather than part
-of the text."""
+11 июн — РИА Новости.", "Москва. 5 декабря. INTERFAX.RU -" opening a paragraph, the agency's
+mark on its item rather than part of the text."""
 
 from __future__ import annotations
 
@@ -24,6 +24,12 @@ _DASHED_LEAD = re.compile(
 )
 """RIA's dateline: "МОСКВА, 11 июн — РИА Новости. ...": a place in capitals, a date, a dash
 and the agency's name as a sentence of its own."""
+_DOTTED_LEAD = re.compile(
+    rf"^(?P<place>{_PLACE})\.\s+(?P<date>[^.]{{3,30}}?)\.\s+"
+    r"(?P<agency>[A-ZА-ЯЁ][A-ZА-ЯЁ\-]+(?:\.[A-Z]{2,3})?)\s*[-–—]\s+(?=\S)"
+)
+"""Interfax's dateline: "Москва. 5 декабря. INTERFAX.RU - ...": place and date as sentences
+of their own, then the agency's name in capitals and a dash."""
 _NOT_AGENCIES = re.compile(r"\(\s?(?:photo|video|фото|видео|updated|обновлено)", re.I)
 """Brackets that open a paragraph without being an agency's mark."""
 _FIRST_SENTENCE = re.compile(r"^.*?(?:[.!?](?=\s+[A-ZА-ЯЁ«\"])|$)", re.S)
@@ -45,7 +51,7 @@ def wire_lead(paragraph: str) -> WireLead | None:
     when the paragraph does not open with an agency's mark."""
     m = _LEAD.match(paragraph)
     if m is None:
-        m = _DASHED_LEAD.match(paragraph)
+        m = _DASHED_LEAD.match(paragraph) or _DOTTED_LEAD.match(paragraph)
         if m is None or first_date(m.group("date")) is None:
             return None
     if _NOT_AGENCIES.match(m.group("agency")):
