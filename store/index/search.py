@@ -282,13 +282,13 @@ class SearchIndex:
             number = mapped.vocabulary.number(term)
             if number is not None:
                 try:
-                    found = mapped.postings(number)
+                    found = mapped.postings(number, head_only=head_only)
                 except IndexUnavailable as error:
                     self._damaged(error)
                 else:
                     if head_only:  # as if the text were not read: no BODY bits either
                         masks = found.masks & np.uint8(~BODY & 0xFF)
-                        return TermPostings(found.body[:0], found.meta, masks)
+                        return TermPostings(found.body, found.meta, masks)
                     return found
         term_id = self._vocabulary().term_id(term)
         key = (term_id, head_only)
