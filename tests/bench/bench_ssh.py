@@ -1,7 +1,8 @@
 """Many sessions over `serve --ssh`: first frame, memory per session, typing while others type.
 
     python -m tests.bench.bench_ssh --size 1000000 --sessions 64   # the issue's figures
-    python -m tests.bench.bench_ssh --size 100000 --sessions 8     # a quicker run
+    python -m tests.bench.bench_ssh --size 100000 --sessions 9     # a quicker run
+    python -m tests.bench.bench_ssh --size 1000000 --sessions 64 --mix-sessions 9
     python -m tests.bench.bench_ssh --first-frame-only [--sessions 8] [--rounds 3]
 
 `--size N` serves the synthetic archive of N items that `bench_search.archive_for` built
@@ -43,12 +44,18 @@ What is measured, in this order:
      the same time;
    the ratio is p95 together / p95 alone. Then the rest type the mix, `--typing` at a
    time (their keystrokes are reported as "the other batches"), so every session has the
-   whole mix behind it.
+   whole mix behind it. With `--mix-sessions K` only the first K sessions type it (the
+   one alone and the K - 1 after it), the others only draw: at 1M items some keys of the
+   mix take minutes with 8 typing on 2 CPUs, and 64 sessions typing it take hours.
 4. Memory, after the first frames and again after every session typed the mix: for each
    app process (a child of this process running `tui --served`), from
    /proc/PID/smaps_rollup, private = Private_Clean + Private_Dirty (what this session
    alone holds), Pss (its share of what it shares), Rss; p50 and max over the apps; the
    sum of their Pss; MemAvailable (/proc/meminfo) before the N sessions start and after.
+   With `--mix-sessions`, the figures after the mix are given for the sessions that typed
+   it, the others, and all. "After the first frames" is when the last session drew: an app
+   keeps loading its index in the background after its first frame, so with few sessions
+   (drawn quickly) this is lower than with many (drawn after their warm-up ended).
 
 The query mix, the same for every session, typed one character at a time into the search
 box, the box cleared with ctrl+u after each query (timed too: the whole archive again):
