@@ -301,3 +301,19 @@ def test_the_app_writes_a_missing_index_file_when_its_user_may(
     assert len(lines) == 1
     assert "writing the index file" in lines[0]
 
+
+
+def test_a_persons_items_come_from_the_index_files_arrays_as_from_the_table(
+    archive: Path,
+) -> None:
+    """The People screen's sparklines and `person:` read a person's items: from the index
+    file a slice of its appearance arrays, the same items the table gives."""
+    with Archive.open(archive, readonly=True) as mapped:
+        people = mapped.people()
+        from_file = {p.key: mapped.person_rowids(p.key).tolist() for p in people}
+        filtered = mapped.match("person:voitolovsky").rowids.tolist()
+    index_path(archive).unlink()
+    with Archive.open(archive, readonly=True) as memory:
+        assert {p.key: memory.person_rowids(p.key).tolist() for p in people} == from_file
+        assert memory.match("person:voitolovsky").rowids.tolist() == filtered
+    assert sum(map(len, from_file.values())) > 1000

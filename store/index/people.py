@@ -452,6 +452,11 @@ class PeopleIndex:
         )
         return person_id, Person(name, spellings or (name,), (), role, 0.0, key, count)
 
+    def id_of(self, key: str) -> int | None:
+        """The people row id of the person filed under `key` (None: nobody)."""
+        row = self._conn.execute("SELECT id FROM people WHERE key = ?", (key,)).fetchone()
+        return None if row is None else int(row[0])
+
     def rowids(self, key: str) -> np.ndarray:
         """Sorted rowids of the items a person (by key) appears in."""
         rows = self._conn.execute(
