@@ -482,8 +482,8 @@ class SearchIndex:
         covered = self._covered
         holds = np.zeros(len(total), dtype=bool)
         if all(term in ids for term in terms) and covered:
-            found = self._phrases.rowids(phrases.units([ids[term] for term in terms], terms))
-            holds[found[found < len(total)]] = True
+            looked_up = self._phrases.units([ids[term] for term in terms], terms)
+            self._phrases.mark(looked_up, holds[: covered + 1])
         if covered + 1 < len(total):
             later = np.flatnonzero(total[covered + 1 :] > 0) + covered + 1
             holds[later[self._with_phrases(later, (phrase,))]] = True
