@@ -25,6 +25,14 @@ Storage: one uint32 per occurrence, `(rowid - base) << 16 | position` with `base
 chunk's first rowid (a chunk is a slice of at most `SLICE` items of one import); the rare
 occurrence that does not fit (a position past 65,535 in a very long speech) is kept as a
 (rowid, position) pair in the chunk's `wide` BLOB.
+
+Lookup (`PhraseIndex`): every list is cut at the same chunks, so a phrase is intersected
+chunk by chunk on the stored 32-bit keys, never decoded to 64 bits. What it cannot do
+fast is read a list of most of the archive: at 1M synthetic items "of the" is 6.3M
+occurrences (25 MB), more than a session may keep (`CACHE_BYTES`), so a phrase of common
+words never answered before costs its reads and merges every time (about 2-3x the 50 ms
+budget at 1M on the shared 2-core machine); its answer is then kept, as bits per item,
+for the keystrokes that follow.
 """
 
 from __future__ import annotations
@@ -328,26 +336,35 @@ def _slice_rows(
     from store.index.postings import _stable_order as stable_order
 
     base = chunk = int(rowids[0])
-    starts = (np.cumsum(lengths, dtype=np.uint32) - lengths).astype(np.uint32)
-    offsets = np.repeat((rowids - np.uint32(base)).astype(np.uint32), lengths)
-    places = np.arange(len(terms), dtype=np.uint32) - np.repeat(starts, lengths)
+    size = len(terms)
+    if not size:
+        return []
+    ends = np.cumsum(lengths, dtype=np.int64)
     labels = ids[terms]
     common = function[terms]
+    filed = labels != 0
+    follows = np.ones(size, dtype=bool)  # False at an item's first word
+    follows[ends[:-1][ends[:-1] < size]] = False
     # two words side by side in one segment of one item, one of them a function word
-    leads = np.flatnonzero(
-        (common[:-1] | common[1:]) & (labels[:-1] != 0) & (labels[1:] != 0)
-        & (offsets[:-1] == offsets[1:])
-    )
+    leads = np.flatnonzero((common[:-1] | common[1:]) & filed[:-1] & filed[1:] & follows[1:])
     # other words alone; a function word's own list (a dozen in every text) is never read
-    alone = np.flatnonzero(~common & (labels != 0))
+    alone = np.flatnonzero(~common & filed)
     order = alone[stable_order(terms[alone], len(ids))]
     # the usual slice: every rowid offset and position fits a key, so one array of keys
-    # is gathered in place of offsets and positions, and no occurrence goes wide
-    narrow = int(rowids[-1]) - base < NARROW and (not len(places) or int(places.max()) < NARROW)
-    keys = (offsets << np.uint32(16)) | places if narrow else None
-    if keys is not None:
+    # is gathered in place of offsets and positions, and no occurrence goes wide. A key
+    # is its word's number in the slice plus its item's (offset << 16) - first number,
+    # in 32-bit arithmetic that wraps: the sum fits, whatever the addend.
+    narrow = int(rowids[-1]) - base < NARROW and int(lengths.max()) <= NARROW
+    keys: U32 | None = None
+    offsets = places = None
+    if narrow:
+        shift = ((rowids - np.uint32(base)) << np.uint32(16)) - (ends - lengths).astype(np.uint32)
+        keys = np.arange(size, dtype=np.uint32) + np.repeat(shift, lengths)
         rows = _key_rows(chunk, base, labels[order], keys[order])
     else:
+        starts = (ends - lengths).astype(np.uint32)
+        offsets = np.repeat((rowids - np.uint32(base)).astype(np.uint32), lengths)
+        places = np.arange(size, dtype=np.uint32) - np.repeat(starts, lengths)
         rows = _rows(chunk, base, labels[order].astype(np.int64), offsets[order], places[order])
     del order, alone
     if len(leads):
@@ -364,7 +381,7 @@ def _slice_rows(
         pairs = pair_key(labels[leads].astype(np.int64), labels[leads + 1].astype(np.int64))
         if keys is not None:
             rows += _key_rows(chunk, base, pairs, keys[leads])
-        else:
+        elif offsets is not None and places is not None:
             rows += _rows(chunk, base, pairs, offsets[leads], places[leads])
     return rows
 
@@ -621,8 +638,10 @@ class PhraseIndex:
                 if not len(starts):
                     break
             if starts is not None and len(starts):
-                rowids = (starts >> np.uint32(16)).astype(np.int64) + chunk
-                holds[rowids[rowids < limit]] = True
+                offsets = starts >> np.uint32(16)  # rowid - chunk, ascending
+                if chunk + int(offsets[-1]) >= limit:
+                    offsets = offsets[: np.searchsorted(offsets, limit - chunk)]
+                holds[chunk:][offsets] = True
 
     @staticmethod
     def _mark_wide(
