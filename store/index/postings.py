@@ -17,18 +17,24 @@ import sqlite3
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise, repeat
+from itertools import chain, pairwise, repeat
 from typing import NamedTuple
 
 import numpy as np
 
 from store.index.phrases import (
+    SLICE,
+    Row,
     SequenceBuffer,
+    filed_function_terms,
     function_mask,
-    sequence,
+    insert_rows,
+    learn,
     terms_of,
+    token_terms,
     tokens_of,
     words_of,
 )
@@ -79,6 +85,10 @@ class TermNumbers:
         self.tokens: dict[str, bytes] = {}
         """The numbers of each text token's words (`store.index.phrases.words_of`), as
         uint32 bytes: an item's sequence is then one `bytes.join`."""
+        self.token_numbers: dict[str, tuple[int, ...]] = {}
+        """The numbers of each text token's index terms (`store.index.phrases.token_terms`):
+        an item's terms are then a union of small tuples of ints, with no string folded,
+        hashed into a set or looked up again once its token has been seen."""
 
     def __len__(self) -> int:
         return len(self.names)
@@ -116,10 +126,28 @@ class TermNumbers:
             number = self.ids[name]
         return number
 
+    def learn(self, distinct: set[str]) -> None:
+        """Number the words and terms of the text tokens not seen yet (`tokens`,
+        `token_numbers`)."""
+        tokens = self.tokens
+        new = distinct.difference(tokens)
+        if not new:
+            return
+        if len(tokens) > 2_000_000:  # bounded, as the token caches of folding are
+            tokens.clear()
+            self.token_numbers.clear()
+            new = distinct
+        learn(new)
+        number_of, numbered = self.number_of, self.token_numbers
+        for token in new:
+            tokens[token] = array("I", map(number_of, words_of(token))).tobytes()
+            numbered[token] = tuple(map(number_of, token_terms(token)))
+
     def clear(self) -> None:
         self.ids.clear()
         self.names.clear()
         self.tokens.clear()
+        self.token_numbers.clear()
 
 
 class Postings(NamedTuple):
@@ -138,37 +166,36 @@ class Postings(NamedTuple):
 
     @classmethod
     def of(cls, item: Item, numbers: TermNumbers) -> Postings:
-        """Fold `item` and number every term."""
-        pieces = tokens_of(item.body)  # one cut of the text serves terms and sequence
+        """Fold `item` and number every term.
+
+        One cut of the text serves its terms and its sequence, and each distinct token
+        is folded and numbered once per import (`TermNumbers.learn`): a speech costs a
+        union of the numbers of its distinct tokens and one `bytes.join` over them all.
+        """
+        pieces = tokens_of(item.body)
         distinct = set(pieces)
-        terms = terms_of(distinct)
+        numbers.learn(distinct)
+        terms = set(chain.from_iterable(map(numbers.token_numbers.__getitem__, distinct)))
         masks = _meta(item)
-        both = terms.intersection(masks)
+        meta = numbers.number(masks)
+        both = terms.intersection(meta)
         return cls(
-            numbers.number(terms).tobytes(),
-            numbers.number(masks).tobytes(),
+            array("I", terms).tobytes(),
+            meta.tobytes(),
             bytes(masks.values()),
-            array("I", map(numbers.ids.__getitem__, both)).tobytes() if both else b"",
-            _sequence(item, pieces, distinct, numbers),
+            array("I", both).tobytes() if both else b"",
+            _sequence(item, pieces, numbers),
         )
 
 
-def _sequence(
-    item: Item, pieces: list[str], distinct: set[str], numbers: TermNumbers
-) -> bytes:
+def _sequence(item: Item, pieces: list[str], numbers: TermNumbers) -> bytes:
     """The numbers of `item`'s words in reading order: title, each name, each paragraph,
-    BREAK between them (`store.index.phrases`).
-
-    The text's tokens map to the numbers of their words once per import (`tokens`), so
-    a speech costs one `bytes.join` over its tokens.
-    """
-    tokens, number_of = numbers.tokens, numbers.number_of
-    if len(tokens) > 2_000_000:  # bounded, as the token caches of folding are
-        tokens.clear()
-    for token in distinct.difference(tokens):
-        tokens[token] = array("I", map(number_of, words_of(token))).tobytes()
-    head = sequence([item.title, *(p.name for p in item.participants), ""])  # ends in BREAK
-    return array("I", map(number_of, head)).tobytes() + b"".join(map(tokens.__getitem__, pieces))
+    BREAK between them (`store.index.phrases`); its text's tokens are learnt
+    (`TermNumbers.learn`), the title's and names' here, through the same cache."""
+    head = tokens_of([item.title, *(p.name for p in item.participants), ""])  # ends in BREAK
+    numbers.learn(set(head))
+    tokens = numbers.tokens
+    return b"".join(map(tokens.__getitem__, head)) + b"".join(map(tokens.__getitem__, pieces))
 
 
 def _fields(item: Item) -> tuple[set[str], dict[str, int]]:
@@ -228,7 +255,8 @@ class _Buffer:
         self.meta_docs = array("I")
         self.meta_masks = bytearray()
         self.both_terms = array("I")
-        self.sequences = SequenceBuffer.empty()
+        self.named = (0, 0)
+        """How many of `body_terms` and `meta_terms` have had their terms given ids."""
 
     def add(self, rowid: int, postings: Postings) -> None:
         # C loops only: frombytes, and extend over repeat.
@@ -238,7 +266,6 @@ class _Buffer:
         self.meta_docs.extend(repeat(rowid, len(postings.meta) >> 2))
         self.meta_masks += postings.masks
         self.both_terms.frombytes(postings.both)
-        self.sequences.add(rowid, postings.sequence)
         self.items += 1
 
     def grouped(
@@ -287,10 +314,16 @@ def _stable_order(terms: np.ndarray, count: int) -> np.ndarray:
 class PostingsWriter:
     """Files postings during one import and writes them into the `terms`/`postings` tables.
 
-    Term numbers are the import's own (`numbers`); they become `terms` ids at the first
-    spill that sees them: the id a term already has in the archive, or the next free one.
-    Document counts add up in memory and are written once, by `flush`: a 1M import spills
-    twenty times, and updating every touched term each time costs minutes.
+    Term numbers are the import's own (`numbers`); they become `terms` ids when the first
+    slice of positions or spill of postings holds them: the id a term already has in the
+    archive, or the next free one. Document counts add up in memory and are written once,
+    by `flush`: a 1M import spills twenty times, and updating every touched term each time
+    costs minutes.
+
+    Positions (`store.index.phrases`) are filed a slice of `SLICE` items at a time while
+    the items still stream in, not with the postings' spill: their sorting runs on a
+    worker thread beside the import, and only the last slice is left for the end, when
+    the reader process has nothing left to do and the importer alone works.
     """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
@@ -308,6 +341,13 @@ class PostingsWriter:
         self._next_id = 0
         self._retracted: Counter[str] = Counter()
         """Terms of items this import replaced, by how many such items hold them."""
+        self._sequences = SequenceBuffer.empty()
+        """Word sequences of the items added since the last slice of positions."""
+        self._function: frozenset[str] | None = None
+        """The function words this archive's positions are filed with, read once."""
+        self._sorter: ThreadPoolExecutor | None = None
+        self._sorted: Future[list[Row]] | None = None
+        """The rows of the slice before, sorted on the worker thread, not written yet."""
 
     def follow(self, names: Iterable[str]) -> None:
         """Learn the terms a reader process numbered next (its numbers count up from 0)."""
@@ -318,6 +358,9 @@ class PostingsWriter:
         if postings is None:
             postings = Postings.of(item, self.numbers)
         self._buffer.add(rowid, postings)
+        self._sequences.add(rowid, postings.sequence)
+        if len(self._sequences.rowids) >= SLICE:
+            self._file_slice()
         if self._buffer.items >= SPILL_ITEMS:
             self._spill()
 
@@ -337,7 +380,12 @@ class PostingsWriter:
 
         The archive calls it once, before COMMIT.
         """
+        self._file_slice()  # sorted on the worker thread while the postings spill here
         self._spill()
+        self._write_sorted()
+        if self._sorter is not None:
+            self._sorter.shutdown()
+            self._sorter = None
         retracted = self._retracted
         if retracted:
             # after this import's own counts are in: a replaced item added by this very
@@ -369,6 +417,11 @@ class PostingsWriter:
         return True
 
     def discard(self) -> None:
+        if self._sorter is not None:
+            self._sorter.shutdown(wait=True, cancel_futures=True)
+        self._sorter = self._sorted = None
+        self._sequences = SequenceBuffer.empty()
+        self._function = None
         self._retracted = Counter()
         self.numbers.clear()
         self._followed = array("I")
@@ -386,19 +439,9 @@ class PostingsWriter:
         buffer = self._buffer
         grouped = buffer.grouped(count, self._position)
         self._buffer = _Buffer()
-        grow = count - len(self._term_ids)
-        self._term_ids = np.concatenate([self._term_ids, np.zeros(grow, dtype=np.int64)])
-        self._df = np.concatenate([self._df, np.zeros(grow, dtype=np.int64)])
-        if self._stored is None:
-            self._stored = dict(conn.execute("SELECT term, id FROM terms"))
-            self._next_id = max(self._stored.values(), default=0) + 1
+        self._grow(count)
         touched = np.flatnonzero(grouped.df)
-        names = self.numbers.names
-        for i in touched[self._term_ids[touched] == 0].tolist():
-            term_id = self._stored.get(names[i])
-            if term_id is None:
-                term_id, self._next_id = self._next_id, self._next_id + 1
-            self._term_ids[i] = term_id
+        self._assign(touched)
         self._df += grouped.df
         chunk = conn.execute("SELECT coalesce(max(chunk), 0) + 1 FROM postings").fetchone()[0]
         term_ids = self._term_ids.tolist()
@@ -406,8 +449,64 @@ class PostingsWriter:
             "INSERT INTO postings(term, chunk, body, docs, fields) VALUES (?, ?, ?, ?, ?)",
             ((term_ids[i], chunk, *grouped.blobs(i)) for i in touched.tolist()),
         )
-        function = function_mask(self.numbers.ids, count, OWN)
-        buffer.sequences.write(conn, self._position, self._term_ids, function)
+
+    def _grow(self, count: int) -> None:
+        """Room in `_term_ids` and `_df` for `count` numbered terms."""
+        grow = count - len(self._term_ids)
+        if grow > 0:
+            self._term_ids = np.concatenate([self._term_ids, np.zeros(grow, dtype=np.int64)])
+            self._df = np.concatenate([self._df, np.zeros(grow, dtype=np.int64)])
+
+    def _assign(self, positions: np.ndarray) -> None:
+        """`terms` ids for the terms at these positions of `numbers` (ascending) that have
+        none yet: the archive's id, or the next free one."""
+        if self._stored is None:
+            self._stored = dict(self._conn.execute("SELECT term, id FROM terms"))
+            self._next_id = max(self._stored.values(), default=0) + 1
+        names, stored, term_ids = self.numbers.names, self._stored, self._term_ids
+        for i in positions[term_ids[positions] == 0].tolist():
+            term_id = stored.get(names[i])
+            if term_id is None:
+                term_id, self._next_id = self._next_id, self._next_id + 1
+            term_ids[i] = term_id
+
+    def _name_buffered(self) -> None:
+        """Give ids to the terms of the postings buffered so far: every word of an item's
+        sequence is a term of that item (BREAK, in none, keeps 0 and is never filed)."""
+        buffer = self._buffer
+        count = len(self.numbers)
+        self._grow(count)
+        body, meta = buffer.named
+        seen = np.zeros(count, dtype=bool)
+        seen[self._position(np.frombuffer(buffer.body_terms, dtype=np.uint32)[body:])] = True
+        seen[self._position(np.frombuffer(buffer.meta_terms, dtype=np.uint32)[meta:])] = True
+        buffer.named = (len(buffer.body_terms), len(buffer.meta_terms))
+        self._assign(np.flatnonzero(seen))
+
+    def _file_slice(self) -> None:
+        """Hand the sequences added since the last slice to the worker thread to be sorted
+        into rows of the `phrases` table, and write the rows of the slice before."""
+        sequences = self._sequences
+        if not len(sequences.rowids):
+            return
+        self._sequences = SequenceBuffer.empty()
+        self._name_buffered()
+        terms = self._position(np.frombuffer(sequences.terms, dtype=np.uint32))
+        ids = self._term_ids.astype(np.uint32)  # a copy: ids given later are not its business
+        if self._function is None:
+            self._function = filed_function_terms(self._conn)
+        function = function_mask(self.numbers.ids, len(self.numbers), OWN, self._function)
+        self._write_sorted()
+        if self._sorter is None:
+            self._sorter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="phrases")
+        self._sorted = self._sorter.submit(sequences.slice_rows, terms, ids, function)
+
+    def _write_sorted(self) -> None:
+        """Write the rows of the slice the worker thread sorted last (on this thread: the
+        connection's)."""
+        if self._sorted is not None:
+            rows, self._sorted = self._sorted.result(), None
+            insert_rows(self._conn, rows)
 
     def _position(self, numbers: np.ndarray) -> np.ndarray:
         """Positions in `self.numbers` of term numbers from either process."""
