@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.text.dates import find_dates, opening_date, parse_date_line
+from store.text.dates import event_date, find_dates, opening_date, parse_date_line
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,15 @@ def test_any_text_gives_only_valid_dates(text: str) -> None:
     for found in find_dates(text):
         value = found.iso(default_year=2020)
         assert value is None or len(value) == 10
+
+
+def test_a_labelled_date_line_and_a_weekday_before_the_date() -> None:
+    line = parse_date_line("Date of publication: 27.11.2026 16:05")
+    assert line is not None and line.date.iso() == "2026-11-27"
+    assert parse_date_line("The meeting was held: 5 May 2020") is None
+    opening = opening_date("Во вторник, 17 ноября, в Ереване состоялись консультации.")
+    assert opening is not None and (opening.day, opening.month) == (17, 11)
+    lead = event_date("Experts met in Minsk on Wednesday, 18 November, to discuss it.")
+    assert lead is not None and (lead.day, lead.month) == (18, 11)
+    # a bare date inside the sentence may be any day: only a weekday marks the event's
+    assert event_date("The previous meeting took place on 14 May 2026 in Minsk.") is None
