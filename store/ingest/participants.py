@@ -82,8 +82,13 @@ def _tokens_shifted(text: str, offset: int) -> list[_Token]:
 # -- what a token is --------------------------------------------------------------------
 
 
+_NOT_ROLES_CYR = ("секретариат", "председательств", "руководств", "представительств")
+"""Words sharing a role's stem that name a body or an act, not a post: "под
+председательством Министра" (chaired by), "при руководстве", "представительство"."""
+
+
 def _is_role(token: _Token) -> bool:
-    if token.key.startswith("секретариат"):
+    if token.key.startswith(_NOT_ROLES_CYR):
         return False
     if token.cyrillic:
         return lexicon.has_stem(token.text, lexicon.ROLE_STEMS_CYR)
@@ -93,7 +98,7 @@ def _is_role(token: _Token) -> bool:
 
 
 def _is_role_head(token: _Token) -> bool:
-    if token.key.startswith("секретариат"):
+    if token.key.startswith(_NOT_ROLES_CYR):
         return False
     if token.cyrillic:
         return lexicon.has_stem(token.text, lexicon.ROLE_STEMS_CYR)
@@ -251,10 +256,93 @@ def _span_text(text: str, tokens: list[_Token]) -> str:
     return " ".join(text[tokens[0].start : tokens[-1].end].split()).strip(" ,;:")
 
 
+def _is_portfolio(token: _Token) -> bool:
+    if token.cyrillic:
+        return token.key in ("дел", "сил") or lexicon.has_stem(
+            token.text, lexicon.PORTFOLIO_STEMS_CYR
+        )
+    return token.key in lexicon.PORTFOLIO_WORDS
+
+
+def _portfolio_end(phrase: list[_Token], at: int) -> int:
+    """The last index of a portfolio that starts at `at` ("of [the] Foreign Affairs", "for
+    Peace Operations", "of the Secretary-General", "иностранных дел"), or `at - 1` when
+    none does. An English portfolio runs to the next "of"/"for" and is all portfolio or
+    role words; "of the Russian Federation" is an organisation, and a region ("for the
+    Middle East, Asia and the Pacific") may run on past the phrase, so neither is taken."""
+    if at >= len(phrase):
+        return at - 1
+    if phrase[at].cyrillic:
+        end = at - 1
+        while end + 1 < len(phrase) and (
+            _is_portfolio(phrase[end + 1])
+            or (
+                phrase[end + 1].key == "по" and end + 2 < len(phrase)
+                and _is_portfolio(phrase[end + 2])
+            )
+        ):
+            end += 1
+        return end
+    link = phrase[at].key
+    if link not in ("of", "for"):
+        return at - 1
+    j = at + 1
+    if j < len(phrase) and phrase[j].key == "the":
+        j += 1
+    k = j
+    while k < len(phrase) and phrase[k].kind == "word" and phrase[k].key not in ("of", "for"):
+        k += 1
+    words = phrase[j:k]
+    if not words or not all(_is_portfolio(t) or _is_role(t) or t.key == "and" for t in words):
+        return at - 1
+    if all(_is_role(t) and not _is_portfolio(t) for t in words) and not any(
+        _is_role_head(t) for t in words
+    ):
+        return at - 1  # "of the Permanent ...": adjectives only, no portfolio
+    return k - 1
+
+
+def _role_end(phrase: list[_Token], first: int) -> int:
+    """The last index of the role that starts its head at `first`: its role words, the
+    portfolio they govern ("Minister of Foreign Affairs", "Министр иностранных дел"), and
+    a second role joined by a dash ("Deputy Prime Minister – Minister of Foreign Affairs",
+    "начальник Генерального штаба ... – первый заместитель Министра обороны")."""
+    end = first
+    while end + 1 < len(phrase):
+        nxt = phrase[end + 1]
+        joined = nxt.key == "and" and end + 2 < len(phrase) and _is_role(phrase[end + 2])
+        if joined or (_is_role(nxt) and not (nxt.cyrillic and _is_rank_cyr(nxt))):
+            end += 1
+        elif _portfolio_end(phrase, end + 1) > end:
+            end = _portfolio_end(phrase, end + 1)
+        elif (
+            nxt.kind == "dash" and end + 2 < len(phrase)
+            and any(_is_role_head(t) for t in phrase[end + 2 : end + 5])
+            and all(_is_role(t) for t in phrase[end + 2 : end + 3])
+        ):
+            end += 1
+        else:
+            break
+    return end
+
+
+_RANK_CYR = re.compile(
+    r"(?:генерал(?:-(?:майор|лейтенант|полковник))?|полковник|подполковник|майор|лейтенант"
+    r"|капитан|адмирал|вице-адмирал|контр-адмирал|маршал)(?:а|у|ом|е)?|армии"
+)
+"""Russian military ranks in any case form ("генерал-майор", "генерала армии")."""
+
+
+def _is_rank_cyr(token: _Token) -> bool:
+    return not token.capitalised and _RANK_CYR.fullmatch(token.key) is not None
+
+
 def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
     """Split "CSTO Secretary General" / "Director of the Institute of ..." into role and org."""
     phrase = _strip_edges(phrase)
-    while phrase and (_is_rank(phrase[-1]) or _is_honorific(phrase[-1])):
+    while phrase and (
+        _is_rank(phrase[-1]) or _is_honorific(phrase[-1]) or _is_rank_cyr(phrase[-1])
+    ):
         if (
             phrase[-1].key == "general" and len(phrase) > 1
             and _is_role_head(phrase[-2]) and not _is_rank(phrase[-2])
@@ -266,18 +354,14 @@ def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
     if not heads:
         return "", ""
     first = heads[0]
-    end = first
-    while end + 1 < len(phrase) and (
-        _is_role(phrase[end + 1])
-        or (phrase[end + 1].key == "and" and end + 2 < len(phrase) and _is_role(phrase[end + 2]))
-    ):
-        end += 1
+    end = _role_end(phrase, first)
     start = first
     while start > 0 and (
         _is_role(phrase[start - 1])
         or (phrase[start - 1].key == "and" and start > 1 and _is_role(phrase[start - 2]))
+        or (phrase[start - 1].key.startswith("государственн") and _is_role_head(phrase[start]))
     ):
-        start -= 1
+        start -= 1  # "Государственным секретарем": the adjective is the role's
     role_tokens = phrase[start : end + 1]
     before = _strip_edges(phrase[:start])
     after = _strip_edges(phrase[end + 1 :])
