@@ -82,9 +82,12 @@ def _tokens_shifted(text: str, offset: int) -> list[_Token]:
 # -- what a token is --------------------------------------------------------------------
 
 
-_NOT_ROLES_CYR = ("секретариат", "председательств", "руководств", "представительств")
+_NOT_ROLES_CYR = (
+    "секретариат", "председательств", "руководств", "представительств", "посольств", "главе"
+)
 """Words sharing a role's stem that name a body or an act, not a post: "под
-председательством Министра" (chaired by), "при руководстве", "представительство"."""
+председательством Министра" (chaired by), "при руководстве", "представительство", "во
+главе с" (headed by)."""
 
 
 def _is_role(token: _Token) -> bool:
@@ -174,7 +177,7 @@ def _is_phrase_part(token: _Token) -> bool:
     if token.capitalised:
         return True
     if token.cyrillic:
-        return token.key in lexicon.CONNECTORS_CYR or lexicon.has_stem(
+        return token.key in lexicon.CONNECTORS_CYR or _is_portfolio(token) or lexicon.has_stem(
             token.text, lexicon.ROLE_STEMS_CYR + lexicon.ORG_STEMS_CYR + lexicon.PLACE_STEMS_CYR
         )
     return (
@@ -242,7 +245,8 @@ def _name_runs(tokens: list[_Token], lo: int, hi: int) -> list[tuple[int, int]]:
 
 def _strip_edges(tokens: list[_Token]) -> list[_Token]:
     """Drop connectors, quotes left unpaired and dashes from both ends of a phrase."""
-    edge = {"the", "and", "of", "a", "an", "и", "with", "by", "to", "at", "in", "for", "on"}
+    edge = {"the", "and", "of", "a", "an", "with", "by", "to", "at", "in", "for", "on"}
+    edge |= lexicon.CONNECTORS_CYR
     while tokens and (tokens[0].key in edge or tokens[0].kind == "dash"):
         tokens = tokens[1:]
     while tokens and (tokens[-1].key in edge or tokens[-1].kind == "dash"):
@@ -364,6 +368,16 @@ def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
         start -= 1  # "Государственным секретарем": the adjective is the role's
     role_tokens = phrase[start : end + 1]
     before = _strip_edges(phrase[:start])
+    cut = [
+        i for i, t in enumerate(before)
+        if t.kind == "dash" or t.key.startswith(_NOT_ROLES_CYR)
+    ]
+    if cut and _strip_edges(before[cut[-1] + 1 :]):
+        # "DUSHANBE, 3 December 2026 – OSCE Secretary General ...": a dateline ends at its
+        # dash; "с делегацией ... во главе с заместителем Министра": so does what it heads
+        before = _strip_edges(before[cut[-1] + 1 :])
+    elif cut and before[cut[-1]].kind != "dash":
+        before = []
     after = _strip_edges(phrase[end + 1 :])
     if phrase[0].cyrillic:
         # Russian puts the organisation after the role in the genitive: "секретарь ОДКБ".
@@ -400,7 +414,11 @@ def _roles_before(text: str, tokens: list[_Token], lo: int, run_start: int) -> t
     role, org = _split_role(text, phrase)
     if role:
         roles.append((role, org))
-    elif all(_is_rank(t) or _is_honorific(t) or t.kind != "word" for t in phrase):
+    elif all(
+        _is_rank(t) or _is_honorific(t) or _is_rank_cyr(t) or t.kind != "word"
+        or t.key in ("of", "the")
+        for t in phrase
+    ):
         role = "rank only"  # "..., Army General Valery Gerasimov": the roles come earlier
     # "Chairman of ..., President of ... <Name>": walk back over commas while the
     # chunk before each is itself a role.
@@ -466,6 +484,33 @@ def _role_before_comma(text: str, tokens: list[_Token], lo: int) -> tuple[str, s
     return "", ""
 
 
+def _listed_country(text: str, tokens: list[_Token], lo: int, a: int, b: int) -> str:
+    """The country a list of delegations gives a person: "Azerbaijan – Jeyhun Bayramov,
+    Minister ...;", "– the Republic of Belarus: Minister of Defence ... Viktor Khrenin;",
+    "Виктор Хренин (Беларусь)". Only a place phrase opening the line (or the list item)
+    and closed by a dash or a colon counts; else ""."""
+    if b + 2 < len(tokens) and tokens[b].text == "(" and tokens[b + 2].text == ")":
+        return tokens[b + 1].text if _is_place(tokens[b + 1]) else ""
+    if a > lo and tokens[a - 1].kind == "dash":
+        end = a - 1
+    elif lo > 0 and tokens[lo - 1].text == ":":
+        end = lo - 1
+    else:
+        return ""
+    start = end
+    while start > 0 and tokens[start - 1].kind == "word":
+        start -= 1
+    opener = tokens[start - 1] if start > 0 else None
+    if opener is not None and opener.kind != "dash" and opener.text not in (";", "."):
+        return ""  # the place must open the line or the list item
+    place = _strip_edges(tokens[start:end])
+    if not place or not any(_is_place(t) for t in place) or len(place) > 6:
+        return ""
+    if not all(_is_place(t) or t.key in ("of", "the") or t.capitalised for t in place):
+        return ""
+    return _span_text(text, place)
+
+
 def _mentions(text: str) -> list[_Mention]:
     tokens = _tokens(text)
     found: list[_Mention] = []
@@ -486,6 +531,11 @@ def _mentions(text: str) -> list[_Mention]:
             closes = follower is None or follower.kind == "dash" or (
                 follower.key in lexicon.CONNECTORS | lexicon.CONNECTORS_CYR
                 and follower.key != "of"
+            ) or (
+                # "по приглашению Секретаря ... Марата Иманкулова заместитель Генерального
+                # секретаря ... Валерий Семериков": the next person's role begins
+                follower.cyrillic and not follower.capitalised and _is_role_head(follower)
+                and not _is_rank_cyr(follower)
             )
             # "Tomas Lindqvist of Sweden, ...": a person's country after the name, the
             # phrase ending with it (not "World Economy of ...", an organisation).
@@ -547,6 +597,8 @@ def _mentions(text: str) -> list[_Mention]:
                 continue
             if after_role and not role:
                 role, org = after_role, after_org
+            if not org:
+                org = _listed_country(text, tokens, segment_start, a, b)
             name = " ".join(_span_text(text, run).split())
             if initials_after:
                 # written the usual way round, so the surname ends the name as everywhere else
