@@ -336,3 +336,26 @@ def test_a_list_of_delegations_gives_each_person_their_country() -> None:
     assert roles("Приняли участие: Виктор Хренин (Беларусь), Руслан Жаксылыков (Казахстан).") == [
         ("Виктор Хренин", "", "Беларусь"), ("Руслан Жаксылыков", "", "Казахстан")
     ]
+
+
+def test_a_short_word_ending_a_sentence_is_not_an_initial() -> None:
+    assert names("Официальный представитель: Да. Центр проведет встречу в феврале.") == []
+    assert names("Встреча с Дж. Байденом прошла в Женеве.") == ["Дж. Байденом"]
+
+
+def test_the_role_after_another_persons_name_and_a_comma_is_the_next_ones() -> None:
+    found = roles(
+        "The workshop was opened by the Head of UNRCCA Kaha Imnadze and the Head of the OSCE "
+        "Centre in Ashgabat, Ambassador John MacGregor."
+    )
+    assert found == [
+        ("Kaha Imnadze", "Head", "UNRCCA"),
+        ("John MacGregor", "Head, Ambassador", "OSCE Centre in Ashgabat"),
+    ]
+    assert roles(
+        "Заседание провел начальник Генерального штаба Вооруженных Сил Российской Федерации "
+        "генерал армии Валерий Герасимов."
+    ) == [(
+        "Валерий Герасимов", "начальник Генерального штаба Вооруженных Сил",
+        "Российской Федерации",
+    )]

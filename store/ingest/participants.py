@@ -29,6 +29,13 @@ _TOKEN = re.compile(
     r"|(?P<quote>[\"“”«»„])"
     r"|(?P<dash>\s[-–—]\s)"
 )
+_WORD_AS_INITIAL = re.compile(r"^([^\W\d_]{2})\.\s?")
+_SHORT_WORDS = frozenset(
+    "да нет но не ни на по из от до за со во ко ну же ли то ок "
+    "so no ok by to on in at of or is it us we he my up as an am be do go if me".split()
+)
+"""Two-letter words that may end a sentence before a capitalised word, and so read as an
+initial and a surname."""
 _HONORIFIC_INITIALS = re.compile(r"^(?:Mr|Ms|Dr|St|Mrs|Jr|Sr|H\.E|Hon|Prof|No)\.", re.I)
 
 
@@ -66,6 +73,14 @@ def _tokens(text: str) -> list[_Token]:
             if rest:
                 offset = m.end() - len(rest)
                 tokens.extend(_tokens_shifted(rest, offset))
+            continue
+        word = _WORD_AS_INITIAL.match(value) if kind == "initials" else None
+        if word is not None and word.group(1).casefold() in _SHORT_WORDS:
+            # "Официальный представитель: Да. Центр проведет ...": a word ending a
+            # sentence, not a two-letter initial ("Дж. Байден")
+            tokens.append(_Token(word.group(1), "word", m.start(), m.start() + 2))
+            tokens.append(_Token(".", "punct", m.start() + 2, m.start() + 3))
+            tokens.extend(_tokens_shifted(value[word.end() :], m.start() + word.end()))
             continue
         if kind == "word" and value[-2:] in ("'s", "’s"):
             # "Ban Ki-moon's message": the name without the possessive
@@ -177,7 +192,9 @@ def _is_phrase_part(token: _Token) -> bool:
     if token.capitalised:
         return True
     if token.cyrillic:
-        return token.key in lexicon.CONNECTORS_CYR or _is_portfolio(token) or lexicon.has_stem(
+        return token.key in lexicon.CONNECTORS_CYR or _is_portfolio(token) or _is_rank_cyr(
+            token
+        ) or lexicon.has_stem(
             token.text, lexicon.ROLE_STEMS_CYR + lexicon.ORG_STEMS_CYR + lexicon.PLACE_STEMS_CYR
         )
     return (
@@ -428,19 +445,24 @@ def _roles_before(text: str, tokens: list[_Token], lo: int, run_start: int) -> t
         while j >= 0 and _is_phrase_part(tokens[j]):
             j -= 1
         chunk = tokens[j + 1 : k]
+        named = [b for a, b in _name_runs(chunk, 0, len(chunk)) if b - a >= 2]
+        if named:
+            # "... Kaha Imnadze and the Head of the OSCE Centre in Ashgabat, Ambassador John
+            # MacGregor": the role after the other person's name is this one's
+            chunk = chunk[named[-1] :]
+            if not chunk or chunk[0].key not in ("and", "и"):
+                break
         stripped = _strip_edges(chunk)
         if not stripped or (not _is_role_head(stripped[0]) and not (
             len(stripped) > 1 and _is_role(stripped[0])
         )):
             break
-        if _name_runs(stripped, 0, len(stripped)) and any(
-            b - a >= 2 for a, b in _name_runs(stripped, 0, len(stripped))
-        ):
-            break
         earlier = _split_role(text, chunk)
         if not earlier[0]:
             break
         roles.insert(0, earlier)
+        if named:
+            break
         k = j
     if not roles:
         return "", ""
