@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.text.dates import event_date, find_dates, opening_date, parse_date_line
+from store.text.dates import event_date, find_dates, held_date, opening_date, parse_date_line
 
 
 @pytest.mark.parametrize(
@@ -93,3 +93,12 @@ def test_a_labelled_date_line_and_a_weekday_before_the_date() -> None:
     assert lead is not None and (lead.day, lead.month) == (18, 11)
     # a bare date inside the sentence may be any day: only a weekday marks the event's
     assert event_date("The previous meeting took place on 14 May 2026 in Minsk.") is None
+
+
+def test_the_day_an_event_was_held() -> None:
+    held = held_date("Заседание прошло 24 ноября в Москве под председательством Министра.")
+    assert held is not None and (held.day, held.month) == (24, 11)
+    held = held_date("The meeting was held on 24 November 2026 in Moscow.")
+    assert held is not None and held.iso() == "2026-11-24"
+    assert held_date("The previous meeting of the Council was held on 14 May 2026.") is None
+    assert held_date("The plan runs until 24 November 2026.") is None

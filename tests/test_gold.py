@@ -116,7 +116,7 @@ def _same_text(a: str, b: str) -> bool:
 
 def _within(parsed: str, gold: str) -> bool:
     p, g = " ".join(parsed.split()).casefold(), " ".join(gold.split()).casefold()
-    return g in p or bool(p) and p in g
+    return g in p or (bool(p) and p in g)
 
 
 def test_gold_roles_and_organisations_read_as_a_reader_files_them() -> None:

@@ -538,3 +538,17 @@ def test_a_weekday_dates_an_untitled_or_undated_lead() -> None:
     )
     items = parse_text(text, "x")
     assert [i.date for i in items] == ["2026-12-03", "2026-11-18", "2026-11-17"]
+
+
+def test_an_undated_item_takes_the_day_its_text_says_the_event_was_held() -> None:
+    text = (
+        "Meeting in Moscow\n3 December 2026\nThe meeting was held.\n\n"
+        "В заседании Совета приняли участие министры обороны: Виктор Хренин (Беларусь).\n"
+        "Заседание прошло 24 ноября в Москве.\n\n"
+        "Council of Ministers meets\nThe Ministers approved the plan.\n"
+        "The previous meeting of the Council was held on 14 May 2026 in Minsk.\n\n"
+        "Meeting in Minsk\n20.11.2026\nThe meeting was held.\n"
+    )
+    items = parse_text(text, "x")
+    # an earlier event the item recalls does not date it
+    assert [i.date for i in items] == ["2026-12-03", "2026-11-24", None, "2026-11-20"]

@@ -15,6 +15,7 @@ from store.text.dates import (
     DateMatch,
     event_date,
     find_dates,
+    held_date,
     opening_date,
     parse_date_line,
 )
@@ -458,6 +459,8 @@ def _yearless_date(draft: _Draft) -> DateMatch | None:
     if draft.date_line is not None and draft.date_line.date.year is None:
         return draft.date_line.date
     opening = event_date(draft.body[0]) if draft.body else None
+    if opening is None and draft.date_line is None:
+        opening = _held_date(draft)
     if opening is not None and opening.year is None:
         return opening
     return None
@@ -546,7 +549,8 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
 def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
     """Opening date of the first paragraph, or the day its first sentence names with a
     weekday (`event_date`; its year from the date line when the text says "this year" or
-    omits it); else the date line; else None, never a guess.
+    omits it); else the date line; else the day the text says the event was held on
+    (`_held_date`); else None, never a guess.
 
     `default_year` is the year for a date written without one when the item itself
     gives none (`_default_years`)."""
@@ -562,6 +566,18 @@ def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
                 return value
     if draft.date_line is not None:
         return draft.date_line.date.iso(default_year=default_year)
+    held = _held_date(draft)
+    return held.iso(default_year=default_year) if held is not None else None
+
+
+def _held_date(draft: _Draft) -> DateMatch | None:
+    """For an item with neither a date line nor a dated lead, the day its text says the
+    event was held ("В заседании приняли участие ...", then "Заседание прошло 24 ноября
+    в Москве"): the first paragraph that says so."""
+    for paragraph in draft.body[:3]:
+        held = held_date(paragraph)
+        if held is not None:
+            return held
     return None
 
 

@@ -176,6 +176,28 @@ def opening_date(paragraph: str) -> DateMatch | None:
     return match
 
 
+_HELD = re.compile(
+    r"\b(?:was|were|will be) held(?: on)?|\btook place(?: on)?|\b(?:прош(?:ло|ла|ел|ли)"
+    r"|состоял(?:ось|ась|ся|ись)|проходил(?:о|а|и)?)\s*$",
+    re.IGNORECASE,
+)
+
+
+_EARLIER = re.compile(r"\b(?:previous|last|preceding)\b|предыдущ|прошлое|прошлая|прошлый", re.I)
+"""An earlier event the item recalls ("The previous meeting ... was held on 14 May")."""
+
+
+def held_date(paragraph: str) -> DateMatch | None:
+    """A date the paragraph says the event was held on ("Заседание прошло 24 ноября в
+    Москве", "The meeting was held on 24 November"), for an item with no date line and no
+    dated lead; None when the paragraph says no such thing."""
+    for found in find_dates(paragraph):
+        clause = re.split(r"[.;!?]\s", paragraph[: found.start])[-1]
+        if _HELD.search(clause[-40:]) and not _EARLIER.search(clause):
+            return found
+    return None
+
+
 def event_date(paragraph: str) -> DateMatch | None:
     """The day a lead paragraph reports: the date it opens with, else a date its first
     sentence gives with its weekday ("Experts ... met in Minsk on Wednesday, 18 November,
