@@ -359,3 +359,12 @@ def test_the_role_after_another_persons_name_and_a_comma_is_the_next_ones() -> N
         "Валерий Герасимов", "начальник Генерального штаба Вооруженных Сил",
         "Российской Федерации",
     )]
+
+
+def test_its_role_belongs_to_the_body_the_sentence_opens_with() -> None:
+    assert roles(
+        "The CIS Executive Committee was represented by its Chairman Sergey Lebedev."
+    ) == [("Sergey Lebedev", "Chairman", "CIS Executive Committee")]
+    assert roles("The meeting heard its Chairman Sergey Lebedev.") == [
+        ("Sergey Lebedev", "Chairman", "")
+    ]

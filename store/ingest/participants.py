@@ -533,6 +533,39 @@ def _listed_country(text: str, tokens: list[_Token], lo: int, a: int, b: int) ->
     return _span_text(text, place)
 
 
+def _sentence_subject_body(text: str, tokens: list[_Token], at: int) -> str:
+    """The body a sentence opens with, which "its" before a role refers to: "The CIS
+    Executive Committee was represented by its Chairman Sergey Lebedev". "" when the
+    sentence does not open with an organisation's name."""
+    start = at
+    while start > 0 and tokens[start - 1].text not in (".", "!", "?", ";"):
+        start -= 1
+    end = start
+    while end < at and _is_phrase_part(tokens[end]):
+        end += 1
+    phrase = _strip_edges(tokens[start:end])
+    if not phrase or not any(
+        t.key in lexicon.ORG_WORDS or (len(t.text) > 1 and t.text.isupper()) for t in phrase
+    ):
+        return ""
+    if any(_is_nameish(t) and _is_first_name(t) for t in phrase):
+        return ""
+    return _span_text(text, phrase)
+
+
+def _organisation_elsewhere(
+    text: str, tokens: list[_Token], spans: tuple[int, int, int, int], role: str
+) -> str:
+    """The organisation of a person whose phrase names none, from around it: the country a
+    list line opens with, or the body "its" before the role refers to. `spans` holds the
+    phrase's start, the segment's start and the name's start and end."""
+    lo, segment_start, a, b = spans
+    org = _listed_country(text, tokens, segment_start, a, b)
+    if not org and role and segment_start == lo and lo > 0 and tokens[lo - 1].key == "its":
+        org = _sentence_subject_body(text, tokens, lo - 1)
+    return org
+
+
 def _mentions(text: str) -> list[_Mention]:
     tokens = _tokens(text)
     found: list[_Mention] = []
@@ -619,8 +652,7 @@ def _mentions(text: str) -> list[_Mention]:
                 continue
             if after_role and not role:
                 role, org = after_role, after_org
-            if not org:
-                org = _listed_country(text, tokens, segment_start, a, b)
+            org = org or _organisation_elsewhere(text, tokens, (lo, segment_start, a, b), role)
             name = " ".join(_span_text(text, run).split())
             if initials_after:
                 # written the usual way round, so the surname ends the name as everywhere else
