@@ -552,3 +552,20 @@ def test_an_undated_item_takes_the_day_its_text_says_the_event_was_held() -> Non
     items = parse_text(text, "x")
     # an earlier event the item recalls does not date it
     assert [i.date for i in items] == ["2026-12-03", "2026-11-24", None, "2026-11-20"]
+
+
+def test_a_contact_block_ends_before_the_next_items_title() -> None:
+    text = (
+        "Centre trains young diplomats\n7 December 2026\nThe Centre held a workshop.\n"
+        "Media contacts:\nAnna Ivanova, press officer\n+7 495 123 45 67\n"
+        "Secretary General visits Minsk\nThe Secretary General held talks in Minsk.\n"
+        "ОДКБ / ШОС / СНГ: встреча генеральных секретарей\n5 декабря 2026\n"
+        "Генеральные секретари провели встречу.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title, i.body[-1]) for i in items] == [
+        ("Centre trains young diplomats", "The Centre held a workshop."),
+        ("Secretary General visits Minsk", "The Secretary General held talks in Minsk."),
+        ("ОДКБ / ШОС / СНГ: встреча генеральных секретарей",
+         "Генеральные секретари провели встречу."),
+    ]

@@ -124,6 +124,7 @@ _SOCIAL = frozenset({
     "facebook", "twitter", "x", "telegram", "vk", "вконтакте", "одноклассники", "ok",
     "whatsapp", "viber", "instagram", "youtube", "linkedin", "email", "e-mail", "|", "·",
 })
+_HOME = frozenset({"home", "main", "main page", "homepage", "главная", "главная страница"})
 _BREADCRUMB_SPLIT = re.compile(r"\s+[/>»]\s+")
 _LABEL_LINE = re.compile(r"press[ -]release|news release|media advisory|пресс-релиз", re.IGNORECASE)
 
@@ -138,6 +139,8 @@ def _is_furniture(line: str) -> bool:
     if words and all(w in _SOCIAL for w in words):
         return True
     parts = _BREADCRUMB_SPLIT.split(line)
+    if parts[0].casefold() not in _HOME and not re.search(r"\s[>»]\s", line):
+        return False  # "ОДКБ / ШОС / СНГ: ..." is a headline; a trail starts at home
     return len(parts) >= 3 and all(
         0 < len(p.split()) <= 4 and not p.endswith(_SENTENCE_END)
         and not any(c.isdigit() for c in p)
@@ -161,11 +164,15 @@ _RELATED = re.compile(
 )
 
 
-def _contact_line(line: str) -> bool:
-    """A line of a press release's contact block: a phone, an address, or a short line
-    naming the office to call."""
-    return _CONTACT_DETAIL.search(line) is not None or (
+def _contact_line(line: str, next_line: str | None) -> bool:
+    """A line of a press release's contact block: a phone or an address, or a short line
+    naming the office or person to call right above one (a short line above prose is the
+    next item's title)."""
+    if _CONTACT_DETAIL.search(line) is not None:
+        return True
+    return (
         len(line.split()) <= 6 and not line.endswith(_SENTENCE_END)
+        and next_line is not None and _CONTACT_DETAIL.search(next_line) is not None
     )
 
 
@@ -176,7 +183,7 @@ def _page_furniture(
     "contacts" after a "Contacts:" line (the office, phone and address lines under it),
     "related" after "Related Stories" (other pages' headlines, with no text under them)."""
     next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
-    if skipping == "contacts" and _contact_line(line) and not next_is_date:
+    if skipping == "contacts" and _contact_line(line, next_line) and not next_is_date:
         return True, skipping
     if skipping == "related" and _is_title_like(line) and (
         next_line is None or (_is_title_like(next_line) and not next_is_date)
