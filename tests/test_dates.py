@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.text.dates import find_dates, opening_date, parse_date_line
+from store.text.dates import event_date, find_dates, held_date, opening_date, parse_date_line
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,24 @@ def test_any_text_gives_only_valid_dates(text: str) -> None:
     for found in find_dates(text):
         value = found.iso(default_year=2020)
         assert value is None or len(value) == 10
+
+
+def test_a_labelled_date_line_and_a_weekday_before_the_date() -> None:
+    line = parse_date_line("Date of publication: 27.11.2026 16:05")
+    assert line is not None and line.date.iso() == "2026-11-27"
+    assert parse_date_line("The meeting was held: 5 May 2020") is None
+    opening = opening_date("Во вторник, 17 ноября, в Ереване состоялись консультации.")
+    assert opening is not None and (opening.day, opening.month) == (17, 11)
+    lead = event_date("Experts met in Minsk on Wednesday, 18 November, to discuss it.")
+    assert lead is not None and (lead.day, lead.month) == (18, 11)
+    # a bare date inside the sentence may be any day: only a weekday marks the event's
+    assert event_date("The previous meeting took place on 14 May 2026 in Minsk.") is None
+
+
+def test_the_day_an_event_was_held() -> None:
+    held = held_date("Заседание прошло 24 ноября в Москве под председательством Министра.")
+    assert held is not None and (held.day, held.month) == (24, 11)
+    held = held_date("The meeting was held on 24 November 2026 in Moscow.")
+    assert held is not None and held.iso() == "2026-11-24"
+    assert held_date("The previous meeting of the Council was held on 14 May 2026.") is None
+    assert held_date("The plan runs until 24 November 2026.") is None

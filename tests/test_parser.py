@@ -488,3 +488,84 @@ def test_a_weekday_or_bare_day_under_a_title_takes_its_year_from_the_neighbours(
         "2026-11-23", "2021-11-26", "2021-11-25", "2021-11-23", "2021-11-22"
     ]
     assert items[0].places == ()  # a weekday is not a place
+
+
+def test_page_furniture_copied_with_an_item_is_neither_text_nor_title() -> None:
+    text = (
+        "Home / Press center / News\n\n"
+        "Secretary General holds talks in Yerevan\n09 December 2026 | 14:20\n"
+        "The Secretary General held talks in Yerevan.\nThe parties exchanged views.\n"
+        "Share:\nFacebook Telegram VK\nViews: 214\n\n"
+        "PRESS RELEASE\nCentre trains young diplomats\n"
+        "Ashgabat, 7 December 2026 – The Centre concluded a two-day workshop.\n"
+        '"Preventive diplomacy starts with people," the Head said.\n'
+        "Contacts:\nPublic Information Office\nTel.: +993 12 48 16 12\nE-mail: pio@example.org\n\n"
+        "Chairperson visits Kyrgyzstan\nBISHKEK, 25 November 2026\n"
+        "The Chairperson met today with the President.\n"
+        "Related Stories\nProgramme Office supports border management training\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title, i.date, i.body[-1][:20]) for i in items] == [
+        ("Secretary General holds talks in Yerevan", "2026-12-09", "The parties exchange"),
+        ("Centre trains young diplomats", "2026-12-07", '"Preventive diplomac'),
+        ("Chairperson visits Kyrgyzstan", "2026-11-25", "The Chairperson met "),
+    ]
+
+
+def test_a_subtitle_under_a_headline_joins_it() -> None:
+    text = (
+        '"We measure success by the crises that did not happen"\n'
+        "Interview of the Deputy Secretary General to the newspaper Izvestia\n"
+        "5 December 2026\n— How would you assess the year?\n— The year was intense.\n\n"
+        "Дата публикации: 25.11.2026 16:05\nКазахстан и ОДКБ обсудили противодействие наркотикам\n"
+        "Астана, 25 ноября 2026 г. – Заместитель министра принял делегацию.\n"
+        "Стороны обсудили проведение операции.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.kind, i.date, len(i.body)) for i in items] == [
+        ("interview", "2026-12-05", 2), ("news", "2026-11-25", 2)
+    ]
+    assert items[0].title.endswith("to the newspaper Izvestia")
+    assert items[1].title == "Казахстан и ОДКБ обсудили противодействие наркотикам"
+
+
+def test_a_weekday_dates_an_untitled_or_undated_lead() -> None:
+    text = (
+        "Meeting in Moscow\n3 December 2026\nThe meeting was held.\n"
+        "Experts meet on biological security\n"
+        "Experts met in Minsk on Wednesday, 18 November, to discuss a joint system.\n"
+        "Во вторник, 17 ноября, в Ереване состоялись консультации.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.date for i in items] == ["2026-12-03", "2026-11-18", "2026-11-17"]
+
+
+def test_an_undated_item_takes_the_day_its_text_says_the_event_was_held() -> None:
+    text = (
+        "Meeting in Moscow\n3 December 2026\nThe meeting was held.\n\n"
+        "В заседании Совета приняли участие министры обороны: Виктор Хренин (Беларусь).\n"
+        "Заседание прошло 24 ноября в Москве.\n\n"
+        "Council of Ministers meets\nThe Ministers approved the plan.\n"
+        "The previous meeting of the Council was held on 14 May 2026 in Minsk.\n\n"
+        "Meeting in Minsk\n20.11.2026\nThe meeting was held.\n"
+    )
+    items = parse_text(text, "x")
+    # an earlier event the item recalls does not date it
+    assert [i.date for i in items] == ["2026-12-03", "2026-11-24", None, "2026-11-20"]
+
+
+def test_a_contact_block_ends_before_the_next_items_title() -> None:
+    text = (
+        "Centre trains young diplomats\n7 December 2026\nThe Centre held a workshop.\n"
+        "Media contacts:\nAnna Ivanova, press officer\n+7 495 123 45 67\n"
+        "Secretary General visits Minsk\nThe Secretary General held talks in Minsk.\n"
+        "ОДКБ / ШОС / СНГ: встреча генеральных секретарей\n5 декабря 2026\n"
+        "Генеральные секретари провели встречу.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title, i.body[-1]) for i in items] == [
+        ("Centre trains young diplomats", "The Centre held a workshop."),
+        ("Secretary General visits Minsk", "The Secretary General held talks in Minsk."),
+        ("ОДКБ / ШОС / СНГ: встреча генеральных секретарей",
+         "Генеральные секретари провели встречу."),
+    ]

@@ -240,3 +240,131 @@ def test_an_address_by_name_and_patronymic_is_the_person_named_in_full() -> None
 
 def test_a_one_letter_given_name_is_not_an_initial_after_a_surname() -> None:
     assert names("Заседание провел Министр иностранных дел КНР Ван И.") == ["Ван И"]
+
+
+def roles(text: str) -> list[tuple[str, str, str]]:
+    return [(p.name, p.role, p.organisation) for p in people(text)]
+
+
+def test_a_portfolio_belongs_to_the_role_and_the_state_is_the_organisation() -> None:
+    assert roles(
+        "Talks with the Minister of Foreign Affairs of the Republic of Armenia Ararat Mirzoyan."
+    ) == [("Ararat Mirzoyan", "Minister of Foreign Affairs", "Republic of Armenia")]
+    assert roles(
+        "Deputy Minister of Defence Sultan Kamaletdinov told reporters."
+    ) == [("Sultan Kamaletdinov", "Deputy Minister of Defence", "")]
+    assert roles(
+        "It was received by Under-Secretary-General for Peace Operations Jean-Pierre Lacroix."
+    ) == [("Jean-Pierre Lacroix", "Under-Secretary-General for Peace Operations", "")]
+    assert roles(
+        "The briefing was given by the Chief of Staff of the CSTO Secretariat Ruslan Sarsembayev."
+    ) == [("Ruslan Sarsembayev", "Chief of Staff", "CSTO Secretariat")]
+    # an organisation after "of" is not a portfolio
+    assert roles("The Secretary of the Security Council Armen Grigoryan met him.") == [
+        ("Armen Grigoryan", "Secretary", "Security Council")
+    ]
+    assert roles(
+        "Министр иностранных дел Кыргызской Республики Жээнбек Кулубаев принял посла."
+    ) == [("Жээнбек Кулубаев", "Министр иностранных дел", "Кыргызской Республики")]
+
+
+def test_a_role_chain_with_a_dash_and_a_rank_before_the_name() -> None:
+    assert roles(
+        "The delegation was headed by the Chief of the General Staff of the Armed Forces – "
+        "First Deputy Minister of Defence of the Republic of Belarus Major General Pavel "
+        "Muraveiko."
+    ) == [(
+        "Pavel Muraveiko",
+        "Chief of the General Staff of the Armed Forces – First Deputy Minister of Defence",
+        "Republic of Belarus",
+    )]
+    assert roles(
+        "Белорусскую делегацию возглавил первый заместитель Министра обороны Республики "
+        "Беларусь генерал-майор Павел Муравейко."
+    ) == [("Павел Муравейко", "первый заместитель Министра обороны", "Республики Беларусь")]
+    found = roles(
+        "The meeting was chaired by the Chief of the General Staff of the Armed Forces of the "
+        "Russian Federation – First Deputy Minister of Defence, General of the Army Valery "
+        "Gerasimov."
+    )
+    assert found[0][0] == "Valery Gerasimov"
+    assert found[0][1].startswith("Chief of the General Staff of the Armed Forces")
+
+
+def test_chairmanship_and_headed_by_are_not_roles() -> None:
+    assert roles(
+        "Заседание прошло под председательством Секретаря Совета Безопасности Российской "
+        "Федерации Сергея Шойгу."
+    ) == [("Сергея Шойгу", "Секретаря", "Совета Безопасности Российской Федерации")]
+    assert roles(
+        "Встреча с делегацией Министерства обороны во главе с заместителем Министра обороны "
+        "генерал-майором Дауреном Косановым."
+    ) == [("Дауреном Косановым", "заместителем Министра обороны", "")]
+
+
+def test_a_dateline_before_the_role_is_not_the_organisation() -> None:
+    assert roles(
+        "DUSHANBE, 3 December 2026 – OSCE Secretary General Feridun Sinirlioğlu concluded a visit."
+    ) == [("Feridun Sinirlioğlu", "Secretary General", "OSCE")]
+
+
+def test_the_next_persons_role_closes_a_russian_name() -> None:
+    assert roles(
+        "По приглашению Секретаря Совета безопасности Кыргызской Республики Марата Иманкулова "
+        "заместитель Генерального секретаря ОДКБ Валерий Семериков принял участие в конференции."
+    ) == [
+        ("Марата Иманкулова", "Секретаря", "Совета безопасности Кыргызской Республики"),
+        ("Валерий Семериков", "заместитель Генерального секретаря", "ОДКБ"),
+    ]
+    assert roles(
+        "Посол Республики Казахстан в Российской Федерации Даурен Абаев вручил награду."
+    )[0][:2] == ("Даурен Абаев", "Посол")
+
+
+def test_a_list_of_delegations_gives_each_person_their_country() -> None:
+    found = find_participants([
+        "The heads of delegations were:",
+        "Azerbaijan – Jeyhun Bayramov, Minister of Foreign Affairs;",
+        "Kazakhstan – Murat Nurtleu, Deputy Prime Minister – Minister of Foreign Affairs;",
+        "– the Republic of Belarus: Minister of Defence Lieutenant General Viktor Khrenin;",
+    ])
+    assert [(p.name, p.role, p.organisation) for p in found] == [
+        ("Jeyhun Bayramov", "Minister of Foreign Affairs", "Azerbaijan"),
+        ("Murat Nurtleu", "Deputy Prime Minister – Minister of Foreign Affairs", "Kazakhstan"),
+        ("Viktor Khrenin", "Minister of Defence", "Republic of Belarus"),
+    ]
+    assert roles("Приняли участие: Виктор Хренин (Беларусь), Руслан Жаксылыков (Казахстан).") == [
+        ("Виктор Хренин", "", "Беларусь"), ("Руслан Жаксылыков", "", "Казахстан")
+    ]
+
+
+def test_a_short_word_ending_a_sentence_is_not_an_initial() -> None:
+    assert names("Официальный представитель: Да. Центр проведет встречу в феврале.") == []
+    assert names("Встреча с Дж. Байденом прошла в Женеве.") == ["Дж. Байденом"]
+
+
+def test_the_role_after_another_persons_name_and_a_comma_is_the_next_ones() -> None:
+    found = roles(
+        "The workshop was opened by the Head of UNRCCA Kaha Imnadze and the Head of the OSCE "
+        "Centre in Ashgabat, Ambassador John MacGregor."
+    )
+    assert found == [
+        ("Kaha Imnadze", "Head", "UNRCCA"),
+        ("John MacGregor", "Head, Ambassador", "OSCE Centre in Ashgabat"),
+    ]
+    assert roles(
+        "Заседание провел начальник Генерального штаба Вооруженных Сил Российской Федерации "
+        "генерал армии Валерий Герасимов."
+    ) == [(
+        "Валерий Герасимов", "начальник Генерального штаба Вооруженных Сил",
+        "Российской Федерации",
+    )]
+
+
+def test_its_role_belongs_to_the_body_the_sentence_opens_with() -> None:
+    assert roles(
+        "The CIS Executive Committee was represented by its Chairman Sergey Lebedev."
+    ) == [("Sergey Lebedev", "Chairman", "CIS Executive Committee")]
+    assert roles("The meeting heard its Chairman Sergey Lebedev.") == [
+        ("Sergey Lebedev", "Chairman", "")
+    ]

@@ -67,3 +67,23 @@ def test_interfax_dateline_is_a_lead() -> None:
     assert lead.date_line is not None and lead.date_line.place == "Москва"
     assert (lead.date_line.date.month, lead.date_line.date.day) == (12, 5)
     assert wire_lead("Москва. 5 декабря. Министр провел переговоры.") is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text", "place", "day"),
+    [
+        ("Бишкек, 19 ноября /Кабар/. Министр принял посла.", "Министр принял посла.",
+         "Бишкек", (11, 19)),
+        ("YEREVAN, Nov. 24 (ARMENPRESS) - Armen Grigoryan received the envoy.",
+         "Armen Grigoryan received the envoy.", "Yerevan", (11, 24)),
+        ("МОСКВА, 5 дек — РИА Новости. Официальный представитель заявила.",
+         "Официальный представитель заявила.", "Москва", (12, 5)),
+    ],
+)
+def test_leads_of_other_agencies_and_abbreviated_months(
+    paragraph: str, text: str, place: str, day: tuple[int, int]
+) -> None:
+    lead = wire_lead(paragraph)
+    assert lead is not None and lead.text == text and lead.date_line is not None
+    assert lead.date_line.place == place
+    assert (lead.date_line.date.month, lead.date_line.date.day) == day

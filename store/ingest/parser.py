@@ -10,7 +10,15 @@ from dataclasses import dataclass, field
 from store.ingest.participants import find_participants, is_named_in
 from store.model import Item, derive_title, make_id
 from store.text import lexicon
-from store.text.dates import DateLine, DateMatch, find_dates, opening_date, parse_date_line
+from store.text.dates import (
+    DateLine,
+    DateMatch,
+    event_date,
+    find_dates,
+    held_date,
+    opening_date,
+    parse_date_line,
+)
 from store.text.printable import printable
 from store.text.wire import wire_lead
 
@@ -105,6 +113,90 @@ def _is_separator(line: str) -> bool:
     """A line of marks only ("###", "* * *", "-----"): a press release's end mark or a break
     between items, not text."""
     return _SEPARATOR.fullmatch(line) is not None and len(set(line) - {" "}) <= 2
+
+
+_FURNITURE = re.compile(
+    r"(?:share(?: this(?: page| article)?)?|поделиться|views|просмотр(?:ов|ы)|print(?: version)?"
+    r"|версия для печати|tags|теги)\s*:?\s*\d*",
+    re.IGNORECASE,
+)
+_SOCIAL = frozenset({
+    "facebook", "twitter", "x", "telegram", "vk", "вконтакте", "одноклассники", "ok",
+    "whatsapp", "viber", "instagram", "youtube", "linkedin", "email", "e-mail", "|", "·",
+})
+_HOME = frozenset({"home", "main", "main page", "homepage", "главная", "главная страница"})
+_BREADCRUMB_SPLIT = re.compile(r"\s+[/>»]\s+")
+_LABEL_LINE = re.compile(r"press[ -]release|news release|media advisory|пресс-релиз", re.IGNORECASE)
+
+
+def _is_furniture(line: str) -> bool:
+    """A line of the web page around an item, copied in with it: "Share:", "Views: 214",
+    a row of social networks, breadcrumbs ("Home / Press center / News"), or a "PRESS
+    RELEASE" label above the title. None of it is the item's text or its title."""
+    if _FURNITURE.fullmatch(line) or _LABEL_LINE.fullmatch(line.strip(" .:")):
+        return True
+    words = line.casefold().replace(",", " ").split()
+    if words and all(w in _SOCIAL for w in words):
+        return True
+    parts = _BREADCRUMB_SPLIT.split(line)
+    if parts[0].casefold() not in _HOME and not re.search(r"\s[>»]\s", line):
+        return False  # "ОДКБ / ШОС / СНГ: ..." is a headline; a trail starts at home
+    return len(parts) >= 3 and all(
+        0 < len(p.split()) <= 4 and not p.endswith(_SENTENCE_END)
+        and not any(c.isdigit() for c in p)
+        for p in parts
+    )
+
+
+_CONTACTS = re.compile(
+    r"(?:media |press )?contacts?(?: for (?:the )?media)?|for (?:further|more) information"
+    r"(?:,? (?:please )?contact)?|контакты(?: для (?:сми|прессы))?|контактная информация",
+    re.IGNORECASE,
+)
+_CONTACT_DETAIL = re.compile(
+    r"@|https?://|www\.|\+?\d[\d\s()\-]{6,}|^(?:tel|phone|fax|mob|e-?mail|тел|факс|эл\.)",
+    re.IGNORECASE,
+)
+_RELATED = re.compile(
+    r"related (?:stories|news|articles|content)|see also|read (?:also|more)|more news"
+    r"|читайте также|похожие (?:новости|материалы)|другие новости|см\. также",
+    re.IGNORECASE,
+)
+
+
+def _contact_line(line: str, next_line: str | None) -> bool:
+    """A line of a press release's contact block: a phone or an address, or a short line
+    naming the office or person to call right above one (a short line above prose is the
+    next item's title)."""
+    if _CONTACT_DETAIL.search(line) is not None:
+        return True
+    return (
+        len(line.split()) <= 6 and not line.endswith(_SENTENCE_END)
+        and next_line is not None and _CONTACT_DETAIL.search(next_line) is not None
+    )
+
+
+def _page_furniture(
+    line: str, next_line: str | None, skipping: str, current: _Draft | None
+) -> tuple[bool, str]:
+    """Whether to leave `line` out as page furniture, and what is being left out after it:
+    "contacts" after a "Contacts:" line (the office, phone and address lines under it),
+    "related" after "Related Stories" (other pages' headlines, with no text under them)."""
+    next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
+    if skipping == "contacts" and _contact_line(line, next_line) and not next_is_date:
+        return True, skipping
+    if skipping == "related" and _is_title_like(line) and (
+        next_line is None or (_is_title_like(next_line) and not next_is_date)
+    ):
+        return True, skipping
+    if _is_furniture(line):
+        return True, ""
+    if current is not None and current.body:
+        if _CONTACTS.fullmatch(line.strip(" :")):
+            return True, "contacts"
+        if _RELATED.fullmatch(line.strip(" :")):
+            return True, "related"
+    return False, ""
 
 
 def _is_bare_name(line: str) -> bool:
@@ -241,8 +333,13 @@ def _under_title(draft: _Draft | None) -> bool:
 def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
+    skipping = ""
     for i, line in enumerate(lines):
         next_line = lines[i + 1] if i + 1 < len(lines) else None
+        next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
+        skip, skipping = _page_furniture(line, next_line, skipping, current)
+        if skip:
+            continue
         if _is_separator(line):
             # "###", "* * *": the item before ends here, unless it is one voice (a speech,
             # an article, an interview) whose sections the marks divide.
@@ -271,18 +368,28 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
                 current = _Draft(date_line=date_line, line=numbers[i], date_text=line)
                 drafts.append(current)
             continue
-        next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
+        bare_date_above = (
+            current is not None and current.date_line is not None
+            and not current.title and not current.body
+        )
         starts_titled = (
             _is_title_like(line)
             and next_line is not None
             and (
                 next_is_date
                 or (not hard_block and _is_paragraph(next_line))
-                or (hard_block and current is None)
+                or (hard_block and (current is None or bare_date_above))
             )
         )
         if starts_titled:
             if (
+                current is not None and current.title and not current.body
+                and current.date_line is None and next_is_date
+            ):
+                # A headline and its subtitle above one date line ('"We measure success
+                # ..."', then "Interview of the ... to the newspaper ...").
+                current.title = f"{current.title} {line}"
+            elif (
                 current is not None and current.date_line is not None
                 and not current.title and not current.body and not next_is_date
             ):
@@ -358,7 +465,9 @@ def _yearless_date(draft: _Draft) -> DateMatch | None:
         return None
     if draft.date_line is not None and draft.date_line.date.year is None:
         return draft.date_line.date
-    opening = opening_date(draft.body[0]) if draft.body else None
+    opening = event_date(draft.body[0]) if draft.body else None
+    if opening is None and draft.date_line is None:
+        opening = _held_date(draft)
     if opening is not None and opening.year is None:
         return opening
     return None
@@ -445,8 +554,10 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
 
 
 def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
-    """Opening date of the first paragraph (its year from the date line when the text
-    says "this year" or omits it); else the date line; else None, never a guess.
+    """Opening date of the first paragraph, or the day its first sentence names with a
+    weekday (`event_date`; its year from the date line when the text says "this year" or
+    omits it); else the date line; else the day the text says the event was held on
+    (`_held_date`); else None, never a guess.
 
     `default_year` is the year for a date written without one when the item itself
     gives none (`_default_years`)."""
@@ -455,13 +566,25 @@ def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
         line_year = draft.date_line.date.year
     year = line_year if line_year is not None else default_year
     if draft.body:
-        opening = opening_date(draft.body[0])
+        opening = event_date(draft.body[0])
         if opening is not None:
             value = opening.iso(default_year=year)
             if value is not None:
                 return value
     if draft.date_line is not None:
         return draft.date_line.date.iso(default_year=default_year)
+    held = _held_date(draft)
+    return held.iso(default_year=default_year) if held is not None else None
+
+
+def _held_date(draft: _Draft) -> DateMatch | None:
+    """For an item with neither a date line nor a dated lead, the day its text says the
+    event was held ("В заседании приняли участие ...", then "Заседание прошло 24 ноября
+    в Москве"): the first paragraph that says so."""
+    for paragraph in draft.body[:3]:
+        held = held_date(paragraph)
+        if held is not None:
+            return held
     return None
 
 

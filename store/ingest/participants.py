@@ -29,6 +29,13 @@ _TOKEN = re.compile(
     r"|(?P<quote>[\"“”«»„])"
     r"|(?P<dash>\s[-–—]\s)"
 )
+_WORD_AS_INITIAL = re.compile(r"^([^\W\d_]{2})\.\s?")
+_SHORT_WORDS = frozenset(
+    "да нет но не ни на по из от до за со во ко ну же ли то ок "
+    "so no ok by to on in at of or is it us we he my up as an am be do go if me".split()
+)
+"""Two-letter words that may end a sentence before a capitalised word, and so read as an
+initial and a surname."""
 _HONORIFIC_INITIALS = re.compile(r"^(?:Mr|Ms|Dr|St|Mrs|Jr|Sr|H\.E|Hon|Prof|No)\.", re.I)
 
 
@@ -67,6 +74,14 @@ def _tokens(text: str) -> list[_Token]:
                 offset = m.end() - len(rest)
                 tokens.extend(_tokens_shifted(rest, offset))
             continue
+        word = _WORD_AS_INITIAL.match(value) if kind == "initials" else None
+        if word is not None and word.group(1).casefold() in _SHORT_WORDS:
+            # "Официальный представитель: Да. Центр проведет ...": a word ending a
+            # sentence, not a two-letter initial ("Дж. Байден")
+            tokens.append(_Token(word.group(1), "word", m.start(), m.start() + 2))
+            tokens.append(_Token(".", "punct", m.start() + 2, m.start() + 3))
+            tokens.extend(_tokens_shifted(value[word.end() :], m.start() + word.end()))
+            continue
         if kind == "word" and value[-2:] in ("'s", "’s"):
             # "Ban Ki-moon's message": the name without the possessive
             tokens.append(_Token(value[:-2], kind, m.start(), m.end() - 2))
@@ -82,8 +97,16 @@ def _tokens_shifted(text: str, offset: int) -> list[_Token]:
 # -- what a token is --------------------------------------------------------------------
 
 
+_NOT_ROLES_CYR = (
+    "секретариат", "председательств", "руководств", "представительств", "посольств", "главе"
+)
+"""Words sharing a role's stem that name a body or an act, not a post: "под
+председательством Министра" (chaired by), "при руководстве", "представительство", "во
+главе с" (headed by)."""
+
+
 def _is_role(token: _Token) -> bool:
-    if token.key.startswith("секретариат"):
+    if token.key.startswith(_NOT_ROLES_CYR):
         return False
     if token.cyrillic:
         return lexicon.has_stem(token.text, lexicon.ROLE_STEMS_CYR)
@@ -93,7 +116,7 @@ def _is_role(token: _Token) -> bool:
 
 
 def _is_role_head(token: _Token) -> bool:
-    if token.key.startswith("секретариат"):
+    if token.key.startswith(_NOT_ROLES_CYR):
         return False
     if token.cyrillic:
         return lexicon.has_stem(token.text, lexicon.ROLE_STEMS_CYR)
@@ -169,7 +192,9 @@ def _is_phrase_part(token: _Token) -> bool:
     if token.capitalised:
         return True
     if token.cyrillic:
-        return token.key in lexicon.CONNECTORS_CYR or lexicon.has_stem(
+        return token.key in lexicon.CONNECTORS_CYR or _is_portfolio(token) or _is_rank_cyr(
+            token
+        ) or lexicon.has_stem(
             token.text, lexicon.ROLE_STEMS_CYR + lexicon.ORG_STEMS_CYR + lexicon.PLACE_STEMS_CYR
         )
     return (
@@ -237,7 +262,8 @@ def _name_runs(tokens: list[_Token], lo: int, hi: int) -> list[tuple[int, int]]:
 
 def _strip_edges(tokens: list[_Token]) -> list[_Token]:
     """Drop connectors, quotes left unpaired and dashes from both ends of a phrase."""
-    edge = {"the", "and", "of", "a", "an", "и", "with", "by", "to", "at", "in", "for", "on"}
+    edge = {"the", "and", "of", "a", "an", "with", "by", "to", "at", "in", "for", "on"}
+    edge |= lexicon.CONNECTORS_CYR
     while tokens and (tokens[0].key in edge or tokens[0].kind == "dash"):
         tokens = tokens[1:]
     while tokens and (tokens[-1].key in edge or tokens[-1].kind == "dash"):
@@ -251,10 +277,93 @@ def _span_text(text: str, tokens: list[_Token]) -> str:
     return " ".join(text[tokens[0].start : tokens[-1].end].split()).strip(" ,;:")
 
 
+def _is_portfolio(token: _Token) -> bool:
+    if token.cyrillic:
+        return token.key in ("дел", "сил") or lexicon.has_stem(
+            token.text, lexicon.PORTFOLIO_STEMS_CYR
+        )
+    return token.key in lexicon.PORTFOLIO_WORDS
+
+
+def _portfolio_end(phrase: list[_Token], at: int) -> int:
+    """The last index of a portfolio that starts at `at` ("of [the] Foreign Affairs", "for
+    Peace Operations", "of the Secretary-General", "иностранных дел"), or `at - 1` when
+    none does. An English portfolio runs to the next "of"/"for" and is all portfolio or
+    role words; "of the Russian Federation" is an organisation, and a region ("for the
+    Middle East, Asia and the Pacific") may run on past the phrase, so neither is taken."""
+    if at >= len(phrase):
+        return at - 1
+    if phrase[at].cyrillic:
+        end = at - 1
+        while end + 1 < len(phrase) and (
+            _is_portfolio(phrase[end + 1])
+            or (
+                phrase[end + 1].key == "по" and end + 2 < len(phrase)
+                and _is_portfolio(phrase[end + 2])
+            )
+        ):
+            end += 1
+        return end
+    link = phrase[at].key
+    if link not in ("of", "for"):
+        return at - 1
+    j = at + 1
+    if j < len(phrase) and phrase[j].key == "the":
+        j += 1
+    k = j
+    while k < len(phrase) and phrase[k].kind == "word" and phrase[k].key not in ("of", "for"):
+        k += 1
+    words = phrase[j:k]
+    if not words or not all(_is_portfolio(t) or _is_role(t) or t.key == "and" for t in words):
+        return at - 1
+    if all(_is_role(t) and not _is_portfolio(t) for t in words) and not any(
+        _is_role_head(t) for t in words
+    ):
+        return at - 1  # "of the Permanent ...": adjectives only, no portfolio
+    return k - 1
+
+
+def _role_end(phrase: list[_Token], first: int) -> int:
+    """The last index of the role that starts its head at `first`: its role words, the
+    portfolio they govern ("Minister of Foreign Affairs", "Министр иностранных дел"), and
+    a second role joined by a dash ("Deputy Prime Minister – Minister of Foreign Affairs",
+    "начальник Генерального штаба ... – первый заместитель Министра обороны")."""
+    end = first
+    while end + 1 < len(phrase):
+        nxt = phrase[end + 1]
+        joined = nxt.key == "and" and end + 2 < len(phrase) and _is_role(phrase[end + 2])
+        if joined or (_is_role(nxt) and not (nxt.cyrillic and _is_rank_cyr(nxt))):
+            end += 1
+        elif _portfolio_end(phrase, end + 1) > end:
+            end = _portfolio_end(phrase, end + 1)
+        elif (
+            nxt.kind == "dash" and end + 2 < len(phrase)
+            and any(_is_role_head(t) for t in phrase[end + 2 : end + 5])
+            and all(_is_role(t) for t in phrase[end + 2 : end + 3])
+        ):
+            end += 1
+        else:
+            break
+    return end
+
+
+_RANK_CYR = re.compile(
+    r"(?:генерал(?:-(?:майор|лейтенант|полковник))?|полковник|подполковник|майор|лейтенант"
+    r"|капитан|адмирал|вице-адмирал|контр-адмирал|маршал)(?:а|у|ом|е)?|армии"
+)
+"""Russian military ranks in any case form ("генерал-майор", "генерала армии")."""
+
+
+def _is_rank_cyr(token: _Token) -> bool:
+    return not token.capitalised and _RANK_CYR.fullmatch(token.key) is not None
+
+
 def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
     """Split "CSTO Secretary General" / "Director of the Institute of ..." into role and org."""
     phrase = _strip_edges(phrase)
-    while phrase and (_is_rank(phrase[-1]) or _is_honorific(phrase[-1])):
+    while phrase and (
+        _is_rank(phrase[-1]) or _is_honorific(phrase[-1]) or _is_rank_cyr(phrase[-1])
+    ):
         if (
             phrase[-1].key == "general" and len(phrase) > 1
             and _is_role_head(phrase[-2]) and not _is_rank(phrase[-2])
@@ -266,20 +375,26 @@ def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
     if not heads:
         return "", ""
     first = heads[0]
-    end = first
-    while end + 1 < len(phrase) and (
-        _is_role(phrase[end + 1])
-        or (phrase[end + 1].key == "and" and end + 2 < len(phrase) and _is_role(phrase[end + 2]))
-    ):
-        end += 1
+    end = _role_end(phrase, first)
     start = first
     while start > 0 and (
         _is_role(phrase[start - 1])
         or (phrase[start - 1].key == "and" and start > 1 and _is_role(phrase[start - 2]))
+        or (phrase[start - 1].key.startswith("государственн") and _is_role_head(phrase[start]))
     ):
-        start -= 1
+        start -= 1  # "Государственным секретарем": the adjective is the role's
     role_tokens = phrase[start : end + 1]
     before = _strip_edges(phrase[:start])
+    cut = [
+        i for i, t in enumerate(before)
+        if t.kind == "dash" or t.key.startswith(_NOT_ROLES_CYR)
+    ]
+    if cut and _strip_edges(before[cut[-1] + 1 :]):
+        # "DUSHANBE, 3 December 2026 – OSCE Secretary General ...": a dateline ends at its
+        # dash; "с делегацией ... во главе с заместителем Министра": so does what it heads
+        before = _strip_edges(before[cut[-1] + 1 :])
+    elif cut and before[cut[-1]].kind != "dash":
+        before = []
     after = _strip_edges(phrase[end + 1 :])
     if phrase[0].cyrillic:
         # Russian puts the organisation after the role in the genitive: "секретарь ОДКБ".
@@ -316,7 +431,11 @@ def _roles_before(text: str, tokens: list[_Token], lo: int, run_start: int) -> t
     role, org = _split_role(text, phrase)
     if role:
         roles.append((role, org))
-    elif all(_is_rank(t) or _is_honorific(t) or t.kind != "word" for t in phrase):
+    elif all(
+        _is_rank(t) or _is_honorific(t) or _is_rank_cyr(t) or t.kind != "word"
+        or t.key in ("of", "the")
+        for t in phrase
+    ):
         role = "rank only"  # "..., Army General Valery Gerasimov": the roles come earlier
     # "Chairman of ..., President of ... <Name>": walk back over commas while the
     # chunk before each is itself a role.
@@ -326,19 +445,24 @@ def _roles_before(text: str, tokens: list[_Token], lo: int, run_start: int) -> t
         while j >= 0 and _is_phrase_part(tokens[j]):
             j -= 1
         chunk = tokens[j + 1 : k]
+        named = [b for a, b in _name_runs(chunk, 0, len(chunk)) if b - a >= 2]
+        if named:
+            # "... Kaha Imnadze and the Head of the OSCE Centre in Ashgabat, Ambassador John
+            # MacGregor": the role after the other person's name is this one's
+            chunk = chunk[named[-1] :]
+            if not chunk or chunk[0].key not in ("and", "и"):
+                break
         stripped = _strip_edges(chunk)
         if not stripped or (not _is_role_head(stripped[0]) and not (
             len(stripped) > 1 and _is_role(stripped[0])
         )):
             break
-        if _name_runs(stripped, 0, len(stripped)) and any(
-            b - a >= 2 for a, b in _name_runs(stripped, 0, len(stripped))
-        ):
-            break
         earlier = _split_role(text, chunk)
         if not earlier[0]:
             break
         roles.insert(0, earlier)
+        if named:
+            break
         k = j
     if not roles:
         return "", ""
@@ -382,6 +506,66 @@ def _role_before_comma(text: str, tokens: list[_Token], lo: int) -> tuple[str, s
     return "", ""
 
 
+def _listed_country(text: str, tokens: list[_Token], lo: int, a: int, b: int) -> str:
+    """The country a list of delegations gives a person: "Azerbaijan – Jeyhun Bayramov,
+    Minister ...;", "– the Republic of Belarus: Minister of Defence ... Viktor Khrenin;",
+    "Виктор Хренин (Беларусь)". Only a place phrase opening the line (or the list item)
+    and closed by a dash or a colon counts; else ""."""
+    if b + 2 < len(tokens) and tokens[b].text == "(" and tokens[b + 2].text == ")":
+        return tokens[b + 1].text if _is_place(tokens[b + 1]) else ""
+    if a > lo and tokens[a - 1].kind == "dash":
+        end = a - 1
+    elif lo > 0 and tokens[lo - 1].text == ":":
+        end = lo - 1
+    else:
+        return ""
+    start = end
+    while start > 0 and tokens[start - 1].kind == "word":
+        start -= 1
+    opener = tokens[start - 1] if start > 0 else None
+    if opener is not None and opener.kind != "dash" and opener.text not in (";", "."):
+        return ""  # the place must open the line or the list item
+    place = _strip_edges(tokens[start:end])
+    if not place or not any(_is_place(t) for t in place) or len(place) > 6:
+        return ""
+    if not all(_is_place(t) or t.key in ("of", "the") or t.capitalised for t in place):
+        return ""
+    return _span_text(text, place)
+
+
+def _sentence_subject_body(text: str, tokens: list[_Token], at: int) -> str:
+    """The body a sentence opens with, which "its" before a role refers to: "The CIS
+    Executive Committee was represented by its Chairman Sergey Lebedev". "" when the
+    sentence does not open with an organisation's name."""
+    start = at
+    while start > 0 and tokens[start - 1].text not in (".", "!", "?", ";"):
+        start -= 1
+    end = start
+    while end < at and _is_phrase_part(tokens[end]):
+        end += 1
+    phrase = _strip_edges(tokens[start:end])
+    if not phrase or not any(
+        t.key in lexicon.ORG_WORDS or (len(t.text) > 1 and t.text.isupper()) for t in phrase
+    ):
+        return ""
+    if any(_is_nameish(t) and _is_first_name(t) for t in phrase):
+        return ""
+    return _span_text(text, phrase)
+
+
+def _organisation_elsewhere(
+    text: str, tokens: list[_Token], spans: tuple[int, int, int, int], role: str
+) -> str:
+    """The organisation of a person whose phrase names none, from around it: the country a
+    list line opens with, or the body "its" before the role refers to. `spans` holds the
+    phrase's start, the segment's start and the name's start and end."""
+    lo, segment_start, a, b = spans
+    org = _listed_country(text, tokens, segment_start, a, b)
+    if not org and role and segment_start == lo and lo > 0 and tokens[lo - 1].key == "its":
+        org = _sentence_subject_body(text, tokens, lo - 1)
+    return org
+
+
 def _mentions(text: str) -> list[_Mention]:
     tokens = _tokens(text)
     found: list[_Mention] = []
@@ -402,6 +586,11 @@ def _mentions(text: str) -> list[_Mention]:
             closes = follower is None or follower.kind == "dash" or (
                 follower.key in lexicon.CONNECTORS | lexicon.CONNECTORS_CYR
                 and follower.key != "of"
+            ) or (
+                # "по приглашению Секретаря ... Марата Иманкулова заместитель Генерального
+                # секретаря ... Валерий Семериков": the next person's role begins
+                follower.cyrillic and not follower.capitalised and _is_role_head(follower)
+                and not _is_rank_cyr(follower)
             )
             # "Tomas Lindqvist of Sweden, ...": a person's country after the name, the
             # phrase ending with it (not "World Economy of ...", an organisation).
@@ -463,6 +652,7 @@ def _mentions(text: str) -> list[_Mention]:
                 continue
             if after_role and not role:
                 role, org = after_role, after_org
+            org = org or _organisation_elsewhere(text, tokens, (lo, segment_start, a, b), role)
             name = " ".join(_span_text(text, run).split())
             if initials_after:
                 # written the usual way round, so the surname ends the name as everywhere else

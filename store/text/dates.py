@@ -150,7 +150,17 @@ def first_date(text: str) -> DateMatch | None:
 _OPENING_LEAD = re.compile(
     r"^\s*(?:(?:[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]{2,30}|[A-ZА-ЯЁ][\w\-]+(?:\s[A-ZА-ЯЁ][\w\-]+)?),\s+)?"
     r"(?:[Tt]oday,?\s+|[Сс]егодня,?\s+)?"
-    r"(?:[Oo]n|[Ff]rom|[Bb]etween|[Aa]s of|[Вв]о?|[Сс]о?)?\s*",
+    r"(?:[Oo]n|[Ff]rom|[Bb]etween|[Aa]s of|[Вв]о?|[Сс]о?)?\s*"
+    r"(?i:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье),?\s+)?",
+)
+"""The lead may name the weekday before the date ("Во вторник, 17 ноября, в Ереване ...",
+"On Friday, 4 December, ...")."""
+
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b,?\s*$"
+    r"|(?:^|\s)(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье),?\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -166,8 +176,49 @@ def opening_date(paragraph: str) -> DateMatch | None:
     return match
 
 
+_HELD = re.compile(
+    r"\b(?:was|were|will be) held(?: on)?|\btook place(?: on)?|\b(?:прош(?:ло|ла|ел|ли)"
+    r"|состоял(?:ось|ась|ся|ись)|проходил(?:о|а|и)?)\s*$",
+    re.IGNORECASE,
+)
+
+
+_EARLIER = re.compile(r"\b(?:previous|last|preceding)\b|предыдущ|прошлое|прошлая|прошлый", re.I)
+"""An earlier event the item recalls ("The previous meeting ... was held on 14 May")."""
+
+
+def held_date(paragraph: str) -> DateMatch | None:
+    """A date the paragraph says the event was held on ("Заседание прошло 24 ноября в
+    Москве", "The meeting was held on 24 November"), for an item with no date line and no
+    dated lead; None when the paragraph says no such thing."""
+    for found in find_dates(paragraph):
+        clause = re.split(r"[.;!?]\s", paragraph[: found.start])[-1]
+        if _HELD.search(clause[-40:]) and not _EARLIER.search(clause):
+            return found
+    return None
+
+
+def event_date(paragraph: str) -> DateMatch | None:
+    """The day a lead paragraph reports: the date it opens with, else a date its first
+    sentence gives with its weekday ("Experts ... met in Minsk on Wednesday, 18 November,
+    ...", "... в среду, 2 декабря, принял участие ..."). A weekday names the day of the
+    event itself; a bare date inside a sentence may be any other day (a previous meeting,
+    a deadline), so it is not taken."""
+    opening = opening_date(paragraph)
+    if opening is not None:
+        return opening
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])", paragraph, maxsplit=1)[0]
+    for found in find_dates(sentence):
+        if _WEEKDAY_BEFORE.search(sentence[: found.start]):
+            return found
+    return None
+
+
 _DATE_LINE_MAX = 90
 _SUFFIX_SPLIT = re.compile(r"\s+[-–—|]\s+|\s*/\s*")
+_COLON_LABEL = re.compile(r"[^\W\d_][\w\-]*(?:\s+[\w\-]+){0,2}:")
+"""A few words and a colon before a date: the site's label for it ("Date of publication:",
+"Last updated:", "Дата публикации:")."""
 _CLOCK_TIME = re.compile(r"(?<![\d:])[0-2]?\d:[0-5]\d(?![\d:])")
 """A time of day ("11:05"): a news feed's date line gives it instead of the year."""
 
@@ -206,6 +257,8 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
         return None
     before = text[: match.start].strip(" ,;:-–—")
     after = text[match.end :].strip(" ,;:.-–—")
+    if _COLON_LABEL.fullmatch(text[: match.start].strip()):
+        before = ""  # "Date of publication: 27.11.2026 16:05": a label, not prose
     if match.year is None and not match.this_year:
         # "7 March, 11:05": a feed's date line with the time instead of the year. Without
         # the time a bare "7 March" is too like a heading; the year comes from elsewhere.

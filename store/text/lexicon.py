@@ -21,8 +21,9 @@ ROLE_WORDS = _words(
     deputy minister president vice-president chairman chairwoman chairperson chair head chief
     ambassador representative envoy commissioner spokesman spokeswoman spokesperson speaker
     editor editor-in-chief correspondent coordinator co-ordinator commander commander-in-chief
-    adviser advisor counsellor counselor consul attache attaché officer expert rector professor
-    governor mayor senator member leader premier king queen prince emir sultan
+    adviser advisor counsellor counselor councillor councilor consul attache attaché officer
+    expert rector professor governor mayor senator member leader premier king queen prince
+    emir
     prime first executive permanent plenipotentiary extraordinary special acting assistant
     foreign defense defence affairs state press public chancellor vice
     manager founder administrator inspector prosecutor judge delegate observer
@@ -39,8 +40,9 @@ ROLE_HEADS = _words(
     minister president vice-president chairman chairwoman chairperson chair head chief
     ambassador representative envoy commissioner spokesman spokeswoman spokesperson speaker
     editor editor-in-chief correspondent coordinator co-ordinator commander commander-in-chief
-    adviser advisor counsellor counselor consul officer expert rector professor governor mayor
-    senator leader premier chancellor manager founder delegate judge prosecutor
+    adviser advisor counsellor counselor councillor councilor consul officer expert rector
+    professor governor mayor senator leader premier chancellor manager founder delegate judge
+    prosecutor
     """
 )
 """The nouns that make a phrase a role (an adjective like "Permanent" alone does not)."""
@@ -82,7 +84,8 @@ ORG_WORDS = _words(
     relations sciences science economic military political humanitarian foreign affairs
     defense defence interior internal justice health education culture emergency
     situations border troops guard general staff armed combined martial arts task
-    working peacekeeping anti-terrorist counter-terrorism rapid reaction deployment crisis
+    working peacekeeping anti-terrorist structure counter-terrorism rapid reaction deployment
+    crisis
     response disengagement observer supreme state federal executive statutory permanent
     affairs
     """
@@ -148,7 +151,7 @@ FIRST_NAMES = _words(
     yuriy zakhar nikita lev valentin arkadiy gleb matvey mark egor yegor
     anna elena yelena irina maria mariya marina natalia natalya olga svetlana tatiana
     tatyana valentina ekaterina yekaterina lyudmila galina nadezhda vera lyubov zhanna
-    imangali taalatbek kassym-jomart kassym nursultan marat murat yerlan erlan yerzhan
+    imangali taalatbek kassym-jomart kassym nursultan sultan marat murat yerlan erlan yerzhan
     kairat askar bakhyt daniyar nurlan talgat mukhtar samat serik bolat azamat almaz
     sadyr sooronbay sooronbai almazbek kamchybek zheenbek emomali sirojiddin khasan hasan
     shavkat abdulaziz bakhodir rashid serdar gurbanguly kurbanguly nikol ararat armen
@@ -202,7 +205,7 @@ written. Names of the region's officials the analyser does not know as women's."
 
 ROLE_STEMS_CYR = (
     "генеральн генсек секретар председател заместител министр президент премьер директор "
-    "глав начальник руководител посл постоянн полномочн представител пресс-секретар "
+    "глав начальник руководител посл посол постоянн полномочн представител пресс-секретар "
     "спикер командующ депутат советник помощник уполномоченн исполняющ и.о. врио "
     "первый первого первым вице- чрезвычайн специальн спецпредставител генерал "
     "полковник майор адмирал маршал лейтенант официальн"
@@ -218,6 +221,7 @@ ORG_STEMS_CYR = (
     "парламентск государственн международн национальн региональн евразийск "
     "иностранн дел обороны обороне правительств кабинет посольств делегаци миссии "
     "конференци форум саммит сесси заседани декларац устав стратег программ "
+    "структур отдел "
     "мид рф белта тасс риа новости спутник"
 ).split()
 """Stems of Russian organisation words."""
@@ -232,6 +236,26 @@ PLACE_STEMS_CYR = (
     "евраз азии азия европ кавказ област район регион"
 ).split()
 """Stems of Russian place names and adjectives."""
+
+PORTFOLIO_WORDS = _words(
+    """
+    foreign affairs defence defense health justice internal interior emergency situations
+    economy economic finance finances education culture labour labor agriculture energy
+    transport trade industry sport sports youth science digital development staff general
+    armed forces peace operations political peacebuilding humanitarian disarmament
+    """
+)
+"""Words of a minister's or officer's portfolio: "Minister of Foreign Affairs", "Chief of
+the General Staff of the Armed Forces", "Under-Secretary-General for Peace Operations".
+They belong to the role; the state or body after them is the organisation."""
+
+PORTFOLIO_STEMS_CYR = (
+    "иностранных дел обороны здравоохранени внутренних юстици финансов экономик "
+    "образовани культуры труда сельского хозяйства энергетик транспорт промышленност "
+    "торговл спорт аппарат штаба вооруженных вооружённых сил чрезвычайным ситуациям"
+).split()
+"""The same in Russian, in the genitive a role governs ("Министр иностранных дел",
+"начальник Генерального штаба Вооруженных Сил", "руководитель аппарата")."""
 
 CONNECTORS = _words("of the and for on to in at de del da di von van der bin al el la le du")
 """Lowercase words that may sit inside an organisation or role phrase."""
