@@ -594,6 +594,14 @@ class Archive:
             return
         self._attach_index()
 
+    def phrases_pending(self) -> bool:
+        """Whether items lack word positions for exact phrases (an archive made before them,
+        or grown by an older pressroom): `write_index` and the next import file them."""
+        from store.index import phrases
+
+        with self._lock:
+            return phrases.covered_through(self._conn) < self.last_rowid
+
     def write_index(self) -> None:
         """Write the index file from the archive's tables: for an archive written before
         index files, or whose file was lost or damaged (an import writes it anyway)."""
@@ -602,6 +610,9 @@ class Archive:
         try:
             with self._lock:
                 with transaction(self._conn):
+                    # an archive from before positions gets them here too: phrase queries
+                    # would otherwise read the text of every candidate (minutes at 10^6)
+                    self._index.catch_up(PARAGRAPH_SEPARATOR)
                     self._pending_index = self._write_index_file(
                         Columns.build(self._conn), Appearances.load(self._conn)
                     )

@@ -317,3 +317,25 @@ def test_a_persons_items_come_from_the_index_files_arrays_as_from_the_table(
         assert {p.key: memory.person_rowids(p.key).tolist() for p in people} == from_file
         assert memory.match("person:voitolovsky").rowids.tolist() == filtered
     assert sum(map(len, from_file.values())) > 1000
+
+
+def test_writing_a_missing_index_file_also_files_phrases_an_old_archive_lacks(
+    archive: Path, built: Path
+) -> None:
+    """An archive from before index files may be from before word positions too: the
+    writer that puts the file beside it files them, so a phrase never reads every text."""
+    import sqlite3
+
+    conn = sqlite3.connect(archive)  # as pressroom left archives before positions
+    conn.execute("DROP TABLE phrases")
+    conn.execute("DELETE FROM columns WHERE name LIKE 'phrases%'")
+    conn.commit()
+    conn.close()
+    index_path(archive).unlink()
+    with Archive.open(archive) as writer:
+        assert writer.phrases_pending()
+        writer.write_index()
+        assert not writer.phrases_pending()
+    with Archive.open(archive, readonly=True) as opened:
+        assert opened.index_notice is None
+        assert same_as_memory(opened, built)

@@ -83,9 +83,13 @@ def open_archive(
     if readonly:
         archive = Archive.open(path, readonly=True)
         if upgrade and archive.index_notice and Archive.can_write(path):
+            pending = archive.phrases_pending()
             archive.close()
             _say(f"writing the index file beside {path} (once; about ten seconds per"
                  " million items)")
+            if pending:
+                _say("and filing every word's position for exact phrases (once; about a"
+                     " minute per 200,000 items)")
             with Archive.open(path) as writer:
                 writer.write_index()
             archive = Archive.open(path, readonly=True)
