@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from store.errors import PressroomError
 from store.ingest.web.identity import canonical_url, is_web_url
@@ -35,21 +36,28 @@ def read_sitemap(body: bytes) -> Sitemap:
         root = etree.fromstring(body, parser)
     except etree.XMLSyntaxError as error:
         raise SitemapError(f"malformed sitemap ({str(error)[:120]})") from None
-    if root is None or etree.QName(root).localname not in ("urlset", "sitemapindex"):
+    if root is None or _local_name(root) not in ("urlset", "sitemapindex"):
         raise SitemapError("not a sitemap")
     pages: list[tuple[str, str | None]] = []
     sitemaps: list[str] = []
     for entry in root:
         if not isinstance(entry.tag, str):
             continue
-        fields = {etree.QName(child).localname: (child.text or "").strip()
+        fields = {_local_name(child): (child.text or "").strip()
                   for child in entry if isinstance(child.tag, str)}
         loc = fields.get("loc", "")
         if not is_web_url(loc):
             continue
-        if etree.QName(entry).localname == "sitemap":
+        if _local_name(entry) == "sitemap":
             sitemaps.append(loc)
         else:
             lastmod = fields.get("lastmod", "")[:10] or None
             pages.append((canonical_url(loc), lastmod))
     return Sitemap(pages, sitemaps)
+
+
+def _local_name(element: Any) -> str:
+    """The tag without its namespace. Not `etree.QName`, which raises ValueError on the
+    tags lxml's recovering parser makes of broken input (`<:` gives a tag ":")."""
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
