@@ -165,10 +165,14 @@ class PressroomApp(App[int]):
         """Pasted text is made `printable` before any input box sees it.
 
         A paste is data too (a name copied from a web page may hide escape sequences), and
-        Textual's `Input` would draw it as it came. Every paste reaches the app first.
+        Textual's `Input` would draw it as it came. Every paste reaches the app first, as
+        every key does: a second after the last one, freed memory goes back to the host
+        (`give_back_memory_soon`), whichever screen the key worked on.
         """
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = printable(event.text, keep_newlines=True)
+        if isinstance(event, events.Key | events.MouseDown) and not event.is_forwarded:
+            self.give_back_memory_soon()  # whatever the key does, once the user pauses
         await super().on_event(event)
 
     def notify(

@@ -102,6 +102,10 @@ from tui.sshd.startups import MaxStartups
 DATA = Path("/work/bench-data/ssh")
 COLUMNS, ROWS = 100, 30
 CTRL_Q, CTRL_U, TAB = b"\x11", b"\x15", b"\t"
+PAUSE = 3.0
+"""Seconds the typists pause before their memory is read again: a session gives the memory
+its searches freed back to the host once its user pauses (`tui/memory.py`), as sessions sit
+most of the time between actions."""
 SETTLE = 0.3
 """Seconds waited after a key whose effect the screen cannot show (see the docstring)."""
 QUERIES = ["minsk", "security council", "voitolovsky", "sec", "person:tasmagambetov",
@@ -575,11 +579,17 @@ async def many(server: Service, keys: list[asyncssh.SSHKey], run: Run) -> None:
         print_memory("after the first frames", drawn, before)
         typists = terminals[:run.mix_sessions]
         await typing(typists, run)
-        now = Memory.now()
         pids = app_pid_of(server)
+        at_last_key = Memory.now().only(pids[terminal.local_port] for terminal in typists)
+        results["memory_at_last_key"] = at_last_key.summary()
+        print_memory(f"of the {len(at_last_key.apps)} sessions at the last key of the mix",
+                     at_last_key, before)
+        await asyncio.sleep(PAUSE)
+        now = Memory.now()
         typed = now.only(pids[terminal.local_port] for terminal in typists)
         results["memory_after_mix"] = typed.summary()
-        print_memory(f"of the {len(typed.apps)} sessions after each typed the mix", typed, before)
+        print_memory(f"of the {len(typed.apps)} sessions after each typed the mix"
+                     f" and paused {PAUSE:.0f} s", typed, before)
         if len(typed.apps) < len(now.apps):
             rest = now.only(set(now.apps) - set(typed.apps))
             results["memory_others_after_mix"] = rest.summary()

@@ -44,6 +44,9 @@ def run_app(args: argparse.Namespace) -> int:
     )
     check_theme(chosen)
     set_frame_rate(settings.low_bandwidth)
+    from tui.memory import one_heap_for_all_threads
+
+    one_heap_for_all_threads()  # before the archive's and Textual's threads start
     # The app never writes the archive: users who may only read it can browse it. Served
     # sessions do not upgrade either: `serve` did, before anyone connected.
     archive = open_archive(args, readonly=True, upgrade=not settings.served)
