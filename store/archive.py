@@ -996,6 +996,12 @@ class Archive:
             return np.zeros(0, dtype=np.int64)
         return appearances.item[appearances.of(person_id)].astype(np.int64)
 
+    def release_caches(self) -> None:
+        """Drop the search caches that serve the next keystrokes (`SearchIndex.release`):
+        a session that has sat idle keeps little of its own."""
+        with self._lock:
+            self._index.release()
+
     def warm(self) -> None:
         """Load what search needs, so the first keystroke is as fast as the rest.
 

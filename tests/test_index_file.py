@@ -339,3 +339,13 @@ def test_writing_a_missing_index_file_also_files_phrases_an_old_archive_lacks(
     with Archive.open(archive, readonly=True) as opened:
         assert opened.index_notice is None
         assert same_as_memory(opened, built)
+
+
+def test_caches_let_go_after_a_pause_change_no_answer(archive: Path, built: Path) -> None:
+    """A session whose user paused drops its per-keystroke caches (word scores, phrase
+    lists); asked again, every query answers as before."""
+    with Archive.open(archive, readonly=True) as opened:
+        first = answers(opened)
+        opened.release_caches()
+        assert answers(opened) == first
+        assert json.loads(json.dumps(first)) == reference(built)

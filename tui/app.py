@@ -96,7 +96,7 @@ class PressroomApp(App[int]):
         """Notices imports into the archive and shows them on request (`r` on Events)."""
         self.warmed = asyncio.Event()
         """Set once the warm-up has loaded the vocabulary and frozen the startup objects."""
-        self._give_back: Timer | None = None
+        self._give_back_timer: Timer | None = None
         if session.settings.low_bandwidth:
             self.animation_level = "none"
         if session.settings.theme:
@@ -119,12 +119,18 @@ class PressroomApp(App[int]):
     def give_back_memory_soon(self) -> None:
         """A result replaced another: once the user pauses, the arrays freed meanwhile go
         back to the host (`tui.memory`), in a thread."""
-        if self._give_back is not None:
-            self._give_back.stop()
-        self._give_back = self.set_timer(IDLE_SECONDS, self._give_back_now)
+        if self._give_back_timer is not None:
+            self._give_back_timer.stop()
+        self._give_back_timer = self.set_timer(IDLE_SECONDS, self._give_back_now)
 
     def _give_back_now(self) -> None:
-        self.run_worker(give_back_freed_memory, thread=True, group="give-back", exclusive=True)
+        self.run_worker(self._give_back, thread=True, group="give-back", exclusive=True)
+
+    def _give_back(self) -> None:
+        """The caches for the next keystroke, then the freed pages (the archive's lock
+        waits for a search that is still running)."""
+        self.session.archive.release_caches()
+        give_back_freed_memory()
 
     @work(thread=True, exclusive=True, group="warm")
     def _warm(self) -> None:
