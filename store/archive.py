@@ -301,6 +301,7 @@ class Archive:
             self.columns = found.columns
             self.index_notice = None
         self._index.attach(found)
+        self._people.attach(None if found is None else found.people)
 
     # -- opening ---------------------------------------------------------------------------
 

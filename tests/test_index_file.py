@@ -349,3 +349,16 @@ def test_caches_let_go_after_a_pause_change_no_answer(archive: Path, built: Path
         opened.release_caches()
         assert answers(opened) == first
         assert json.loads(json.dumps(first)) == reference(built)
+
+
+def test_people_from_the_index_file_are_the_people_from_the_tables(archive: Path) -> None:
+    """The People screen, `people`, and `person:` read the people index from the file."""
+    queries = ("", "voitolovsky", "Войтоловский", "voytolovskiy", "tasmag", "a", "sergei",
+               "Тасмагамбетов", "zzzz", "f. voitolovsky")
+    with Archive.open(archive, readonly=True) as mapped:
+        assert mapped.index_notice is None
+        from_file = {q: mapped.people(q) for q in queries}
+    index_path(archive).unlink()
+    with Archive.open(archive, readonly=True) as memory:
+        assert {q: memory.people(q) for q in queries} == from_file
+    assert len(from_file[""]) > 10

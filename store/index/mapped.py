@@ -32,6 +32,7 @@ page so a session's views start on page boundaries.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import json
 import mmap
@@ -41,7 +42,7 @@ import sqlite3
 import struct
 import zlib
 from collections import OrderedDict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -51,10 +52,11 @@ import numpy.typing as npt
 
 from store.index.appearances import Appearances
 from store.index.columns import NO_ITEM_KIND, Columns
+from store.index.people import Loaded
 from store.model import KINDS
 
 MAGIC = b"PRESSIDX"
-FORMAT = 1
+FORMAT = 2
 """Bumped when the layout changes: a file of another format is stale, and rewritten."""
 SUFFIX = "-index"
 """The file sits beside the archive as `archive.sqlite3-index` (as SQLite's `-wal`)."""
@@ -184,6 +186,7 @@ def write(
             terms = _write_vocabulary(writer, conn)
             _write_postings(writer, conn, terms, len(columns.kind))
             _write_appearances(writer, appearances)
+            _write_people(writer, Loaded.read(conn))
             header = json.dumps(
                 {
                     "archive": stamp[0],
@@ -358,6 +361,126 @@ def _write_appearances(writer: _Writer, appearances: Appearances) -> None:
     writer.blob("appearances.roles", json.dumps(appearances.roles, ensure_ascii=False).encode())
 
 
+_PEOPLE_STRINGS = ("keys", "names", "roles", "spellings", "words")
+SPELLINGS_JOIN = "\x1f"
+"""Between one person's spellings in the file (a control character: never in a name)."""
+
+
+def _write_people(writer: _Writer, loaded: Loaded) -> None:
+    """The people index (`store.index.people.Loaded`): what People and `person:` search."""
+    writer.array("people.ids", np.asarray(loaded.ids, dtype=np.int64))
+    writer.array("people.counts", np.asarray(loaded.counts, dtype=np.int64))
+    tables = {
+        "keys": loaded.keys, "names": loaded.names, "roles": loaded.roles,
+        "spellings": [SPELLINGS_JOIN.join(forms) for forms in loaded.spellings],
+        "words": loaded.vocabulary,
+    }
+    for name in _PEOPLE_STRINGS:
+        encoded = [text.encode("utf-8", "surrogatepass") for text in tables[name]]
+        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+        np.cumsum([len(b) for b in encoded], out=offsets[1:])
+        writer.blob(f"people.{name}", b"".join(encoded))
+        writer.array(f"people.{name}.offsets", offsets)
+    owners = [loaded.owners[word] for word in loaded.vocabulary]
+    bounds = np.zeros(len(owners) + 1, dtype=np.int64)
+    np.cumsum([len(o) for o in owners], out=bounds[1:])
+    flat = [index for indexes in owners for index in indexes]
+    writer.array("people.owners", np.asarray(flat, dtype=np.int32))
+    writer.array("people.owner_bounds", bounds)
+
+
+class _Strings(Sequence[str]):
+    """One string table of the file (UTF-8 bytes and offsets), decoded an entry at a time."""
+
+    def __init__(self, data: npt.NDArray[np.uint8], offsets: npt.NDArray[np.int64]) -> None:
+        self._data, self._offsets = data, offsets
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        start, stop = int(self._offsets[index]), int(self._offsets[index + 1])
+        return self._data[start:stop].tobytes().decode("utf-8", "replace")
+
+
+class _Ints(Sequence[int]):
+    def __init__(self, values: npt.NDArray[np.int64]) -> None:
+        self._values = values
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __getitem__(self, index: Any) -> Any:
+        return int(self._values[index])
+
+
+class _Spellings(Sequence[tuple[str, ...]]):
+    def __init__(self, joined: _Strings) -> None:
+        self._joined = joined
+
+    def __len__(self) -> int:
+        return len(self._joined)
+
+    def __getitem__(self, index: Any) -> Any:
+        return tuple(self._joined[index].split(SPELLINGS_JOIN))
+
+
+class _Owners(Mapping[str, Sequence[int]]):
+    """Name word -> indexes of the people whose names hold it, by the word's place in the
+    sorted vocabulary."""
+
+    def __init__(
+        self, words: list[str], owners: npt.NDArray[np.int32], bounds: npt.NDArray[np.int64]
+    ) -> None:
+        self._words, self._owners, self._bounds = words, owners, bounds
+
+    def __getitem__(self, word: str) -> Sequence[int]:
+        at = bisect.bisect_left(self._words, word)
+        if at == len(self._words) or self._words[at] != word:
+            raise KeyError(word)
+        found: list[int] = self._owners[int(self._bounds[at]) : int(self._bounds[at + 1])].tolist()
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._words)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+
+def _people(sections: dict[str, np.ndarray], target: Path) -> Loaded:
+    """The people index as views of the file; only the name words are decoded (rapidfuzz
+    reads them all for typos: a few MB at most)."""
+    tables = {}
+    for name in _PEOPLE_STRINGS:
+        data, offsets = sections[f"people.{name}"], sections[f"people.{name}.offsets"]
+        if (
+            len(offsets) < 1 or int(offsets[0]) != 0 or int(offsets[-1]) != len(data)
+            or bool(np.any(np.diff(offsets) < 0))
+        ):
+            raise IndexUnavailable(f"{target} is damaged (people)")
+        tables[name] = _Strings(data, offsets)
+    ids, counts = sections["people.ids"], sections["people.counts"]
+    owners, bounds = sections["people.owners"], sections["people.owner_bounds"]
+    count, words = len(ids), list(tables["words"])
+    if not (
+        len(counts) == count
+        and all(len(tables[n]) == count for n in ("keys", "names", "roles", "spellings"))
+        and len(bounds) == len(words) + 1
+        and (not len(bounds) or (int(bounds[0]) == 0 and int(bounds[-1]) == len(owners)))
+        and bool(np.all(np.diff(bounds) >= 0))
+        and (not len(owners) or (int(owners.min()) >= 0 and int(owners.max()) < count))
+    ):
+        raise IndexUnavailable(f"{target} is damaged (people)")
+    return Loaded(
+        ids=_Ints(ids), keys=tables["keys"], names=tables["names"], roles=tables["roles"],
+        counts=_Ints(counts), spellings=_Spellings(tables["spellings"]), vocabulary=words,
+        owners=_Owners(words, owners, bounds),
+    )
+
+
 # -- reading ------------------------------------------------------------------------------
 
 
@@ -393,6 +516,8 @@ class MappedIndex:
     """Per term, whether its body and its title/name/role postings passed their CRC and
     range checks in this session."""
     _appearances: Appearances | None = field(default=None, repr=False)
+    people: Loaded | None = field(default=None, repr=False)
+    """The people index (`store.index.people.Loaded`), views of the file."""
 
     def postings(self, number: int, *, head_only: bool = False) -> TermPostings:
         """The postings of the term numbered `number` (`MappedVocabulary.number`): views of
@@ -574,7 +699,9 @@ _SMALL = (
     "date_ord", "kind", "order", "position", "month_by_rowid", "month_in_order",
     "kind_in_order", "date_in_order", "terms", "term_offsets", "term_ids", "term_df",
     "words", "by_length", "length_bounds", "slots", "body_bounds", "meta_bounds",
-    "posting_crcs", "appearances.roles",
+    "posting_crcs", "appearances.roles", "people.ids", "people.counts", "people.owners",
+    "people.owner_bounds",
+    *(f"people.{name}{part}" for name in _PEOPLE_STRINGS for part in ("", ".offsets")),
 )
 """Sections checked in full when the file is opened (the rest as they are used)."""
 _LARGE = ("body", "meta", "masks", "appearances.item", "appearances.person", "appearances.role")
@@ -617,6 +744,7 @@ def open_index(target: Path, archive_id: str | None, stamp: str | None) -> Mappe
         columns = _columns(sections, target)
         vocabulary = MappedVocabulary(sections, data, int(header["sections"]["terms"][0]))
         _check_vocabulary(sections, target)
+        people = _people(sections, target)
     except IndexUnavailable:
         raise
     except (KeyError, TypeError, ValueError, struct.error, UnicodeDecodeError):
@@ -629,6 +757,7 @@ def open_index(target: Path, archive_id: str | None, stamp: str | None) -> Mappe
         _roles=roles,
         _crcs=crcs,
         _checked=np.zeros((len(vocabulary), 2), dtype=bool),
+        people=people,
     )
 
 

@@ -6,6 +6,7 @@ import bisect
 import json
 import sqlite3
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -95,19 +96,52 @@ class _Names:
 
 
 @dataclass
-class _Loaded:
-    """Everything `find` needs in memory: people and a vocabulary of their name words."""
+class Loaded:
+    """Everything `find` needs: people (most items first) and a vocabulary of their name
+    words. Read from the tables into lists, or views of the index file
+    (`store.index.mapped`), which every session shares."""
 
-    ids: list[int]
-    keys: list[str]
-    names: list[str]
-    roles: list[str]
-    counts: list[int]
-    spellings: list[tuple[str, ...]]
+    ids: Sequence[int]
+    keys: Sequence[str]
+    names: Sequence[str]
+    roles: Sequence[str]
+    counts: Sequence[int]
+    spellings: Sequence[tuple[str, ...]]
     vocabulary: list[str]
     """Sorted folded name words, for prefix look-up by bisect and typo look-up by rapidfuzz."""
-    owners: dict[str, list[int]]
+    owners: Mapping[str, Sequence[int]]
     """Folded word -> indexes (into the lists above) of the people whose names contain it."""
+
+    @classmethod
+    def read(cls, conn: sqlite3.Connection) -> Loaded:
+        spellings: dict[int, list[str]] = {}
+        for person, spelling in conn.execute(
+            "SELECT person, spelling FROM spellings ORDER BY person, uses DESC"
+        ):
+            spellings.setdefault(person, []).append(spelling)
+        ids: list[int] = []
+        keys: list[str] = []
+        names: list[str] = []
+        roles: list[str] = []
+        counts: list[int] = []
+        all_spellings: list[tuple[str, ...]] = []
+        owners: dict[str, list[int]] = {}
+        for person, key, name, role, items in conn.execute(
+            "SELECT id, key, name, role, items FROM people ORDER BY items DESC, name"
+        ):
+            index = len(ids)
+            ids.append(person)
+            keys.append(key)
+            names.append(name)
+            roles.append(role)
+            counts.append(items)
+            forms = tuple(spellings.get(person, [name]))
+            all_spellings.append(forms)
+            words = {fold_word(w) for form in forms for w in name_words(form)}
+            for word in words:
+                if word:
+                    owners.setdefault(word, []).append(index)
+        return cls(ids, keys, names, roles, counts, all_spellings, sorted(owners), owners)
 
 
 class PeopleIndex:
@@ -115,7 +149,7 @@ class PeopleIndex:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
-        self._loaded: _Loaded | None = None
+        self._loaded: Loaded | None = None
         self._key_ids: dict[str, int] = {}
         self._names = _Names()
         self._appearances: list[tuple[int, int, str, str]] = []
@@ -341,39 +375,13 @@ class PeopleIndex:
     def warm(self) -> None:
         self._load()
 
-    def _load(self) -> _Loaded:
-        if self._loaded is not None:
-            return self._loaded
-        spellings: dict[int, list[str]] = {}
-        for person, spelling in self._conn.execute(
-            "SELECT person, spelling FROM spellings ORDER BY person, uses DESC"
-        ):
-            spellings.setdefault(person, []).append(spelling)
-        ids: list[int] = []
-        keys: list[str] = []
-        names: list[str] = []
-        roles: list[str] = []
-        counts: list[int] = []
-        all_spellings: list[tuple[str, ...]] = []
-        owners: dict[str, list[int]] = {}
-        for person, key, name, role, items in self._conn.execute(
-            "SELECT id, key, name, role, items FROM people ORDER BY items DESC, name"
-        ):
-            index = len(ids)
-            ids.append(person)
-            keys.append(key)
-            names.append(name)
-            roles.append(role)
-            counts.append(items)
-            forms = tuple(spellings.get(person, [name]))
-            all_spellings.append(forms)
-            words = {fold_word(w) for form in forms for w in name_words(form)}
-            for word in words:
-                if word:
-                    owners.setdefault(word, []).append(index)
-        self._loaded = _Loaded(
-            ids, keys, names, roles, counts, all_spellings, sorted(owners), owners
-        )
+    def attach(self, loaded: Loaded | None) -> None:
+        """Find people in `loaded` (the index file's), or, with None, in the tables."""
+        self._loaded = loaded
+
+    def _load(self) -> Loaded:
+        if self._loaded is None:
+            self._loaded = Loaded.read(self._conn)
         return self._loaded
 
     def find(self, query: str, limit: int | None = None, with_items: bool = True) -> list[Person]:
@@ -420,7 +428,7 @@ class PeopleIndex:
                     for r in self._conn.execute(
                         "SELECT i.id FROM appearances a JOIN items i ON i.rowid = a.item"
                         " WHERE a.person = ? ORDER BY i.date DESC",
-                        (loaded.ids[index],),
+                        (int(loaded.ids[index]),),
                     )
                 )
             people.append(
@@ -431,7 +439,7 @@ class PeopleIndex:
                     role=loaded.roles[index],
                     score=score,
                     key=loaded.keys[index],
-                    count=loaded.counts[index],
+                    count=int(loaded.counts[index]),
                 )
             )
         return people
