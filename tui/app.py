@@ -127,9 +127,11 @@ class PressroomApp(App[int]):
         self.run_worker(self._give_back, thread=True, group="give-back", exclusive=True)
 
     def _give_back(self) -> None:
-        """The caches for the next keystroke, then the freed pages (the archive's lock
+        """The caches for the next keystroke, the screens closed since (widget trees are
+        cycles: only a collection frees them), then the freed pages (the archive's lock
         waits for a search that is still running)."""
         self.session.archive.release_caches()
+        gc.collect()  # what warm-up froze is not walked: milliseconds
         give_back_freed_memory()
 
     @work(thread=True, exclusive=True, group="warm")
