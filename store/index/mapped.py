@@ -56,7 +56,7 @@ from store.index.people import Loaded
 from store.model import KINDS
 
 MAGIC = b"PRESSIDX"
-FORMAT = 2
+FORMAT = 3
 """Bumped when the layout changes: a file of another format is stale, and rewritten."""
 SUFFIX = "-index"
 """The file sits beside the archive as `archive.sqlite3-index` (as SQLite's `-wal`)."""
@@ -145,6 +145,15 @@ class _Writer:
         self.handle.write(data.data.cast("B"))
         self.sections[name] = [self.offset, data.nbytes, data.dtype.str, _crc(data)]
         self.offset += data.nbytes
+
+    def strings(self, name: str, texts: Sequence[str]) -> None:
+        """A string table: the UTF-8 bytes as `name`, where each begins as `name.offsets`
+        (`_Strings` reads it)."""
+        encoded = [text.encode("utf-8", "surrogatepass") for text in texts]
+        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+        np.cumsum([len(b) for b in encoded], out=offsets[1:])
+        self.blob(name, b"".join(encoded))
+        self.array(f"{name}.offsets", offsets)
 
     def blob(self, name: str, data: bytes) -> None:
         self.array(name, np.frombuffer(data, dtype=np.uint8))
@@ -243,10 +252,7 @@ def _write_vocabulary(writer: _Writer, conn: sqlite3.Connection) -> npt.NDArray[
     """Terms sorted (UTF-8 bytes sort as code points, so as Python sorts `str`); returns
     the archive's term id of each, in that order."""
     rows = sorted(conn.execute("SELECT term, id, df FROM terms"))
-    encoded = [term.encode("utf-8") for term, _, _ in rows]
     lengths = np.fromiter((len(term) for term, _, _ in rows), dtype=np.int64, count=len(rows))
-    offsets = np.zeros(len(rows) + 1, dtype=np.uint64)
-    np.cumsum([len(b) for b in encoded], out=offsets[1:])
     ids = np.fromiter((r[1] for r in rows), dtype=np.int64, count=len(rows))
     df = np.fromiter((r[2] for r in rows), dtype=np.int64, count=len(rows))
     # Name pairs ("fedor voitolovski") are looked up whole, never as prefixes or typos.
@@ -257,14 +263,13 @@ def _write_vocabulary(writer: _Writer, conn: sqlite3.Connection) -> npt.NDArray[
     bounds = np.searchsorted(
         lengths[by_length], np.arange(int(lengths.max(initial=0)) + 2)
     ).astype(np.int64)
-    writer.blob("terms", b"".join(encoded))
-    writer.array("term_offsets", offsets)
+    writer.strings("terms", [term for term, _, _ in rows])
     writer.array("term_ids", ids.astype(np.uint32))
     writer.array("term_df", np.minimum(df, 2**32 - 1).astype(np.uint32))
     writer.array("words", words)
     writer.array("by_length", by_length)
     writer.array("length_bounds", bounds)
-    writer.array("slots", _hash_slots(encoded))
+    writer.array("slots", _hash_slots([t.encode("utf-8", "surrogatepass") for t, _, _ in rows]))
     return ids
 
 
@@ -376,11 +381,7 @@ def _write_people(writer: _Writer, loaded: Loaded) -> None:
         "words": loaded.vocabulary,
     }
     for name in _PEOPLE_STRINGS:
-        encoded = [text.encode("utf-8", "surrogatepass") for text in tables[name]]
-        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
-        np.cumsum([len(b) for b in encoded], out=offsets[1:])
-        writer.blob(f"people.{name}", b"".join(encoded))
-        writer.array(f"people.{name}.offsets", offsets)
+        writer.strings(f"people.{name}", tables[name])
     owners = [loaded.owners[word] for word in loaded.vocabulary]
     bounds = np.zeros(len(owners) + 1, dtype=np.int64)
     np.cumsum([len(o) for o in owners], out=bounds[1:])
@@ -401,8 +402,11 @@ class _Strings(Sequence[str]):
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
+        return self.raw(index).decode("utf-8", "replace")
+
+    def raw(self, index: int) -> bytes:
         start, stop = int(self._offsets[index]), int(self._offsets[index + 1])
-        return self._data[start:stop].tobytes().decode("utf-8", "replace")
+        return self._data[start:stop].tobytes()
 
 
 class _Ints(Sequence[int]):
@@ -573,11 +577,8 @@ class MappedVocabulary:
     look-up touches it, never all of them (10^6 Python strings would cost a session
     ~100 MB)."""
 
-    def __init__(self, sections: dict[str, np.ndarray], data: mmap.mmap, terms_at: int) -> None:
-        self._data = data
-        self._terms_at = terms_at
-        """Where the terms' UTF-8 bytes start in the file."""
-        self._offsets = sections["term_offsets"]
+    def __init__(self, sections: dict[str, np.ndarray]) -> None:
+        self._terms = _Strings(sections["terms"], sections["terms.offsets"])
         self._ids = sections["term_ids"]
         self._df = sections["term_df"]
         self._words = sections["words"]
@@ -592,21 +593,20 @@ class MappedVocabulary:
         return len(self._ids)
 
     def term(self, number: int) -> str:
-        at = self._terms_at
-        start, stop = int(self._offsets[number]), int(self._offsets[number + 1])
-        return self._data[at + start : at + stop].decode("utf-8", "replace")
+        found: str = self._terms[number]
+        return found
 
     def number(self, term: str) -> int | None:
         """The term's number in this file, or None if the archive has no such term."""
         encoded = term.encode("utf-8", "surrogatepass")
         slot = zlib.crc32(encoded) & self._mask
-        slots, offsets, data, at = self._slots, self._offsets, self._data, self._terms_at
+        slots, terms = self._slots, self._terms
         for _ in range(len(slots)):
             value = int(slots[slot])
             if not value:
                 return None
             number = value - 1
-            if data[at + int(offsets[number]) : at + int(offsets[number + 1])] == encoded:
+            if terms.raw(number) == encoded:
                 return number
             slot = (slot + 1) & self._mask
         return None
@@ -697,7 +697,7 @@ def _bisect(words: _Words, value: str) -> int:
 
 _SMALL = (
     "date_ord", "kind", "order", "position", "month_by_rowid", "month_in_order",
-    "kind_in_order", "date_in_order", "terms", "term_offsets", "term_ids", "term_df",
+    "kind_in_order", "date_in_order", "terms", "terms.offsets", "term_ids", "term_df",
     "words", "by_length", "length_bounds", "slots", "body_bounds", "meta_bounds",
     "posting_crcs", "appearances.roles", "people.ids", "people.counts", "people.owners",
     "people.owner_bounds",
@@ -742,7 +742,7 @@ def open_index(target: Path, archive_id: str | None, stamp: str | None) -> Mappe
             (str(r), str(o)) for r, o in json.loads(bytes(sections["appearances.roles"]))
         )
         columns = _columns(sections, target)
-        vocabulary = MappedVocabulary(sections, data, int(header["sections"]["terms"][0]))
+        vocabulary = MappedVocabulary(sections)
         _check_vocabulary(sections, target)
         people = _people(sections, target)
     except IndexUnavailable:
@@ -817,7 +817,7 @@ def _columns(sections: dict[str, np.ndarray], target: Path) -> Columns:
 
 
 def _check_vocabulary(sections: dict[str, np.ndarray], target: Path) -> None:
-    offsets, terms = sections["term_offsets"], sections["terms"]
+    offsets, terms = sections["terms.offsets"], sections["terms"]
     count = len(sections["term_ids"])
     words, by_length = sections["words"], sections["by_length"]
     if not (
