@@ -8,7 +8,6 @@ The real budget (60 MB per session at 10^6 items) is `tests/bench/bench_ssh.py`'
 from __future__ import annotations
 
 import asyncio
-import os
 import random
 from pathlib import Path
 
@@ -65,21 +64,8 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def app_processes() -> list[int]:
-    """The app processes the in-process server started (its children running pressroom)."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text()
-            cmdline = Path(f"/proc/{entry}/cmdline").read_bytes()
-        except OSError:
-            continue
-        parent = int(stat.rsplit(")", 1)[1].split()[1])
-        if parent == os.getpid() and b"--served" in cmdline.split(b"\0"):
-            found.append(int(entry))
-    return found
+def parent_of(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
 
 
 def memory(pid: int) -> dict[str, int]:
@@ -130,9 +116,14 @@ async def test_two_served_sessions_share_the_index_file_and_keep_little_to_thems
                 remote.type("\x1b")  # Escape clears the box
                 await asyncio.sleep(0.7)
         await asyncio.sleep(1.0)
-        pids = app_processes()
-        assert len(pids) == 2
+        pids = [channel.app_pid for channel in server.channels]
+        assert len(pids) == 2 and None not in pids
+        assert server.forks is not None
         for pid in pids:
+            assert pid is not None
+            assert parent_of(pid) == server.forks.pid, "the session was not forked"
+            # what the fork server imported is still shared with it, not copied
+            assert memory(pid)["Shared_Dirty"] > 5 * 1024
             mapped = index_mapping(pid, index_path(archive))
             assert mapped.get("Rss", 0) > 0, "the session does not map the index file"
             assert mapped.get("Private_Dirty", 0) == 0

@@ -4,6 +4,7 @@
     python -m tests.bench.bench_ssh --size 100000 --sessions 9     # a quicker run
     python -m tests.bench.bench_ssh --size 1000000 --sessions 64 --mix-sessions 9
     python -m tests.bench.bench_ssh --first-frame-only [--sessions 8] [--rounds 3]
+    python -m tests.bench.bench_ssh ... --no-fork   # sessions as fresh interpreters, to compare
 
 `--size N` serves the synthetic archive of N items that `bench_search.archive_for` built
 (the newest one in /work/bench-data/, built there if there is none); `--archive PATH`
@@ -48,7 +49,8 @@ What is measured, in this order:
    one alone and the K - 1 after it), the others only draw: at 1M items some keys of the
    mix take minutes with 8 typing on 2 CPUs, and 64 sessions typing it take hours.
 4. Memory, after the first frames and again after every session typed the mix: for each
-   app process (a child of this process running `tui --served`), from
+   app process (a child of the fork server, or with `--no-fork` a child of this process
+   running `tui --served`), from
    /proc/PID/smaps_rollup, private = Private_Clean + Private_Dirty (what this session
    alone holds), Pss (its share of what it shares), Rss; p50 and max over the apps; the
    sum of their Pss; MemAvailable (/proc/meminfo) before the N sessions start and after.
@@ -119,6 +121,7 @@ BUDGET_SEARCH_P95_MS = {100_000: 20.0, 1_000_000: 60.0}
 FRAME_MS = 1000 / 60
 """One frame, as bench_tui counts it."""
 APP_MARKER = "--served"
+FORK_SERVER_MARKER = "tui.cli.forkserver"
 """In every app's command line (`Service.app_command`)."""
 
 log = logging.getLogger("pressroom.sshd")
@@ -372,8 +375,9 @@ async def type_together(terminals: Sequence[Terminal], steps: Sequence[Step],
 
 
 def app_pids() -> list[int]:
-    """This process's children that are served apps (the bench runs the server)."""
-    me, found = os.getpid(), []
+    """The served apps of this process's server: its children running the app (sessions
+    started as fresh interpreters) and the fork server's children (sessions forked)."""
+    me, processes = os.getpid(), {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -382,9 +386,24 @@ def app_pids() -> list[int]:
             command = (entry / "cmdline").read_bytes().split(b"\0")
         except (OSError, IndexError, ValueError):
             continue
-        if parent == me and APP_MARKER.encode() in command:
-            found.append(int(entry.name))
-    return sorted(found)
+        processes[int(entry.name)] = (parent, command)
+    forks = fork_servers(processes)
+    return sorted(pid for pid, (parent, command) in processes.items()
+                  if (parent == me and APP_MARKER.encode() in command) or parent in forks)
+
+
+def fork_servers(processes: dict[int, tuple[int, list[bytes]]] | None = None) -> set[int]:
+    """This process's fork servers (`tui.cli.forkserver`): what every forked session shares."""
+    if processes is None:
+        processes = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                with contextlib.suppress(OSError, IndexError, ValueError):
+                    stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                    processes[int(entry.name)] = (
+                        int(stat[1]), (entry / "cmdline").read_bytes().split(b"\0"))
+    return {pid for pid, (parent, command) in processes.items()
+            if parent == os.getpid() and FORK_SERVER_MARKER.encode() in command}
 
 
 def leftover_apps(marker: str) -> list[int]:
@@ -486,6 +505,7 @@ class Run:
     rounds: int
     deadline: float
     mix_sessions: int
+    fork: bool = True
     results: dict[str, object] = field(default_factory=dict)
 
 
@@ -504,7 +524,7 @@ def server_config(run: Run, folder: Path, keys: list[asyncssh.SSHKey]) -> ServeC
         max_sessions=room, per_address=room,
         # N logins at once from one address, which a flood may not have
         max_startups=MaxStartups.parse(str(room)), per_address_startups=room,
-        login_timeout=run.deadline, idle_timeout=24 * 3600.0,
+        login_timeout=run.deadline, idle_timeout=24 * 3600.0, fork_sessions=run.fork,
     )
 
 
@@ -648,6 +668,11 @@ def print_memory(when: str, memory: Memory, before: Memory) -> None:
     print(f"  private per session: p50 {s['private_p50_mb']:.1f} MB  max {s['private_max_mb']:.1f}"
           f" MB (dirty p50 {s['private_dirty_p50_mb']:.1f} MB); Pss p50 {s['pss_p50_mb']:.1f} MB"
           f" max {s['pss_max_mb']:.1f} MB; Rss p50 {s['rss_p50_mb']:.1f} MB")
+    for pid in fork_servers():
+        with contextlib.suppress(OSError):
+            own = smaps_mb(pid)
+            print(f"  the fork server (once per host): private {own['private']:.1f} MB, "
+                  f"Pss {own['pss']:.1f} MB")
     print(f"  host: sum of the sessions' Pss {s['pss_sum_mb']:.0f} MB; MemAvailable "
           f"{before.available_mb:.0f} -> {memory.available_mb:.0f} MB "
           f"(used {before.available_mb - memory.available_mb:.0f} MB)", flush=True)
@@ -713,9 +738,11 @@ async def main(options: argparse.Namespace) -> int:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     run = Run(archive_of(options, folder), options.size, options.sessions, options.typing,
-              options.rounds, options.deadline, options.mix_sessions or options.sessions)
+              options.rounds, options.deadline, options.mix_sessions or options.sessions,
+              fork=not options.no_fork)
     print(f"archive: {run.archive} ({run.archive.stat().st_size / 1e9:.2f} GB); "
-          f"{run.sessions} sessions; {os.cpu_count()} CPUs; load average {load()}", flush=True)
+          f"{run.sessions} sessions, {'forked' if run.fork else 'fresh interpreters'}; "
+          f"{os.cpu_count()} CPUs; load average {load()}", flush=True)
     keys = [new_key() for _ in range(run.sessions + 1)]
     logged = LogCount(folder / "server.log")
     log.addHandler(logged)
@@ -761,6 +788,8 @@ if __name__ == "__main__":
                         help="seconds any one wait may take before it counts as a failure")
     parser.add_argument("--min-available", type=float, default=2048.0,
                         help="MB of MemAvailable below which the run stops (the host's safety)")
+    parser.add_argument("--no-fork", action="store_true",
+                        help="sessions as fresh interpreters (serve --no-fork), to compare")
     parser.add_argument("--first-frame-only", action="store_true",
                         help="only first frames: alone, then --rounds rounds of N at once")
     sys.exit(asyncio.run(main(parser.parse_args())))

@@ -10,16 +10,32 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import fcntl
+import logging
 import os
 import signal
 import struct
 import termios
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Protocol
+
+from tui.sshd.app_forks import Fork
+
+log = logging.getLogger("pressroom.sshd")
 
 READ_SIZE = 65536
 INPUT_HIGH_WATER = 256 * 1024
 """Bytes of client input waiting for the app beyond which the channel stops reading."""
+
+
+class Child(Protocol):
+    """A session's process, started either way: its pid, and its exit status when it ends
+    (negative for a signal, as `asyncio`'s returncode)."""
+
+    @property
+    def pid(self) -> int: ...
+
+    async def wait(self) -> int: ...
 
 
 def _take_terminal() -> None:  # pragma: no cover - runs in the child, between fork and exec
@@ -48,7 +64,7 @@ class AppProcess:
         self._on_output = on_output
         self._on_exit = on_exit
         self._on_input_backlog = on_input_backlog or (lambda full: None)
-        self._process: asyncio.subprocess.Process | None = None
+        self._process: Child | None = None
         self._master = -1
         self._reading = False
         self._pending = bytearray()
@@ -67,21 +83,30 @@ class AppProcess:
         cwd: Path,
         columns: int,
         rows: int,
+        fork: Fork | None = None,
     ) -> None:
+        """Start the app on a new PTY: forked as `fork` says when the fork server can,
+        else as a fresh process running `command` (the same app, started the slow way)."""
         master, slave = os.openpty()
         try:
             _set_size(master, columns, rows)
-            self._process = await asyncio.create_subprocess_exec(
-                *command,
-                stdin=slave,
-                stdout=slave,
-                stderr=slave,
-                env=dict(env),
-                cwd=cwd,
-                start_new_session=True,
-                preexec_fn=_take_terminal,
-                close_fds=True,
-            )
+            if fork is not None:
+                try:
+                    self._process = await fork.server.spawn(fork.argv, env, cwd, slave)
+                except OSError as error:
+                    log.info("a session starts as a fresh process: %s", error)
+            if self._process is None:
+                self._process = await asyncio.create_subprocess_exec(
+                    *command,
+                    stdin=slave,
+                    stdout=slave,
+                    stderr=slave,
+                    env=dict(env),
+                    cwd=cwd,
+                    start_new_session=True,
+                    preexec_fn=_take_terminal,
+                    close_fds=True,
+                )
         except BaseException:
             os.close(master)
             raise

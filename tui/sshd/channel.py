@@ -12,6 +12,7 @@ from typing import Protocol
 import asyncssh
 
 from store.text.printable import printable
+from tui.sshd.app_forks import Fork
 from tui.sshd.app_process import AppProcess
 from tui.sshd.config import ServeConfig
 from tui.sshd.environment import session_environment, terminal_type
@@ -53,6 +54,8 @@ class Sessions(Protocol):
     app_environment: dict[str, str]
 
     def app_command(self, bookmarks: Path) -> list[str]: ...
+
+    def app_fork(self, bookmarks: Path) -> Fork | None: ...
 
     def track(self, channel: AppChannel) -> None: ...
 
@@ -146,10 +149,12 @@ class AppChannel(asyncssh.SSHServerSession):
         assert self._chan is not None
         env = session_environment(self._chan.get_environment(), self._term, home,
                                   self._service.app_environment)
-        command = self._service.app_command(identity.bookmarks_path(config.users_dir))
+        bookmarks = identity.bookmarks_path(config.users_dir)
+        command = self._service.app_command(bookmarks)
         self._app = AppProcess(self._output, self._app_exited, self._input_backlog)
         try:
-            await self._app.start(command, env, home, *self._size)
+            await self._app.start(command, env, home, *self._size,
+                                  fork=self._service.app_fork(bookmarks))
         except OSError as error:
             log.error("cannot start the app for %s: %s", self._who(), error)
             self._app = None

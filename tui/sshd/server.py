@@ -12,8 +12,10 @@ import asyncssh
 
 from store.errors import PressroomError
 from store.text.printable import printable
+from tui.sshd.app_forks import Fork, ForkServer, fork_server_command
 from tui.sshd.channel import AppChannel
 from tui.sshd.config import ServeConfig
+from tui.sshd.environment import session_environment
 from tui.sshd.forwarding import RefusesForwarding
 from tui.sshd.identity import Identity
 from tui.sshd.keys import AuthorizedKeys, load_host_key
@@ -198,15 +200,32 @@ class Service:
         self.channels: set[AppChannel] = set()
         self.app_environment = {"PYTHONPATH": str(Path(__file__).resolve().parents[2])}
         """The app must import the same `tui` and `store` as the server, also from a checkout."""
+        self.forks: ForkServer | None = None
+        """Starts sessions by forking a process that imported the app already (config's
+        `fork_sessions`, the default; never with a test's `app_command`)."""
+        if config.fork_sessions and config.app_command is None:
+            self.forks = ForkServer(
+                fork_server_command(),
+                session_environment({}, "dumb", config.data_dir, self.app_environment),
+                config.data_dir)
         self._acceptor: asyncssh.SSHAcceptor | None = None
+
+    def app_arguments(self, bookmarks: Path) -> list[str]:
+        """The `pressroom` command line of a session with these bookmarks."""
+        return ["--served", "--archive", str(self.config.archive), "--bookmarks", str(bookmarks)]
 
     def app_command(self, bookmarks: Path) -> list[str]:
         if self.config.app_command is not None:
             return [*self.config.app_command, str(bookmarks)]
         # -P: the session's working directory is the user's folder; nothing in it may shadow
         # the `tui` package the server means to run.
-        return [sys.executable, "-P", "-m", "tui", "--served",
-                "--archive", str(self.config.archive), "--bookmarks", str(bookmarks)]
+        return [sys.executable, "-P", "-m", "tui", *self.app_arguments(bookmarks)]
+
+    def app_fork(self, bookmarks: Path) -> Fork | None:
+        """How to fork the session instead, when sessions are forked."""
+        if self.forks is None:
+            return None
+        return Fork(self.forks, ["pressroom", *self.app_arguments(bookmarks)])
 
     def hold_refusal(self) -> bool:
         """Whether one more refused connection may stay open until its client reads why."""
@@ -246,6 +265,8 @@ class Service:
             raise ServeError(
                 f"cannot listen on {config.host}:{config.port}: {error.strerror or error}"
             ) from None
+        if self.forks is not None:
+            await self.forks.start()
         log.info("serving %s on %s:%d (host key %s, %s)", config.archive, config.host, self.port,
                  self.host_key.get_fingerprint(),
                  "any key" if self.authorized is None
@@ -263,6 +284,8 @@ class Service:
             await conn.wait_closed()
         if self._acceptor is not None:
             await self._acceptor.wait_closed()
+        if self.forks is not None:
+            await self.forks.stop()
 
 
 def configure_logging() -> None:
