@@ -9,11 +9,12 @@ from tui.sshd.startups import DEFAULT_PER_ADDRESS as DEFAULT_PER_ADDRESS_STARTUP
 from tui.sshd.startups import MaxStartups
 
 DEFAULT_PORT = 2222
-DEFAULT_MAX_SESSIONS = 128
-"""Sessions at once. Each is a process whose own memory is the app and what its searches
-compute (about 45-80 MB at 10^6 items: tests/bench/bench_ssh.py), the index itself shared
-through the index file beside the archive: 128 fit a 24 GB host at 1M items with room for
-the page cache; README "Sizing" says how to choose."""
+DEFAULT_MAX_SESSIONS = 256
+"""Sessions at once. Each is a process forked from the fork server, whose own memory is
+what its screens and searches compute (22-35 MB at 10^6 items: tests/bench/bench_ssh.py),
+the app's modules shared with the fork server and the index shared through the index file
+beside the archive: 256 fit a 24 GB host at 1M items (~9 GB) with room for the page
+cache; README "Sizing" says how to choose."""
 DEFAULT_PER_ADDRESS = 4
 DEFAULT_IDLE_TIMEOUT = 1800.0
 DEFAULT_LOGIN_TIMEOUT = 30.0
