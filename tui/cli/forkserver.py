@@ -17,7 +17,10 @@ environment, working folder) carrying the session's PTY as an SCM_RIGHTS descrip
 answer is `{"pid": N}` or `{"error": "..."}`, in request order; `{"exited": N, "status":
 S}` follows when a session ends (S as `asyncio`'s returncode: negative for a signal).
 This process never opens the archive, a user's files or a socket of its own: it holds
-nothing a session could learn of another's.
+nothing a session could learn of another's. What forked sessions do share is the state
+every interpreter draws at start: `random` is reseeded in each fork (Python does it), and
+the string-hash secret is the fork server's, new each time `serve` starts; a session can
+only ever hash its own user's input with it, in its own process.
 
 Why not `multiprocessing`'s forkserver: its children start by closing stdin and replacing
 it with /dev/null, they run a pickled target under multiprocessing's bootstrap, the server
