@@ -324,3 +324,28 @@ def test_a_forked_session_has_only_its_own_environment_folder_and_terminal(
     assert session["tty"] == [True, True, True]
     assert session["leader"] and session["terminal"], "the PTY is its controlling terminal"
     assert session["buffered"], "stdout is line-buffered, as on any terminal"
+
+
+def test_a_session_that_cannot_enter_its_folder_ends_with_one_line(
+    fork_server: tuple[socket.socket, subprocess.Popen[bytes]], tmp_path: Path,
+) -> None:
+    control, process = fork_server
+    master, slave = os.openpty()
+    request = {"argv": ["pressroom"], "env": {}, "cwd": str(tmp_path / "gone")}
+    socket.send_fds(control, [json.dumps(request).encode()], [slave])
+    os.close(slave)
+    pid = answer(control)["pid"]
+    output = bytearray()
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(master)
+    assert output.decode().strip().startswith("pressroom: cannot start the session:")
+    assert b"Traceback" not in output
+    assert answer(control) == {"exited": pid, "status": 1}
+    assert process.poll() is None

@@ -217,11 +217,20 @@ def serve(control: socket.socket, run: Callable[[list[str]], int]) -> int | None
             if started is None:
                 continue
             terminal, request = started
-            pid = os.fork()
+            try:
+                pid = os.fork()
+            except OSError as error:  # out of processes or memory: this session starts
+                os.close(terminal)    # the slow way, or not at all, and we go on
+                send(control, {"error": f"cannot fork: {error.strerror or error}"})
+                continue
             if pid == 0:
                 selector.close()
-                become_session(terminal, request,
-                               [control.fileno(), wake_read, wake_write])
+                try:
+                    become_session(terminal, request,
+                                   [control.fileno(), wake_read, wake_write])
+                except OSError as error:  # its folder gone, say: one line to the user
+                    os.write(2, f"pressroom: cannot start the session: {error}\r\n".encode())
+                    os._exit(1)
                 return run(request.argv[1:])
             os.close(terminal)
             send(control, {"pid": pid})
