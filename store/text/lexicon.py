@@ -280,16 +280,21 @@ CAPTION_STARTS = (
 
 BYLINE_STARTS = (
     "interviewed by", "interview by", "written by", "text by", "author:",
+    "by our ", "by a staff ", "by staff ", "by special correspondent", "from our correspondent",
     "беседовал", "беседовала", "беседовали", "записал", "записала", "подготовил ",
-    "подготовила ", "автор:", "текст:",
+    "подготовила ", "автор:", "текст:", "от нашего корреспондента", "наш корреспондент",
 )
 """How a by-line begins ("Interviewed by ...", "Беседовала ..."): part of the piece, never the
 title of the next one."""
 
+CREDIT_STARTS = ("source:", "sources:", "источник:", "источники:", "по материалам ")
+"""How the line crediting the item's source begins ("Source: BelTA", "Источник: пресс-служба
+..."): the item's last line, never the title of the next one."""
+
 
 SPEECH_CLOSINGS = (
-    "thank you", "thanks for your attention", "благодарю за внимание", "спасибо за внимание",
-    "спасибо", "благодарю вас",
+    "thank you", "i thank you", "thanks for your attention", "благодарю за внимание",
+    "спасибо за внимание", "спасибо", "благодарю вас",
 )
 """How a speech's last paragraph begins: what follows it is no longer the speech."""
 
