@@ -327,6 +327,23 @@ def test_kinds_from_titles() -> None:
     assert kind_of("Interview of the Chief of the Joint Staff to Krasnaya Zvezda") == "interview"
     assert kind_of("Statement of the CSTO Permanent Council") == "statement"
     assert kind_of("The CSTO Secretary General met the Ambassador") == "news"
+    assert kind_of("Message of the CSTO Secretary General on the Day of the Defender") == "speech"
+    assert kind_of("Поздравление Генерального секретаря ОДКБ с Днем Победы") == "speech"
+    assert kind_of("The Secretary General sent a message to the forum") == "news"
+    assert kind_of("Answer by the Spokesperson to a media question on the exercise") == "interview"
+    assert kind_of("Ответ официального представителя МИД на вопрос СМИ") == "interview"
+    assert kind_of("Выступление и ответы на вопросы СМИ Министра") == "speech"
+
+
+def test_a_un_release_whose_first_line_announces_remarks_is_a_speech() -> None:
+    items = parse_text(
+        "Regional Organizations Indispensable Partners, Secretary-General Tells Council\n"
+        "21 January 2025\n"
+        "Following are UN Secretary-General António Guterres’ remarks to the Security Council "
+        "open debate, in New York today:\nI thank the Presidency for convening this debate.\n",
+        "x",
+    )
+    assert [i.kind for i in items] == ["speech"]
 
 
 @settings(max_examples=150, deadline=None)

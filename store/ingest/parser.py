@@ -27,10 +27,14 @@ _TITLE_MAX_WORDS = 45
 _SENTENCE_END = tuple(".,;:?!…")
 
 _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("interview", re.compile(r"\binterview|\bинтервью", re.I)),
+    # "Answer by the Spokesperson to a media question": questions and answers
+    ("interview", re.compile(r"\binterview|\bинтервью|^(?:answers? (?:by|of|to)|ответы? )", re.I)),
     ("speech", re.compile(
         r"\b(?:speech|address|remarks|theses|abstracts of the speech|keynote|lecture)\b"
-        r"|выступлени|обращени|тезисы|доклад|речь", re.I)),
+        r"|выступлени|обращени|тезисы|доклад|речь"
+        # a message or greeting opening the title is the sender's address, not news of it
+        r"|^(?:(?:congratulatory|video|welcome|new year) )?(?:message|greetings?|congratulations)\b"
+        r"|^(?:поздравлени|послани|приветстви)", re.I)),
     ("statement", re.compile(r"\bstatement\b|\bзаявлени", re.I)),
 )
 
@@ -41,6 +45,22 @@ def kind_of(title: str) -> str:
         if pattern.search(title):
             return kind
     return "news"
+
+
+_FOLLOWING_TEXT = re.compile(
+    r"(?:the )?following (?:is|are) (?:the )?(?:text of )?.{0,120}?"
+    r"\b(?:remarks|speech|address|statement|message|interview)\b",
+    re.IGNORECASE,
+)
+"""A UN release's first line saying what follows ("Following are UN Secretary-General
+António Guterres' remarks to the Security Council ..."): the kind its headline does not say."""
+
+
+def _kind(title: str, body: list[str]) -> str:
+    """The kind the title says, else the one the first paragraph announces."""
+    kind = kind_of(title)
+    announced = _FOLLOWING_TEXT.match(body[0]) if kind == "news" and body else None
+    return kind_of(announced.group()) if announced is not None else kind
 
 
 _AUTHORED_TITLE = re.compile(r"\barticles? (?:by|of)\b|\bop-ed\b|^статья\s+(?!\d)", re.I)
@@ -707,7 +727,7 @@ def press_item(
     return Item(
         id=item_id or make_id(date, title, body),
         date=date,
-        kind=kind_of(title),
+        kind=_kind(title, body),
         title=" ".join(title.split()),
         body=tuple(body),
         participants=participants,
