@@ -368,3 +368,76 @@ def test_its_role_belongs_to_the_body_the_sentence_opens_with() -> None:
     assert roles("The meeting heard its Chairman Sergey Lebedev.") == [
         ("Sergey Lebedev", "Chairman", "")
     ]
+
+
+def test_a_surname_ending_like_a_patronymic_after_a_role_is_a_person_not_an_address() -> None:
+    text = (
+        "Secretary of the Security Council of the Republic of Belarus Alexander Volkovich and "
+        "Deputy Secretary of the Security Council of the Russian Federation Alexander Verevkin "
+        "took part."
+    )
+    assert names(text) == ["Alexander Volkovich", "Alexander Verevkin"]
+
+
+def test_a_minister_in_charge_of_a_portfolio() -> None:
+    assert people(
+        "Minister in charge of Transport and Infrastructure of the Eurasian Economic Commission "
+        "Arzybek Toktomushev met with Deputy Secretary-General of the SCO Oleg Kushnir."
+    ) == [
+        Participant(
+            "Arzybek Toktomushev", "Minister in charge of Transport and Infrastructure",
+            "Eurasian Economic Commission",
+        ),
+        Participant("Oleg Kushnir", "Deputy Secretary-General", "SCO"),
+    ]
+
+
+def test_the_kind_of_piece_a_headline_opens_with_is_not_the_organisation() -> None:
+    assert people("Interview of SCO Secretary-General Nurlan Yermekbayev to Xinhua") == [
+        Participant("Nurlan Yermekbayev", "Secretary-General", "SCO")
+    ]
+
+
+def test_two_posts_joined_by_a_dash_after_the_body_of_the_first() -> None:
+    assert people(
+        "I welcome the Chairman of the Executive Committee – Executive Secretary of the "
+        "Commonwealth of Independent States, Sergey Lebedev."
+    ) == [
+        Participant(
+            "Sergey Lebedev", "Chairman of the Executive Committee – Executive Secretary",
+            "Commonwealth of Independent States",
+        )
+    ]
+    assert people(
+        "Председатель Исполнительного комитета – Исполнительный секретарь СНГ Сергей Лебедев "
+        "провел встречу."
+    ) == [
+        Participant(
+            "Сергей Лебедев", "Председатель Исполнительного комитета – Исполнительный секретарь",
+            "СНГ",
+        )
+    ]
+    # a state between the two posts is the organisation, not part of the role
+    assert people(
+        "The meeting was chaired by the Chief of the General Staff of the Armed Forces of the "
+        "Russian Federation – First Deputy Minister of Defence, General of the Army Valery "
+        "Gerasimov."
+    ) == [
+        Participant(
+            "Valery Gerasimov",
+            "Chief of the General Staff of the Armed Forces – First Deputy Minister of Defence",
+            "Russian Federation",
+        )
+    ]
+
+
+def test_a_russian_role_joined_by_and_is_one_role() -> None:
+    assert people(
+        "Посол встретился с Чрезвычайным и Полномочным Послом Республики Армения Ваганом "
+        "Арутюняном и Министром экономики и финансов Республики Армения Ваге Овакимяном."
+    ) == [
+        Participant(
+            "Ваганом Арутюняном", "Чрезвычайным и Полномочным Послом", "Республики Армения"
+        ),
+        Participant("Ваге Овакимяном", "Министром экономики и финансов", "Республики Армения"),
+    ]

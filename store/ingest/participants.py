@@ -298,13 +298,16 @@ def _portfolio_end(phrase: list[_Token], at: int) -> int:
         while end + 1 < len(phrase) and (
             _is_portfolio(phrase[end + 1])
             or (
-                phrase[end + 1].key == "по" and end + 2 < len(phrase)
+                # "по чрезвычайным ситуациям", "Министр экономики и финансов"
+                phrase[end + 1].key in ("по", "и") and end + 2 < len(phrase)
                 and _is_portfolio(phrase[end + 2])
             )
         ):
             end += 1
         return end
     link = phrase[at].key
+    if link == "in" and [t.key for t in phrase[at + 1 : at + 3]] == ["charge", "of"]:
+        at, link = at + 2, "of"  # "Minister in charge of Transport and Infrastructure"
     if link not in ("of", "for"):
         return at - 1
     j = at + 1
@@ -331,7 +334,8 @@ def _role_end(phrase: list[_Token], first: int) -> int:
     end = first
     while end + 1 < len(phrase):
         nxt = phrase[end + 1]
-        joined = nxt.key == "and" and end + 2 < len(phrase) and _is_role(phrase[end + 2])
+        # "Ambassador Extraordinary and Plenipotentiary", "Чрезвычайный и Полномочный Посол"
+        joined = nxt.key in ("and", "и") and end + 2 < len(phrase) and _is_role(phrase[end + 2])
         if joined or (_is_role(nxt) and not (nxt.cyrillic and _is_rank_cyr(nxt))):
             end += 1
         elif _portfolio_end(phrase, end + 1) > end:
@@ -356,6 +360,28 @@ _RANK_CYR = re.compile(
 
 def _is_rank_cyr(token: _Token) -> bool:
     return not token.capitalised and _RANK_CYR.fullmatch(token.key) is not None
+
+
+_GENRE_WORDS = frozenset(
+    "interview speech address statement message remarks article greetings congratulations "
+    "answer answers comment lecture".split()
+)
+"""A headline's first word naming the kind of piece ("Interview of ..."): not part of the
+organisation that follows it."""
+
+
+def _second_role(after: list[_Token]) -> tuple[int, int] | None:
+    """In what follows a role, a second role after a dash ("Executive Committee – Executive
+    Secretary of the CIS", "Исполнительного комитета – Исполнительный секретарь СНГ"): the
+    dash's index and the second role's last, or None."""
+    dash = next((i for i, t in enumerate(after) if t.kind == "dash"), None)
+    if dash is None or dash == 0:
+        return None
+    tail = after[dash + 1 :]
+    head = next((i for i, t in enumerate(tail[:3]) if _is_role_head(t) and not _is_rank(t)), None)
+    if head is None or not all(t.kind == "word" and t.capitalised for t in tail[:head]):
+        return None
+    return dash, dash + 1 + _role_end(tail, head)
 
 
 def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
@@ -395,13 +421,29 @@ def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
         before = _strip_edges(before[cut[-1] + 1 :])
     elif cut and before[cut[-1]].kind != "dash":
         before = []
+    if len(before) > 2 and before[0].key in _GENRE_WORDS and before[1].key in ("of", "with"):
+        before = _strip_edges(before[2:])  # "Interview of SCO Secretary-General ...": SCO
     after = _strip_edges(phrase[end + 1 :])
+    second = _second_role(after)
+    role_text = _span_text(text, role_tokens)
+    if second is not None:
+        # "Chairman of the CIS Executive Committee – CIS Executive Secretary": one person's
+        # two posts; the body between them is the organisation unless one follows. A state
+        # between them ("... Armed Forces of the Russian Federation – First Deputy Minister
+        # of Defence") is the organisation of both, and not part of the role.
+        dash, last = second
+        between = _strip_edges(after[:dash])
+        if all(_is_place(t) or t.key in ("of", "the") for t in between):
+            role_text += " – " + _span_text(text, after[dash + 1 : last + 1])
+        else:
+            role_text = _span_text(text, phrase[start : phrase.index(after[last]) + 1])
+        after = _strip_edges(after[last + 1 :]) or between
     if phrase[0].cyrillic:
         # Russian puts the organisation after the role in the genitive: "секретарь ОДКБ".
         organisation = _span_text(text, after) or _span_text(text, before)
     else:
         organisation = _span_text(text, after) if after else _span_text(text, before)
-    return _span_text(text, role_tokens), organisation
+    return role_text, organisation
 
 
 def _role_after(text: str, tokens: list[_Token], index: int) -> tuple[str, str]:
@@ -745,7 +787,10 @@ def _drop_addresses(people: list[Participant]) -> list[Participant]:
     kept: list[Participant] = []
     for person in people:
         words = person.name.split()
-        if len(words) == 2 and _ADDRESS_PATRONYMIC.search(words[1]) and words[0][:1].isupper():
+        if (
+            len(words) == 2 and _ADDRESS_PATRONYMIC.search(words[1]) and words[0][:1].isupper()
+            and not person.role  # "Secretary ... Alexander Volkovich": a surname, not an address
+        ):
             own = (words[0][:1] + words[1][:1]).casefold()
             holders = [
                 other for other in people

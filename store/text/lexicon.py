@@ -243,6 +243,8 @@ PORTFOLIO_WORDS = _words(
     economy economic finance finances education culture labour labor agriculture energy
     transport trade industry sport sports youth science digital development staff general
     armed forces peace operations political peacebuilding humanitarian disarmament
+    infrastructure integration macroeconomics customs competition antitrust regulation
+    technical markets information communications technologies agro-industrial complex
     """
 )
 """Words of a minister's or officer's portfolio: "Minister of Foreign Affairs", "Chief of
@@ -257,8 +259,11 @@ PORTFOLIO_STEMS_CYR = (
 """The same in Russian, in the genitive a role governs ("Министр иностранных дел",
 "начальник Генерального штаба Вооруженных Сил", "руководитель аппарата")."""
 
-CONNECTORS = _words("of the and for on to in at de del da di von van der bin al el la le du")
-"""Lowercase words that may sit inside an organisation or role phrase."""
+CONNECTORS = _words(
+    "of the and for on to in at de del da di von van der bin al el la le du charge"
+)
+"""Lowercase words that may sit inside an organisation or role phrase ("Minister in charge
+of ...")."""
 
 NAME_PARTICLES = _words("von van der den de da di du dos das del della bin ibn")
 """Lowercase words inside a person's name ("Pierre von Hoffmann", "Ursula von der Leyen")."""
