@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from store.model import Participant
 from store.text import lexicon
 from store.text.names import same_first_name
-from store.text.russian import is_first_name
+from store.text.russian import is_first_name, is_governed_word, plural_role_singular
 
 _TOKEN = re.compile(
     r"(?P<initials>(?<![\w.])(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}[A-ZА-ЯЁ][\w'’\-]*[\w])"
@@ -98,7 +98,8 @@ def _tokens_shifted(text: str, offset: int) -> list[_Token]:
 
 
 _NOT_ROLES_CYR = (
-    "секретариат", "председательств", "руководств", "представительств", "посольств", "главе"
+    "секретариат", "председательств", "руководств", "представительств", "посольств", "главе",
+    "командировк",
 )
 """Words sharing a role's stem that name a body or an act, not a post: "под
 председательством Министра" (chaired by), "при руководстве", "представительство", "во
@@ -217,17 +218,53 @@ class _Mention:
     """Only a surname ("Minister Kneissl"): merged into a fuller mention when one exists."""
 
 
+def _lowercase_head(token: _Token) -> bool:
+    """A Russian role written in lowercase ("начальник", "заместителем"), whose phrase runs
+    on in lowercase words ("начальник отдела по противодействию вызовам и угрозам")."""
+    return (
+        token.cyrillic and not token.capitalised and _is_role_head(token)
+        and not _is_rank_cyr(token)
+    )
+
+
+def _keeps_chain(token: _Token) -> bool:
+    """Whether a Russian role's phrase goes on through this word: a word it governs, an
+    organisation's or place's word, "по" or "и"; not a name, a rank or another preposition
+    ("в ходе встречи" is prose)."""
+    if token.kind != "word" or not token.cyrillic or _is_rank_cyr(token):
+        return False
+    if token.key in lexicon.CONNECTORS_CYR:
+        return token.key in ("по", "и")
+    if token.capitalised:
+        return not _is_nameish(token)
+    return True
+
+
 def _stretches(tokens: list[_Token]) -> list[tuple[int, int]]:
-    """Index ranges of maximal runs of phrase tokens, split at punctuation and prose."""
+    """Index ranges of maximal runs of phrase tokens, split at punctuation and prose.
+
+    After a Russian role, the lowercase words it governs ("начальник отдела по вопросам
+    военного сотрудничества", "директор Института стран СНГ") stay in its run, whatever
+    the word lists say, until a name, a rank or prose.
+    """
     spans: list[tuple[int, int]] = []
     start: int | None = None
+    chain = False
     for i, token in enumerate(tokens):
-        if _is_phrase_part(token):
+        governed = (
+            chain and token.kind == "word" and not token.capitalised
+            and is_governed_word(token.key)
+        )
+        if governed or _is_phrase_part(token):
             if start is None:
                 start = i
+            chain = (
+                token.cyrillic and _is_role_head(token) and not _is_rank_cyr(token)
+            ) or (chain and _keeps_chain(token))
         elif start is not None:
             spans.append((start, i))
             start = None
+            chain = False
     if start is not None:
         spans.append((start, len(tokens)))
     return spans
@@ -402,6 +439,18 @@ def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
         return "", ""
     first = heads[0]
     end = _role_end(phrase, first)
+    unit: list[_Token] = []
+    if _lowercase_head(phrase[first]):
+        # "начальник отдела по вопросам военного сотрудничества Секретариата ОДКБ": the
+        # lowercase words are the role's, the capitalised ones after them its organisation
+        chained = end
+        while (
+            chained + 1 < len(phrase) and phrase[chained + 1].kind == "word"
+            and not phrase[chained + 1].capitalised and not _is_rank_cyr(phrase[chained + 1])
+        ):
+            chained += 1
+        unit = _strip_edges(phrase[end + 1 : chained + 1])
+        end = chained
     start = first
     while start > 0 and (
         _is_role(phrase[start - 1])
@@ -439,8 +488,11 @@ def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
             role_text = _span_text(text, phrase[start : phrase.index(after[last]) + 1])
         after = _strip_edges(after[last + 1 :]) or between
     if phrase[0].cyrillic:
-        # Russian puts the organisation after the role in the genitive: "секретарь ОДКБ".
-        organisation = _span_text(text, after) or _span_text(text, before)
+        # Russian puts the organisation after the role in the genitive: "секретарь ОДКБ";
+        # with none, the unit a lowercase role names is it ("отдела по ... угрозам").
+        organisation = (
+            _span_text(text, after) or _span_text(text, unit) or _span_text(text, before)
+        )
     else:
         organisation = _span_text(text, after) if after else _span_text(text, before)
     return role_text, organisation
@@ -464,6 +516,20 @@ def _role_after(text: str, tokens: list[_Token], index: int) -> tuple[str, str]:
         if last_run[1] == len(stripped) and last_run[1] - last_run[0] >= 2:
             return "", ""  # "..., Kyrgyzstani Foreign Minister Erlan Abdyldayev": not ours
     return _split_role(text, chunk)
+
+
+def _is_acronym(token: _Token) -> bool:
+    """An organisation's acronym: CSTO, OSCE, ОДКБ."""
+    letters = [c for c in token.text if c.isalpha()]
+    return token.kind == "word" and len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+_TITLES = frozenset({"ambassador", "посол"})
+"""A diplomat's title, written before the name beside or instead of the post."""
+
+
+def _is_title_only(role: str) -> bool:
+    return role.casefold() in _TITLES
 
 
 def _roles_before(text: str, tokens: list[_Token], lo: int, run_start: int) -> tuple[str, str]:
@@ -494,7 +560,20 @@ def _roles_before(text: str, tokens: list[_Token], lo: int, run_start: int) -> t
             chunk = chunk[named[-1] :]
             if not chunk or chunk[0].key not in ("and", "и"):
                 break
+        dashes = [i for i, t in enumerate(chunk) if t.kind == "dash"]
+        if dashes and not any(_is_role_head(t) for t in chunk[: dashes[-1]]):
+            chunk = chunk[dashes[-1] + 1 :]  # "TASHKENT, 6 February 2025 – The OSCE ..."
         stripped = _strip_edges(chunk)
+        if (
+            not named and len(stripped) > 1 and _is_acronym(stripped[0])
+            and _is_role_head(stripped[-1])
+        ):
+            # "The OSCE Chairperson-in-Office, Swiss Federal Councillor for Foreign Affairs
+            # Ignazio Cassis": the organisation's post, the national one its apposition
+            post = _split_role(text, chunk)
+            if post[0] and post[1]:
+                roles = [post]
+            break
         if not stripped or (not _is_role_head(stripped[0]) and not (
             len(stripped) > 1 and _is_role(stripped[0])
         )):
@@ -508,6 +587,10 @@ def _roles_before(text: str, tokens: list[_Token], lo: int, run_start: int) -> t
         k = j
     if not roles:
         return "", ""
+    if len(roles) > 1 and _is_title_only(roles[-1][0]) and not roles[-1][1]:
+        # "Permanent Representative of Kazakhstan to the OSCE, Ambassador Askar
+        # Zhumagaliyev": the title is the holder's rank, the post before it the role
+        roles.pop()
     role_text = ", ".join(dict.fromkeys(r for r, _ in roles if r))
     org_text = "; ".join(dict.fromkeys(o for _, o in roles if o))
     return role_text, org_text
@@ -608,9 +691,75 @@ def _organisation_elsewhere(
     return org
 
 
+_PLURAL_ROLES = frozenset(
+    "ministers secretaries representatives heads chiefs deputies directors presidents "
+    "ambassadors chairmen envoys commissioners delegates advisers advisors".split()
+)
+
+
+def _singular_role(role: str) -> str:
+    """A plural role made singular ("Deputy Foreign Ministers" -> "Deputy Foreign Minister",
+    "заместители министров иностранных дел" -> "заместитель министра иностранных дел"), or
+    "" when the role is not plural."""
+    if re.search(r"[А-Яа-яЁё]", role):
+        return plural_role_singular(role)
+    words = role.split()
+    plural = [i for i, w in enumerate(words) if w.casefold() in _PLURAL_ROLES]
+    if not plural:
+        return ""
+    for i in plural:
+        word = words[i]
+        if word.casefold().endswith("men"):
+            words[i] = word[:-3] + word[-3:].replace("men", "man")
+        elif word.casefold().endswith("ies"):
+            words[i] = word[:-3] + "y"
+        else:
+            words[i] = word[:-1]
+    return " ".join(words)
+
+
+def _heading_role(text: str, tokens: list[_Token], colon: int) -> tuple[str, str]:
+    """The role written before a list's colon ("министры обороны:", "Главы делегаций –
+    заместители министров иностранных дел:"): the last of its dash-joined parts."""
+    k = colon
+    while k > 0 and _is_phrase_part(tokens[k - 1]):
+        k -= 1
+    parts = [[]]  # type: list[list[_Token]]
+    for token in tokens[k:colon]:
+        if token.kind == "dash":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    for part in reversed(parts):
+        role, org = _split_role(text, part)
+        if role:
+            return role, org
+    return "", ""
+
+
+def _listed_role(
+    text: str, tokens: list[_Token], starts: tuple[int, int], found: tuple[str, str],
+    list_role: str,
+) -> tuple[str, str, str]:
+    """Role and organisation of a person in a list with countries in brackets, and the role
+    the list goes on giving: "министры обороны: Виктор Хренин (Беларусь), ...", "Deputy
+    Foreign Ministers Andrei Rudakov (Russia), Yerzhan Kusainov (Kazakhstan) and ...": a
+    plural role heads the list and each person in it holds it, in the singular. `starts`
+    holds the phrase's and the segment's start, `found` the role and organisation so far."""
+    lo, segment_start = starts
+    role, org = found
+    if not role and segment_start == lo and lo > 1 and tokens[lo - 1].text == ":":
+        role, org = _heading_role(text, tokens, lo - 1)
+    one = _singular_role(role) if role else ""
+    if one:
+        return one, org, one
+    return role or list_role, org, list_role
+
+
 def _mentions(text: str) -> list[_Mention]:
     tokens = _tokens(text)
     found: list[_Mention] = []
+    list_role = ""
     for lo, hi in _stretches(tokens):
         segment_start = lo
         for a, b in _name_runs(tokens, lo, hi):
@@ -692,8 +841,16 @@ def _mentions(text: str) -> list[_Mention]:
                 )
             if not accepted:
                 continue
-            if after_role and not role:
+            if after_role and (not role or (_is_title_only(role) and not org)):
+                # "Ambassador Markus Kessler, Head of the OSCE Programme Office": the post
+                # after the name says more than the title before it
                 role, org = after_role, after_org
+            if country_in_brackets:
+                role, org, list_role = _listed_role(
+                    text, tokens, (lo, segment_start), (role, org), list_role
+                )
+            else:
+                list_role = ""
             org = org or _organisation_elsewhere(text, tokens, (lo, segment_start, a, b), role)
             name = " ".join(_span_text(text, run).split())
             if initials_after:
@@ -818,12 +975,35 @@ def is_named_in(name: str, people: Iterable[Participant]) -> bool:
     return any(_same_surname(key, _surname_key(p.name)) for p in people)
 
 
+_SIGNATURE_WORDS = 8
+"""The longest role line under a signature ("CSTO Secretary General")."""
+
+
+def _signature_role(name_line: str, mention: _Mention, role_line: str) -> tuple[str, str]:
+    """The role on the line under a signature that is only a name ("Imangali Tasmagambetov,"
+    then "CSTO Secretary General"), or ("", "")."""
+    if mention.role or name_line.strip(" ,") != mention.name:
+        return "", ""
+    if len(role_line.split()) > _SIGNATURE_WORDS or role_line.endswith(tuple(".;:!?")):
+        return "", ""
+    tokens = _tokens(role_line)
+    if not tokens or not all(_is_phrase_part(t) for t in tokens):
+        return "", ""
+    return _split_role(role_line, tokens)
+
+
 def find_participants(paragraphs: Iterable[str]) -> list[Participant]:
     """Every person named in the paragraphs (title first), once each, in order of mention."""
     mentions: list[_Mention] = []
     offset = 0
-    for paragraph in paragraphs:
-        for m in _mentions(paragraph):
+    lines = list(paragraphs)
+    for index, paragraph in enumerate(lines):
+        found = _mentions(paragraph)
+        if len(found) == 1 and index + 1 < len(lines) and len(paragraph) <= 60:
+            role, org = _signature_role(paragraph, found[0], lines[index + 1])
+            if role:
+                found = [_Mention(found[0].name, role, org, found[0].start, found[0].single)]
+        for m in found:
             mentions.append(_Mention(m.name, m.role, m.organisation, m.start + offset, m.single))
         offset += len(paragraph) + 2
     return _drop_addresses(merge_mentions(mentions))
