@@ -106,6 +106,14 @@ _NOT_ROLES_CYR = (
 главе с" (headed by)."""
 
 
+_PLURAL_ROLES = frozenset(
+    "ministers secretaries representatives heads chiefs deputies directors presidents "
+    "ambassadors chairmen envoys commissioners delegates advisers advisors".split()
+)
+"""Roles in the plural, heading a list of the people who hold them ("Deputy Foreign
+Ministers A (Russia), B (Kazakhstan)")."""
+
+
 def _is_role(token: _Token) -> bool:
     if token.key.startswith(_NOT_ROLES_CYR):
         return False
@@ -121,7 +129,7 @@ def _is_role_head(token: _Token) -> bool:
         return False
     if token.cyrillic:
         return lexicon.has_stem(token.text, lexicon.ROLE_STEMS_CYR)
-    return token.key in lexicon.ROLE_HEADS or any(
+    return token.key in lexicon.ROLE_HEADS or token.key in _PLURAL_ROLES or any(
         part in lexicon.ROLE_HEADS for part in token.key.split("-")
     )
 
@@ -689,12 +697,6 @@ def _organisation_elsewhere(
     if not org and role and segment_start == lo and lo > 0 and tokens[lo - 1].key == "its":
         org = _sentence_subject_body(text, tokens, lo - 1)
     return org
-
-
-_PLURAL_ROLES = frozenset(
-    "ministers secretaries representatives heads chiefs deputies directors presidents "
-    "ambassadors chairmen envoys commissioners delegates advisers advisors".split()
-)
 
 
 def _singular_role(role: str) -> str:
