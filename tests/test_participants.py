@@ -508,6 +508,13 @@ def test_a_plural_role_heading_a_list_is_each_persons_in_the_singular() -> None:
         Participant("Ержан Кусаинов", "заместитель министра иностранных дел", "Казахстан"),
     ]
     assert people(
+        "Participants: Presidents Kassym-Jomart Tokayev (Kazakhstan) and Sadyr Japarov "
+        "(Kyrgyzstan)."
+    ) == [
+        Participant("Kassym-Jomart Tokayev", "President", "Kazakhstan"),
+        Participant("Sadyr Japarov", "President", "Kyrgyzstan"),
+    ]
+    assert people(
         "Приняли участие министры обороны: Виктор Хренин (Беларусь) и Эмомали Собирзода "
         "(Таджикистан)."
     ) == [
