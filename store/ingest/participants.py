@@ -52,7 +52,8 @@ class _Token:
 
     @property
     def cyrillic(self) -> bool:
-        return bool(re.match(r"[А-Яа-яЁё]", self.text))
+        first = self.text[:1]
+        return "А" <= first <= "я" or first in "Ёё"
 
     @property
     def capitalised(self) -> bool:
@@ -118,7 +119,7 @@ def _is_role(token: _Token) -> bool:
     if token.key.startswith(_NOT_ROLES_CYR):
         return False
     if token.cyrillic:
-        return lexicon.has_stem(token.text, lexicon.ROLE_STEMS_CYR)
+        return lexicon.has_stem(token.text, lexicon.ROLE_STEMS)
     return token.key in lexicon.ROLE_WORDS or all(
         part in lexicon.ROLE_WORDS for part in token.key.split("-") if part
     )
@@ -128,7 +129,7 @@ def _is_role_head(token: _Token) -> bool:
     if token.key.startswith(_NOT_ROLES_CYR):
         return False
     if token.cyrillic:
-        return lexicon.has_stem(token.text, lexicon.ROLE_STEMS_CYR)
+        return lexicon.has_stem(token.text, lexicon.ROLE_STEMS)
     return token.key in lexicon.ROLE_HEADS or token.key in _PLURAL_ROLES or any(
         part in lexicon.ROLE_HEADS for part in token.key.split("-")
     )
@@ -145,7 +146,7 @@ def _is_honorific(token: _Token) -> bool:
 def _is_place(token: _Token) -> bool:
     """A country or place word ("Kazakhstan", "Армения")."""
     if token.cyrillic:
-        return lexicon.has_stem(token.text, lexicon.PLACE_STEMS_CYR)
+        return lexicon.has_stem(token.text, lexicon.PLACE_STEMS)
     return token.key in lexicon.PLACE_WORDS
 
 
@@ -153,11 +154,9 @@ def _is_first_name(token: _Token) -> bool:
     if token.kind != "word":
         return False
     if token.cyrillic:
-        key = token.key
-        return any(
-            key == name or (len(name) > 2 and key.startswith(name) and len(key) - len(name) <= 3)
-            for name in lexicon.FIRST_NAMES_CYR
-        ) or (token.capitalised and is_first_name(token.text))
+        return lexicon.is_listed_first_name_cyr(token.key) or (
+            token.capitalised and is_first_name(token.text)
+        )
     return token.key in lexicon.FIRST_NAMES or token.key.split("-")[0] in lexicon.FIRST_NAMES
 
 
@@ -171,10 +170,11 @@ def _is_nameish(token: _Token) -> bool:
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return False  # an acronym: CSTO, UNAMA, ОДКБ
     if token.cyrillic:
-        if token.key in lexicon.FIRST_NAMES_CYR:
+        if token.key in lexicon.FIRST_NAMES_CYR_SET:
             return True
-        stems = lexicon.ROLE_STEMS_CYR + lexicon.ORG_STEMS_CYR + lexicon.PLACE_STEMS_CYR
-        return not lexicon.has_stem(token.text, stems) and token.key not in ("в", "на", "с")
+        return not lexicon.has_stem(token.text, lexicon.NAMED_THING_STEMS) and token.key not in (
+            "в", "на", "с"
+        )
     if _is_first_name(token):
         return True
     key = token.key
@@ -203,9 +203,7 @@ def _is_phrase_part(token: _Token) -> bool:
     if token.cyrillic:
         return token.key in lexicon.CONNECTORS_CYR or _is_portfolio(token) or _is_rank_cyr(
             token
-        ) or lexicon.has_stem(
-            token.text, lexicon.ROLE_STEMS_CYR + lexicon.ORG_STEMS_CYR + lexicon.PLACE_STEMS_CYR
-        )
+        ) or lexicon.has_stem(token.text, lexicon.NAMED_THING_STEMS)
     return (
         token.key in lexicon.CONNECTORS
         or token.key in lexicon.ROLE_WORDS
@@ -267,7 +265,8 @@ def _stretches(tokens: list[_Token]) -> list[tuple[int, int]]:
             if start is None:
                 start = i
             chain = (
-                token.cyrillic and _is_role_head(token) and not _is_rank_cyr(token)
+                token.kind == "word" and token.cyrillic and _is_role_head(token)
+                and not _is_rank_cyr(token)
             ) or (chain and _keeps_chain(token))
         elif start is not None:
             spans.append((start, i))
@@ -325,7 +324,7 @@ def _span_text(text: str, tokens: list[_Token]) -> str:
 def _is_portfolio(token: _Token) -> bool:
     if token.cyrillic:
         return token.key in ("дел", "сил") or lexicon.has_stem(
-            token.text, lexicon.PORTFOLIO_STEMS_CYR
+            token.text, lexicon.PORTFOLIO_STEMS
         )
     return token.key in lexicon.PORTFOLIO_WORDS
 

@@ -9,6 +9,7 @@ prefixes of the casefolded word, because Russian inflects every noun ("пред�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def _words(text: str) -> frozenset[str]:
@@ -188,6 +189,18 @@ FIRST_NAMES_CYR = (
 ).split()
 """Cyrillic first names in the nominative; a name in another case starts with one of these."""
 
+FIRST_NAMES_CYR_SET = frozenset(FIRST_NAMES_CYR)
+
+
+@lru_cache(maxsize=65_536)
+def is_listed_first_name_cyr(key: str) -> bool:
+    """Whether a casefolded Cyrillic word is one of the first names above, in any case form
+    ("Сергеем", "Ивану")."""
+    return key in FIRST_NAMES_CYR_SET or any(
+        len(name) > 2 and key.startswith(name) and len(key) - len(name) <= 3
+        for name in FIRST_NAMES_CYR
+    )
+
 FEMALE_FIRST_NAMES_CYR = frozenset(
     (
         "евгения валерия виктория юлия мария наталия лидия алия "
@@ -340,15 +353,36 @@ CONTINUATION = re.compile(
 """Words by which a paragraph goes on with the event its item already told of."""
 
 
-def has_stem(word: str, stems: list[str] | tuple[str, ...]) -> bool:
-    """Whether a (Russian) word starts with one of the stems, ignoring case."""
-    key = word.casefold()
-    for stem in stems:
+class Stems:
+    """Russian stems, one or more of the lists above, matched as prefixes of a casefolded
+    word: one regular expression for all of them, and each word's answer remembered (the
+    parser asks about every capitalised word of every paragraph)."""
+
+    def __init__(self, *lists: list[str]) -> None:
+        stems = {stem for words in lists for stem in words}
+        longest_first = sorted(stems, key=len, reverse=True)
         # A short stem ("сил", "дел", "вен") names a word only when little follows it, so
         # that surnames such as "Силуанов" or "Делягин" are not taken for organisations.
-        if key.startswith(stem) and (len(stem) > 3 or len(key) <= len(stem) + 2):
-            return True
-    return False
+        long = [re.escape(s) for s in longest_first if len(s) > 3]
+        short = [rf"{re.escape(s)}.{{0,2}}$" for s in longest_first if len(s) <= 3]
+        self._pattern = re.compile("|".join(long + short))
+        self.match = lru_cache(maxsize=65_536)(self._match)
+
+    def _match(self, key: str) -> bool:
+        return self._pattern.match(key) is not None
+
+
+ROLE_STEMS = Stems(ROLE_STEMS_CYR)
+ORG_STEMS = Stems(ORG_STEMS_CYR)
+PLACE_STEMS = Stems(PLACE_STEMS_CYR)
+PORTFOLIO_STEMS = Stems(PORTFOLIO_STEMS_CYR)
+NAMED_THING_STEMS = Stems(ROLE_STEMS_CYR, ORG_STEMS_CYR, PLACE_STEMS_CYR)
+"""A role's, an organisation's or a place's stem: a word that is not a person's name."""
+
+
+def has_stem(word: str, stems: Stems) -> bool:
+    """Whether a (Russian) word starts with one of the stems, ignoring case."""
+    return stems.match(word.casefold())
 
 FUNCTION_WORDS = _words(
     """
