@@ -701,3 +701,18 @@ def test_a_contact_block_may_name_its_office_in_several_lines_above_the_phone() 
         ("Chairperson concludes visit", ("The Chairperson concluded her visit.",)),
         ("Council Press Statement on the Attack", ("The members condemned it.",)),
     ]
+
+
+def test_a_title_parted_from_its_item_by_a_blank_line_stays_its_title() -> None:
+    text = (
+        "On 1 March 2025, the Council met in Minsk.\nThe sides discussed plans.\n\n"
+        "Secretary General visits Dushanbe\n\n"
+        "3 March 2025\nThe Secretary General held talks in Dushanbe.\nThe talks were good.\n\n"
+        "Statement of the Ministry\nAstana, 4 March 2025\nThe Ministry welcomes the decision.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title, i.date, len(i.body)) for i in items] == [
+        ("The Council met in Minsk", "2025-03-01", 2),
+        ("Secretary General visits Dushanbe", "2025-03-03", 2),
+        ("Statement of the Ministry", "2025-03-04", 1),
+    ]

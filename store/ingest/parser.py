@@ -305,6 +305,26 @@ def _is_fragment(block: list[str]) -> bool:
     return _is_title_like(block[0]) or parse_date_line(block[0], bare=True) is not None
 
 
+def _joined_fragments(
+    blocks: list[list[str]], numbers: list[list[int]]
+) -> list[tuple[list[str], list[int]]]:
+    """The blocks, each lone title or date line joined to the block after it: a blank line
+    after a title ("Title", blank, "Date\nText") parts it from its own item, not from the
+    item before."""
+    joined: list[tuple[list[str], list[int]]] = []
+    pending: tuple[list[str], list[int]] = ([], [])
+    for block, block_numbers in zip(blocks, numbers, strict=True):
+        lines, lines_numbers = pending[0] + block, pending[1] + block_numbers
+        if _is_fragment(block):
+            pending = (lines, lines_numbers)
+            continue
+        joined.append((lines, lines_numbers))
+        pending = ([], [])
+    if pending[0]:
+        joined.append(pending)
+    return joined
+
+
 def _lines(text: str) -> tuple[list[list[str]], list[list[int]], bool]:
     """The text's blocks of lines, each line's number, and whether blank lines separate
     items.
@@ -753,7 +773,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
     blocks, numbers, blank_lines_separate = _lines(normalise_text(text))
     drafts: list[_Draft] = []
     if blank_lines_separate:
-        for block, block_numbers in zip(blocks, numbers, strict=True):
+        for block, block_numbers in _joined_fragments(blocks, numbers):
             drafts.extend(_split_block(block, block_numbers, hard_block=True))
     else:
         drafts = _split_block(
