@@ -20,6 +20,10 @@ from store.text.dates import event_date, find_dates, held_date, opening_date, pa
         ("5 сентября 2022 года", "2022-09-05", ""),
         ("Vienna, December 10, 2017", "2017-12-10", "Vienna"),
         ("31.10.2024", "2024-10-31", ""),
+        ("«14» мая 2025 г.", "2025-05-14", ""),
+        ("г. Бишкек, 2 апреля 2025 года", "2025-04-02", "Бишкек"),
+        ("29 April 2025, 09:30 (MSK)", "2025-04-29", ""),
+        ("Vienna (Austria), 4 July 2025", "2025-07-04", "Vienna (Austria)"),
     ],
 )
 def test_a_date_line_is_read_with_its_place(line: str, iso: str, place: str) -> None:

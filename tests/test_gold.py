@@ -146,3 +146,19 @@ def test_gold_roles_and_organisations_read_as_a_reader_files_them() -> None:
                     wrong.append((person.name, person.role, person.organisation))
     assert found >= 40
     assert right / found >= 0.85, wrong
+
+
+def test_gold_items_are_of_the_kind_a_reader_files_them_under() -> None:
+    """Where the gold gives an item's kind (news, speech, statement, interview), the parsed
+    item has it."""
+    wrong = []
+    for gold_file in sorted(GOLD.glob("*.gold.json")):
+        text = gold_file.with_name(gold_file.name.replace(".gold.json", ".txt")).read_text("utf-8")
+        items = parse_text(text, gold_file.name)
+        for entry in json.loads(gold_file.read_text("utf-8"))["items"]:
+            if "kind" not in entry:
+                continue
+            match = _find(items, entry["starts"])
+            if match is None or match.kind != entry["kind"]:
+                wrong.append((gold_file.name, entry["starts"][:50], match and match.kind))
+    assert wrong == []

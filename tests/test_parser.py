@@ -327,6 +327,23 @@ def test_kinds_from_titles() -> None:
     assert kind_of("Interview of the Chief of the Joint Staff to Krasnaya Zvezda") == "interview"
     assert kind_of("Statement of the CSTO Permanent Council") == "statement"
     assert kind_of("The CSTO Secretary General met the Ambassador") == "news"
+    assert kind_of("Message of the CSTO Secretary General on the Day of the Defender") == "speech"
+    assert kind_of("Поздравление Генерального секретаря ОДКБ с Днем Победы") == "speech"
+    assert kind_of("The Secretary General sent a message to the forum") == "news"
+    assert kind_of("Answer by the Spokesperson to a media question on the exercise") == "interview"
+    assert kind_of("Ответ официального представителя МИД на вопрос СМИ") == "interview"
+    assert kind_of("Выступление и ответы на вопросы СМИ Министра") == "speech"
+
+
+def test_a_un_release_whose_first_line_announces_remarks_is_a_speech() -> None:
+    items = parse_text(
+        "Regional Organizations Indispensable Partners, Secretary-General Tells Council\n"
+        "21 January 2025\n"
+        "Following are UN Secretary-General António Guterres’ remarks to the Security Council "
+        "open debate, in New York today:\nI thank the Presidency for convening this debate.\n",
+        "x",
+    )
+    assert [i.kind for i in items] == ["speech"]
 
 
 @settings(max_examples=150, deadline=None)
@@ -568,4 +585,134 @@ def test_a_contact_block_ends_before_the_next_items_title() -> None:
         ("Secretary General visits Minsk", "The Secretary General held talks in Minsk."),
         ("ОДКБ / ШОС / СНГ: встреча генеральных секретарей",
          "Генеральные секретари провели встречу."),
+    ]
+
+
+def test_a_yearless_date_in_a_dump_out_of_order_takes_the_year_its_neighbours_share() -> None:
+    items = parse_text(
+        "On 28 November 2025, the Council met.\n"
+        "On 3 March this year, the Committee met.\n"
+        "On 11 April 2025, the Board met.\n"
+        "On 14 January 2025, the Assembly met.\n",
+        "x",
+    )
+    assert [i.date for i in items] == ["2025-11-28", "2025-03-03", "2025-04-11", "2025-01-14"]
+
+
+def test_pages_copied_with_a_blank_line_after_every_paragraph_keep_their_items_whole() -> None:
+    text = (
+        "В Минске обсудили подготовку учения\n\n12.02.2025 10:45\n\n"
+        "12 февраля в Минске состоялось рабочее совещание.\n\n"
+        "Участники уточнили сроки учения.\n\n"
+        "Председатель ОБСЕ посетила Бишкек\n\n"
+        "Бишкек, 3 марта 2025 г. – Действующий председатель ОБСЕ провела переговоры.\n\n"
+        "Стороны обсудили управление границами.\n"
+        "Заявление МИД\n2 апреля 2025 года\nМИД приветствует вступление Договора в силу.\n"
+        "Встреча с Послом\n10 июля 2025\nСтороны обсудили ход реализации решений.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title, i.date, len(i.body)) for i in items] == [
+        ("В Минске обсудили подготовку учения", "2025-02-12", 2),
+        ("Председатель ОБСЕ посетила Бишкек", "2025-03-03", 2),
+        ("Заявление МИД", "2025-04-02", 1),
+        ("Встреча с Послом", "2025-07-10", 1),
+    ]
+
+
+def test_a_quotation_paragraph_is_not_the_next_items_title() -> None:
+    text = (
+        "Chairperson concludes visit to Central Asia\n6 February 2025\n"
+        "The Chairperson concluded her visit today.\n"
+        "“Central Asia is at the heart of the OSCE,” said Lehtinen. “Our offices show it.”\n"
+        "The Chairperson was accompanied by the Head of the Office.\n"
+    )
+    items = parse_text(text, "x")
+    assert len(items) == 1 and len(items[0].body) == 3
+
+
+def test_release_numbers_and_notes_between_a_title_and_its_date_line_do_not_part_them() -> None:
+    text = (
+        "Security Council Press Statement on Attack against Peacekeepers\n"
+        "14 March 2025 | SC/16012\nThe members of the Security Council condemned the attack.\n"
+        "* *** *\n"
+        "Regional Organizations Indispensable Partners, Secretary-General Tells Council\n"
+        "SG/SM/22541\n21 January 2025\nFollowing are the Secretary-General's remarks:\n"
+        "Press release No. 47/2025\n27 May 2025\nCIS Council of Defence Ministers meets\n"
+        "The regular meeting of the Council was held in Moscow.\n"
+        "Statement by the Permanent Representative at the Permanent Council\n"
+        "Check against delivery\nVienna, 6 March 2025\nMr. Chairperson,\n"
+        "I thank you, Mr. Chairperson.\n"
+        "Moscow, 25 March 2025. The Deputy Secretary General took part in a conference.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title[:25], i.date, i.body[0][:15]) for i in items] == [
+        ("Security Council Press St", "2025-03-14", "The members of "),
+        ("Regional Organizations In", "2025-01-21", "Following are t"),
+        ("CIS Council of Defence Mi", "2025-05-27", "The regular mee"),
+        ("Statement by the Permanen", "2025-03-06", "Mr. Chairperson"),
+        ("Moscow, 25 March 2025", "2025-03-25", "Moscow, 25 Marc"),
+    ]
+
+
+def test_photo_counters_tags_and_view_counts_are_page_furniture() -> None:
+    text = (
+        "Exercise ends in Belarus\nFriday, 12 September 2025\n"
+        "The active phase of the exercise was completed.\nPhoto 1 of 12\n"
+        "The exercise was observed by the Chief of the Joint Staff.\nФото 3 из 12\n"
+        "Tags: CSTO, exercise\nViews: 1 284\n"
+    )
+    items = parse_text(text, "x")
+    assert len(items) == 1
+    assert items[0].body == (
+        "The active phase of the exercise was completed.",
+        "The exercise was observed by the Chief of the Joint Staff.",
+    )
+
+
+def test_a_source_line_ends_its_item_and_a_by_line_may_stand_above_the_date_line() -> None:
+    text = (
+        "Belarus and Kyrgyzstan to hold consultations\n12.03.2025 14:35\n"
+        "MINSK, 12 March (BelTA) – The Deputy Foreign Minister will hold consultations.\n"
+        "Source: BelTA\n"
+        "Published on 18 February 2025\nInterview of the Chairman to Rossiyskaya Gazeta\n"
+        "RG: What will be the main topics?\nThank you for the interview.\n"
+        "Kazakhstan, Mongolia sign agreement on military education\nBy our correspondent\n"
+        "Ulaanbaatar, 2 June 2025\n"
+        "Minister of Defence of Kazakhstan Ruslan Zhaksylykov signed an agreement.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title[:20], i.date, i.body[-1][:12]) for i in items] == [
+        ("Belarus and Kyrgyzst", "2025-03-12", "Source: BelT"),
+        ("Interview of the Cha", "2025-02-18", "Thank you fo"),
+        ("Kazakhstan, Mongolia", "2025-06-02", "Minister of "),
+    ]
+
+
+def test_a_contact_block_may_name_its_office_in_several_lines_above_the_phone() -> None:
+    text = (
+        "Chairperson concludes visit\n6 February 2025\nThe Chairperson concluded her visit.\n"
+        "For further information contact:\nPress and Public Information Section\n"
+        "OSCE Secretariat\nWallnerstrasse 6, 1010 Vienna, Austria\n"
+        "Office: +43 1 514 36 6267\npress@osce.org\n"
+        "Council Press Statement on the Attack\n14 March 2025\nThe members condemned it.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title, i.body) for i in items] == [
+        ("Chairperson concludes visit", ("The Chairperson concluded her visit.",)),
+        ("Council Press Statement on the Attack", ("The members condemned it.",)),
+    ]
+
+
+def test_a_title_parted_from_its_item_by_a_blank_line_stays_its_title() -> None:
+    text = (
+        "On 1 March 2025, the Council met in Minsk.\nThe sides discussed plans.\n\n"
+        "Secretary General visits Dushanbe\n\n"
+        "3 March 2025\nThe Secretary General held talks in Dushanbe.\nThe talks were good.\n\n"
+        "Statement of the Ministry\nAstana, 4 March 2025\nThe Ministry welcomes the decision.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title, i.date, len(i.body)) for i in items] == [
+        ("The Council met in Minsk", "2025-03-01", 2),
+        ("Secretary General visits Dushanbe", "2025-03-03", 2),
+        ("Statement of the Ministry", "2025-03-04", 1),
     ]

@@ -350,7 +350,7 @@ def test_the_role_after_another_persons_name_and_a_comma_is_the_next_ones() -> N
     )
     assert found == [
         ("Kaha Imnadze", "Head", "UNRCCA"),
-        ("John MacGregor", "Head, Ambassador", "OSCE Centre in Ashgabat"),
+        ("John MacGregor", "Head", "OSCE Centre in Ashgabat"),  # "Ambassador": a title
     ]
     assert roles(
         "Заседание провел начальник Генерального штаба Вооруженных Сил Российской Федерации "
@@ -368,3 +368,192 @@ def test_its_role_belongs_to_the_body_the_sentence_opens_with() -> None:
     assert roles("The meeting heard its Chairman Sergey Lebedev.") == [
         ("Sergey Lebedev", "Chairman", "")
     ]
+
+
+def test_a_surname_ending_like_a_patronymic_after_a_role_is_a_person_not_an_address() -> None:
+    text = (
+        "Secretary of the Security Council of the Republic of Belarus Alexander Volkovich and "
+        "Deputy Secretary of the Security Council of the Russian Federation Alexander Verevkin "
+        "took part."
+    )
+    assert names(text) == ["Alexander Volkovich", "Alexander Verevkin"]
+
+
+def test_a_minister_in_charge_of_a_portfolio() -> None:
+    assert people(
+        "Minister in charge of Transport and Infrastructure of the Eurasian Economic Commission "
+        "Arzybek Toktomushev met with Deputy Secretary-General of the SCO Oleg Kushnir."
+    ) == [
+        Participant(
+            "Arzybek Toktomushev", "Minister in charge of Transport and Infrastructure",
+            "Eurasian Economic Commission",
+        ),
+        Participant("Oleg Kushnir", "Deputy Secretary-General", "SCO"),
+    ]
+
+
+def test_the_kind_of_piece_a_headline_opens_with_is_not_the_organisation() -> None:
+    assert people("Interview of SCO Secretary-General Nurlan Yermekbayev to Xinhua") == [
+        Participant("Nurlan Yermekbayev", "Secretary-General", "SCO")
+    ]
+
+
+def test_two_posts_joined_by_a_dash_after_the_body_of_the_first() -> None:
+    assert people(
+        "I welcome the Chairman of the Executive Committee – Executive Secretary of the "
+        "Commonwealth of Independent States, Sergey Lebedev."
+    ) == [
+        Participant(
+            "Sergey Lebedev", "Chairman of the Executive Committee – Executive Secretary",
+            "Commonwealth of Independent States",
+        )
+    ]
+    assert people(
+        "Председатель Исполнительного комитета – Исполнительный секретарь СНГ Сергей Лебедев "
+        "провел встречу."
+    ) == [
+        Participant(
+            "Сергей Лебедев", "Председатель Исполнительного комитета – Исполнительный секретарь",
+            "СНГ",
+        )
+    ]
+    # a state between the two posts is the organisation, not part of the role
+    assert people(
+        "The meeting was chaired by the Chief of the General Staff of the Armed Forces of the "
+        "Russian Federation – First Deputy Minister of Defence, General of the Army Valery "
+        "Gerasimov."
+    ) == [
+        Participant(
+            "Valery Gerasimov",
+            "Chief of the General Staff of the Armed Forces – First Deputy Minister of Defence",
+            "Russian Federation",
+        )
+    ]
+
+
+def test_a_russian_role_joined_by_and_is_one_role() -> None:
+    assert people(
+        "Посол встретился с Чрезвычайным и Полномочным Послом Республики Армения Ваганом "
+        "Арутюняном и Министром экономики и финансов Республики Армения Ваге Овакимяном."
+    ) == [
+        Participant(
+            "Ваганом Арутюняном", "Чрезвычайным и Полномочным Послом", "Республики Армения"
+        ),
+        Participant("Ваге Овакимяном", "Министром экономики и финансов", "Республики Армения"),
+    ]
+
+
+def test_a_russian_role_in_lowercase_runs_to_its_organisation() -> None:
+    assert people(
+        "Делегацию возглавил начальник отдела по вопросам военного сотрудничества Секретариата "
+        "ОДКБ полковник Сергей Ковалёв."
+    ) == [
+        Participant(
+            "Сергей Ковалёв", "начальник отдела по вопросам военного сотрудничества",
+            "Секретариата ОДКБ",
+        )
+    ]
+    # with no organisation after it, the unit the role names is its organisation
+    assert people(
+        "принял делегацию во главе с начальником отдела по противодействию вызовам и угрозам "
+        "Владимиром Новиковым."
+    ) == [
+        Participant(
+            "Владимиром Новиковым", "начальником отдела по противодействию вызовам и угрозам",
+            "отдела по противодействию вызовам и угрозам",
+        )
+    ]
+    assert people(
+        "вручил медали командиру миротворческого батальона полковнику Ивану Петренко и "
+        "старшему офицеру Объединенного штаба ОДКБ подполковнику Марине Соколовой."
+    ) == [
+        Participant(
+            "Ивану Петренко", "командиру миротворческого батальона", "миротворческого батальона"
+        ),
+        Participant("Марине Соколовой", "старшему офицеру", "Объединенного штаба ОДКБ"),
+    ]
+    assert people("участвовала директор Института стран СНГ Елена Фомина.") == [
+        Participant("Елена Фомина", "директор", "Института стран СНГ")
+    ]
+
+
+def test_prose_after_a_russian_role_does_not_join_it() -> None:
+    assert people("Генеральный секретарь ОДКБ в ходе встречи с Иваном Петровым обсудил планы.") == [
+        Participant("Иваном Петровым", "", "")
+    ]
+    assert people(
+        "Министр обороны провел консультации с заместителем министра иностранных дел "
+        "Республики Узбекистан Бахромом Алоевым."
+    ) == [
+        Participant(
+            "Бахромом Алоевым", "заместителем министра иностранных дел", "Республики Узбекистан"
+        )
+    ]
+
+
+def test_a_plural_role_heading_a_list_is_each_persons_in_the_singular() -> None:
+    assert people(
+        "Heads of delegations: Deputy Foreign Ministers Andrei Rudakov (Russia), Yerzhan "
+        "Kusainov (Kazakhstan) and Sherali Sobirov (Tajikistan)."
+    ) == [
+        Participant("Andrei Rudakov", "Deputy Foreign Minister", "Russia"),
+        Participant("Yerzhan Kusainov", "Deputy Foreign Minister", "Kazakhstan"),
+        Participant("Sherali Sobirov", "Deputy Foreign Minister", "Tajikistan"),
+    ]
+    assert people(
+        "Главы делегаций – заместители министров иностранных дел: Андрей Рудаков (Россия), "
+        "Ержан Кусаинов (Казахстан)."
+    ) == [
+        Participant("Андрей Рудаков", "заместитель министра иностранных дел", "Россия"),
+        Participant("Ержан Кусаинов", "заместитель министра иностранных дел", "Казахстан"),
+    ]
+    assert people(
+        "Participants: Presidents Kassym-Jomart Tokayev (Kazakhstan) and Sadyr Japarov "
+        "(Kyrgyzstan)."
+    ) == [
+        Participant("Kassym-Jomart Tokayev", "President", "Kazakhstan"),
+        Participant("Sadyr Japarov", "President", "Kyrgyzstan"),
+    ]
+    assert people(
+        "Приняли участие министры обороны: Виктор Хренин (Беларусь) и Эмомали Собирзода "
+        "(Таджикистан)."
+    ) == [
+        Participant("Виктор Хренин", "министр обороны", "Беларусь"),
+        Participant("Эмомали Собирзода", "министр обороны", "Таджикистан"),
+    ]
+
+
+def test_a_diplomats_title_yields_to_the_post_beside_it() -> None:
+    assert people(
+        "“Risk analysis helps,” said Ambassador Markus Kessler, Head of the OSCE Programme "
+        "Office in Dushanbe."
+    ) == [Participant("Markus Kessler", "Head", "OSCE Programme Office in Dushanbe")]
+    assert people(
+        "Statement by the Permanent Representative of the Republic of Kazakhstan to the OSCE, "
+        "Ambassador Askar Zhumagaliyev, at the Permanent Council"
+    ) == [
+        Participant(
+            "Askar Zhumagaliyev", "Permanent Representative", "Republic of Kazakhstan to the OSCE"
+        )
+    ]
+
+
+def test_an_organisations_post_before_a_comma_is_the_role_of_the_person_after_it() -> None:
+    assert people(
+        "The OSCE Chairperson-in-Office, Swiss Federal Councillor for Foreign Affairs Ignazio "
+        "Cassis, met today with President of the Kyrgyz Republic Sadyr Japarov."
+    ) == [
+        Participant("Ignazio Cassis", "Chairperson-in-Office", "OSCE"),
+        Participant("Sadyr Japarov", "President", "Kyrgyz Republic"),
+    ]
+    assert people(
+        "TASHKENT, 6 February 2025 – The OSCE Chairperson-in-Office, Finnish Foreign Minister "
+        "Aino Lehtinen, concluded her visit."
+    ) == [Participant("Aino Lehtinen", "Chairperson-in-Office", "OSCE")]
+
+
+def test_the_role_line_under_a_signature_is_the_signers() -> None:
+    assert find_participants(
+        ["Dear comrades!", "I wish you good health.", "Imangali Tasmagambetov,",
+         "CSTO Secretary General"]
+    ) == [Participant("Imangali Tasmagambetov", "Secretary General", "CSTO")]

@@ -27,10 +27,14 @@ _TITLE_MAX_WORDS = 45
 _SENTENCE_END = tuple(".,;:?!…")
 
 _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("interview", re.compile(r"\binterview|\bинтервью", re.I)),
+    # "Answer by the Spokesperson to a media question": questions and answers
+    ("interview", re.compile(r"\binterview|\bинтервью|^(?:answers? (?:by|of|to)|ответы? )", re.I)),
     ("speech", re.compile(
         r"\b(?:speech|address|remarks|theses|abstracts of the speech|keynote|lecture)\b"
-        r"|выступлени|обращени|тезисы|доклад|речь", re.I)),
+        r"|выступлени|обращени|тезисы|доклад|речь"
+        # a message or greeting opening the title is the sender's address, not news of it
+        r"|^(?:(?:congratulatory|video|welcome|new year) )?(?:message|greetings?|congratulations)\b"
+        r"|^(?:поздравлени|послани|приветстви)", re.I)),
     ("statement", re.compile(r"\bstatement\b|\bзаявлени", re.I)),
 )
 
@@ -41,6 +45,22 @@ def kind_of(title: str) -> str:
         if pattern.search(title):
             return kind
     return "news"
+
+
+_FOLLOWING_TEXT = re.compile(
+    r"(?:the )?following (?:is|are) (?:the )?(?:text of )?.{0,120}?"
+    r"\b(?:remarks|speech|address|statement|message|interview)\b",
+    re.IGNORECASE,
+)
+"""A UN release's first line saying what follows ("Following are UN Secretary-General
+António Guterres' remarks to the Security Council ..."): the kind its headline does not say."""
+
+
+def _kind(title: str, body: list[str]) -> str:
+    """The kind the title says, else the one the first paragraph announces."""
+    kind = kind_of(title)
+    announced = _FOLLOWING_TEXT.match(body[0]) if kind == "news" and body else None
+    return kind_of(announced.group()) if announced is not None else kind
 
 
 _AUTHORED_TITLE = re.compile(r"\barticles? (?:by|of)\b|\bop-ed\b|^статья\s+(?!\d)", re.I)
@@ -92,21 +112,40 @@ def is_cyrillic_text(text: str) -> bool:
 _OPENING_QUOTES = "\"«“„'"
 
 
+_CLOSING_QUOTES = "\"»”'’"
+
+
 def _is_title_like(line: str) -> bool:
     if not line or len(line) > _TITLE_MAX_CHARS or len(line.split()) > _TITLE_MAX_WORDS:
         return False
     first = line.lstrip(_OPENING_QUOTES)[:1]  # '"Our task is ...": interview of ...'
     if line.endswith(_SENTENCE_END) or (not first.isupper() and not first.isdigit()):
         return False
+    if line.rstrip(_CLOSING_QUOTES).endswith((".", ",")):
+        return False  # a quotation's sentence: '"... at its heart," said X. "Our ... that."'
     if line.startswith(("—", "–", "-", "•", "*", "Q:", "A:")):
         return False
     low = line.casefold()
-    if low.startswith(lexicon.SALUTATION_STARTS + lexicon.CAPTION_STARTS + lexicon.BYLINE_STARTS):
+    if low.startswith(
+        lexicon.SALUTATION_STARTS + lexicon.CAPTION_STARTS + lexicon.BYLINE_STARTS
+        + lexicon.CREDIT_STARTS
+    ):
         return False
     return parse_date_line(line) is None
 
 
 _SEPARATOR = re.compile(r"[*#=~_•·\-–—\s]{3,40}")
+
+
+def _is_byline(line: str) -> bool:
+    """A by-line ("By our correspondent", "Беседовала ..."): it may stand between a title
+    and its date line."""
+    return line.casefold().startswith(lexicon.BYLINE_STARTS)
+
+
+def _has_text(draft: _Draft) -> bool:
+    """Whether the item has text of its own yet, a by-line under its title aside."""
+    return len(draft.body) > 1 or (bool(draft.body) and not _is_byline(draft.body[0]))
 
 
 def _is_separator(line: str) -> bool:
@@ -117,23 +156,41 @@ def _is_separator(line: str) -> bool:
 
 _FURNITURE = re.compile(
     r"(?:share(?: this(?: page| article)?)?|поделиться|views|просмотр(?:ов|ы)|print(?: version)?"
-    r"|версия для печати|tags|теги)\s*:?\s*\d*",
+    r"|версия для печати|tags|теги)\s*:?\s*[\d\s.,]*"
+    r"|(?:tags|теги|метки|ключевые слова)\s*:.*"
+    r"|(?:photo|image|slide|фото|снимок|слайд)\s*\d+\s*(?:of|из|/)\s*\d+"
+    r"|(?:photo ?gallery|gallery|фотогалерея|галерея)\s*(?:\(\d+\)|\d*)"
+    r"|check against delivery|as prepared for delivery|as delivered|\[as delivered\]"
+    r"|(?:сверять|проверять|сверить) (?:с|при) (?:произнесением|произнесении|произнесенным)",
     re.IGNORECASE,
 )
+_DOCUMENT_SYMBOL = re.compile(r"(?:[A-Z]{1,10}/)+[A-Z]*\d[\w.\-]*(?:/[\w.\-]+)*")
+"""A UN document symbol on a line of its own ("SG/SM/22541", "SC/16012", "GA/EF/3590"):
+the release's number, printed between its title and date line."""
 _SOCIAL = frozenset({
     "facebook", "twitter", "x", "telegram", "vk", "вконтакте", "одноклассники", "ok",
     "whatsapp", "viber", "instagram", "youtube", "linkedin", "email", "e-mail", "|", "·",
 })
 _HOME = frozenset({"home", "main", "main page", "homepage", "главная", "главная страница"})
 _BREADCRUMB_SPLIT = re.compile(r"\s+[/>»]\s+")
-_LABEL_LINE = re.compile(r"press[ -]release|news release|media advisory|пресс-релиз", re.IGNORECASE)
+_LABEL_LINE = re.compile(
+    r"(?:press[ -]release|news release|media advisory|пресс-релиз)"
+    r"(?:\s*(?:no\.?|№|#|number)?\s*[\w/.\-]*\d[\w/.\-]*)?",
+    re.IGNORECASE,
+)
+"""A label above a title, with the release's number if any ("Press release No. 47/2025")."""
 
 
 def _is_furniture(line: str) -> bool:
     """A line of the web page around an item, copied in with it: "Share:", "Views: 214",
-    a row of social networks, breadcrumbs ("Home / Press center / News"), or a "PRESS
-    RELEASE" label above the title. None of it is the item's text or its title."""
-    if _FURNITURE.fullmatch(line) or _LABEL_LINE.fullmatch(line.strip(" .:")):
+    a row of social networks, breadcrumbs ("Home / Press center / News"), a "PRESS
+    RELEASE" label or a document symbol ("SG/SM/22541") above the title, a photo counter
+    ("Photo 1 of 12"), "Tags: ..." or a delivery note ("Check against delivery"). None of it
+    is the item's text or its title."""
+    if (
+        _FURNITURE.fullmatch(line) or _LABEL_LINE.fullmatch(line.strip(" .:"))
+        or _DOCUMENT_SYMBOL.fullmatch(line)
+    ):
         return True
     words = line.casefold().replace(",", " ").split()
     if words and all(w in _SOCIAL for w in words):
@@ -164,26 +221,43 @@ _RELATED = re.compile(
 )
 
 
-def _contact_line(line: str, next_line: str | None) -> bool:
-    """A line of a press release's contact block: a phone or an address, or a short line
-    naming the office or person to call right above one (a short line above prose is the
-    next item's title)."""
+_CONTACT_HEADER_LINES = 3
+"""How many short lines (office, section, street) a contact block may hold above its first
+phone number or e-mail address."""
+
+
+def _short_line(line: str) -> bool:
+    return len(line.split()) <= 8 and not line.endswith(_SENTENCE_END)
+
+
+def _contact_line(line: str, following: list[str]) -> bool:
+    """A line of a press release's contact block: a phone or an address, or one of a few
+    short lines naming the office or person to call right above one (a short line above
+    prose or a date line is the next item's title)."""
     if _CONTACT_DETAIL.search(line) is not None:
-        return True
-    return (
-        len(line.split()) <= 6 and not line.endswith(_SENTENCE_END)
-        and next_line is not None and _CONTACT_DETAIL.search(next_line) is not None
-    )
+        return parse_date_line(line, bare=True) is None
+    if not _short_line(line):
+        return False
+    for below in following[:_CONTACT_HEADER_LINES]:
+        if parse_date_line(below, bare=True) is not None:
+            return False
+        if _CONTACT_DETAIL.search(below) is not None:
+            return True
+        if not _short_line(below):
+            return False
+    return False
 
 
 def _page_furniture(
-    line: str, next_line: str | None, skipping: str, current: _Draft | None
+    line: str, following: list[str], skipping: str, current: _Draft | None
 ) -> tuple[bool, str]:
     """Whether to leave `line` out as page furniture, and what is being left out after it:
     "contacts" after a "Contacts:" line (the office, phone and address lines under it),
-    "related" after "Related Stories" (other pages' headlines, with no text under them)."""
+    "related" after "Related Stories" (other pages' headlines, with no text under them).
+    `following` holds the lines after it."""
+    next_line = following[0] if following else None
     next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
-    if skipping == "contacts" and _contact_line(line, next_line) and not next_is_date:
+    if skipping == "contacts" and _contact_line(line, following):
         return True, skipping
     if skipping == "related" and _is_title_like(line) and (
         next_line is None or (_is_title_like(next_line) and not next_is_date)
@@ -223,13 +297,43 @@ class _Draft:
     """The date line as written, for a date line that turns out to close the item before."""
 
 
+def _is_fragment(block: list[str]) -> bool:
+    """A block that cannot be an item by itself: a lone title or date line, which a blank
+    line parts from its own text."""
+    if len(block) != 1 or _is_furniture(block[0]):
+        return False
+    return _is_title_like(block[0]) or parse_date_line(block[0], bare=True) is not None
+
+
+def _joined_fragments(
+    blocks: list[list[str]], numbers: list[list[int]]
+) -> list[tuple[list[str], list[int]]]:
+    """The blocks, each lone title or date line joined to the block after it: a blank line
+    after a title ("Title", blank, "Date\nText") parts it from its own item, not from the
+    item before."""
+    joined: list[tuple[list[str], list[int]]] = []
+    pending: tuple[list[str], list[int]] = ([], [])
+    for block, block_numbers in zip(blocks, numbers, strict=True):
+        lines, lines_numbers = pending[0] + block, pending[1] + block_numbers
+        if _is_fragment(block):
+            pending = (lines, lines_numbers)
+            continue
+        joined.append((lines, lines_numbers))
+        pending = ([], [])
+    if pending[0]:
+        joined.append(pending)
+    return joined
+
+
 def _lines(text: str) -> tuple[list[list[str]], list[list[int]], bool]:
     """The text's blocks of lines, each line's number, and whether blank lines separate
     items.
 
     When a text breaks paragraphs with single newlines and also has blank lines, the
     blank lines are item boundaries. When every break is a blank line, or none is, the
-    blank lines carry no such meaning.
+    blank lines carry no such meaning; nor do they when the pages copied in with a blank
+    line after every paragraph outnumber those with blank lines between items: as many
+    lone titles and date lines as there are blocks of several lines.
     """
     blocks: list[list[str]] = []
     numbers: list[list[int]] = []
@@ -248,7 +352,10 @@ def _lines(text: str) -> tuple[list[list[str]], list[list[int]], bool]:
         blocks.append(block)
         numbers.append(block_numbers)
     multi_line = sum(1 for b in blocks if len(b) > 1)
-    return blocks, numbers, len(blocks) > 1 and multi_line > 0
+    if len(blocks) <= 1 or multi_line == 0:
+        return blocks, numbers, False
+    fragments = sum(1 for b in blocks if _is_fragment(b))
+    return blocks, numbers, fragments < multi_line
 
 
 def _is_speech_closing(paragraph: str) -> bool:
@@ -303,7 +410,12 @@ def _speech_goes_on(line: str) -> bool:
 
 
 def _first_sentence(paragraph: str) -> str:
-    return re.split(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])", paragraph, maxsplit=1)[0]
+    """The paragraph's first sentence, after a dateline written as one ("Moscow, 25 March
+    2025. CSTO Deputy Secretary General ... took part ...")."""
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])", paragraph, maxsplit=2)
+    if len(sentences) > 1 and parse_date_line(sentences[0]) is not None:
+        return sentences[1]
+    return sentences[0]
 
 
 def _opens_news_about_someone_new(paragraph: str, item: _Draft) -> bool:
@@ -334,12 +446,19 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
     drafts: list[_Draft] = []
     current: _Draft | None = None
     skipping = ""
+    furniture = [_is_furniture(line) for line in lines]
     for i, line in enumerate(lines):
-        next_line = lines[i + 1] if i + 1 < len(lines) else None
-        next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
-        skip, skipping = _page_furniture(line, next_line, skipping, current)
+        skip, skipping = _page_furniture(
+            line, lines[i + 1 : i + 1 + _CONTACT_HEADER_LINES], skipping, current
+        )
         if skip:
             continue
+        # the next line of text: a document symbol or a label between a title and its date
+        # line does not part them
+        next_line = next(
+            (lines[k] for k in range(i + 1, min(i + 4, len(lines))) if not furniture[k]), None
+        )
+        next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
         if _is_separator(line):
             # "###", "* * *": the item before ends here, unless it is one voice (a speech,
             # an article, an interview) whose sections the marks divide.
@@ -361,7 +480,9 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             continue
         date_line = parse_date_line(line, bare=_under_title(current))
         if date_line is not None:
-            if current is not None and current.date_line is None and not current.body:
+            if (
+                current is not None and current.date_line is None and not _has_text(current)
+            ):
                 current.date_line = date_line
                 current.date_text = line
             else:
@@ -401,7 +522,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         opens_with_date = opening_date(line) is not None
         starts_untitled = current is None or (
             opens_with_date
-            and current.body
+            and _has_text(current)
             and (
                 not current.title
                 or _reports_news(current.title)
@@ -410,7 +531,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             and not (hard_block and current.title)
         ) or (
             not hard_block
-            and current.body
+            and _has_text(current)
             and (not current.title or _reports_news(current.title))
             and _opens_news_about_someone_new(line, current)
         )
@@ -533,8 +654,9 @@ def _listed_date(draft: _Draft) -> str | None:
 
 def _default_years(drafts: list[_Draft]) -> list[int | None]:
     """For each draft, the year its yearless date takes: from its own text, else from the
-    nearest items that have a full date when the dump lists its items in date order; None
-    when nothing tells (never the import's year)."""
+    nearest items that have a full date: the year that puts it between them when the dump
+    lists its items in date order, else the year both of them share; None when nothing
+    tells (never the import's year)."""
     own = [_listed_date(d) for d in drafts]
     newest_first, in_order = _dump_order([d for d in own if d is not None])
     years: list[int | None] = []
@@ -544,11 +666,15 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
             years.append(None)
             continue
         year = _year_from_text(draft, day)
-        if year is None and in_order:
+        if year is None:
             before = next((d for d in reversed(own[:index]) if d is not None), None)
             after = next((d for d in own[index + 1 :] if d is not None), None)
-            newer, older = (before, after) if newest_first else (after, before)
-            year = _year_between(day, newer, older)
+            if in_order:
+                newer, older = (before, after) if newest_first else (after, before)
+                year = _year_between(day, newer, older)
+            if year is None and before is not None and after is not None:
+                # out of date order, between two items of one year: that year
+                year = int(before[:4]) if before[:4] == after[:4] else None
         years.append(year)
     return years
 
@@ -621,7 +747,7 @@ def press_item(
     return Item(
         id=item_id or make_id(date, title, body),
         date=date,
-        kind=kind_of(title),
+        kind=_kind(title, body),
         title=" ".join(title.split()),
         body=tuple(body),
         participants=participants,
@@ -647,7 +773,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
     blocks, numbers, blank_lines_separate = _lines(normalise_text(text))
     drafts: list[_Draft] = []
     if blank_lines_separate:
-        for block, block_numbers in zip(blocks, numbers, strict=True):
+        for block, block_numbers in _joined_fragments(blocks, numbers):
             drafts.extend(_split_block(block, block_numbers, hard_block=True))
     else:
         drafts = _split_block(

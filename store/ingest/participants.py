@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from store.model import Participant
 from store.text import lexicon
 from store.text.names import same_first_name
-from store.text.russian import is_first_name
+from store.text.russian import is_first_name, is_governed_word, plural_role_singular
 
 _TOKEN = re.compile(
     r"(?P<initials>(?<![\w.])(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}[A-ZА-ЯЁ][\w'’\-]*[\w])"
@@ -52,7 +52,8 @@ class _Token:
 
     @property
     def cyrillic(self) -> bool:
-        return bool(re.match(r"[А-Яа-яЁё]", self.text))
+        first = self.text[:1]
+        return "А" <= first <= "я" or first in "Ёё"
 
     @property
     def capitalised(self) -> bool:
@@ -98,18 +99,27 @@ def _tokens_shifted(text: str, offset: int) -> list[_Token]:
 
 
 _NOT_ROLES_CYR = (
-    "секретариат", "председательств", "руководств", "представительств", "посольств", "главе"
+    "секретариат", "председательств", "руководств", "представительств", "посольств", "главе",
+    "командировк",
 )
 """Words sharing a role's stem that name a body or an act, not a post: "под
 председательством Министра" (chaired by), "при руководстве", "представительство", "во
 главе с" (headed by)."""
 
 
+_PLURAL_ROLES = frozenset(
+    "ministers secretaries representatives heads chiefs deputies directors presidents "
+    "ambassadors chairmen envoys commissioners delegates advisers advisors".split()
+)
+"""Roles in the plural, heading a list of the people who hold them ("Deputy Foreign
+Ministers A (Russia), B (Kazakhstan)")."""
+
+
 def _is_role(token: _Token) -> bool:
     if token.key.startswith(_NOT_ROLES_CYR):
         return False
     if token.cyrillic:
-        return lexicon.has_stem(token.text, lexicon.ROLE_STEMS_CYR)
+        return lexicon.has_stem(token.text, lexicon.ROLE_STEMS)
     return token.key in lexicon.ROLE_WORDS or all(
         part in lexicon.ROLE_WORDS for part in token.key.split("-") if part
     )
@@ -119,8 +129,8 @@ def _is_role_head(token: _Token) -> bool:
     if token.key.startswith(_NOT_ROLES_CYR):
         return False
     if token.cyrillic:
-        return lexicon.has_stem(token.text, lexicon.ROLE_STEMS_CYR)
-    return token.key in lexicon.ROLE_HEADS or any(
+        return lexicon.has_stem(token.text, lexicon.ROLE_STEMS)
+    return token.key in lexicon.ROLE_HEADS or token.key in _PLURAL_ROLES or any(
         part in lexicon.ROLE_HEADS for part in token.key.split("-")
     )
 
@@ -136,7 +146,7 @@ def _is_honorific(token: _Token) -> bool:
 def _is_place(token: _Token) -> bool:
     """A country or place word ("Kazakhstan", "Армения")."""
     if token.cyrillic:
-        return lexicon.has_stem(token.text, lexicon.PLACE_STEMS_CYR)
+        return lexicon.has_stem(token.text, lexicon.PLACE_STEMS)
     return token.key in lexicon.PLACE_WORDS
 
 
@@ -144,11 +154,9 @@ def _is_first_name(token: _Token) -> bool:
     if token.kind != "word":
         return False
     if token.cyrillic:
-        key = token.key
-        return any(
-            key == name or (len(name) > 2 and key.startswith(name) and len(key) - len(name) <= 3)
-            for name in lexicon.FIRST_NAMES_CYR
-        ) or (token.capitalised and is_first_name(token.text))
+        return lexicon.is_listed_first_name_cyr(token.key) or (
+            token.capitalised and is_first_name(token.text)
+        )
     return token.key in lexicon.FIRST_NAMES or token.key.split("-")[0] in lexicon.FIRST_NAMES
 
 
@@ -162,10 +170,11 @@ def _is_nameish(token: _Token) -> bool:
     if len(letters) > 1 and all(c.isupper() for c in letters):
         return False  # an acronym: CSTO, UNAMA, ОДКБ
     if token.cyrillic:
-        if token.key in lexicon.FIRST_NAMES_CYR:
+        if token.key in lexicon.FIRST_NAMES_CYR_SET:
             return True
-        stems = lexicon.ROLE_STEMS_CYR + lexicon.ORG_STEMS_CYR + lexicon.PLACE_STEMS_CYR
-        return not lexicon.has_stem(token.text, stems) and token.key not in ("в", "на", "с")
+        return not lexicon.has_stem(token.text, lexicon.NAMED_THING_STEMS) and token.key not in (
+            "в", "на", "с"
+        )
     if _is_first_name(token):
         return True
     key = token.key
@@ -194,9 +203,7 @@ def _is_phrase_part(token: _Token) -> bool:
     if token.cyrillic:
         return token.key in lexicon.CONNECTORS_CYR or _is_portfolio(token) or _is_rank_cyr(
             token
-        ) or lexicon.has_stem(
-            token.text, lexicon.ROLE_STEMS_CYR + lexicon.ORG_STEMS_CYR + lexicon.PLACE_STEMS_CYR
-        )
+        ) or lexicon.has_stem(token.text, lexicon.NAMED_THING_STEMS)
     return (
         token.key in lexicon.CONNECTORS
         or token.key in lexicon.ROLE_WORDS
@@ -217,17 +224,54 @@ class _Mention:
     """Only a surname ("Minister Kneissl"): merged into a fuller mention when one exists."""
 
 
+def _lowercase_head(token: _Token) -> bool:
+    """A Russian role written in lowercase ("начальник", "заместителем"), whose phrase runs
+    on in lowercase words ("начальник отдела по противодействию вызовам и угрозам")."""
+    return (
+        token.cyrillic and not token.capitalised and _is_role_head(token)
+        and not _is_rank_cyr(token)
+    )
+
+
+def _keeps_chain(token: _Token) -> bool:
+    """Whether a Russian role's phrase goes on through this word: a word it governs, an
+    organisation's or place's word, "по" or "и"; not a name, a rank or another preposition
+    ("в ходе встречи" is prose)."""
+    if token.kind != "word" or not token.cyrillic or _is_rank_cyr(token):
+        return False
+    if token.key in lexicon.CONNECTORS_CYR:
+        return token.key in ("по", "и")
+    if token.capitalised:
+        return not _is_nameish(token)
+    return True
+
+
 def _stretches(tokens: list[_Token]) -> list[tuple[int, int]]:
-    """Index ranges of maximal runs of phrase tokens, split at punctuation and prose."""
+    """Index ranges of maximal runs of phrase tokens, split at punctuation and prose.
+
+    After a Russian role, the lowercase words it governs ("начальник отдела по вопросам
+    военного сотрудничества", "директор Института стран СНГ") stay in its run, whatever
+    the word lists say, until a name, a rank or prose.
+    """
     spans: list[tuple[int, int]] = []
     start: int | None = None
+    chain = False
     for i, token in enumerate(tokens):
-        if _is_phrase_part(token):
+        governed = (
+            chain and token.kind == "word" and not token.capitalised
+            and is_governed_word(token.key)
+        )
+        if governed or _is_phrase_part(token):
             if start is None:
                 start = i
+            chain = (
+                token.kind == "word" and token.cyrillic and _is_role_head(token)
+                and not _is_rank_cyr(token)
+            ) or (chain and _keeps_chain(token))
         elif start is not None:
             spans.append((start, i))
             start = None
+            chain = False
     if start is not None:
         spans.append((start, len(tokens)))
     return spans
@@ -280,7 +324,7 @@ def _span_text(text: str, tokens: list[_Token]) -> str:
 def _is_portfolio(token: _Token) -> bool:
     if token.cyrillic:
         return token.key in ("дел", "сил") or lexicon.has_stem(
-            token.text, lexicon.PORTFOLIO_STEMS_CYR
+            token.text, lexicon.PORTFOLIO_STEMS
         )
     return token.key in lexicon.PORTFOLIO_WORDS
 
@@ -298,13 +342,16 @@ def _portfolio_end(phrase: list[_Token], at: int) -> int:
         while end + 1 < len(phrase) and (
             _is_portfolio(phrase[end + 1])
             or (
-                phrase[end + 1].key == "по" and end + 2 < len(phrase)
+                # "по чрезвычайным ситуациям", "Министр экономики и финансов"
+                phrase[end + 1].key in ("по", "и") and end + 2 < len(phrase)
                 and _is_portfolio(phrase[end + 2])
             )
         ):
             end += 1
         return end
     link = phrase[at].key
+    if link == "in" and [t.key for t in phrase[at + 1 : at + 3]] == ["charge", "of"]:
+        at, link = at + 2, "of"  # "Minister in charge of Transport and Infrastructure"
     if link not in ("of", "for"):
         return at - 1
     j = at + 1
@@ -331,7 +378,8 @@ def _role_end(phrase: list[_Token], first: int) -> int:
     end = first
     while end + 1 < len(phrase):
         nxt = phrase[end + 1]
-        joined = nxt.key == "and" and end + 2 < len(phrase) and _is_role(phrase[end + 2])
+        # "Ambassador Extraordinary and Plenipotentiary", "Чрезвычайный и Полномочный Посол"
+        joined = nxt.key in ("and", "и") and end + 2 < len(phrase) and _is_role(phrase[end + 2])
         if joined or (_is_role(nxt) and not (nxt.cyrillic and _is_rank_cyr(nxt))):
             end += 1
         elif _portfolio_end(phrase, end + 1) > end:
@@ -358,6 +406,28 @@ def _is_rank_cyr(token: _Token) -> bool:
     return not token.capitalised and _RANK_CYR.fullmatch(token.key) is not None
 
 
+_GENRE_WORDS = frozenset(
+    "interview speech address statement message remarks article greetings congratulations "
+    "answer answers comment lecture".split()
+)
+"""A headline's first word naming the kind of piece ("Interview of ..."): not part of the
+organisation that follows it."""
+
+
+def _second_role(after: list[_Token]) -> tuple[int, int] | None:
+    """In what follows a role, a second role after a dash ("Executive Committee – Executive
+    Secretary of the CIS", "Исполнительного комитета – Исполнительный секретарь СНГ"): the
+    dash's index and the second role's last, or None."""
+    dash = next((i for i, t in enumerate(after) if t.kind == "dash"), None)
+    if dash is None or dash == 0:
+        return None
+    tail = after[dash + 1 :]
+    head = next((i for i, t in enumerate(tail[:3]) if _is_role_head(t) and not _is_rank(t)), None)
+    if head is None or not all(t.kind == "word" and t.capitalised for t in tail[:head]):
+        return None
+    return dash, dash + 1 + _role_end(tail, head)
+
+
 def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
     """Split "CSTO Secretary General" / "Director of the Institute of ..." into role and org."""
     phrase = _strip_edges(phrase)
@@ -376,6 +446,18 @@ def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
         return "", ""
     first = heads[0]
     end = _role_end(phrase, first)
+    unit: list[_Token] = []
+    if _lowercase_head(phrase[first]):
+        # "начальник отдела по вопросам военного сотрудничества Секретариата ОДКБ": the
+        # lowercase words are the role's, the capitalised ones after them its organisation
+        chained = end
+        while (
+            chained + 1 < len(phrase) and phrase[chained + 1].kind == "word"
+            and not phrase[chained + 1].capitalised and not _is_rank_cyr(phrase[chained + 1])
+        ):
+            chained += 1
+        unit = _strip_edges(phrase[end + 1 : chained + 1])
+        end = chained
     start = first
     while start > 0 and (
         _is_role(phrase[start - 1])
@@ -395,13 +477,32 @@ def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
         before = _strip_edges(before[cut[-1] + 1 :])
     elif cut and before[cut[-1]].kind != "dash":
         before = []
+    if len(before) > 2 and before[0].key in _GENRE_WORDS and before[1].key in ("of", "with"):
+        before = _strip_edges(before[2:])  # "Interview of SCO Secretary-General ...": SCO
     after = _strip_edges(phrase[end + 1 :])
+    second = _second_role(after)
+    role_text = _span_text(text, role_tokens)
+    if second is not None:
+        # "Chairman of the CIS Executive Committee – CIS Executive Secretary": one person's
+        # two posts; the body between them is the organisation unless one follows. A state
+        # between them ("... Armed Forces of the Russian Federation – First Deputy Minister
+        # of Defence") is the organisation of both, and not part of the role.
+        dash, last = second
+        between = _strip_edges(after[:dash])
+        if all(_is_place(t) or t.key in ("of", "the") for t in between):
+            role_text += " – " + _span_text(text, after[dash + 1 : last + 1])
+        else:
+            role_text = _span_text(text, phrase[start : phrase.index(after[last]) + 1])
+        after = _strip_edges(after[last + 1 :]) or between
     if phrase[0].cyrillic:
-        # Russian puts the organisation after the role in the genitive: "секретарь ОДКБ".
-        organisation = _span_text(text, after) or _span_text(text, before)
+        # Russian puts the organisation after the role in the genitive: "секретарь ОДКБ";
+        # with none, the unit a lowercase role names is it ("отдела по ... угрозам").
+        organisation = (
+            _span_text(text, after) or _span_text(text, unit) or _span_text(text, before)
+        )
     else:
         organisation = _span_text(text, after) if after else _span_text(text, before)
-    return _span_text(text, role_tokens), organisation
+    return role_text, organisation
 
 
 def _role_after(text: str, tokens: list[_Token], index: int) -> tuple[str, str]:
@@ -422,6 +523,20 @@ def _role_after(text: str, tokens: list[_Token], index: int) -> tuple[str, str]:
         if last_run[1] == len(stripped) and last_run[1] - last_run[0] >= 2:
             return "", ""  # "..., Kyrgyzstani Foreign Minister Erlan Abdyldayev": not ours
     return _split_role(text, chunk)
+
+
+def _is_acronym(token: _Token) -> bool:
+    """An organisation's acronym: CSTO, OSCE, ОДКБ."""
+    letters = [c for c in token.text if c.isalpha()]
+    return token.kind == "word" and len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+_TITLES = frozenset({"ambassador", "посол"})
+"""A diplomat's title, written before the name beside or instead of the post."""
+
+
+def _is_title_only(role: str) -> bool:
+    return role.casefold() in _TITLES
 
 
 def _roles_before(text: str, tokens: list[_Token], lo: int, run_start: int) -> tuple[str, str]:
@@ -452,7 +567,20 @@ def _roles_before(text: str, tokens: list[_Token], lo: int, run_start: int) -> t
             chunk = chunk[named[-1] :]
             if not chunk or chunk[0].key not in ("and", "и"):
                 break
+        dashes = [i for i, t in enumerate(chunk) if t.kind == "dash"]
+        if dashes and not any(_is_role_head(t) for t in chunk[: dashes[-1]]):
+            chunk = chunk[dashes[-1] + 1 :]  # "TASHKENT, 6 February 2025 – The OSCE ..."
         stripped = _strip_edges(chunk)
+        if (
+            not named and len(stripped) > 1 and _is_acronym(stripped[0])
+            and _is_role_head(stripped[-1])
+        ):
+            # "The OSCE Chairperson-in-Office, Swiss Federal Councillor for Foreign Affairs
+            # Ignazio Cassis": the organisation's post, the national one its apposition
+            post = _split_role(text, chunk)
+            if post[0] and post[1]:
+                roles = [post]
+            break
         if not stripped or (not _is_role_head(stripped[0]) and not (
             len(stripped) > 1 and _is_role(stripped[0])
         )):
@@ -466,6 +594,10 @@ def _roles_before(text: str, tokens: list[_Token], lo: int, run_start: int) -> t
         k = j
     if not roles:
         return "", ""
+    if len(roles) > 1 and _is_title_only(roles[-1][0]) and not roles[-1][1]:
+        # "Permanent Representative of Kazakhstan to the OSCE, Ambassador Askar
+        # Zhumagaliyev": the title is the holder's rank, the post before it the role
+        roles.pop()
     role_text = ", ".join(dict.fromkeys(r for r, _ in roles if r))
     org_text = "; ".join(dict.fromkeys(o for _, o in roles if o))
     return role_text, org_text
@@ -566,9 +698,69 @@ def _organisation_elsewhere(
     return org
 
 
+def _singular_role(role: str) -> str:
+    """A plural role made singular ("Deputy Foreign Ministers" -> "Deputy Foreign Minister",
+    "заместители министров иностранных дел" -> "заместитель министра иностранных дел"), or
+    "" when the role is not plural."""
+    if re.search(r"[А-Яа-яЁё]", role):
+        return plural_role_singular(role)
+    words = role.split()
+    plural = [i for i, w in enumerate(words) if w.casefold() in _PLURAL_ROLES]
+    if not plural:
+        return ""
+    for i in plural:
+        word = words[i]
+        if word.casefold().endswith("men"):
+            words[i] = word[:-3] + word[-3:].replace("men", "man")
+        elif word.casefold().endswith("ies"):
+            words[i] = word[:-3] + "y"
+        else:
+            words[i] = word[:-1]
+    return " ".join(words)
+
+
+def _heading_role(text: str, tokens: list[_Token], colon: int) -> tuple[str, str]:
+    """The role written before a list's colon ("министры обороны:", "Главы делегаций –
+    заместители министров иностранных дел:"): the last of its dash-joined parts."""
+    k = colon
+    while k > 0 and _is_phrase_part(tokens[k - 1]):
+        k -= 1
+    parts = [[]]  # type: list[list[_Token]]
+    for token in tokens[k:colon]:
+        if token.kind == "dash":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    for part in reversed(parts):
+        role, org = _split_role(text, part)
+        if role:
+            return role, org
+    return "", ""
+
+
+def _listed_role(
+    text: str, tokens: list[_Token], starts: tuple[int, int], found: tuple[str, str],
+    list_role: str,
+) -> tuple[str, str, str]:
+    """Role and organisation of a person in a list with countries in brackets, and the role
+    the list goes on giving: "министры обороны: Виктор Хренин (Беларусь), ...", "Deputy
+    Foreign Ministers Andrei Rudakov (Russia), Yerzhan Kusainov (Kazakhstan) and ...": a
+    plural role heads the list and each person in it holds it, in the singular. `starts`
+    holds the phrase's and the segment's start, `found` the role and organisation so far."""
+    lo, segment_start = starts
+    role, org = found
+    if not role and segment_start == lo and lo > 1 and tokens[lo - 1].text == ":":
+        role, org = _heading_role(text, tokens, lo - 1)
+    one = _singular_role(role) if role else ""
+    if one:
+        return one, org, one
+    return role or list_role, org, list_role
+
+
 def _mentions(text: str) -> list[_Mention]:
     tokens = _tokens(text)
     found: list[_Mention] = []
+    list_role = ""
     for lo, hi in _stretches(tokens):
         segment_start = lo
         for a, b in _name_runs(tokens, lo, hi):
@@ -650,8 +842,16 @@ def _mentions(text: str) -> list[_Mention]:
                 )
             if not accepted:
                 continue
-            if after_role and not role:
+            if after_role and (not role or (_is_title_only(role) and not org)):
+                # "Ambassador Markus Kessler, Head of the OSCE Programme Office": the post
+                # after the name says more than the title before it
                 role, org = after_role, after_org
+            if country_in_brackets:
+                role, org, list_role = _listed_role(
+                    text, tokens, (lo, segment_start), (role, org), list_role
+                )
+            else:
+                list_role = ""
             org = org or _organisation_elsewhere(text, tokens, (lo, segment_start, a, b), role)
             name = " ".join(_span_text(text, run).split())
             if initials_after:
@@ -745,7 +945,10 @@ def _drop_addresses(people: list[Participant]) -> list[Participant]:
     kept: list[Participant] = []
     for person in people:
         words = person.name.split()
-        if len(words) == 2 and _ADDRESS_PATRONYMIC.search(words[1]) and words[0][:1].isupper():
+        if (
+            len(words) == 2 and _ADDRESS_PATRONYMIC.search(words[1]) and words[0][:1].isupper()
+            and not person.role  # "Secretary ... Alexander Volkovich": a surname, not an address
+        ):
             own = (words[0][:1] + words[1][:1]).casefold()
             holders = [
                 other for other in people
@@ -773,12 +976,35 @@ def is_named_in(name: str, people: Iterable[Participant]) -> bool:
     return any(_same_surname(key, _surname_key(p.name)) for p in people)
 
 
+_SIGNATURE_WORDS = 8
+"""The longest role line under a signature ("CSTO Secretary General")."""
+
+
+def _signature_role(name_line: str, mention: _Mention, role_line: str) -> tuple[str, str]:
+    """The role on the line under a signature that is only a name ("Imangali Tasmagambetov,"
+    then "CSTO Secretary General"), or ("", "")."""
+    if mention.role or name_line.strip(" ,") != mention.name:
+        return "", ""
+    if len(role_line.split()) > _SIGNATURE_WORDS or role_line.endswith(tuple(".;:!?")):
+        return "", ""
+    tokens = _tokens(role_line)
+    if not tokens or not all(_is_phrase_part(t) for t in tokens):
+        return "", ""
+    return _split_role(role_line, tokens)
+
+
 def find_participants(paragraphs: Iterable[str]) -> list[Participant]:
     """Every person named in the paragraphs (title first), once each, in order of mention."""
     mentions: list[_Mention] = []
     offset = 0
-    for paragraph in paragraphs:
-        for m in _mentions(paragraph):
+    lines = list(paragraphs)
+    for index, paragraph in enumerate(lines):
+        found = _mentions(paragraph)
+        if len(found) == 1 and index + 1 < len(lines) and len(paragraph) <= 60:
+            role, org = _signature_role(paragraph, found[0], lines[index + 1])
+            if role:
+                found = [_Mention(found[0].name, role, org, found[0].start, found[0].single)]
+        for m in found:
             mentions.append(_Mention(m.name, m.role, m.organisation, m.start + offset, m.single))
         offset += len(paragraph) + 2
     return _drop_addresses(merge_mentions(mentions))

@@ -55,8 +55,9 @@ _MONTH_FIRST = re.compile(
     rf"(?:(?:\s*,\s*|\s+){_YEAR}\b|\s*,?\s*{_THIS_YEAR})?",
     re.IGNORECASE,
 )
+# A Russian official paper may quote the day: "«14» мая 2025 г."
 _DAY_FIRST = re.compile(
-    rf"(?<!\d){_DAY}{_RANGE_END}\s+(?:of\s+)?(?P<month>{_EN_MONTH_WORDS}|{_RU_MONTH_WORDS})"
+    rf"(?<!\d){_DAY}[»\"”]?{_RANGE_END}\s+(?:of\s+)?(?P<month>{_EN_MONTH_WORDS}|{_RU_MONTH_WORDS})"
     rf"(?![а-яёa-z])\.?(?:(?:\s*,\s*|\s+){_YEAR}(?:\s*(?:года|г\.?))?|\s*,?\s*{_THIS_YEAR})?",
     re.IGNORECASE,
 )
@@ -223,6 +224,9 @@ _CLOCK_TIME = re.compile(r"(?<![\d:])[0-2]?\d:[0-5]\d(?![\d:])")
 """A time of day ("11:05"): a news feed's date line gives it instead of the year."""
 
 
+_TOWN = re.compile(r"^(?:г\.|город)\s*")
+
+
 @dataclass(frozen=True)
 class DateLine:
     """A line that is only a date, perhaps with a place or a label ("Geneva, May 4, 2019")."""
@@ -255,7 +259,7 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
     match = first_date(text)
     if match is None:
         return None
-    before = text[: match.start].strip(" ,;:-–—")
+    before = text[: match.start].strip(" ,;:-–—«\"“")
     after = text[match.end :].strip(" ,;:.-–—")
     if _COLON_LABEL.fullmatch(text[: match.start].strip()):
         before = ""  # "Date of publication: 27.11.2026 16:05": a label, not prose
@@ -270,6 +274,7 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
     after = _SUFFIX_SPLIT.split(after, maxsplit=1)[0].strip(" ,;:.") if after else ""
     place = ""
     for part in (before, after):
+        part = _TOWN.sub("", part)  # "г. Бишкек": the town's name is the place
         if not part:
             continue
         words = part.split()
@@ -278,7 +283,7 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
         if len(words) > 5 or sum(1 for w in words if w[:1].islower()) > 1:
             return None
         if (
-            not place and all(w[:1].isupper() for w in words) and not _is_label(part)
+            not place and all(w.lstrip("(")[:1].isupper() for w in words) and not _is_label(part)
             and not _WEEKDAY.fullmatch(part)
         ):
             place = part

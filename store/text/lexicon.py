@@ -9,6 +9,7 @@ prefixes of the casefolded word, because Russian inflects every noun ("пред�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def _words(text: str) -> frozenset[str]:
@@ -188,6 +189,18 @@ FIRST_NAMES_CYR = (
 ).split()
 """Cyrillic first names in the nominative; a name in another case starts with one of these."""
 
+FIRST_NAMES_CYR_SET = frozenset(FIRST_NAMES_CYR)
+
+
+@lru_cache(maxsize=65_536)
+def is_listed_first_name_cyr(key: str) -> bool:
+    """Whether a casefolded Cyrillic word is one of the first names above, in any case form
+    ("Сергеем", "Ивану")."""
+    return key in FIRST_NAMES_CYR_SET or any(
+        len(name) > 2 and key.startswith(name) and len(key) - len(name) <= 3
+        for name in FIRST_NAMES_CYR
+    )
+
 FEMALE_FIRST_NAMES_CYR = frozenset(
     (
         "евгения валерия виктория юлия мария наталия лидия алия "
@@ -208,7 +221,8 @@ ROLE_STEMS_CYR = (
     "глав начальник руководител посл посол постоянн полномочн представител пресс-секретар "
     "спикер командующ депутат советник помощник уполномоченн исполняющ и.о. врио "
     "первый первого первым вице- чрезвычайн специальн спецпредставител генерал "
-    "полковник майор адмирал маршал лейтенант официальн"
+    "полковник майор адмирал маршал лейтенант официальн командир ректор проректор офицер "
+    "старш атташе инспектор"
 ).split()
 """Stems of Russian role and rank words, matched as prefixes of the casefolded word."""
 
@@ -221,7 +235,7 @@ ORG_STEMS_CYR = (
     "парламентск государственн международн национальн региональн евразийск "
     "иностранн дел обороны обороне правительств кабинет посольств делегаци миссии "
     "конференци форум саммит сесси заседани декларац устав стратег программ "
-    "структур отдел "
+    "структур отдел военн экономическ комисси коллеги институт академи банк всемирн "
     "мид рф белта тасс риа новости спутник"
 ).split()
 """Stems of Russian organisation words."""
@@ -243,6 +257,8 @@ PORTFOLIO_WORDS = _words(
     economy economic finance finances education culture labour labor agriculture energy
     transport trade industry sport sports youth science digital development staff general
     armed forces peace operations political peacebuilding humanitarian disarmament
+    infrastructure integration macroeconomics customs competition antitrust regulation
+    technical markets information communications technologies agro-industrial complex
     """
 )
 """Words of a minister's or officer's portfolio: "Minister of Foreign Affairs", "Chief of
@@ -257,8 +273,11 @@ PORTFOLIO_STEMS_CYR = (
 """The same in Russian, in the genitive a role governs ("Министр иностранных дел",
 "начальник Генерального штаба Вооруженных Сил", "руководитель аппарата")."""
 
-CONNECTORS = _words("of the and for on to in at de del da di von van der bin al el la le du")
-"""Lowercase words that may sit inside an organisation or role phrase."""
+CONNECTORS = _words(
+    "of the and for on to in at de del da di von van der bin al el la le du charge"
+)
+"""Lowercase words that may sit inside an organisation or role phrase ("Minister in charge
+of ...")."""
 
 NAME_PARTICLES = _words("von van der den de da di du dos das del della bin ibn")
 """Lowercase words inside a person's name ("Pierre von Hoffmann", "Ursula von der Leyen")."""
@@ -280,16 +299,21 @@ CAPTION_STARTS = (
 
 BYLINE_STARTS = (
     "interviewed by", "interview by", "written by", "text by", "author:",
+    "by our ", "by a staff ", "by staff ", "by special correspondent", "from our correspondent",
     "беседовал", "беседовала", "беседовали", "записал", "записала", "подготовил ",
-    "подготовила ", "автор:", "текст:",
+    "подготовила ", "автор:", "текст:", "от нашего корреспондента", "наш корреспондент",
 )
 """How a by-line begins ("Interviewed by ...", "Беседовала ..."): part of the piece, never the
 title of the next one."""
 
+CREDIT_STARTS = ("source:", "sources:", "источник:", "источники:", "по материалам ")
+"""How the line crediting the item's source begins ("Source: BelTA", "Источник: пресс-служба
+..."): the item's last line, never the title of the next one."""
+
 
 SPEECH_CLOSINGS = (
-    "thank you", "thanks for your attention", "благодарю за внимание", "спасибо за внимание",
-    "спасибо", "благодарю вас",
+    "thank you", "i thank you", "thanks for your attention", "благодарю за внимание",
+    "спасибо за внимание", "спасибо", "благодарю вас",
 )
 """How a speech's last paragraph begins: what follows it is no longer the speech."""
 
@@ -329,15 +353,36 @@ CONTINUATION = re.compile(
 """Words by which a paragraph goes on with the event its item already told of."""
 
 
-def has_stem(word: str, stems: list[str] | tuple[str, ...]) -> bool:
-    """Whether a (Russian) word starts with one of the stems, ignoring case."""
-    key = word.casefold()
-    for stem in stems:
+class Stems:
+    """Russian stems, one or more of the lists above, matched as prefixes of a casefolded
+    word: one regular expression for all of them, and each word's answer remembered (the
+    parser asks about every capitalised word of every paragraph)."""
+
+    def __init__(self, *lists: list[str]) -> None:
+        stems = {stem for words in lists for stem in words}
+        longest_first = sorted(stems, key=len, reverse=True)
         # A short stem ("сил", "дел", "вен") names a word only when little follows it, so
         # that surnames such as "Силуанов" or "Делягин" are not taken for organisations.
-        if key.startswith(stem) and (len(stem) > 3 or len(key) <= len(stem) + 2):
-            return True
-    return False
+        long = [re.escape(s) for s in longest_first if len(s) > 3]
+        short = [rf"{re.escape(s)}.{{0,2}}$" for s in longest_first if len(s) <= 3]
+        self._pattern = re.compile("|".join(long + short))
+        self.match = lru_cache(maxsize=65_536)(self._match)
+
+    def _match(self, key: str) -> bool:
+        return self._pattern.match(key) is not None
+
+
+ROLE_STEMS = Stems(ROLE_STEMS_CYR)
+ORG_STEMS = Stems(ORG_STEMS_CYR)
+PLACE_STEMS = Stems(PLACE_STEMS_CYR)
+PORTFOLIO_STEMS = Stems(PORTFOLIO_STEMS_CYR)
+NAMED_THING_STEMS = Stems(ROLE_STEMS_CYR, ORG_STEMS_CYR, PLACE_STEMS_CYR)
+"""A role's, an organisation's or a place's stem: a word that is not a person's name."""
+
+
+def has_stem(word: str, stems: Stems) -> bool:
+    """Whether a (Russian) word starts with one of the stems, ignoring case."""
+    return stems.match(word.casefold())
 
 FUNCTION_WORDS = _words(
     """

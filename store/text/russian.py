@@ -59,6 +59,22 @@ def _given_name(word: str) -> Any | None:
     return None
 
 
+_GOVERNED_CASES = frozenset({"gent", "datv", "ablt", "loct"})
+
+
+@lru_cache(maxsize=50_000)
+def is_governed_word(word: str) -> bool:
+    """Whether a lowercase Russian word reads best as a noun or adjective in an oblique case
+    ("отдела", "военного", "вызовам"): what a role's head governs in "начальник отдела по
+    противодействию вызовам и угрозам"; a verb or a nominative is not."""
+    if not _CYRILLIC.match(word):
+        return False
+    parses = _parses(word)
+    return bool(parses) and parses[0].tag.POS in ("NOUN", "ADJF", "PRTF") and (
+        parses[0].tag.case in _GOVERNED_CASES
+    )
+
+
 @lru_cache(maxsize=50_000)
 def is_first_name(word: str) -> bool:
     """Whether the analyser's best reading of a Cyrillic word is a first name in some case
@@ -249,3 +265,36 @@ def nominative_role(role: str) -> str:
         if parses[0].tag.POS == "NOUN":
             break  # the head noun: what follows depends on it
     return " ".join(out)
+
+
+@lru_cache(maxsize=10_000)
+def plural_role_singular(role: str) -> str:
+    """A Russian role written in the plural, in the singular ("министры обороны" ->
+    "министр обороны", "заместители министров иностранных дел" -> "заместитель министра
+    иностранных дел"): each plural noun of a post in its own case; "" when the role's head
+    is not plural. What the posts govern ("иностранных дел") stays as written."""
+    words = role.split(" ")
+    if not words or not words[0]:
+        return ""
+    head = [p for p in _parses(words[0].casefold()) if p.tag.POS == "NOUN"]
+    if not head or "plur" not in head[0].tag:
+        return ""
+    out = list(words)
+    for index, word in enumerate(words):
+        parses = [p for p in _parses(word.casefold()) if p.tag.POS == "NOUN"]
+        if not parses or "plur" not in parses[0].tag or not _is_post(parses[0].normal_form):
+            continue
+        form = parses[0].inflect({"sing", parses[0].tag.case or "nomn"})
+        if form is not None:
+            out[index] = _restyle(form.word, word)
+    return " ".join(out)
+
+
+_POSTS = (
+    "министр", "заместител", "глав", "руководител", "председател", "секретар", "посл",
+    "представител", "директор", "начальник", "советник", "командующ", "помощник",
+)
+
+
+def _is_post(lemma: str) -> bool:
+    return lemma.startswith(_POSTS)
