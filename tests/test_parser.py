@@ -716,3 +716,26 @@ def test_a_title_parted_from_its_item_by_a_blank_line_stays_its_title() -> None:
         ("Secretary General visits Dushanbe", "2025-03-03", 2),
         ("Statement of the Ministry", "2025-03-04", 1),
     ]
+
+
+def test_a_page_copied_with_blank_lines_inside_a_dump_without_them_keeps_its_paragraphs() -> None:
+    """One page copied with a blank line after every paragraph, in a dump whose items
+    follow each other line by line: its blank lines part paragraphs, not items, and the
+    items around it still split."""
+    text = (
+        "On 12 March 2026, the Secretary General received the Ambassador of Kyrgyzstan.\n"
+        "Secretary-General holds talks in Beijing  \n\n"
+        "Beijing, 17 April 2026  \n\n"
+        "On 17 April, the Secretary-General met with the Vice Minister.  \n\n"
+        "The sides exchanged views on the summit.  \n\n"
+        "The Vice Minister reaffirmed China's support.  \n\n"
+        "Statement by the Secretary General\n21.08.2026\n"
+        "The Secretariat is following the reports with concern.\n"
+        "We call on all parties to exercise restraint.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title, i.date, len(i.body)) for i in items] == [
+        ("The Secretary General received the Ambassador of Kyrgyzstan", "2026-03-12", 1),
+        ("Secretary-General holds talks in Beijing", "2026-04-17", 3),
+        ("Statement by the Secretary General", "2026-08-21", 2),
+    ]

@@ -333,7 +333,9 @@ def _lines(text: str) -> tuple[list[list[str]], list[list[int]], bool]:
     blank lines are item boundaries. When every break is a blank line, or none is, the
     blank lines carry no such meaning; nor do they when the pages copied in with a blank
     line after every paragraph outnumber those with blank lines between items: as many
-    lone titles and date lines as there are blocks of several lines.
+    lone titles, date lines and lone paragraphs as there are blocks of several lines (one
+    such page inside a dump whose items follow line by line makes all its blocks lone
+    lines, the dump's few blocks of several lines).
     """
     blocks: list[list[str]] = []
     numbers: list[list[int]] = []
@@ -355,7 +357,10 @@ def _lines(text: str) -> tuple[list[list[str]], list[list[int]], bool]:
     if len(blocks) <= 1 or multi_line == 0:
         return blocks, numbers, False
     fragments = sum(1 for b in blocks if _is_fragment(b))
-    return blocks, numbers, fragments < multi_line
+    single_paragraphs = sum(
+        1 for b in blocks if len(b) == 1 and not _is_fragment(b) and not _is_furniture(b[0])
+    )
+    return blocks, numbers, fragments + single_paragraphs < multi_line
 
 
 def _is_speech_closing(paragraph: str) -> bool:
