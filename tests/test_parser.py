@@ -739,3 +739,34 @@ def test_a_page_copied_with_blank_lines_inside_a_dump_without_them_keeps_its_par
         ("Secretary-General holds talks in Beijing", "2026-04-17", 3),
         ("Statement by the Secretary General", "2026-08-21", 2),
     ]
+
+
+def test_photo_credits_wire_credits_un_footers_and_long_contact_blocks_are_page_furniture() -> None:
+    text = (
+        "Talks at the Secretariat\n17 April 2026\n"
+        "The Secretary-General met with the Vice Minister.\n"
+        "Photo: SCO Secretariat press service\n"
+        "Security Council Press Statement on Bamako\nSC/16288\n18 March 2026\n"
+        "The members of the Security Council condemned the attack.\n"
+        "* *** *\nFor information media. Not an official record.\n"
+        "Kazakhstan says summit to focus on corridors\nUpdated 14 May 2026, 09:12 GMT\n"
+        "ASTANA, May 14 (Reuters) - The Foreign Minister said the summit would focus on corridors.\n"
+        "(Reporting by Olzhas Auyezov; Editing by Mark Heinrich)\n"
+        "Related coverage\nKazakhstan, Uzbekistan sign water deal\n"
+        "Representative visits Kyrgyzstan\nBISHKEK, 3 November 2026 – The Representative "
+        "concluded a visit.\n"
+        "For further information contact:\nCommunication and Media Relations Section\n"
+        "OSCE Secretariat\nWallnerstrasse 6\n1010 Vienna, Austria\npress@osce.org\n"
+        "Министры обороны встретились в Минске\n25.08.2026 11:20\n"
+        "25 августа в Минске состоялось заседание Совета министров обороны.\n"
+        "Фото: Иван Козлов, Минобороны Беларуси\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.date, i.body[-1][:25]) for i in items] == [
+        ("2026-04-17", "The Secretary-General met"),
+        ("2026-03-18", "The members of the Securi"),
+        ("2026-05-14", "The Foreign Minister said"),
+        ("2026-11-03", "BISHKEK, 3 November 2026 "),
+        ("2026-08-25", "25 августа в Минске состо"),
+    ]
+    assert all(p.name != "Иван Козлов" for p in items[-1].participants)

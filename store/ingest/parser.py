@@ -161,6 +161,8 @@ _FURNITURE = re.compile(
     r"|(?:photo|image|slide|фото|снимок|слайд)\s*\d+\s*(?:of|из|/)\s*\d+"
     r"|(?:photo ?gallery|gallery|фотогалерея|галерея)\s*(?:\(\d+\)|\d*)"
     r"|check against delivery|as prepared for delivery|as delivered|\[as delivered\]"
+    r"|for information media\W+not an official record\W*"
+    r"|\((?:additional )?(?:reporting|writing|editing) by [^()]*\)"
     r"|(?:сверять|проверять|сверить) (?:с|при) (?:произнесением|произнесении|произнесенным)",
     re.IGNORECASE,
 )
@@ -181,6 +183,18 @@ _LABEL_LINE = re.compile(
 """A label above a title, with the release's number if any ("Press release No. 47/2025")."""
 
 
+_PHOTO_CREDIT = re.compile(
+    r"(?:(?:photos? by|photo credit|автор фото|фото предоставлено)\s*:?|(?:photos?|фото)\s*[:©])"
+    r"\s*(?P<credit>\S.*)",
+    re.IGNORECASE,
+)
+_PHOTO_CREDIT_MAX_WORDS = 8
+"""A photo credit under an item ("Photo: SCO Secretariat press service", "Photo by Ivan
+Kozlov, Ministry of Defence", "Фото: пресс-служба ...") names one source in so many words at
+most; a caption naming who is in the picture ("Photo: ... (right) and ...") is text."""
+_CAPTION_MARKS = re.compile(r"\(|\band\b|\bи\b|\.$|!$|\?$", re.IGNORECASE)
+
+
 def _is_furniture(line: str) -> bool:
     """A line of the web page around an item, copied in with it: "Share:", "Views: 214",
     a row of social networks, breadcrumbs ("Home / Press center / News"), a "PRESS
@@ -190,6 +204,12 @@ def _is_furniture(line: str) -> bool:
     if (
         _FURNITURE.fullmatch(line) or _LABEL_LINE.fullmatch(line.strip(" .:"))
         or _DOCUMENT_SYMBOL.fullmatch(line)
+    ):
+        return True
+    credit = _PHOTO_CREDIT.fullmatch(line)
+    if (
+        credit is not None and len(credit["credit"].split()) <= _PHOTO_CREDIT_MAX_WORDS
+        and _CAPTION_MARKS.search(credit["credit"]) is None
     ):
         return True
     words = line.casefold().replace(",", " ").split()
@@ -215,13 +235,13 @@ _CONTACT_DETAIL = re.compile(
     re.IGNORECASE,
 )
 _RELATED = re.compile(
-    r"related (?:stories|news|articles|content)|see also|read (?:also|more)|more news"
+    r"related (?:stories|news|articles|content|coverage)|see also|read (?:also|more)|more news"
     r"|читайте также|похожие (?:новости|материалы)|другие новости|см\. также",
     re.IGNORECASE,
 )
 
 
-_CONTACT_HEADER_LINES = 3
+_CONTACT_HEADER_LINES = 4
 """How many short lines (office, section, street) a contact block may hold above its first
 phone number or e-mail address."""
 
