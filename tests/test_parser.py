@@ -771,3 +771,28 @@ def test_photo_credits_wire_credits_un_footers_and_long_contact_blocks_are_page_
         ("2026-08-25", "25 августа в Минске состо"),
     ]
     assert all(p.name != "Иван Козлов" for p in items[-1].participants)
+
+
+def test_a_briefing_keeps_its_topic_headings_and_is_one_voice() -> None:
+    text = (
+        "Briefing by Foreign Ministry Spokesperson Irina Volkova\nMoscow, June 3, 2026 15:30\n"
+        "On the Foreign Minister's upcoming participation in the CIS Council of Foreign Ministers\n"
+        "On June 10, the Foreign Minister will take part in the meeting in Dushanbe.\n"
+        "Answers to media questions:\n"
+        "Question: How does Moscow assess the results?\nAnswer: We regret the outcome.\n"
+        "14.01.2026 - Press release\nBelarus and Uzbekistan to hold consultations\n"
+        "Political consultations will be held in Minsk on 15-16 January.\n"
+        "АСТАНА, 14 мая. /Казинформ/. Министр провел встречу с директором.\n"
+        "Читайте также:\nКазахстан и Узбекистан подписали соглашение по воде\n"
+        "Брифинг официального представителя МИД России И.А.Волковой, Москва, 3 июня 2026 года\n"
+        "О предстоящем участии Министра в заседании СМИД СНГ\n"
+        "10 июня Министр иностранных дел России примет участие в заседании.\n"
+        "Вопрос: Как в Москве оценивают итоги СМИД ОБСЕ?\nОтвет: Сожалеем.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title[:12], i.date, i.kind, len(i.body)) for i in items] == [
+        ("Briefing by ", "2026-06-03", "speech", 5),
+        ("Belarus and ", "2026-01-14", "news", 1),
+        ("Министр пров", "2026-05-14", "news", 1),
+        ("Брифинг офиц", "2026-06-03", "speech", 4),
+    ]

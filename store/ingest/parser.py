@@ -36,6 +36,9 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|^(?:(?:congratulatory|video|welcome|new year) )?(?:message|greetings?|congratulations)\b"
         r"|^(?:поздравлени|послани|приветстви)", re.I)),
     ("statement", re.compile(r"\bstatement\b|\bзаявлени", re.I)),
+    # a spokesperson's briefing: remarks on the topics of the day, then answers
+    ("speech", re.compile(r"^(?:(?:daily|weekly|regular|special) )?(?:press |news |media )?"
+                          r"briefing\b|^(?:еженедельный |очередной )?брифинг\b", re.I)),
 )
 
 
@@ -279,7 +282,9 @@ def _page_furniture(
     next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
     if skipping == "contacts" and _contact_line(line, following):
         return True, skipping
-    if skipping == "related" and _is_title_like(line) and (
+    if skipping == "related" and _is_title_like(line) and _title_date(line) is None and (
+        # a title ending with its place and date is the next item's ("Брифинг ..., Москва,
+        # 3 июня 2026 года"), whatever line follows it
         next_line is None or (_is_title_like(next_line) and not next_is_date)
     ):
         return True, skipping
@@ -462,6 +467,20 @@ def _opens_news_about_someone_new(paragraph: str, item: _Draft) -> bool:
     return not is_named_in(lead.name, find_participants([item.title, *item.body]))
 
 
+_BRIEFING = re.compile(
+    r"^(?:(?:daily|weekly|regular|special) )?(?:press |news |media )?briefing\b"
+    r"|^(?:еженедельный |очередной )?брифинг\b",
+    re.IGNORECASE,
+)
+"""A spokesperson's briefing ("Briefing by Foreign Ministry Spokesperson ...", "Брифинг
+официального представителя МИД России ..."): one voice going through topics, each under
+a heading of its own ("On ...", "О ..."), and answering questions."""
+
+
+def _is_briefing(draft: _Draft | None) -> bool:
+    return draft is not None and _BRIEFING.search(draft.title) is not None
+
+
 def _under_title(draft: _Draft | None) -> bool:
     """Whether the next line stands where a date line does: right under a title."""
     return draft is not None and bool(draft.title) and not draft.body and draft.date_line is None
@@ -525,8 +544,14 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
                 next_is_date
                 or (not hard_block and _is_paragraph(next_line))
                 or (hard_block and (current is None or bare_date_above))
+                # a title ending with its place and date, above a topic heading
+                or (not hard_block and _title_date(line) is not None and _is_title_like(next_line))
             )
         )
+        if starts_titled and not next_is_date and _is_briefing(current):
+            assert current is not None
+            current.body.append(line)  # a briefing's topic heading ("On the Minister's visit")
+            continue
         if starts_titled:
             if (
                 current is not None and current.title and not current.body
