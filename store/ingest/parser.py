@@ -481,6 +481,33 @@ def _is_briefing(draft: _Draft | None) -> bool:
     return draft is not None and _BRIEFING.search(draft.title) is not None
 
 
+_STOPPED_TITLE_MAX_WORDS = 16
+_GOES_ON = re.compile(
+    r"(?:the )?(?:sides|parties|participants|interlocutors|ministers|they|he|she|it)\b"
+    r"|(?:стороны|собеседники|участники|министры|они|он|она)(?![а-яё])",
+    re.IGNORECASE,
+)
+
+
+def _is_stopped_title(line: str, lines: list[str], at: int) -> bool:
+    """A headline some sites end with a full stop ("Главы делегаций ... обсудили вопросы
+    сотрудничества."): one short sentence, right above a date line that has a paragraph
+    (not a title) under it."""
+    if (
+        not line.endswith(".") or line.endswith("..")
+        or len(line.split()) > _STOPPED_TITLE_MAX_WORDS
+        or not _is_title_like(line[:-1]) or re.search(r"[.!?]\s", line)
+        or _is_speech_closing(line) or lexicon.CONTINUATION.search(line)
+        or _GOES_ON.match(line)
+    ):
+        return False  # an item's last sentence ("The sides discussed ...", "Стороны ...")
+    after = [k for k in range(at + 1, min(at + 5, len(lines))) if not _is_furniture(lines[k])]
+    return (
+        len(after) >= 2 and parse_date_line(lines[after[0]], bare=True) is not None
+        and _is_paragraph(lines[after[1]]) and wire_lead(lines[after[1]]) is None
+    )
+
+
 def _under_title(draft: _Draft | None) -> bool:
     """Whether the next line stands where a date line does: right under a title."""
     return draft is not None and bool(draft.title) and not draft.body and draft.date_line is None
@@ -538,7 +565,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             and not current.title and not current.body
         )
         starts_titled = (
-            _is_title_like(line)
+            (_is_title_like(line) or (next_is_date and _is_stopped_title(line, lines, i)))
             and next_line is not None
             and (
                 next_is_date
