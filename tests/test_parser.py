@@ -814,3 +814,15 @@ def test_a_headline_ending_with_a_full_stop_above_a_date_line_is_a_title() -> No
         ("Главы делегаций Белару", "2026-03-04", 2),
         ("Dear participants,", "2026-10-31", 1),
     ]
+
+
+def test_a_news_titled_page_of_questions_and_answers_is_an_interview() -> None:
+    text = (
+        'UN envoy: "Dialogue on water is the best investment"\n4 December 2026\n'
+        "UN News spoke to the Special Representative ahead of the conference.\n"
+        "UN News: What are the main risks?\nLidia Morozan: Climate change.\n"
+        "UN News: What can the UN do?\nLidia Morozan: Bring the countries together.\n"
+        "Council meets in Minsk\n5 December 2026\nThe Council met: it adopted the plan.\n"
+        "The next meeting: in May.\nMinisters: all present.\nDocuments: signed.\n"
+    )
+    assert [i.kind for i in parse_text(text, "x")] == ["interview", "news"]

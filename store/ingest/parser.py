@@ -59,11 +59,32 @@ _FOLLOWING_TEXT = re.compile(
 António Guterres' remarks to the Security Council ..."): the kind its headline does not say."""
 
 
+_TURN = re.compile(r"([^\W\d][\w.’' -]{0,40}?)\s?:\s+\S")
+"""A speaker's turn in a transcript: "UN News: What ...?", "Lidia Morozan: We can ..."."""
+_INTERVIEW_TURNS = 2
+
+
+def _questions_and_answers(body: list[str]) -> bool:
+    """Whether the text is an interview: questions under one label ("UN News: ...?"), each
+    answered under another label in the next paragraph, at least twice."""
+    asked = 0
+    for question, answer in zip(body, body[1:], strict=False):
+        q, a = _TURN.match(question), _TURN.match(answer)
+        if q and a and question.rstrip().endswith("?") and q.group(1) != a.group(1):
+            asked += 1
+    return asked >= _INTERVIEW_TURNS
+
+
 def _kind(title: str, body: list[str]) -> str:
-    """The kind the title says, else the one the first paragraph announces."""
+    """The kind the title says, else the one the first paragraph announces, else an
+    interview where the text is questions and answers."""
     kind = kind_of(title)
     announced = _FOLLOWING_TEXT.match(body[0]) if kind == "news" and body else None
-    return kind_of(announced.group()) if announced is not None else kind
+    if announced is not None:
+        return kind_of(announced.group())
+    if kind == "news" and len(body) >= 2 * _INTERVIEW_TURNS and _questions_and_answers(body):
+        return "interview"
+    return kind
 
 
 _AUTHORED_TITLE = re.compile(r"\barticles? (?:by|of)\b|\bop-ed\b|^статья\s+(?!\d)", re.I)
