@@ -68,7 +68,7 @@ def _questions_and_answers(body: list[str]) -> bool:
     """Whether the text is an interview: questions under one label ("UN News: ...?"), each
     answered under another label in the next paragraph, at least twice."""
     asked = 0
-    for question, answer in zip(body, body[1:], strict=False):
+    for question, answer in itertools.pairwise(body):
         q, a = _TURN.match(question), _TURN.match(answer)
         if q and a and question.rstrip().endswith("?") and q.group(1) != a.group(1):
             asked += 1
