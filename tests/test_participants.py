@@ -557,3 +557,16 @@ def test_the_role_line_under_a_signature_is_the_signers() -> None:
         ["Dear comrades!", "I wish you good health.", "Imangali Tasmagambetov,",
          "CSTO Secretary General"]
     ) == [Participant("Imangali Tasmagambetov", "Secretary General", "CSTO")]
+
+
+def test_surname_particles_stay_in_the_name_and_a_verbs_to_does_not_hide_a_person() -> None:
+    people = find_participants([
+        "Let me thank the Chair of the Forum, Ambassador Pieter de Groot, for his leadership.",
+        "The Minister received Ambassador Ludwig van der Berg.",
+        "UN News spoke to Lidia Morozan, Special Representative of the Secretary-General.",
+    ])
+    assert [(p.name, p.role) for p in people] == [
+        ("Pieter de Groot", "Chair"),
+        ("Ludwig van der Berg", "Ambassador"),
+        ("Lidia Morozan", "Special Representative of the Secretary-General"),
+    ]

@@ -757,6 +757,12 @@ def _listed_role(
     return role or list_role, org, list_role
 
 
+_NAME_PARTICLES = frozenset({
+    "de", "van", "von", "der", "den", "da", "del", "di", "du", "dos", "das", "ter", "bin", "ibn",
+})
+"""Lower-case particles inside a surname ("de Groot", "van der Berg", "bin Salman")."""
+
+
 def _mentions(text: str) -> list[_Mention]:
     tokens = _tokens(text)
     found: list[_Mention] = []
@@ -769,6 +775,17 @@ def _mentions(text: str) -> list[_Mention]:
             firsts = [k for k in range(a, b) if _is_first_name(tokens[k])]
             if firsts and firsts[0] > a and b - firsts[0] >= 2:
                 a = firsts[0]
+            # "Pieter de Groot", "Ludwig van der Berg": a surname's particles inside the name
+            while (
+                b + 1 < hi and tokens[b].key in _NAME_PARTICLES and not tokens[b].capitalised
+                and b - a <= 2
+            ):
+                k = b + 1
+                while k < hi and tokens[k].key in _NAME_PARTICLES and not tokens[k].capitalised:
+                    k += 1
+                if k >= hi or not _is_nameish(tokens[k]):
+                    break
+                b = k + 1
             run = tokens[a:b]
             if run[0].kind == "postinitials":
                 continue  # initials with no surname before them
@@ -828,7 +845,11 @@ def _mentions(text: str) -> list[_Mention]:
                 # "..., Special Representative for West Africa (UNOWAS), Leonardo Santos
                 # Simão.": a name standing alone after a comma, the role before it.
                 role, org = _role_before_comma(text, tokens, lo)
-            if len(run) > 4 or not closes:
+            if before is not None and before.key == "to" and after_role:
+                # "UN News spoke to Lidia Morozan, Special Representative ...": "to" is the
+                # verb's, and the post after the name says who she is
+                after_connector = False
+            if len(run) > 5 or not closes:
                 accepted = False
             elif single:
                 accepted = role_right_before and bool(role or _is_honorific(prefix[-1]))
