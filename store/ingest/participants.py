@@ -763,6 +763,22 @@ _NAME_PARTICLES = frozenset({
 """Lower-case particles inside a surname ("de Groot", "van der Berg", "bin Salman")."""
 
 
+def _through_particles(tokens: list[_Token], a: int, b: int, hi: int) -> int:
+    """The end of a name run taken on through its surname's particles ("Pieter de Groot",
+    "Ludwig van der Berg")."""
+    while (
+        b + 1 < hi and b - a <= 2
+        and tokens[b].key in _NAME_PARTICLES and not tokens[b].capitalised
+    ):
+        k = b + 1
+        while k < hi and tokens[k].key in _NAME_PARTICLES and not tokens[k].capitalised:
+            k += 1
+        if k >= hi or not _is_nameish(tokens[k]):
+            break
+        b = k + 1
+    return b
+
+
 def _mentions(text: str) -> list[_Mention]:
     tokens = _tokens(text)
     found: list[_Mention] = []
@@ -775,17 +791,7 @@ def _mentions(text: str) -> list[_Mention]:
             firsts = [k for k in range(a, b) if _is_first_name(tokens[k])]
             if firsts and firsts[0] > a and b - firsts[0] >= 2:
                 a = firsts[0]
-            # "Pieter de Groot", "Ludwig van der Berg": a surname's particles inside the name
-            while (
-                b + 1 < hi and tokens[b].key in _NAME_PARTICLES and not tokens[b].capitalised
-                and b - a <= 2
-            ):
-                k = b + 1
-                while k < hi and tokens[k].key in _NAME_PARTICLES and not tokens[k].capitalised:
-                    k += 1
-                if k >= hi or not _is_nameish(tokens[k]):
-                    break
-                b = k + 1
+            b = _through_particles(tokens, a, b, hi)
             run = tokens[a:b]
             if run[0].kind == "postinitials":
                 continue  # initials with no surname before them
@@ -823,7 +829,9 @@ def _mentions(text: str) -> list[_Mention]:
             before = tokens[a - 1] if a > lo else None
             after_connector = before is not None and (
                 before.key in lexicon.CONNECTORS or before.key in lexicon.CONNECTORS_CYR
-            )
+            ) and not (before.key == "to" and b == hi and _role_after(text, tokens, b)[0])
+            # ("UN News spoke to Lidia Morozan, Special Representative ...": a verb's "to",
+            # the post after the name saying who she is)
             prefix = [t for t in tokens[segment_start:a] if t.kind == "word"]
             role_right_before = bool(prefix) and (
                 _is_role(prefix[-1]) or _is_rank(prefix[-1]) or _is_honorific(prefix[-1])
@@ -845,10 +853,6 @@ def _mentions(text: str) -> list[_Mention]:
                 # "..., Special Representative for West Africa (UNOWAS), Leonardo Santos
                 # Simão.": a name standing alone after a comma, the role before it.
                 role, org = _role_before_comma(text, tokens, lo)
-            if before is not None and before.key == "to" and after_role:
-                # "UN News spoke to Lidia Morozan, Special Representative ...": "to" is the
-                # verb's, and the post after the name says who she is
-                after_connector = False
             if len(run) > 5 or not closes:
                 accepted = False
             elif single:
