@@ -76,11 +76,18 @@ class Item:
 
         The item itself when it is already: the usual case costs one scan of each string.
         """
+        if self._is_printable():
+            return self
+        clean = self._cleaned()
+        return self if clean == self else clean
+
+    def _cleaned(self) -> Item:
+        """This item rebuilt with every field passed through `printable`."""
         body = tuple(c for c in (printable(p, keep_newlines=True).strip() for p in self.body) if c)
         title = " ".join(printable(self.title).split())
         if not title:  # a title that was only control sequences
             title = " ".join(derive_title(body[0]).split()) if body else "(untitled)"
-        clean = replace(
+        return replace(
             self,
             id=printable(self.id),
             title=title,
@@ -93,7 +100,24 @@ class Item:
             language=printable(self.language),
             source=printable(self.source),
         )
-        return self if clean == self else clean
+
+    def _is_printable(self) -> bool:
+        """Whether `printable` would return this item as it is, told by C-level scans.
+
+        A printable string holds no whitespace but the space, so a title is as
+        `printable` makes it when it has no leading, trailing or double space, and a
+        paragraph or place when it has no leading or trailing one. Rebuilding the item
+        to compare it cost an import more than parsing the JSON.
+        """
+        texts = [self.id, self.title, self.language, self.source, *self.body, *self.places]
+        for person in self.participants:
+            texts += (person.name, person.role, person.organisation)
+        if not all(map(str.isprintable, texts)):
+            return False
+        title = self.title
+        if not title or title[0] == " " or title[-1] == " " or "  " in title:
+            return False
+        return all(p and p[0] != " " and p[-1] != " " for p in (*self.body, *self.places))
 
     @classmethod
     def from_dict(cls, data: Any, source: str = "") -> Item:
