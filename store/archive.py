@@ -670,6 +670,11 @@ class Archive:
         rowid_of = {item_id: rowid for item_id, (rowid, _) in stored.items()}
         known: dict[str, Content | int] = {i: content for i, (_, content) in stored.items()}
         decisions = decide([item for item, _ in chunk], known)
+        # the items to file that the reader process did not fold: folded here as one batch
+        folded = iter(self._index.fold([
+            item for (item, postings), (verdict, _) in zip(chunk, decisions, strict=True)
+            if postings is None and verdict != UNCHANGED
+        ]))
         rows: list[_ItemRow] = []
         unwritten: set[str] = set()
         """Ids of `rows`, not yet inserted: an update of one of them inserts them first."""
@@ -693,7 +698,7 @@ class Archive:
                 (rowid, item.id, date, kind, title, body, participants, people, places,
                  language, item.source)
             )
-            self._index.add(rowid, item, postings)
+            self._index.add(rowid, item, next(folded) if postings is None else postings)
             self._people.add(rowid, item)
         self._insert(rows)
         routes.forget_chunk()
