@@ -27,6 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from store.index.phrases import (
+    BREAK,
     SLICE,
     U32,
     Row,
@@ -40,7 +41,7 @@ from store.index.phrases import (
     tokens_of,
     words_of,
 )
-from store.model import Item
+from store.model import Item, Participant
 from store.text.fold import fold_set, fold_words
 
 TITLE, NAME, ROLE, BODY = 1, 2, 4, 8
@@ -132,9 +133,23 @@ class TermNumbers:
         """The text tokens seen, with the numbers of their words and terms: an item's
         sequence and terms are then gathered by numpy, with no string folded, hashed into
         a set or looked up again once its token has been seen."""
+        self.people: dict[Participant, tuple[array[int], bytes]] = {}
+        """Each participant's terms and field bits (`person`)."""
 
     def __len__(self) -> int:
         return len(self.names)
+
+    def person(self, participant: Participant) -> tuple[array[int], bytes]:
+        """The numbers of a participant's terms (name, name pairs, role and organisation)
+        and their field bits: the same people recur in thousands of items."""
+        found = self.people.get(participant)
+        if found is None:
+            masks = _person_masks(participant)
+            found = (self.number(masks), bytes(masks.values()))
+            if len(self.people) > 200_000:  # bounded, as the token caches are
+                self.people.clear()
+            self.people[participant] = found
+        return found
 
     def number(self, terms: set[str] | dict[str, int]) -> array[int]:
         """The numbers of `terms` (in their iteration order), numbering new ones."""
@@ -204,6 +219,7 @@ class TermNumbers:
         self.ids.clear()
         self.names.clear()
         self.tokens.clear()
+        self.people.clear()
 
 
 class Postings(NamedTuple):
@@ -229,34 +245,43 @@ class Postings(NamedTuple):
     def of_items(cls, items: Sequence[Item], numbers: TermNumbers) -> list[Postings]:
         """Fold `items` and number every term: their postings, in order.
 
-        Each distinct token is folded and numbered once per import (`TermNumbers.learn`);
-        after that a batch costs one cut of each item's text and one dict look-up per
-        token, and numpy does the rest for all the items at once: gathers the words of
-        every token (the sequences), and each item's distinct text terms (a sort of
-        (item, token), then of (item, term)). Per item in Python there is only what its
-        title and people give (`_meta`), a few dozen terms.
+        Each distinct token is folded and numbered once per import (`TermNumbers.learn`),
+        and each participant's terms once (`TermNumbers.person`); after that a batch costs
+        a cut of each item's title, names and text and one dict look-up per token, and
+        numpy does the rest for all the items at once: gathers the words of every token
+        (the sequences), each item's distinct text terms (a sort of (item, token), then of
+        (item, term)), and its title and people terms with their field bits.
         """
         if not items:
             return []
         cut: list[str] = []
         lengths = array("q")
-        """Per item: tokens of its title and names (ending in BREAK), then of its text."""
+        """Per item: tokens of its title; of its title and names (each segment ending in
+        BREAK, as `store.index.phrases.sequence` cuts them); of its text."""
+        people_terms, people_bits, people_counts = array("I"), bytearray(), array("q")
+        person = numbers.person
         for item in items:
-            head = tokens_of([item.title, *(p.name for p in item.participants), ""])
+            title = item.title.split()
+            names = tokens_of([*(p.name for p in item.participants), ""])
             body = tokens_of(item.body)
-            cut += head
+            cut += title
+            cut.append(BREAK)
+            cut += names
             cut += body
-            lengths.append(len(head))
-            lengths.append(len(body))
+            lengths.extend((len(title), len(title) + 1 + len(names), len(body)))
+            held = len(people_terms)
+            for participant in item.participants:
+                numbered, fields = person(participant)
+                people_terms += numbered
+                people_bits += fields
+            people_counts.append(len(people_terms) - held)
         numbers.learn(set(cut))
-        masks = [_meta(item) for item in items]
-        metas = [numbers.number(m) for m in masks]
         tokens = numbers.tokens
         at = np.fromiter(map(tokens.index.__getitem__, cut), dtype=np.int64, count=len(cut))
         del cut
         count = len(items)
-        head_body = np.frombuffer(lengths, dtype=np.int64).reshape(count, 2)
-        per_item = head_body.sum(axis=1)
+        title_head_body = np.frombuffer(lengths, dtype=np.int64).reshape(count, 3)
+        per_item = title_head_body[:, 1] + title_head_body[:, 2]
         item_ends = np.cumsum(per_item)
         item_starts = item_ends - per_item
         words, word_bounds = _gathered(
@@ -264,46 +289,70 @@ class Postings(NamedTuple):
         )
         sequences = words.tobytes()
         sequence_at = (word_bounds[np.concatenate([item_starts, item_ends[-1:]])] * 4).tolist()
-        # distinct (item, token) of the texts, then their terms, then distinct (item, term)
         owner = np.repeat(np.arange(count, dtype=np.uint64), per_item)
-        in_body = np.arange(len(at)) >= np.repeat(item_starts + head_body[:, 0], per_item)
-        pairs = _distinct((owner[in_body] << np.uint64(32)) | at[in_body].astype(np.uint64))
-        del owner, in_body
-        body_tokens = (pairs & np.uint64(0xFFFFFFFF)).astype(np.int64)
-        terms, term_bounds = _gathered(
-            body_tokens, tokens.term_starts.values, tokens.term_counts.values, tokens.terms.values
-        )
-        term_owner = np.repeat(pairs >> np.uint64(32), np.diff(term_bounds))
-        body_keys = _distinct((term_owner << np.uint64(32)) | terms.astype(np.uint64))
-        body_terms = (body_keys & np.uint64(0xFFFFFFFF)).astype(np.uint32)
-        items_at = np.arange(count + 1, dtype=np.uint64)
-        body_at = (np.searchsorted(body_keys >> np.uint64(32), items_at) * 4).tolist()
-        bodies = body_terms.tobytes()
-        # terms both in the text and in the title or names: the meta terms found among
-        # the item's text terms
-        meta_counts = np.fromiter(map(len, metas), dtype=np.int64, count=count)
-        meta_terms = np.frombuffer(b"".join(m.tobytes() for m in metas), dtype=np.uint32)
-        meta_owner = np.repeat(np.arange(count, dtype=np.uint64), meta_counts)
-        meta_keys = (meta_owner << np.uint64(32)) | meta_terms.astype(np.uint64)
+        place = np.arange(len(at)) - np.repeat(item_starts, per_item)
+        # distinct (item, term) of the texts
+        in_body = place >= np.repeat(title_head_body[:, 1], per_item)
+        body_keys = _term_keys(owner[in_body], at[in_body], tokens)
+        # of the titles, then with the people's terms, each (item, term) once with its bits
+        in_title = place < np.repeat(title_head_body[:, 0], per_item)
+        title_keys = _term_keys(owner[in_title], at[in_title], tokens)
+        del owner, place, in_body, in_title
+        people_owner = np.repeat(np.arange(count, dtype=np.uint64), people_counts)
+        keys = np.concatenate([
+            title_keys,
+            (people_owner << np.uint64(32)) | np.frombuffer(people_terms, dtype=np.uint32),
+        ])
+        bits = np.concatenate([
+            np.full(len(title_keys), TITLE, dtype=np.uint8),
+            np.frombuffer(people_bits, dtype=np.uint8),
+        ])
+        order = np.argsort(keys, kind="stable")
+        keys = keys[order]
+        firsts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+        meta_keys = keys[firsts]
+        meta_masks = np.bitwise_or.reduceat(bits[order], firsts) if len(keys) else bits
+        # terms both in the text and in the title or names: meta terms among the text's
         if len(body_keys):
             found = np.searchsorted(body_keys, meta_keys)
             found[found == len(body_keys)] = 0
             shared = body_keys[found] == meta_keys
         else:
             shared = np.zeros(len(meta_keys), dtype=bool)
-        both_terms = meta_terms[shared]
-        both_at = (np.searchsorted(meta_owner[shared], items_at) * 4).tolist()
-        boths = both_terms.tobytes()
+        items_at = np.arange(count + 1, dtype=np.uint64)
+        low = np.uint64(0xFFFFFFFF)
+        bodies = (body_keys & low).astype(np.uint32).tobytes()
+        body_at = (np.searchsorted(body_keys >> np.uint64(32), items_at) * 4).tolist()
+        metas = (meta_keys & low).astype(np.uint32).tobytes()
+        masks = meta_masks.tobytes()
+        meta_at = np.searchsorted(meta_keys >> np.uint64(32), items_at).tolist()
+        boths = (meta_keys[shared] & low).astype(np.uint32).tobytes()
+        both_at = (np.searchsorted(meta_keys[shared] >> np.uint64(32), items_at) * 4).tolist()
         return [
             cls(
                 bodies[body_at[i] : body_at[i + 1]],
-                metas[i].tobytes(),
-                bytes(masks[i].values()),
+                metas[meta_at[i] * 4 : meta_at[i + 1] * 4],
+                masks[meta_at[i] : meta_at[i + 1]],
                 boths[both_at[i] : both_at[i + 1]],
                 sequences[sequence_at[i] : sequence_at[i + 1]],
             )
             for i in range(count)
         ]
+
+
+def _term_keys(
+    owner: npt.NDArray[np.uint64], at: npt.NDArray[np.int64], tokens: _Tokens
+) -> npt.NDArray[np.uint64]:
+    """`item << 32 | term` for every distinct (item, term) of the tokens `at` of the items
+    `owner`, sorted: distinct (item, token) first, then their terms gathered."""
+    pairs = _distinct((owner << np.uint64(32)) | at.astype(np.uint64))
+    distinct_tokens = (pairs & np.uint64(0xFFFFFFFF)).astype(np.int64)
+    terms, bounds = _gathered(
+        distinct_tokens, tokens.term_starts.values, tokens.term_counts.values,
+        tokens.terms.values,
+    )
+    term_owner = np.repeat(pairs >> np.uint64(32), np.diff(bounds))
+    return _distinct((term_owner << np.uint64(32)) | terms.astype(np.uint64))
 
 
 def _gathered(
@@ -339,12 +388,18 @@ def _meta(item: Item) -> dict[str, int]:
     """The terms of an item's title and people, with their field bits."""
     masks = dict.fromkeys(fold_set(item.title), TITLE)
     for person in item.participants:
-        for term in _folded(person.name):
-            masks[term] = masks.get(term, 0) | NAME
-        for term in _folded(f"{person.role} {person.organisation}"):
-            masks[term] = masks.get(term, 0) | ROLE
-        for term in name_pairs(person.name):  # a pair holds a space: never a word
-            masks[term] = NAME
+        for term, bits in _person_masks(person).items():
+            masks[term] = masks.get(term, 0) | bits
+    return masks
+
+
+def _person_masks(person: Participant) -> dict[str, int]:
+    """The terms one participant gives an item, with their field bits."""
+    masks = dict.fromkeys(_folded(person.name), NAME)
+    for term in _folded(f"{person.role} {person.organisation}"):
+        masks[term] = masks.get(term, 0) | ROLE
+    for term in name_pairs(person.name):  # a pair holds a space: never a word
+        masks[term] = NAME
     return masks
 
 
