@@ -94,6 +94,9 @@ class _Table:
         self._data[self.size : end] = np.frombuffer(values, dtype=np.uint32)
         self.size = end
 
+    def append(self, value: int) -> None:
+        self.extend(array("I", (value,)))
+
     @property
     def values(self) -> U32:
         return self._data[: self.size]
@@ -102,13 +105,26 @@ class _Table:
         self.size = 0
 
 
+class _TokenIndex(dict[str, int]):
+    """Text token -> its number. A token not seen yet is folded and numbered by the look-up
+    that misses it (`__missing__`), so a batch looks its tokens up with no set of them
+    made first: a hit costs what a plain dict's does, at C speed."""
+
+    def __init__(self, learned: Callable[[str], int]) -> None:
+        super().__init__()
+        self._learned = learned
+
+    def __missing__(self, token: str) -> int:
+        return self._learned(token)
+
+
 class _Tokens:
     """Each text token seen, numbered, with the numbers of its words and of its index terms
     (`store.index.phrases.words_of`, `token_terms`) as slices of flat columns: a batch of
     items maps its tokens to numbers once, and numpy gathers their words and terms."""
 
-    def __init__(self) -> None:
-        self.index: dict[str, int] = {}
+    def __init__(self, learned: Callable[[str], int]) -> None:
+        self.index = _TokenIndex(learned)
         self.word_starts, self.word_counts, self.words = _Table(), _Table(), _Table()
         self.term_starts, self.term_counts, self.terms = _Table(), _Table(), _Table()
 
@@ -129,7 +145,7 @@ class TermNumbers:
         self.base = base
         self.ids: dict[str, int] = {}
         self.names: list[str] = []
-        self.tokens = _Tokens()
+        self.tokens = _Tokens(self._learned)
         """The text tokens seen, with the numbers of their words and terms: an item's
         sequence and terms are then gathered by numpy, with no string folded, hashed into
         a set or looked up again once its token has been seen."""
@@ -184,36 +200,21 @@ class TermNumbers:
             number = self.ids[name]
         return number
 
-    def learn(self, distinct: set[str]) -> None:
-        """Number the words and terms of the text tokens not seen yet (`tokens`)."""
-        tokens = self.tokens
-        new = distinct.difference(tokens.index)
-        if not new:
-            return
-        if len(tokens) > 2_000_000:  # bounded, as the token caches of folding are
-            tokens.clear()
-            new = distinct
-        learn(new)
-        number_of, index = self.number_of, tokens.index
-        word_starts, word_counts, words = array("I"), array("I"), array("I")
-        term_starts, term_counts, terms = array("I"), array("I"), array("I")
-        at_word, at_term = tokens.words.size, tokens.terms.size
-        for token in new:
-            index[token] = len(index)
-            numbered = array("I", map(number_of, words_of(token)))
-            word_starts.append(at_word + len(words))
-            word_counts.append(len(numbered))
-            words.extend(numbered)
-            numbered = array("I", map(number_of, token_terms(token)))
-            term_starts.append(at_term + len(terms))
-            term_counts.append(len(numbered))
-            terms.extend(numbered)
-        tokens.word_starts.extend(word_starts)
-        tokens.word_counts.extend(word_counts)
+    def _learned(self, token: str) -> int:
+        """Fold a text token not seen yet and number its words and terms; its number."""
+        learn({token})
+        number_of, tokens = self.number_of, self.tokens
+        words = array("I", map(number_of, words_of(token)))
+        terms = array("I", map(number_of, token_terms(token)))
+        tokens.word_starts.append(tokens.words.size)
+        tokens.word_counts.append(len(words))
         tokens.words.extend(words)
-        tokens.term_starts.extend(term_starts)
-        tokens.term_counts.extend(term_counts)
+        tokens.term_starts.append(tokens.terms.size)
+        tokens.term_counts.append(len(terms))
         tokens.terms.extend(terms)
+        number = len(tokens.index)
+        tokens.index[token] = number
+        return number
 
     def clear(self) -> None:
         self.ids.clear()
@@ -245,15 +246,18 @@ class Postings(NamedTuple):
     def of_items(cls, items: Sequence[Item], numbers: TermNumbers) -> list[Postings]:
         """Fold `items` and number every term: their postings, in order.
 
-        Each distinct token is folded and numbered once per import (`TermNumbers.learn`),
-        and each participant's terms once (`TermNumbers.person`); after that a batch costs
-        a cut of each item's title, names and text and one dict look-up per token, and
-        numpy does the rest for all the items at once: gathers the words of every token
-        (the sequences), each item's distinct text terms (a sort of (item, token), then of
-        (item, term)), and its title and people terms with their field bits.
+        Each distinct token is folded and numbered once per import, by the look-up that
+        first meets it (`TermNumbers._learned`), and each participant's terms once
+        (`TermNumbers.person`); after that a batch costs a cut of each item's title, names
+        and text and one dict look-up per token, and numpy does the rest for all the items
+        at once: gathers the words of every token (the sequences), each item's distinct
+        text terms (a sort of (item, token), then of (item, term)), and its title and
+        people terms with their field bits.
         """
         if not items:
             return []
+        if len(numbers.tokens) > 2_000_000:  # bounded, as the token caches of folding are
+            numbers.tokens.clear()
         cut: list[str] = []
         lengths = array("q")
         """Per item: tokens of its title; of its title and names (each segment ending in
@@ -275,7 +279,6 @@ class Postings(NamedTuple):
                 people_terms += numbered
                 people_bits += fields
             people_counts.append(len(people_terms) - held)
-        numbers.learn(set(cut))
         tokens = numbers.tokens
         at = np.fromiter(map(tokens.index.__getitem__, cut), dtype=np.int64, count=len(cut))
         del cut
