@@ -467,8 +467,12 @@ class _Buffer:
         meta_terms = position(np.frombuffer(self.meta_terms, dtype=np.uint32))
         meta_docs = np.frombuffer(self.meta_docs, dtype=np.uint32)
         meta_masks = np.frombuffer(bytes(self.meta_masks), dtype=np.uint8)
-        # stable: within a term, rowids stay in the (ascending) order they were added
-        body_order = _stable_order(body_terms, count)
+        # Rowids were added in ascending order and a body holds a term once: sorting
+        # (term << 32 | rowid) in place groups the body postings as a stable sort by term
+        # would, with no permutation to gather (the bulk of a spill: ~160 an item).
+        body = (body_terms.astype(np.uint64) << np.uint64(32)) | body_docs
+        body.sort()
+        # the meta postings carry their field bits along: a stable sort's permutation
         meta_order = _stable_order(meta_terms, count)
         edges = np.arange(count + 1, dtype=np.uint32)
         both_terms = position(np.frombuffer(self.both_terms, dtype=np.uint32))
@@ -478,8 +482,8 @@ class _Buffer:
             - np.bincount(both_terms, minlength=count)
         )
         return _Grouped(
-            body_docs=body_docs[body_order],
-            body_bounds=np.searchsorted(body_terms[body_order], edges),
+            body_docs=body.astype(np.uint32),
+            body_bounds=np.searchsorted(body >> np.uint64(32), edges.astype(np.uint64)),
             meta_docs=meta_docs[meta_order],
             meta_masks=meta_masks[meta_order],
             meta_bounds=np.searchsorted(meta_terms[meta_order], edges),
