@@ -312,7 +312,7 @@ class Postings(NamedTuple):
         ])
         order = np.argsort(keys, kind="stable")
         keys = keys[order]
-        firsts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+        firsts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]])[: len(keys)])
         meta_keys = keys[firsts]
         meta_masks = np.bitwise_or.reduceat(bits[order], firsts) if len(keys) else bits
         # terms both in the text and in the title or names: meta terms among the text's
