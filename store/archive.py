@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -136,7 +137,7 @@ def content_of(item: Item) -> Content:
         item.kind,
         item.title,
         _stored_body(item.body),
-        _dumps([p.to_dict() for p in item.participants]),
+        f"[{','.join(map(_participant_json, item.participants))}]",
         _dumps(list(item.places)),
         item.language,
     )
@@ -1035,6 +1036,13 @@ def _checked(item: Item) -> Item:
 
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+
+
+@lru_cache(maxsize=100_000)
+def _participant_json(participant: Participant) -> str:
+    """One participant as the `participants` column writes it (a list of these, joined by
+    "," in brackets, is what `_dumps` makes of the list): the same people recur."""
+    return _dumps(participant.to_dict())
 
 
 def _stored_body(body: tuple[str, ...]) -> str:

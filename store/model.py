@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field, replace
+from itertools import repeat
 from typing import Any
 
 from store.text.printable import printable
@@ -136,8 +137,8 @@ class Item:
         body_value = data.get("body", [])
         if isinstance(body_value, str):
             body = _split_paragraphs(body_value)
-        elif isinstance(body_value, list) and all(isinstance(p, str) for p in body_value):
-            body = [c for c in (p.strip() for p in body_value) if c]
+        elif isinstance(body_value, list) and all(map(isinstance, body_value, repeat(str))):
+            body = list(filter(None, map(str.strip, body_value)))
         else:
             raise ValueError("'body' must be a string or a list of strings")
         if title is not None and not isinstance(title, str):
@@ -158,9 +159,9 @@ class Item:
             raise ValueError("'participants' must be a list")
         participants = tuple(Participant.from_value(p) for p in raw_people)
         places = data.get("places") or []
-        if not isinstance(places, list) or not all(isinstance(p, str) for p in places):
+        if not isinstance(places, list) or not all(map(isinstance, places, repeat(str))):
             raise ValueError("'places' must be a list of strings")
-        places = [c for c in (p.strip() for p in places) if c]
+        places = list(filter(None, map(str.strip, places)))
         language = data.get("language") or "en"
         source = data.get("source") or source
         if not isinstance(language, str) or not isinstance(source, str):
