@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -136,7 +137,7 @@ def content_of(item: Item) -> Content:
         item.kind,
         item.title,
         _stored_body(item.body),
-        _dumps([p.to_dict() for p in item.participants]),
+        f"[{','.join(map(_participant_json, item.participants))}]",
         _dumps(list(item.places)),
         item.language,
     )
@@ -670,6 +671,11 @@ class Archive:
         rowid_of = {item_id: rowid for item_id, (rowid, _) in stored.items()}
         known: dict[str, Content | int] = {i: content for i, (_, content) in stored.items()}
         decisions = decide([item for item, _ in chunk], known)
+        # the items to file that the reader process did not fold: folded here as one batch
+        folded = iter(self._index.fold([
+            item for (item, postings), (verdict, _) in zip(chunk, decisions, strict=True)
+            if postings is None and verdict != UNCHANGED
+        ]))
         rows: list[_ItemRow] = []
         unwritten: set[str] = set()
         """Ids of `rows`, not yet inserted: an update of one of them inserts them first."""
@@ -693,7 +699,7 @@ class Archive:
                 (rowid, item.id, date, kind, title, body, participants, people, places,
                  language, item.source)
             )
-            self._index.add(rowid, item, postings)
+            self._index.add(rowid, item, next(folded) if postings is None else postings)
             self._people.add(rowid, item)
         self._insert(rows)
         routes.forget_chunk()
@@ -1030,6 +1036,13 @@ def _checked(item: Item) -> Item:
 
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
+
+
+@lru_cache(maxsize=100_000)
+def _participant_json(participant: Participant) -> str:
+    """One participant as the `participants` column writes it (a list of these, joined by
+    "," in brackets, is what `_dumps` makes of the list): the same people recur."""
+    return _dumps(participant.to_dict())
 
 
 def _stored_body(body: tuple[str, ...]) -> str:

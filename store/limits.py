@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from store.model import Item
+from store.model import Item, Participant
 
 MAX_ID = 2_048
 """Characters in an id. Made ids are 17 ("20241205-1a2b3c4d"); a web item's id is its
@@ -70,11 +70,10 @@ def check_item(item: Item) -> None:
         raise ValueError(
             f"more than {MAX_PARAGRAPHS:,} paragraphs in one item (limit MAX_PARAGRAPHS)"
         )
-    total = len(item.title)
-    for number, paragraph in enumerate(item.body, 1):
-        _check_field(f"paragraph {number:,}", paragraph, MAX_PARAGRAPH, "MAX_PARAGRAPH")
-        total += len(paragraph)
-    if total > MAX_ITEM_TEXT:
+    if not _paragraphs_fine(item.body):  # then one of them says why
+        for number, paragraph in enumerate(item.body, 1):
+            _check_field(f"paragraph {number:,}", paragraph, MAX_PARAGRAPH, "MAX_PARAGRAPH")
+    if len(item.title) + sum(map(len, item.body)) > MAX_ITEM_TEXT:
         raise ValueError(
             f"item text longer than {MAX_ITEM_TEXT:,} characters (limit MAX_ITEM_TEXT)"
         )
@@ -82,7 +81,7 @@ def check_item(item: Item) -> None:
         raise ValueError(
             f"more than {MAX_PARTICIPANTS:,} participants in one item (limit MAX_PARTICIPANTS)"
         )
-    for person in item.participants:
+    for person in () if _people_fine(item.participants) else item.participants:
         _check_field("participant name", person.name, MAX_NAME, "MAX_NAME")
         _check_field("participant role", person.role, MAX_ROLE, "MAX_ROLE")
         _check_field(
@@ -92,6 +91,37 @@ def check_item(item: Item) -> None:
         raise ValueError(f"more than {MAX_PLACES:,} places in one item (limit MAX_PLACES)")
     for place in item.places:
         _check_field("place", place, MAX_PLACE, "MAX_PLACE")
+
+
+def _people_fine(people: tuple[Participant, ...]) -> bool:
+    """Every participant's name, role and organisation within their limits and free of
+    lone surrogates (then the checks one field at a time need not run)."""
+    for person in people:
+        if (
+            len(person.name) > MAX_NAME
+            or len(person.role) > MAX_ROLE
+            or len(person.organisation) > MAX_ORGANISATION
+        ):
+            return False
+    return _text_fine([text for p in people for text in (p.name, p.role, p.organisation)])
+
+
+def _text_fine(texts: list[str] | tuple[str, ...]) -> bool:
+    """No lone surrogate in any of `texts`, told by C-level scans."""
+    if all(map(str.isascii, texts)):
+        return True
+    try:
+        "".join(texts).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _paragraphs_fine(body: tuple[str, ...]) -> bool:
+    """Every paragraph within MAX_PARAGRAPH and free of lone surrogates, told by C-level
+    scans of the whole text (a speech has hundreds of paragraphs: checked one call at a
+    time they cost an import as much as parsing the JSON)."""
+    return max(map(len, body), default=0) <= MAX_PARAGRAPH and _text_fine(body)
 
 
 def _check_field(what: str, text: str, limit: int, name: str) -> None:

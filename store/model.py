@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field, replace
+from itertools import repeat
 from typing import Any
 
 from store.text.printable import printable
@@ -76,11 +77,18 @@ class Item:
 
         The item itself when it is already: the usual case costs one scan of each string.
         """
+        if self._is_printable():
+            return self
+        clean = self._cleaned()
+        return self if clean == self else clean
+
+    def _cleaned(self) -> Item:
+        """This item rebuilt with every field passed through `printable`."""
         body = tuple(c for c in (printable(p, keep_newlines=True).strip() for p in self.body) if c)
         title = " ".join(printable(self.title).split())
         if not title:  # a title that was only control sequences
             title = " ".join(derive_title(body[0]).split()) if body else "(untitled)"
-        clean = replace(
+        return replace(
             self,
             id=printable(self.id),
             title=title,
@@ -93,7 +101,24 @@ class Item:
             language=printable(self.language),
             source=printable(self.source),
         )
-        return self if clean == self else clean
+
+    def _is_printable(self) -> bool:
+        """Whether `printable` would return this item as it is, told by C-level scans.
+
+        A printable string holds no whitespace but the space, so a title is as
+        `printable` makes it when it has no leading, trailing or double space, and a
+        paragraph or place when it has no leading or trailing one. Rebuilding the item
+        to compare it cost an import more than parsing the JSON.
+        """
+        texts = [self.id, self.title, self.language, self.source, *self.body, *self.places]
+        for person in self.participants:
+            texts += (person.name, person.role, person.organisation)
+        if not all(map(str.isprintable, texts)):
+            return False
+        title = self.title
+        if not title or title[0] == " " or title[-1] == " " or "  " in title:
+            return False
+        return all(p and p[0] != " " and p[-1] != " " for p in (*self.body, *self.places))
 
     @classmethod
     def from_dict(cls, data: Any, source: str = "") -> Item:
@@ -112,8 +137,8 @@ class Item:
         body_value = data.get("body", [])
         if isinstance(body_value, str):
             body = _split_paragraphs(body_value)
-        elif isinstance(body_value, list) and all(isinstance(p, str) for p in body_value):
-            body = [c for c in (p.strip() for p in body_value) if c]
+        elif isinstance(body_value, list) and all(map(isinstance, body_value, repeat(str))):
+            body = list(filter(None, map(str.strip, body_value)))
         else:
             raise ValueError("'body' must be a string or a list of strings")
         if title is not None and not isinstance(title, str):
@@ -134,9 +159,9 @@ class Item:
             raise ValueError("'participants' must be a list")
         participants = tuple(Participant.from_value(p) for p in raw_people)
         places = data.get("places") or []
-        if not isinstance(places, list) or not all(isinstance(p, str) for p in places):
+        if not isinstance(places, list) or not all(map(isinstance, places, repeat(str))):
             raise ValueError("'places' must be a list of strings")
-        places = [c for c in (p.strip() for p in places) if c]
+        places = list(filter(None, map(str.strip, places)))
         language = data.get("language") or "en"
         source = data.get("source") or source
         if not isinstance(language, str) or not isinstance(source, str):

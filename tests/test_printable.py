@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import store.text.printable
+from store.model import Item, Participant
 from store.text.printable import is_printable, printable, printable_json
 from tests.hostile import CLIPBOARD, LINK, NASTY, RLO, TITLE, control_in, hostile_text
 
@@ -122,3 +123,29 @@ def test_json_keeps_other_scripts_readable() -> None:
     assert "Войтоловский 🙂" in encoded
     assert json.loads(encoded)["title"] == NASTY
     assert "\\u001b]0;PWNED\\u0007" in encoded and TITLE not in encoded
+
+
+_field = st.one_of(
+    hostile_text,
+    st.text(alphabet=st.sampled_from(["a", "Я", " ", "\u00a0", "\t", "\n", "\x1b"])),
+    st.text(max_size=6),
+)
+
+
+@FUZZ
+@given(_field, _field, st.lists(_field, max_size=3), st.lists(_field, max_size=2),
+       st.lists(st.tuples(_field, _field, _field), max_size=2))
+def test_an_item_taken_as_printable_is_one_that_cleaning_leaves_as_it_is(
+    title: str, source: str, body: list[str], places: list[str],
+    people: list[tuple[str, str, str]],
+) -> None:
+    """`Item.printable` returns an item untouched, without rebuilding it, only when
+    rebuilding it would change nothing."""
+    item = Item(
+        id="item-1", date=None, kind="news", title=title, body=tuple(body),
+        participants=tuple(Participant(*p) for p in people), places=tuple(places),
+        source=source,
+    )
+    if item._is_printable():
+        assert item._cleaned() == item
+    assert item.printable() == (item if item._cleaned() == item else item._cleaned())

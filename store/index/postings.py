@@ -16,17 +16,20 @@ from __future__ import annotations
 import sqlite3
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, pairwise, repeat
+from itertools import pairwise, repeat
 from typing import NamedTuple
 
 import numpy as np
+import numpy.typing as npt
 
 from store.index.phrases import (
+    BREAK,
     SLICE,
+    U32,
     Row,
     SequenceBuffer,
     filed_function_terms,
@@ -38,7 +41,7 @@ from store.index.phrases import (
     tokens_of,
     words_of,
 )
-from store.model import Item
+from store.model import Item, Participant
 from store.text.fold import fold_set, fold_words
 
 TITLE, NAME, ROLE, BODY = 1, 2, 4, 8
@@ -75,6 +78,66 @@ OWN = 1 << 31
 """The importer's own term numbers start here; below are a reader process's numbers."""
 
 
+class _Table:
+    """A uint32 column that grows by appending (room doubles), read by numpy in place."""
+
+    def __init__(self) -> None:
+        self._data = np.zeros(1024, dtype=np.uint32)
+        self.size = 0
+
+    def extend(self, values: array[int]) -> None:
+        end = self.size + len(values)
+        if end > len(self._data):
+            grown = np.zeros(max(end, 2 * len(self._data)), dtype=np.uint32)
+            grown[: self.size] = self._data[: self.size]
+            self._data = grown
+        self._data[self.size : end] = np.frombuffer(values, dtype=np.uint32)
+        self.size = end
+
+    def append(self, value: int) -> None:
+        self.extend(array("I", (value,)))
+
+    @property
+    def values(self) -> U32:
+        return self._data[: self.size]
+
+    def clear(self) -> None:
+        self.size = 0
+
+
+class _TokenIndex(dict[str, int]):
+    """Text token -> its number. A token not seen yet is folded and numbered by the look-up
+    that misses it (`__missing__`), so a batch looks its tokens up with no set of them
+    made first: a hit costs what a plain dict's does, at C speed."""
+
+    def __init__(self, learned: Callable[[str], int]) -> None:
+        super().__init__()
+        self._learned = learned
+
+    def __missing__(self, token: str) -> int:
+        return self._learned(token)
+
+
+class _Tokens:
+    """Each text token seen, numbered, with the numbers of its words and of its index terms
+    (`store.index.phrases.words_of`, `token_terms`) as slices of flat columns: a batch of
+    items maps its tokens to numbers once, and numpy gathers their words and terms."""
+
+    def __init__(self, learned: Callable[[str], int]) -> None:
+        self.index = _TokenIndex(learned)
+        self.word_starts, self.word_counts, self.words = _Table(), _Table(), _Table()
+        self.term_starts, self.term_counts, self.terms = _Table(), _Table(), _Table()
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def clear(self) -> None:
+        self.index.clear()
+        for table in (self.word_starts, self.word_counts, self.words, self.term_starts,
+                      self.term_counts, self.terms):
+            table.clear()
+
+
 class TermNumbers:
     """Index terms numbered in order of first sight, from `base`, over one import."""
 
@@ -82,16 +145,27 @@ class TermNumbers:
         self.base = base
         self.ids: dict[str, int] = {}
         self.names: list[str] = []
-        self.tokens: dict[str, bytes] = {}
-        """The numbers of each text token's words (`store.index.phrases.words_of`), as
-        uint32 bytes: an item's sequence is then one `bytes.join`."""
-        self.token_numbers: dict[str, tuple[int, ...]] = {}
-        """The numbers of each text token's index terms (`store.index.phrases.token_terms`):
-        an item's terms are then a union of small tuples of ints, with no string folded,
-        hashed into a set or looked up again once its token has been seen."""
+        self.tokens = _Tokens(self._learned)
+        """The text tokens seen, with the numbers of their words and terms: an item's
+        sequence and terms are then gathered by numpy, with no string folded, hashed into
+        a set or looked up again once its token has been seen."""
+        self.people: dict[Participant, tuple[array[int], bytes]] = {}
+        """Each participant's terms and field bits (`person`)."""
 
     def __len__(self) -> int:
         return len(self.names)
+
+    def person(self, participant: Participant) -> tuple[array[int], bytes]:
+        """The numbers of a participant's terms (name, name pairs, role and organisation)
+        and their field bits: the same people recur in thousands of items."""
+        found = self.people.get(participant)
+        if found is None:
+            masks = _person_masks(participant)
+            found = (self.number(masks), bytes(masks.values()))
+            if len(self.people) > 200_000:  # bounded, as the token caches are
+                self.people.clear()
+            self.people[participant] = found
+        return found
 
     def number(self, terms: set[str] | dict[str, int]) -> array[int]:
         """The numbers of `terms` (in their iteration order), numbering new ones."""
@@ -126,28 +200,27 @@ class TermNumbers:
             number = self.ids[name]
         return number
 
-    def learn(self, distinct: set[str]) -> None:
-        """Number the words and terms of the text tokens not seen yet (`tokens`,
-        `token_numbers`)."""
-        tokens = self.tokens
-        new = distinct.difference(tokens)
-        if not new:
-            return
-        if len(tokens) > 2_000_000:  # bounded, as the token caches of folding are
-            tokens.clear()
-            self.token_numbers.clear()
-            new = distinct
-        learn(new)
-        number_of, numbered = self.number_of, self.token_numbers
-        for token in new:
-            tokens[token] = array("I", map(number_of, words_of(token))).tobytes()
-            numbered[token] = tuple(map(number_of, token_terms(token)))
+    def _learned(self, token: str) -> int:
+        """Fold a text token not seen yet and number its words and terms; its number."""
+        learn({token})
+        number_of, tokens = self.number_of, self.tokens
+        words = array("I", map(number_of, words_of(token)))
+        terms = array("I", map(number_of, token_terms(token)))
+        tokens.word_starts.append(tokens.words.size)
+        tokens.word_counts.append(len(words))
+        tokens.words.extend(words)
+        tokens.term_starts.append(tokens.terms.size)
+        tokens.term_counts.append(len(terms))
+        tokens.terms.extend(terms)
+        number = len(tokens.index)
+        tokens.index[token] = number
+        return number
 
     def clear(self) -> None:
         self.ids.clear()
         self.names.clear()
         self.tokens.clear()
-        self.token_numbers.clear()
+        self.people.clear()
 
 
 class Postings(NamedTuple):
@@ -166,36 +239,147 @@ class Postings(NamedTuple):
 
     @classmethod
     def of(cls, item: Item, numbers: TermNumbers) -> Postings:
-        """Fold `item` and number every term.
+        """Fold `item` and number every term (see `of_items`)."""
+        return cls.of_items([item], numbers)[0]
 
-        One cut of the text serves its terms and its sequence, and each distinct token
-        is folded and numbered once per import (`TermNumbers.learn`): a speech costs a
-        union of the numbers of its distinct tokens and one `bytes.join` over them all.
+    @classmethod
+    def of_items(cls, items: Sequence[Item], numbers: TermNumbers) -> list[Postings]:
+        """Fold `items` and number every term: their postings, in order.
+
+        Each distinct token is folded and numbered once per import, by the look-up that
+        first meets it (`TermNumbers._learned`), and each participant's terms once
+        (`TermNumbers.person`); after that a batch costs a cut of each item's title, names
+        and text and one dict look-up per token, and numpy does the rest for all the items
+        at once: gathers the words of every token (the sequences), each item's distinct
+        text terms (a sort of (item, token), then of (item, term)), and its title and
+        people terms with their field bits.
         """
-        pieces = tokens_of(item.body)
-        distinct = set(pieces)
-        numbers.learn(distinct)
-        terms = set(chain.from_iterable(map(numbers.token_numbers.__getitem__, distinct)))
-        masks = _meta(item)
-        meta = numbers.number(masks)
-        both = terms.intersection(meta)
-        return cls(
-            array("I", terms).tobytes(),
-            meta.tobytes(),
-            bytes(masks.values()),
-            array("I", both).tobytes() if both else b"",
-            _sequence(item, pieces, numbers),
+        if not items:
+            return []
+        if len(numbers.tokens) > 2_000_000:  # bounded, as the token caches of folding are
+            numbers.tokens.clear()
+        cut: list[str] = []
+        lengths = array("q")
+        """Per item: tokens of its title; of its title and names (each segment ending in
+        BREAK, as `store.index.phrases.sequence` cuts them); of its text."""
+        people_terms, people_bits, people_counts = array("I"), bytearray(), array("q")
+        person = numbers.person
+        for item in items:
+            title = item.title.split()
+            names = tokens_of([*(p.name for p in item.participants), ""])
+            body = tokens_of(item.body)
+            cut += title
+            cut.append(BREAK)
+            cut += names
+            cut += body
+            lengths.extend((len(title), len(title) + 1 + len(names), len(body)))
+            held = len(people_terms)
+            for participant in item.participants:
+                numbered, fields = person(participant)
+                people_terms += numbered
+                people_bits += fields
+            people_counts.append(len(people_terms) - held)
+        tokens = numbers.tokens
+        at = np.fromiter(map(tokens.index.__getitem__, cut), dtype=np.int64, count=len(cut))
+        del cut
+        count = len(items)
+        title_head_body = np.frombuffer(lengths, dtype=np.int64).reshape(count, 3)
+        per_item = title_head_body[:, 1] + title_head_body[:, 2]
+        item_ends = np.cumsum(per_item)
+        item_starts = item_ends - per_item
+        words, word_bounds = _gathered(
+            at, tokens.word_starts.values, tokens.word_counts.values, tokens.words.values
         )
+        sequences = words.tobytes()
+        sequence_at = (word_bounds[np.concatenate([item_starts, item_ends[-1:]])] * 4).tolist()
+        owner = np.repeat(np.arange(count, dtype=np.uint64), per_item)
+        place = np.arange(len(at)) - np.repeat(item_starts, per_item)
+        # distinct (item, term) of the texts
+        in_body = place >= np.repeat(title_head_body[:, 1], per_item)
+        body_keys = _term_keys(owner[in_body], at[in_body], tokens)
+        # of the titles, then with the people's terms, each (item, term) once with its bits
+        in_title = place < np.repeat(title_head_body[:, 0], per_item)
+        title_keys = _term_keys(owner[in_title], at[in_title], tokens)
+        del owner, place, in_body, in_title
+        people_owner = np.repeat(np.arange(count, dtype=np.uint64), people_counts)
+        keys = np.concatenate([
+            title_keys,
+            (people_owner << np.uint64(32)) | np.frombuffer(people_terms, dtype=np.uint32),
+        ])
+        bits = np.concatenate([
+            np.full(len(title_keys), TITLE, dtype=np.uint8),
+            np.frombuffer(people_bits, dtype=np.uint8),
+        ])
+        order = np.argsort(keys, kind="stable")
+        keys = keys[order]
+        firsts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]])[: len(keys)])
+        meta_keys = keys[firsts]
+        meta_masks = np.bitwise_or.reduceat(bits[order], firsts) if len(keys) else bits
+        # terms both in the text and in the title or names: meta terms among the text's
+        if len(body_keys):
+            found = np.searchsorted(body_keys, meta_keys)
+            found[found == len(body_keys)] = 0
+            shared = body_keys[found] == meta_keys
+        else:
+            shared = np.zeros(len(meta_keys), dtype=bool)
+        items_at = np.arange(count + 1, dtype=np.uint64)
+        low = np.uint64(0xFFFFFFFF)
+        bodies = (body_keys & low).astype(np.uint32).tobytes()
+        body_at = (np.searchsorted(body_keys >> np.uint64(32), items_at) * 4).tolist()
+        metas = (meta_keys & low).astype(np.uint32).tobytes()
+        masks = meta_masks.tobytes()
+        meta_at = np.searchsorted(meta_keys >> np.uint64(32), items_at).tolist()
+        boths = (meta_keys[shared] & low).astype(np.uint32).tobytes()
+        both_at = (np.searchsorted(meta_keys[shared] >> np.uint64(32), items_at) * 4).tolist()
+        return [
+            cls(
+                bodies[body_at[i] : body_at[i + 1]],
+                metas[meta_at[i] * 4 : meta_at[i + 1] * 4],
+                masks[meta_at[i] : meta_at[i + 1]],
+                boths[both_at[i] : both_at[i + 1]],
+                sequences[sequence_at[i] : sequence_at[i + 1]],
+            )
+            for i in range(count)
+        ]
 
 
-def _sequence(item: Item, pieces: list[str], numbers: TermNumbers) -> bytes:
-    """The numbers of `item`'s words in reading order: title, each name, each paragraph,
-    BREAK between them (`store.index.phrases`); its text's tokens are learnt
-    (`TermNumbers.learn`), the title's and names' here, through the same cache."""
-    head = tokens_of([item.title, *(p.name for p in item.participants), ""])  # ends in BREAK
-    numbers.learn(set(head))
-    tokens = numbers.tokens
-    return b"".join(map(tokens.__getitem__, head)) + b"".join(map(tokens.__getitem__, pieces))
+def _term_keys(
+    owner: npt.NDArray[np.uint64], at: npt.NDArray[np.int64], tokens: _Tokens
+) -> npt.NDArray[np.uint64]:
+    """`item << 32 | term` for every distinct (item, term) of the tokens `at` of the items
+    `owner`, sorted: distinct (item, token) first, then their terms gathered."""
+    pairs = _distinct((owner << np.uint64(32)) | at.astype(np.uint64))
+    distinct_tokens = (pairs & np.uint64(0xFFFFFFFF)).astype(np.int64)
+    terms, bounds = _gathered(
+        distinct_tokens, tokens.term_starts.values, tokens.term_counts.values,
+        tokens.terms.values,
+    )
+    term_owner = np.repeat(pairs >> np.uint64(32), np.diff(bounds))
+    return _distinct((term_owner << np.uint64(32)) | terms.astype(np.uint64))
+
+
+def _gathered(
+    at: npt.NDArray[np.int64], starts: U32, counts: U32, flat: U32
+) -> tuple[U32, npt.NDArray[np.int64]]:
+    """The values of `flat` that each of `at` owns (`counts[a]` from `starts[a]`), end to
+    end, and where each one's begin (with the end last)."""
+    sizes = counts[at].astype(np.int64)
+    bounds = np.zeros(len(at) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=bounds[1:])
+    picks = np.repeat(starts[at].astype(np.int64) - bounds[:-1], sizes)
+    picks += np.arange(int(bounds[-1]), dtype=np.int64)
+    return flat[picks], bounds
+
+
+def _distinct(keys: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """`np.unique(keys)`: a sort and a comparison of neighbours, several times faster."""
+    keys.sort()
+    if len(keys) < 2:
+        return keys
+    kept = np.empty(len(keys), dtype=bool)
+    kept[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=kept[1:])
+    return keys[kept]
 
 
 def _fields(item: Item) -> tuple[set[str], dict[str, int]]:
@@ -207,12 +391,18 @@ def _meta(item: Item) -> dict[str, int]:
     """The terms of an item's title and people, with their field bits."""
     masks = dict.fromkeys(fold_set(item.title), TITLE)
     for person in item.participants:
-        for term in _folded(person.name):
-            masks[term] = masks.get(term, 0) | NAME
-        for term in _folded(f"{person.role} {person.organisation}"):
-            masks[term] = masks.get(term, 0) | ROLE
-        for term in name_pairs(person.name):  # a pair holds a space: never a word
-            masks[term] = NAME
+        for term, bits in _person_masks(person).items():
+            masks[term] = masks.get(term, 0) | bits
+    return masks
+
+
+def _person_masks(person: Participant) -> dict[str, int]:
+    """The terms one participant gives an item, with their field bits."""
+    masks = dict.fromkeys(_folded(person.name), NAME)
+    for term in _folded(f"{person.role} {person.organisation}"):
+        masks[term] = masks.get(term, 0) | ROLE
+    for term in name_pairs(person.name):  # a pair holds a space: never a word
+        masks[term] = NAME
     return masks
 
 
@@ -277,8 +467,12 @@ class _Buffer:
         meta_terms = position(np.frombuffer(self.meta_terms, dtype=np.uint32))
         meta_docs = np.frombuffer(self.meta_docs, dtype=np.uint32)
         meta_masks = np.frombuffer(bytes(self.meta_masks), dtype=np.uint8)
-        # stable: within a term, rowids stay in the (ascending) order they were added
-        body_order = _stable_order(body_terms, count)
+        # Rowids were added in ascending order and a body holds a term once: sorting
+        # (term << 32 | rowid) in place groups the body postings as a stable sort by term
+        # would, with no permutation to gather (the bulk of a spill: ~160 an item).
+        body = (body_terms.astype(np.uint64) << np.uint64(32)) | body_docs
+        body.sort()
+        # the meta postings carry their field bits along: a stable sort's permutation
         meta_order = _stable_order(meta_terms, count)
         edges = np.arange(count + 1, dtype=np.uint32)
         both_terms = position(np.frombuffer(self.both_terms, dtype=np.uint32))
@@ -288,8 +482,8 @@ class _Buffer:
             - np.bincount(both_terms, minlength=count)
         )
         return _Grouped(
-            body_docs=body_docs[body_order],
-            body_bounds=np.searchsorted(body_terms[body_order], edges),
+            body_docs=body.astype(np.uint32),
+            body_bounds=np.searchsorted(body >> np.uint64(32), edges.astype(np.uint64)),
             meta_docs=meta_docs[meta_order],
             meta_masks=meta_masks[meta_order],
             meta_bounds=np.searchsorted(meta_terms[meta_order], edges),

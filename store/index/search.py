@@ -20,6 +20,7 @@ import json
 import sqlite3
 import string
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -182,6 +183,10 @@ class SearchIndex:
     def add(self, rowid: int, item: Item, postings: Postings | None = None) -> None:
         """File one item's postings (folded here unless a reader process did it)."""
         self.writer.add(rowid, item, postings)
+
+    def fold(self, items: Sequence[Item]) -> list[Postings]:
+        """The postings of `items`, folded here as one batch (`Postings.of_items`)."""
+        return Postings.of_items(items, self.writer.numbers)
 
     def retract(self, item: Item) -> None:
         """An item replaced by this import leaves the index (see `PostingsWriter.retract`)."""

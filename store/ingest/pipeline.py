@@ -153,11 +153,10 @@ def _prepared(
 ) -> tuple[Literal["items"], list[str], list[_ItemFields]]:
     """A batch of parsed, folded items, with the terms numbered since the last batch."""
     out: list[_ItemFields] = []
-    for item in items:
+    for item, postings in zip(items, Postings.of_items(items, numbers), strict=True):
         fields = (item.id, item.date, item.kind, item.title, item.body)
         rest = (item.places, item.language, item.source)
         people = tuple((p.name, p.role, p.organisation) for p in item.participants)
-        postings = Postings.of(item, numbers)
         out.append((fields, people, rest, (postings.body, postings.meta, postings.masks,
                                            postings.both, postings.sequence)))
     return ("items", numbers.names[sent:], out)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from store.text.fold import fold_word
 
@@ -81,7 +81,7 @@ class NameParts:
     gender: str
     """"f" or "m" when the name tells (the first name, or a Latin surname ending), else ""."""
 
-    @property
+    @cached_property  # parse_name shares one NameParts per name: an import asks again and again
     def kind(self) -> str:
         """"full", "initial" (A. Petrov), "surname" (Petrov) or "address" (Yuri Georgievich)."""
         if not self.surname:
@@ -90,7 +90,7 @@ class NameParts:
             return "full"
         return "initial" if self.initial else "surname"
 
-    @property
+    @cached_property
     def key(self) -> str:
         """The archive's key for this name as written (see `store.index.people`)."""
         kind = self.kind
