@@ -556,8 +556,7 @@ class SearchIndex:
         holds = np.zeros(len(total), dtype=bool)
         if all(term in vocab for term in terms) and covered:
             term_ids = [vocab.term_id(term) for term in terms]
-            looked_up = self._phrases.units(term_ids, terms)
-            self._phrases.mark(looked_up, holds[: covered + 1])
+            self._phrases.mark(term_ids, terms, holds[: covered + 1])
         if covered + 1 < len(total):
             later = np.flatnonzero(total[covered + 1 :] > 0) + covered + 1
             holds[later[self._with_phrases(later, (phrase,))]] = True
