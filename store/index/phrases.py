@@ -45,12 +45,12 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, pairwise
-from typing import TypeAlias, TypeVar
+from typing import Any, TypeAlias, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
 
-from store.sql import transaction
+from store.sql import select_in, transaction
 from store.text.fold import fold_set, fold_word, fold_words
 from store.text.lexicon import FUNCTION_WORDS
 
@@ -781,8 +781,8 @@ class PhraseIndex:
         """Where the list of `phrases.term` `key` has rows, and which have context: from
         the table's index and the rows' headers (SQLite reads no BLOB for `length`)."""
         kept = self._kept((key, _PRESENT))
-        if isinstance(kept, _Present):
-            return kept
+        if kept is not None:
+            return cast(_Present, kept)
         rows = self._conn.execute(
             "SELECT chunk, length(keys), length(wide) FROM phrases WHERE term = ?"
             " ORDER BY chunk",
@@ -830,45 +830,42 @@ class PhraseIndex:
         return coded
 
     def _keys(self, key: int, chunks: list[int], present: _Present) -> _Keys:
-        """The keys of one list in `chunks` (see `_read`)."""
-        found = self._read(key, KEYS, chunks, present)
-        assert not isinstance(found, _Present)
-        return found  # type: ignore[return-value]
+        """The keys of one list in `chunks` (see `_select`), with its wide pairs there."""
+        kept = self._kept((key, KEYS))
+        if kept is not None:
+            return cast(_Keys, kept)
+        found, whole = self._select(
+            "SELECT chunk, keys, wide FROM phrases WHERE term = ?", (key,), chunks, present
+        )
+        rows = {c: (np.frombuffer(k, dtype=np.uint32), _wide_keys(w)) for c, k, w in found}
+        if whole:
+            self._keep_list((key, KEYS), rows, sum(len(k) + 2 * len(w) for _, k, w in found))
+        return rows
 
     def _side(self, key: int, side: int, chunks: list[int], present: _Present) -> _Side:
-        """One side of one list's context in `chunks` (see `_read`)."""
-        found = self._read(key, side, chunks, present)
-        assert not isinstance(found, _Present)
-        return found  # type: ignore[return-value]
-
-    def _read(
-        self, key: int, kind: int, chunks: list[int], present: _Present
-    ) -> _Keys | _Side | _Present:
-        """The rows of one kind of one list in `chunks`: the whole list (kept when small
-        enough) when a quarter of its rows or more are wanted, else those rows alone."""
-        kept = self._kept((key, kind))
+        """One side of one list's context in `chunks` (see `_select`)."""
+        kept = self._kept((key, side))
         if kept is not None:
-            return kept
-        whole = len(chunks) * 4 >= len(present.chunks)
-        where = "" if whole else f" AND chunk IN ({','.join('?' * len(chunks))})"
-        bound = [] if whole else chunks
-        rows: _Keys | _Side
-        if kind == KEYS:
-            found = self._conn.execute(
-                f"SELECT chunk, keys, wide FROM phrases WHERE term = ?{where}", (key, *bound)
-            ).fetchall()
-            rows = {c: (np.frombuffer(k, dtype=np.uint32), _wide_keys(w)) for c, k, w in found}
-            size = sum(len(k) + 2 * len(w) for _, k, w in found)
-        else:
-            found = self._conn.execute(
-                f"SELECT chunk, data FROM phrase_context WHERE term = ? AND side = ?{where}",
-                (key, kind, *bound),
-            ).fetchall()
-            rows = {c: np.frombuffer(d, dtype=np.uint8) for c, d in found}
-            size = sum(len(d) for _, d in found)
+            return cast(_Side, kept)
+        found, whole = self._select(
+            "SELECT chunk, data FROM phrase_context WHERE term = ? AND side = ?",
+            (key, side), chunks, present,
+        )
+        rows = {c: np.frombuffer(d, dtype=np.uint8) for c, d in found}
         if whole:
-            self._keep_list((key, kind), rows, size)
+            self._keep_list((key, side), rows, sum(len(d) for _, d in found))
         return rows
+
+    def _select(
+        self, sql: str, list_of: tuple[int, ...], chunks: list[int], present: _Present
+    ) -> tuple[list[Any], bool]:
+        """The rows of one list (`sql` bound to `list_of`) a phrase wants, in `chunks`, and
+        whether they are the whole list: it is read whole (then kept, when small enough)
+        when a quarter of its rows or more are wanted, else only those rows, by (term,
+        chunk), so a long list beside a rarer word is barely read."""
+        if len(chunks) * 4 >= len(present.chunks):
+            return self._conn.execute(sql, list_of).fetchall(), True
+        return list(select_in(self._conn, sql + " AND chunk IN ({ids})", chunks, list_of)), False
 
     # -- answering -------------------------------------------------------------------------
 

@@ -396,13 +396,17 @@ class SearchIndex:
 
     def _scores_of(
         self, word: str, prefix: bool, only: int, candidates: dict[str, float],
-        exact: bool = False,
+        exact: bool = False, query: frozenset[tuple[str, bool, int, bool]] = frozenset(),
     ) -> np.ndarray:
         """`_word_scores` of one query word (read-only), kept for the next few keystrokes.
 
         While "security co" is typed, "security" scores the same at every keystroke: a
         million-item array re-scattered from its postings each time (~10 ms at 1M). The
-        word being typed changes at each keystroke: its scores are not kept.
+        word being typed changes at each keystroke: its scores are not kept. Nor are a
+        word's scores kept in place of those of a word before it in the same query (its
+        `query`): with RECENT_WORDS kept, a query of more words would otherwise let each
+        go for the next and score every one anew each time ("of the csto": "csto" in
+        place of "of", then "of" in place of "the"...), where now only the last is.
         """
         key = (word, prefix, only, exact)  # as typed: its length sets the typos allowed
         scores = self._recent_scores.get(key)
@@ -412,9 +416,12 @@ class SearchIndex:
             scores.flags.writeable = False
             if prefix:
                 return scores
+            if len(self._recent_scores) >= RECENT_WORDS:
+                spare = [kept for kept in self._recent_scores if kept not in query]
+                if not spare:
+                    return scores
+                del self._recent_scores[spare[0]]
             self._recent_scores[key] = scores
-            while len(self._recent_scores) > RECENT_WORDS:
-                self._recent_scores.popitem(last=False)
         self._recent_scores.move_to_end(key)
         return scores
 
@@ -528,7 +535,9 @@ class SearchIndex:
             if not candidates:
                 return None
             readings.append(candidates)
-            scores = self._scores_of(word, prefix, only, candidates, exact)
+            scores = self._scores_of(
+                word, prefix, only, candidates, exact, frozenset(required[:index])
+            )
             if index == 0:
                 total = scores.copy()
                 continue
