@@ -918,75 +918,102 @@ class PhraseIndex:
                 keys[unit] = self._keys(looked_up[unit].key, needed, present[unit])
             else:
                 sides[unit, kind] = self._side(looked_up[unit].key, kind, needed, present[unit])
-        for n, (way, chunk) in enumerate(zip(ways, chunks.tolist(), strict=True)):
-            if way.wide:
-                _mark_wide(
-                    [(keys[i][chunk], u.place) for i, u in enumerate(looked_up)],
-                    chunk, holds, limit,
-                )
+        answer = _Answer(looked_up, keys, sides, codes, coded_rows)
+        alike: dict[_Way, list[int]] = {}
+        for way, n in zip(ways, range(len(chunks)), strict=True):
+            alike.setdefault(way, []).append(n)
+        for way, group in alike.items():
+            if way.by_items and any(before or after for _, before, after in way.reads):
+                found = answer.beside_items(way, [int(chunks[n]) for n in group])
+                holds[found[found < limit]] = True
                 continue
-            answer = _Answer(looked_up, keys, sides, codes, coded_rows.get(chunk, -1), chunk)
-            sizes = {i: int(present[i].sizes[at[i][n]]) for i, _, _ in way.reads}
-            found = answer.items(way) if way.by_items else answer.merged(way, sizes)
-            if isinstance(found, tuple):  # the bits of the items holding the one unit
-                held = found[0]
-                end = min(limit, chunk + len(held))
-                holds[chunk:end] |= held[: end - chunk]
-            elif len(found):
-                if chunk + int(found[-1]) >= limit:
-                    found = found[: np.searchsorted(found, limit - chunk)]
-                holds[chunk:][found] = True
+            for n in group:
+                chunk = int(chunks[n])
+                if way.wide:
+                    _mark_wide(
+                        [(keys[i][chunk], u.place) for i, u in enumerate(looked_up)],
+                        chunk, holds, limit,
+                    )
+                elif way.by_items:
+                    held = answer.held(way.reads[0][0], chunk)
+                    end = min(limit, chunk + len(held))
+                    holds[chunk:end] |= held[: end - chunk]
+                else:
+                    sizes = {i: int(present[i].sizes[at[i][n]]) for i, _, _ in way.reads}
+                    offsets = answer.merged(way, chunk, sizes)
+                    if len(offsets) and chunk + int(offsets[-1]) >= limit:
+                        offsets = offsets[: np.searchsorted(offsets, limit - chunk)]
+                    holds[chunk:][offsets] = True
 
 
 @dataclass(frozen=True)
 class _Answer:
-    """Where a phrase stands in one chunk, from the rows read for it."""
+    """Where a phrase stands, chunk by chunk, from the rows read for it."""
 
     units: list[_Unit]
     keys: dict[int, _Keys]
     sides: dict[tuple[int, int], _Side]
     codes: dict[int, U8]
-    """Each word's code by chunk row (`PhraseIndex._word_codes`)."""
-    row: int
-    """The chunk's row of the codes."""
-    chunk: int
+    """Each word's code in each chunk's row of the codes (`PhraseIndex._word_codes`)."""
+    rows: dict[int, int]
+    """Each chunk's row of the codes."""
 
-    def _beside(self, unit: int, before: bool, after: bool) -> npt.NDArray[np.bool_] | None:
-        """Which occurrences of a unit have the phrase's word before it, after it, or
-        both (as asked); None when neither is asked."""
+    def _beside(
+        self, unit: int, before: bool, after: bool, chunks: list[int]
+    ) -> npt.NDArray[np.bool_] | None:
+        """Which occurrences of a unit in `chunks` (one after the other) have the
+        phrase's word before it, after it, or both (as asked); None when neither is."""
         match: npt.NDArray[np.bool_] | None = None
         u = self.units[unit]
         for use, side, word in ((before, BEFORE, u.before), (after, AFTER, u.after)):
-            if use:
-                equal = self.sides[unit, side][self.chunk] == self.codes[word][self.row]
-                match = equal if match is None else match & equal
+            if not use:
+                continue
+            rows = self.sides[unit, side]
+            found = [rows[chunk] for chunk in chunks]
+            if len(chunks) == 1:
+                equal = found[0] == self.codes[word][self.rows[chunks[0]]]
+            else:  # the word's code differs from chunk to chunk
+                wanted = np.repeat(
+                    self.codes[word][[self.rows[chunk] for chunk in chunks]],
+                    [len(f) for f in found],
+                )
+                equal = np.concatenate(found) == wanted
+            match = equal if match is None else match & equal
         return match
 
-    def items(self, way: _Way) -> npt.NDArray[np.integer] | tuple[npt.NDArray[np.bool_]]:
-        """A one-unit way read from the unit's items: their bits when it is not filtered,
-        else the offsets of the items where an occurrence has the words beside it."""
+    def held(self, unit: int, chunk: int) -> npt.NDArray[np.bool_]:
+        """The bits of the items holding a unit in `chunk`, by rowid offset."""
+        bits = np.unpackbits(self.sides[unit, ITEMS][chunk], bitorder="little").view(bool)
+        return bits
+
+    def beside_items(self, way: _Way, chunks: list[int]) -> I64:
+        """The rowids of the items where an occurrence of the one unit of `way` has the
+        phrase's words beside it, in all `chunks` at once (each chunk would cost more in
+        numpy's calls than in its work): its items' counts of occurrences say where each
+        item's start, the words beside them which hold the phrase, and no key is read."""
         unit, before, after = way.reads[0]
-        held = np.unpackbits(self.sides[unit, ITEMS][self.chunk], bitorder="little").view(bool)
-        match = self._beside(unit, before, after)
-        if match is None:
-            return (held,)
+        match = self._beside(unit, before, after, chunks)
+        assert match is not None
+        items = np.concatenate(
+            [np.flatnonzero(self.held(unit, chunk)) + chunk for chunk in chunks]
+        )
+        counts = np.concatenate([self.sides[unit, COUNTS][chunk] for chunk in chunks])
         # an item holds the phrase where the count of matches grows across its occurrences
         # (two cumulative sums and a gather: a third of the time of a logical_or.reduceat)
-        counts = self.sides[unit, COUNTS][self.chunk]
         ends = np.zeros(len(counts) + 1, dtype=np.int64)
         np.cumsum(counts, out=ends[1:])
         matches = np.zeros(len(match) + 1, dtype=np.int32)
         np.cumsum(match, out=matches[1:])
-        found: npt.NDArray[np.integer] = np.flatnonzero(held)[np.diff(matches[ends]) > 0]
+        found: I64 = items[np.diff(matches[ends]) > 0]
         return found
 
-    def merged(self, way: _Way, sizes: dict[int, int]) -> U32:
-        """The rowid offsets of the items where the units of `way` (filtered by the words
-        beside them) stand at the same start: their keys merged, shortest first."""
+    def merged(self, way: _Way, chunk: int, sizes: dict[int, int]) -> U32:
+        """The rowid offsets of the items in `chunk` where the units of `way` (filtered
+        by the words beside them) stand at the same start: keys merged, shortest first."""
         starts: U32 | None = None
         for unit, before, after in sorted(way.reads, key=lambda read: sizes[read[0]]):
-            found = self.keys[unit][self.chunk][0]
-            match = self._beside(unit, before, after)
+            found = self.keys[unit][chunk][0]
+            match = self._beside(unit, before, after, [chunk])
             if match is not None:
                 found = found[match]
             place = self.units[unit].place
