@@ -494,21 +494,25 @@ def _small_slices(monkeypatch: pytest.MonkeyPatch, context_keys: int, codes: int
     seed=st.integers(0, 2**16),
     context_keys=st.integers(1, 6),
     codes=st.integers(1, 40),
+    batch=st.integers(1, 60),
     phrases=st.lists(st.lists(st.sampled_from(_VOCABULARY), min_size=2, max_size=5),
                      min_size=20, max_size=40),
 )
 def test_phrases_read_from_the_context_of_long_rows_find_what_a_scan_finds(
     tmp_path_factory: pytest.TempPathFactory, seed: int, context_keys: int, codes: int,
-    phrases: list[list[str]],
+    batch: int, phrases: list[list[str]],
 ) -> None:
     """Whichever rows have context (the items holding them, the words beside each
     occurrence) and whichever words a chunk codes, a phrase answered from a row filtered
-    by the words beside it, from the bits of its items, or by merging what context does
-    not cover finds exactly the items a scan of their text finds."""
+    by the words beside it (`batch` keys of its chunks at a time), from the bits of its
+    items, or by merging what context does not cover finds exactly the items a scan of
+    their text finds."""
+    import store.index.phrases
     from store.text.fold import fold_word
 
     with pytest.MonkeyPatch.context() as patch:
         _small_slices(patch, context_keys, codes)
+        patch.setattr(store.index.phrases, "BATCH_KEYS", batch)
         rng = random.Random(seed)
         path = tmp_path_factory.mktemp("context") / "a.sqlite3"
         stored = _import_in_slices(path, rng)

@@ -426,6 +426,10 @@ CONTEXT_KEYS = 4_096
 its context (`phrase_context`): which items hold it, and the words beside each occurrence.
 Merging two such rows is what made a phrase of common words slow; a shorter row is
 merged as before, by a binary search of its few keys."""
+BATCH_KEYS = 1 << 20
+"""Keys of a row's chunks filtered by context in one pass: the fewer numpy calls per key,
+the faster, and the pass's temporaries stay a few megabytes (all chunks of "the csto" at
+10^6 items in one pass took 40 MB at its peak)."""
 CODES = 255
 """Words per chunk that the context codes name (a byte; 0 for any other word): the chunk's
 most frequent, so every word of a long row is among them in a chunk of press text (at
@@ -923,27 +927,13 @@ class PhraseIndex:
         for way, n in zip(ways, range(len(chunks)), strict=True):
             alike.setdefault(way, []).append(n)
         for way, group in alike.items():
-            if way.by_items and any(before or after for _, before, after in way.reads):
-                found = answer.beside_items(way, [int(chunks[n]) for n in group])
-                holds[found[found < limit]] = True
-                continue
-            for n in group:
-                chunk = int(chunks[n])
-                if way.wide:
-                    _mark_wide(
-                        [(keys[i][chunk], u.place) for i, u in enumerate(looked_up)],
-                        chunk, holds, limit,
-                    )
-                elif way.by_items:
-                    held = answer.held(way.reads[0][0], chunk)
-                    end = min(limit, chunk + len(held))
-                    holds[chunk:end] |= held[: end - chunk]
-                else:
-                    sizes = {i: int(present[i].sizes[at[i][n]]) for i, _, _ in way.reads}
-                    offsets = answer.merged(way, chunk, sizes)
-                    if len(offsets) and chunk + int(offsets[-1]) >= limit:
-                        offsets = offsets[: np.searchsorted(offsets, limit - chunk)]
-                    holds[chunk:][offsets] = True
+            answer.mark(
+                way,
+                [int(chunks[n]) for n in group],
+                [[int(p.sizes[a[n]]) for p, a in zip(present, at, strict=True)] for n in group],
+                holds,
+                limit,
+            )
 
 
 @dataclass(frozen=True)
@@ -981,33 +971,72 @@ class _Answer:
             match = equal if match is None else match & equal
         return match
 
+    def mark(
+        self,
+        way: _Way,
+        chunks: list[int],
+        sizes: list[list[int]],
+        holds: npt.NDArray[np.bool_],
+        limit: int,
+    ) -> None:
+        """Set `holds` at the rowids below `limit` where the phrase stands in `chunks`
+        (each unit's keys there: `sizes`), all answered the same `way`."""
+        if way.by_items and any(before or after for _, before, after in way.reads):
+            # many chunks at once (each alone costs more in numpy's calls than in its
+            # work), a million keys or so at a time (their temporaries: a few MB)
+            unit = way.reads[0][0]
+            start = size = 0
+            for n, chunk_sizes in enumerate(sizes):
+                size += chunk_sizes[unit]
+                if size >= BATCH_KEYS or n == len(chunks) - 1:
+                    found = self.beside_items(way, chunks[start : n + 1])
+                    holds[found[found < limit]] = True
+                    start, size = n + 1, 0
+            return
+        for chunk, chunk_sizes in zip(chunks, sizes, strict=True):
+            if way.wide:
+                _mark_wide(
+                    [(self.keys[i][chunk], u.place) for i, u in enumerate(self.units)],
+                    chunk, holds, limit,
+                )
+            elif way.by_items:
+                held = self.held(way.reads[0][0], chunk)
+                end = min(limit, chunk + len(held))
+                holds[chunk:end] |= held[: end - chunk]
+            else:
+                offsets = self.merged(way, chunk, chunk_sizes)
+                if len(offsets) and chunk + int(offsets[-1]) >= limit:
+                    offsets = offsets[: np.searchsorted(offsets, limit - chunk)]
+                holds[chunk:][offsets] = True
+
     def held(self, unit: int, chunk: int) -> npt.NDArray[np.bool_]:
         """The bits of the items holding a unit in `chunk`, by rowid offset."""
         bits = np.unpackbits(self.sides[unit, ITEMS][chunk], bitorder="little").view(bool)
         return bits
 
-    def beside_items(self, way: _Way, chunks: list[int]) -> I64:
+    def beside_items(self, way: _Way, chunks: list[int]) -> npt.NDArray[np.int32]:
         """The rowids of the items where an occurrence of the one unit of `way` has the
-        phrase's words beside it, in all `chunks` at once (each chunk would cost more in
-        numpy's calls than in its work): its items' counts of occurrences say where each
-        item's start, the words beside them which hold the phrase, and no key is read."""
+        phrase's words beside it, in `chunks` (one pass over them all): its items' counts
+        of occurrences say where each item's start, the words beside them which hold the
+        phrase, and no key is read."""
         unit, before, after = way.reads[0]
         match = self._beside(unit, before, after, chunks)
         assert match is not None
-        items = np.concatenate(
-            [np.flatnonzero(self.held(unit, chunk)) + chunk for chunk in chunks]
-        )
+        items = np.concatenate([
+            np.flatnonzero(self.held(unit, chunk)).astype(np.int32) + np.int32(chunk)
+            for chunk in chunks
+        ])
         counts = np.concatenate([self.sides[unit, COUNTS][chunk] for chunk in chunks])
         # an item holds the phrase where the count of matches grows across its occurrences
         # (two cumulative sums and a gather: a third of the time of a logical_or.reduceat)
-        ends = np.zeros(len(counts) + 1, dtype=np.int64)
+        ends = np.zeros(len(counts) + 1, dtype=np.int32)
         np.cumsum(counts, out=ends[1:])
         matches = np.zeros(len(match) + 1, dtype=np.int32)
         np.cumsum(match, out=matches[1:])
-        found: I64 = items[np.diff(matches[ends]) > 0]
+        found: npt.NDArray[np.int32] = items[np.diff(matches[ends]) > 0]
         return found
 
-    def merged(self, way: _Way, chunk: int, sizes: dict[int, int]) -> U32:
+    def merged(self, way: _Way, chunk: int, sizes: list[int]) -> U32:
         """The rowid offsets of the items in `chunk` where the units of `way` (filtered
         by the words beside them) stand at the same start: keys merged, shortest first."""
         starts: U32 | None = None
