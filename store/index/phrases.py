@@ -26,13 +26,27 @@ chunk's first rowid (a chunk is a slice of at most `SLICE` items of one import);
 occurrence that does not fit (a position past 65,535 in a very long speech) is kept as a
 (rowid, position) pair in the chunk's `wide` BLOB.
 
-Lookup (`PhraseIndex`): every list is cut at the same chunks, so a phrase is intersected
-chunk by chunk on the stored 32-bit keys, never decoded to 64 bits. What it cannot do
-fast is read a list of most of the archive: at 1M synthetic items "of the" is 6.3M
-occurrences (25 MB), more than a session may keep (`CACHE_BYTES`), so a phrase of common
-words never answered before costs its reads and merges every time (about 2-3x the 50 ms
-budget at 1M on the shared 2-core machine); its answer is then kept, as bits per item,
-for the keystrokes that follow.
+Context (`CONTEXT_KEYS`): what a phrase of common words cost was merging long lists. At
+1M synthetic items "of the" is 6.3M occurrences (25 MB), more than a session may keep
+(`CACHE_BYTES`), and a first lookup of "of the csto" read 36 MB and merged 9M keys,
+about 100-175 ms of its time on the shared 2-core machine: numpy merges sorted arrays at
+~7 ns a key at best, and SQLite reads about 1.6 GB/s. So a row of thousands of keys in a
+chunk is filed with its context: the items holding it, as bits; how many times each
+holds it; and for each occurrence a byte naming the word before it and one naming the
+word after it, among the chunk's `CODES` most frequent words (`phrase_codes`). "of the"
+is then its rows' bits, and "of the csto" the items where "the csto" has "of" before it:
+2.8M bytes compared and counted, no key read (175 ms -> 24 ms in one run at 1M). Any
+phrase of up to three common words (four around a function word) is read from one row.
+The context costs a quarter more on the positional index (361 MB at 1M items); the
+import's sorting computes it on its worker thread.
+
+Lookup (`PhraseIndex`): every list is cut at the same chunks, so a phrase is answered
+chunk by chunk on the stored 32-bit keys, and only in the chunks where each of its lists
+has a row: a rare word's few chunks are read by (term, chunk), not its neighbours' whole
+lists. In each, the fewest keys covering the phrase's words are read; what context does
+not cover (a rarer word, whose rows are short; a longer phrase; a chunk filed without
+context, by an older pressroom) is merged, shortest first. An answer is kept, as bits per
+item, for the keystrokes that follow.
 """
 
 from __future__ import annotations
@@ -74,7 +88,9 @@ PREPARED = 2
 CACHE_BYTES = 16 * 2**20
 """Lists and answers kept loaded, per session: a phrase typed again, or extended, reads
 nothing. A session's private memory is budgeted (60 MB at 1M items in all), so a list of
-most of the archive ("of the": 25 MB at 1M items) is read again each time, not kept."""
+most of the archive ("of the": 25 MB at 1M items) is read again each time, not kept; its
+context (its items' bits, the codes beside each occurrence) is what a phrase of common
+words reads, and is kept."""
 
 FUNCTION_TERMS = frozenset(fold_word(word) for word in FUNCTION_WORDS)
 """Function words as index terms. They are filed only in pairs, with the word before and
@@ -386,7 +402,7 @@ def _slice_rows(
     narrow = int(rowids[-1]) - base < NARROW and int(lengths.max()) <= NARROW
     keys: U32 | None = None
     offsets = places = None
-    context = _Context(chunk, terms, labels, follows, ids)
+    context = _Context(chunk, labels, follows)
     if narrow:
         shift = ((rowids - np.uint32(base)) << np.uint32(16)) - (ends - lengths).astype(np.uint32)
         keys = np.arange(size, dtype=np.uint32) + np.repeat(shift, lengths)
@@ -451,33 +467,33 @@ class _Context:
     """The context rows of one slice (see `CONTEXT_KEYS`, `ITEMS`), gathered as its rows
     are grouped; the codes are computed the first time a row is long enough."""
 
-    def __init__(
-        self, chunk: int, terms: U32, labels: U32, follows: npt.NDArray[np.bool_], ids: U32
-    ) -> None:
+    def __init__(self, chunk: int, labels: U32, follows: npt.NDArray[np.bool_]) -> None:
         self._chunk = chunk
-        self._terms, self._labels, self._follows, self._ids = terms, labels, follows, ids
+        self._labels, self._follows = labels, follows
         self._codes: bytes | None = None
         self._before = self._after = np.zeros(0, dtype=np.uint8)
         self.rows: list[ContextRow] = []
 
     def _code(self) -> None:
-        """Code the chunk's CODES most frequent words, and the words beside each position."""
-        terms, follows = self._terms, self._follows
-        counts = np.bincount(terms[self._labels != 0], minlength=len(self._ids))
+        """Code the chunk's CODES most frequent words (by term id, as a phrase names
+        them), and the words beside each position."""
+        labels, follows = self._labels, self._follows
+        counts = np.bincount(labels)
+        counts[0] = 0  # BREAK, never a word
         most = np.argpartition(counts, -CODES)[-CODES:] if len(counts) > CODES else (
             np.arange(len(counts)))
         most = most[counts[most] > 0]
-        most = most[np.lexsort((most, -counts[most]))]  # most frequent first, then by number
+        most = most[np.lexsort((most, -counts[most]))]  # most frequent first, then by id
         code_of = np.zeros(len(counts), dtype=np.uint8)
         code_of[most] = np.arange(1, len(most) + 1, dtype=np.uint8)
-        at = code_of[terms]
-        self._before = np.zeros(len(terms), dtype=np.uint8)
+        at = code_of[labels]
+        self._before = np.zeros(len(labels), dtype=np.uint8)
         self._before[1:] = at[:-1]
         self._before[~follows] = 0  # an item's first word: the word before is another item's
-        self._after = np.zeros(len(terms), dtype=np.uint8)
+        self._after = np.zeros(len(labels), dtype=np.uint8)
         self._after[:-1] = at[1:]
         self._after[:-1][~follows[1:]] = 0
-        self._codes = self._ids[most].astype(np.uint32).tobytes()
+        self._codes = most.astype(np.uint32).tobytes()
 
     def add(self, labels: npt.NDArray[np.integer], keys: U32, at: npt.NDArray[np.intp],
             span: int) -> None:
