@@ -12,8 +12,11 @@ IN_CHUNK = 500
 """Ids bound per statement: under SQLite's limit on bound parameters (999 before 3.32)."""
 
 
-def select_in(conn: sqlite3.Connection, sql: str, ids: Sequence[Any]) -> Iterator[Any]:
-    """The rows of `sql` for every id of `ids`, whose `IN ({ids})` gets them a chunk at a time.
+def select_in(
+    conn: sqlite3.Connection, sql: str, ids: Sequence[Any], before: Sequence[Any] = ()
+) -> Iterator[Any]:
+    """The rows of `sql` for every id of `ids`, whose `IN ({ids})` gets them a chunk at a time;
+    `before`: the values of the parameters written before it.
 
         select_in(conn, "SELECT rowid, id FROM items WHERE rowid IN ({ids})", rowids)
 
@@ -22,7 +25,9 @@ def select_in(conn: sqlite3.Connection, sql: str, ids: Sequence[Any]) -> Iterato
     """
     for start in range(0, len(ids), IN_CHUNK):
         part = list(ids[start : start + IN_CHUNK])
-        yield from conn.execute(sql.replace("{ids}", ",".join("?" * len(part))), part)
+        yield from conn.execute(
+            sql.replace("{ids}", ",".join("?" * len(part))), [*before, *part]
+        )
 
 
 @contextmanager

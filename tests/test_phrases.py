@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from store import Archive, Item
 from store.index.search import highlight
@@ -455,3 +457,167 @@ def test_an_archive_with_the_earlier_without_rowid_table_keeps_it(tmp_path: Path
             found = {archive.get_by_rowid(int(r)).id
                      for r in archive.match('"' + " ".join(phrase) + '"').rowids}
             assert found == _brute_force(stored, [fold_word(w) for w in phrase]), phrase
+
+
+def _matches(archive: Archive, phrase: list[str]) -> set[str]:
+    return {archive.get_by_rowid(int(r)).id
+            for r in archive.match('"' + " ".join(phrase) + '"').rowids}
+
+
+def _import_in_slices(
+    path: Path, rng: random.Random, batches: int = 3, per_batch: int = 40
+) -> dict[str, Item]:
+    """Imports of a few items each, filed in slices of 7 (many chunks), some replaced."""
+    stored: dict[str, Item] = {}
+    with Archive.open(path) as archive:
+        for batch in range(batches):
+            items = _random_items(rng, per_batch, batch * 30)
+            archive.import_items(items)
+            stored.update((i.id, archive.get(i.id)) for i in items)
+    return stored
+
+
+def _small_slices(monkeypatch: pytest.MonkeyPatch, context_keys: int, codes: int) -> None:
+    """Slices of 7 items; context for rows of `context_keys` keys, `codes` words coded."""
+    import store.index.phrases
+    import store.index.postings
+
+    monkeypatch.setattr(store.index.postings, "SLICE", 7)
+    monkeypatch.setattr(store.index.postings, "SPILL_ITEMS", 19)
+    monkeypatch.setattr(store.index.phrases, "SLICE", 7)
+    monkeypatch.setattr(store.index.phrases, "CONTEXT_KEYS", context_keys)
+    monkeypatch.setattr(store.index.phrases, "CODES", codes)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    seed=st.integers(0, 2**16),
+    context_keys=st.integers(1, 6),
+    codes=st.integers(1, 40),
+    batch=st.integers(1, 60),
+    phrases=st.lists(st.lists(st.sampled_from(_VOCABULARY), min_size=2, max_size=5),
+                     min_size=20, max_size=40),
+)
+def test_phrases_read_from_the_context_of_long_rows_find_what_a_scan_finds(
+    tmp_path_factory: pytest.TempPathFactory, seed: int, context_keys: int, codes: int,
+    batch: int, phrases: list[list[str]],
+) -> None:
+    """Whichever rows have context (the items holding them, the words beside each
+    occurrence) and whichever words a chunk codes, a phrase answered from a row filtered
+    by the words beside it (`batch` keys of its chunks at a time), from the bits of its
+    items, or by merging what context does not cover finds exactly the items a scan of
+    their text finds."""
+    import store.index.phrases
+    from store.text.fold import fold_word
+
+    with pytest.MonkeyPatch.context() as patch:
+        _small_slices(patch, context_keys, codes)
+        patch.setattr(store.index.phrases, "BATCH_KEYS", batch)
+        rng = random.Random(seed)
+        path = tmp_path_factory.mktemp("context") / "a.sqlite3"
+        stored = _import_in_slices(path, rng)
+        with Archive.open(path, readonly=True) as session:
+            texts = [w for it in stored.values() for w in re.findall(r"\w+", " ".join(it.body))]
+            runs = [texts[at : at + len(p)] for p in phrases
+                    for at in [rng.randrange(len(texts) - len(p))]]
+            for phrase in phrases + runs:
+                assert _matches(session, phrase) == _brute_force(
+                    stored, [fold_word(w) for w in phrase]), phrase
+
+
+def test_a_phrase_beside_a_rare_word_reads_only_the_chunks_where_it_stands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """"security council zeppelin": the lists of "security" and "council" have a row in
+    every chunk, "zeppelin" in three of them; only those three rows of the long lists are
+    read, and each item holding the phrase is found."""
+    from store.text.fold import fold_word
+
+    _small_slices(monkeypatch, 4, 255)
+    rng = random.Random(3)
+    items = _random_items(rng, 200, 0)
+    for n in (5, 90, 170):
+        items[n] = item(f"Zeppelin {n}", body=(f"the security council zeppelin {n}",))
+        object.__setattr__(items[n], "id", f"r{n}")
+    items[91] = item("Not quite", body=("a zeppelin over the security council",))
+    object.__setattr__(items[91], "id", "r91")
+    path = tmp_path / "a.sqlite3"
+    with Archive.open(path) as archive:
+        archive.import_items(items)
+        stored = {i.id: archive.get(i.id) for i in items}
+    with Archive.open(path, readonly=True) as session:
+        statements: list[str] = []
+        session._conn.set_trace_callback(statements.append)
+        phrase = ["security", "council", "zeppelin"]
+        assert _matches(session, phrase) == {"r5", "r90", "r170"}
+        assert _matches(session, phrase) == _brute_force(stored, [fold_word(w) for w in phrase])
+        (rare,) = session._conn.execute(
+            "SELECT id FROM terms WHERE term = ?", (fold_word("zeppelin"),)).fetchone()
+        reads = [s for s in statements if "SELECT chunk, keys" in s or "SELECT chunk, data" in s]
+        long_lists = [s for s in reads if f"term = {rare} " not in s + " "]
+        assert long_lists, reads
+        for read in long_lists:  # at most the three chunks of "zeppelin"
+            assert "chunk IN (" in read and read.count(",") <= 5, read
+
+
+def test_rows_filed_without_context_are_merged_as_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An archive filed before context (no tables), or whose latest items an older
+    pressroom filed (rows without context beside rows with it), answers every phrase
+    exactly; its next writable open adds the tables, and the next import files context."""
+    from store.text.fold import fold_word
+
+    _small_slices(monkeypatch, 2, 8)
+    rng = random.Random(11)
+    path = tmp_path / "a.sqlite3"
+    stored = _import_in_slices(path, rng, batches=2)
+    with Archive.open(path) as archive:  # as if an older pressroom filed some chunks
+        archive._conn.execute(
+            "DELETE FROM phrase_context WHERE chunk IN"
+            " (SELECT chunk FROM phrase_codes ORDER BY chunk DESC LIMIT 3)")
+    phrases = [[rng.choice(_VOCABULARY) for _ in range(rng.randint(2, 4))] for _ in range(60)]
+
+    def answers_exactly() -> None:
+        with Archive.open(path, readonly=True) as session:
+            for phrase in phrases:
+                assert _matches(session, phrase) == _brute_force(
+                    stored, [fold_word(w) for w in phrase]), phrase
+
+    answers_exactly()
+    with Archive.open(path) as archive:  # as an archive from before context
+        archive._conn.execute("DROP TABLE phrase_context")
+        archive._conn.execute("DROP TABLE phrase_codes")
+    answers_exactly()
+    with Archive.open(path) as archive:
+        items = _random_items(rng, 30, 500)
+        archive.import_items(items)
+        stored.update((i.id, archive.get(i.id)) for i in items)
+        assert archive._conn.execute("SELECT count(*) FROM phrase_context").fetchone()[0]
+    answers_exactly()
+
+
+def test_an_item_holding_a_word_hundreds_of_times_is_answered_from_its_keys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A row where one item holds its term more than 255 times has no byte counts of
+    occurrences per item: a phrase filtered by its context reads its keys instead."""
+    from store.text.fold import fold_word
+
+    _small_slices(monkeypatch, 4, 255)
+    rng = random.Random(13)
+    chant = item("Chant", body=(" ".join(["security council"] * 300 + ["security summit"]),))
+    items = {i.id: i for i in [*_random_items(rng, 6, 0), chant]}
+    with Archive.open(tmp_path / "a.sqlite3") as archive:
+        archive.import_items(list(items.values()))
+        stored = {i: archive.get(i) for i in items}
+        sides = {side for (side,) in archive._conn.execute(
+            "SELECT DISTINCT side FROM phrase_context WHERE term ="
+            " (SELECT id FROM terms WHERE term = ?)", (fold_word("security"),))}
+        from store.index.phrases import AFTER, COUNTS
+
+        assert AFTER in sides and COUNTS not in sides
+        for phrase in (["security", "summit"], ["security", "council"], ["council", "security"],
+                       ["the", "security", "council"], ["security", "members"]):
+            assert _matches(archive, phrase) == _brute_force(
+                stored, [fold_word(w) for w in phrase]), phrase

@@ -373,6 +373,33 @@ def test_each_keystroke_of_a_typed_query_answers_as_a_fresh_search(tmp_path: Pat
                 assert got.scores.tolist() == want.scores.tolist(), prefix
 
 
+def test_a_phrase_of_three_words_asked_again_scores_only_its_last_word_anew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two words' scores are kept between keystrokes; a later word of the same query
+    never takes an earlier one's place, so a query of three words asked again scores one
+    word anew, not all three (each had let the one before go)."""
+    from store.index.search import SearchIndex
+
+    path = tmp_path / "a.sqlite3"
+    with Archive.open(path) as archive:
+        archive.import_items(ITEMS)
+    scored: list[str] = []
+    original = SearchIndex._word_scores
+
+    def counted(self: SearchIndex, candidates: dict[str, float], *args: object) -> object:
+        scored.extend(candidates)
+        return original(self, candidates, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SearchIndex, "_word_scores", counted)
+    with Archive.open(path, readonly=True) as session:
+        first = session.match('"collective security council"').rowids.tolist()
+        assert len(scored) == 3
+        scored.clear()
+        assert session.match('"collective security council"').rowids.tolist() == first
+        assert len(scored) == 1
+
+
 def test_a_session_searching_while_another_imports_sees_what_it_had(tmp_path: Path) -> None:
     path = tmp_path / "a.sqlite3"
     with Archive.open(path) as archive:

@@ -26,13 +26,27 @@ chunk's first rowid (a chunk is a slice of at most `SLICE` items of one import);
 occurrence that does not fit (a position past 65,535 in a very long speech) is kept as a
 (rowid, position) pair in the chunk's `wide` BLOB.
 
-Lookup (`PhraseIndex`): every list is cut at the same chunks, so a phrase is intersected
-chunk by chunk on the stored 32-bit keys, never decoded to 64 bits. What it cannot do
-fast is read a list of most of the archive: at 1M synthetic items "of the" is 6.3M
-occurrences (25 MB), more than a session may keep (`CACHE_BYTES`), so a phrase of common
-words never answered before costs its reads and merges every time (about 2-3x the 50 ms
-budget at 1M on the shared 2-core machine); its answer is then kept, as bits per item,
-for the keystrokes that follow.
+Context (`CONTEXT_KEYS`): what a phrase of common words cost was merging long lists. At
+1M synthetic items "of the" is 6.3M occurrences (25 MB), more than a session may keep
+(`CACHE_BYTES`), and a first lookup of "of the csto" read 36 MB and merged 9M keys,
+about 100-175 ms of its time on the shared 2-core machine: numpy merges sorted arrays at
+~7 ns a key at best, and SQLite reads about 1.6 GB/s. So a row of thousands of keys in a
+chunk is filed with its context: the items holding it, as bits; how many times each
+holds it; and for each occurrence a byte naming the word before it and one naming the
+word after it, among the chunk's `CODES` most frequent words (`phrase_codes`). "of the"
+is then its rows' bits, and "of the csto" the items where "the csto" has "of" before it:
+2.8M bytes compared and counted, no key read (175 ms -> 24 ms in one run at 1M). Any
+phrase of up to three common words (four around a function word) is read from one row.
+The context costs a quarter more on the positional index (361 MB at 1M items); the
+import's sorting computes it on its worker thread.
+
+Lookup (`PhraseIndex`): every list is cut at the same chunks, so a phrase is answered
+chunk by chunk on the stored 32-bit keys, and only in the chunks where each of its lists
+has a row: a rare word's few chunks are read by (term, chunk), not its neighbours' whole
+lists. In each, the fewest keys covering the phrase's words are read; what context does
+not cover (a rarer word, whose rows are short; a longer phrase; a chunk filed without
+context, by an older pressroom) is merged, shortest first. An answer is kept, as bits per
+item, for the keystrokes that follow.
 """
 
 from __future__ import annotations
@@ -45,12 +59,12 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, pairwise
-from typing import TypeAlias, TypeVar
+from typing import Any, TypeAlias, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
 
-from store.sql import transaction
+from store.sql import select_in, transaction
 from store.text.fold import fold_set, fold_word, fold_words
 from store.text.lexicon import FUNCTION_WORDS
 
@@ -74,7 +88,9 @@ PREPARED = 2
 CACHE_BYTES = 16 * 2**20
 """Lists and answers kept loaded, per session: a phrase typed again, or extended, reads
 nothing. A session's private memory is budgeted (60 MB at 1M items in all), so a list of
-most of the archive ("of the": 25 MB at 1M items) is read again each time, not kept."""
+most of the archive ("of the": 25 MB at 1M items) is read again each time, not kept; its
+context (its items' bits, the codes beside each occurrence) is what a phrase of common
+words reads, and is kept."""
 
 FUNCTION_TERMS = frozenset(fold_word(word) for word in FUNCTION_WORDS)
 """Function words as index terms. They are filed only in pairs, with the word before and
@@ -202,14 +218,23 @@ def catch_up(conn: sqlite3.Connection, separator: str) -> None:
     """File the items the positional index does not cover yet (a writable open).
 
     An archive made before positions gets them all once (about a minute per 200k items);
-    afterwards each import files its own items and this finds nothing to do.
+    afterwards each import files its own items and this finds nothing to do. An archive
+    made before the context of long rows (`CONTEXT_KEYS`) gets its tables, empty: its
+    rows are merged as they were, and the items filed from now on have context.
     """
     through = covered_through(conn)
     last = conn.execute("SELECT coalesce(max(rowid), 0) FROM items").fetchone()[0]
-    present = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'phrases'"
-    ).fetchone()
+    tables = {
+        name for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+            " AND name IN ('phrases', 'phrase_context', 'phrase_codes')"
+        )
+    }
+    present = "phrases" in tables
     if present and through >= last:
+        if len(tables) < 3:
+            with transaction(conn):
+                create_schema(conn)
         return
     with transaction(conn):
         if not present:  # filed from nothing: with the lexicon's function words
@@ -254,7 +279,7 @@ class SequenceBuffer:
 
     def slice_rows(
         self, terms: U32, ids: U32, function: npt.NDArray[np.bool_]
-    ) -> list[Row]:
+    ) -> Filed:
         """The `phrases` rows of a buffer of at most `SLICE` items, one chunk: `terms`
         are its term numbers already as positions in the writer's numbering, `ids` and
         `function` as for `write`. Numpy only: a worker thread runs it."""
@@ -289,7 +314,7 @@ class SequenceBuffer:
         ends = np.cumsum(lengths, dtype=np.int64)
         ids = term_ids.astype(np.uint32)  # term ids stay far below 2**32
 
-        def prepare(first: int) -> list[Row]:
+        def prepare(first: int) -> Filed:
             last = min(first + SLICE, len(rowids))
             lo = int(ends[first - 1]) if first else 0
             return _slice_rows(
@@ -304,7 +329,7 @@ class SequenceBuffer:
         # here, on the connection's thread, in rowid order.
         firsts = range(0, len(rowids), SLICE)
         with ThreadPoolExecutor(max_workers=PREPARED) as pool:
-            pending: deque[Future[list[Row]]] = deque()
+            pending: deque[Future[Filed]] = deque()
             for first in firsts:
                 pending.append(pool.submit(prepare, first))
                 if len(pending) >= PREPARED:
@@ -315,12 +340,32 @@ class SequenceBuffer:
 
 Row: TypeAlias = tuple[int, int, int, bytes, bytes]
 """A row of the `phrases` table: term, chunk, base, keys, wide."""
+ContextRow: TypeAlias = tuple[int, int, int, bytes]
+"""A row of the `phrase_context` table: term, side, chunk, data."""
 
 
-def insert_rows(conn: sqlite3.Connection, rows: list[Row]) -> None:
+@dataclass
+class Filed:
+    """What filing one slice of items writes: its `phrases` rows, the context of its
+    longest rows, and the words its context codes stand for."""
+
+    rows: list[Row]
+    context: list[ContextRow]
+    codes: tuple[int, bytes] | None = None
+    """The `phrase_codes` row of the chunk (none when no row of it has context)."""
+
+
+def insert_rows(conn: sqlite3.Connection, filed: Filed) -> None:
     conn.executemany(
-        "INSERT INTO phrases(term, chunk, base, keys, wide) VALUES (?, ?, ?, ?, ?)", rows
+        "INSERT INTO phrases(term, chunk, base, keys, wide) VALUES (?, ?, ?, ?, ?)",
+        filed.rows,
     )
+    if filed.codes is not None:
+        conn.execute("INSERT INTO phrase_codes(chunk, terms) VALUES (?, ?)", filed.codes)
+        conn.executemany(
+            "INSERT INTO phrase_context(term, side, chunk, data) VALUES (?, ?, ?, ?)",
+            filed.context,
+        )
 
 
 def _slice_rows(
@@ -329,7 +374,7 @@ def _slice_rows(
     lengths: U32,
     ids: U32,
     function: npt.NDArray[np.bool_],
-) -> list[Row]:
+) -> Filed:
     """The rows filing the occurrences of a slice of items (see `SequenceBuffer.write`)
     as the chunk numbered by its first rowid: rowids only grow, so chunks never collide
     and come in rowid order."""
@@ -338,7 +383,7 @@ def _slice_rows(
     base = chunk = int(rowids[0])
     size = len(terms)
     if not size:
-        return []
+        return Filed([], [])
     ends = np.cumsum(lengths, dtype=np.int64)
     labels = ids[terms]
     common = function[terms]
@@ -356,14 +401,22 @@ def _slice_rows(
     narrow = int(rowids[-1]) - base < NARROW and int(lengths.max()) <= NARROW
     keys: U32 | None = None
     offsets = places = None
+    context = _Context(chunk, labels, follows)
     if narrow:
         shift = ((rowids - np.uint32(base)) << np.uint32(16)) - (ends - lengths).astype(np.uint32)
         keys = np.arange(size, dtype=np.uint32) + np.repeat(shift, lengths)
         pair_codes = _pair_codes(terms, leads, function)
         if pair_codes is not None:
-            return _narrow_rows(chunk, terms, alone, keys, ids, pair_codes, leads, function)
+            rows = _narrow_rows(chunk, terms, alone, keys, ids, pair_codes, leads, function)
+            shift_at = np.zeros(NARROW, dtype=np.uint32)  # each rowid offset's shift
+            shift_at[rowids - np.uint32(base)] = shift
+            context.add_rows(rows, shift_at)
+            return context.filed(rows)
         order = alone[stable_order(terms[alone], len(ids))]
-        rows = _key_rows(chunk, base, labels[order], keys[order])
+        sorted_labels, sorted_keys = labels[order], keys[order]
+        rows = _key_rows(chunk, base, sorted_labels, sorted_keys)
+        context.add(sorted_labels, sorted_keys, order, 1)
+        del sorted_labels, sorted_keys
     else:
         order = alone[stable_order(terms[alone], len(ids))]
         starts = (ends - lengths).astype(np.uint32)
@@ -384,10 +437,116 @@ def _slice_rows(
             leads = leads[stable_order(terms[leads], len(ids))]
         pairs = pair_key(labels[leads].astype(np.int64), labels[leads + 1].astype(np.int64))
         if keys is not None:
-            rows += _key_rows(chunk, base, pairs, keys[leads])
+            pair_keys = keys[leads]
+            rows += _key_rows(chunk, base, pairs, pair_keys)
+            context.add(pairs, pair_keys, leads, 2)
         elif offsets is not None and places is not None:
             rows += _rows(chunk, base, pairs, offsets[leads], places[leads])
-    return rows
+    return context.filed(rows)
+
+
+CONTEXT_KEYS = 4_096
+"""A row of at least this many keys (occurrences of its term in one chunk) is filed with
+its context (`phrase_context`): which items hold it, and the words beside each occurrence.
+Merging two such rows is what made a phrase of common words slow; a shorter row is
+merged as before, by a binary search of its few keys."""
+BATCH_KEYS = 1 << 20
+"""Keys of a row's chunks filtered by context in one pass: the fewer numpy calls per key,
+the faster, and the pass's temporaries stay a few megabytes (all chunks of "the csto" at
+10^6 items in one pass took 40 MB at its peak)."""
+CODES = 255
+"""Words per chunk that the context codes name (a byte; 0 for any other word): the chunk's
+most frequent, so every word of a long row is among them in a chunk of press text (at
+10^6 synthetic items the 255th word stands about 2,400 times in a chunk)."""
+
+ITEMS, COUNTS, BEFORE, AFTER = range(4)
+"""The `phrase_context.side` of a long row's context:
+
+- ITEMS: a bit per rowid offset of the chunk (little-endian bit order), set where the
+  term stands: a one-term phrase's answer, without reading its keys;
+- COUNTS: a byte per item set in ITEMS, its occurrences in the row (only when none
+  exceeds 255): where each item's keys start, without reading them;
+- BEFORE, AFTER: a byte per key, the code (`phrase_codes`) of the word just before the
+  occurrence and just after it (after both words of a pair), 0 for another word, for
+  nothing (the first or last word of a segment), or for a paragraph end."""
+
+
+class _Context:
+    """The context rows of one slice (see `CONTEXT_KEYS`, `ITEMS`), gathered as its rows
+    are grouped; the codes are computed the first time a row is long enough."""
+
+    def __init__(self, chunk: int, labels: U32, follows: npt.NDArray[np.bool_]) -> None:
+        self._chunk = chunk
+        self._labels, self._follows = labels, follows
+        self._codes: bytes | None = None
+        self._before = self._after = np.zeros(0, dtype=np.uint8)
+        self.rows: list[ContextRow] = []
+
+    def _code(self) -> None:
+        """Code the chunk's CODES most frequent words (by term id, as a phrase names
+        them), and the words beside each position."""
+        labels, follows = self._labels, self._follows
+        counts = np.bincount(labels)
+        counts[0] = 0  # BREAK, never a word
+        most = np.argpartition(counts, -CODES)[-CODES:] if len(counts) > CODES else (
+            np.arange(len(counts)))
+        most = most[counts[most] > 0]
+        most = most[np.lexsort((most, -counts[most]))]  # most frequent first, then by id
+        code_of = np.zeros(len(counts), dtype=np.uint8)
+        code_of[most] = np.arange(1, len(most) + 1, dtype=np.uint8)
+        at = code_of[labels]
+        self._before = np.zeros(len(labels), dtype=np.uint8)
+        self._before[1:] = at[:-1]
+        self._before[~follows] = 0  # an item's first word: the word before is another item's
+        self._after = np.zeros(len(labels), dtype=np.uint8)
+        self._after[:-1] = at[1:]
+        self._after[:-1][~follows[1:]] = 0
+        self._codes = most.astype(np.uint32).tobytes()
+
+    def add(self, labels: npt.NDArray[np.integer], keys: U32, at: npt.NDArray[np.intp],
+            span: int) -> None:
+        """The context of the long rows among rows grouped by `labels` (`phrases.term`),
+        with their `keys` and positions `at` in the slice; `span`: words per occurrence."""
+        if len(labels) < CONTEXT_KEYS:
+            return
+        starts = np.concatenate([[0], np.flatnonzero(labels[1:] != labels[:-1]) + 1])
+        sizes = np.diff(starts, append=len(labels))
+        for group in np.flatnonzero(sizes >= CONTEXT_KEYS).tolist():
+            lo, hi = int(starts[group]), int(starts[group] + sizes[group])
+            self._add_row(int(labels[lo]), keys[lo:hi], at[lo:hi], span)
+
+    def add_rows(self, rows: list[Row], shift_at: U32) -> None:
+        """The context of the long rows among `rows` (filed by `_narrow_rows`), each
+        occurrence's position in the slice worked out from its key: a key is its position
+        plus its item's shift (`shift_at`, by rowid offset), in 32-bit arithmetic."""
+        for head, _, _, blob, _ in rows:
+            if len(blob) < 4 * CONTEXT_KEYS:
+                continue
+            keys = np.frombuffer(blob, dtype=np.uint32)
+            at = (keys - shift_at[keys >> np.uint32(16)]).astype(np.intp)
+            self._add_row(head, keys, at, 2 if head < 0 else 1)
+
+    def _add_row(self, head: int, keys: U32, where: npt.NDArray[np.intp], span: int) -> None:
+        """One long row's context: its `keys` ascending, `where` they stand in the slice."""
+        if self._codes is None:
+            self._code()
+        offsets = keys >> np.uint32(16)
+        firsts = np.concatenate([[0], np.flatnonzero(offsets[1:] != offsets[:-1]) + 1])
+        held = np.zeros(int(offsets[-1]) + 1, dtype=bool)
+        held[offsets[firsts]] = True
+        self.rows.append(
+            (head, ITEMS, self._chunk, np.packbits(held, bitorder="little").tobytes())
+        )
+        counts = np.diff(firsts, append=len(keys))
+        if int(counts.max()) <= 255:
+            self.rows.append((head, COUNTS, self._chunk, counts.astype(np.uint8).tobytes()))
+        self.rows.append((head, BEFORE, self._chunk, self._before[where].tobytes()))
+        self.rows.append((head, AFTER, self._chunk, self._after[where + span - 1].tobytes()))
+
+    def filed(self, rows: list[Row]) -> Filed:
+        if self._codes is None:
+            return Filed(rows, [])
+        return Filed(rows, self.rows, (self._chunk, self._codes))
 
 
 def _pair_codes(terms: U32, leads: I64, function: npt.NDArray[np.bool_]) -> U64 | None:
@@ -574,54 +733,102 @@ def units(
     return out
 
 
-@dataclass(frozen=True)
-class _Stored:
-    """One list as the `phrases` table holds it, not decoded: each chunk's keys."""
-
-    chunks: I64
-    """The chunk of each row (its first rowid), ascending."""
-    keys: list[U32]
-    """Each row's keys (`(rowid - chunk) << 16 | position`, ascending): views of the
-    bytes read, never copied."""
-    wide: U64
-    """`rowid << 32 | position` of the occurrences no key holds, ascending."""
-
-    @property
-    def nbytes(self) -> int:
-        return sum(k.nbytes for k in self.keys) + self.wide.nbytes + self.chunks.nbytes
-
-    def size(self) -> int:
-        return sum(len(k) for k in self.keys) + len(self.wide)
-
-
-_EMPTY = _Stored(np.zeros(0, dtype=np.int64), [], np.zeros(0, dtype=np.uint64))
+KEYS = -1
+"""The kind of a list's rows read from `phrases` itself (keys, wide pairs), beside the
+sides of its context (`ITEMS`, `COUNTS`, `BEFORE`, `AFTER`)."""
+_PRESENT = -2
+"""The kind under which `PhraseIndex` keeps where a list has rows (`_Present`)."""
 _LOW = np.uint32(0xFFFF)
 
 
-class PhraseIndex:
-    """Answers phrases from the `phrases` table, keeping recently used lists and answers.
+@dataclass(frozen=True)
+class _Unit:
+    """A list a phrase is looked up by (`units`), with the phrase's words beside it."""
 
-    Lists are kept as read (4 bytes an occurrence) and combined chunk by chunk as 32-bit
-    keys: every list of one archive is cut at the same chunks (slices of one import), so
-    a phrase's starts in a chunk are found among that chunk's keys alone, and nothing is
+    key: int
+    """Its `phrases.term`."""
+    place: int
+    """Where it starts in the phrase."""
+    span: int
+    """Its words: 2 for a pair (`pair_key`), else 1."""
+    before: int
+    """The term id of the phrase's word just before it; 0 where it starts the phrase."""
+    after: int
+    """The term id of the phrase's word just after it; 0 where it ends the phrase."""
+
+
+@dataclass(frozen=True)
+class _Present:
+    """Where one list has rows, chunk by chunk (ascending): the keys in each row, whether
+    it also holds wide pairs, and the sides of its context stored (a bit per side)."""
+
+    chunks: I64
+    sizes: I64
+    wide: npt.NDArray[np.bool_]
+    sides: U8
+
+    @property
+    def nbytes(self) -> int:
+        return self.chunks.nbytes + self.sizes.nbytes + self.wide.nbytes + self.sides.nbytes
+
+
+_Keys: TypeAlias = dict[int, tuple[U32, U64]]
+"""A list's keys by chunk, with the `rowid << 32 | position` of its wide pairs there."""
+_Side: TypeAlias = dict[int, U8]
+"""One side of a list's context by chunk."""
+
+
+@dataclass(frozen=True)
+class _Way:
+    """How a phrase is answered in one chunk."""
+
+    reads: tuple[tuple[int, bool, bool], ...]
+    """The units read, each as (unit, filtered by the word before, by the word after):
+    together they cover every word of the phrase."""
+    by_items: bool = False
+    """One unit, answered from the items holding it (ITEMS, with COUNTS when filtered),
+    its keys never read."""
+    wide: bool = False
+    """Some row holds wide pairs: every unit's keys, merged as 64-bit keys."""
+
+
+class PhraseIndex:
+    """Answers phrases from the `phrases` table and its context, keeping recently used
+    lists and answers.
+
+    A phrase is looked up chunk by chunk (every list of one archive is cut at the same
+    chunks, slices of one import), only in the chunks where each of its lists has a row,
+    and from the fewest keys that cover its words there: a long row is filtered by its
+    context (the words beside each occurrence, `CONTEXT_KEYS`), so "of the csto" is the
+    part of "the csto" with "of" before it, and a phrase of three common words is read
+    from one row instead of merging two; a phrase of one list is read from the bits of
+    the items holding it. What context does not cover (a rarer word, a longer phrase, a
+    chunk filed without context) is merged as 32-bit keys, shortest first; nothing is
     widened to 64 bits but the rare chunk where an occurrence does not fit a key.
     """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
-        self._loaded: OrderedDict[int, _Stored] = OrderedDict()
-        self._answers: OrderedDict[tuple[tuple[int, int], ...], U8] = OrderedDict()
+        self._loaded: OrderedDict[tuple[int, int], _Keys | _Side | _Present] = OrderedDict()
+        """Lists read whole, by (`phrases.term`, kind: `KEYS`, a side, or `_PRESENT`)."""
+        self._sizes: dict[tuple[int, int], int] = {}
+        self._answers: OrderedDict[tuple[int, ...], U8] = OrderedDict()
         """Recent phrases' items as bits by rowid: each keystroke of the words typed after
         a phrase asks for it again."""
         self._bytes = 0
         self._limit = 0
         self._function: frozenset[str] | None = None
+        self._codes: tuple[dict[int, int], U32] | None = None
+        """The words each chunk's context codes stand for (`phrase_codes`): each chunk's
+        row, and a row of `CODES` term ids per chunk (about 100 KB at 10^6 items)."""
 
     def forget(self) -> None:
         self._loaded.clear()
+        self._sizes.clear()
         self._answers.clear()
         self._bytes = 0
         self._function = None
+        self._codes = None
 
     def units(self, term_ids: Sequence[int], terms: Sequence[str]) -> list[tuple[int, int]]:
         """`units` with the function words this archive's positions were filed with."""
@@ -633,8 +840,9 @@ class PhraseIndex:
         """Drop the kept lists, not the answers (an eighth of a byte per item each): a
         session that sat idle gives their megabytes back, and a phrase asked again is
         still answered from its bits."""
-        self._bytes -= sum(stored.nbytes for stored in self._loaded.values())
+        self._bytes -= sum(self._sizes.values())
         self._loaded.clear()
+        self._sizes.clear()
 
     def forget_answers(self) -> None:
         """Drop the kept answers, not the lists (a benchmark times lookups with this)."""
@@ -656,45 +864,34 @@ class PhraseIndex:
                 _, bits = self._answers.popitem(last=False)
                 self._bytes -= bits.nbytes
             else:
-                _, old = self._loaded.popitem(last=False)
-                self._bytes -= old.nbytes
+                key, _ = self._loaded.popitem(last=False)
+                self._bytes -= self._sizes.pop(key)
 
-    def stored(self, term_id: int) -> _Stored:
-        """Every occurrence of one `phrases.term`, as stored."""
-        cached = self._loaded.get(term_id)
-        if cached is not None:
-            self._loaded.move_to_end(term_id)
-            return cached
-        rows = self._conn.execute(
-            "SELECT chunk, keys, wide FROM phrases WHERE term = ? ORDER BY chunk", (term_id,)
-        ).fetchall()
-        if not rows:
-            return _EMPTY
-        wide = b"".join(r[2] for r in rows)
-        if wide:
-            pairs = np.frombuffer(wide, dtype=np.uint32).reshape(-1, 2).astype(np.uint64)
-            wide_keys = np.sort((pairs[:, 0] << np.uint64(32)) | pairs[:, 1])
-        else:
-            wide_keys = _EMPTY.wide
-        out = _Stored(
-            np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows)),
-            [np.frombuffer(r[1], dtype=np.uint32) for r in rows],
-            wide_keys,
-        )
-        if out.nbytes <= CACHE_BYTES // 2:  # a list of most of the archive would be alone
-            self._loaded[term_id] = out
-            self._bytes += out.nbytes
+    def _kept(self, key: tuple[int, int]) -> _Keys | _Side | _Present | None:
+        found = self._loaded.get(key)
+        if found is not None:
+            self._loaded.move_to_end(key)
+        return found
+
+    def _keep_list(self, key: tuple[int, int], rows: _Keys | _Side | _Present, size: int) -> None:
+        """Keep a list read whole, unless it would fill half the cache alone (a list of
+        most of the archive, "of the": 25 MB at 10^6 items, is read again each time)."""
+        if size <= CACHE_BYTES // 2:
+            self._loaded[key] = rows
+            self._sizes[key] = size
+            self._bytes += size
             self._keep()
-        return out
 
-    def mark(self, looked_up: Sequence[tuple[int, int]], holds: npt.NDArray[np.bool_]) -> None:
-        """Set `holds[rowid]` for the items (rowids below its length) where every
-        (`phrases.term`, place) of `units` holds: where the phrase stands."""
-        key = tuple(looked_up)
+    def mark(
+        self, term_ids: Sequence[int], terms: Sequence[str], holds: npt.NDArray[np.bool_]
+    ) -> None:
+        """Set `holds[rowid]` for the items (rowids below its length) where the phrase of
+        `terms` (`phrase_terms`; `term_ids`: their ids) stands, words in order."""
+        key = tuple(term_ids)
         bits = self._answers.get(key)
         if bits is None or len(bits) * 8 < len(holds):
             found = np.zeros(len(holds), dtype=bool)
-            self._mark(looked_up, found)
+            self._mark(term_ids, terms, found)
             bits = np.packbits(found)
             self._answers[key] = bits
             self._bytes += bits.nbytes
@@ -703,81 +900,399 @@ class PhraseIndex:
             self._answers.move_to_end(key)
         holds |= np.unpackbits(bits, count=len(holds)).view(bool)
 
-    def _mark(self, looked_up: Sequence[tuple[int, int]], holds: npt.NDArray[np.bool_]) -> None:
-        lists = sorted(
-            ((self.stored(key), place) for key, place in looked_up),
-            key=lambda pair: pair[0].size(),
-        )
-        if not lists or any(not len(stored.chunks) for stored, _ in lists):
-            return
-        limit = min(len(holds), self._limit) if self._limit else len(holds)
-        chunks = lists[0][0].chunks
-        for stored, _ in lists[1:]:
-            chunks = np.intersect1d(chunks, stored.chunks, assume_unique=True)
-        # each list's row of each chunk the phrase can stand in
-        at = [np.searchsorted(stored.chunks, chunks) for stored, _ in lists]
-        for n, chunk in enumerate(chunks.tolist()):
-            if chunk >= limit:
-                break
-            if any(len(stored.wide) for stored, _ in lists):
-                end = int(chunks[n + 1]) if n + 1 < len(chunks) else None
-                if any(_has_wide(stored.wide, chunk, end) for stored, _ in lists):
-                    self._mark_wide(lists, [int(a[n]) for a in at], chunk, end, holds, limit)
-                    continue
-            starts: U32 | None = None
-            for (stored, place), rows in zip(lists, at, strict=True):
-                keys = stored.keys[rows[n]]
-                if place:  # a start before the item's first word would borrow from its rowid
-                    keys = keys[(keys & _LOW) >= place] - np.uint32(place)
-                starts = keys if starts is None else _common(starts, keys)
-                if not len(starts):
-                    break
-            if starts is not None and len(starts):
-                offsets = starts >> np.uint32(16)  # rowid - chunk, ascending
-                if chunk + int(offsets[-1]) >= limit:
-                    offsets = offsets[: np.searchsorted(offsets, limit - chunk)]
-                holds[chunk:][offsets] = True
+    # -- reading ---------------------------------------------------------------------------
 
-    @staticmethod
-    def _mark_wide(
-        lists: list[tuple[_Stored, int]],
-        rows: list[int],
-        chunk: int,
-        end: int | None,
+    def _present(self, key: int) -> _Present:
+        """Where the list of `phrases.term` `key` has rows, and which have context: from
+        the table's index and the rows' headers (SQLite reads no BLOB for `length`)."""
+        kept = self._kept((key, _PRESENT))
+        if kept is not None:
+            return cast(_Present, kept)
+        rows = self._conn.execute(
+            "SELECT chunk, length(keys), length(wide) FROM phrases WHERE term = ?"
+            " ORDER BY chunk",
+            (key,),
+        ).fetchall()
+        chunks = np.array([r[0] for r in rows], dtype=np.int64)
+        sides = np.zeros(len(chunks), dtype=np.uint8)
+        if len(chunks) and self._context_codes()[0]:
+            for chunk, side in self._conn.execute(
+                "SELECT chunk, side FROM phrase_context WHERE term = ?", (key,)
+            ):
+                at = int(np.searchsorted(chunks, chunk))
+                if at < len(chunks) and chunks[at] == chunk:
+                    sides[at] |= 1 << side
+        present = _Present(
+            chunks,
+            np.array([r[1] >> 2 for r in rows], dtype=np.int64),
+            np.array([r[2] > 0 for r in rows], dtype=bool),
+            sides,
+        )
+        self._keep_list((key, _PRESENT), present, present.nbytes)
+        return present
+
+    def _context_codes(self) -> tuple[dict[int, int], U32]:
+        """`_codes`, read the first time (none for an archive filed before context)."""
+        if self._codes is None:
+            try:
+                rows = self._conn.execute(
+                    "SELECT chunk, terms FROM phrase_codes ORDER BY chunk"
+                ).fetchall()
+            except sqlite3.OperationalError:  # no such table: filed before context
+                rows = []
+            table = np.zeros((len(rows), CODES), dtype=np.uint32)
+            for n, (_, data) in enumerate(rows):
+                words = np.frombuffer(data, dtype=np.uint32)[:CODES]
+                table[n, : len(words)] = words
+            self._codes = ({int(r[0]): n for n, r in enumerate(rows)}, table)
+        return self._codes
+
+    def _word_codes(self, term_id: int) -> U8:
+        """The code of the word `term_id` in each chunk's row of `_codes` (0: none)."""
+        _, table = self._context_codes()
+        equal = table == np.uint32(term_id)
+        coded: U8 = np.where(equal.any(axis=1), equal.argmax(axis=1) + 1, 0).astype(np.uint8)
+        return coded
+
+    def _keys(self, key: int, chunks: list[int], present: _Present) -> _Keys:
+        """The keys of one list in `chunks` (see `_select`), with its wide pairs there."""
+        kept = self._kept((key, KEYS))
+        if kept is not None:
+            return cast(_Keys, kept)
+        found, whole = self._select(
+            "SELECT chunk, keys, wide FROM phrases WHERE term = ?", (key,), chunks, present
+        )
+        rows = {c: (np.frombuffer(k, dtype=np.uint32), _wide_keys(w)) for c, k, w in found}
+        if whole:
+            self._keep_list((key, KEYS), rows, sum(len(k) + 2 * len(w) for _, k, w in found))
+        return rows
+
+    def _side(self, key: int, side: int, chunks: list[int], present: _Present) -> _Side:
+        """One side of one list's context in `chunks` (see `_select`)."""
+        kept = self._kept((key, side))
+        if kept is not None:
+            return cast(_Side, kept)
+        found, whole = self._select(
+            "SELECT chunk, data FROM phrase_context WHERE term = ? AND side = ?",
+            (key, side), chunks, present,
+        )
+        rows = {c: np.frombuffer(d, dtype=np.uint8) for c, d in found}
+        if whole:
+            self._keep_list((key, side), rows, sum(len(d) for _, d in found))
+        return rows
+
+    def _select(
+        self, sql: str, list_of: tuple[int, ...], chunks: list[int], present: _Present
+    ) -> tuple[list[Any], bool]:
+        """The rows of one list (`sql` bound to `list_of`) a phrase wants, in `chunks`, and
+        whether they are the whole list: it is read whole (then kept, when small enough)
+        when a quarter of its rows or more are wanted, else only those rows, by (term,
+        chunk), so a long list beside a rarer word is barely read."""
+        if len(chunks) * 4 >= len(present.chunks):
+            return self._conn.execute(sql, list_of).fetchall(), True
+        return list(select_in(self._conn, sql + " AND chunk IN ({ids})", chunks, list_of)), False
+
+    # -- answering -------------------------------------------------------------------------
+
+    def _mark(
+        self, term_ids: Sequence[int], terms: Sequence[str], holds: npt.NDArray[np.bool_]
+    ) -> None:
+        looked_up = [
+            _Unit(
+                key, place, span,
+                term_ids[place - 1] if place else 0,
+                term_ids[place + span] if place + span < len(term_ids) else 0,
+            )
+            for key, place in self.units(term_ids, terms)
+            for span in [2 if key < 0 else 1]
+        ]
+        if not looked_up:
+            return
+        present = [self._present(unit.key) for unit in looked_up]
+        limit = min(len(holds), self._limit) if self._limit else len(holds)
+        chunks = present[0].chunks
+        for other in present[1:]:
+            chunks = np.intersect1d(chunks, other.chunks, assume_unique=True)
+        chunks = chunks[chunks < limit]
+        if not len(chunks):
+            return
+        # each unit's row of each chunk the phrase can stand in
+        at = [np.searchsorted(p.chunks, chunks) for p in present]
+        coded_rows, _ = self._context_codes()
+        words = {w for unit in looked_up for w in (unit.before, unit.after) if w}
+        codes = {w: self._word_codes(w) for w in words} if coded_rows else {}
+        plan = _Planner(looked_up, len(term_ids))
+        ways: list[_Way] = []
+        wanted: dict[tuple[int, int], list[int]] = {}
+        for n, chunk in enumerate(chunks.tolist()):
+            row = coded_rows.get(chunk, -1)
+            way = plan.way(
+                [(int(p.sizes[a[n]]), bool(p.wide[a[n]]), int(p.sides[a[n]]))
+                 for p, a in zip(present, at, strict=True)],
+                [(bool(u.before) and row >= 0 and bool(codes[u.before][row]),
+                  bool(u.after) and row >= 0 and bool(codes[u.after][row]))
+                 for u in looked_up],
+            )
+            ways.append(way)
+            for unit, kind in _kinds(way):
+                wanted.setdefault((unit, kind), []).append(chunk)
+        keys: dict[int, _Keys] = {}
+        sides: dict[tuple[int, int], _Side] = {}
+        for (unit, kind), needed in wanted.items():
+            if kind == KEYS:
+                keys[unit] = self._keys(looked_up[unit].key, needed, present[unit])
+            else:
+                sides[unit, kind] = self._side(looked_up[unit].key, kind, needed, present[unit])
+        answer = _Answer(looked_up, keys, sides, codes, coded_rows)
+        alike: dict[_Way, list[int]] = {}
+        for way, n in zip(ways, range(len(chunks)), strict=True):
+            alike.setdefault(way, []).append(n)
+        for way, group in alike.items():
+            answer.mark(
+                way,
+                [int(chunks[n]) for n in group],
+                [[int(p.sizes[a[n]]) for p, a in zip(present, at, strict=True)] for n in group],
+                holds,
+                limit,
+            )
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """Where a phrase stands, chunk by chunk, from the rows read for it."""
+
+    units: list[_Unit]
+    keys: dict[int, _Keys]
+    sides: dict[tuple[int, int], _Side]
+    codes: dict[int, U8]
+    """Each word's code in each chunk's row of the codes (`PhraseIndex._word_codes`)."""
+    rows: dict[int, int]
+    """Each chunk's row of the codes."""
+
+    def _beside(
+        self, unit: int, before: bool, after: bool, chunks: list[int]
+    ) -> npt.NDArray[np.bool_] | None:
+        """Which occurrences of a unit in `chunks` (one after the other) have the
+        phrase's word before it, after it, or both (as asked); None when neither is."""
+        match: npt.NDArray[np.bool_] | None = None
+        u = self.units[unit]
+        for use, side, word in ((before, BEFORE, u.before), (after, AFTER, u.after)):
+            if not use:
+                continue
+            rows = self.sides[unit, side]
+            found = [rows[chunk] for chunk in chunks]
+            if len(chunks) == 1:
+                equal = found[0] == self.codes[word][self.rows[chunks[0]]]
+            else:  # the word's code differs from chunk to chunk
+                wanted = np.repeat(
+                    self.codes[word][[self.rows[chunk] for chunk in chunks]],
+                    [len(f) for f in found],
+                )
+                equal = np.concatenate(found) == wanted
+            match = equal if match is None else match & equal
+        return match
+
+    def mark(
+        self,
+        way: _Way,
+        chunks: list[int],
+        sizes: list[list[int]],
         holds: npt.NDArray[np.bool_],
         limit: int,
     ) -> None:
-        """`_mark` for a chunk where some occurrence did not fit a key: as 64-bit keys."""
-        starts: U64 | None = None
-        for (stored, place), row in zip(lists, rows, strict=True):
-            keys = stored.keys[row]
-            rowids = (keys >> np.uint32(16)).astype(np.uint64) + np.uint64(chunk)
-            full: U64 = (rowids << np.uint64(32)) | (keys & _LOW).astype(np.uint64)
-            lo = np.searchsorted(stored.wide, np.uint64(chunk) << np.uint64(32))
-            hi = (
-                len(stored.wide) if end is None
-                else np.searchsorted(stored.wide, np.uint64(end) << np.uint64(32))
-            )
-            occurrences: U64 = np.sort(np.concatenate([full, stored.wide[lo:hi]]))
-            if place:
-                occurrences = occurrences[(occurrences & np.uint64(0xFFFFFFFF)) >= place]
-                occurrences = occurrences - np.uint64(place)
-            starts = occurrences if starts is None else _common(starts, occurrences)
+        """Set `holds` at the rowids below `limit` where the phrase stands in `chunks`
+        (each unit's keys there: `sizes`), all answered the same `way`."""
+        if way.by_items and any(before or after for _, before, after in way.reads):
+            # many chunks at once (each alone costs more in numpy's calls than in its
+            # work), a million keys or so at a time (their temporaries: a few MB)
+            unit = way.reads[0][0]
+            start = size = 0
+            for n, chunk_sizes in enumerate(sizes):
+                size += chunk_sizes[unit]
+                if size >= BATCH_KEYS or n == len(chunks) - 1:
+                    found = self.beside_items(way, chunks[start : n + 1])
+                    holds[found[found < limit]] = True
+                    start, size = n + 1, 0
+            return
+        for chunk, chunk_sizes in zip(chunks, sizes, strict=True):
+            if way.wide:
+                _mark_wide(
+                    [(self.keys[i][chunk], u.place) for i, u in enumerate(self.units)],
+                    chunk, holds, limit,
+                )
+            elif way.by_items:
+                held = self.held(way.reads[0][0], chunk)
+                end = min(limit, chunk + len(held))
+                holds[chunk:end] |= held[: end - chunk]
+            else:
+                offsets = self.merged(way, chunk, chunk_sizes)
+                if len(offsets) and chunk + int(offsets[-1]) >= limit:
+                    offsets = offsets[: np.searchsorted(offsets, limit - chunk)]
+                holds[chunk:][offsets] = True
+
+    def held(self, unit: int, chunk: int) -> npt.NDArray[np.bool_]:
+        """The bits of the items holding a unit in `chunk`, by rowid offset."""
+        bits = np.unpackbits(self.sides[unit, ITEMS][chunk], bitorder="little").view(bool)
+        return bits
+
+    def beside_items(self, way: _Way, chunks: list[int]) -> npt.NDArray[np.int32]:
+        """The rowids of the items where an occurrence of the one unit of `way` has the
+        phrase's words beside it, in `chunks` (one pass over them all): its items' counts
+        of occurrences say where each item's start, the words beside them which hold the
+        phrase, and no key is read."""
+        unit, before, after = way.reads[0]
+        match = self._beside(unit, before, after, chunks)
+        assert match is not None
+        items = np.concatenate([
+            np.flatnonzero(self.held(unit, chunk)).astype(np.int32) + np.int32(chunk)
+            for chunk in chunks
+        ])
+        counts = np.concatenate([self.sides[unit, COUNTS][chunk] for chunk in chunks])
+        # an item holds the phrase where the count of matches grows across its occurrences
+        # (two cumulative sums and a gather: a third of the time of a logical_or.reduceat)
+        ends = np.zeros(len(counts) + 1, dtype=np.int32)
+        np.cumsum(counts, out=ends[1:])
+        matches = np.zeros(len(match) + 1, dtype=np.int32)
+        np.cumsum(match, out=matches[1:])
+        found: npt.NDArray[np.int32] = items[np.diff(matches[ends]) > 0]
+        return found
+
+    def merged(self, way: _Way, chunk: int, sizes: list[int]) -> U32:
+        """The rowid offsets of the items in `chunk` where the units of `way` (filtered
+        by the words beside them) stand at the same start: keys merged, shortest first."""
+        starts: U32 | None = None
+        for unit, before, after in sorted(way.reads, key=lambda read: sizes[read[0]]):
+            found = self.keys[unit][chunk][0]
+            match = self._beside(unit, before, after, [chunk])
+            if match is not None:
+                found = found[match]
+            place = self.units[unit].place
+            if place:  # a start before the item's first word would borrow from its rowid
+                found = found[(found & _LOW) >= place] - np.uint32(place)
+            starts = found if starts is None else _common(starts, found)
             if not len(starts):
-                return
-        if starts is not None:
-            found = (starts >> np.uint64(32)).astype(np.int64)
-            holds[found[found < limit]] = True
+                break
+        if starts is None:
+            return np.zeros(0, dtype=np.uint32)
+        offsets: U32 = starts >> np.uint32(16)
+        return offsets
 
 
-def _has_wide(wide: U64, chunk: int, end: int | None) -> bool:
-    if not len(wide):
-        return False
-    lo = np.searchsorted(wide, np.uint64(chunk) << np.uint64(32))
-    if lo == len(wide):
-        return False
-    return end is None or int(wide[lo] >> np.uint64(32)) < end
+class _Planner:
+    """Chooses the `_Way` of each chunk for one phrase: the same for chunks alike."""
 
+    def __init__(self, looked_up: list[_Unit], words: int) -> None:
+        self._units = looked_up
+        self._words = words
+        self._chosen: dict[tuple[object, ...], _Way] = {}
+
+    def way(
+        self, rows: list[tuple[int, bool, int]], coded: list[tuple[bool, bool]]
+    ) -> _Way:
+        """`rows`: each unit's row in the chunk as (keys, holds wide pairs, sides stored);
+        `coded`: whether the word before and the word after each unit have a code there."""
+        units = self._units
+        if any(wide for _, wide, _ in rows):
+            return _Way(tuple((i, False, False) for i in range(len(units))), wide=True)
+        usable = [
+            (before and sides >> BEFORE & 1 == 1, after and sides >> AFTER & 1 == 1)
+            for (_, _, sides), (before, after) in zip(rows, coded, strict=True)
+        ]
+        items = [(sides >> ITEMS & 1, sides >> COUNTS & 1) for _, _, sides in rows]
+        order = sorted(range(len(units)), key=lambda i: rows[i][0])
+        signature = (tuple(usable), tuple(items), tuple(order))
+        chosen = self._chosen.get(signature)
+        if chosen is None:
+            chosen = self._chosen[signature] = self._choose(usable, items, rows)
+        return chosen
+
+    def _choose(
+        self,
+        usable: list[tuple[bool, bool]],
+        items: list[tuple[int, int]],
+        rows: list[tuple[int, bool, int]],
+    ) -> _Way:
+        """The units whose spans (each widened by the words its context confirms) cover
+        the phrase's words with the fewest keys in their rows: one unit alone when its
+        context covers the rest, else a cover to merge."""
+        units, words = self._units, self._words
+        spans = sorted(
+            (unit.place + unit.span + after, unit.place - before, i)
+            for i, (unit, (before, after)) in enumerate(zip(units, usable, strict=True))
+        )
+        # cheapest[x]: the fewest keys covering the first x words, and the units chosen
+        cheapest: list[tuple[int, tuple[int, ...]] | None] = [None] * (words + 1)
+        cheapest[0] = (0, ())
+        for hi, lo, i in spans:  # by the end of each span, so each prefix is final first
+            for x in range(lo, hi):
+                prefix = cheapest[x]
+                if prefix is None:
+                    continue
+                cost = prefix[0] + rows[i][0]
+                current = cheapest[hi]
+                if current is None or cost < current[0]:
+                    cheapest[hi] = (cost, (*prefix[1], i))
+        chosen = cheapest[words]
+        # units(...) cover the phrase word by word: without context, all of them
+        reads = chosen[1] if chosen is not None else tuple(range(len(units)))
+        if len(reads) == 1:
+            (i,) = reads
+            before, after = usable[i]
+            has_items, has_counts = items[i]
+            by_items = bool(has_items and (has_counts or not (before or after)))
+            return _Way(((i, before, after),), by_items=by_items)
+        return _Way(tuple((i, *usable[i]) for i in reads))
+
+
+def _kinds(way: _Way) -> Iterator[tuple[int, int]]:
+    """What a way reads: (unit, `KEYS` or a side)."""
+    for unit, before, after in way.reads:
+        if way.by_items:
+            yield unit, ITEMS
+            if before or after:
+                yield unit, COUNTS
+        else:
+            yield unit, KEYS
+        if before:
+            yield unit, BEFORE
+        if after:
+            yield unit, AFTER
+
+
+def _wide_keys(wide: bytes) -> U64:
+    """`rowid << 32 | position` of a row's wide pairs, ascending."""
+    if not wide:
+        return _NO_WIDE
+    pairs = np.frombuffer(wide, dtype=np.uint32).reshape(-1, 2).astype(np.uint64)
+    found: U64 = np.sort((pairs[:, 0] << np.uint64(32)) | pairs[:, 1])
+    return found
+
+
+_NO_WIDE: U64 = np.zeros(0, dtype=np.uint64)
+
+
+def _mark_wide(
+    lists: list[tuple[tuple[U32, U64], int]],
+    chunk: int,
+    holds: npt.NDArray[np.bool_],
+    limit: int,
+) -> None:
+    """Mark a chunk where some occurrence did not fit a key: each list's (keys, wide
+    pairs) there and place in the phrase, merged as 64-bit keys."""
+    starts: U64 | None = None
+    for (keys, wide), place in lists:
+        rowids = (keys >> np.uint32(16)).astype(np.uint64) + np.uint64(chunk)
+        full: U64 = (rowids << np.uint64(32)) | (keys & _LOW).astype(np.uint64)
+        occurrences: U64 = np.sort(np.concatenate([full, wide]))
+        if place:
+            occurrences = occurrences[(occurrences & np.uint64(0xFFFFFFFF)) >= place]
+            occurrences = occurrences - np.uint64(place)
+        starts = occurrences if starts is None else _common(starts, occurrences)
+        if not len(starts):
+            return
+    if starts is not None:
+        found = (starts >> np.uint64(32)).astype(np.int64)
+        holds[found[found < limit]] = True
 
 _Sorted = TypeVar("_Sorted", U32, U64)
 

@@ -30,7 +30,7 @@ from store.index.phrases import (
     BREAK,
     SLICE,
     U32,
-    Row,
+    Filed,
     SequenceBuffer,
     filed_function_terms,
     function_mask,
@@ -540,7 +540,7 @@ class PostingsWriter:
         self._function: frozenset[str] | None = None
         """The function words this archive's positions are filed with, read once."""
         self._sorter: ThreadPoolExecutor | None = None
-        self._sorted: Future[list[Row]] | None = None
+        self._sorted: Future[Filed] | None = None
         """The rows of the slice before, sorted on the worker thread, not written yet."""
 
     def follow(self, names: Iterable[str]) -> None:

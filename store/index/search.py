@@ -385,8 +385,15 @@ class SearchIndex:
     ) -> np.ndarray:
         """A dense score per rowid: the best reading of one word, weighted by field."""
         scores = np.zeros(len(self._columns.kind), dtype=np.float32)
-        for term, weight in candidates.items():
+        for n, (term, weight) in enumerate(candidates.items()):
             found = self._load(term, head_only=term in head_only)
+            if n == 0 and not only:
+                # nothing scored yet, and a title, name or role outweighs the text
+                # (`_FIELD_WEIGHT`, at least 2 against 1): two scatters give what `_raise`
+                # gives, without its gathers (a common word: 10^6 rowids in each field)
+                scores[found.body] = np.float32(weight * _FIELD_WEIGHT[BODY])
+                scores[found.meta] = _FIELD_WEIGHT[found.masks] * np.float32(weight)
+                continue
             # the text first, then title/names/roles (whose bits say if the text has it
             # too): where a rowid is in both, the better field is the one left
             if not only or only & BODY:
@@ -401,13 +408,17 @@ class SearchIndex:
 
     def _scores_of(
         self, word: str, prefix: bool, only: int, candidates: dict[str, float],
-        exact: bool = False,
+        exact: bool = False, query: frozenset[tuple[str, bool, int, bool]] = frozenset(),
     ) -> np.ndarray:
         """`_word_scores` of one query word (read-only), kept for the next few keystrokes.
 
         While "security co" is typed, "security" scores the same at every keystroke: a
         million-item array re-scattered from its postings each time (~10 ms at 1M). The
-        word being typed changes at each keystroke: its scores are not kept.
+        word being typed changes at each keystroke: its scores are not kept. Nor are a
+        word's scores kept in place of those of a word before it in the same query (its
+        `query`): with RECENT_WORDS kept, a query of more words would otherwise let each
+        go for the next and score every one anew each time ("of the csto": "csto" in
+        place of "of", then "of" in place of "the"...), where now only the last is.
         """
         key = (word, prefix, only, exact)  # as typed: its length sets the typos allowed
         scores = self._recent_scores.get(key)
@@ -417,9 +428,12 @@ class SearchIndex:
             scores.flags.writeable = False
             if prefix:
                 return scores
+            if len(self._recent_scores) >= RECENT_WORDS:
+                spare = [kept for kept in self._recent_scores if kept not in query]
+                if not spare:
+                    return scores
+                del self._recent_scores[spare[0]]
             self._recent_scores[key] = scores
-            while len(self._recent_scores) > RECENT_WORDS:
-                self._recent_scores.popitem(last=False)
         self._recent_scores.move_to_end(key)
         return scores
 
@@ -533,7 +547,9 @@ class SearchIndex:
             if not candidates:
                 return None
             readings.append(candidates)
-            scores = self._scores_of(word, prefix, only, candidates, exact)
+            scores = self._scores_of(
+                word, prefix, only, candidates, exact, frozenset(required[:index])
+            )
             if index == 0:
                 total = scores.copy()
                 continue
@@ -561,8 +577,7 @@ class SearchIndex:
         holds = np.zeros(len(total), dtype=bool)
         if all(term in vocab for term in terms) and covered:
             term_ids = [vocab.term_id(term) for term in terms]
-            looked_up = self._phrases.units(term_ids, terms)
-            self._phrases.mark(looked_up, holds[: covered + 1])
+            self._phrases.mark(term_ids, terms, holds[: covered + 1])
         if covered + 1 < len(total):
             later = np.flatnonzero(total[covered + 1 :] > 0) + covered + 1
             holds[later[self._with_phrases(later, (phrase,))]] = True

@@ -3,7 +3,8 @@
     python -m tests.bench.bench_phrases [--sizes 100000,1000000] [--seed 1] [--fts5]
 
 For each size the synthetic archive (`tests.bench.synth`) is imported once with the current
-code into $PRESSROOM_BENCH_DATA/phrases-N-seedS-<code hash>.sqlite3. Phrases are the most
+code into $PRESSROOM_BENCH_DATA/phrases-N-seedS-<code hash>.sqlite3, beside it the index file
+the import wrote (sessions map it, as served ones do). Phrases are the most
 frequent two- and three-word runs of the archive's own text (common words: the hard case),
 plus a few rarer ones. In one process, per phrase:
 
@@ -84,6 +85,11 @@ def archive_for(n: int, seed: int, reuse: bool = False) -> tuple[Path, float | N
         archive._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     rate = n / (time.perf_counter() - start)
     building.rename(path)
+    # the index file the import wrote beside it (`store.index.mapped`), which every session
+    # maps: without it a session would search from its own memory, as none served does
+    index = building.with_name(building.name + "-index")
+    if index.exists():
+        index.rename(path.with_name(path.name + "-index"))
     return path, rate
 
 
@@ -188,6 +194,13 @@ def measure(n: int, seed: int, with_fts5: bool, reuse: bool = False) -> dict[str
     index_bytes = conn.execute(
         "SELECT coalesce(sum(length(keys) + length(wide)), 0) FROM phrases"
     ).fetchone()[0]
+    try:
+        context_bytes = conn.execute(
+            "SELECT (SELECT coalesce(sum(length(data)), 0) FROM phrase_context)"
+            " + (SELECT coalesce(sum(length(terms)), 0) FROM phrase_codes)"
+        ).fetchone()[0]
+    except sqlite3.OperationalError:  # filed before context
+        context_bytes = 0
     postings_bytes = conn.execute(
         "SELECT coalesce(sum(length(body) + length(docs) + length(fields)), 0) FROM postings"
     ).fetchone()[0]
@@ -258,6 +271,7 @@ def measure(n: int, seed: int, with_fts5: bool, reuse: bool = False) -> dict[str
     archive.close()
     return {
         "n": n, "import_rate": import_rate, "index_mb": index_bytes / 1e6,
+        "context_mb": context_bytes / 1e6, "index_file": archive.index_notice is None,
         "postings_mb": postings_bytes / 1e6, "archive_mb": path.stat().st_size / 1e6,
         "results": results, "wrong": wrong, "sample": len(segments),
         "fts_build_us": fts_build_us, "rss_before_mb": rss_before, "rss_after_mb": rss_mb(),
@@ -277,7 +291,10 @@ def report(m: dict[str, Any]) -> str:
     lines = [
         f"{m['n']:,} items, archive {m['archive_mb']:,.0f} MB{rate}",
         f"  positional index {m['index_mb']:,.0f} MB = {m['index_mb'] * per_100k:.0f} MB per"
-        f" 100k items (postings {m['postings_mb'] * per_100k:.0f} MB per 100k)",
+        f" 100k items, its context {m['context_mb']:,.0f} MB"
+        f" (postings {m['postings_mb'] * per_100k:.0f} MB per 100k)",
+        "  sessions map the index file" if m["index_file"] else
+        "  no index file: sessions search from their own memory",
     ]
     common = [r for r in m["results"] if r["found"] >= m["n"] // 100]
     for label, chosen in (("common-word phrases", common), ("all phrases", m["results"])):
