@@ -79,6 +79,12 @@ async def searched(remote: RemoteScreen, query: str) -> None:
     await asyncio.sleep(0.7)
 
 
+async def quit_cleanly(*remotes: RemoteScreen) -> None:
+    """ctrl+q in each session: each ends with status 0."""
+    for remote in remotes:
+        await quit_cleanly(remote)
+
+
 async def test_a_served_session_is_forked_into_its_own_folder_environment_and_terminal(
     tmp_path: Path, sample_archive: Path, key: asyncssh.SSHKey,
     monkeypatch: pytest.MonkeyPatch,
@@ -102,9 +108,7 @@ async def test_a_served_session_is_forked_into_its_own_folder_environment_and_te
         await searched(remote, "voytolovskiy")
         remote.resize(120, 40)  # SIGWINCH reaches it through its controlling terminal
         await eventually(lambda: remote.screen.display[-1].strip() != "", "redrawn at 120x40")
-        remote.type(CTRL_Q)
-        assert await remote.exit_status() == 0
-        await remote.close()
+        await quit_cleanly(remote)
         await eventually(lambda: not process_alive(pid), "the session's process gone")
 
 
@@ -123,10 +127,7 @@ async def test_two_forked_sessions_do_not_share_their_random_state(
             await remote.wait_for("4 items", deadline=60)
         pids = {channel.app_pid for channel in server.channels}
         assert len(pids) == 2 and all(parent_of(p) == server.forks.pid for p in pids if p)
-        for remote in remotes:
-            remote.type(CTRL_Q)
-            assert await remote.exit_status() == 0
-            await remote.close()
+        await quit_cleanly(*remotes)
 
 
 async def test_a_session_outlives_its_fork_server_and_the_next_login_still_starts(
@@ -147,11 +148,9 @@ async def test_a_session_outlives_its_fork_server_and_the_next_login_still_start
 
         second = await RemoteScreen.open(server.port, key, columns=100, rows=30)
         await second.wait_for("4 items", deadline=60)
-        started = [c.app_pid for c in server.channels if c.app_pid != None]  # noqa: E711
+        started = [c.app_pid for c in server.channels if c.app_pid is not None]
         assert len(started) == 2
-        second.type(CTRL_Q)
-        assert await second.exit_status() == 0
-        await second.close()
+        await quit_cleanly(second)
         first.type(CTRL_Q)
         assert await first.exit_status() is not None  # its status died with the fork server
         await first.close()
@@ -186,10 +185,7 @@ async def test_a_client_sending_a_huge_environment_still_gets_a_session(
         forked = [c.app_pid for c in server.channels if c.app_pid != channel.app_pid]
         assert forked and forked[0] is not None
         assert parent_of(forked[0]) == server.forks.pid
-        for each in (remote, other):
-            each.type(CTRL_Q)
-            assert await each.exit_status() == 0
-            await each.close()
+        await quit_cleanly(remote, other)
 
 
 async def test_serve_no_fork_starts_each_session_as_a_fresh_interpreter(
@@ -202,9 +198,7 @@ async def test_serve_no_fork_starts_each_session_as_a_fresh_interpreter(
         await remote.wait_for("4 items", deadline=60)
         (channel,) = server.channels
         assert channel.app_pid is not None and parent_of(channel.app_pid) == os.getpid()
-        remote.type(CTRL_Q)
-        assert await remote.exit_status() == 0
-        await remote.close()
+        await quit_cleanly(remote)
 
 
 # -- the fork server's socket, spoken to directly -------------------------------------------
