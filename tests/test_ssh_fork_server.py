@@ -82,7 +82,9 @@ async def searched(remote: RemoteScreen, query: str) -> None:
 async def quit_cleanly(*remotes: RemoteScreen) -> None:
     """ctrl+q in each session: each ends with status 0."""
     for remote in remotes:
-        await quit_cleanly(remote)
+        remote.type(CTRL_Q)
+        assert await remote.exit_status() == 0
+        await remote.close()
 
 
 async def test_a_served_session_is_forked_into_its_own_folder_environment_and_terminal(
