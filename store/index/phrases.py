@@ -407,8 +407,9 @@ def _slice_rows(
         shift = ((rowids - np.uint32(base)) << np.uint32(16)) - (ends - lengths).astype(np.uint32)
         keys = np.arange(size, dtype=np.uint32) + np.repeat(shift, lengths)
         sorted_labels, sorted_keys = labels[order], keys[order]
-        rows = _key_rows(chunk, base, sorted_labels, sorted_keys)
-        context.add(sorted_labels, sorted_keys, order, 1)
+        starts = _starts(sorted_labels) if len(order) else None
+        rows = _key_rows(chunk, base, sorted_labels, sorted_keys, starts)
+        context.add(sorted_labels, sorted_keys, order, 1, starts)
         del sorted_labels, sorted_keys
     else:
         starts = (ends - lengths).astype(np.uint32)
@@ -430,8 +431,9 @@ def _slice_rows(
         pairs = pair_key(labels[leads].astype(np.int64), labels[leads + 1].astype(np.int64))
         if keys is not None:
             pair_keys = keys[leads]
-            rows += _key_rows(chunk, base, pairs, pair_keys)
-            context.add(pairs, pair_keys, leads, 2)
+            starts = _starts(pairs)
+            rows += _key_rows(chunk, base, pairs, pair_keys, starts)
+            context.add(pairs, pair_keys, leads, 2, starts)
         elif offsets is not None and places is not None:
             rows += _rows(chunk, base, pairs, offsets[leads], places[leads])
     return context.filed(rows)
@@ -495,13 +497,15 @@ class _Context:
         self._after[:-1][~follows[1:]] = 0
         self._codes = most.astype(np.uint32).tobytes()
 
-    def add(self, labels: npt.NDArray[np.integer], keys: U32, at: npt.NDArray[np.intp],
-            span: int) -> None:
-        """The context of the long rows among rows grouped by `labels` (`phrases.term`),
-        with their `keys` and positions `at` in the slice; `span`: words per occurrence."""
-        if len(labels) < CONTEXT_KEYS:
+    def add(
+        self, labels: npt.NDArray[np.integer], keys: U32, at: npt.NDArray[np.intp],
+        span: int, starts: npt.NDArray[np.intp] | None,
+    ) -> None:
+        """The context of the long rows among rows grouped by `labels` (`phrases.term`;
+        `starts`: `_starts` of them), with their `keys` and positions `at` in the slice;
+        `span`: words per occurrence."""
+        if len(labels) < CONTEXT_KEYS or starts is None:
             return
-        starts = np.concatenate([[0], np.flatnonzero(labels[1:] != labels[:-1]) + 1])
         sizes = np.diff(starts, append=len(labels))
         for group in np.flatnonzero(sizes >= CONTEXT_KEYS).tolist():
             if self._codes is None:
@@ -566,12 +570,24 @@ def _rows(chunk: int, base: int, labels: I64, offsets: U32, places: U32) -> list
     return list(rows())
 
 
-def _key_rows(chunk: int, base: int, labels: npt.NDArray[np.integer], keys: U32) -> list[Row]:
+def _starts(labels: npt.NDArray[np.integer]) -> npt.NDArray[np.intp]:
+    """Where each run of equal `labels` (grouped) starts."""
+    starts: npt.NDArray[np.intp] = np.concatenate(
+        [[0], np.flatnonzero(labels[1:] != labels[:-1]) + 1]
+    )
+    return starts
+
+
+def _key_rows(
+    chunk: int, base: int, labels: npt.NDArray[np.integer], keys: U32,
+    starts: npt.NDArray[np.intp] | None = None,
+) -> list[Row]:
     """`_rows` for occurrences that all fit a key (`keys`, none wide): each row's keys
-    are a slice of one bytes object."""
+    are a slice of one bytes object. `starts`: `_starts(labels)`, when known."""
     if not len(labels):
         return []
-    starts = np.concatenate([[0], np.flatnonzero(labels[1:] != labels[:-1]) + 1])
+    if starts is None:
+        starts = _starts(labels)
     heads = labels[starts].tolist()
     edges = (starts * 4).tolist()
     edges.append(len(keys) * 4)
