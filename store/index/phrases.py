@@ -35,10 +35,10 @@ chunk is filed with its context: the items holding it, as bits; how many times e
 holds it; and for each occurrence a byte naming the word before it and one naming the
 word after it, among the chunk's `CODES` most frequent words (`phrase_codes`). "of the"
 is then its rows' bits, and "of the csto" the items where "the csto" has "of" before it:
-2.8M bytes compared and counted, no key read (175 ms -> 24 ms in one run at 1M). Any
-phrase of up to three common words (four around a function word) is read from one row.
-The context costs a quarter more on the positional index (361 MB at 1M items); the
-import's sorting computes it on its worker thread.
+2.8M bytes compared and counted, no key read (its lookup, ranking aside: 175 ms -> 24 ms
+in one run at 1M). Any phrase of up to three common words (four around a function word)
+is read from one row. The context costs a quarter more on the positional index (361 MB
+at 1M items) and about 4 % of an import's CPU, mostly on the thread that sorts slices.
 
 Lookup (`PhraseIndex`): every list is cut at the same chunks, so a phrase is answered
 chunk by chunk on the stored 32-bit keys, and only in the chunks where each of its lists
