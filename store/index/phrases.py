@@ -35,10 +35,10 @@ chunk is filed with its context: the items holding it, as bits; how many times e
 holds it; and for each occurrence a byte naming the word before it and one naming the
 word after it, among the chunk's `CODES` most frequent words (`phrase_codes`). "of the"
 is then its rows' bits, and "of the csto" the items where "the csto" has "of" before it:
-2.8M bytes compared and counted, no key read (175 ms -> 24 ms in one run at 1M). Any
-phrase of up to three common words (four around a function word) is read from one row.
-The context costs a quarter more on the positional index (361 MB at 1M items); the
-import's sorting computes it on its worker thread.
+2.8M bytes compared and counted, no key read (its lookup, ranking aside: 175 ms -> 24 ms
+in one run at 1M). Any phrase of up to three common words (four around a function word)
+is read from one row. The context costs a quarter more on the positional index (361 MB
+at 1M items) and about 4 % of an import's CPU, mostly on the thread that sorts slices.
 
 Lookup (`PhraseIndex`): every list is cut at the same chunks, so a phrase is answered
 chunk by chunk on the stored 32-bit keys, and only in the chunks where each of its lists
@@ -414,8 +414,9 @@ def _slice_rows(
             return context.filed(rows)
         order = alone[stable_order(terms[alone], len(ids))]
         sorted_labels, sorted_keys = labels[order], keys[order]
-        rows = _key_rows(chunk, base, sorted_labels, sorted_keys)
-        context.add(sorted_labels, sorted_keys, order, 1)
+        starts = _starts(sorted_labels) if len(order) else None
+        rows = _key_rows(chunk, base, sorted_labels, sorted_keys, starts)
+        context.add(sorted_labels, sorted_keys, order, 1, starts)
         del sorted_labels, sorted_keys
     else:
         order = alone[stable_order(terms[alone], len(ids))]
@@ -438,8 +439,9 @@ def _slice_rows(
         pairs = pair_key(labels[leads].astype(np.int64), labels[leads + 1].astype(np.int64))
         if keys is not None:
             pair_keys = keys[leads]
-            rows += _key_rows(chunk, base, pairs, pair_keys)
-            context.add(pairs, pair_keys, leads, 2)
+            starts = _starts(pairs)
+            rows += _key_rows(chunk, base, pairs, pair_keys, starts)
+            context.add(pairs, pair_keys, leads, 2, starts)
         elif offsets is not None and places is not None:
             rows += _rows(chunk, base, pairs, offsets[leads], places[leads])
     return context.filed(rows)
@@ -503,13 +505,15 @@ class _Context:
         self._after[:-1][~follows[1:]] = 0
         self._codes = most.astype(np.uint32).tobytes()
 
-    def add(self, labels: npt.NDArray[np.integer], keys: U32, at: npt.NDArray[np.intp],
-            span: int) -> None:
-        """The context of the long rows among rows grouped by `labels` (`phrases.term`),
-        with their `keys` and positions `at` in the slice; `span`: words per occurrence."""
-        if len(labels) < CONTEXT_KEYS:
+    def add(
+        self, labels: npt.NDArray[np.integer], keys: U32, at: npt.NDArray[np.intp],
+        span: int, starts: npt.NDArray[np.intp] | None,
+    ) -> None:
+        """The context of the long rows among rows grouped by `labels` (`phrases.term`;
+        `starts`: `_starts` of them), with their `keys` and positions `at` in the slice;
+        `span`: words per occurrence."""
+        if len(labels) < CONTEXT_KEYS or starts is None:
             return
-        starts = np.concatenate([[0], np.flatnonzero(labels[1:] != labels[:-1]) + 1])
         sizes = np.diff(starts, append=len(labels))
         for group in np.flatnonzero(sizes >= CONTEXT_KEYS).tolist():
             lo, hi = int(starts[group]), int(starts[group] + sizes[group])
@@ -671,12 +675,24 @@ def _rows(chunk: int, base: int, labels: I64, offsets: U32, places: U32) -> list
     return list(rows())
 
 
-def _key_rows(chunk: int, base: int, labels: npt.NDArray[np.integer], keys: U32) -> list[Row]:
+def _starts(labels: npt.NDArray[np.integer]) -> npt.NDArray[np.intp]:
+    """Where each run of equal `labels` (grouped) starts."""
+    starts: npt.NDArray[np.intp] = np.concatenate(
+        [[0], np.flatnonzero(labels[1:] != labels[:-1]) + 1]
+    )
+    return starts
+
+
+def _key_rows(
+    chunk: int, base: int, labels: npt.NDArray[np.integer], keys: U32,
+    starts: npt.NDArray[np.intp] | None = None,
+) -> list[Row]:
     """`_rows` for occurrences that all fit a key (`keys`, none wide): each row's keys
-    are a slice of one bytes object."""
+    are a slice of one bytes object. `starts`: `_starts(labels)`, when known."""
     if not len(labels):
         return []
-    starts = np.concatenate([[0], np.flatnonzero(labels[1:] != labels[:-1]) + 1])
+    if starts is None:
+        starts = _starts(labels)
     heads = labels[starts].tolist()
     edges = (starts * 4).tolist()
     edges.append(len(keys) * 4)
