@@ -826,3 +826,35 @@ def test_a_news_titled_page_of_questions_and_answers_is_an_interview() -> None:
         "The next meeting: in May.\nMinisters: all present.\nDocuments: signed.\n"
     )
     assert [i.kind for i in parse_text(text, "x")] == ["interview", "news"]
+
+
+def test_a_listing_pasted_in_one_piece_after_blank_separated_items_still_splits() -> None:
+    """A dump whose first items are parted by blank lines, then a whole page pasted line
+    by line: inside that page the items still split where a reader sees them start (a
+    dated lead after a speech's closing words, a titled item after a titled one)."""
+    text = (
+        "12.02.2025\nSecretary General meets the Ambassador\n"
+        "On 12 February, the Secretary General met with the Ambassador.\n\n"
+        "10.02.2025\nDeputy Secretary General visits Minsk\n"
+        "On 10 February, the Deputy Secretary General took part in a conference.\n\n"
+        "Speech by the Secretary General at the Committee\nCholpon-Ata, 18 June 2025\n"
+        "Dear colleagues!\nI would like to thank the Kyrgyz side.\n"
+        "Thank you for your attention.\n"
+        "On 18 June 2025, on the sidelines of the meeting, the Secretary General met with"
+        " the Secretary of the Security Council.\n"
+        "Statement of the Secretariat on the anniversary\n15.05.2026\n"
+        "The Secretariat reaffirms its commitment.\n"
+        "UN Special Representative briefs the Secretary General\n"
+        "On 19 January 2026, the Secretary General received the Special Representative.\n"
+        "On 21 January 2026, a meeting of the Working Group was held at the Secretariat.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.date, i.body[-1][:20]) for i in items] == [
+        ("2025-02-12", "On 12 February, the "),
+        ("2025-02-10", "On 10 February, the "),
+        ("2025-06-18", "Thank you for your a"),
+        ("2025-06-18", "On 18 June 2025, on "),
+        ("2026-05-15", "The Secretariat reaf"),
+        ("2026-01-19", "On 19 January 2026, "),
+        ("2026-01-21", "On 21 January 2026, "),
+    ]

@@ -409,6 +409,20 @@ def _lines(text: str) -> tuple[list[list[str]], list[list[int]], bool]:
     return blocks, numbers, fragments + single_paragraphs < multi_line
 
 
+def _holds_several_items(block: list[str]) -> bool:
+    """Whether a block between blank lines is a run of items copied line by line: two or
+    more titles in it stand right above date lines. A page whose list is pasted in one
+    piece after a few blank-separated items keeps its own items' boundaries, which a blank
+    line does not mark."""
+    heads = 0
+    for line, below in itertools.pairwise(block):
+        if _is_title_like(line) and parse_date_line(below, bare=True) is not None:
+            heads += 1
+            if heads >= 2:
+                return True
+    return False
+
+
 def _is_speech_closing(paragraph: str) -> bool:
     """ "Thank you for your attention.", "Благодарю за внимание.": a speech's last words."""
     return len(paragraph.split()) <= 8 and paragraph.casefold().startswith(
@@ -872,7 +886,8 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
     drafts: list[_Draft] = []
     if blank_lines_separate:
         for block, block_numbers in _joined_fragments(blocks, numbers):
-            drafts.extend(_split_block(block, block_numbers, hard_block=True))
+            hard = not _holds_several_items(block)
+            drafts.extend(_split_block(block, block_numbers, hard_block=hard))
     else:
         drafts = _split_block(
             [line for block in blocks for line in block],
