@@ -24,6 +24,8 @@ from store.text.dates import event_date, find_dates, held_date, opening_date, pa
         ("г. Бишкек, 2 апреля 2025 года", "2025-04-02", "Бишкек"),
         ("29 April 2025, 09:30 (MSK)", "2025-04-29", ""),
         ("Vienna (Austria), 4 July 2025", "2025-07-04", "Vienna (Austria)"),
+        ("July 2, 2025 9:14 AM GMT+3 Updated 3 hours ago", "2025-07-02", ""),
+        ("12 May 2025 3:10 p.m. UTC", "2025-05-12", ""),
     ],
 )
 def test_a_date_line_is_read_with_its_place(line: str, iso: str, place: str) -> None:

@@ -858,3 +858,32 @@ def test_a_listing_pasted_in_one_piece_after_blank_separated_items_still_splits(
         ("2026-01-19", "On 19 January 2026, "),
         ("2026-01-21", "On 21 January 2026, "),
     ]
+
+
+def test_a_wire_story_under_a_speech_keeps_its_head_and_drops_its_credits() -> None:
+    """A wire story's reporter line, time stamp ("9:14 AM GMT+3 Updated 3 hours ago") and
+    credits are the page's, not text; nor are "Related: ...", the way back to the list, a
+    menu row or the site's footer."""
+    text = (
+        "Home | About | Press Center | Contacts\n"
+        "Kyrgyzstan to host drills in September, minister says\nBy Olga Dzyubenko\n"
+        "July 2, 2025 9:14 AM GMT+3 Updated 3 hours ago\n"
+        "BISHKEK, July 2 (Reuters) - Kyrgyzstan will host exercises in September.\n"
+        "Armenia will not send troops.\n"
+        "Reporting by Olga Dzyubenko; Editing by Mark Trevelyan\n"
+        "Our Standards: The Thomson Reuters Trust Principles.\n"
+        "Chairperson visits Astana\nAstana, 23 April 2025, 16:40\n"
+        "The Chairperson visited Astana.\nRelated: OSCE Programme Office in Astana\n"
+        "Back to news list\nSubscribe to news\n© 2025 Collective Security Treaty Organization\n"
+        "Консультации в Минске\nМинск, 28 января 2026 г.\nДипломаты провели консультации.\n"
+        "Вернуться к списку новостей\nПодписаться на рассылку\n© 2026 ОДКБ\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.date, i.body) for i in items] == [
+        ("2025-07-02", (
+            "Kyrgyzstan will host exercises in September.", "Armenia will not send troops.",
+        )),
+        ("2025-04-23", ("The Chairperson visited Astana.",)),
+        ("2026-01-28", ("Дипломаты провели консультации.",)),
+    ]
+    assert items[0].participants == ()

@@ -186,7 +186,14 @@ _FURNITURE = re.compile(
     r"|(?:photo ?gallery|gallery|фотогалерея|галерея)\s*(?:\(\d+\)|\d*)"
     r"|check against delivery|as prepared for delivery|as delivered|\[as delivered\]"
     r"|for information media\W+not an official record\W*"
-    r"|\((?:additional )?(?:reporting|writing|editing) by [^()]*\)"
+    r"|\(?(?:additional )?(?:reporting|writing|editing) by [^()]*\)?"
+    r"|our standards\s*:.*"
+    # a link to other pages, the way back to the list, the site's footer
+    r"|related\s*:.*|(?:←\s*)?(?:back|return) to (?:the )?(?:news|list|all news|news list"
+    r"|top|archive|main page)|(?:←\s*)?(?:вернуться|назад) к (?:списку новостей|новостям|списку"
+    r"|архиву|началу)|subscribe to (?:our )?(?:news|newsletter|updates)|подписаться на"
+    r" (?:рассылку|новости)|(?:©|\(c\)|copyright)\s*(?:\d{4}[\s\-–]*)+\D{0,80}"
+    r"|версия для слабовидящих.{0,20}|version for the visually impaired.{0,20}"
     r"|(?:сверять|проверять|сверить) (?:с|при) (?:произнесением|произнесении|произнесенным)",
     re.IGNORECASE,
 )
@@ -198,7 +205,7 @@ _SOCIAL = frozenset({
     "whatsapp", "viber", "instagram", "youtube", "linkedin", "email", "e-mail", "|", "·",
 })
 _HOME = frozenset({"home", "main", "main page", "homepage", "главная", "главная страница"})
-_BREADCRUMB_SPLIT = re.compile(r"\s+[/>»]\s+")
+_BREADCRUMB_SPLIT = re.compile(r"\s+[/>»|]\s+")
 _LABEL_LINE = re.compile(
     r"(?:press[ -]release|news release|media advisory|пресс-релиз)"
     r"(?:\s*(?:no\.?|№|#|number)?\s*[\w/.\-]*\d[\w/.\-]*)?",
@@ -219,6 +226,11 @@ most; a caption naming who is in the picture ("Photo: ... (right) and ...") is t
 _CAPTION_MARKS = re.compile(r"\(|\band\b|\bи\b|\.$|!$|\?$", re.IGNORECASE)
 
 
+_AUTHOR_LINE = re.compile(r"By(?: [A-Z][\w'’.\-]*){2,4}")
+"""A wire story's credit to its reporter ("By Olga Dzyubenko") under the title: who wrote
+it, not who is in it."""
+
+
 def _is_furniture(line: str) -> bool:
     """A line of the web page around an item, copied in with it: "Share:", "Views: 214",
     a row of social networks, breadcrumbs ("Home / Press center / News"), a "PRESS
@@ -227,7 +239,7 @@ def _is_furniture(line: str) -> bool:
     is the item's text or its title."""
     if (
         _FURNITURE.fullmatch(line) or _LABEL_LINE.fullmatch(line.strip(" .:"))
-        or _DOCUMENT_SYMBOL.fullmatch(line)
+        or _DOCUMENT_SYMBOL.fullmatch(line) or _AUTHOR_LINE.fullmatch(line)
     ):
         return True
     credit = _PHOTO_CREDIT.fullmatch(line)

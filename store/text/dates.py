@@ -225,6 +225,13 @@ _CLOCK_TIME = re.compile(r"(?<![\d:])[0-2]?\d:[0-5]\d(?![\d:])")
 
 
 _TOWN = re.compile(r"^(?:г\.|город)\s*")
+_TIME_STAMP = re.compile(
+    r"[0-2]?\d[:.][0-5]\d(?:\s?[ap]\.?m\.?)?(?:\s?(?:gmt|utc|msk|мск)(?:\s?[+\-−]\s?\d{1,2})?)?"
+    r"(?:\s+(?:updated|last updated|обновлено)\b.{0,30})?",
+    re.IGNORECASE,
+)
+"""A news site's time stamp after the date: the time, with "AM"/"PM" and the time zone if
+given, and how long ago the page was updated ("9:14 AM GMT+3 Updated 3 hours ago")."""
 
 
 @dataclass(frozen=True)
@@ -272,6 +279,8 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
             return DateLine(match)
         return None
     after = _SUFFIX_SPLIT.split(after, maxsplit=1)[0].strip(" ,;:.") if after else ""
+    if _TIME_STAMP.fullmatch(after):
+        after = ""
     place = ""
     for part in (before, after):
         part = _TOWN.sub("", part)  # "г. Бишкек": the town's name is the place
