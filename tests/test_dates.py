@@ -72,6 +72,8 @@ def test_this_year_takes_its_year_from_elsewhere() -> None:
     assert found.iso(default_year=2021) == "2021-03-03"
     russian = opening_date("11 марта с.г. в Секретариате ОДКБ")
     assert russian is not None and russian.iso(default_year=2023) == "2023-03-11"
+    current = opening_date("21 января т.г. в Секретариате ОДКБ")  # "текущего года"
+    assert current is not None and current.this_year
 
 
 def test_a_date_in_the_middle_of_a_sentence_is_not_an_opening_date() -> None:

@@ -887,3 +887,24 @@ def test_a_wire_story_under_a_speech_keeps_its_head_and_drops_its_credits() -> N
         ("2026-01-28", ("Дипломаты провели консультации.",)),
     ]
     assert items[0].participants == ()
+
+
+def test_an_opening_date_long_before_the_date_line_is_history_not_the_event() -> None:
+    text = (
+        "Statement of the Secretariat on the anniversary of the Treaty\n15.05.2026\n"
+        "On 15 May 1992, the Treaty was signed in Tashkent.\n"
+        "The Secretariat reaffirms its commitment.\n"
+        "From 28 to 30 May, the Forum met in Minsk\n30.05.2025\n"
+        "From 28 to 30 May, the Forum of Young Diplomats met in Minsk.\n"
+    )
+    assert [i.date for i in parse_text(text, "x")] == ["2026-05-15", "2025-05-28"]
+
+
+def test_this_year_at_the_end_of_a_dump_takes_the_year_of_the_item_beside_it() -> None:
+    text = (
+        "5 марта 2026 года Генеральный секретарь принял Посла.\n"
+        "2 сентября 2025 года Генеральный секретарь ШОС принял министра.\n"
+        "19 января 2026 года Генеральный секретарь принял Представителя.\n"
+        "21 января т.г. в Секретариате состоялось заседание Рабочей группы.\n"
+    )
+    assert [i.date for i in parse_text(text, "x")][-1] == "2026-01-21"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 import unicodedata
@@ -799,6 +800,11 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
             if year is None and before is not None and after is not None:
                 # out of date order, between two items of one year: that year
                 year = int(before[:4]) if before[:4] == after[:4] else None
+            if year is None and day.this_year and (before is None) != (after is None):
+                # "21 января т.г." first or last in the dump: the year it was published
+                # in, the year of the one item listed next to it (between two items of
+                # different years, nothing tells which)
+                year = int((before or after or "")[:4])
         years.append(year)
     return years
 
@@ -819,12 +825,27 @@ def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
         opening = event_date(draft.body[0])
         if opening is not None:
             value = opening.iso(default_year=year)
-            if value is not None:
+            if value is not None and not _long_before(value, draft.date_line):
                 return value
     if draft.date_line is not None:
         return draft.date_line.date.iso(default_year=default_year)
     held = _held_date(draft)
     return held.iso(default_year=default_year) if held is not None else None
+
+
+_HISTORY_DAYS = 366
+"""How much older than its full date line an item's opening date may be and still be the
+day of its event; an older one is history the item recalls."""
+
+
+def _long_before(value: str, date_line: DateLine | None) -> bool:
+    """Whether an opening date lies more than a year before the item's full date line: a
+    statement on an anniversary opening "On 15 May 1992, the Treaty was signed" under
+    "15.05.2026" is dated by its date line."""
+    published = date_line.date.iso() if date_line is not None else None
+    if published is None:
+        return False
+    return (dt.date.fromisoformat(published) - dt.date.fromisoformat(value)).days > _HISTORY_DAYS
 
 
 def _held_date(draft: _Draft) -> DateMatch | None:

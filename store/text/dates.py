@@ -39,10 +39,10 @@ _EN_MONTH_WORDS = "|".join(sorted(_EN_MONTHS, key=len, reverse=True))
 _DAY = r"(?P<day>[0-3]?\d)(?!\d)(?:st|nd|rd|th)?"
 _RANGE_END = r"(?:\s*(?:-|–|—|to|and|по|и)\s*[0-3]?\d(?:st|nd|rd|th)?)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-# "this year" in English and "с.г." / "текущего года" / "этого года" in Russian: the
+# "this year" in English and "с.г." / "т.г." / "текущего года" / "этого года" in Russian: the
 # year comes from the item's date line.
 _THIS_YEAR = (
-    r"(?P<this_year>this\s+year|of\s+the\s+current\s+year|с\.\s?г\.?|сего\s+года"
+    r"(?P<this_year>this\s+year|of\s+the\s+current\s+year|[ст]\.\s?г\.?|сего\s+года"
     r"|текущего\s+года|этого\s+года)"
 )
 
