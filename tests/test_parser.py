@@ -330,6 +330,7 @@ def test_kinds_from_titles() -> None:
     assert kind_of("Message of the CSTO Secretary General on the Day of the Defender") == "speech"
     assert kind_of("Поздравление Генерального секретаря ОДКБ с Днем Победы") == "speech"
     assert kind_of("The Secretary General sent a message to the forum") == "news"
+    assert kind_of("Secretary-General's message on the International Day of Peace") == "speech"
     assert kind_of("Answer by the Spokesperson to a media question on the exercise") == "interview"
     assert kind_of("Ответ официального представителя МИД на вопрос СМИ") == "interview"
     assert kind_of("Выступление и ответы на вопросы СМИ Министра") == "speech"

@@ -35,6 +35,8 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|выступлени|обращени|тезисы|доклад|речь"
         # a message or greeting opening the title is the sender's address, not news of it
         r"|^(?:(?:congratulatory|video|welcome|new year) )?(?:message|greetings?|congratulations)\b"
+        # someone's message ("Secretary-General's message on the Day of Peace"), theirs
+        r"|(?:'s|s'|’s|s’) (?:(?:congratulatory|video|new year) )?message\b"
         r"|^(?:поздравлени|послани|приветстви)", re.I)),
     ("statement", re.compile(r"\bstatement\b|\bзаявлени", re.I)),
     # a spokesperson's briefing: remarks on the topics of the day, then answers
