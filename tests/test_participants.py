@@ -570,3 +570,24 @@ def test_surname_particles_stay_in_the_name_and_a_verbs_to_does_not_hide_a_perso
         ("Ludwig van der Berg", "Ambassador"),
         ("Lidia Morozan", "Special Representative of the Secretary-General"),
     ]
+
+
+def test_a_roles_adjectives_stay_with_it_and_a_bodys_adjective_with_the_body() -> None:
+    assert [(p.role, p.organisation) for p in find_participants([
+        "Briefing by the Official Spokesperson of the Ministry of Foreign Affairs Daniyar Omarov",
+        "Federal Councillor Beat Schmid has made it clear.",
+        "Исполнительный директор СВМДА Кайрат Сарыбай представит доклад.",
+        "Делегация встретилась с Председателем Постоянной комиссии по международным делам "
+        "Палаты представителей Сергеем Ковальчуком.",
+        "Генеральный секретарь принял Чрезвычайного и Полномочного Посла Республики Беларусь "
+        "Александра Рогачука.",
+        "Специальный представитель Генерального секретаря по Центральной Азии Каха Имнадзе "
+        "провел встречу.",
+    ])] == [
+        ("Official Spokesperson", "Ministry of Foreign Affairs"),
+        ("Federal Councillor", ""),
+        ("Исполнительный директор", "СВМДА"),
+        ("Председателем", "Постоянной комиссии по международным делам Палаты представителей"),
+        ("Чрезвычайного и Полномочного Посла", "Республики Беларусь"),
+        ("Специальный представитель Генерального секретаря", "Центральной Азии"),
+    ]

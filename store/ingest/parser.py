@@ -802,11 +802,6 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
             if year is None and before is not None and after is not None:
                 # out of date order, between two items of one year: that year
                 year = int(before[:4]) if before[:4] == after[:4] else None
-            if year is None and day.this_year and (before is None) != (after is None):
-                # "21 января т.г." first or last in the dump: the year it was published
-                # in, the year of the one item listed next to it (between two items of
-                # different years, nothing tells which)
-                year = int((before or after or "")[:4])
         years.append(year)
     return years
 

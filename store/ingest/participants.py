@@ -125,11 +125,16 @@ def _is_role(token: _Token) -> bool:
     )
 
 
+def _is_role_adjective(token: _Token) -> bool:
+    """A Russian role's adjective ("Постоянный", "Генерального"): a role's word, not its head."""
+    return token.cyrillic and lexicon.has_stem(token.text, lexicon.ROLE_ADJECTIVE_STEMS)
+
+
 def _is_role_head(token: _Token) -> bool:
     if token.key.startswith(_NOT_ROLES_CYR):
         return False
     if token.cyrillic:
-        return lexicon.has_stem(token.text, lexicon.ROLE_STEMS)
+        return lexicon.has_stem(token.text, lexicon.ROLE_STEMS) and not _is_role_adjective(token)
     return token.key in lexicon.ROLE_HEADS or token.key in _PLURAL_ROLES or any(
         part in lexicon.ROLE_HEADS for part in token.key.split("-")
     )
@@ -370,6 +375,16 @@ def _portfolio_end(phrase: list[_Token], at: int) -> int:
     return k - 1
 
 
+def _before_a_role(phrase: list[_Token], at: int) -> bool:
+    """Whether the role adjective at `at` goes with a role's noun after it ("Чрезвычайный и
+    Полномочный Посол") or with the portfolio the role governs ("Генерального штаба"), not
+    with a body's ("Постоянной комиссии")."""
+    k = at
+    while k < len(phrase) and (_is_role_adjective(phrase[k]) or phrase[k].key == "и"):
+        k += 1
+    return k < len(phrase) and (_is_role_head(phrase[k]) or _is_portfolio(phrase[k]))
+
+
 def _role_end(phrase: list[_Token], first: int) -> int:
     """The last index of the role that starts its head at `first`: its role words, the
     portfolio they govern ("Minister of Foreign Affairs", "Министр иностранных дел"), and
@@ -380,6 +395,8 @@ def _role_end(phrase: list[_Token], first: int) -> int:
         nxt = phrase[end + 1]
         # "Ambassador Extraordinary and Plenipotentiary", "Чрезвычайный и Полномочный Посол"
         joined = nxt.key in ("and", "и") and end + 2 < len(phrase) and _is_role(phrase[end + 2])
+        if _is_role_adjective(nxt) and not _before_a_role(phrase, end + 1):
+            break  # "Председателем Постоянной комиссии": the adjective is the body's
         if joined or (_is_role(nxt) and not (nxt.cyrillic and _is_rank_cyr(nxt))):
             end += 1
         elif _portfolio_end(phrase, end + 1) > end:
@@ -447,7 +464,9 @@ def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
     first = heads[0]
     end = _role_end(phrase, first)
     unit: list[_Token] = []
-    if _lowercase_head(phrase[first]):
+    if _lowercase_head(phrase[first]) and not (
+        first > 0 and _is_role_adjective(phrase[first - 1]) and phrase[first - 1].capitalised
+    ):  # "Специальный представитель Генерального секретаря": a capitalised title
         # "начальник отдела по вопросам военного сотрудничества Секретариата ОДКБ": the
         # lowercase words are the role's, the capitalised ones after them its organisation
         chained = end
@@ -456,12 +475,14 @@ def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
             and not phrase[chained + 1].capitalised and not _is_rank_cyr(phrase[chained + 1])
         ):
             chained += 1
+        while chained > end and phrase[chained].key in lexicon.CONNECTORS_CYR:
+            chained -= 1  # "... по Центральной Азии": the preposition goes with what it governs
         unit = _strip_edges(phrase[end + 1 : chained + 1])
         end = chained
     start = first
     while start > 0 and (
         _is_role(phrase[start - 1])
-        or (phrase[start - 1].key == "and" and start > 1 and _is_role(phrase[start - 2]))
+        or (phrase[start - 1].key in ("and", "и") and start > 1 and _is_role(phrase[start - 2]))
         or (phrase[start - 1].key.startswith("государственн") and _is_role_head(phrase[start]))
     ):
         start -= 1  # "Государственным секретарем": the adjective is the role's
@@ -804,7 +825,7 @@ def _mentions(text: str) -> list[_Mention]:
             ) or (
                 # "по приглашению Секретаря ... Марата Иманкулова заместитель Генерального
                 # секретаря ... Валерий Семериков": the next person's role begins
-                follower.cyrillic and not follower.capitalised and _is_role_head(follower)
+                follower.cyrillic and not follower.capitalised and _is_role(follower)
                 and not _is_rank_cyr(follower)
             )
             # "Tomas Lindqvist of Sweden, ...": a person's country after the name, the

@@ -27,7 +27,8 @@ ROLE_WORDS = _words(
     emir
     prime first executive permanent plenipotentiary extraordinary special acting assistant
     foreign defense defence affairs state press public chancellor vice
-    manager founder administrator inspector prosecutor judge delegate observer
+    manager founder administrator inspector prosecutor judge delegate observer official
+    federal
     ministers secretaries representatives heads chiefs deputies directors presidents
     ambassadors members officials leaders chairmen envoys commissioners delegates experts
     coordinators co-ordinators
@@ -222,9 +223,16 @@ ROLE_STEMS_CYR = (
     "спикер командующ депутат советник помощник уполномоченн исполняющ и.о. врио "
     "первый первого первым вице- чрезвычайн специальн спецпредставител генерал "
     "полковник майор адмирал маршал лейтенант официальн командир ректор проректор офицер "
-    "старш атташе инспектор"
+    "старш атташе инспектор исполнительн"
 ).split()
 """Stems of Russian role and rank words, matched as prefixes of the casefolded word."""
+
+ROLE_ADJECTIVE_STEMS_CYR = (
+    "генеральн постоянн полномочн чрезвычайн специальн официальн исполнительн первый "
+    "первого первым старш"
+).split()
+"""The adjectives among them ("Постоянный представитель", "Исполнительный директор"): part
+of a role only before its noun; "Председатель Постоянной комиссии" chairs a body."""
 
 ORG_STEMS_CYR = (
     "одкб шос снг оон обсе нато ес брикс организаци совет комитет ассамбле парламент "
@@ -373,6 +381,7 @@ class Stems:
 
 
 ROLE_STEMS = Stems(ROLE_STEMS_CYR)
+ROLE_ADJECTIVE_STEMS = Stems(ROLE_ADJECTIVE_STEMS_CYR)
 ORG_STEMS = Stems(ORG_STEMS_CYR)
 PLACE_STEMS = Stems(PLACE_STEMS_CYR)
 PORTFOLIO_STEMS = Stems(PORTFOLIO_STEMS_CYR)
