@@ -591,3 +591,17 @@ def test_a_roles_adjectives_stay_with_it_and_a_bodys_adjective_with_the_body() -
         ("Чрезвычайного и Полномочного Посла", "Республики Беларусь"),
         ("Специальный представитель Генерального секретаря", "Центральной Азии"),
     ]
+
+
+def test_a_ministers_portfolio_may_list_its_fields_with_commas() -> None:
+    assert [(p.name, p.role, p.organisation) for p in find_participants([
+        "The Secretary-General met with the Minister of Labour, Social Security and Migration "
+        "of the Kyrgyz Republic Gulnara Asanbekova.",
+        "Генеральный секретарь принял министра высшего образования, науки и инноваций "
+        "Республики Узбекистан Конгратбая Шарипова.",
+    ])] == [
+        ("Gulnara Asanbekova", "Minister of Labour, Social Security and Migration",
+         "Kyrgyz Republic"),
+        ("Конгратбая Шарипова", "министра высшего образования, науки и инноваций",
+         "Республики Узбекистан"),
+    ]

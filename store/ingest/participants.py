@@ -659,6 +659,51 @@ def _role_before_comma(text: str, tokens: list[_Token], lo: int) -> tuple[str, s
     return "", ""
 
 
+_PORTFOLIO_LIST_PARTS = 4
+"""How many fields a minister's portfolio may list with commas before its "and"."""
+
+
+def _portfolio_list_role(text: str, tokens: list[_Token], lo: int, a: int) -> tuple[str, str]:
+    """The role of a minister whose portfolio lists its fields with commas: "the Minister of
+    Labour, Social Security and Migration of the Kyrgyz Republic Gulnara Asanbekova",
+    "министра высшего образования, науки и инноваций Республики Узбекистан ...". The phrase
+    before the name (from `lo` to `a`) holds the list's last fields, closed by "and", then
+    the state; before the commas stands the role with the list's first field."""
+    phrase = tokens[lo:a]
+    start = lo  # a Russian list's lowercase fields stand before the capitalised state
+    while start > 0 and tokens[start - 1].kind == "word" and tokens[start - 1].cyrillic and (
+        not tokens[start - 1].capitalised
+    ):
+        start -= 1
+    of = next((i for i, t in enumerate(phrase) if t.key == "of"), len(phrase))
+    tail = tokens[start:lo] + (phrase[:of] if start == lo else [])
+    org = _strip_edges(phrase[of + 1 :] if start == lo else phrase)
+    if (
+        len(tail) < 3 or not any(t.key in ("and", "и") for t in tail[1:-1])
+        or any(_is_role(t) for t in tail)
+        or start < 2 or tokens[start - 1].text != ","
+    ):
+        return "", ""
+    k = start - 1
+    for _ in range(_PORTFOLIO_LIST_PARTS):
+        j = k - 1
+        while j >= 0 and tokens[j].kind == "word" and tokens[j].key not in ("of", "the"):
+            j -= 1
+        if j >= 0 and tokens[j].text == "," and k - j <= 3:
+            k = j  # one more field of the list
+            continue
+        break
+    first = next(((x, y) for x, y in _stretches(tokens[:k]) if y == k), None)
+    chunk = _strip_edges(tokens[first[0] : k]) if first is not None else []
+    if not chunk or not any(_is_role_head(t) for t in chunk):
+        return "", ""
+    role, _ = _split_role(text, chunk)
+    if not role or not _span_text(text, chunk).endswith(role):
+        return "", ""
+    fields = " ".join(text[tokens[k].start : tail[-1].end].split())
+    return role + fields, _span_text(text, org)
+
+
 def _listed_country(text: str, tokens: list[_Token], lo: int, a: int, b: int) -> str:
     """The country a list of delegations gives a person: "Azerbaijan – Jeyhun Bayramov,
     Minister ...;", "– the Republic of Belarus: Minister of Defence ... Viktor Khrenin;",
@@ -874,6 +919,8 @@ def _mentions(text: str) -> list[_Mention]:
                 # "..., Special Representative for West Africa (UNOWAS), Leonardo Santos
                 # Simão.": a name standing alone after a comma, the role before it.
                 role, org = _role_before_comma(text, tokens, lo)
+            if not role and not after_role and len(run) >= 2 and segment_start == lo:
+                role, org = _portfolio_list_role(text, tokens, lo, a)
             if len(run) > 5 or not closes:
                 accepted = False
             elif single:
