@@ -445,11 +445,24 @@ def _second_role(after: list[_Token]) -> tuple[int, int] | None:
     return dash, dash + 1 + _role_end(tail, head)
 
 
+def _is_trailing_title(phrase: list[_Token]) -> bool:
+    """Whether the phrase ends with a diplomat's title after another post and its body
+    ("глава Офиса программ ОБСЕ в Астане Посол"): the title is the holder's rank, not a word
+    of the body's name."""
+    last = phrase[-1]
+    return (
+        len(phrase) > 2 and last.key.startswith(("посл", "посол", "ambassador"))
+        and not _is_role(phrase[-2])
+        and any(_is_role_head(t) for t in phrase[:-2])
+    )
+
+
 def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
     """Split "CSTO Secretary General" / "Director of the Institute of ..." into role and org."""
     phrase = _strip_edges(phrase)
     while phrase and (
         _is_rank(phrase[-1]) or _is_honorific(phrase[-1]) or _is_rank_cyr(phrase[-1])
+        or _is_trailing_title(phrase)
     ):
         if (
             phrase[-1].key == "general" and len(phrase) > 1
