@@ -607,11 +607,20 @@ def test_a_ministers_portfolio_may_list_its_fields_with_commas() -> None:
     ]
 
 
-def test_a_state_before_at_the_un_is_not_a_name_nor_a_title_after_a_body_part_of_it() -> None:
+def test_an_envoys_organisation_is_the_state_that_sends_them() -> None:
+    """Where an ambassador or representative is accredited is not their organisation; a
+    state in the genitive is no one's name; a title after a post and its body ('... в Астане
+    Посол') is not part of the body."""
     assert [(p.name, p.role, p.organisation) for p in find_participants([
         "Благодарим Постоянного представителя Дании при ООН Кристину Маркуссен за работу.",
         "Его сопровождал глава Офиса программ ОБСЕ в Астане Посол Фолькер Фриш.",
+        "He met the Ambassador Extraordinary and Plenipotentiary of the Republic of Tajikistan "
+        "to the Russian Federation Sherali Rahmonzoda.",
+        "Он принял Посла Республики Беларусь в Российской Федерации Александра Рогачука.",
     ])] == [
-        ("Кристину Маркуссен", "Постоянного представителя", "Дании при ООН"),
+        ("Кристину Маркуссен", "Постоянного представителя", "Дании"),
         ("Фолькер Фриш", "глава", "Офиса программ ОБСЕ в Астане"),
+        ("Sherali Rahmonzoda", "Ambassador Extraordinary and Plenipotentiary",
+         "Republic of Tajikistan"),
+        ("Александра Рогачука", "Посла", "Республики Беларусь"),
     ]

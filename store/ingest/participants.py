@@ -445,6 +445,15 @@ def _second_role(after: list[_Token]) -> tuple[int, int] | None:
     return dash, dash + 1 + _role_end(tail, head)
 
 
+_ACCREDITED = re.compile(
+    r"\b(?:ambassador|representative|envoy)\b|посл[аеуо]|посол|представител|постпред", re.I
+)
+_ACCREDITED_TO = re.compile(r"\s(?:to(?: the)?|в|во|при)\s")
+"""An envoy's organisation is the state that sends them: "Ambassador of the Republic of
+Tajikistan to the Russian Federation", "Посла Республики Беларусь в Российской Федерации",
+"представителя Дании при ООН"; where they are accredited is not their organisation."""
+
+
 def _is_trailing_title(phrase: list[_Token]) -> bool:
     """Whether the phrase ends with a diplomat's title after another post and its body
     ("глава Офиса программ ОБСЕ в Астане Посол"): the title is the holder's rank, not a word
@@ -536,6 +545,8 @@ def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
         )
     else:
         organisation = _span_text(text, after) if after else _span_text(text, before)
+    if _ACCREDITED.search(role_text):
+        organisation = _ACCREDITED_TO.split(organisation, maxsplit=1)[0]
     return role_text, organisation
 
 
