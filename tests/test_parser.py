@@ -907,3 +907,16 @@ def test_t_g_is_this_year_and_takes_the_year_of_the_date_line() -> None:
         "21 января т.г. в Секретариате состоялось заседание Рабочей группы.\n"
     )
     assert [i.date for i in parse_text(text, "x")] == ["2026-01-21"]
+
+
+def test_a_listing_with_date_lines_above_titles_pasted_in_one_piece_splits() -> None:
+    text = (
+        "Statement of the Ministry\nAstana, 4 March 2025\nThe Ministry welcomes the decision.\n\n"
+        "12.02.2025\nSecretary General meets the Ambassador\n"
+        "The Secretary General met with the Ambassador.\nThe sides discussed cooperation.\n"
+        "10.02.2025\nDeputy Secretary General visits Minsk\n"
+        "The Deputy Secretary General took part in a conference.\n"
+    )
+    assert [(i.date, len(i.body)) for i in parse_text(text, "x")] == [
+        ("2025-03-04", 1), ("2025-02-12", 2), ("2025-02-10", 1),
+    ]

@@ -426,15 +426,21 @@ def _lines(text: str) -> tuple[list[list[str]], list[list[int]], bool]:
 
 def _holds_several_items(block: list[str]) -> bool:
     """Whether a block between blank lines is a run of items copied line by line: two or
-    more titles in it stand right above date lines. A page whose list is pasted in one
-    piece after a few blank-separated items keeps its own items' boundaries, which a blank
-    line does not mark."""
+    more titles in it stand right above or below date lines. A page whose list is pasted in
+    one piece after a few blank-separated items keeps its own items' boundaries, which a
+    blank line does not mark."""
     heads = 0
-    for line, below in itertools.pairwise(block):
-        if _is_title_like(line) and parse_date_line(below, bare=True) is not None:
+    i = 0
+    while i + 1 < len(block):
+        line, below = block[i], block[i + 1]
+        title_above = _is_title_like(line) and parse_date_line(below, bare=True) is not None
+        if title_above or (parse_date_line(line) is not None and _is_title_like(below)):
             heads += 1
             if heads >= 2:
                 return True
+            i += 2  # a title and its date line are one head
+            continue
+        i += 1
     return False
 
 
