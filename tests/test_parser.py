@@ -916,7 +916,8 @@ def test_a_listing_with_date_lines_above_titles_pasted_in_one_piece_splits() -> 
         "The Secretary General met with the Ambassador.\nThe sides discussed cooperation.\n"
         "10.02.2025\nDeputy Secretary General visits Minsk\n"
         "The Deputy Secretary General took part in a conference.\n"
+        "On 9 February 2025, the Secretary General received the Special Representative.\n"
     )
     assert [(i.date, len(i.body)) for i in parse_text(text, "x")] == [
-        ("2025-03-04", 1), ("2025-02-12", 2), ("2025-02-10", 1),
+        ("2025-03-04", 1), ("2025-02-12", 2), ("2025-02-10", 1), ("2025-02-09", 1),
     ]
