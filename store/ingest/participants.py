@@ -728,6 +728,19 @@ def _portfolio_list_role(text: str, tokens: list[_Token], lo: int, a: int) -> tu
     return role + fields, _span_text(text, org)
 
 
+def _role_across_commas(
+    text: str, tokens: list[_Token], lo: int, a: int, *, alone: bool
+) -> tuple[str, str]:
+    """The role of a name whose own phrase gives none, written before a comma: "...,
+    Special Representative for West Africa (UNOWAS), Leonardo Santos Simão." (the name
+    `alone` after the comma), or a portfolio listing its fields with commas."""
+    if alone and a == lo:
+        role, org = _role_before_comma(text, tokens, lo)
+        if role:
+            return role, org
+    return _portfolio_list_role(text, tokens, lo, a)
+
+
 def _listed_country(text: str, tokens: list[_Token], lo: int, a: int, b: int) -> str:
     """The country a list of delegations gives a person: "Azerbaijan – Jeyhun Bayramov,
     Minister ...;", "– the Republic of Belarus: Minister of Defence ... Viktor Khrenin;",
@@ -939,12 +952,8 @@ def _mentions(text: str) -> list[_Mention]:
                 role, org = _roles_before(text, tokens, segment_start, a)
             after_role, after_org = _role_after(text, tokens, b) if b == hi else ("", "")
             single = len(run) == 1 and run[0].kind == "word"
-            if not role and not after_role and a == lo and b == hi and len(run) >= 2:
-                # "..., Special Representative for West Africa (UNOWAS), Leonardo Santos
-                # Simão.": a name standing alone after a comma, the role before it.
-                role, org = _role_before_comma(text, tokens, lo)
             if not role and not after_role and len(run) >= 2 and segment_start == lo:
-                role, org = _portfolio_list_role(text, tokens, lo, a)
+                role, org = _role_across_commas(text, tokens, lo, a, alone=b == hi)
             if len(run) > 5 or not closes:
                 accepted = False
             elif single:
