@@ -866,7 +866,7 @@ def test_a_wire_story_under_a_speech_keeps_its_head_and_drops_its_credits() -> N
     credits are the page's, not text; nor are "Related: ...", the way back to the list, a
     menu row or the site's footer."""
     text = (
-        "Home | About | Press Center | Contacts\n"
+        "Home | About | Press Center | Contacts\nPress Center / News\n"
         "Kyrgyzstan to host drills in September, minister says\nBy Olga Dzyubenko\n"
         "July 2, 2025 9:14 AM GMT+3 Updated 3 hours ago\n"
         "BISHKEK, July 2 (Reuters) - Kyrgyzstan will host exercises in September.\n"

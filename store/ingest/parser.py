@@ -208,6 +208,11 @@ _SOCIAL = frozenset({
     "whatsapp", "viber", "instagram", "youtube", "linkedin", "email", "e-mail", "|", "·",
 })
 _HOME = frozenset({"home", "main", "main page", "homepage", "главная", "главная страница"})
+_SECTIONS = frozenset({
+    "news", "latest news", "all news", "press releases", "statements", "speeches", "events",
+    "новости", "все новости", "пресс-релизы", "заявления", "выступления", "события",
+})
+"""The sections of a site's press pages, where a breadcrumb trail ends."""
 _BREADCRUMB_SPLIT = re.compile(r"\s+[/>»|]\s+")
 _LABEL_LINE = re.compile(
     r"(?:press[ -]release|news release|media advisory|пресс-релиз)"
@@ -255,6 +260,11 @@ def _is_furniture(line: str) -> bool:
     if words and all(w in _SOCIAL for w in words):
         return True
     parts = _BREADCRUMB_SPLIT.split(line)
+    if (
+        len(parts) >= 2 and parts[-1].casefold() in _SECTIONS
+        and all(0 < len(p.split()) <= 3 for p in parts)
+    ):
+        return True  # "Press Center / News": the trail to the list the item is on
     if parts[0].casefold() not in _HOME and not re.search(r"\s[>»]\s", line):
         return False  # "ОДКБ / ШОС / СНГ: ..." is a headline; a trail starts at home
     return len(parts) >= 3 and all(
