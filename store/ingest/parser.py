@@ -234,9 +234,9 @@ most; a caption naming who is in the picture ("Photo: ... (right) and ...") is t
 _CAPTION_MARKS = re.compile(r"\(|\band\b|\bи\b|\.$|!$|\?$", re.IGNORECASE)
 
 
-_AUTHOR_LINE = re.compile(r"By(?: [A-Z][\w'’.\-]*){2,4}")
-"""A wire story's credit to its reporter ("By Olga Dzyubenko") under the title: who wrote
-it, not who is in it."""
+_AUTHOR_LINE = re.compile(r"By [A-Z][\w'’.\-]*(?:(?: |, | and )[A-Z][\w'’.\-]*){1,7}")
+"""A wire story's credit to its reporters ("By Olga Dzyubenko", "By A and B") under the
+title: who wrote it, not who is in it."""
 
 
 def _is_furniture(line: str) -> bool:
