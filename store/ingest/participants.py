@@ -446,12 +446,17 @@ def _second_role(after: list[_Token]) -> tuple[int, int] | None:
 
 
 _ACCREDITED = re.compile(
-    r"\b(?:ambassador|representative|envoy)\b|посл[аеуо]|посол|представител|постпред", re.I
+    r"\b(?:ambassador|representative|envoy|посол|посл(?:а|у|ом|е)|постпред\w*)\b"
+    r"|представител",
+    re.IGNORECASE,
 )
 _ACCREDITED_TO = re.compile(r"\s(?:to(?: the)?|в|во|при)\s")
 """An envoy's organisation is the state that sends them: "Ambassador of the Republic of
 Tajikistan to the Russian Federation", "Посла Республики Беларусь в Российской Федерации",
 "представителя Дании при ООН"; where they are accredited is not their organisation."""
+
+
+_TITLE_FORMS = re.compile(r"посол|посл(?:а|у|ом|е)|ambassador")
 
 
 def _is_trailing_title(phrase: list[_Token]) -> bool:
@@ -460,7 +465,7 @@ def _is_trailing_title(phrase: list[_Token]) -> bool:
     of the body's name."""
     last = phrase[-1]
     return (
-        len(phrase) > 2 and last.key.startswith(("посл", "посол", "ambassador"))
+        len(phrase) > 2 and _TITLE_FORMS.fullmatch(last.key) is not None
         and not _is_role(phrase[-2])
         and any(_is_role_head(t) for t in phrase[:-2])
     )
