@@ -550,6 +550,10 @@ def test_an_organisations_post_before_a_comma_is_the_role_of_the_person_after_it
         "TASHKENT, 6 February 2025 – The OSCE Chairperson-in-Office, Finnish Foreign Minister "
         "Aino Lehtinen, concluded her visit."
     ) == [Participant("Aino Lehtinen", "Chairperson-in-Office", "OSCE")]
+    assert people(
+        "Действующий председатель ОБСЕ, Министр иностранных дел Финляндии Айно Лехтонен "
+        "посетила Астану."
+    ) == [Participant("Айно Лехтонен", "Действующий председатель", "ОБСЕ")]
 
 
 def test_the_role_line_under_a_signature_is_the_signers() -> None:

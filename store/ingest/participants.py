@@ -621,9 +621,11 @@ def _roles_before(text: str, tokens: list[_Token], lo: int, run_start: int) -> t
         if dashes and not any(_is_role_head(t) for t in chunk[: dashes[-1]]):
             chunk = chunk[dashes[-1] + 1 :]  # "TASHKENT, 6 February 2025 – The OSCE ..."
         stripped = _strip_edges(chunk)
-        if (
-            not named and len(stripped) > 1 and _is_acronym(stripped[0])
-            and _is_role_head(stripped[-1])
+        if not named and len(stripped) > 1 and (
+            (_is_acronym(stripped[0]) and _is_role_head(stripped[-1]))
+            # "Действующий председатель ОБСЕ, Министр иностранных дел Финляндии ...": in
+            # Russian the organisation follows its post
+            or (stripped[0].cyrillic and _is_role(stripped[0]) and _is_acronym(stripped[-1]))
         ):
             # "The OSCE Chairperson-in-Office, Swiss Federal Councillor for Foreign Affairs
             # Ignazio Cassis": the organisation's post, the national one its apposition
