@@ -878,7 +878,8 @@ def test_a_wire_story_under_a_speech_keeps_its_head_and_drops_its_credits() -> N
         "The Chairperson visited Astana.\nRelated: OSCE Programme Office in Astana\n"
         "Back to news list\nSubscribe to news\n© 2025 Collective Security Treaty Organization\n"
         "Консультации в Минске\nМинск, 28 января 2026 г.\nДипломаты провели консультации.\n"
-        "Вернуться к списку новостей\nПодписаться на рассылку\n© 2026 ОДКБ\n"
+        "Вернуться к списку новостей\nВсе новости\nНазад\nПодписаться на рассылку\n"
+        "© 2026 ОДКБ\n"
     )
     items = parse_text(text, "x")
     assert [(i.date, i.body) for i in items] == [

@@ -194,7 +194,9 @@ _FURNITURE = re.compile(
     # a link to other pages, the way back to the list, the site's footer
     r"|related\s*:.*|(?:←\s*)?(?:back|return) to (?:the )?(?:news|list|all news|news list"
     r"|top|archive|main page)|(?:←\s*)?(?:вернуться|назад) к (?:списку новостей|новостям|списку"
-    r"|архиву|началу)|subscribe to (?:our )?(?:news|newsletter|updates)|подписаться на"
+    r"|архиву|началу)|(?:←\s*)?(?:back|назад|вернуться назад|all news|все новости)"
+    r"|print(?: this page)?|share on \w+"
+    r"|subscribe to (?:our )?(?:news|newsletter|updates)|подписаться на"
     r" (?:рассылку|новости)|(?:©|\(c\)|copyright)\s*(?:\d{4}[\s\-–]*)+\D{0,80}"
     r"|версия для слабовидящих.{0,20}|version for the visually impaired.{0,20}"
     r"|(?:сверять|проверять|сверить) (?:с|при) (?:произнесением|произнесении|произнесенным)",
