@@ -603,11 +603,14 @@ def test_a_ministers_portfolio_may_list_its_fields_with_commas() -> None:
         "of the Kyrgyz Republic Gulnara Asanbekova.",
         "Генеральный секретарь принял министра высшего образования, науки и инноваций "
         "Республики Узбекистан Конгратбая Шарипова.",
+        "Braathu met with Minister of Culture, Information, Sport and Youth Policy Mairamkul "
+        "Tilenbaeva and with journalists.",
     ])] == [
         ("Gulnara Asanbekova", "Minister of Labour, Social Security and Migration",
          "Kyrgyz Republic"),
         ("Конгратбая Шарипова", "министра высшего образования, науки и инноваций",
          "Республики Узбекистан"),
+        ("Mairamkul Tilenbaeva", "Minister of Culture, Information, Sport and Youth Policy", ""),
     ]
 
 

@@ -736,16 +736,23 @@ def _portfolio_list_role(text: str, tokens: list[_Token], lo: int, a: int) -> tu
 
 
 def _role_across_commas(
-    text: str, tokens: list[_Token], lo: int, a: int, *, alone: bool
-) -> tuple[str, str]:
+    text: str, tokens: list[_Token], lo: int, run: tuple[int, int], *, alone: bool
+) -> tuple[str, str, int]:
     """The role of a name whose own phrase gives none, written before a comma: "...,
     Special Representative for West Africa (UNOWAS), Leonardo Santos Simão." (the name
-    `alone` after the comma), or a portfolio listing its fields with commas."""
+    `alone` after the comma), or a portfolio listing its fields with commas; and where the
+    name starts, since a portfolio's last capitalised fields read as a name too ("Sport and
+    Youth Policy Mairamkul Tilenbaeva")."""
+    a, b = run
     if alone and a == lo:
         role, org = _role_before_comma(text, tokens, lo)
         if role:
-            return role, org
-    return _portfolio_list_role(text, tokens, lo, a)
+            return role, org, a
+    start = a
+    while start < b - 2 and _is_portfolio(tokens[start]):
+        start += 1
+    role, org = _portfolio_list_role(text, tokens, lo, start)
+    return role, org, start if role else a
 
 
 def _listed_country(text: str, tokens: list[_Token], lo: int, a: int, b: int) -> str:
@@ -960,7 +967,9 @@ def _mentions(text: str) -> list[_Mention]:
             after_role, after_org = _role_after(text, tokens, b) if b == hi else ("", "")
             single = len(run) == 1 and run[0].kind == "word"
             if not role and not after_role and len(run) >= 2 and segment_start == lo:
-                role, org = _role_across_commas(text, tokens, lo, a, alone=b == hi)
+                role, org, start = _role_across_commas(text, tokens, lo, (a, b), alone=b == hi)
+                after_connector = after_connector and start == a  # "and Youth Policy" went
+                a, run = start, tokens[start:b]
             if len(run) > 5 or not closes:
                 accepted = False
             elif single:

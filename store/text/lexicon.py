@@ -269,6 +269,7 @@ PORTFOLIO_WORDS = _words(
     armed forces peace operations political peacebuilding humanitarian disarmament
     infrastructure integration macroeconomics customs competition antitrust regulation
     technical markets information communications technologies agro-industrial complex
+    policy
     """
 )
 """Words of a minister's or officer's portfolio: "Minister of Foreign Affairs", "Chief of
