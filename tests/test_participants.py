@@ -631,3 +631,15 @@ def test_an_envoys_organisation_is_the_state_that_sends_them() -> None:
          "Republic of Tajikistan"),
         ("Александра Рогачука", "Посла", "Республики Беларусь"),
     ]
+
+
+def test_an_envoys_post_keeps_the_topic_it_is_on() -> None:
+    assert [(p.role, p.organisation) for p in find_participants([
+        "The OSCE Representative on Freedom of the Media, Jan Braathu, concluded a visit.",
+        "The OSCE High Commissioner on National Minorities Kairat Abdrakhmanov visited Bishkek.",
+        "The Minister on Tuesday met Foreign Minister Ivan Petrov.",
+    ])] == [
+        ("Representative on Freedom of the Media", "OSCE"),
+        ("High Commissioner on National Minorities", "OSCE"),
+        ("Foreign Minister", ""),
+    ]

@@ -357,6 +357,8 @@ def _portfolio_end(phrase: list[_Token], at: int) -> int:
     link = phrase[at].key
     if link == "in" and [t.key for t in phrase[at + 1 : at + 3]] == ["charge", "of"]:
         at, link = at + 2, "of"  # "Minister in charge of Transport and Infrastructure"
+    if link == "on":
+        return _topic_end(phrase, at)
     if link not in ("of", "for"):
         return at - 1
     j = at + 1
@@ -383,6 +385,30 @@ def _before_a_role(phrase: list[_Token], at: int) -> bool:
     while k < len(phrase) and (_is_role_adjective(phrase[k]) or phrase[k].key == "и"):
         k += 1
     return k < len(phrase) and (_is_role_head(phrase[k]) or _is_portfolio(phrase[k]))
+
+
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
+
+
+def _topic_end(phrase: list[_Token], at: int) -> int:
+    """The last index of the topic an envoy's post is "on" ("Representative on Freedom of
+    the Media", "High Commissioner on National Minorities"): capitalised words, with "of
+    the" and "and" between them, up to an organisation's acronym; `at - 1` when none (nor
+    a day: "the Minister on Tuesday")."""
+    k = at + 1
+    while k < len(phrase) and phrase[k].kind == "word" and not _is_acronym(phrase[k]) and (
+        phrase[k].capitalised or phrase[k].key in ("of", "the", "and")
+    ):
+        k += 1
+    while k > at + 1 and phrase[k - 1].key in ("of", "the", "and"):
+        k -= 1
+    words = phrase[at + 1 : k]
+    if not words or words[0].key in _CALENDAR or not words[0].capitalised:
+        return at - 1
+    return k - 1
 
 
 def _role_end(phrase: list[_Token], first: int) -> int:

@@ -27,7 +27,7 @@ ROLE_WORDS = _words(
     emir
     prime first executive permanent plenipotentiary extraordinary special acting assistant
     foreign defense defence affairs state press public chancellor vice
-    manager founder administrator inspector prosecutor judge delegate observer official
+    manager founder administrator inspector prosecutor judge delegate observer official high
     federal
     ministers secretaries representatives heads chiefs deputies directors presidents
     ambassadors members officials leaders chairmen envoys commissioners delegates experts
