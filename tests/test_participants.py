@@ -643,3 +643,15 @@ def test_an_envoys_post_keeps_the_topic_it_is_on() -> None:
         ("High Commissioner on National Minorities", "OSCE"),
         ("Foreign Minister", ""),
     ]
+
+
+def test_a_second_post_with_a_body_of_its_own_is_not_part_of_the_first() -> None:
+    assert [(p.role, p.organisation) for p in find_participants([
+        "UN News spoke to Lidia Morozan, Special Representative of the Secretary-General and "
+        "Head of the UN Regional Centre for Preventive Diplomacy for Central Asia.",
+        "Deputy Prime Minister and Minister of Foreign Affairs Murat Nurtleu spoke.",
+    ])] == [
+        ("Special Representative of the Secretary-General",
+         "UN Regional Centre for Preventive Diplomacy for Central Asia"),
+        ("Deputy Prime Minister and Minister of Foreign Affairs", ""),
+    ]

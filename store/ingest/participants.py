@@ -366,6 +366,8 @@ def _portfolio_end(phrase: list[_Token], at: int) -> int:
         j += 1
     k = j
     while k < len(phrase) and phrase[k].kind == "word" and phrase[k].key not in ("of", "for"):
+        if phrase[k].key == "and" and _second_post_of_a_body(phrase, k + 1):
+            break  # "of the Secretary-General and Head of the UN Regional Centre"
         k += 1
     words = phrase[j:k]
     if not words or not all(_is_portfolio(t) or _is_role(t) or t.key == "and" for t in words):
@@ -411,6 +413,19 @@ def _topic_end(phrase: list[_Token], at: int) -> int:
     return k - 1
 
 
+def _second_post_of_a_body(phrase: list[_Token], at: int) -> bool:
+    """Whether the role word at `at`, after "and", heads a second post with a body of its
+    own ("Special Representative of the Secretary-General and Head of the UN Regional
+    Centre ..."), not a portfolio ("... and Minister of Foreign Affairs") nor a role's
+    second adjective ("Extraordinary and Plenipotentiary")."""
+    if at >= len(phrase) or phrase[at].cyrillic or not _is_role_head(phrase[at]):
+        return False
+    return (
+        at + 1 < len(phrase) and phrase[at + 1].key == "of"
+        and _portfolio_end(phrase, at + 1) <= at
+    )
+
+
 def _role_end(phrase: list[_Token], first: int) -> int:
     """The last index of the role that starts its head at `first`: its role words, the
     portfolio they govern ("Minister of Foreign Affairs", "Министр иностранных дел"), and
@@ -423,6 +438,8 @@ def _role_end(phrase: list[_Token], first: int) -> int:
         joined = nxt.key in ("and", "и") and end + 2 < len(phrase) and _is_role(phrase[end + 2])
         if _is_role_adjective(nxt) and not _before_a_role(phrase, end + 1):
             break  # "Председателем Постоянной комиссии": the adjective is the body's
+        if joined and _second_post_of_a_body(phrase, end + 2):
+            break
         if joined or (_is_role(nxt) and not (nxt.cyrillic and _is_rank_cyr(nxt))):
             end += 1
         elif _portfolio_end(phrase, end + 1) > end:
@@ -554,6 +571,10 @@ def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
     if len(before) > 2 and before[0].key in _GENRE_WORDS and before[1].key in ("of", "with"):
         before = _strip_edges(before[2:])  # "Interview of SCO Secretary-General ...": SCO
     after = _strip_edges(phrase[end + 1 :])
+    if end + 2 < len(phrase) and phrase[end + 1].key == "and" and _second_post_of_a_body(
+        phrase, end + 2
+    ):
+        after = _strip_edges(after[1:])  # the second post's body is the organisation
     second = _second_role(after)
     role_text = _span_text(text, role_tokens)
     if second is not None:
