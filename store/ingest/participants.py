@@ -502,6 +502,24 @@ Tajikistan to the Russian Federation", "Посла Республики Бела
 _TITLE_FORMS = re.compile(r"посол|посл(?:а|у|ом|е)|ambassador")
 
 
+def _sending_state(role: str, organisation: str) -> str:
+    """An envoy's organisation without where they are accredited."""
+    if _ACCREDITED.search(role):
+        return _ACCREDITED_TO.split(organisation, maxsplit=1)[0]
+    return organisation
+
+
+def _after_role(phrase: list[_Token], end: int) -> list[_Token]:
+    """What follows the role ending at `end`: its organisation, or a second post's ("and
+    Head of the UN Regional Centre ...") body."""
+    after = _strip_edges(phrase[end + 1 :])
+    if end + 2 < len(phrase) and phrase[end + 1].key == "and" and _second_post_of_a_body(
+        phrase, end + 2
+    ):
+        after = _strip_edges(after[1:])
+    return after
+
+
 def _is_trailing_title(phrase: list[_Token]) -> bool:
     """Whether the phrase ends with a diplomat's title after another post and its body
     ("глава Офиса программ ОБСЕ в Астане Посол"): the title is the holder's rank, not a word
@@ -570,11 +588,7 @@ def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
         before = []
     if len(before) > 2 and before[0].key in _GENRE_WORDS and before[1].key in ("of", "with"):
         before = _strip_edges(before[2:])  # "Interview of SCO Secretary-General ...": SCO
-    after = _strip_edges(phrase[end + 1 :])
-    if end + 2 < len(phrase) and phrase[end + 1].key == "and" and _second_post_of_a_body(
-        phrase, end + 2
-    ):
-        after = _strip_edges(after[1:])  # the second post's body is the organisation
+    after = _after_role(phrase, end)
     second = _second_role(after)
     role_text = _span_text(text, role_tokens)
     if second is not None:
@@ -597,9 +611,7 @@ def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
         )
     else:
         organisation = _span_text(text, after) if after else _span_text(text, before)
-    if _ACCREDITED.search(role_text):
-        organisation = _ACCREDITED_TO.split(organisation, maxsplit=1)[0]
-    return role_text, organisation
+    return role_text, _sending_state(role_text, organisation)
 
 
 def _role_after(text: str, tokens: list[_Token], index: int) -> tuple[str, str]:
