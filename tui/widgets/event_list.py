@@ -18,12 +18,13 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.message import Message
+from textual.strip import Strip
 
 from store.archive import Archive, Row
 from store.index.columns import Columns
 from store.text.dates import MONTHS
 from store.text.printable import printable
-from tui.widgets.row_list import CURSOR_MARKER, LineList
+from tui.widgets.row_list import CURSOR_MARKER, LineList, fitted_strip
 from tui.widgets.timeline import monthly_counts
 
 PAGE = 64
@@ -37,6 +38,7 @@ KIND_MARKERS = {"news": "N", "speech": "S", "statement": "T", "interview": "I"}
 BOOKMARK_MARKER = "*"
 NEW_MARKER = "+"
 """Beside an item that arrived with the last refresh (`r`) or since a watchlist was seen."""
+NO_STYLE = Style()
 
 
 def month_name(month_key: int) -> str:
@@ -293,10 +295,29 @@ class EventList(LineList):
         if is_heading:
             text = self._heading_text(index)
             text.truncate(width, overflow="crop", pad=True)
+            return text
+        row = self._row(index)
+        if row is None:  # the item vanished between the order and the fetch
+            is_cursor = index == self.cursor
+            text = Text(style=self._cursor_style(is_cursor), no_wrap=True, end="")
+            text.append((CURSOR_MARKER if is_cursor else " ") + " (missing item)")
         else:
-            text = self._row_text(index)
-            text.truncate(width, overflow="ellipsis", pad=True)
+            pieces, cursor_style = self._row_pieces(index, row)
+            text = Text(style=cursor_style, no_wrap=True, end="")
+            for part, style in pieces:
+                text.append(part, style)
+        text.truncate(width, overflow="ellipsis", pad=True)
         return text
+
+    def line_strip(self, line: int, width: int, base: Style) -> Strip:
+        # A screenful of rows is drawn at every keystroke: their segments are built
+        # straight from the pieces, without a Rich Text (~4x faster a line).
+        index, is_heading = self.listing.at_line(line)
+        row = None if is_heading else self._row(index)
+        if row is None:
+            return super().line_strip(line, width, base)
+        pieces, cursor_style = self._row_pieces(index, row)
+        return fitted_strip(pieces, width, base + cursor_style)
 
     def _heading_text(self, k: int) -> Text:
         style = self.get_component_rich_style("event-list--heading", partial=True)
@@ -305,47 +326,53 @@ class EventList(LineList):
         label = f"{month_name(month)} · {count} item{'s' if count != 1 else ''} "
         return Text("─ " + label + "─" * 200, style=style, no_wrap=True, end="")
 
-    def _row_text(self, index: int) -> Text:
-        row = self._row(index)
-        is_cursor = index == self.cursor
-        cursor_style = (
-            self.get_component_rich_style("event-list--cursor", partial=True)
-            if is_cursor else Style()
-        )
-        text = Text(style=cursor_style, no_wrap=True, end="")
-        text.append(CURSOR_MARKER if is_cursor else " ")
-        is_new = self.new_after is not None and row is not None and row.rowid > self.new_after
-        text.append(NEW_MARKER if is_new else " ")
-        if row is None:  # the item vanished between the order and the fetch
-            text.append("(missing item)")
-            return text
-        marker_style = self.get_component_rich_style("event-list--marker", partial=True)
-        text.append(printable(row.date or "undated   "), self.get_component_rich_style(
-            "event-list--date", partial=True))
-        text.append(" ")
-        text.append(KIND_MARKERS.get(row.kind, "?"), marker_style)
-        text.append(" ")
-        text.append(BOOKMARK_MARKER if row.item_id in self.marked else " ", marker_style)
-        text.append(" ")
-        match_style = self.get_component_rich_style("event-list--match", partial=True)
-        if is_cursor:
-            # the match colour is the cursor's background: keep only bold and underline
-            match_style = Style(bold=True, underline=True)
-        self._append_highlighted(text, row.title, Style(), match_style)
-        if row.people:
-            text.append("  ")
-            people_style = self.get_component_rich_style("event-list--people", partial=True)
-            self._append_highlighted(text, row.people, people_style, match_style)
-        return text
+    def _cursor_style(self, is_cursor: bool) -> Style:
+        if not is_cursor:
+            return NO_STYLE
+        return self.get_component_rich_style("event-list--cursor", partial=True)
 
-    def _append_highlighted(self, text: Text, value: str, style: Style, match: Style) -> None:
+    def _row_pieces(self, index: int, row: Row) -> tuple[list[tuple[str, Style]], Style]:
+        """Row `index` as pieces of text with their styles, drawn over the second value:
+        the cursor's style on the cursor row, else none."""
+        is_cursor = index == self.cursor
+        is_new = self.new_after is not None and row.rowid > self.new_after
+        style = self.get_component_rich_style
+        marker = style("event-list--marker", partial=True)
+        # on the cursor row the match colour is the cursor's background: bold and underline
+        match = (Style(bold=True, underline=True) if is_cursor
+                 else style("event-list--match", partial=True))
+        pieces = [
+            ((CURSOR_MARKER if is_cursor else " ") + (NEW_MARKER if is_new else " "), NO_STYLE),
+            (printable(row.date or "undated   "), style("event-list--date", partial=True)),
+            (" ", NO_STYLE),
+            (KIND_MARKERS.get(row.kind, "?"), marker),
+            (" ", NO_STYLE),
+            (BOOKMARK_MARKER if row.item_id in self.marked else " ", marker),
+            (" ", NO_STYLE),
+        ]
+        self._add_highlighted(pieces, row.title, NO_STYLE, match)
+        if row.people:
+            pieces.append(("  ", NO_STYLE))
+            people = style("event-list--people", partial=True)
+            self._add_highlighted(pieces, row.people, people, match)
+        return pieces, self._cursor_style(is_cursor)
+
+    def _add_highlighted(
+        self, pieces: list[tuple[str, Style]], value: str, style: Style, match: Style
+    ) -> None:
         """Append archive text (`printable`: an archive from before imports cleaned text
         may hold escape sequences), its search terms highlighted."""
         value = printable(value)
-        start = len(text)
-        text.append(value, style)
+        at = 0
         if self.listing.terms:
             from store.index.search import highlight
 
-            for begin, end in highlight(value, self.listing.terms):
-                text.stylize(match, start + begin, start + end)
+            matched = style + match
+            for begin, end in highlight(value, self.listing.terms):  # sorted; may overlap
+                if end <= at:
+                    continue
+                if begin > at:
+                    pieces.append((value[at:begin], style))
+                pieces.append((value[max(begin, at) : end], matched))
+                at = end
+        pieces.append((value[at:], style))
