@@ -274,6 +274,19 @@ async def test_slash_goes_back_to_the_search_box(make_app: AppFactory) -> None:
         assert isinstance(pilot.app.focused, SearchBox)
 
 
+async def test_a_query_longer_than_the_box_keeps_its_end_in_view(make_app: AppFactory) -> None:
+    query = "secretary general " * 6  # 108 characters in a box 74 wide
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await pilot.press(*query.replace(" ", "_"))  # one key each, typed as the user does
+        await settle(pilot)
+        box = pilot.app.screen.query_one(SearchBox)
+        shown = box.render_line(0).text
+        assert shown.rstrip().endswith("general_secretary_general_")
+        assert "secretary_general_" * 4 in shown
+        await pilot.press("home")
+        assert box.render_line(0).text.startswith("secretary_general_")
+
+
 async def test_letter_keys_type_into_the_search_box(make_app: AppFactory) -> None:
     async with make_app().run_test(size=(80, 24)) as pilot:
         await pilot.press(*"pmbte/")
