@@ -112,6 +112,26 @@ async def test_a_new_search_result_paints_without_reading_the_archive_on_the_eve
         assert reads and threading.main_thread().name not in {name for _, name in reads}
 
 
+async def test_the_scrollbar_follows_the_length_of_each_result(make_app: AppFactory) -> None:
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        events = pilot.app.screen.query_one(EventList)
+        assert events.show_vertical_scrollbar  # 39 items under their months: over a screen
+        await pilot.press(*"kind:news")
+        await settle(pilot)
+        news_lines = events.line_count
+        assert news_lines > events.scrollable_content_region.height
+        assert events.vertical_scrollbar.window_virtual_size == news_lines
+        await pilot.press(*" dushanbe")
+        await settle(pilot)
+        assert not events.show_vertical_scrollbar  # a few matches fit
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert events.show_vertical_scrollbar
+        assert events.vertical_scrollbar.window_virtual_size == events.line_count > news_lines
+        await pilot.press("tab", "G")
+        assert events.scroll_y == events.line_count - events.scrollable_content_region.height
+
+
 async def test_the_timeline_spans_the_first_and_last_year(make_app: AppFactory) -> None:
     async with make_app().run_test(size=(80, 24)) as pilot:
         line = str(pilot.app.screen.query_one(Timeline).render())

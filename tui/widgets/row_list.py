@@ -132,7 +132,14 @@ class LineList(ScrollView, can_focus=True):
     def rows_changed(self, *, keep_cursor: bool = False) -> None:
         """Call after the rows changed: the cursor goes to the top unless kept; redraws."""
         self.cursor = max(0, min(self.cursor if keep_cursor else 0, self.row_count - 1))
-        self._update_virtual_size()
+        size = Size(max(1, self.scrollable_content_region.width), self.line_count)
+        if size != self.virtual_size:
+            # A new line count changes the scrollbar, not the size of anything on screen:
+            # the scrollbar is updated in place (a layout only if it appears or goes)
+            # rather than by a layout of the whole screen, ~1.5 ms at every keystroke
+            # and a second frame for the scrollbar.
+            self.set_reactive(LineList.virtual_size, size)
+            self._scroll_update(size)
         if not keep_cursor:
             self.scroll_to(y=0, animate=False, immediate=True, force=True)
         self.refresh()
