@@ -112,6 +112,35 @@ async def test_a_new_search_result_paints_without_reading_the_archive_on_the_eve
         assert reads and threading.main_thread().name not in {name for _, name in reads}
 
 
+async def test_a_search_typed_over_stops_after_its_match_and_reads_no_rows(
+    make_app: AppFactory, archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads = record_row_reads(archive, monkeypatch)
+    release, first_searching = threading.Event(), threading.Event()
+    match = archive.match
+
+    def slow_first_match(query, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if query == "tas":  # the user types on while this one is still searching
+            first_searching.set()
+            release.wait(5)
+        return match(query, *args, **kwargs)
+
+    monkeypatch.setattr(archive, "match", slow_first_match)
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"tas")
+        assert first_searching.wait(5)
+        await pilot.press(*"magambetov")
+        for _ in range(100):  # the newer searches run meanwhile, and the last one shows
+            if status(pilot).startswith("11 matches for 'tasmagambetov'"):
+                break
+            await pilot.pause(0.05)
+        reads.clear()
+        release.set()
+        await settle(pilot)
+        assert reads == []  # the overtaken search read nothing after its match
+        assert status(pilot).startswith("11 matches for 'tasmagambetov'")
+
+
 async def test_the_scrollbar_follows_the_length_of_each_result(make_app: AppFactory) -> None:
     async with make_app().run_test(size=(80, 24)) as pilot:
         events = pilot.app.screen.query_one(EventList)
