@@ -6,6 +6,8 @@ import threading
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from textual.pilot import Pilot
 
 from store import Archive
@@ -14,7 +16,7 @@ from tui.screens.events import EventsScreen
 from tui.screens.jump import JumpScreen, NotAMonth, parse_month
 from tui.widgets.event_list import PAGE, EventList, Listing
 from tui.widgets.search_box import SearchBox
-from tui.widgets.timeline import Timeline
+from tui.widgets.timeline import Timeline, monthly_counts, monthly_counts_at
 
 
 async def settle(pilot: Pilot) -> None:
@@ -181,6 +183,18 @@ async def test_the_timeline_of_a_search_counts_its_matches_by_month(
         assert timeline.first == dated.min()
         assert timeline.counts.tolist() == np.bincount(dated - dated.min()).tolist()
         assert listing.months.tolist() == months.tolist()  # for `t`, gathered when asked
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(chosen=st.sets(st.integers(0, 38)))
+def test_any_matches_are_counted_by_month_as_their_rows_are(
+    archive: Archive, chosen: set[int]
+) -> None:
+    columns = archive.columns  # 39 items, two of them undated
+    positions = np.array(sorted(chosen), dtype=np.int64)
+    first, counts = monthly_counts_at(columns, positions)
+    expected_first, expected = monthly_counts(columns.month_in_order[positions])
+    assert (first, counts.tolist()) == (expected_first, expected.tolist())
 
 
 # -- searching -------------------------------------------------------------------------------

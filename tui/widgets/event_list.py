@@ -25,7 +25,7 @@ from store.index.columns import Columns
 from store.text.dates import MONTHS
 from store.text.printable import printable
 from tui.widgets.row_list import CURSOR_MARKER, LineList, fitted_strip
-from tui.widgets.timeline import monthly_counts
+from tui.widgets.timeline import monthly_counts, monthly_counts_at
 
 PAGE = 64
 """Rows fetched from the archive per cache miss: a tall screen and more, and small enough
@@ -78,11 +78,11 @@ class Listing:
         """
         if ranked or len(rowids) == 0:
             if positions is not None:
-                months = columns.month_in_order[positions]  # in sequence, not at random
+                timeline = monthly_counts_at(columns, positions)
             else:
-                months = columns.months(rowids)
+                timeline = monthly_counts(columns.months(rowids))
             no_headings = np.zeros(0, dtype=np.int64)
-            return cls(rowids, columns, monthly_counts(months), no_headings, terms, ranked)
+            return cls(rowids, columns, timeline, no_headings, terms, ranked)
         # the whole archive by date: its months are a column of the index file already,
         # shared by every session, where a gather would make each its own copy (4 MB at 1M)
         months = columns.month_in_order if rowids is columns.order else columns.months(rowids)
