@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 from rich.text import Text
 from textual.widget import Widget
@@ -35,8 +37,9 @@ def monthly_counts_at(columns: Columns, positions: np.ndarray) -> tuple[int, np.
     return first, out
 
 
-_stretches: tuple[Columns, np.ndarray, np.ndarray] | None = None
-"""The last columns' month stretches: one archive is searched at a time."""
+_stretches: tuple[weakref.ref[Columns], np.ndarray, np.ndarray] | None = None
+"""The last columns' month stretches (one archive is searched at a time), holding the
+columns weakly: an archive swapped out is not kept for them."""
 
 
 def _month_stretches(columns: Columns) -> tuple[np.ndarray, np.ndarray]:
@@ -44,7 +47,7 @@ def _month_stretches(columns: Columns) -> tuple[np.ndarray, np.ndarray]:
     stretch begins, with where the last ends."""
     global _stretches
     cached = _stretches
-    if cached is not None and cached[0] is columns:
+    if cached is not None and cached[0]() is columns:
         return cached[1], cached[2]
     months = columns.month_in_order
     if len(months) == 0:
@@ -55,7 +58,7 @@ def _month_stretches(columns: Columns) -> tuple[np.ndarray, np.ndarray]:
         dated = int(np.count_nonzero(keys >= 0))  # undated (-1) come last
         ends = np.append(starts[1:], len(months))
         keys, bounds = keys[:dated], np.append(starts[:dated], ends[dated - 1] if dated else 0)
-    _stretches = (columns, keys, bounds)
+    _stretches = (weakref.ref(columns), keys, bounds)
     return keys, bounds
 
 
