@@ -245,6 +245,19 @@ async def test_matched_characters_are_styled_in_the_row(make_app: AppFactory) ->
         assert styled.casefold() == "dushanbe"
 
 
+async def test_rows_drawn_again_follow_a_new_theme(make_app: AppFactory) -> None:
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"dushanbe")
+        await settle(pilot)
+        events = pilot.app.screen.query_one(EventList)
+        before = [segment.style for segment in events.render_line(1)]
+        pilot.app.theme = "textual-light" if pilot.app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        after = [segment.style for segment in events.render_line(1)]
+        assert after != before
+        assert [segment.style for segment in events.render_line(1)] == after
+
+
 async def test_a_query_that_cannot_be_read_says_why_in_one_line(make_app: AppFactory) -> None:
     async with make_app().run_test(size=(80, 24)) as pilot:
         await pilot.press(*"after:notadate")
