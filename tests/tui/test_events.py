@@ -192,9 +192,26 @@ def test_any_matches_are_counted_by_month_as_their_rows_are(
 ) -> None:
     columns = archive.columns  # 39 items, two of them undated
     positions = np.array(sorted(chosen), dtype=np.int64)
-    first, counts = monthly_counts_at(columns, positions)
     expected_first, expected = monthly_counts(columns.month_in_order[positions])
+    first, counts = monthly_counts_at(columns, positions)  # a search's matches
     assert (first, counts.tolist()) == (expected_first, expected.tolist())
+    rowids = columns.order[positions]  # the same items listed by date, under headings
+    first, counts = Listing.build(columns, rowids).timeline
+    assert (first, counts.tolist()) == (expected_first, expected.tolist())
+    first, counts = Listing.build(columns, rowids[::-1].copy()).timeline  # any order
+    assert (first, counts.tolist()) == (expected_first, expected.tolist())
+
+
+async def test_a_filter_half_typed_lists_the_whole_archive_as_no_query_does(
+    make_app: AppFactory,
+) -> None:
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        timeline = pilot.app.screen.query_one(Timeline)
+        whole = visible_lines(pilot), timeline.first, timeline.counts.tolist()
+        await pilot.press(*"kind:")  # no kind yet: every item
+        await settle(pilot)
+        assert (visible_lines(pilot), timeline.first, timeline.counts.tolist()) == whole
+        assert status(pilot).startswith("39 items")
 
 
 # -- searching -------------------------------------------------------------------------------

@@ -28,12 +28,20 @@ def monthly_counts_at(columns: Columns, positions: np.ndarray) -> tuple[int, np.
     million items, whose gather and count took ~8 ms a keystroke)."""
     keys, bounds = _month_stretches(columns)
     counts = np.diff(np.searchsorted(positions, bounds.astype(positions.dtype)))
-    found = np.flatnonzero(counts)
+    return monthly_counts_of_stretches(keys, counts)
+
+
+def monthly_counts_of_stretches(keys: np.ndarray, counts: np.ndarray) -> tuple[int, np.ndarray]:
+    """`monthly_counts` of rows given as stretches of one month each: the month of each
+    stretch (`keys`) and how many rows it holds. A listing in date order is a few hundred
+    stretches however many rows it has."""
+    found = np.flatnonzero((counts > 0) & (keys >= 0))
     if len(found) == 0:
         return 0, np.zeros(0, dtype=np.int64)
-    first = int(keys[found[-1]])  # newest first: the last stretch found is the earliest
-    out = np.zeros(int(keys[found[0]]) - first + 1, dtype=np.int64)
-    out[keys[found] - first] = counts[found]
+    dated = keys[found].astype(np.int64)
+    first = int(dated.min())
+    out = np.zeros(int(dated.max()) - first + 1, dtype=np.int64)
+    np.add.at(out, dated - first, counts[found])  # a month may come back in another stretch
     return first, out
 
 
