@@ -6,6 +6,8 @@ import threading
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from textual.pilot import Pilot
 
 from store import Archive
@@ -14,7 +16,7 @@ from tui.screens.events import EventsScreen
 from tui.screens.jump import JumpScreen, NotAMonth, parse_month
 from tui.widgets.event_list import PAGE, EventList, Listing
 from tui.widgets.search_box import SearchBox
-from tui.widgets.timeline import Timeline
+from tui.widgets.timeline import Timeline, monthly_counts, monthly_counts_at
 
 
 async def settle(pilot: Pilot) -> None:
@@ -112,6 +114,55 @@ async def test_a_new_search_result_paints_without_reading_the_archive_on_the_eve
         assert reads and threading.main_thread().name not in {name for _, name in reads}
 
 
+async def test_a_search_typed_over_stops_after_its_match_and_reads_no_rows(
+    make_app: AppFactory, archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads = record_row_reads(archive, monkeypatch)
+    release, first_searching = threading.Event(), threading.Event()
+    match = archive.match
+
+    def slow_first_match(query, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if query == "tas":  # the user types on while this one is still searching
+            first_searching.set()
+            release.wait(5)
+        return match(query, *args, **kwargs)
+
+    monkeypatch.setattr(archive, "match", slow_first_match)
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"tas")
+        assert first_searching.wait(5)
+        await pilot.press(*"magambetov")
+        for _ in range(100):  # the newer searches run meanwhile, and the last one shows
+            if status(pilot).startswith("11 matches for 'tasmagambetov'"):
+                break
+            await pilot.pause(0.05)
+        reads.clear()
+        release.set()
+        await settle(pilot)
+        assert reads == []  # the overtaken search read nothing after its match
+        assert status(pilot).startswith("11 matches for 'tasmagambetov'")
+
+
+async def test_the_scrollbar_follows_the_length_of_each_result(make_app: AppFactory) -> None:
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        events = pilot.app.screen.query_one(EventList)
+        assert events.show_vertical_scrollbar  # 39 items under their months: over a screen
+        await pilot.press(*"kind:news")
+        await settle(pilot)
+        news_lines = events.line_count
+        assert news_lines > events.scrollable_content_region.height
+        assert events.vertical_scrollbar.window_virtual_size == news_lines
+        await pilot.press(*" dushanbe")
+        await settle(pilot)
+        assert not events.show_vertical_scrollbar  # a few matches fit
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert events.show_vertical_scrollbar
+        assert events.vertical_scrollbar.window_virtual_size == events.line_count > news_lines
+        await pilot.press("tab", "G")
+        assert events.scroll_y == events.line_count - events.scrollable_content_region.height
+
+
 async def test_the_timeline_spans_the_first_and_last_year(make_app: AppFactory) -> None:
     async with make_app().run_test(size=(80, 24)) as pilot:
         line = str(pilot.app.screen.query_one(Timeline).render())
@@ -132,6 +183,35 @@ async def test_the_timeline_of_a_search_counts_its_matches_by_month(
         assert timeline.first == dated.min()
         assert timeline.counts.tolist() == np.bincount(dated - dated.min()).tolist()
         assert listing.months.tolist() == months.tolist()  # for `t`, gathered when asked
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(chosen=st.sets(st.integers(0, 38)))
+def test_any_matches_are_counted_by_month_as_their_rows_are(
+    archive: Archive, chosen: set[int]
+) -> None:
+    columns = archive.columns  # 39 items, two of them undated
+    positions = np.array(sorted(chosen), dtype=np.int64)
+    expected_first, expected = monthly_counts(columns.month_in_order[positions])
+    first, counts = monthly_counts_at(columns, positions)  # a search's matches
+    assert (first, counts.tolist()) == (expected_first, expected.tolist())
+    rowids = columns.order[positions]  # the same items listed by date, under headings
+    first, counts = Listing.build(columns, rowids).timeline
+    assert (first, counts.tolist()) == (expected_first, expected.tolist())
+    first, counts = Listing.build(columns, rowids[::-1].copy()).timeline  # any order
+    assert (first, counts.tolist()) == (expected_first, expected.tolist())
+
+
+async def test_a_filter_half_typed_lists_the_whole_archive_as_no_query_does(
+    make_app: AppFactory,
+) -> None:
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        timeline = pilot.app.screen.query_one(Timeline)
+        whole = visible_lines(pilot), timeline.first, timeline.counts.tolist()
+        await pilot.press(*"kind:")  # no kind yet: every item
+        await settle(pilot)
+        assert (visible_lines(pilot), timeline.first, timeline.counts.tolist()) == whole
+        assert status(pilot).startswith("39 items")
 
 
 # -- searching -------------------------------------------------------------------------------
@@ -180,6 +260,19 @@ async def test_matched_characters_are_styled_in_the_row(make_app: AppFactory) ->
             if segment.style and segment.style.bold and segment.style.underline
         )
         assert styled.casefold() == "dushanbe"
+
+
+async def test_rows_drawn_again_follow_a_new_theme(make_app: AppFactory) -> None:
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"dushanbe")
+        await settle(pilot)
+        events = pilot.app.screen.query_one(EventList)
+        before = [segment.style for segment in events.render_line(1)]
+        pilot.app.theme = "textual-light" if pilot.app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        after = [segment.style for segment in events.render_line(1)]
+        assert after != before
+        assert [segment.style for segment in events.render_line(1)] == after
 
 
 async def test_a_query_that_cannot_be_read_says_why_in_one_line(make_app: AppFactory) -> None:
@@ -272,6 +365,19 @@ async def test_slash_goes_back_to_the_search_box(make_app: AppFactory) -> None:
         assert isinstance(pilot.app.focused, EventList)
         await pilot.press("slash")
         assert isinstance(pilot.app.focused, SearchBox)
+
+
+async def test_a_query_longer_than_the_box_keeps_its_end_in_view(make_app: AppFactory) -> None:
+    query = "secretary general " * 6  # 108 characters in a box 74 wide
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await pilot.press(*query.replace(" ", "_"))  # one key each, typed as the user does
+        await settle(pilot)
+        box = pilot.app.screen.query_one(SearchBox)
+        shown = box.render_line(0).text
+        assert shown.rstrip().endswith("general_secretary_general_")
+        assert "secretary_general_" * 4 in shown
+        await pilot.press("home")
+        assert box.render_line(0).text.startswith("secretary_general_")
 
 
 async def test_letter_keys_type_into_the_search_box(make_app: AppFactory) -> None:

@@ -187,6 +187,11 @@ class EventsScreen(AppHandle, Screen[None]):
         try:
             parsed = parse_query(query)
             matches = archive.match(query, session.bookmarks)
+            if sequence != self._sequence:
+                # Typed over while it searched (a thread worker cannot be cancelled): the
+                # rest would be dropped anyway, and would hold the GIL and the archive
+                # while the newer query's worker runs.
+                return
             listing = Listing.build(
                 archive.columns, matches.rowids, matches.terms, ranked=bool(matches.terms),
                 positions=matches.positions,

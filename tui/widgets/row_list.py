@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Generic, TypeVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -33,6 +35,31 @@ def line_strip(text: Text, width: int, base: Style, console: Console) -> Strip:
     """`text` as one line of exactly `width` cells over `base` (the widget's own style)."""
     strip = Strip(text.render(console), text.cell_len).crop_extend(0, width, None)
     return strip.apply_style(base)
+
+
+def fitted_strip(pieces: Sequence[tuple[str, Style]], width: int, base: Style) -> Strip:
+    """`pieces` of text with their styles as one line of exactly `width` cells over `base`,
+    cut with an ellipsis or padded: what `line_strip` draws of a `Text` of them truncated
+    with an ellipsis and padded, built without the `Text` (a list whose rows change at
+    every keystroke draws a screenful of them each time)."""
+    plain = "".join(part for part, _ in pieces)
+    length = cell_len(plain)
+    if length > width:
+        # as `Text.truncate`: each character keeps the style of its place in the row, so
+        # the ellipsis takes the style of the character it replaces
+        shown = set_cell_size(plain, width - 1) + "…"
+    else:
+        shown = plain + " " * (width - length)
+    segments = []
+    start, end = 0, len(shown)
+    for part, style in pieces:
+        stop = min(start + len(part), end)
+        if stop > start:
+            segments.append(Segment(shown[start:stop], base + style))
+        start = stop
+    if start < end:  # the padding
+        segments.append(Segment(shown[start:], base))
+    return Strip(segments, width)
 
 
 def fit_text(text: str, width: int) -> str:
@@ -66,6 +93,8 @@ class LineList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.cursor = 0
+        self._painting: tuple[int, Style] | None = None
+        """The width and the widget's style while Textual draws lines (`render_lines`)."""
 
     # -- what subclasses say -----------------------------------------------------------------
 
@@ -93,12 +122,24 @@ class LineList(ScrollView, can_focus=True):
         """Line `line`, `width` cells wide (padded with the style the line shows in)."""
         raise NotImplementedError
 
+    def line_strip(self, line: int, width: int, base: Style) -> Strip:
+        """Line `line` drawn `width` cells wide over `base`; a list whose lines are many
+        and plain may build the strip itself rather than through `line_text`."""
+        return line_strip(self.line_text(line, width), width, base, self.app.console)
+
     # -- the rows ----------------------------------------------------------------------------
 
     def rows_changed(self, *, keep_cursor: bool = False) -> None:
         """Call after the rows changed: the cursor goes to the top unless kept; redraws."""
         self.cursor = max(0, min(self.cursor if keep_cursor else 0, self.row_count - 1))
-        self._update_virtual_size()
+        size = Size(max(1, self.scrollable_content_region.width), self.line_count)
+        if size != self.virtual_size:
+            # A new line count changes the scrollbar, not the size of anything on screen:
+            # the scrollbar is updated in place (a layout only if it appears or goes)
+            # rather than by a layout of the whole screen, ~1.5 ms at every keystroke
+            # and a second frame for the scrollbar.
+            self.set_reactive(LineList.virtual_size, size)
+            self._scroll_update(size)
         if not keep_cursor:
             self.scroll_to(y=0, animate=False, immediate=True, force=True)
         self.refresh()
@@ -159,13 +200,23 @@ class LineList(ScrollView, can_focus=True):
 
     # -- drawing -----------------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The width and `rich_style` (a walk over every ancestor's styles, ~50 us) are the
+        # same for every line of one paint: found once, not once a line.
+        self._painting = (self.scrollable_content_region.width, self.rich_style)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._painting = None
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width, base = self._painting or (self.scrollable_content_region.width, self.rich_style)
         if width <= 0:
             return Strip.blank(0)
         line = int(self.scroll_y) + y
-        text = self.line_text(line, width) if line < self.line_count else Text()
-        return line_strip(text, width, self.rich_style, self.app.console)
+        if line >= self.line_count:
+            return line_strip(Text(), width, base, self.app.console)
+        return self.line_strip(line, width, base)
 
 
 class RowList(LineList, Generic[RowT]):

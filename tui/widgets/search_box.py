@@ -5,7 +5,9 @@ Events searches with it and People filters with it: one way to type over a list.
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 EVENTS_PLACEHOLDER = 'Search: words, "a phrase", -word, person:, kind:, after:, before:'
@@ -21,6 +23,12 @@ class SearchBox(Input):
         Binding("pageup", "move(-1, True)", "Page up", show=False),
     ]
     """Movement is passed up to the screen: the box keeps focus and the query."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """The width of the text typed, which scrolls inside the box. `Input` changes it at
+    every keystroke and asks for a layout of the whole screen each time (~1 ms, and a
+    second frame for the list's scrollbar, while the search runs); the box's own size
+    never changes with its text, so a repaint of the box is enough."""
 
     class Move(Message):
         """Move the list's cursor by `direction` (+1 down, -1 up) rows, or pages if `page`;
