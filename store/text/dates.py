@@ -48,8 +48,12 @@ _THIS_YEAR = (
 
 _NUMERIC = re.compile(
     r"(?<![\d.])(?:(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)"
-    r"|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?![\d])"
+    r"|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
+    r"|(?P<rd>[0-3]?\d)\.(?P<rm>XII|XI|IX|X|VIII|VII|VI|V|IV|III|II|I)\.(?P<ry>(?:19|20)\d\d))(?![\d])"
 )
+"""Day, month and year in figures; the month may be a Roman numeral ("17.V.2025"), as
+post-Soviet parliaments and some ministries write it."""
+_ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _MONTH_FIRST = re.compile(
     rf"\b(?P<month>{_EN_MONTH_WORDS})\.?\s+{_DAY}{_RANGE_END}"
     rf"(?:(?:\s*,\s*|\s+){_YEAR}\b|\s*,?\s*{_THIS_YEAR})?",
@@ -106,10 +110,14 @@ def month_number(word: str) -> int | None:
 
 def _from_match(m: re.Match[str]) -> DateMatch | None:
     groups = m.groupdict()
-    if groups.get("d") or groups.get("iy"):
+    if groups.get("rd"):
+        day, month = int(groups["rd"]), _ROMAN_MONTHS.index(groups["rm"]) + 1
+        year: int | None = int(groups["ry"])
+        this_year = False
+    elif groups.get("d") or groups.get("iy"):
         day = int(groups.get("d") or groups["id"])
         month = int(groups.get("m") or groups["im"])
-        year: int | None = int(groups.get("y") or groups["iy"])
+        year = int(groups.get("y") or groups["iy"])
         this_year = False
     else:
         month_value = month_number(groups["month"])
