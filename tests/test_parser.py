@@ -477,6 +477,29 @@ def test_a_signature_and_a_closing_place_and_date_end_a_statement_and_date_it() 
     assert [p.name for p in items[4].participants] == ["Kaha Imnadze"]
 
 
+def test_a_closing_place_and_date_right_above_the_next_title_date_the_item_they_close() -> None:
+    text = (
+        "Comment by the Press Secretary on a media question\n"
+        "Q.: How does the side assess the statement?\n"
+        "Press Secretary Aizada Toktogulova: The side welcomes the approach.\n"
+        "Bishkek, 2 June 2025\n"
+        "The CIS remains a platform for frank dialogue, says its Secretary\n"
+        "The Executive Secretary answered questions from the agency.\n"
+        "Published: 27 December 2025\n"
+        "CIS Executive Committee\n"
+        "News\n"
+        "Council of Representatives meets in Minsk\n"
+        "On 21 October 2025, Minsk hosted a meeting of the Council.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title[:20], i.date, i.body[-1]) for i in items] == [
+        ("Comment by the Press", "2025-06-02", "Bishkek, 2 June 2025"),
+        ("The CIS remains a pl", "2025-12-27", "Published: 27 December 2025"),
+        ("Council of Represent", "2025-10-21",
+         "On 21 October 2025, Minsk hosted a meeting of the Council."),
+    ]
+
+
 def test_a_title_opening_with_a_quotation_is_a_title() -> None:
     text = (
         "Joint press conference following talks\n2 Dec 2026\n"

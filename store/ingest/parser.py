@@ -581,10 +581,36 @@ def _under_title(draft: _Draft | None) -> bool:
     return draft is not None and bool(draft.title) and not draft.body and draft.date_line is None
 
 
+_PUBLISHED = re.compile(r"(?:published|posted|опубликовано|дата публикации)\b", re.I)
+
+
+def _closes_item(
+    current: _Draft | None, line: str, date_line: DateLine, next_line: str | None
+) -> bool:
+    """Whether a date line after an undated item's text is that item's closing place and
+    date ("Bishkek, 2 June 2025", "Published: 27 December 2025"), not the date line of
+    the next item.
+
+    A statement ends with where and when it was signed, a site's page with when it was
+    published; a dump's date line above a title is a date alone, and the item before it
+    has its own. The line after must not be the item's text going on.
+    """
+    if current is None or not current.body or current.date_line is not None:
+        return False
+    if date_line.date.year is None or _title_date(current.title) is not None:
+        return False
+    if next_line is not None and _is_paragraph(next_line) and not _is_title_like(next_line):
+        return False
+    place = date_line.place
+    place_first = bool(place) and 0 <= line.find(place) < date_line.date.start
+    return place_first or bool(_PUBLISHED.match(line))
+
+
 def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
     skipping = ""
+    closed: _Draft | None = None  # the item a closing place and date ended
     furniture = [_is_furniture(line) for line in lines]
     for i, line in enumerate(lines):
         skip, skipping = _page_furniture(
@@ -618,6 +644,12 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             current.body.append(wire.text)
             continue
         date_line = parse_date_line(line, bare=_under_title(current))
+        if date_line is not None and _closes_item(current, line, date_line, next_line):
+            assert current is not None
+            current.body.append(line)
+            current.date_line = date_line
+            closed = current
+            continue
         if date_line is not None:
             if (
                 current is not None and current.date_line is None and not _has_text(current)
@@ -680,6 +712,8 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             and (not current.title or _reports_news(current.title))
             and _opens_news_about_someone_new(line, current)
         )
+        if current is closed and current is not None and not _is_paragraph(line):
+            continue  # the page's section lines between a closed item and the next title
         if starts_untitled:
             current = _Draft(line=numbers[i])
             drafts.append(current)
