@@ -37,6 +37,12 @@ def test_a_date_line_is_read_with_its_place(line: str, iso: str, place: str) -> 
     assert parsed.place == place
 
 
+def test_a_title_naming_its_document_s_date_is_not_a_date_line() -> None:
+    assert parse_date_line("Заявление МИД Кыргызстана от 2 июня 2025 года") is None
+    assert parse_date_line("Statement of 12 May 2025") is None
+    assert parse_date_line("Published on 18 February 2025") is not None
+
+
 def test_a_month_in_roman_numerals_is_read_and_a_roman_word_is_not_a_month() -> None:
     assert [d.iso() for d in find_dates("Signed on 17.IX.2025 and 4.XI.2025")] == [
         "2025-09-17", "2025-11-04",

@@ -500,6 +500,23 @@ def test_a_closing_place_and_date_right_above_the_next_title_date_the_item_they_
     ]
 
 
+def test_a_title_naming_its_document_s_date_is_a_title_and_dates_the_item() -> None:
+    text = (
+        "Заявление МИД Кыргызской Республики от 2 июня 2025 года\n"
+        "Министерство приветствует конструктивный подход таджикской стороны.\n"
+        "Statement of 12 May 2025 by the Secretary General on the situation at the border\n"
+        "The Secretary General expresses serious concern over the incident.\n"
+        "Statement on the anniversary of the Treaty of 15 May 1992\n"
+        "Today we recall the signing of the Treaty.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title[:25], i.date) for i in items] == [
+        ("Заявление МИД Кыргызской ", "2025-06-02"),
+        ("Statement of 12 May 2025 ", "2025-05-12"),
+        ("Statement on the annivers", None),
+    ]
+
+
 def test_a_title_opening_with_a_quotation_is_a_title() -> None:
     text = (
         "Joint press conference following talks\n2 Dec 2026\n"

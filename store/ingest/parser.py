@@ -755,6 +755,24 @@ def _title_date(title: str) -> DateLine | None:
     return DateLine(dates[-1])
 
 
+_DATED = re.compile(r"of|dated|от", re.I)
+
+
+def _document_date(title: str) -> DateLine | None:
+    """The date a title gives its document ("Statement of 12 May 2025 by ...", "Заявление
+    МИД ... от 2 июня 2025 года"), or the one it ends with (`_title_date`): a full date
+    right after the document and its issuer ("of" / "от" / "dated" after capitalised words
+    only) is the day the document was issued."""
+    for found in find_dates(title):
+        head = title[: found.start].split()
+        if (
+            found.year is not None and head and _DATED.fullmatch(head[-1])
+            and all(word[:1].isupper() for word in head[:-1])
+        ):
+            return DateLine(found)  # not "... on the anniversary of the Treaty of 15 May 1992"
+    return _title_date(title)
+
+
 def _yearless_date(draft: _Draft) -> DateMatch | None:
     """The date the item gives without a year ("7 March, 11:05", "28 февраля с.г." with no
     date line), when its own words give no year for it; else None.
@@ -982,7 +1000,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
     ]
     for draft in drafts:
         if draft.date_line is None and draft.title:
-            draft.date_line = _title_date(draft.title)
+            draft.date_line = _document_date(draft.title)
     items = []
     for draft, default_year in zip(drafts, _default_years(drafts), strict=True):
         item = _to_item(draft, source, default_year)

@@ -232,6 +232,8 @@ _CLOCK_TIME = re.compile(r"(?<![\d:])[0-2]?\d:[0-5]\d(?![\d:])")
 """A time of day ("11:05"): a news feed's date line gives it instead of the year."""
 
 
+_DOCUMENT_OF = re.compile(r"(?:\bof|\bdated|(?<!\w)от)$", re.IGNORECASE)
+"""The word that joins a document to the day it was issued ("Statement of", "... от")."""
 _TOWN = re.compile(r"^(?:г\.|город)\s*")
 _TIME_STAMP = re.compile(
     r"[0-2]?\d[:.][0-5]\d(?:\s?[ap]\.?m\.?)?(?:\s?(?:gmt|utc|msk|мск)(?:\s?[+\-−]\s?\d{1,2})?)?"
@@ -278,6 +280,8 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
     after = text[match.end :].strip(" ,;:.-–—")
     if _COLON_LABEL.fullmatch(text[: match.start].strip()):
         before = ""  # "Date of publication: 27.11.2026 16:05": a label, not prose
+    elif _DOCUMENT_OF.search(before) and len(before.split()) > 1:
+        return None  # "Заявление МИД ... от 2 июня 2025 года": a title naming its date
     if match.year is None and not match.this_year:
         # "7 March, 11:05": a feed's date line with the time instead of the year. Without
         # the time a bare "7 March" is too like a heading; the year comes from elsewhere.
