@@ -506,7 +506,7 @@ def test_a_title_naming_its_document_s_date_is_a_title_and_dates_the_item() -> N
         "Министерство приветствует конструктивный подход таджикской стороны.\n"
         "Statement of 12 May 2025 by the Secretary General on the situation at the border\n"
         "The Secretary General expresses serious concern over the incident.\n"
-        "Statement on the anniversary of the Treaty of 15 May 1992\n"
+        "Statement on the anniversary of the Treaty of 15 May 1992 and its lessons\n"
         "Today we recall the signing of the Treaty.\n"
     )
     items = parse_text(text, "x")
