@@ -517,6 +517,45 @@ def test_a_title_naming_its_document_s_date_is_a_title_and_dates_the_item() -> N
     ]
 
 
+def test_text_copied_from_a_pdf_is_put_back_into_paragraphs() -> None:
+    text = (
+        "JOINT COMMUNIQUÉ OF THE MINISTERS OF FOREIGN AFFAIRS\n"
+        "г. Ереван, 20 ноября 2025 г.\n"
+        "The Ministers of Foreign Affairs of the Republic of Armenia, the Republic of Bela-\n"
+        "rus and the Republic of Kazakhstan, having met in Yerevan at\n"
+        "the invitation of the Armenian side,\n"
+        "reaffirmed their commitment to the development of cooperation;\n"
+        "- 2 -\n"
+        "Joint Communiqué – Yerevan, 20 November 2025\n"
+        "agreed to hold regular consultations between the foreign ministries at the level of\n"
+        "deputy ministers.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title[:13], i.date) for i in items] == [("JOINT COMMUNI", "2025-11-20")]
+    assert items[0].body == (
+        "The Ministers of Foreign Affairs of the Republic of Armenia, the Republic of Belarus "
+        "and the Republic of Kazakhstan, having met in Yerevan at the invitation of the "
+        "Armenian side, reaffirmed their commitment to the development of cooperation;",
+        "agreed to hold regular consultations between the foreign ministries at the level of "
+        "deputy ministers.",
+    )
+
+
+def test_a_transcript_s_date_time_and_place_under_its_lead_are_its_date_line() -> None:
+    text = (
+        "Beginning of meeting with President of Kyrgyzstan\n"
+        "Vladimir Putin held talks with the President of Kyrgyzstan.\n"
+        "February 18, 2026\n16:20\nThe Kremlin, Moscow\n"
+        "Vladimir Putin: Mr President, friends,\n"
+        "I am very glad to welcome you to Moscow.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title[:9], i.date, i.body[-1]) for i in items] == [
+        ("Beginning", "2026-02-18", "I am very glad to welcome you to Moscow."),
+    ]
+    assert "16:20" not in items[0].body and "The Kremlin, Moscow" not in items[0].body
+
+
 def test_a_title_opening_with_a_quotation_is_a_title() -> None:
     text = (
         "Joint press conference following talks\n2 Dec 2026\n"

@@ -398,6 +398,47 @@ def _joined_fragments(
     return joined
 
 
+_PAGE_NUMBER = re.compile(r"(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?|(?:page|стр\.|страница)\s*\d{1,3}", re.I)
+"""A page number left by a copy from a PDF ("2", "- 2 -", "Page 2")."""
+_BROKEN_WORD = re.compile(r"[^\W\d_]-$")
+_CLAUSE_END = tuple(".!?;:…")
+
+
+def _starts_lowercase(line: str) -> bool:
+    return line[:1].isalpha() and line[:1].islower()
+
+
+def _unbroken(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
+    """The lines of a text copied from a PDF put back together: a word hyphenated at the
+    line's end joined ("Bela-" / "rus"), a line that breaks off mid-sentence joined to the
+    lowercase line that goes on with it, page numbers and the running head under them
+    dropped. A paragraph never starts in lowercase, so such a line is the one before it
+    going on."""
+    kept: list[str] = []
+    kept_numbers: list[int] = []
+    for i, line in enumerate(lines):
+        if _PAGE_NUMBER.fullmatch(line):
+            continue
+        after_page = i > 0 and _PAGE_NUMBER.fullmatch(lines[i - 1]) is not None
+        if (
+            after_page and not _starts_lowercase(line)
+            and i + 1 < len(lines) and _starts_lowercase(lines[i + 1])
+        ):
+            continue  # the page's running head ("Joint Communiqué – Yerevan, 20 November")
+        if (
+            kept and _starts_lowercase(line) and not kept[-1].endswith(_CLAUSE_END)
+            and parse_date_line(line) is None  # "г. Ереван, 20 ноября 2025 г."
+        ):
+            if _BROKEN_WORD.search(kept[-1]):
+                kept[-1] = kept[-1][:-1] + line
+            else:
+                kept[-1] = f"{kept[-1]} {line}"
+            continue
+        kept.append(line)
+        kept_numbers.append(numbers[i])
+    return kept, kept_numbers
+
+
 def _lines(text: str) -> tuple[list[list[str]], list[list[int]], bool]:
     """The text's blocks of lines, each line's number, and whether blank lines separate
     items.
@@ -426,6 +467,10 @@ def _lines(text: str) -> tuple[list[list[str]], list[list[int]], bool]:
     if block:
         blocks.append(block)
         numbers.append(block_numbers)
+    for k, (lines, line_numbers) in enumerate(zip(blocks, numbers, strict=True)):
+        blocks[k], numbers[k] = _unbroken(lines, line_numbers)
+    blocks = [b for b in blocks if b]
+    numbers = [n for n in numbers if n]
     multi_line = sum(1 for b in blocks if len(b) > 1)
     if len(blocks) <= 1 or multi_line == 0:
         return blocks, numbers, False
@@ -606,11 +651,38 @@ def _closes_item(
     return place_first or bool(_PUBLISHED.match(line))
 
 
+_LAYOUT_TIME = re.compile(r"[0-2]?\d:[0-5]\d")
+_PLACE_WORDS = 5
+
+
+def _is_layout_line(line: str) -> bool:
+    """A transcript page's time or place under its date line ("16:20", "The Kremlin,
+    Moscow", "Novo-Ogaryovo, Moscow Region"): capitalised words around a comma."""
+    if _LAYOUT_TIME.fullmatch(line):
+        return True
+    words = line.replace(",", " ").split()
+    return (
+        "," in line and len(words) <= _PLACE_WORDS and not line.endswith(_SENTENCE_END)
+        and all(w[:1].isupper() or w.lower() in ("the", "of") for w in words)
+    )
+
+
+def _dates_the_lead_above(current: _Draft | None, next_line: str | None) -> bool:
+    """Whether a date line is the date of the titled item above, whose lead it follows:
+    a transcript page gives the title, the lead, then the date with the time under it."""
+    return (
+        current is not None and bool(current.title) and len(current.body) == 1
+        and current.date_line is None and next_line is not None
+        and _LAYOUT_TIME.fullmatch(next_line) is not None
+    )
+
+
 def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
     skipping = ""
     closed: _Draft | None = None  # the item a closing place and date ended
+    headed: _Draft | None = None  # the item whose date line came last
     furniture = [_is_furniture(line) for line in lines]
     for i, line in enumerate(lines):
         skip, skipping = _page_furniture(
@@ -643,7 +715,15 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             current.date_line = current.date_line or wire.date_line
             current.body.append(wire.text)
             continue
+        if current is not None and current is headed and _is_layout_line(line):
+            continue  # "16:20", "The Kremlin, Moscow" under a transcript's date line
+        headed = None
         date_line = parse_date_line(line, bare=_under_title(current))
+        if date_line is not None and _dates_the_lead_above(current, next_line):
+            assert current is not None
+            current.date_line = date_line
+            headed = current
+            continue
         if date_line is not None and _closes_item(current, line, date_line, next_line):
             assert current is not None
             current.body.append(line)
