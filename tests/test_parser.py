@@ -556,6 +556,30 @@ def test_a_transcript_s_date_time_and_place_under_its_lead_are_its_date_line() -
     assert "16:20" not in items[0].body and "The Kremlin, Moscow" not in items[0].body
 
 
+def test_a_title_with_speaker_office_and_place_above_its_date_starts_an_item() -> None:
+    text = (
+        "Joint statement of the ministers\n"
+        "The ministers agreed to hold regular consultations.\n"
+        "Hovik Sargsyan\n"
+        "Minister of Foreign Affairs of the Republic of Armenia\n"
+        "Remarks at a UN Security Council Briefing on the Situation in Afghanistan\n"
+        "Ambassador Dorothy K. Whitfield\n"
+        "Acting U.S. Representative to the United Nations\n"
+        "U.S. Mission to the United Nations\n"
+        "New York, New York\n"
+        "12 May 2025\n"
+        "AS DELIVERED\n"
+        "Thank you, Madam President. And thank you for your briefing.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title[:16], i.date, i.body[-1]) for i in items] == [
+        ("Joint statement ", None, "Minister of Foreign Affairs of the Republic of Armenia"),
+        ("Remarks at a UN ", "2025-05-12",
+         "Thank you, Madam President. And thank you for your briefing."),
+    ]
+    assert "Dorothy K. Whitfield" in [p.name for p in items[1].participants]
+
+
 def test_a_title_opening_with_a_quotation_is_a_title() -> None:
     text = (
         "Joint press conference following talks\n2 Dec 2026\n"

@@ -677,14 +677,43 @@ def _dates_the_lead_above(current: _Draft | None, next_line: str | None) -> bool
     )
 
 
+_HEADER_LINES = range(2, 6)
+_HEADER_LINE_MAX_WORDS = 8
+
+
+def _header_block_end(lines: list[str], at: int) -> int | None:
+    """Where the date line is of a title with a header block under it, or None.
+
+    A mission's or ministry's page gives, between the title and the date, the speaker, the
+    role, the office and the place ("Ambassador Dorothy K. Whitfield", "U.S. Mission to
+    the United Nations", "New York, New York"): short lines, none a sentence, then the date
+    and the text (perhaps after a mark such as "AS DELIVERED")."""
+    for k in _HEADER_LINES:
+        end = at + 1 + k
+        if end + 1 >= len(lines) or parse_date_line(lines[end]) is None:
+            continue
+        header = lines[at + 1 : end]
+        if any(
+            parse_date_line(h) is not None or h.endswith(_SENTENCE_END) or _is_bare_name(h)
+            or len(h.split()) > _HEADER_LINE_MAX_WORDS for h in header
+        ):
+            return None
+        text = lines[end + 1 : end + 3]
+        return end if any(_is_paragraph(t) and not _is_title_like(t) for t in text) else None
+    return None
+
+
 def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
     skipping = ""
     closed: _Draft | None = None  # the item a closing place and date ended
     headed: _Draft | None = None  # the item whose date line came last
+    header_from = header_date = -1  # a title's header block and the date line under it
     furniture = [_is_furniture(line) for line in lines]
     for i, line in enumerate(lines):
+        if header_from < i < header_date:
+            continue  # taken with the title above
         skip, skipping = _page_furniture(
             line, lines[i + 1 : i + 1 + _CONTACT_HEADER_LINES], skipping, current
         )
@@ -719,6 +748,10 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             continue  # "16:20", "The Kremlin, Moscow" under a transcript's date line
         headed = None
         date_line = parse_date_line(line, bare=_under_title(current))
+        if date_line is not None and i == header_date:
+            assert current is not None
+            current.date_line = date_line
+            continue
         if date_line is not None and _dates_the_lead_above(current, next_line):
             assert current is not None
             current.date_line = date_line
@@ -755,6 +788,15 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
                 or (not hard_block and _title_date(line) is not None and _is_title_like(next_line))
             )
         )
+        header_end = (
+            _header_block_end(lines, i) if not starts_titled and _is_title_like(line) else None
+        )
+        if header_end is not None:
+            current = _Draft(title=line, line=numbers[i])
+            drafts.append(current)
+            current.body.extend(lines[i + 1 : header_end])
+            header_from, header_date = i, header_end
+            continue
         if starts_titled and not next_is_date and _is_briefing(current):
             assert current is not None
             current.body.append(line)  # a briefing's topic heading ("On the Minister's visit")
