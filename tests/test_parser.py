@@ -327,6 +327,12 @@ def test_kinds_from_titles() -> None:
     assert kind_of("Interview of the Chief of the Joint Staff to Krasnaya Zvezda") == "interview"
     assert kind_of("Statement of the CSTO Permanent Council") == "statement"
     assert kind_of("The CSTO Secretary General met the Ambassador") == "news"
+    assert kind_of("JOINT COMMUNIQUÉ OF THE MINISTERS OF FOREIGN AFFAIRS") == "statement"
+    assert kind_of("Comment by the Press Secretary in connection with a media question") == (
+        "statement"
+    )
+    assert kind_of("Комментарий официального представителя МИД") == "statement"
+    assert kind_of("Experts comment on the agreement") == "news"
     assert kind_of("Message of the CSTO Secretary General on the Day of the Defender") == "speech"
     assert kind_of("Поздравление Генерального секретаря ОДКБ с Днем Победы") == "speech"
     assert kind_of("The Secretary General sent a message to the forum") == "news"
@@ -578,6 +584,27 @@ def test_a_title_with_speaker_office_and_place_above_its_date_starts_an_item() -
          "Thank you, Madam President. And thank you for your briefing."),
     ]
     assert "Dorothy K. Whitfield" in [p.name for p in items[1].participants]
+
+
+def test_the_transcript_of_a_meeting_s_opening_remarks_is_a_speech_an_interview_is_not() -> None:
+    meeting = parse_text(
+        "Beginning of meeting with President of Kyrgyzstan\n"
+        "Vladimir Putin held talks with the President of Kyrgyzstan.\n"
+        "Vladimir Putin: Mr President, friends, I am very glad to welcome you.\n"
+        "Adylbek Sultanaliev (retranslated): Thank you for the invitation.\n",
+        "x",
+    )
+    interview = parse_text(
+        "Daniyar Zhaksylykov on the year ahead\n"
+        "The Executive Secretary answered questions from Kazinform.\n"
+        "Kazinform: What will be the priorities next year?\n"
+        "Zhaksylykov: First of all, the economy.\n"
+        "Kazinform: And humanitarian cooperation?\n"
+        "Zhaksylykov: 2026 is the Year of Cultural Heritage.\n",
+        "x",
+    )
+    assert [i.kind for i in meeting] == ["speech"]
+    assert [i.kind for i in interview] == ["interview"]
 
 
 def test_a_title_opening_with_a_quotation_is_a_title() -> None:

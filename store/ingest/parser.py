@@ -38,7 +38,10 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # someone's message ("Secretary-General's message on the Day of Peace"), theirs
         r"|(?:'s|s'|’s|s’) (?:(?:congratulatory|video|new year) )?message\b"
         r"|^(?:поздравлени|послани|приветстви)", re.I)),
-    ("statement", re.compile(r"\bstatement\b|\bзаявлени", re.I)),
+    # a joint communiqué, and a spokesperson's comment, speak for the office
+    ("statement", re.compile(
+        r"\bstatement\b|\bзаявлени|\bcommuniq|\bкоммюнике|^comments? (?:by|of)\b"
+        r"|^комментари[йи] ", re.I)),
     # a spokesperson's briefing: remarks on the topics of the day, then answers
     ("speech", re.compile(r"^(?:(?:daily|weekly|regular|special) )?(?:press |news |media )?"
                           r"briefing\b|^(?:еженедельный |очередной )?брифинг\b", re.I)),
@@ -78,6 +81,32 @@ def _questions_and_answers(body: list[str]) -> bool:
     return asked >= _INTERVIEW_TURNS
 
 
+_SPEAKER = re.compile(
+    r"(?:[A-ZА-ЯЁ]\.\s?)*[A-ZА-ЯЁ][\w’'\-]+(?:\s[A-ZА-ЯЁ][\w’'\-]+){0,2}"
+    r"(?:\s\([^()]{1,30}\))?:\s+\S"
+)
+"""A named speaker's turn in a transcript: "Vladimir Putin: ...", "В.Путин: ...",
+"Adylbek Sultanaliev (retranslated): ..."."""
+_TRANSCRIPT_SPEAKERS = 2
+
+
+def _is_transcript(body: list[str]) -> bool:
+    """Whether the text is the transcript of a meeting's opening remarks: turns of at
+    least two people named in full or by initial and surname, none of them a question."""
+    speakers = set()
+    for paragraph in body:
+        turn = _SPEAKER.match(paragraph)
+        if turn is None:
+            continue
+        label = turn.group().rsplit(":", 1)[0]
+        if " " not in label.split("(")[0].strip() and "." not in label:
+            return False  # "Kazinform: ...", "Q.: ...": an interviewer's label
+        if paragraph.rstrip().endswith("?"):
+            return False
+        speakers.add(label.split("(")[0].strip())
+    return len(speakers) >= _TRANSCRIPT_SPEAKERS
+
+
 def _kind(title: str, body: list[str]) -> str:
     """The kind the title says, else the one the first paragraph announces, else an
     interview where the text is questions and answers."""
@@ -87,6 +116,8 @@ def _kind(title: str, body: list[str]) -> str:
         return kind_of(announced.group())
     if kind == "news" and len(body) >= 2 * _INTERVIEW_TURNS and _questions_and_answers(body):
         return "interview"
+    if kind == "news" and _is_transcript(body):
+        return "speech"
     return kind
 
 
