@@ -563,6 +563,18 @@ def test_the_role_line_under_a_signature_is_the_signers() -> None:
     ) == [Participant("Imangali Tasmagambetov", "Secretary General", "CSTO")]
 
 
+def test_signatures_whose_names_no_list_knows_are_known_by_the_role_line_under_them() -> None:
+    assert find_participants([
+        "The ministers agreed to hold regular consultations.",
+        "Hovik Sargsyan", "Minister of Foreign Affairs of the Republic of Armenia",
+        "Ales Dubrouski", "Minister of Foreign Affairs of the Republic of Belarus",
+    ]) == [
+        Participant("Hovik Sargsyan", "Minister of Foreign Affairs", "Republic of Armenia"),
+        Participant("Ales Dubrouski", "Minister of Foreign Affairs", "Republic of Belarus"),
+    ]
+    assert find_participants(["Joint Communiqué", "Secretariat of the Organisation"]) == []
+
+
 def test_surname_particles_stay_in_the_name_and_a_verbs_to_does_not_hide_a_person() -> None:
     people = find_participants([
         "Let me thank the Chair of the Forum, Ambassador Pieter de Groot, for his leadership.",

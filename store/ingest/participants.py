@@ -1177,8 +1177,9 @@ def is_named_in(name: str, people: Iterable[Participant]) -> bool:
     return any(_same_surname(key, _surname_key(p.name)) for p in people)
 
 
-_SIGNATURE_WORDS = 8
-"""The longest role line under a signature ("CSTO Secretary General")."""
+_SIGNATURE_WORDS = 12
+"""The longest role line under a signature ("Minister of Foreign Affairs of the Republic of
+Armenia")."""
 
 
 def _signature_role(name_line: str, mention: _Mention, role_line: str) -> tuple[str, str]:
@@ -1194,6 +1195,30 @@ def _signature_role(name_line: str, mention: _Mention, role_line: str) -> tuple[
     return _split_role(role_line, tokens)
 
 
+_SIGNATURE_NAME_WORDS = range(2, 4)
+
+
+def _unlisted_signature(name_line: str, role_line: str) -> _Mention | None:
+    """A signature whose name no list knows ("Hovik Sargsyan"), known by the role line
+    under it ("Minister of Foreign Affairs of the Republic of Armenia"): two or three
+    capitalised words that are no role, place or organisation, then a role."""
+    name = name_line.strip(" ,")
+    tokens = _tokens(name)
+    if len(tokens) not in _SIGNATURE_NAME_WORDS or not all(
+        t.kind == "word" and _is_nameish(t) for t in tokens
+    ):
+        return None
+    if len(role_line.split()) > _SIGNATURE_WORDS or role_line.endswith(tuple(".;:!?")):
+        return None
+    role_tokens = _tokens(role_line)
+    if not role_tokens or not _is_role(role_tokens[0]) and not _is_role_adjective(role_tokens[0]):
+        return None
+    if not all(_is_phrase_part(t) for t in role_tokens):
+        return None
+    role, org = _split_role(role_line, role_tokens)
+    return _Mention(name, role, org, 0, False) if role else None
+
+
 def find_participants(paragraphs: Iterable[str]) -> list[Participant]:
     """Every person named in the paragraphs (title first), once each, in order of mention."""
     mentions: list[_Mention] = []
@@ -1201,6 +1226,12 @@ def find_participants(paragraphs: Iterable[str]) -> list[Participant]:
     lines = list(paragraphs)
     for index, paragraph in enumerate(lines):
         found = _mentions(paragraph)
+        signature = (
+            _unlisted_signature(paragraph, lines[index + 1])
+            if not found and index + 1 < len(lines) and len(paragraph) <= 60 else None
+        )
+        if signature is not None:
+            found = [signature]
         if len(found) == 1 and index + 1 < len(lines) and len(paragraph) <= 60:
             role, org = _signature_role(paragraph, found[0], lines[index + 1])
             if role:
