@@ -575,6 +575,16 @@ def test_signatures_whose_names_no_list_knows_are_known_by_the_role_line_under_t
     assert find_participants(["Joint Communiqué", "Secretariat of the Organisation"]) == []
 
 
+def test_a_country_written_with_full_stops_is_not_a_person_s_initials() -> None:
+    assert find_participants([
+        "Acting U.S. Representative to the United Nations",
+        "U.S. President Donald Trump met U.N. Secretary-General António Guterres.",
+    ]) == [
+        Participant("Donald Trump", "President", "U.S."),
+        Participant("António Guterres", "Secretary-General", "U.N."),
+    ]
+
+
 def test_surname_particles_stay_in_the_name_and_a_verbs_to_does_not_hide_a_person() -> None:
     people = find_participants([
         "Let me thank the Chair of the Forum, Ambassador Pieter de Groot, for his leadership.",

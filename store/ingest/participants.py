@@ -29,6 +29,8 @@ _TOKEN = re.compile(
     r"|(?P<quote>[\"“”«»„])"
     r"|(?P<dash>\s[-–—]\s)"
 )
+_COUNTRY_INITIALS = re.compile(r"(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.)\s?")
+"""A country or union written with full stops, which a name's initials look like."""
 _WORD_AS_INITIAL = re.compile(r"^([^\W\d_]{2})\.\s?")
 _SHORT_WORDS = frozenset(
     "да нет но не ни на по из от до за со во ко ну же ли то ок "
@@ -74,6 +76,12 @@ def _tokens(text: str) -> list[_Token]:
             if rest:
                 offset = m.end() - len(rest)
                 tokens.extend(_tokens_shifted(rest, offset))
+            continue
+        country = _COUNTRY_INITIALS.match(value) if kind == "initials" else None
+        if country is not None:
+            # "U.S. Representative": the country, not a person's initials
+            tokens.append(_Token(country.group().strip(), "word", m.start(), m.start() + 4))
+            tokens.extend(_tokens_shifted(value[country.end() :], m.start() + country.end()))
             continue
         word = _WORD_AS_INITIAL.match(value) if kind == "initials" else None
         if word is not None and word.group(1).casefold() in _SHORT_WORDS:
