@@ -585,6 +585,13 @@ def test_a_country_written_with_full_stops_is_not_a_person_s_initials() -> None:
     ]
 
 
+def test_another_spelling_of_a_name_in_brackets_is_the_same_person() -> None:
+    assert [p.name for p in find_participants([
+        "Russian Deputy Foreign Minister Yevgeniy Kolesnikov (Evgeny Kolesnikov) and First "
+        "Deputy Foreign Minister of Tajikistan Farhod Nazarzoda signed the plan.",
+    ])] == ["Yevgeniy Kolesnikov", "Farhod Nazarzoda"]
+
+
 def test_surname_particles_stay_in_the_name_and_a_verbs_to_does_not_hide_a_person() -> None:
     people = find_participants([
         "Let me thank the Chair of the Forum, Ambassador Pieter de Groot, for his leadership.",

@@ -1049,7 +1049,13 @@ def _mentions(text: str) -> list[_Mention]:
                 accepted = not after_connector and (
                     bool(role or after_role) or (of_country and len(run) in (2, 3))
                 )
-            if not accepted:
+            # "Yevgeniy Kolesnikov (Evgeny Kolesnikov)": the same person spelt another way
+            other_spelling = (
+                bool(found) and a >= 2 and tokens[a - 1].text == "(" and b < len(tokens)
+                and tokens[b].text == ")" and tokens[a - 2].end == found[-1].start
+                + len(found[-1].name)
+            )
+            if not accepted or other_spelling:
                 continue
             if after_role and (not role or (_is_title_only(role) and not org)):
                 # "Ambassador Markus Kessler, Head of the OSCE Programme Office": the post
