@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from store.ingest.participants import find_participants
+from store.ingest.participants import find_participants, is_named_in
 from store.model import Participant
 
 
@@ -590,6 +590,13 @@ def test_another_spelling_of_a_name_in_brackets_is_the_same_person() -> None:
         "Russian Deputy Foreign Minister Yevgeniy Kolesnikov (Evgeny Kolesnikov) and First "
         "Deputy Foreign Minister of Tajikistan Farhod Nazarzoda signed the plan.",
     ])] == ["Yevgeniy Kolesnikov", "Farhod Nazarzoda"]
+
+
+def test_a_woman_s_double_surname_in_another_case_is_the_same_person() -> None:
+    people = [Participant("Гульнара Искакова-Мертенс", "", "")]
+    assert is_named_in("Гульнару Искакову-Мертенс", people)
+    assert is_named_in("Айгерим Смагуловой-Ким", [Participant("Айгерим Смагулова-Ким", "", "")])
+    assert not is_named_in("Гульнару Искакову-Петрову", people)
 
 
 def test_surname_particles_stay_in_the_name_and_a_verbs_to_does_not_hide_a_person() -> None:

@@ -1083,9 +1083,13 @@ def _surname_key(name: str) -> str:
 
 
 def _same_surname(a: str, b: str) -> bool:
-    """Whether two surnames are one, allowing Russian case endings ("Зась", "Засем")."""
+    """Whether two surnames are one, allowing Russian case endings ("Зась", "Засем"), in
+    each part of a double surname ("Искакову-Мертенс", "Искакова-Мертенс")."""
     if a == b:
         return True
+    parts_a, parts_b = a.split("-"), b.split("-")
+    if len(parts_a) == len(parts_b) > 1:
+        return all(_same_surname(x, y) for x, y in zip(parts_a, parts_b, strict=True))
     common = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
