@@ -607,6 +607,20 @@ def test_the_transcript_of_a_meeting_s_opening_remarks_is_a_speech_an_interview_
     assert [i.kind for i in interview] == ["interview"]
 
 
+def test_a_slashed_date_on_a_united_states_page_is_read_month_first() -> None:
+    text = (
+        "Remarks at a UN Security Council Briefing\n"
+        "Ambassador Dorothy K. Whitfield\n"
+        "U.S. Mission to the United Nations\n"
+        "New York, New York\n"
+        "05/12/2025\n"
+        "Thank you, Madam President.\n"
+        "Belarus and Armenia hold political consultations\n05/12/2025\n"
+        "The deputy ministers held consultations in Minsk.\n"
+    )
+    assert [i.date for i in parse_text(text, "x")] == ["2025-05-12", "2025-12-05"]
+
+
 def test_a_title_opening_with_a_quotation_is_a_title() -> None:
     text = (
         "Joint press conference following talks\n2 Dec 2026\n"

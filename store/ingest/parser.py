@@ -782,6 +782,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         if date_line is not None and i == header_date:
             assert current is not None
             current.date_line = date_line
+            current.date_text = line
             continue
         if date_line is not None and _dates_the_lead_above(current, next_line):
             assert current is not None
@@ -924,6 +925,28 @@ def _document_date(title: str) -> DateLine | None:
         ):
             return DateLine(found)  # not "... on the anniversary of the Treaty of 15 May 1992"
     return _title_date(title)
+
+
+_SLASHED_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_AMERICAN = re.compile(r"\bU\.S\.|\bUnited States\b")
+_HEAD_LINES = 4
+
+
+def _american_date(draft: _Draft) -> DateLine | None:
+    """The date line read month first ("05/12/2025" is 12 May) on a page of the United
+    States government, which its head names ("U.S. Mission to the United Nations"); None
+    where the day-first reading stands."""
+    slashed = _SLASHED_DATE.fullmatch(draft.date_text.strip())
+    head = " ".join([draft.title, *draft.body[:_HEAD_LINES]])
+    if slashed is None or draft.date_line is None or not _AMERICAN.search(head):
+        return None
+    month, day, year = (int(g) for g in slashed.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    found = draft.date_line.date
+    return DateLine(DateMatch(found.start, found.end, day, month, year), draft.date_line.place)
 
 
 def _yearless_date(draft: _Draft) -> DateMatch | None:
@@ -1154,6 +1177,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
     for draft in drafts:
         if draft.date_line is None and draft.title:
             draft.date_line = _document_date(draft.title)
+        draft.date_line = _american_date(draft) or draft.date_line
     items = []
     for draft, default_year in zip(drafts, _default_years(drafts), strict=True):
         item = _to_item(draft, source, default_year)
