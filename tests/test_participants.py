@@ -599,6 +599,17 @@ def test_a_woman_s_double_surname_in_another_case_is_the_same_person() -> None:
     assert not is_named_in("Гульнару Искакову-Петрову", people)
 
 
+def test_a_list_of_surnames_with_initials_after_them_gives_each_role_after_the_dash() -> None:
+    assert [(p.name, p.role, p.organisation) for p in find_participants([
+        "Mukanov T.K. – Deputy Secretary General of the CSTO;",
+        "– Мукашев Б.Т. – заместитель Председателя Мажилиса Парламента Республики Казахстан;",
+        "He flew to Washington D.C. – and met the press.",
+    ])] == [
+        ("T.K.Mukanov", "Deputy Secretary General", "CSTO"),
+        ("Б.Т.Мукашев", "заместитель Председателя", "Мажилиса Парламента Республики Казахстан"),
+    ]
+
+
 def test_surname_particles_stay_in_the_name_and_a_verbs_to_does_not_hide_a_person() -> None:
     people = find_participants([
         "Let me thank the Chair of the Forum, Ambassador Pieter de Groot, for his leadership.",

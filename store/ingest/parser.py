@@ -21,7 +21,7 @@ from store.text.dates import (
     parse_date_line,
 )
 from store.text.printable import printable
-from store.text.wire import wire_lead
+from store.text.wire import WireLead, wire_lead
 
 _TITLE_MAX_CHARS = 300
 _TITLE_MAX_WORDS = 45
@@ -429,7 +429,9 @@ def _joined_fragments(
     return joined
 
 
-_PAGE_NUMBER = re.compile(r"(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?|(?:page|стр\.|страница)\s*\d{1,3}", re.I)
+_PAGE_NUMBER = re.compile(
+    r"(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?|(?:page|стр\.|страница)\s*\d{1,3}", re.I
+)
 """A page number left by a copy from a PDF ("2", "- 2 -", "Page 2")."""
 _BROKEN_WORD = re.compile(r"[^\W\d_]-$")
 _CLAUSE_END = tuple(".!?;:…")
@@ -734,17 +736,115 @@ def _header_block_end(lines: list[str], at: int) -> int | None:
     return None
 
 
+def _wire_item(
+    current: _Draft | None, wire: WireLead, number: int, hard_block: bool, drafts: list[_Draft]
+) -> _Draft:
+    """The item a wire lead ("/ТАСС/ ...") goes to: its own (added to `drafts`), unless it
+    is the first paragraph under a title; the date its lead gives dates the item."""
+    if current is None or (current.body and not (hard_block and current.title)):
+        current = _Draft(line=number)
+        drafts.append(current)
+    current.date_line = current.date_line or wire.date_line
+    current.body.append(wire.text)
+    return current
+
+
+def _after_separator(current: _Draft | None) -> _Draft | None:
+    """The item a separator ("###", "* * *") leaves open: none, unless the item is one voice
+    (a speech, an article, an interview) whose sections the marks divide."""
+    if current is not None and (not current.title or _reports_news(current.title)):
+        return None
+    return current
+
+
+def _titled(
+    current: _Draft | None, line: str, number: int, next_is_date: bool, drafts: list[_Draft]
+) -> _Draft:
+    """The item a title line goes to: the current one, or a new one it starts (added to
+    `drafts`)."""
+    if (
+        current is not None and current.title and not current.body
+        and current.date_line is None and next_is_date
+    ):
+        # A headline and its subtitle above one date line ('"We measure success
+        # ..."', then "Interview of the ... to the newspaper ...").
+        current.title = f"{current.title} {line}"
+        return current
+    if (
+        current is not None and current.date_line is not None
+        and not current.title and not current.body and not next_is_date
+    ):
+        current.title = line  # a date line above its title ("28.11.2026", then the title)
+        return current
+    drafts.append(_Draft(title=line, line=number))
+    return drafts[-1]
+
+
+@dataclass
+class _Layout:
+    """What a page's layout has said about the lines to come."""
+
+    closed: _Draft | None = None
+    """The item a closing place and date ended: its page's section lines follow."""
+    headed: _Draft | None = None
+    """The transcript whose date line came last: its time and place lines follow."""
+    header_from: int = -1
+    header_date: int = -1
+    """A title's header block (speaker, office, place) and the date line under it."""
+
+    def skips(
+        self, at: int, line: str, current: _Draft | None, next_line: str | None,
+        next_is_date: bool,
+    ) -> bool:
+        """Whether the line is layout, not text: a header line taken with its title, a
+        transcript's time or place, a section line between a closed item and the next
+        title."""
+        if self.header_from < at < self.header_date:
+            return True
+        if current is not None and current is self.headed and _is_layout_line(line):
+            return True  # "16:20", "The Kremlin, Moscow"
+        self.headed = None
+        return (
+            current is not None and current is self.closed and not _is_paragraph(line)
+            and not next_is_date and not (next_line is not None and _is_paragraph(next_line))
+        )
+
+    def dates(
+        self, at: int, line: str, date_line: DateLine | None, current: _Draft | None,
+        next_line: str | None,
+    ) -> bool:
+        """Whether the date line dates the current item although it has text: under a
+        title's header block, under a transcript's lead, or closing the item."""
+        if current is None or date_line is None:
+            return False
+        lead = _dates_the_lead_above(current, next_line)
+        closing = not lead and _closes_item(current, line, date_line, next_line)
+        if at != self.header_date and not lead and not closing:
+            return False
+        current.date_line = date_line
+        current.date_text = line
+        if closing:
+            current.body.append(line)
+            self.closed = current
+        self.headed = current if lead else None
+        return True
+
+    def headed_title(self, lines: list[str], at: int, number: int) -> _Draft | None:
+        """A new item for a title with a header block above its date line, or None."""
+        end = _header_block_end(lines, at) if _is_title_like(lines[at]) else None
+        if end is None:
+            return None
+        self.header_from, self.header_date = at, end
+        return _Draft(title=lines[at], body=lines[at + 1 : end], line=number)
+
+
 def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
     skipping = ""
-    closed: _Draft | None = None  # the item a closing place and date ended
-    headed: _Draft | None = None  # the item whose date line came last
-    header_from = header_date = -1  # a title's header block and the date line under it
+    layout = _Layout()
     furniture = [_is_furniture(line) for line in lines]
     for i, line in enumerate(lines):
-        if header_from < i < header_date:
-            continue  # taken with the title above
         skip, skipping = _page_furniture(
             line, lines[i + 1 : i + 1 + _CONTACT_HEADER_LINES], skipping, current
         )
@@ -756,44 +856,20 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             (lines[k] for k in range(i + 1, min(i + 4, len(lines))) if not furniture[k]), None
         )
         next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
+        if layout.skips(i, line, current, next_line, next_is_date):
+            continue
         if _is_separator(line):
-            # "###", "* * *": the item before ends here, unless it is one voice (a speech,
-            # an article, an interview) whose sections the marks divide.
-            if current is not None and (not current.title or _reports_news(current.title)):
-                current = None
+            current = _after_separator(current)
             continue
         if current is not None and current.body and _is_bare_name(line):
             current.body.append(line)  # a signature
             continue
         wire = wire_lead(line)
         if wire is not None:
-            # "/ТАСС/ ...": a wire item's lead paragraph, its own item unless it is the
-            # first paragraph under a title; the date its lead gives dates the item.
-            if current is None or (current.body and not (hard_block and current.title)):
-                current = _Draft(line=numbers[i])
-                drafts.append(current)
-            current.date_line = current.date_line or wire.date_line
-            current.body.append(wire.text)
+            current = _wire_item(current, wire, numbers[i], hard_block, drafts)
             continue
-        if current is not None and current is headed and _is_layout_line(line):
-            continue  # "16:20", "The Kremlin, Moscow" under a transcript's date line
-        headed = None
         date_line = parse_date_line(line, bare=_under_title(current))
-        if date_line is not None and i == header_date:
-            assert current is not None
-            current.date_line = date_line
-            current.date_text = line
-            continue
-        if date_line is not None and _dates_the_lead_above(current, next_line):
-            assert current is not None
-            current.date_line = date_line
-            headed = current
-            continue
-        if date_line is not None and _closes_item(current, line, date_line, next_line):
-            assert current is not None
-            current.body.append(line)
-            current.date_line = date_line
-            closed = current
+        if layout.dates(i, line, date_line, current, next_line):
             continue
         if date_line is not None:
             if (
@@ -820,35 +896,17 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
                 or (not hard_block and _title_date(line) is not None and _is_title_like(next_line))
             )
         )
-        header_end = (
-            _header_block_end(lines, i) if not starts_titled and _is_title_like(line) else None
-        )
-        if header_end is not None:
-            current = _Draft(title=line, line=numbers[i])
+        headed = None if starts_titled else layout.headed_title(lines, i, numbers[i])
+        if headed is not None:
+            current = headed
             drafts.append(current)
-            current.body.extend(lines[i + 1 : header_end])
-            header_from, header_date = i, header_end
             continue
         if starts_titled and not next_is_date and _is_briefing(current):
             assert current is not None
             current.body.append(line)  # a briefing's topic heading ("On the Minister's visit")
             continue
         if starts_titled:
-            if (
-                current is not None and current.title and not current.body
-                and current.date_line is None and next_is_date
-            ):
-                # A headline and its subtitle above one date line ('"We measure success
-                # ..."', then "Interview of the ... to the newspaper ...").
-                current.title = f"{current.title} {line}"
-            elif (
-                current is not None and current.date_line is not None
-                and not current.title and not current.body and not next_is_date
-            ):
-                current.title = line  # a date line above its title ("28.11.2026", then the title)
-            else:
-                current = _Draft(title=line, line=numbers[i])
-                drafts.append(current)
+            current = _titled(current, line, numbers[i], next_is_date, drafts)
             continue
         opens_with_date = opening_date(line) is not None
         starts_untitled = current is None or (
@@ -866,8 +924,6 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             and (not current.title or _reports_news(current.title))
             and _opens_news_about_someone_new(line, current)
         )
-        if current is closed and current is not None and not _is_paragraph(line):
-            continue  # the page's section lines between a closed item and the next title
         if starts_untitled:
             current = _Draft(line=numbers[i])
             drafts.append(current)

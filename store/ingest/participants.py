@@ -23,6 +23,9 @@ _TOKEN = re.compile(
     # "Хренин В.Г.": initials after a surname; a single one only before a list's comma or
     # a lowercase word, since "Ван И." ends a sentence with a one-letter given name
     r"|(?P<postinitials>(?<=[а-яё] )(?:[А-ЯЁ]\.\s?){2}(?=[\s,;:)]|$)"
+    # "Mukanov T.K. – Deputy Secretary General": in English only in such a list, before
+    # the dash, since "Washington D.C." is a place
+    r"|(?<=[a-z] )(?:[A-Z]\.){2}(?=\s[-–—]\s)"
     r"|(?<=[а-яё] )[А-ЯЁ]\.(?=[,;:)]|\s+[а-яё]))"
     r"|(?P<word>[^\W\d_][\w'’\-]*[^\W_]|[^\W\d_])"
     r"|(?P<punct>[,;:()\[\].!?])"
@@ -622,9 +625,15 @@ def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
     return role_text, _sending_state(role_text, organisation)
 
 
-def _role_after(text: str, tokens: list[_Token], index: int) -> tuple[str, str]:
-    """The role in ", <role>" right after a name, unless that phrase ends in another name."""
-    if index >= len(tokens) or tokens[index].text != ",":
+def _role_after(
+    text: str, tokens: list[_Token], index: int, *, listed: bool = False
+) -> tuple[str, str]:
+    """The role in ", <role>" right after a name, unless that phrase ends in another name;
+    for a `listed` name (initials after the surname) also in " – <role>" ("Мукашев Б.Т. –
+    заместитель Председателя ...")."""
+    if index >= len(tokens) or not (
+        tokens[index].text == "," or (listed and tokens[index].kind == "dash")
+    ):
         return "", ""
     j = index + 1
     while j < len(tokens) and _is_phrase_part(tokens[j]):
@@ -1031,7 +1040,10 @@ def _mentions(text: str) -> list[_Mention]:
                 # A headline's capitals ("Secretary-General Appoints Elena Marchetti of
                 # Italy") put a role before a name that is not its holder's.
                 role, org = _roles_before(text, tokens, segment_start, a)
-            after_role, after_org = _role_after(text, tokens, b) if b == hi else ("", "")
+            after_role, after_org = (
+                _role_after(text, tokens, b, listed=initials_after)
+                if b == hi or initials_after else ("", "")
+            )
             single = len(run) == 1 and run[0].kind == "word"
             if not role and not after_role and len(run) >= 2 and segment_start == lo:
                 role, org, start = _role_across_commas(text, tokens, lo, (a, b), alone=b == hi)
@@ -1229,7 +1241,7 @@ def _unlisted_signature(name_line: str, role_line: str) -> _Mention | None:
     if len(role_line.split()) > _SIGNATURE_WORDS or role_line.endswith(tuple(".;:!?")):
         return None
     role_tokens = _tokens(role_line)
-    if not role_tokens or not _is_role(role_tokens[0]) and not _is_role_adjective(role_tokens[0]):
+    if not role_tokens or not (_is_role(role_tokens[0]) or _is_role_adjective(role_tokens[0])):
         return None
     if not all(_is_phrase_part(t) for t in role_tokens):
         return None
