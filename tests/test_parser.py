@@ -621,6 +621,18 @@ def test_a_slashed_date_on_a_united_states_page_is_read_month_first() -> None:
     assert [i.date for i in parse_text(text, "x")] == ["2025-05-12", "2025-12-05"]
 
 
+def test_a_trail_ending_in_a_site_s_transcripts_section_is_not_an_item() -> None:
+    text = (
+        "President of Russia | Events | News | Transcripts\n"
+        "Beginning of meeting with President of Kyrgyzstan\n20.02.2026\n"
+        "Vladimir Putin: Mr President, friends, I am very glad to welcome you.\n"
+        "Президент России | События | Новости | Стенограммы\n"
+        "Начало встречи с Председателем Кабинета Министров\n21.02.2026\n"
+        "В.Путин: Уважаемый Эрмек Аскарович! Рад вас видеть.\n"
+    )
+    assert [i.title[:12] for i in parse_text(text, "x")] == ["Beginning of", "Начало встре"]
+
+
 def test_a_title_opening_with_a_quotation_is_a_title() -> None:
     text = (
         "Joint press conference following talks\n2 Dec 2026\n"

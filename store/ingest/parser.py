@@ -243,7 +243,8 @@ _SOCIAL = frozenset({
 _HOME = frozenset({"home", "main", "main page", "homepage", "главная", "главная страница"})
 _SECTIONS = frozenset({
     "news", "latest news", "all news", "press releases", "statements", "speeches", "events",
-    "новости", "все новости", "пресс-релизы", "заявления", "выступления", "события",
+    "transcripts", "новости", "все новости", "пресс-релизы", "заявления", "выступления",
+    "события", "стенограммы",
 })
 """The sections of a site's press pages, where a breadcrumb trail ends."""
 _BREADCRUMB_SPLIT = re.compile(r"\s+[/>»|]\s+")
