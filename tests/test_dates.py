@@ -26,6 +26,8 @@ from store.text.dates import event_date, find_dates, held_date, opening_date, pa
         ("Vienna (Austria), 4 July 2025", "2025-07-04", "Vienna (Austria)"),
         ("July 2, 2025 9:14 AM GMT+3 Updated 3 hours ago", "2025-07-02", ""),
         ("12 May 2025 3:10 p.m. UTC", "2025-05-12", ""),
+        ("Бишкек, 17.V.2025", "2025-05-17", "Бишкек"),
+        ("CIS IPA news | 3.XII.2024", "2024-12-03", ""),
     ],
 )
 def test_a_date_line_is_read_with_its_place(line: str, iso: str, place: str) -> None:
@@ -33,6 +35,19 @@ def test_a_date_line_is_read_with_its_place(line: str, iso: str, place: str) -> 
     assert parsed is not None
     assert parsed.date.iso() == iso
     assert parsed.place == place
+
+
+def test_a_title_naming_its_document_s_date_is_not_a_date_line() -> None:
+    assert parse_date_line("Заявление МИД Кыргызстана от 2 июня 2025 года") is None
+    assert parse_date_line("Statement of 12 May 2025") is None
+    assert parse_date_line("Published on 18 February 2025") is not None
+
+
+def test_a_month_in_roman_numerals_is_read_and_a_roman_word_is_not_a_month() -> None:
+    assert [d.iso() for d in find_dates("Signed on 17.IX.2025 and 4.XI.2025")] == [
+        "2025-09-17", "2025-11-04",
+    ]
+    assert find_dates("Chapter 17.VI and 12.XIII.2025") == []
 
 
 def test_a_sentence_containing_a_date_is_not_a_date_line() -> None:

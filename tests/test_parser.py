@@ -327,6 +327,12 @@ def test_kinds_from_titles() -> None:
     assert kind_of("Interview of the Chief of the Joint Staff to Krasnaya Zvezda") == "interview"
     assert kind_of("Statement of the CSTO Permanent Council") == "statement"
     assert kind_of("The CSTO Secretary General met the Ambassador") == "news"
+    assert kind_of("JOINT COMMUNIQUÉ OF THE MINISTERS OF FOREIGN AFFAIRS") == "statement"
+    assert kind_of("Comment by the Press Secretary in connection with a media question") == (
+        "statement"
+    )
+    assert kind_of("Комментарий официального представителя МИД") == "statement"
+    assert kind_of("Experts comment on the agreement") == "news"
     assert kind_of("Message of the CSTO Secretary General on the Day of the Defender") == "speech"
     assert kind_of("Поздравление Генерального секретаря ОДКБ с Днем Победы") == "speech"
     assert kind_of("The Secretary General sent a message to the forum") == "news"
@@ -475,6 +481,156 @@ def test_a_signature_and_a_closing_place_and_date_end_a_statement_and_date_it() 
     ]
     assert [p.name for p in items[0].participants] == ["Антониу Гутерриш"]
     assert [p.name for p in items[4].participants] == ["Kaha Imnadze"]
+
+
+def test_a_closing_place_and_date_right_above_the_next_title_date_the_item_they_close() -> None:
+    text = (
+        "Comment by the Press Secretary on a media question\n"
+        "Q.: How does the side assess the statement?\n"
+        "Press Secretary Aizada Toktogulova: The side welcomes the approach.\n"
+        "Bishkek, 2 June 2025\n"
+        "The CIS remains a platform for frank dialogue, says its Secretary\n"
+        "The Executive Secretary answered questions from the agency.\n"
+        "Published: 27 December 2025\n"
+        "CIS Executive Committee\n"
+        "News\n"
+        "Council of Representatives meets in Minsk\n"
+        "On 21 October 2025, Minsk hosted a meeting of the Council.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title[:20], i.date, i.body[-1]) for i in items] == [
+        ("Comment by the Press", "2025-06-02", "Bishkek, 2 June 2025"),
+        ("The CIS remains a pl", "2025-12-27", "Published: 27 December 2025"),
+        ("Council of Represent", "2025-10-21",
+         "On 21 October 2025, Minsk hosted a meeting of the Council."),
+    ]
+
+
+def test_a_title_naming_its_document_s_date_is_a_title_and_dates_the_item() -> None:
+    text = (
+        "Заявление МИД Кыргызской Республики от 2 июня 2025 года\n"
+        "Министерство приветствует конструктивный подход таджикской стороны.\n"
+        "Statement of 12 May 2025 by the Secretary General on the situation at the border\n"
+        "The Secretary General expresses serious concern over the incident.\n"
+        "Statement on the anniversary of the Treaty of 15 May 1992 and its lessons\n"
+        "Today we recall the signing of the Treaty.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title[:25], i.date) for i in items] == [
+        ("Заявление МИД Кыргызской ", "2025-06-02"),
+        ("Statement of 12 May 2025 ", "2025-05-12"),
+        ("Statement on the annivers", None),
+    ]
+
+
+def test_text_copied_from_a_pdf_is_put_back_into_paragraphs() -> None:
+    text = (
+        "JOINT COMMUNIQUÉ OF THE MINISTERS OF FOREIGN AFFAIRS\n"
+        "г. Ереван, 20 ноября 2025 г.\n"
+        "The Ministers of Foreign Affairs of the Republic of Armenia, the Republic of Bela-\n"
+        "rus and the Republic of Kazakhstan, having met in Yerevan at\n"
+        "the invitation of the Armenian side,\n"
+        "reaffirmed their commitment to the development of cooperation;\n"
+        "- 2 -\n"
+        "Joint Communiqué – Yerevan, 20 November 2025\n"
+        "agreed to hold regular consultations between the foreign ministries at the level of\n"
+        "deputy ministers.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title[:13], i.date) for i in items] == [("JOINT COMMUNI", "2025-11-20")]
+    assert items[0].body == (
+        "The Ministers of Foreign Affairs of the Republic of Armenia, the Republic of Belarus "
+        "and the Republic of Kazakhstan, having met in Yerevan at the invitation of the "
+        "Armenian side, reaffirmed their commitment to the development of cooperation;",
+        "agreed to hold regular consultations between the foreign ministries at the level of "
+        "deputy ministers.",
+    )
+
+
+def test_a_transcript_s_date_time_and_place_under_its_lead_are_its_date_line() -> None:
+    text = (
+        "Beginning of meeting with President of Kyrgyzstan\n"
+        "Vladimir Putin held talks with the President of Kyrgyzstan.\n"
+        "February 18, 2026\n16:20\nThe Kremlin, Moscow\n"
+        "Vladimir Putin: Mr President, friends,\n"
+        "I am very glad to welcome you to Moscow.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title[:9], i.date, i.body[-1]) for i in items] == [
+        ("Beginning", "2026-02-18", "I am very glad to welcome you to Moscow."),
+    ]
+    assert "16:20" not in items[0].body and "The Kremlin, Moscow" not in items[0].body
+
+
+def test_a_title_with_speaker_office_and_place_above_its_date_starts_an_item() -> None:
+    text = (
+        "Joint statement of the ministers\n"
+        "The ministers agreed to hold regular consultations.\n"
+        "Hovik Sargsyan\n"
+        "Minister of Foreign Affairs of the Republic of Armenia\n"
+        "Remarks at a UN Security Council Briefing on the Situation in Afghanistan\n"
+        "Ambassador Dorothy K. Whitfield\n"
+        "Acting U.S. Representative to the United Nations\n"
+        "U.S. Mission to the United Nations\n"
+        "New York, New York\n"
+        "12 May 2025\n"
+        "AS DELIVERED\n"
+        "Thank you, Madam President. And thank you for your briefing.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title[:16], i.date, i.body[-1]) for i in items] == [
+        ("Joint statement ", None, "Minister of Foreign Affairs of the Republic of Armenia"),
+        ("Remarks at a UN ", "2025-05-12",
+         "Thank you, Madam President. And thank you for your briefing."),
+    ]
+    assert "Dorothy K. Whitfield" in [p.name for p in items[1].participants]
+
+
+def test_the_transcript_of_a_meeting_s_opening_remarks_is_a_speech_an_interview_is_not() -> None:
+    meeting = parse_text(
+        "Beginning of meeting with President of Kyrgyzstan\n"
+        "Vladimir Putin held talks with the President of Kyrgyzstan.\n"
+        "Vladimir Putin: Mr President, friends, I am very glad to welcome you.\n"
+        "Adylbek Sultanaliev (retranslated): Thank you for the invitation.\n",
+        "x",
+    )
+    interview = parse_text(
+        "Daniyar Zhaksylykov on the year ahead\n"
+        "The Executive Secretary answered questions from Kazinform.\n"
+        "Kazinform: What will be the priorities next year?\n"
+        "Zhaksylykov: First of all, the economy.\n"
+        "Kazinform: And humanitarian cooperation?\n"
+        "Zhaksylykov: 2026 is the Year of Cultural Heritage.\n",
+        "x",
+    )
+    assert [i.kind for i in meeting] == ["speech"]
+    assert [i.kind for i in interview] == ["interview"]
+
+
+def test_a_slashed_date_on_a_united_states_page_is_read_month_first() -> None:
+    text = (
+        "Remarks at a UN Security Council Briefing\n"
+        "Ambassador Dorothy K. Whitfield\n"
+        "U.S. Mission to the United Nations\n"
+        "New York, New York\n"
+        "05/12/2025\n"
+        "Thank you, Madam President.\n"
+        "Belarus and Armenia hold political consultations\n05/12/2025\n"
+        "The deputy ministers held consultations in Minsk.\n"
+    )
+    assert [i.date for i in parse_text(text, "x")] == ["2025-05-12", "2025-12-05"]
+
+
+def test_a_trail_ending_in_a_site_s_transcripts_section_is_not_an_item() -> None:
+    text = (
+        "President of Russia | Events | News | Transcripts\n"
+        "Beginning of meeting with President of Kyrgyzstan\n20.02.2026\n"
+        "Vladimir Putin: Mr President, friends, I am very glad to welcome you.\n"
+        "Президент России | События | Новости | Стенограммы\n"
+        "Начало встречи с Председателем Кабинета Министров\n21.02.2026\n"
+        "В.Путин: Уважаемый Эрмек Аскарович! Рад вас видеть.\n"
+    )
+    assert [i.title[:12] for i in parse_text(text, "x")] == ["Beginning of", "Начало встре"]
 
 
 def test_a_title_opening_with_a_quotation_is_a_title() -> None:

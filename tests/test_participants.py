@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from store.ingest.participants import find_participants
+from store.ingest.participants import find_participants, is_named_in
 from store.model import Participant
 
 
@@ -561,6 +561,53 @@ def test_the_role_line_under_a_signature_is_the_signers() -> None:
         ["Dear comrades!", "I wish you good health.", "Imangali Tasmagambetov,",
          "CSTO Secretary General"]
     ) == [Participant("Imangali Tasmagambetov", "Secretary General", "CSTO")]
+
+
+def test_signatures_whose_names_no_list_knows_are_known_by_the_role_line_under_them() -> None:
+    assert find_participants([
+        "The ministers agreed to hold regular consultations.",
+        "Hovik Sargsyan", "Minister of Foreign Affairs of the Republic of Armenia",
+        "Ales Dubrouski", "Minister of Foreign Affairs of the Republic of Belarus",
+    ]) == [
+        Participant("Hovik Sargsyan", "Minister of Foreign Affairs", "Republic of Armenia"),
+        Participant("Ales Dubrouski", "Minister of Foreign Affairs", "Republic of Belarus"),
+    ]
+    assert find_participants(["Joint Communiqué", "Secretariat of the Organisation"]) == []
+
+
+def test_a_country_written_with_full_stops_is_not_a_person_s_initials() -> None:
+    assert find_participants([
+        "Acting U.S. Representative to the United Nations",
+        "U.S. President Donald Trump met U.N. Secretary-General António Guterres.",
+    ]) == [
+        Participant("Donald Trump", "President", "U.S."),
+        Participant("António Guterres", "Secretary-General", "U.N."),
+    ]
+
+
+def test_another_spelling_of_a_name_in_brackets_is_the_same_person() -> None:
+    assert [p.name for p in find_participants([
+        "Russian Deputy Foreign Minister Yevgeniy Kolesnikov (Evgeny Kolesnikov) and First "
+        "Deputy Foreign Minister of Tajikistan Farhod Nazarzoda signed the plan.",
+    ])] == ["Yevgeniy Kolesnikov", "Farhod Nazarzoda"]
+
+
+def test_a_woman_s_double_surname_in_another_case_is_the_same_person() -> None:
+    people = [Participant("Гульнара Искакова-Мертенс", "", "")]
+    assert is_named_in("Гульнару Искакову-Мертенс", people)
+    assert is_named_in("Айгерим Смагуловой-Ким", [Participant("Айгерим Смагулова-Ким", "", "")])
+    assert not is_named_in("Гульнару Искакову-Петрову", people)
+
+
+def test_a_list_of_surnames_with_initials_after_them_gives_each_role_after_the_dash() -> None:
+    assert [(p.name, p.role, p.organisation) for p in find_participants([
+        "Mukanov T.K. – Deputy Secretary General of the CSTO;",
+        "– Мукашев Б.Т. – заместитель Председателя Мажилиса Парламента Республики Казахстан;",
+        "He flew to Washington D.C. – and met the press.",
+    ])] == [
+        ("T.K.Mukanov", "Deputy Secretary General", "CSTO"),
+        ("Б.Т.Мукашев", "заместитель Председателя", "Мажилиса Парламента Республики Казахстан"),
+    ]
 
 
 def test_surname_particles_stay_in_the_name_and_a_verbs_to_does_not_hide_a_person() -> None:

@@ -21,7 +21,7 @@ from store.text.dates import (
     parse_date_line,
 )
 from store.text.printable import printable
-from store.text.wire import wire_lead
+from store.text.wire import WireLead, wire_lead
 
 _TITLE_MAX_CHARS = 300
 _TITLE_MAX_WORDS = 45
@@ -38,7 +38,10 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # someone's message ("Secretary-General's message on the Day of Peace"), theirs
         r"|(?:'s|s'|’s|s’) (?:(?:congratulatory|video|new year) )?message\b"
         r"|^(?:поздравлени|послани|приветстви)", re.I)),
-    ("statement", re.compile(r"\bstatement\b|\bзаявлени", re.I)),
+    # a joint communiqué, and a spokesperson's comment, speak for the office
+    ("statement", re.compile(
+        r"\bstatement\b|\bзаявлени|\bcommuniq|\bкоммюнике|^comments? (?:by|of)\b"
+        r"|^комментари[йи] ", re.I)),
     # a spokesperson's briefing: remarks on the topics of the day, then answers
     ("speech", re.compile(r"^(?:(?:daily|weekly|regular|special) )?(?:press |news |media )?"
                           r"briefing\b|^(?:еженедельный |очередной )?брифинг\b", re.I)),
@@ -78,6 +81,32 @@ def _questions_and_answers(body: list[str]) -> bool:
     return asked >= _INTERVIEW_TURNS
 
 
+_SPEAKER = re.compile(
+    r"(?:[A-ZА-ЯЁ]\.\s?)*[A-ZА-ЯЁ][\w’'\-]+(?:\s[A-ZА-ЯЁ][\w’'\-]+){0,2}"
+    r"(?:\s\([^()]{1,30}\))?:\s+\S"
+)
+"""A named speaker's turn in a transcript: "Vladimir Putin: ...", "В.Путин: ...",
+"Adylbek Sultanaliev (retranslated): ..."."""
+_TRANSCRIPT_SPEAKERS = 2
+
+
+def _is_transcript(body: list[str]) -> bool:
+    """Whether the text is the transcript of a meeting's opening remarks: turns of at
+    least two people named in full or by initial and surname, none of them a question."""
+    speakers = set()
+    for paragraph in body:
+        turn = _SPEAKER.match(paragraph)
+        if turn is None:
+            continue
+        label = turn.group().rsplit(":", 1)[0]
+        if " " not in label.split("(")[0].strip() and "." not in label:
+            return False  # "Kazinform: ...", "Q.: ...": an interviewer's label
+        if paragraph.rstrip().endswith("?"):
+            return False
+        speakers.add(label.split("(")[0].strip())
+    return len(speakers) >= _TRANSCRIPT_SPEAKERS
+
+
 def _kind(title: str, body: list[str]) -> str:
     """The kind the title says, else the one the first paragraph announces, else an
     interview where the text is questions and answers."""
@@ -87,6 +116,8 @@ def _kind(title: str, body: list[str]) -> str:
         return kind_of(announced.group())
     if kind == "news" and len(body) >= 2 * _INTERVIEW_TURNS and _questions_and_answers(body):
         return "interview"
+    if kind == "news" and _is_transcript(body):
+        return "speech"
     return kind
 
 
@@ -212,7 +243,8 @@ _SOCIAL = frozenset({
 _HOME = frozenset({"home", "main", "main page", "homepage", "главная", "главная страница"})
 _SECTIONS = frozenset({
     "news", "latest news", "all news", "press releases", "statements", "speeches", "events",
-    "новости", "все новости", "пресс-релизы", "заявления", "выступления", "события",
+    "transcripts", "новости", "все новости", "пресс-релизы", "заявления", "выступления",
+    "события", "стенограммы",
 })
 """The sections of a site's press pages, where a breadcrumb trail ends."""
 _BREADCRUMB_SPLIT = re.compile(r"\s+[/>»|]\s+")
@@ -398,6 +430,49 @@ def _joined_fragments(
     return joined
 
 
+_PAGE_NUMBER = re.compile(
+    r"(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?|(?:page|стр\.|страница)\s*\d{1,3}", re.I
+)
+"""A page number left by a copy from a PDF ("2", "- 2 -", "Page 2")."""
+_BROKEN_WORD = re.compile(r"[^\W\d_]-$")
+_CLAUSE_END = tuple(".!?;:…")
+
+
+def _starts_lowercase(line: str) -> bool:
+    return line[:1].isalpha() and line[:1].islower()
+
+
+def _unbroken(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
+    """The lines of a text copied from a PDF put back together: a word hyphenated at the
+    line's end joined ("Bela-" / "rus"), a line that breaks off mid-sentence joined to the
+    lowercase line that goes on with it, page numbers and the running head under them
+    dropped. A paragraph never starts in lowercase, so such a line is the one before it
+    going on."""
+    kept: list[str] = []
+    kept_numbers: list[int] = []
+    for i, line in enumerate(lines):
+        if _PAGE_NUMBER.fullmatch(line):
+            continue
+        after_page = i > 0 and _PAGE_NUMBER.fullmatch(lines[i - 1]) is not None
+        if (
+            after_page and not _starts_lowercase(line)
+            and i + 1 < len(lines) and _starts_lowercase(lines[i + 1])
+        ):
+            continue  # the page's running head ("Joint Communiqué – Yerevan, 20 November")
+        if (
+            kept and _starts_lowercase(line) and not kept[-1].endswith(_CLAUSE_END)
+            and parse_date_line(line) is None  # "г. Ереван, 20 ноября 2025 г."
+        ):
+            if _BROKEN_WORD.search(kept[-1]):
+                kept[-1] = kept[-1][:-1] + line
+            else:
+                kept[-1] = f"{kept[-1]} {line}"
+            continue
+        kept.append(line)
+        kept_numbers.append(numbers[i])
+    return kept, kept_numbers
+
+
 def _lines(text: str) -> tuple[list[list[str]], list[list[int]], bool]:
     """The text's blocks of lines, each line's number, and whether blank lines separate
     items.
@@ -426,6 +501,10 @@ def _lines(text: str) -> tuple[list[list[str]], list[list[int]], bool]:
     if block:
         blocks.append(block)
         numbers.append(block_numbers)
+    for k, (lines, line_numbers) in enumerate(zip(blocks, numbers, strict=True)):
+        blocks[k], numbers[k] = _unbroken(lines, line_numbers)
+    blocks = [b for b in blocks if b]
+    numbers = [n for n in numbers if n]
     multi_line = sum(1 for b in blocks if len(b) > 1)
     if len(blocks) <= 1 or multi_line == 0:
         return blocks, numbers, False
@@ -581,10 +660,190 @@ def _under_title(draft: _Draft | None) -> bool:
     return draft is not None and bool(draft.title) and not draft.body and draft.date_line is None
 
 
+_PUBLISHED = re.compile(r"(?:published|posted|опубликовано|дата публикации)\b", re.I)
+
+
+def _closes_item(
+    current: _Draft | None, line: str, date_line: DateLine, next_line: str | None
+) -> bool:
+    """Whether a date line after an undated item's text is that item's closing place and
+    date ("Bishkek, 2 June 2025", "Published: 27 December 2025"), not the date line of
+    the next item.
+
+    A statement ends with where and when it was signed, a site's page with when it was
+    published; a dump's date line above a title is a date alone, and the item before it
+    has its own. The line after must not be the item's text going on.
+    """
+    if current is None or not current.body or current.date_line is not None:
+        return False
+    if date_line.date.year is None or _title_date(current.title) is not None:
+        return False
+    if next_line is not None and _is_paragraph(next_line) and not _is_title_like(next_line):
+        return False
+    place = date_line.place
+    place_first = bool(place) and 0 <= line.find(place) < date_line.date.start
+    return place_first or bool(_PUBLISHED.match(line))
+
+
+_LAYOUT_TIME = re.compile(r"[0-2]?\d:[0-5]\d")
+_PLACE_WORDS = 5
+
+
+def _is_layout_line(line: str) -> bool:
+    """A transcript page's time or place under its date line ("16:20", "The Kremlin,
+    Moscow", "Novo-Ogaryovo, Moscow Region"): capitalised words around a comma."""
+    if _LAYOUT_TIME.fullmatch(line):
+        return True
+    words = line.replace(",", " ").split()
+    return (
+        "," in line and len(words) <= _PLACE_WORDS and not line.endswith(_SENTENCE_END)
+        and all(w[:1].isupper() or w.lower() in ("the", "of") for w in words)
+    )
+
+
+def _dates_the_lead_above(current: _Draft | None, next_line: str | None) -> bool:
+    """Whether a date line is the date of the titled item above, whose lead it follows:
+    a transcript page gives the title, the lead, then the date with the time under it."""
+    return (
+        current is not None and bool(current.title) and len(current.body) == 1
+        and current.date_line is None and next_line is not None
+        and _LAYOUT_TIME.fullmatch(next_line) is not None
+    )
+
+
+_HEADER_LINES = range(2, 6)
+_HEADER_LINE_MAX_WORDS = 8
+
+
+def _header_block_end(lines: list[str], at: int) -> int | None:
+    """Where the date line is of a title with a header block under it, or None.
+
+    A mission's or ministry's page gives, between the title and the date, the speaker, the
+    role, the office and the place ("Ambassador Dorothy K. Whitfield", "U.S. Mission to
+    the United Nations", "New York, New York"): short lines, none a sentence, then the date
+    and the text (perhaps after a mark such as "AS DELIVERED")."""
+    for k in _HEADER_LINES:
+        end = at + 1 + k
+        if end + 1 >= len(lines) or parse_date_line(lines[end]) is None:
+            continue
+        header = lines[at + 1 : end]
+        if any(
+            parse_date_line(h) is not None or h.endswith(_SENTENCE_END) or _is_bare_name(h)
+            or len(h.split()) > _HEADER_LINE_MAX_WORDS for h in header
+        ):
+            return None
+        text = lines[end + 1 : end + 3]
+        return end if any(_is_paragraph(t) and not _is_title_like(t) for t in text) else None
+    return None
+
+
+def _wire_item(
+    current: _Draft | None, wire: WireLead, number: int, hard_block: bool, drafts: list[_Draft]
+) -> _Draft:
+    """The item a wire lead ("/ТАСС/ ...") goes to: its own (added to `drafts`), unless it
+    is the first paragraph under a title; the date its lead gives dates the item."""
+    if current is None or (current.body and not (hard_block and current.title)):
+        current = _Draft(line=number)
+        drafts.append(current)
+    current.date_line = current.date_line or wire.date_line
+    current.body.append(wire.text)
+    return current
+
+
+def _after_separator(current: _Draft | None) -> _Draft | None:
+    """The item a separator ("###", "* * *") leaves open: none, unless the item is one voice
+    (a speech, an article, an interview) whose sections the marks divide."""
+    if current is not None and (not current.title or _reports_news(current.title)):
+        return None
+    return current
+
+
+def _titled(
+    current: _Draft | None, line: str, number: int, next_is_date: bool, drafts: list[_Draft]
+) -> _Draft:
+    """The item a title line goes to: the current one, or a new one it starts (added to
+    `drafts`)."""
+    if (
+        current is not None and current.title and not current.body
+        and current.date_line is None and next_is_date
+    ):
+        # A headline and its subtitle above one date line ('"We measure success
+        # ..."', then "Interview of the ... to the newspaper ...").
+        current.title = f"{current.title} {line}"
+        return current
+    if (
+        current is not None and current.date_line is not None
+        and not current.title and not current.body and not next_is_date
+    ):
+        current.title = line  # a date line above its title ("28.11.2026", then the title)
+        return current
+    drafts.append(_Draft(title=line, line=number))
+    return drafts[-1]
+
+
+@dataclass
+class _Layout:
+    """What a page's layout has said about the lines to come."""
+
+    closed: _Draft | None = None
+    """The item a closing place and date ended: its page's section lines follow."""
+    headed: _Draft | None = None
+    """The transcript whose date line came last: its time and place lines follow."""
+    header_from: int = -1
+    header_date: int = -1
+    """A title's header block (speaker, office, place) and the date line under it."""
+
+    def skips(
+        self, at: int, line: str, current: _Draft | None, next_line: str | None,
+        next_is_date: bool,
+    ) -> bool:
+        """Whether the line is layout, not text: a header line taken with its title, a
+        transcript's time or place, a section line between a closed item and the next
+        title."""
+        if self.header_from < at < self.header_date:
+            return True
+        if current is not None and current is self.headed and _is_layout_line(line):
+            return True  # "16:20", "The Kremlin, Moscow"
+        self.headed = None
+        return (
+            current is not None and current is self.closed and not _is_paragraph(line)
+            and not next_is_date and not (next_line is not None and _is_paragraph(next_line))
+        )
+
+    def dates(
+        self, at: int, line: str, date_line: DateLine | None, current: _Draft | None,
+        next_line: str | None,
+    ) -> bool:
+        """Whether the date line dates the current item although it has text: under a
+        title's header block, under a transcript's lead, or closing the item."""
+        if current is None or date_line is None:
+            return False
+        lead = _dates_the_lead_above(current, next_line)
+        closing = not lead and _closes_item(current, line, date_line, next_line)
+        if at != self.header_date and not lead and not closing:
+            return False
+        current.date_line = date_line
+        current.date_text = line
+        if closing:
+            current.body.append(line)
+            self.closed = current
+        self.headed = current if lead else None
+        return True
+
+    def headed_title(self, lines: list[str], at: int, number: int) -> _Draft | None:
+        """A new item for a title with a header block above its date line, or None."""
+        end = _header_block_end(lines, at) if _is_title_like(lines[at]) else None
+        if end is None:
+            return None
+        self.header_from, self.header_date = at, end
+        return _Draft(title=lines[at], body=lines[at + 1 : end], line=number)
+
+
 def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
     skipping = ""
+    layout = _Layout()
     furniture = [_is_furniture(line) for line in lines]
     for i, line in enumerate(lines):
         skip, skipping = _page_furniture(
@@ -598,26 +857,21 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             (lines[k] for k in range(i + 1, min(i + 4, len(lines))) if not furniture[k]), None
         )
         next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
+        if layout.skips(i, line, current, next_line, next_is_date):
+            continue
         if _is_separator(line):
-            # "###", "* * *": the item before ends here, unless it is one voice (a speech,
-            # an article, an interview) whose sections the marks divide.
-            if current is not None and (not current.title or _reports_news(current.title)):
-                current = None
+            current = _after_separator(current)
             continue
         if current is not None and current.body and _is_bare_name(line):
             current.body.append(line)  # a signature
             continue
         wire = wire_lead(line)
         if wire is not None:
-            # "/ТАСС/ ...": a wire item's lead paragraph, its own item unless it is the
-            # first paragraph under a title; the date its lead gives dates the item.
-            if current is None or (current.body and not (hard_block and current.title)):
-                current = _Draft(line=numbers[i])
-                drafts.append(current)
-            current.date_line = current.date_line or wire.date_line
-            current.body.append(wire.text)
+            current = _wire_item(current, wire, numbers[i], hard_block, drafts)
             continue
         date_line = parse_date_line(line, bare=_under_title(current))
+        if layout.dates(i, line, date_line, current, next_line):
+            continue
         if date_line is not None:
             if (
                 current is not None and current.date_line is None and not _has_text(current)
@@ -643,26 +897,17 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
                 or (not hard_block and _title_date(line) is not None and _is_title_like(next_line))
             )
         )
+        headed = None if starts_titled else layout.headed_title(lines, i, numbers[i])
+        if headed is not None:
+            current = headed
+            drafts.append(current)
+            continue
         if starts_titled and not next_is_date and _is_briefing(current):
             assert current is not None
             current.body.append(line)  # a briefing's topic heading ("On the Minister's visit")
             continue
         if starts_titled:
-            if (
-                current is not None and current.title and not current.body
-                and current.date_line is None and next_is_date
-            ):
-                # A headline and its subtitle above one date line ('"We measure success
-                # ..."', then "Interview of the ... to the newspaper ...").
-                current.title = f"{current.title} {line}"
-            elif (
-                current is not None and current.date_line is not None
-                and not current.title and not current.body and not next_is_date
-            ):
-                current.title = line  # a date line above its title ("28.11.2026", then the title)
-            else:
-                current = _Draft(title=line, line=numbers[i])
-                drafts.append(current)
+            current = _titled(current, line, numbers[i], next_is_date, drafts)
             continue
         opens_with_date = opening_date(line) is not None
         starts_untitled = current is None or (
@@ -719,6 +964,46 @@ def _title_date(title: str) -> DateLine | None:
     if not dates or dates[-1].year is None or title[dates[-1].end :].strip(" .,;:)»\""):
         return None
     return DateLine(dates[-1])
+
+
+_DATED = re.compile(r"of|dated|от", re.I)
+
+
+def _document_date(title: str) -> DateLine | None:
+    """The date a title gives its document ("Statement of 12 May 2025 by ...", "Заявление
+    МИД ... от 2 июня 2025 года"), or the one it ends with (`_title_date`): a full date
+    right after the document and its issuer ("of" / "от" / "dated" after capitalised words
+    only) is the day the document was issued."""
+    for found in find_dates(title):
+        head = title[: found.start].split()
+        if (
+            found.year is not None and head and _DATED.fullmatch(head[-1])
+            and all(word[:1].isupper() for word in head[:-1])
+        ):
+            return DateLine(found)  # not "... on the anniversary of the Treaty of 15 May 1992"
+    return _title_date(title)
+
+
+_SLASHED_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_AMERICAN = re.compile(r"\bU\.S\.|\bUnited States\b")
+_HEAD_LINES = 4
+
+
+def _american_date(draft: _Draft) -> DateLine | None:
+    """The date line read month first ("05/12/2025" is 12 May) on a page of the United
+    States government, which its head names ("U.S. Mission to the United Nations"); None
+    where the day-first reading stands."""
+    slashed = _SLASHED_DATE.fullmatch(draft.date_text.strip())
+    head = " ".join([draft.title, *draft.body[:_HEAD_LINES]])
+    if slashed is None or draft.date_line is None or not _AMERICAN.search(head):
+        return None
+    month, day, year = (int(g) for g in slashed.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    found = draft.date_line.date
+    return DateLine(DateMatch(found.start, found.end, day, month, year), draft.date_line.place)
 
 
 def _yearless_date(draft: _Draft) -> DateMatch | None:
@@ -948,7 +1233,8 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
     ]
     for draft in drafts:
         if draft.date_line is None and draft.title:
-            draft.date_line = _title_date(draft.title)
+            draft.date_line = _document_date(draft.title)
+        draft.date_line = _american_date(draft) or draft.date_line
     items = []
     for draft, default_year in zip(drafts, _default_years(drafts), strict=True):
         item = _to_item(draft, source, default_year)

@@ -23,12 +23,17 @@ _TOKEN = re.compile(
     # "Хренин В.Г.": initials after a surname; a single one only before a list's comma or
     # a lowercase word, since "Ван И." ends a sentence with a one-letter given name
     r"|(?P<postinitials>(?<=[а-яё] )(?:[А-ЯЁ]\.\s?){2}(?=[\s,;:)]|$)"
+    # "Mukanov T.K. – Deputy Secretary General": in English only in such a list, before
+    # the dash, since "Washington D.C." is a place
+    r"|(?<=[a-z] )(?:[A-Z]\.){2}(?=\s[-–—]\s)"
     r"|(?<=[а-яё] )[А-ЯЁ]\.(?=[,;:)]|\s+[а-яё]))"
     r"|(?P<word>[^\W\d_][\w'’\-]*[^\W_]|[^\W\d_])"
     r"|(?P<punct>[,;:()\[\].!?])"
     r"|(?P<quote>[\"“”«»„])"
     r"|(?P<dash>\s[-–—]\s)"
 )
+_COUNTRY_INITIALS = re.compile(r"(?:U\.S\.|U\.K\.|U\.N\.|E\.U\.)\s?")
+"""A country or union written with full stops, which a name's initials look like."""
 _WORD_AS_INITIAL = re.compile(r"^([^\W\d_]{2})\.\s?")
 _SHORT_WORDS = frozenset(
     "да нет но не ни на по из от до за со во ко ну же ли то ок "
@@ -74,6 +79,12 @@ def _tokens(text: str) -> list[_Token]:
             if rest:
                 offset = m.end() - len(rest)
                 tokens.extend(_tokens_shifted(rest, offset))
+            continue
+        country = _COUNTRY_INITIALS.match(value) if kind == "initials" else None
+        if country is not None:
+            # "U.S. Representative": the country, not a person's initials
+            tokens.append(_Token(country.group().strip(), "word", m.start(), m.start() + 4))
+            tokens.extend(_tokens_shifted(value[country.end() :], m.start() + country.end()))
             continue
         word = _WORD_AS_INITIAL.match(value) if kind == "initials" else None
         if word is not None and word.group(1).casefold() in _SHORT_WORDS:
@@ -614,9 +625,15 @@ def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
     return role_text, _sending_state(role_text, organisation)
 
 
-def _role_after(text: str, tokens: list[_Token], index: int) -> tuple[str, str]:
-    """The role in ", <role>" right after a name, unless that phrase ends in another name."""
-    if index >= len(tokens) or tokens[index].text != ",":
+def _role_after(
+    text: str, tokens: list[_Token], index: int, *, listed: bool = False
+) -> tuple[str, str]:
+    """The role in ", <role>" right after a name, unless that phrase ends in another name;
+    for a `listed` name (initials after the surname) also in " – <role>" ("Мукашев Б.Т. –
+    заместитель Председателя ...")."""
+    if index >= len(tokens) or not (
+        tokens[index].text == "," or (listed and tokens[index].kind == "dash")
+    ):
         return "", ""
     j = index + 1
     while j < len(tokens) and _is_phrase_part(tokens[j]):
@@ -1023,7 +1040,10 @@ def _mentions(text: str) -> list[_Mention]:
                 # A headline's capitals ("Secretary-General Appoints Elena Marchetti of
                 # Italy") put a role before a name that is not its holder's.
                 role, org = _roles_before(text, tokens, segment_start, a)
-            after_role, after_org = _role_after(text, tokens, b) if b == hi else ("", "")
+            after_role, after_org = (
+                _role_after(text, tokens, b, listed=initials_after)
+                if b == hi or initials_after else ("", "")
+            )
             single = len(run) == 1 and run[0].kind == "word"
             if not role and not after_role and len(run) >= 2 and segment_start == lo:
                 role, org, start = _role_across_commas(text, tokens, lo, (a, b), alone=b == hi)
@@ -1041,7 +1061,13 @@ def _mentions(text: str) -> list[_Mention]:
                 accepted = not after_connector and (
                     bool(role or after_role) or (of_country and len(run) in (2, 3))
                 )
-            if not accepted:
+            # "Yevgeniy Kolesnikov (Evgeny Kolesnikov)": the same person spelt another way
+            other_spelling = (
+                bool(found) and a >= 2 and tokens[a - 1].text == "(" and b < len(tokens)
+                and tokens[b].text == ")" and tokens[a - 2].end == found[-1].start
+                + len(found[-1].name)
+            )
+            if not accepted or other_spelling:
                 continue
             if after_role and (not role or (_is_title_only(role) and not org)):
                 # "Ambassador Markus Kessler, Head of the OSCE Programme Office": the post
@@ -1069,9 +1095,13 @@ def _surname_key(name: str) -> str:
 
 
 def _same_surname(a: str, b: str) -> bool:
-    """Whether two surnames are one, allowing Russian case endings ("Зась", "Засем")."""
+    """Whether two surnames are one, allowing Russian case endings ("Зась", "Засем"), in
+    each part of a double surname ("Искакову-Мертенс", "Искакова-Мертенс")."""
     if a == b:
         return True
+    parts_a, parts_b = a.split("-"), b.split("-")
+    if len(parts_a) == len(parts_b) > 1:
+        return all(_same_surname(x, y) for x, y in zip(parts_a, parts_b, strict=True))
     common = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
@@ -1177,8 +1207,9 @@ def is_named_in(name: str, people: Iterable[Participant]) -> bool:
     return any(_same_surname(key, _surname_key(p.name)) for p in people)
 
 
-_SIGNATURE_WORDS = 8
-"""The longest role line under a signature ("CSTO Secretary General")."""
+_SIGNATURE_WORDS = 12
+"""The longest role line under a signature ("Minister of Foreign Affairs of the Republic of
+Armenia")."""
 
 
 def _signature_role(name_line: str, mention: _Mention, role_line: str) -> tuple[str, str]:
@@ -1194,6 +1225,30 @@ def _signature_role(name_line: str, mention: _Mention, role_line: str) -> tuple[
     return _split_role(role_line, tokens)
 
 
+_SIGNATURE_NAME_WORDS = range(2, 4)
+
+
+def _unlisted_signature(name_line: str, role_line: str) -> _Mention | None:
+    """A signature whose name no list knows ("Hovik Sargsyan"), known by the role line
+    under it ("Minister of Foreign Affairs of the Republic of Armenia"): two or three
+    capitalised words that are no role, place or organisation, then a role."""
+    name = name_line.strip(" ,")
+    tokens = _tokens(name)
+    if len(tokens) not in _SIGNATURE_NAME_WORDS or not all(
+        t.kind == "word" and _is_nameish(t) for t in tokens
+    ):
+        return None
+    if len(role_line.split()) > _SIGNATURE_WORDS or role_line.endswith(tuple(".;:!?")):
+        return None
+    role_tokens = _tokens(role_line)
+    if not role_tokens or not (_is_role(role_tokens[0]) or _is_role_adjective(role_tokens[0])):
+        return None
+    if not all(_is_phrase_part(t) for t in role_tokens):
+        return None
+    role, org = _split_role(role_line, role_tokens)
+    return _Mention(name, role, org, 0, False) if role else None
+
+
 def find_participants(paragraphs: Iterable[str]) -> list[Participant]:
     """Every person named in the paragraphs (title first), once each, in order of mention."""
     mentions: list[_Mention] = []
@@ -1201,6 +1256,12 @@ def find_participants(paragraphs: Iterable[str]) -> list[Participant]:
     lines = list(paragraphs)
     for index, paragraph in enumerate(lines):
         found = _mentions(paragraph)
+        signature = (
+            _unlisted_signature(paragraph, lines[index + 1])
+            if not found and index + 1 < len(lines) and len(paragraph) <= 60 else None
+        )
+        if signature is not None:
+            found = [signature]
         if len(found) == 1 and index + 1 < len(lines) and len(paragraph) <= 60:
             role, org = _signature_role(paragraph, found[0], lines[index + 1])
             if role:

@@ -48,8 +48,12 @@ _THIS_YEAR = (
 
 _NUMERIC = re.compile(
     r"(?<![\d.])(?:(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)"
-    r"|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?![\d])"
+    r"|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
+    r"|(?P<rd>[0-3]?\d)\.(?P<rm>XII|XI|IX|X|VIII|VII|VI|V|IV|III|II|I)\.(?P<ry>(?:19|20)\d\d))(?![\d])"
 )
+"""Day, month and year in figures; the month may be a Roman numeral ("17.V.2025"), as
+post-Soviet parliaments and some ministries write it."""
+_ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _MONTH_FIRST = re.compile(
     rf"\b(?P<month>{_EN_MONTH_WORDS})\.?\s+{_DAY}{_RANGE_END}"
     rf"(?:(?:\s*,\s*|\s+){_YEAR}\b|\s*,?\s*{_THIS_YEAR})?",
@@ -106,10 +110,14 @@ def month_number(word: str) -> int | None:
 
 def _from_match(m: re.Match[str]) -> DateMatch | None:
     groups = m.groupdict()
-    if groups.get("d") or groups.get("iy"):
+    if groups.get("rd"):
+        day, month = int(groups["rd"]), _ROMAN_MONTHS.index(groups["rm"]) + 1
+        year: int | None = int(groups["ry"])
+        this_year = False
+    elif groups.get("d") or groups.get("iy"):
         day = int(groups.get("d") or groups["id"])
         month = int(groups.get("m") or groups["im"])
-        year: int | None = int(groups.get("y") or groups["iy"])
+        year = int(groups.get("y") or groups["iy"])
         this_year = False
     else:
         month_value = month_number(groups["month"])
@@ -224,6 +232,8 @@ _CLOCK_TIME = re.compile(r"(?<![\d:])[0-2]?\d:[0-5]\d(?![\d:])")
 """A time of day ("11:05"): a news feed's date line gives it instead of the year."""
 
 
+_DOCUMENT_OF = re.compile(r"(?:\bof|\bdated|(?<!\w)от)$", re.IGNORECASE)
+"""The word that joins a document to the day it was issued ("Statement of", "... от")."""
 _TOWN = re.compile(r"^(?:г\.|город)\s*")
 _TIME_STAMP = re.compile(
     r"[0-2]?\d[:.][0-5]\d(?:\s?[ap]\.?m\.?)?(?:\s?(?:gmt|utc|msk|мск)(?:\s?[+\-−]\s?\d{1,2})?)?"
@@ -270,6 +280,8 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
     after = text[match.end :].strip(" ,;:.-–—")
     if _COLON_LABEL.fullmatch(text[: match.start].strip()):
         before = ""  # "Date of publication: 27.11.2026 16:05": a label, not prose
+    elif _DOCUMENT_OF.search(before) and len(before.split()) > 1:
+        return None  # "Заявление МИД ... от 2 июня 2025 года": a title naming its date
     if match.year is None and not match.this_year:
         # "7 March, 11:05": a feed's date line with the time instead of the year. Without
         # the time a bare "7 March" is too like a heading; the year comes from elsewhere.
