@@ -190,6 +190,20 @@ def test_person_filter_looks_only_at_participants(archive: Archive) -> None:
     assert titles(archive, "person:Institute") == []
 
 
+def test_a_person_filter_lists_each_item_once_newest_first(archive: Archive) -> None:
+    found = archive.match("person:Voitolovsky").rowids.tolist()
+    assert len(found) == len(set(found)) == len(VOITOLOVSKY)
+    dates = [archive.get(hit.item_id).date or "" for hit in archive.search("person:Voitolovsky")]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_an_item_bookmarked_twice_is_listed_once(archive: Archive) -> None:
+    marked = [ITEMS[1].id, ITEMS[1].id]
+    assert titles(archive, "in:bookmarks person:Voitolovsky", bookmarks=marked) == [
+        ITEMS[1].title
+    ]
+
+
 def test_in_bookmarks_keeps_only_the_given_items(archive: Archive) -> None:
     marked = [ITEMS[1].id]
     assert titles(archive, "in:bookmarks Voitolovsky", bookmarks=marked) == [ITEMS[1].title]
