@@ -7,6 +7,7 @@ from textual.widgets import OptionList
 from tests.tui.conftest import AppFactory
 from tests.tui.test_events import cursor_line, settle, status
 from tui.screens.speakers import SpeakersScreen
+from tui.widgets.timeline import Timeline
 
 PHRASE = '"collective security"'
 """In the tests' sample: 14 items, the first a speech by Stanislav Zas of 2021-06-03, the
@@ -66,3 +67,19 @@ async def test_s_lists_who_says_it_and_enter_narrows_events_to_that_person(
             f"{counts['Stanislav Zas']} matches for '\"collective security\"'"
         )
         assert "· person:Stanislav Zas ·" in status(pilot)
+
+
+async def test_the_timeline_of_a_phrase_names_and_marks_its_first_use(
+    make_app: AppFactory,
+) -> None:
+    async with make_app().run_test(size=(100, 24)) as pilot:
+        await pilot.press(*PHRASE)
+        await settle(pilot)
+        line = pilot.app.screen.query_one(Timeline).render()
+        assert line.plain.startswith("first use 2021-06 ")
+        assert line.plain.endswith(" 2024")
+        marked = [span for span in line.spans if "reverse" in str(span.style)]
+        assert [(s.start, s.end) for s in marked] == [(18, 19)]  # the first month's column
+        await pilot.press("ctrl+u", *"collective")  # words, not a phrase: years only
+        await settle(pilot)
+        assert pilot.app.screen.query_one(Timeline).render().plain.startswith("2021 ")

@@ -48,6 +48,8 @@ class Uses:
     latest: int | None
     first_label: str
     """ "2015-03-01 Nikolai Bordyuzha": its date and main participant, for the status."""
+    first_date: str = ""
+    """The first use's date when `first_label` is read, for the timeline's mark."""
 
     @classmethod
     def of(
@@ -77,7 +79,7 @@ class Uses:
             return cls(first, latest, "")
         item = archive.get_by_rowid(first)
         speaker = f" {item.participants[0].name}" if item.participants else ""
-        return cls(first, latest, f"{item.date}{speaker}")
+        return cls(first, latest, f"{item.date}{speaker}", item.date or "")
 
 
 class EventsScreen(AppHandle, Screen[None]):
@@ -243,7 +245,7 @@ class EventsScreen(AppHandle, Screen[None]):
         self.pressroom.give_back_memory_soon()  # what the last result held
         if place is not None:
             self.event_list.place(*place)
-        self.query_one(Timeline).show(listing.timeline)
+        self.query_one(Timeline).show(listing.timeline, uses.first_date if uses else "")
         self._update_status()
 
     def _fail(self, sequence: int, problem: str) -> None:

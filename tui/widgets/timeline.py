@@ -83,11 +83,14 @@ class Timeline(Widget):
         super().__init__(id=id)
         self.first = 0
         self.counts = np.zeros(0, dtype=np.int64)
+        self.first_use = ""
 
-    def show(self, counts: tuple[int, np.ndarray]) -> None:
+    def show(self, counts: tuple[int, np.ndarray], first_use: str = "") -> None:
         """Show `monthly_counts` of the current result (`Listing.timeline`, counted with
-        the result off the event loop)."""
+        the result off the event loop). `first_use`, a phrase's earliest date, is named on
+        the left and its month marked, so the line reads where the formula began."""
         self.first, self.counts = counts
+        self.first_use = first_use
         self.refresh()
 
     def render(self) -> Text:
@@ -97,10 +100,16 @@ class Timeline(Widget):
         first_year = self.first // 12
         last_year = (self.first + len(self.counts) - 1) // 12
         left, right = f"{first_year} ", f" {last_year}"
+        if self.first_use:
+            left = f"first use {self.first_use[:7]} "
         # more months than columns are summed by the one binning sparklines use
         columns = min(len(self.counts), max(1, width - len(left) - len(right)))
         line = Text(no_wrap=True, overflow="crop")
         line.append(left, style="bold")
-        line.append(sparkline(self.counts.tolist(), columns))
+        bars = sparkline(self.counts.tolist(), columns)
+        if self.first_use:  # the first column holds the first month: the first use
+            line.append(bars[:1], style="reverse")
+            bars = bars[1:]
+        line.append(bars)
         line.append(right, style="bold")
         return line
