@@ -1079,3 +1079,15 @@ def test_a_listing_with_date_lines_above_titles_pasted_in_one_piece_splits() -> 
     assert [(i.date, len(i.body)) for i in parse_text(text, "x")] == [
         ("2025-03-04", 1), ("2025-02-12", 2), ("2025-02-10", 1), ("2025-02-09", 1),
     ]
+
+
+def test_an_untitled_wire_story_with_a_place_in_capitals_starts_its_own_item() -> None:
+    text = (
+        "Statement by the Ministry of Foreign Affairs\n8 August 2025\n"
+        "The Ministry reaffirms its commitment to peace.\n"
+        "BISHKEK (AKIpress) - The Chairman of the Cabinet met the Board Chairman on Monday, "
+        "9 June 2025.\nThe parties discussed the digital agenda.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.date, len(i.body)) for i in items] == [("2025-08-08", 1), ("2025-06-09", 2)]
+    assert items[1].body[0].startswith("The Chairman of the Cabinet")
