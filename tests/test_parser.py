@@ -1091,3 +1091,43 @@ def test_an_untitled_wire_story_with_a_place_in_capitals_starts_its_own_item() -
     items = parse_text(text, "x")
     assert [(i.date, len(i.body)) for i in items] == [("2025-08-08", 1), ("2025-06-09", 2)]
     assert items[1].body[0].startswith("The Chairman of the Cabinet")
+
+
+def test_a_label_or_relative_date_above_the_next_title_is_not_the_last_paragraph() -> None:
+    text = (
+        "Ministers meet in Bishkek\n4 March 2025\nThe ministers met in Bishkek.\n"
+        "FOR IMMEDIATE RELEASE\nBank and Ministry sign an agreement\n"
+        "Dushanbe, 12 June 2025 — The Bank and the Ministry signed an agreement.\n"
+        "Сообщение для СМИ № 123\nО встрече заместителя Министра\n5 марта 2025 года\n"
+        "Состоялась встреча.\n"
+        "Вчера, 16:40\nГлава МИД встретился с послом\nМинистр принял посла.\n"
+        "3 дня назад\nДелегация посетила Ош\nДелегация провела встречу.\n"
+        "2 days ago\nThe delegation visits Osh\nThe delegation held a meeting.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title, i.body[-1]) for i in items] == [
+        ("Ministers meet in Bishkek", "The ministers met in Bishkek."),
+        ("Bank and Ministry sign an agreement",
+         "Dushanbe, 12 June 2025 — The Bank and the Ministry signed an agreement."),
+        ("О встрече заместителя Министра", "Состоялась встреча."),
+        ("Глава МИД встретился с послом", "Министр принял посла."),
+        ("Делегация посетила Ош", "Делегация провела встречу."),
+        ("The delegation visits Osh", "The delegation held a meeting."),
+    ]
+
+
+def test_a_channel_posts_emoji_title_and_place_line_head_the_post() -> None:
+    text = (
+        "Senate Speaker meets Belarusian counterpart\n15 April 2025\n"
+        "The Speaker met the Chairperson.\n"
+        "📢 CSTO Secretary General visits Dushanbe\n"
+        "🇹🇯 On 15 April, the Secretary General held talks in Dushanbe.\n"
+        "🔥 Состоялось заседание Совета ПА ОДКБ\n📍 Санкт-Петербург, Таврический дворец\n"
+        "Председатель Совета провел заседание.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title, i.body[-1][:12]) for i in items] == [
+        ("Senate Speaker meets Belarusian counterpart", "The Speaker "),
+        ("CSTO Secretary General visits Dushanbe", "🇹🇯 On 15 Apr"),
+        ("Состоялось заседание Совета ПА ОДКБ", "Председатель"),
+    ]

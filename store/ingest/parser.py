@@ -173,7 +173,18 @@ _OPENING_QUOTES = "\"«“„'"
 _CLOSING_QUOTES = "\"»”'’"
 
 
+def _without_pictographs(line: str) -> str:
+    """The line without the emoji a channel post opens it with ("📢 ...", "🔥 ...")."""
+    start = 0
+    while start < len(line) and (
+        line[start].isspace() or unicodedata.category(line[start]) in ("So", "Sk", "Mn", "Cf")
+    ):
+        start += 1
+    return line[start:]
+
+
 def _is_title_like(line: str) -> bool:
+    line = _without_pictographs(line)
     if not line or len(line) > _TITLE_MAX_CHARS or len(line.split()) > _TITLE_MAX_WORDS:
         return False
     first = line.lstrip(_OPENING_QUOTES)[:1]  # '"Our task is ...": interview of ...'
@@ -230,7 +241,13 @@ _FURNITURE = re.compile(
     r"|subscribe to (?:our )?(?:news|newsletter|updates)|подписаться на"
     r" (?:рассылку|новости)|(?:©|\(c\)|copyright)\s*(?:\d{4}[\s\-–]*)+\D{0,80}"
     r"|версия для слабовидящих.{0,20}|version for the visually impaired.{0,20}"
-    r"|(?:сверять|проверять|сверить) (?:с|при) (?:произнесением|произнесении|произнесенным)",
+    r"|(?:сверять|проверять|сверить) (?:с|при) (?:произнесением|произнесении|произнесенным)"
+    # a list page's relative date above the next title: the item's own date is in its text
+    r"|(?:вчера|сегодня|позавчера|yesterday|today)(?:,?\s*(?:в\s*)?[0-2]?\d:[0-5]\d)?"
+    r"|(?:\d{1,3}|an?|one)\s+(?:minutes?|hours?|days?|weeks?|минут[уы]?|час(?:а|ов)?|день|дня"
+    r"|дней|недел[юиь])\s+(?:ago|назад)"
+    # a channel post's place line under its title ("📍 Санкт-Петербург, Таврический дворец")
+    r"|📍[^.!?]{0,80}",
     re.IGNORECASE,
 )
 _DOCUMENT_SYMBOL = re.compile(r"(?:[A-Z]{1,10}/)+[A-Z]*\d[\w.\-]*(?:/[\w.\-]+)*")
@@ -249,7 +266,8 @@ _SECTIONS = frozenset({
 """The sections of a site's press pages, where a breadcrumb trail ends."""
 _BREADCRUMB_SPLIT = re.compile(r"\s+[/>»|]\s+")
 _LABEL_LINE = re.compile(
-    r"(?:press[ -]release|news release|media advisory|пресс-релиз)"
+    r"(?:press[ -]release|news release|media advisory|пресс-релиз|for immediate release"
+    r"|сообщение для (?:сми|печати|прессы))"
     r"(?:\s*(?:no\.?|№|#|number)?\s*[\w/.\-]*\d[\w/.\-]*)?",
     re.IGNORECASE,
 )
@@ -777,7 +795,7 @@ def _titled(
     ):
         current.title = line  # a date line above its title ("28.11.2026", then the title)
         return current
-    drafts.append(_Draft(title=line, line=number))
+    drafts.append(_Draft(title=_without_pictographs(line), line=number))
     return drafts[-1]
 
 
