@@ -1131,3 +1131,19 @@ def test_a_channel_posts_emoji_title_and_place_line_head_the_post() -> None:
         ("CSTO Secretary General visits Dushanbe", "🇹🇯 On 15 Apr"),
         ("Состоялось заседание Совета ПА ОДКБ", "Председатель"),
     ]
+
+
+def test_numbered_section_headings_stay_inside_their_speech() -> None:
+    text = (
+        "Statement by the Head of Office at the Border Management Conference\n"
+        "Dushanbe, 22 October 2025\n1. Introduction\n"
+        "Excellencies, it is an honour to open this conference.\n2. The way forward\n"
+        "We will keep working together.\n"
+        "Выступление Председателя Совета Республики на заседании Ассамблеи\n"
+        "Санкт-Петербург, 15 мая 2025 года\nУважаемые коллеги!\nI. О ВИКТОРИИ И ПАМЯТИ\n"
+        "В этом году мы отмечаем 80-летие Великой Победы.\nII. О СОТРУДНИЧЕСТВЕ\n"
+        "Беларусь предлагает разработать модельный кодекс.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.date, len(i.body)) for i in items] == [("2025-10-22", 4), ("2025-05-15", 5)]
+    assert items[1].body[1] == "I. О ВИКТОРИИ И ПАМЯТИ"

@@ -673,6 +673,22 @@ def _is_stopped_title(line: str, lines: list[str], at: int) -> bool:
     )
 
 
+_NUMBERED_HEADING = re.compile(r"(?:\d{1,2}|[IVXLC]{1,6})\.\s+\S.*")
+"""A section heading numbered in figures or Roman numerals ("1. Introduction", "II. О
+СОТРУДНИЧЕСТВЕ")."""
+
+
+def _is_section_heading(line: str, draft: _Draft | None) -> bool:
+    """Whether a title-like line is a numbered section heading inside one voice's item (a
+    speech, a statement, an article) that already has its title and date or text: the
+    sections are that item's, not items of their own."""
+    return (
+        draft is not None and bool(draft.title) and not _reports_news(draft.title)
+        and (draft.date_line is not None or bool(draft.body))
+        and _NUMBERED_HEADING.fullmatch(line) is not None
+    )
+
+
 def _under_title(draft: _Draft | None) -> bool:
     """Whether the next line stands where a date line does: right under a title."""
     return draft is not None and bool(draft.title) and not draft.body and draft.date_line is None
@@ -920,9 +936,11 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             current = headed
             drafts.append(current)
             continue
-        if starts_titled and not next_is_date and _is_briefing(current):
+        if starts_titled and not next_is_date and (
+            _is_briefing(current) or _is_section_heading(line, current)
+        ):
             assert current is not None
-            current.body.append(line)  # a briefing's topic heading ("On the Minister's visit")
+            current.body.append(line)  # a topic or section heading ("On the Minister's visit")
             continue
         if starts_titled:
             current = _titled(current, line, numbers[i], next_is_date, drafts)
