@@ -1147,3 +1147,20 @@ def test_numbered_section_headings_stay_inside_their_speech() -> None:
     items = parse_text(text, "x")
     assert [(i.date, len(i.body)) for i in items] == [("2025-10-22", 4), ("2025-05-15", 5)]
     assert items[1].body[1] == "I. О ВИКТОРИИ И ПАМЯТИ"
+
+
+def test_a_quoted_headline_over_a_subtitle_and_by_line_heads_the_next_interview() -> None:
+    text = (
+        "Statement by the Head of Office\nDushanbe, 22 October 2025\n"
+        "We will keep working together.\n"
+        '"SECURITY CANNOT BE BOUGHT ON CREDIT"\n'
+        "Chief of the General Staff Yerlan Tulegenov on the CSTO and drones\n"
+        "Interviewed by Dmitry Zhuravlev, Izvestia\n17 October 2025\n"
+        "Izvestia: General, what is the main lesson?\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.date, i.body[-1]) for i in items] == [
+        ("2025-10-22", "We will keep working together."),
+        ("2025-10-17", "Izvestia: General, what is the main lesson?"),
+    ]
+    assert items[1].title.startswith('"SECURITY CANNOT BE BOUGHT ON CREDIT" Chief of')

@@ -673,6 +673,28 @@ def _is_stopped_title(line: str, lines: list[str], at: int) -> bool:
     )
 
 
+_BYLINES_ABOVE_DATE = 2
+
+
+def _dated_below(lines: list[str], at: int) -> bool:
+    """Whether a date line follows the line at `at`, perhaps under a by-line or two."""
+    k = at + 1
+    while k < len(lines) and k <= at + _BYLINES_ABOVE_DATE and _is_byline(lines[k]):
+        k += 1
+    return k < len(lines) and parse_date_line(lines[k], bare=True) is not None
+
+
+def _heads_a_subtitle(lines: list[str], at: int) -> bool:
+    """Whether the line is a quoted headline over a subtitle line and its date line
+    ('"Security cannot be bought on credit"', then "General ... on the CSTO", "Interviewed
+    by ...", the date): an interview's head, which starts an item."""
+    line = lines[at]
+    return (
+        line[:1] in _OPENING_QUOTES and line[-1:] in _CLOSING_QUOTES and _is_title_like(line)
+        and at + 1 < len(lines) and _is_title_like(lines[at + 1]) and _dated_below(lines, at + 1)
+    )
+
+
 _NUMBERED_HEADING = re.compile(r"(?:\d{1,2}|[IVXLC]{1,6})\.\s+\S.*")
 """A section heading numbered in figures or Roman numerals ("1. Introduction", "II. О
 СОТРУДНИЧЕСТВЕ")."""
@@ -929,6 +951,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
                 or (hard_block and (current is None or bare_date_above))
                 # a title ending with its place and date, above a topic heading
                 or (not hard_block and _title_date(line) is not None and _is_title_like(next_line))
+                or _heads_a_subtitle(lines, i)
             )
         )
         headed = None if starts_titled else layout.headed_title(lines, i, numbers[i])
@@ -943,7 +966,9 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             current.body.append(line)  # a topic or section heading ("On the Minister's visit")
             continue
         if starts_titled:
-            current = _titled(current, line, numbers[i], next_is_date, drafts)
+            current = _titled(
+                current, line, numbers[i], next_is_date or _dated_below(lines, i), drafts
+            )
             continue
         opens_with_date = opening_date(line) is not None
         starts_untitled = current is None or (
