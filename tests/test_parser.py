@@ -1164,3 +1164,37 @@ def test_a_quoted_headline_over_a_subtitle_and_by_line_heads_the_next_interview(
         ("2025-10-17", "Izvestia: General, what is the main lesson?"),
     ]
     assert items[1].title.startswith('"SECURITY CANNOT BE BOUGHT ON CREDIT" Chief of')
+
+
+def test_a_list_heading_and_a_contact_block_after_an_end_mark_are_page_furniture() -> None:
+    text = (
+        "Latest news\nBank and Ministry sign an agreement\n12 June 2025\n"
+        "The Bank and the Ministry signed an agreement.\n###\nContacts:\nAigerim Sadykova\n"
+        "Head of Media Relations, EDB\n+7 727 244 40 44\npressa@eabr.org\n"
+        "Why Central Asia needs a regional water compact\n"
+        "By Ambassador Rustam Khamidov, Permanent Representative of Uzbekistan to the UN\n"
+        "Published: 18 September 2025\nWater is the most precious resource of our region.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title, i.date, i.body[-1]) for i in items] == [
+        ("Bank and Ministry sign an agreement", "2025-06-12",
+         "The Bank and the Ministry signed an agreement."),
+        ("Why Central Asia needs a regional water compact", "2025-09-18",
+         "Water is the most precious resource of our region."),
+    ]
+
+
+def test_the_post_under_the_last_name_of_a_participants_list_stays_in_the_list() -> None:
+    text = (
+        "Состоялось заседание Комитета секретарей\n4 марта 2025\n"
+        "В заседании приняли участие:\nГеворг Акопян\n"
+        "Секретарь Совета безопасности Республики Армения\nМарат Иманкулов\n"
+        "Секретарь Совета безопасности Кыргызской Республики\n"
+        "Участники обсудили проект Стратегии коллективной безопасности.\n"
+    )
+    items = parse_text(text, "x")
+    assert len(items) == 1
+    assert items[0].body[-2:] == (
+        "Секретарь Совета безопасности Кыргызской Республики",
+        "Участники обсудили проект Стратегии коллективной безопасности.",
+    )

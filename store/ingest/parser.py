@@ -192,7 +192,7 @@ def _is_title_like(line: str) -> bool:
         return False
     if line.rstrip(_CLOSING_QUOTES).endswith((".", ",")):
         return False  # a quotation's sentence: '"... at its heart," said X. "Our ... that."'
-    if line.startswith(("—", "–", "-", "•", "*", "Q:", "A:")):
+    if line.startswith(("—", "–", "-", "•", "*", "Q:", "A:")) or _is_byline(line):
         return False
     low = line.casefold()
     if low.startswith(
@@ -206,10 +206,18 @@ def _is_title_like(line: str) -> bool:
 _SEPARATOR = re.compile(r"[*#=~_•·\-–—\s]{3,40}")
 
 
+_AUTHOR_WITH_POST = re.compile(r"By [A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3}, \S")
+"""An author credited with a post ("By Ambassador Rustam Khamidov, Permanent Representative
+of ..."): an op-ed's by-line."""
+
+
 def _is_byline(line: str) -> bool:
     """A by-line ("By our correspondent", "Беседовала ..."): it may stand between a title
     and its date line."""
-    return line.casefold().startswith(lexicon.BYLINE_STARTS)
+    return (
+        line.casefold().startswith(lexicon.BYLINE_STARTS)
+        or _AUTHOR_WITH_POST.match(line) is not None
+    )
 
 
 def _has_text(draft: _Draft) -> bool:
@@ -308,6 +316,8 @@ def _is_furniture(line: str) -> bool:
         and _CAPTION_MARKS.search(credit["credit"]) is None
     ):
         return True
+    if line.casefold().strip(" :") in _SECTIONS:
+        return True  # "Latest news": the heading of the list the items are on
     words = line.casefold().replace(",", " ").split()
     if words and all(w in _SOCIAL for w in words):
         return True
@@ -388,11 +398,12 @@ def _page_furniture(
         return True, skipping
     if _is_furniture(line):
         return True, ""
-    if current is not None and current.body:
-        if _CONTACTS.fullmatch(line.strip(" :")):
-            return True, "contacts"
-        if _RELATED.fullmatch(line.strip(" :")):
-            return True, "related"
+    if _CONTACTS.fullmatch(line.strip(" :")) and (
+        line.endswith(":") or (current is not None and current.body)
+    ):
+        return True, "contacts"  # after a release's end mark too ("###", then "Contacts:")
+    if current is not None and current.body and _RELATED.fullmatch(line.strip(" :")):
+        return True, "related"
     return False, ""
 
 
@@ -695,6 +706,27 @@ def _heads_a_subtitle(lines: list[str], at: int) -> bool:
     )
 
 
+def _is_post_in_a_list(draft: _Draft | None) -> bool:
+    """Whether the next line is the post under a name in the item's list of participants
+    ("В заседании приняли участие:", then name and post lines): the list's, not a title."""
+    if draft is None or len(draft.body) < 2 or not _is_bare_name(draft.body[-1]):
+        return False
+    return draft.body[-2].endswith(":") or (
+        len(draft.body) >= 3 and _looks_like_a_name(draft.body[-3])
+    )
+
+
+_NAME_WORDS = range(2, 5)
+
+
+def _looks_like_a_name(line: str) -> bool:
+    """A line of two to four capitalised words and nothing else, as a name in a list."""
+    words = line.split()
+    return len(words) in _NAME_WORDS and all(
+        w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words
+    )
+
+
 _NUMBERED_HEADING = re.compile(r"(?:\d{1,2}|[IVXLC]{1,6})\.\s+\S.*")
 """A section heading numbered in figures or Roman numerals ("1. Introduction", "II. О
 СОТРУДНИЧЕСТВЕ")."""
@@ -961,6 +993,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             continue
         if starts_titled and not next_is_date and (
             _is_briefing(current) or _is_section_heading(line, current)
+            or _is_post_in_a_list(current)
         ):
             assert current is not None
             current.body.append(line)  # a topic or section heading ("On the Minister's visit")
