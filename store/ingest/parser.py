@@ -751,12 +751,17 @@ def _under_title(draft: _Draft | None) -> bool:
 _PUBLISHED = re.compile(r"(?:published|posted|опубликовано|дата публикации)\b", re.I)
 
 
+_VIEWS_FOOTER = re.compile(r"👁|views\b|просмотр", re.I)
+"""A channel post's footer: its view count, then when it was posted ("👁 3,4K 27.11.2025
+17:05")."""
+
+
 def _closes_item(
     current: _Draft | None, line: str, date_line: DateLine, next_line: str | None
 ) -> bool:
     """Whether a date line after an undated item's text is that item's closing place and
-    date ("Bishkek, 2 June 2025", "Published: 27 December 2025"), not the date line of
-    the next item.
+    date ("Bishkek, 2 June 2025", "Published: 27 December 2025", a post's "👁 3,4K
+    27.11.2025 17:05"), not the date line of the next item.
 
     A statement ends with where and when it was signed, a site's page with when it was
     published; a dump's date line above a title is a date alone, and the item before it
@@ -770,7 +775,7 @@ def _closes_item(
         return False
     place = date_line.place
     place_first = bool(place) and 0 <= line.find(place) < date_line.date.start
-    return place_first or bool(_PUBLISHED.match(line))
+    return place_first or bool(_PUBLISHED.match(line) or _VIEWS_FOOTER.match(line))
 
 
 _LAYOUT_TIME = re.compile(r"[0-2]?\d:[0-5]\d")
