@@ -1079,3 +1079,136 @@ def test_a_listing_with_date_lines_above_titles_pasted_in_one_piece_splits() -> 
     assert [(i.date, len(i.body)) for i in parse_text(text, "x")] == [
         ("2025-03-04", 1), ("2025-02-12", 2), ("2025-02-10", 1), ("2025-02-09", 1),
     ]
+
+
+def test_an_untitled_wire_story_with_a_place_in_capitals_starts_its_own_item() -> None:
+    text = (
+        "Statement by the Ministry of Foreign Affairs\n8 August 2025\n"
+        "The Ministry reaffirms its commitment to peace.\n"
+        "BISHKEK (AKIpress) - The Chairman of the Cabinet met the Board Chairman on Monday, "
+        "9 June 2025.\nThe parties discussed the digital agenda.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.date, len(i.body)) for i in items] == [("2025-08-08", 1), ("2025-06-09", 2)]
+    assert items[1].body[0].startswith("The Chairman of the Cabinet")
+
+
+def test_a_label_or_relative_date_above_the_next_title_is_not_the_last_paragraph() -> None:
+    text = (
+        "Ministers meet in Bishkek\n4 March 2025\nThe ministers met in Bishkek.\n"
+        "FOR IMMEDIATE RELEASE\nBank and Ministry sign an agreement\n"
+        "Dushanbe, 12 June 2025 — The Bank and the Ministry signed an agreement.\n"
+        "Сообщение для СМИ № 123\nО встрече заместителя Министра\n5 марта 2025 года\n"
+        "Состоялась встреча.\n"
+        "Вчера, 16:40\nГлава МИД встретился с послом\nМинистр принял посла.\n"
+        "3 дня назад\nДелегация посетила Ош\nДелегация провела встречу.\n"
+        "2 days ago\nThe delegation visits Osh\nThe delegation held a meeting.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title, i.body[-1]) for i in items] == [
+        ("Ministers meet in Bishkek", "The ministers met in Bishkek."),
+        ("Bank and Ministry sign an agreement",
+         "Dushanbe, 12 June 2025 — The Bank and the Ministry signed an agreement."),
+        ("О встрече заместителя Министра", "Состоялась встреча."),
+        ("Глава МИД встретился с послом", "Министр принял посла."),
+        ("Делегация посетила Ош", "Делегация провела встречу."),
+        ("The delegation visits Osh", "The delegation held a meeting."),
+    ]
+
+
+def test_a_channel_posts_emoji_title_and_place_line_head_the_post() -> None:
+    text = (
+        "Senate Speaker meets Belarusian counterpart\n15 April 2025\n"
+        "The Speaker met the Chairperson.\n"
+        "📢 CSTO Secretary General visits Dushanbe\n"
+        "🇹🇯 On 15 April, the Secretary General held talks in Dushanbe.\n"
+        "🔥 Состоялось заседание Совета ПА ОДКБ\n📍 Санкт-Петербург, Таврический дворец\n"
+        "Председатель Совета провел заседание.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title, i.body[-1][:12]) for i in items] == [
+        ("Senate Speaker meets Belarusian counterpart", "The Speaker "),
+        ("CSTO Secretary General visits Dushanbe", "🇹🇯 On 15 Apr"),
+        ("Состоялось заседание Совета ПА ОДКБ", "Председатель"),
+    ]
+
+
+def test_numbered_section_headings_stay_inside_their_speech() -> None:
+    text = (
+        "Statement by the Head of Office at the Border Management Conference\n"
+        "Dushanbe, 22 October 2025\n1. Introduction\n"
+        "Excellencies, it is an honour to open this conference.\n2. The way forward\n"
+        "We will keep working together.\n"
+        "Выступление Председателя Совета Республики на заседании Ассамблеи\n"
+        "Санкт-Петербург, 15 мая 2025 года\nУважаемые коллеги!\nI. О ВИКТОРИИ И ПАМЯТИ\n"
+        "В этом году мы отмечаем 80-летие Великой Победы.\nII. О СОТРУДНИЧЕСТВЕ\n"
+        "Беларусь предлагает разработать модельный кодекс.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.date, len(i.body)) for i in items] == [("2025-10-22", 4), ("2025-05-15", 5)]
+    assert items[1].body[1] == "I. О ВИКТОРИИ И ПАМЯТИ"
+
+
+def test_a_quoted_headline_over_a_subtitle_and_by_line_heads_the_next_interview() -> None:
+    text = (
+        "Statement by the Head of Office\nDushanbe, 22 October 2025\n"
+        "We will keep working together.\n"
+        '"SECURITY CANNOT BE BOUGHT ON CREDIT"\n'
+        "Chief of the General Staff Yerlan Tulegenov on the CSTO and drones\n"
+        "Interviewed by Dmitry Zhuravlev, Izvestia\n17 October 2025\n"
+        "Izvestia: General, what is the main lesson?\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.date, i.body[-1]) for i in items] == [
+        ("2025-10-22", "We will keep working together."),
+        ("2025-10-17", "Izvestia: General, what is the main lesson?"),
+    ]
+    assert items[1].title.startswith('"SECURITY CANNOT BE BOUGHT ON CREDIT" Chief of')
+
+
+def test_a_list_heading_and_a_contact_block_after_an_end_mark_are_page_furniture() -> None:
+    text = (
+        "Latest news\nBank and Ministry sign an agreement\n12 June 2025\n"
+        "The Bank and the Ministry signed an agreement.\n###\nContacts:\nAigerim Sadykova\n"
+        "Head of Media Relations, EDB\n+7 727 244 40 44\npressa@eabr.org\n"
+        "Why Central Asia needs a regional water compact\n"
+        "By Ambassador Rustam Khamidov, Permanent Representative of Uzbekistan to the UN\n"
+        "Published: 18 September 2025\nWater is the most precious resource of our region.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title, i.date, i.body[-1]) for i in items] == [
+        ("Bank and Ministry sign an agreement", "2025-06-12",
+         "The Bank and the Ministry signed an agreement."),
+        ("Why Central Asia needs a regional water compact", "2025-09-18",
+         "Water is the most precious resource of our region."),
+    ]
+
+
+def test_the_post_under_the_last_name_of_a_participants_list_stays_in_the_list() -> None:
+    text = (
+        "Состоялось заседание Комитета секретарей\n4 марта 2025\n"
+        "В заседании приняли участие:\nГеворг Акопян\n"
+        "Секретарь Совета безопасности Республики Армения\nМарат Иманкулов\n"
+        "Секретарь Совета безопасности Кыргызской Республики\n"
+        "Участники обсудили проект Стратегии коллективной безопасности.\n"
+    )
+    items = parse_text(text, "x")
+    assert len(items) == 1
+    assert items[0].body[-2:] == (
+        "Секретарь Совета безопасности Кыргызской Республики",
+        "Участники обсудили проект Стратегии коллективной безопасности.",
+    )
+
+
+def test_a_posts_view_count_and_time_below_it_date_that_post_not_the_next() -> None:
+    text = (
+        "🔥 Состоялось заседание Совета ПА ОДКБ\n"
+        "Председатель Совета провел заседание.\n#ПАОДКБ #Володин\n👁 3,4K 27.11.2025 17:05\n"
+        "В МПА СНГ обсудили гармонизацию законодательства\n"
+        "Генеральный секретарь провел рабочую встречу.\n12 февраля 2026\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title, i.date) for i in items] == [
+        ("Состоялось заседание Совета ПА ОДКБ", "2025-11-27"),
+        ("В МПА СНГ обсудили гармонизацию законодательства", "2026-02-12"),
+    ]

@@ -173,7 +173,18 @@ _OPENING_QUOTES = "\"«“„'"
 _CLOSING_QUOTES = "\"»”'’"
 
 
+def _without_pictographs(line: str) -> str:
+    """The line without the emoji a channel post opens it with ("📢 ...", "🔥 ...")."""
+    start = 0
+    while start < len(line) and (
+        line[start].isspace() or unicodedata.category(line[start]) in ("So", "Sk", "Mn", "Cf")
+    ):
+        start += 1
+    return line[start:]
+
+
 def _is_title_like(line: str) -> bool:
+    line = _without_pictographs(line)
     if not line or len(line) > _TITLE_MAX_CHARS or len(line.split()) > _TITLE_MAX_WORDS:
         return False
     first = line.lstrip(_OPENING_QUOTES)[:1]  # '"Our task is ...": interview of ...'
@@ -181,7 +192,7 @@ def _is_title_like(line: str) -> bool:
         return False
     if line.rstrip(_CLOSING_QUOTES).endswith((".", ",")):
         return False  # a quotation's sentence: '"... at its heart," said X. "Our ... that."'
-    if line.startswith(("—", "–", "-", "•", "*", "Q:", "A:")):
+    if line.startswith(("—", "–", "-", "•", "*", "Q:", "A:")) or _is_byline(line):
         return False
     low = line.casefold()
     if low.startswith(
@@ -195,10 +206,18 @@ def _is_title_like(line: str) -> bool:
 _SEPARATOR = re.compile(r"[*#=~_•·\-–—\s]{3,40}")
 
 
+_AUTHOR_WITH_POST = re.compile(r"By [A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3}, \S")
+"""An author credited with a post ("By Ambassador Rustam Khamidov, Permanent Representative
+of ..."): an op-ed's by-line."""
+
+
 def _is_byline(line: str) -> bool:
     """A by-line ("By our correspondent", "Беседовала ..."): it may stand between a title
     and its date line."""
-    return line.casefold().startswith(lexicon.BYLINE_STARTS)
+    return (
+        line.casefold().startswith(lexicon.BYLINE_STARTS)
+        or _AUTHOR_WITH_POST.match(line) is not None
+    )
 
 
 def _has_text(draft: _Draft) -> bool:
@@ -230,7 +249,13 @@ _FURNITURE = re.compile(
     r"|subscribe to (?:our )?(?:news|newsletter|updates)|подписаться на"
     r" (?:рассылку|новости)|(?:©|\(c\)|copyright)\s*(?:\d{4}[\s\-–]*)+\D{0,80}"
     r"|версия для слабовидящих.{0,20}|version for the visually impaired.{0,20}"
-    r"|(?:сверять|проверять|сверить) (?:с|при) (?:произнесением|произнесении|произнесенным)",
+    r"|(?:сверять|проверять|сверить) (?:с|при) (?:произнесением|произнесении|произнесенным)"
+    # a list page's relative date above the next title: the item's own date is in its text
+    r"|(?:вчера|сегодня|позавчера|yesterday|today)(?:,?\s*(?:в\s*)?[0-2]?\d:[0-5]\d)?"
+    r"|(?:\d{1,3}|an?|one)\s+(?:minutes?|hours?|days?|weeks?|минут[уы]?|час(?:а|ов)?|день|дня"
+    r"|дней|недел[юиь])\s+(?:ago|назад)"
+    # a channel post's place line under its title ("📍 Санкт-Петербург, Таврический дворец")
+    r"|📍[^.!?]{0,80}",
     re.IGNORECASE,
 )
 _DOCUMENT_SYMBOL = re.compile(r"(?:[A-Z]{1,10}/)+[A-Z]*\d[\w.\-]*(?:/[\w.\-]+)*")
@@ -249,7 +274,8 @@ _SECTIONS = frozenset({
 """The sections of a site's press pages, where a breadcrumb trail ends."""
 _BREADCRUMB_SPLIT = re.compile(r"\s+[/>»|]\s+")
 _LABEL_LINE = re.compile(
-    r"(?:press[ -]release|news release|media advisory|пресс-релиз)"
+    r"(?:press[ -]release|news release|media advisory|пресс-релиз|for immediate release"
+    r"|сообщение для (?:сми|печати|прессы))"
     r"(?:\s*(?:no\.?|№|#|number)?\s*[\w/.\-]*\d[\w/.\-]*)?",
     re.IGNORECASE,
 )
@@ -290,6 +316,8 @@ def _is_furniture(line: str) -> bool:
         and _CAPTION_MARKS.search(credit["credit"]) is None
     ):
         return True
+    if line.casefold().strip(" :") in _SECTIONS:
+        return True  # "Latest news": the heading of the list the items are on
     words = line.casefold().replace(",", " ").split()
     if words and all(w in _SOCIAL for w in words):
         return True
@@ -370,11 +398,12 @@ def _page_furniture(
         return True, skipping
     if _is_furniture(line):
         return True, ""
-    if current is not None and current.body:
-        if _CONTACTS.fullmatch(line.strip(" :")):
-            return True, "contacts"
-        if _RELATED.fullmatch(line.strip(" :")):
-            return True, "related"
+    if _CONTACTS.fullmatch(line.strip(" :")) and (
+        line.endswith(":") or (current is not None and current.body)
+    ):
+        return True, "contacts"  # after a release's end mark too ("###", then "Contacts:")
+    if current is not None and current.body and _RELATED.fullmatch(line.strip(" :")):
+        return True, "related"
     return False, ""
 
 
@@ -655,6 +684,65 @@ def _is_stopped_title(line: str, lines: list[str], at: int) -> bool:
     )
 
 
+_BYLINES_ABOVE_DATE = 2
+
+
+def _dated_below(lines: list[str], at: int) -> bool:
+    """Whether a date line follows the line at `at`, perhaps under a by-line or two."""
+    k = at + 1
+    while k < len(lines) and k <= at + _BYLINES_ABOVE_DATE and _is_byline(lines[k]):
+        k += 1
+    return k < len(lines) and parse_date_line(lines[k], bare=True) is not None
+
+
+def _heads_a_subtitle(lines: list[str], at: int) -> bool:
+    """Whether the line is a quoted headline over a subtitle line and its date line
+    ('"Security cannot be bought on credit"', then "General ... on the CSTO", "Interviewed
+    by ...", the date): an interview's head, which starts an item."""
+    line = lines[at]
+    return (
+        line[:1] in _OPENING_QUOTES and line[-1:] in _CLOSING_QUOTES and _is_title_like(line)
+        and at + 1 < len(lines) and _is_title_like(lines[at + 1]) and _dated_below(lines, at + 1)
+    )
+
+
+def _is_post_in_a_list(draft: _Draft | None) -> bool:
+    """Whether the next line is the post under a name in the item's list of participants
+    ("В заседании приняли участие:", then name and post lines): the list's, not a title."""
+    if draft is None or len(draft.body) < 2 or not _is_bare_name(draft.body[-1]):
+        return False
+    return draft.body[-2].endswith(":") or (
+        len(draft.body) >= 3 and _looks_like_a_name(draft.body[-3])
+    )
+
+
+_NAME_WORDS = range(2, 5)
+
+
+def _looks_like_a_name(line: str) -> bool:
+    """A line of two to four capitalised words and nothing else, as a name in a list."""
+    words = line.split()
+    return len(words) in _NAME_WORDS and all(
+        w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words
+    )
+
+
+_NUMBERED_HEADING = re.compile(r"(?:\d{1,2}|[IVXLC]{1,6})\.\s+\S.*")
+"""A section heading numbered in figures or Roman numerals ("1. Introduction", "II. О
+СОТРУДНИЧЕСТВЕ")."""
+
+
+def _is_section_heading(line: str, draft: _Draft | None) -> bool:
+    """Whether a title-like line is a numbered section heading inside one voice's item (a
+    speech, a statement, an article) that already has its title and date or text: the
+    sections are that item's, not items of their own."""
+    return (
+        draft is not None and bool(draft.title) and not _reports_news(draft.title)
+        and (draft.date_line is not None or bool(draft.body))
+        and _NUMBERED_HEADING.fullmatch(line) is not None
+    )
+
+
 def _under_title(draft: _Draft | None) -> bool:
     """Whether the next line stands where a date line does: right under a title."""
     return draft is not None and bool(draft.title) and not draft.body and draft.date_line is None
@@ -663,12 +751,17 @@ def _under_title(draft: _Draft | None) -> bool:
 _PUBLISHED = re.compile(r"(?:published|posted|опубликовано|дата публикации)\b", re.I)
 
 
+_VIEWS_FOOTER = re.compile(r"👁|views\b|просмотр", re.I)
+"""A channel post's footer: its view count, then when it was posted ("👁 3,4K 27.11.2025
+17:05")."""
+
+
 def _closes_item(
     current: _Draft | None, line: str, date_line: DateLine, next_line: str | None
 ) -> bool:
     """Whether a date line after an undated item's text is that item's closing place and
-    date ("Bishkek, 2 June 2025", "Published: 27 December 2025"), not the date line of
-    the next item.
+    date ("Bishkek, 2 June 2025", "Published: 27 December 2025", a post's "👁 3,4K
+    27.11.2025 17:05"), not the date line of the next item.
 
     A statement ends with where and when it was signed, a site's page with when it was
     published; a dump's date line above a title is a date alone, and the item before it
@@ -682,7 +775,7 @@ def _closes_item(
         return False
     place = date_line.place
     place_first = bool(place) and 0 <= line.find(place) < date_line.date.start
-    return place_first or bool(_PUBLISHED.match(line))
+    return place_first or bool(_PUBLISHED.match(line) or _VIEWS_FOOTER.match(line))
 
 
 _LAYOUT_TIME = re.compile(r"[0-2]?\d:[0-5]\d")
@@ -777,7 +870,7 @@ def _titled(
     ):
         current.title = line  # a date line above its title ("28.11.2026", then the title)
         return current
-    drafts.append(_Draft(title=line, line=number))
+    drafts.append(_Draft(title=_without_pictographs(line), line=number))
     return drafts[-1]
 
 
@@ -895,6 +988,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
                 or (hard_block and (current is None or bare_date_above))
                 # a title ending with its place and date, above a topic heading
                 or (not hard_block and _title_date(line) is not None and _is_title_like(next_line))
+                or _heads_a_subtitle(lines, i)
             )
         )
         headed = None if starts_titled else layout.headed_title(lines, i, numbers[i])
@@ -902,12 +996,17 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             current = headed
             drafts.append(current)
             continue
-        if starts_titled and not next_is_date and _is_briefing(current):
+        if starts_titled and not next_is_date and (
+            _is_briefing(current) or _is_section_heading(line, current)
+            or _is_post_in_a_list(current)
+        ):
             assert current is not None
-            current.body.append(line)  # a briefing's topic heading ("On the Minister's visit")
+            current.body.append(line)  # a topic or section heading ("On the Minister's visit")
             continue
         if starts_titled:
-            current = _titled(current, line, numbers[i], next_is_date, drafts)
+            current = _titled(
+                current, line, numbers[i], next_is_date or _dated_below(lines, i), drafts
+            )
             continue
         opens_with_date = opening_date(line) is not None
         starts_untitled = current is None or (

@@ -30,6 +30,12 @@ _DOTTED_LEAD = re.compile(
 )
 """Interfax's dateline: "Москва. 5 декабря. INTERFAX.RU - ...": place and date as sentences
 of their own, then the agency's name in capitals and a dash."""
+_CAPITALS_LEAD = re.compile(
+    r"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ\-]+(?:\s[A-ZА-ЯЁ][A-ZА-ЯЁ\-]+)?)\s+"
+    r"(?P<agency>\([A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*){0,2}\))\s*[-–—]\s+(?=\S)"
+)
+"""A dateline of a place in capitals, the agency in brackets and a dash, with no date
+("BISHKEK (AKIpress) - ..."): the story's date is in its first sentence."""
 _NOT_AGENCIES = re.compile(r"\(\s?(?:photo|video|фото|видео|updated|обновлено)", re.I)
 """Brackets that open a paragraph without being an agency's mark."""
 _FIRST_SENTENCE = re.compile(r"^.*?(?:[.!?](?=\s+[A-ZА-ЯЁ«\"])|$)", re.S)
@@ -49,17 +55,18 @@ def wire_lead(paragraph: str) -> WireLead | None:
     """The paragraph without its agency lead, and the date that lead or its first sentence
     gives ("/ТАСС/ Генеральный секретарь ОДКБ ... 5 марта 2025 года в Москве ..."); None
     when the paragraph does not open with an agency's mark."""
-    m = _LEAD.match(paragraph)
+    m = _LEAD.match(paragraph) or _CAPITALS_LEAD.match(paragraph)
     if m is None:
         m = _DASHED_LEAD.match(paragraph) or _DOTTED_LEAD.match(paragraph)
         if m is None or first_date(m.group("date")) is None:
             return None
     if _NOT_AGENCIES.match(m.group("agency")):
         return None
-    if m.group("place") and first_date(m.group("date")) is None:
+    date = m.groupdict().get("date")
+    if m.re is not _CAPITALS_LEAD and m.group("place") and first_date(date or "") is None:
         return None  # "Minsk, Belarus (photo)": a place and a caption, not a dateline
     text = paragraph[m.end() :]
-    dateline = first_date(m.group("date")) if m.group("date") else None
+    dateline = first_date(date) if date else None
     if dateline is not None:
         return WireLead(text, DateLine(dateline, m.group("place").title()))
     sentence = _FIRST_SENTENCE.match(text)
