@@ -208,7 +208,21 @@ def _word_nominative(word: str, case: str, gender: str, given: bool) -> str:
     if "Surn" in parse.tag and gender:
         wanted.add(gender)
     form = parse.inflect(wanted)
-    return _restyle(form.word if form is not None else parse.normal_form, word)
+    nominative = form.word if form is not None else parse.normal_form
+    if not given and parse.tag.POS == "ADJF" and "Surn" not in parse.tag:
+        nominative = _possessive_surname(nominative)
+    return _restyle(nominative, word)
+
+
+_POSSESSIVE_AS_ADJECTIVE = re.compile(r"(?<=ов|ев|ёв|ин|ын)(ый|ая)$")
+""""семериковый", "семериковая": the analyser, not knowing a surname in -ов/-ин, reads
+its case forms ("Семериковым", "Семериковой") as an adjective's; the surname's own
+nominative is "Семериков", "Семерикова". Adjective surnames ("Войтоловский", "Толстая")
+end otherwise."""
+
+
+def _possessive_surname(word: str) -> str:
+    return _POSSESSIVE_AS_ADJECTIVE.sub(lambda m: "" if m.group(1) == "ый" else "а", word)
 
 
 @lru_cache(maxsize=100_000)  # an import meets the same few thousand names again and again
