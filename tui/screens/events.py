@@ -46,10 +46,15 @@ class Uses:
 
     first: int | None
     latest: int | None
-    first_label: str
-    """ "2015-03-01 Nikolai Bordyuzha": its date and main participant, for the status."""
     first_date: str = ""
-    """The first use's date when `first_label` is read, for the timeline's mark."""
+    """The first use's date, read for a phrase only (`named`): the timeline marks it."""
+    first_speaker: str = ""
+    """The first use's main participant, read with its date."""
+
+    @property
+    def first_label(self) -> str:
+        """ "2015-03-01 Nikolai Bordyuzha": the first use for the status line ("" unread)."""
+        return " ".join(filter(None, (self.first_date, self.first_speaker)))
 
     @classmethod
     def of(
@@ -73,13 +78,13 @@ class Uses:
                 low = middle + 1
         dated = positions[: int(np.searchsorted(positions, low))]
         if not len(dated):
-            return cls(None, None, "")
+            return cls(None, None)
         first, latest = int(order[dated[-1]]), int(order[dated[0]])
         if not named:
-            return cls(first, latest, "")
+            return cls(first, latest)
         item = archive.get_by_rowid(first)
-        speaker = f" {item.participants[0].name}" if item.participants else ""
-        return cls(first, latest, f"{item.date}{speaker}", item.date or "")
+        speaker = item.participants[0].name if item.participants else ""
+        return cls(first, latest, item.date or "", speaker)
 
 
 class EventsScreen(AppHandle, Screen[None]):
