@@ -255,7 +255,13 @@ _FURNITURE = re.compile(
     r"|(?:\d{1,3}|an?|one)\s+(?:minutes?|hours?|days?|weeks?|минут[уы]?|час(?:а|ов)?|день|дня"
     r"|дней|недел[юиь])\s+(?:ago|назад)"
     # a channel post's place line under its title ("📍 Санкт-Петербург, Таврический дворец")
-    r"|📍[^.!?]{0,80}",
+    r"|📍[^.!?]{0,80}"
+    # a wire's rights line and a page's update mark ("Interfax ... All rights reserved.")
+    r"|[^.!?]{0,60}[.,]?\s*(?:all rights reserved|все права защищены)\b[^.!?]{0,40}\.?"
+    r"|\((?:updated|обновлено)\s*:?\s*[^()]{0,30}\)"
+    # the Kremlin's publication status block under a transcript; its date is the item's
+    r"|publication status|статус материала|(?:published in sections|опубликован в разделах"
+    r"|direct link|прямая ссылка)\s*:.*",
     re.IGNORECASE,
 )
 _DOCUMENT_SYMBOL = re.compile(r"(?:[A-Z]{1,10}/)+[A-Z]*\d[\w.\-]*(?:/[\w.\-]+)*")
@@ -439,15 +445,34 @@ def _is_fragment(block: list[str]) -> bool:
     return _is_title_like(block[0]) or parse_date_line(block[0], bare=True) is not None
 
 
+def _goes_on_from_above(block: list[str]) -> bool:
+    """Whether a block goes on with the item above it: a page that puts a blank line
+    between its paragraphs ("The ministers discussed ...", "#Zakharova") parts its own text,
+    not two items. Such a paragraph stands alone, with page furniture or the next item's
+    head under it; an item of its own opens with a title, a date line, a wire lead or a
+    dated lead ("On 5 March, ..."), or with paragraphs that follow line by line."""
+    line = block[0]
+    if len(block) > 1 and _is_paragraph(block[1]) and not _is_furniture(block[1]):
+        return False
+    return (
+        _is_paragraph(line) and not _is_furniture(line) and not _is_separator(line)
+        and wire_lead(line) is None and opening_date(line) is None
+    )
+
+
 def _joined_fragments(
     blocks: list[list[str]], numbers: list[list[int]]
 ) -> list[tuple[list[str], list[int]]]:
     """The blocks, each lone title or date line joined to the block after it: a blank line
     after a title ("Title", blank, "Date\nText") parts it from its own item, not from the
-    item before."""
+    item before; and each block that goes on with the text above joined to the block before
+    it."""
     joined: list[tuple[list[str], list[int]]] = []
     pending: tuple[list[str], list[int]] = ([], [])
     for block, block_numbers in zip(blocks, numbers, strict=True):
+        if joined and not pending[0] and _goes_on_from_above(block):
+            joined[-1] = (joined[-1][0] + block, joined[-1][1] + block_numbers)
+            continue
         lines, lines_numbers = pending[0] + block, pending[1] + block_numbers
         if _is_fragment(block):
             pending = (lines, lines_numbers)
@@ -748,7 +773,9 @@ def _under_title(draft: _Draft | None) -> bool:
     return draft is not None and bool(draft.title) and not draft.body and draft.date_line is None
 
 
-_PUBLISHED = re.compile(r"(?:published|posted|опубликовано|дата публикации)\b", re.I)
+_PUBLISHED = re.compile(
+    r"(?:published|posted|publication date|опубликовано|дата публикации)\b", re.I
+)
 
 
 _VIEWS_FOOTER = re.compile(r"👁|views\b|просмотр", re.I)
@@ -775,7 +802,18 @@ def _closes_item(
         return False
     place = date_line.place
     place_first = bool(place) and 0 <= line.find(place) < date_line.date.start
-    return place_first or bool(_PUBLISHED.match(line) or _VIEWS_FOOTER.match(line))
+    return (
+        place_first or bool(_PUBLISHED.match(line) or _VIEWS_FOOTER.match(line))
+        or _is_time_stamp(line, date_line)
+    )
+
+
+def _is_time_stamp(line: str, date_line: DateLine) -> bool:
+    """A date with the time of day and nothing else ("28.08.2025 11:03"): the stamp a page
+    puts under its text; a date line that heads the next item stands above that item's
+    title, and the item above it then has its own."""
+    rest = line[: date_line.date.start] + line[date_line.date.end :]
+    return _LAYOUT_TIME.fullmatch(rest.strip(" ,.-–—")) is not None
 
 
 _LAYOUT_TIME = re.compile(r"[0-2]?\d:[0-5]\d")
@@ -918,7 +956,8 @@ class _Layout:
         current.date_line = date_line
         current.date_text = line
         if closing:
-            current.body.append(line)
+            if not _is_time_stamp(line, date_line):
+                current.body.append(line)  # "Bishkek, 2 June 2025": the statement's last line
             self.closed = current
         self.headed = current if lead else None
         return True

@@ -1,0 +1,63 @@
+"""Set 11's rules of press text: pages that space their paragraphs, page furniture, mastheads,
+stamps under an item's text."""
+
+from __future__ import annotations
+
+from store.ingest.parser import parse_text
+
+
+def test_a_paragraph_set_apart_by_blank_lines_goes_on_with_the_item_above() -> None:
+    text = (
+        "Minister meets Ambassador of Peru\n12 May 2026\n"
+        "On 12 May, the Minister received the Ambassador of Peru.\n\n"
+        "The sides discussed trade and tourism.\n\n"
+        "They agreed to hold consultations in the autumn.\nShare\n"
+        "Deputy Minister visits Lima\n14 May 2026\nThe Deputy Minister arrived in Lima.\n"
+        "\n"
+        "Council meets\n2 June 2026\nThe Council met in Minsk.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.title for i in items] == [
+        "Minister meets Ambassador of Peru", "Deputy Minister visits Lima", "Council meets"
+    ]
+    assert items[0].body[-1] == "They agreed to hold consultations in the autumn."
+
+
+def test_a_wire_rights_line_and_an_update_mark_are_not_text() -> None:
+    text = (
+        "Agency\n3 May 2026 10:00\n(updated: 10:40)\nMinisters meet in Baku\n"
+        "BAKU, May 3 (Agency) - The ministers met in Baku on Sunday.\n"
+        "They discussed transit.\nAgency Group. All rights reserved.\n"
+    )
+    items = parse_text(text, "x")
+    assert items[-1].body[-1] == "They discussed transit."
+    assert all("updated" not in p for i in items for p in i.body)
+
+
+def test_the_kremlin_publication_block_is_not_an_item() -> None:
+    text = (
+        "Meeting with the Governor\nMay 5, 2026, 15:00\n"
+        "Vladimir Putin met with the Governor of the region.\n"
+        "Publication status\nPublished in sections: News, Transcripts\n"
+        "Publication date: May 5, 2026, 17:20\nDirect link: kremlin.ru/events/1\n"
+        "Telephone conversation with the Prime Minister\nMay 6, 2026, 12:00\n"
+        "Vladimir Putin had a telephone conversation.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.title for i in items] == [
+        "Meeting with the Governor", "Telephone conversation with the Prime Minister"
+    ]
+    assert items[0].body == ("Vladimir Putin met with the Governor of the region.",)
+
+
+def test_a_date_and_time_under_undated_text_dates_that_item_and_is_not_a_paragraph() -> None:
+    text = (
+        "Answer of the Spokesperson to a question\n"
+        "Question: What about the talks?\nAnswer: They will go on.\n"
+        "28.08.2026 11:03\n"
+        "Minister meets Ambassador\n3 September 2026\nThe Minister met the Ambassador.\n"
+    )
+    items = parse_text(text, "x")
+    assert items[0].date == "2026-08-28"
+    assert items[0].body[-1] == "Answer: They will go on."
+    assert items[1].date == "2026-09-03"
