@@ -61,3 +61,33 @@ def test_a_date_and_time_under_undated_text_dates_that_item_and_is_not_a_paragra
     assert items[0].date == "2026-08-28"
     assert items[0].body[-1] == "Answer: They will go on."
     assert items[1].date == "2026-09-03"
+
+
+def test_a_channel_name_over_the_date_gives_way_to_the_post_headline_under_it() -> None:
+    text = (
+        "Ministry Channel\n4 June 2026\n"
+        "Statement of the Spokesperson on the elections in the region\n"
+        "We have taken note of the results of the vote.\n"
+        "News Agency\n5 June 2026 09:12\nMinisters discuss rail links in Tashkent\n"
+        "The ministers discussed the new railway.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.title for i in items] == [
+        "Statement of the Spokesperson on the elections in the region",
+        "Ministers discuss rail links in Tashkent",
+    ]
+    assert [i.date for i in items] == ["2026-06-04", "2026-06-05"]
+
+
+def test_the_place_under_a_transcript_date_is_not_a_headline() -> None:
+    text = (
+        "Meeting with the President of Mongolia\nMay 2, 2026, 14:00\nThe Kremlin, Moscow\n"
+        "Vladimir Putin held talks with the President of Mongolia.\n"
+        "Переговоры с Президентом Монголии\n3 мая 2026 года, 13:00\nУлан-Батор\n"
+        "Владимир Путин провёл переговоры с Президентом Монголии.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.title for i in items] == [
+        "Meeting with the President of Mongolia", "Переговоры с Президентом Монголии"
+    ]
+    assert [len(i.body) for i in items] == [1, 1]

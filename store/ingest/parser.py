@@ -832,6 +832,23 @@ def _is_layout_line(line: str) -> bool:
     )
 
 
+_PLACE_NAME_WORDS = 2
+
+
+def _is_place_under_date(current: _Draft | None, line: str, next_line: str | None) -> bool:
+    """Whether the line is the place of a transcript under its title and date ("The
+    Kremlin, Moscow", "Ташкент"), above the text: where the event was, not a headline."""
+    if current is None or not current.title or current.date_line is None or current.body:
+        return False
+    if next_line is None or not _is_paragraph(next_line):
+        return False
+    words = line.split()
+    return _is_layout_line(line) or (
+        len(words) <= _PLACE_NAME_WORDS and _is_title_like(line)
+        and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+    )
+
+
 def _dates_the_lead_above(current: _Draft | None, next_line: str | None) -> bool:
     """Whether a date line is the date of the titled item above, whose lead it follows:
     a transcript page gives the title, the lead, then the date with the time under it."""
@@ -889,6 +906,17 @@ def _after_separator(current: _Draft | None) -> _Draft | None:
     return current
 
 
+def _is_masthead_over(above: str, line: str) -> bool:
+    """Whether `above`, a title-like line over a date line, is the name of the site or
+    channel ("MFA Russia 🇷🇺", "Interfax", "Information message") and `line`, under the date,
+    the headline: a name is shorter than the headline it heads. A place under a transcript's
+    date ("The Kremlin, Moscow") is layout, not a headline."""
+    return (
+        len(above.split()) < len(line.split()) and not _is_layout_line(line)
+        and _title_date(above) is None
+    )
+
+
 def _titled(
     current: _Draft | None, line: str, number: int, next_is_date: bool, drafts: list[_Draft]
 ) -> _Draft:
@@ -907,6 +935,12 @@ def _titled(
         and not current.title and not current.body and not next_is_date
     ):
         current.title = line  # a date line above its title ("28.11.2026", then the title)
+        return current
+    if (
+        current is not None and current.title and current.date_line is not None
+        and not current.body and not next_is_date and _is_masthead_over(current.title, line)
+    ):
+        current.title = _without_pictographs(line)  # "MFA Russia", the date, then the post
         return current
     drafts.append(_Draft(title=_without_pictographs(line), line=number))
     return drafts[-1]
@@ -989,7 +1023,9 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             (lines[k] for k in range(i + 1, min(i + 4, len(lines))) if not furniture[k]), None
         )
         next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
-        if layout.skips(i, line, current, next_line, next_is_date):
+        if layout.skips(i, line, current, next_line, next_is_date) or _is_place_under_date(
+            current, line, next_line
+        ):
             continue
         if _is_separator(line):
             current = _after_separator(current)
