@@ -91,3 +91,35 @@ def test_the_place_under_a_transcript_date_is_not_a_headline() -> None:
         "Meeting with the President of Mongolia", "Переговоры с Президентом Монголии"
     ]
     assert [len(i.body) for i in items] == [1, 1]
+
+
+def test_tags_and_related_headlines_under_the_text_are_not_its_last_paragraphs() -> None:
+    text = (
+        "Ministers discuss the border\n4 May 2026\n"
+        "The ministers discussed the demarcation of the border.\n"
+        "They agreed to meet again in June.\n"
+        "Tags\nKyrgyzstan\nАлексей Оверчук\nCIS\n"
+        "Ambassador presents credentials\n5 May 2026\n"
+        "The Ambassador presented his credentials.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.body[-1] for i in items] == [
+        "They agreed to meet again in June.", "The Ambassador presented his credentials."
+    ]
+
+
+def test_a_signature_or_a_list_of_participants_under_the_text_stays() -> None:
+    signed = (
+        "Joint statement of the ministers\n"
+        "The ministers agreed to hold regular consultations.\n"
+        "Министр иностранных дел Республики Армения А.Мирзоян\n"
+        "Министр иностранных дел Республики Беларусь М.Рыженков\n"
+    )
+    listed = (
+        "Council of Secretaries meets\n3 March 2026\nThe Council met in Minsk.\nParticipants:\n"
+        "Gevorg Hakobyan\nSecretary of the Security Council of the Republic of Armenia\n"
+        "Aliaksandr Volfovich\nState Secretary of the Security Council of the Republic of Belarus\n"
+        "Ambassador presents credentials\n5 March 2026\nThe Ambassador presented them.\n"
+    )
+    assert parse_text(signed, "x")[0].body[-1].endswith("М.Рыженков")
+    assert parse_text(listed, "x")[0].body[-1].startswith("State Secretary of the Security")

@@ -1130,6 +1130,50 @@ def _closing_date_lines(drafts: list[_Draft]) -> list[_Draft]:
     return merged
 
 
+def _is_page_line(line: str) -> bool:
+    """A line under an item's last paragraph that is no sentence of it: a tag ("Armenia"),
+    a related headline, the next page's masthead or section ("Kazinform", "Politics"). A
+    release's number ("1102-06-06-2025") is the item's own."""
+    return _is_title_like(line) and _RELEASE_NUMBER.fullmatch(line) is None
+
+
+_RELEASE_NUMBER = re.compile(r"\d+(?:[-/.]\d+)+")
+
+
+_TAG_WORDS = 2
+
+
+def _is_tag(line: str, names: set[str]) -> bool:
+    """A tag under a page's text ("Armenia", "ЕАЭС", "CIS"): a word or two that name no
+    person (of `names`) and no post."""
+    words = line.split()
+    return len(words) <= _TAG_WORDS and line not in names and not any(
+        w.casefold() in lexicon.ROLE_HEADS or lexicon.has_stem(w, lexicon.ROLE_STEMS)
+        for w in words
+    )
+
+
+def _is_signature(run: list[str]) -> bool:
+    """Whether lines under an item's text are its own: signatures or a list of who took part
+    ("Kaha Imnadze", "Министр ... О.Саргсян", a name over a post), none of them a tag."""
+    names = {person.name for person in find_participants(run)}
+    return bool(names) and not any(_is_tag(line, names) for line in run)
+
+
+def _drop_trailing_page_lines(draft: _Draft) -> None:
+    """Take off the lines after the item's last paragraph that are the page's, not the
+    item's: tags ("Armenia", "Дмитрий Песков"), "Read also" headlines, the next site's
+    name. Signatures and lists of participants stay."""
+    end = len(draft.body)
+    while end > 1 and _is_page_line(draft.body[end - 1]):
+        end -= 1
+    if end == len(draft.body) or _is_page_line(draft.body[end - 1]):
+        return
+    if _is_signature(draft.body[end:]):
+        return
+    del draft.body[end:]
+
+
 def _title_date(title: str) -> DateLine | None:
     """The date a title ends with, serving as the date line of an item that has none
     ("... remarks and answers to media questions, Moscow, June 4, 2025"); only a full date
@@ -1405,6 +1449,8 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
         d for d in _closing_date_lines(drafts)
         if d.body or d.title or d.date_line is None  # a stray date line with nothing under it
     ]
+    for draft in drafts:
+        _drop_trailing_page_lines(draft)
     for draft in drafts:
         if draft.date_line is None and draft.title:
             draft.date_line = _document_date(draft.title)
