@@ -123,3 +123,40 @@ def test_a_signature_or_a_list_of_participants_under_the_text_stays() -> None:
     )
     assert parse_text(signed, "x")[0].body[-1].endswith("М.Рыженков")
     assert parse_text(listed, "x")[0].body[-1].startswith("State Secretary of the Security")
+
+
+def test_a_post_hashtags_and_view_counter_are_not_its_text() -> None:
+    text = (
+        "Ministry Channel\n4 June 2026\nComment of the Spokesperson on the sanctions\n"
+        "We regard the sanctions as unlawful.\n#Spokesperson #Sanctions\n👁 12.3K edited 16:02\n"
+        "Minister meets Ambassador\n5 June 2026\nThe Minister met the Ambassador.\n"
+    )
+    items = parse_text(text, "x")
+    assert items[0].body == ("We regard the sanctions as unlawful.",)
+
+
+def test_most_read_headlines_under_an_item_are_skipped() -> None:
+    text = (
+        "Ministers discuss transit\n4 May 2026\nThe ministers discussed transit.\n"
+        "Most read\nKazakhstan and Kyrgyzstan agree on water\nSite of the Ministry\n"
+        "Information message\n6 May 2026\nOn the visit of the Minister to Tashkent\n"
+        "On 6 May, the Minister arrived in Tashkent.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.title for i in items] == [
+        "Ministers discuss transit", "On the visit of the Minister to Tashkent"
+    ]
+    assert items[0].body == ("The ministers discussed transit.",)
+
+
+def test_a_site_name_and_section_alone_are_no_item() -> None:
+    text = (
+        "The Ministry of Foreign Affairs of Mongolia\nHome / Press service / News\n"
+        "Minister meets Ambassador of Japan\n14 March 2026\nThe Minister met the Ambassador.\n"
+        "News Agency / Interview\nMinister: our ties are strong\n15 March 2026\n"
+        "— Minister, how are the ties?\n— They are strong.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.title for i in items] == [
+        "Minister meets Ambassador of Japan", "Minister: our ties are strong"
+    ]

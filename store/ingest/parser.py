@@ -256,6 +256,10 @@ _FURNITURE = re.compile(
     r"|дней|недел[юиь])\s+(?:ago|назад)"
     # a channel post's place line under its title ("📍 Санкт-Петербург, Таврический дворец")
     r"|📍[^.!?]{0,80}"
+    # a post's hashtags and its view counter with the time it was edited ("👁 14.2K edited
+    # 15:42"; with a date the counter closes the post instead)
+    r"|#\w+(?:\s+#\w+)*"
+    r"|👁\s*[\d.,]+\s*[kкmм]?(?:\s+(?:edited|изменено))?(?:\s+[0-2]?\d:[0-5]\d)?"
     # a wire's rights line and a page's update mark ("Interfax ... All rights reserved.")
     r"|[^.!?]{0,60}[.,]?\s*(?:all rights reserved|все права защищены)\b[^.!?]{0,40}\.?"
     r"|\((?:updated|обновлено)\s*:?\s*[^()]{0,30}\)"
@@ -353,7 +357,8 @@ _CONTACT_DETAIL = re.compile(
 )
 _RELATED = re.compile(
     r"related (?:stories|news|articles|content|coverage)|see also|read (?:also|more)|more news"
-    r"|читайте также|похожие (?:новости|материалы)|другие новости|см\. также",
+    r"|also read|most read|most popular|читайте также|читать также|самое читаемое"
+    r"|похожие (?:новости|материалы)|другие новости|см\. также",
     re.IGNORECASE,
 )
 
@@ -778,6 +783,23 @@ _PUBLISHED = re.compile(
 )
 
 
+def _is_publication_footer(current: _Draft | None, line: str) -> bool:
+    """Whether a date line is the page's note of when it was published ("Publication date:
+    April 8, 2025, 16:30") under an item that has its date and text: the page's, not the
+    date line of another item."""
+    return (
+        current is not None and current.date_line is not None and _has_text(current)
+        and _PUBLICATION_DATE_LABEL.match(line) is not None
+    )
+
+
+_PUBLICATION_DATE_LABEL = re.compile(
+    r"(?:publication date|date of publication|дата публикации)\s*:", re.I
+)
+"""The label of a page's publication date ("Publication date: ..."); "Published on ..."
+may head the next item instead."""
+
+
 _VIEWS_FOOTER = re.compile(r"👁|views\b|просмотр", re.I)
 """A channel post's footer: its view count, then when it was posted ("👁 3,4K 27.11.2025
 17:05")."""
@@ -877,7 +899,9 @@ def _header_block_end(lines: list[str], at: int) -> int | None:
         header = lines[at + 1 : end]
         if any(
             parse_date_line(h) is not None or h.endswith(_SENTENCE_END) or _is_bare_name(h)
-            or len(h.split()) > _HEADER_LINE_MAX_WORDS for h in header
+            or len(h.split()) > _HEADER_LINE_MAX_WORDS
+            or _is_furniture(h)  # "Home / Press service / News": a site's name above it
+            for h in header
         ):
             return None
         text = lines[end + 1 : end + 3]
@@ -1041,6 +1065,8 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         if layout.dates(i, line, date_line, current, next_line):
             continue
         if date_line is not None:
+            if _is_publication_footer(current, line):
+                continue
             if (
                 current is not None and current.date_line is None and not _has_text(current)
             ):
@@ -1172,6 +1198,19 @@ def _drop_trailing_page_lines(draft: _Draft) -> None:
     if _is_signature(draft.body[end:]):
         return
     del draft.body[end:]
+
+
+_MASTHEAD_LINES = 3
+
+
+def _is_masthead_only(draft: _Draft) -> bool:
+    """Whether a draft is only a site's name and section ("OSCE", "ТАСС / Интервью",
+    "Ministry of Foreign Affairs of ...", "Press service") above the next item's title: no
+    title, date or sentence of its own."""
+    return (
+        not draft.title and draft.date_line is None and 0 < len(draft.body) <= _MASTHEAD_LINES
+        and all(_is_title_like(line) for line in draft.body)
+    )
 
 
 def _title_date(title: str) -> DateLine | None:
@@ -1451,6 +1490,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
     ]
     for draft in drafts:
         _drop_trailing_page_lines(draft)
+    drafts = [d for d in drafts if not _is_masthead_only(d)]
     for draft in drafts:
         if draft.date_line is None and draft.title:
             draft.date_line = _document_date(draft.title)
