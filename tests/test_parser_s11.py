@@ -160,3 +160,29 @@ def test_a_site_name_and_section_alone_are_no_item() -> None:
     assert [i.title for i in items] == [
         "Minister meets Ambassador of Japan", "Minister: our ties are strong"
     ]
+
+
+def test_a_trail_from_the_site_name_to_its_section_is_not_a_title() -> None:
+    text = (
+        "Statement by the Minister at the Council\n3 May 2026\nDear colleagues,\n"
+        "We support the declaration.\nThank you.\n"
+        "Ministry of Foreign Affairs of the Republic of Georgia | Press releases | Speeches\n"
+        "4 May 2026 10:15\nGeorgia, Armenia to hold consultations on transit next month\n"
+        "TBILISI. May 4 (Agency) - Georgia and Armenia will hold consultations.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.date for i in items] == ["2026-05-03", "2026-05-04"]
+    assert items[1].title.startswith("Georgia, Armenia")
+
+
+def test_a_site_name_over_its_section_line_is_no_item() -> None:
+    text = (
+        "Minister meets Ambassador\n4 February 2026\nThe Minister met the Ambassador.\n"
+        "The sides discussed trade.\n\n"
+        "Ministry of Foreign Affairs of Mongolia\nPress service\n"
+        "Mongolia and the SCO discuss cooperation\n05.02.2026\n"
+        "On 5 February, the Minister received the SCO Secretary-General.\n"
+    )
+    assert [i.title for i in parse_text(text, "x")] == [
+        "Minister meets Ambassador", "Mongolia and the SCO discuss cooperation"
+    ]

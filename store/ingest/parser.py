@@ -309,6 +309,9 @@ _AUTHOR_LINE = re.compile(r"By [A-Z][\w'’.\-]*(?:(?: |, | and )[A-Z][\w'’.\-
 title: who wrote it, not who is in it."""
 
 
+_SITE_NAME_WORDS = 10
+
+
 def _is_furniture(line: str) -> bool:
     """A line of the web page around an item, copied in with it: "Share:", "Views: 214",
     a row of social networks, breadcrumbs ("Home / Press center / News"), a "PRESS
@@ -334,9 +337,13 @@ def _is_furniture(line: str) -> bool:
     parts = _BREADCRUMB_SPLIT.split(line)
     if (
         len(parts) >= 2 and parts[-1].casefold() in _SECTIONS
-        and all(0 < len(p.split()) <= 3 for p in parts)
+        and all(0 < len(p.split()) <= 3 for p in parts[1:])
+        and len(parts[0].split()) <= _SITE_NAME_WORDS
+        and not any(p.endswith(_SENTENCE_END) for p in parts)
     ):
-        return True  # "Press Center / News": the trail to the list the item is on
+        # "Press Center / News", "Ministry of Foreign Affairs of ... | Press releases |
+        # Speeches": the trail to the list the item is on, from the site's name
+        return True
     if parts[0].casefold() not in _HOME and not re.search(r"\s[>»]\s", line):
         return False  # "ОДКБ / ШОС / СНГ: ..." is a headline; a trail starts at home
     return len(parts) >= 3 and all(
@@ -1207,9 +1214,10 @@ def _is_masthead_only(draft: _Draft) -> bool:
     """Whether a draft is only a site's name and section ("OSCE", "ТАСС / Интервью",
     "Ministry of Foreign Affairs of ...", "Press service") above the next item's title: no
     title, date or sentence of its own."""
+    lines = ([draft.title] if draft.title else []) + draft.body
     return (
-        not draft.title and draft.date_line is None and 0 < len(draft.body) <= _MASTHEAD_LINES
-        and all(_is_title_like(line) for line in draft.body)
+        draft.date_line is None and bool(draft.body) and len(lines) <= _MASTHEAD_LINES
+        and all(_is_title_like(line) for line in lines)
     )
 
 
