@@ -186,3 +186,13 @@ def test_a_site_name_over_its_section_line_is_no_item() -> None:
     assert [i.title for i in parse_text(text, "x")] == [
         "Minister meets Ambassador", "Mongolia and the SCO discuss cooperation"
     ]
+
+
+def test_questions_and_answers_printed_as_a_dialogue_make_an_interview() -> None:
+    text = (
+        "Ambassador: our ties are strong\n24 April 2026\n"
+        "The Ambassador spoke to the agency about trade and security.\n"
+        "— Mr Ambassador, how are the relations today?\n— They are good and growing.\n"
+        "— Will the border guards stay?\n— Nothing has changed so far.\n"
+    )
+    assert parse_text(text, "x")[0].kind == "interview"

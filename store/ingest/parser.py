@@ -72,13 +72,22 @@ _INTERVIEW_TURNS = 2
 
 def _questions_and_answers(body: list[str]) -> bool:
     """Whether the text is an interview: questions under one label ("UN News: ...?"), each
-    answered under another label in the next paragraph, at least twice."""
+    answered under another label in the next paragraph, or questions and answers each
+    opening with a dash, at least twice."""
     asked = 0
     for question, answer in itertools.pairwise(body):
         q, a = _TURN.match(question), _TURN.match(answer)
         if q and a and question.rstrip().endswith("?") and q.group(1) != a.group(1):
             asked += 1
+        elif _dashed_turn(question) and _dashed_turn(answer) and question.endswith("?"):
+            asked += not answer.endswith("?")
     return asked >= _INTERVIEW_TURNS
+
+
+def _dashed_turn(paragraph: str) -> bool:
+    """A turn of an interview printed as a dialogue ("– Mr Tasmagambetov, what ...?",
+    "— Наши отношения ..."): a dash opens it, and no name."""
+    return paragraph.startswith(("– ", "— ", "- "))
 
 
 _SPEAKER = re.compile(
