@@ -31,6 +31,8 @@ from store.text.russian import nominative_name, nominative_role
         ("Валерием Семериковым", "Валерий Семериков"),  # a surname no dictionary knows
         ("Ольгой Семериковой", "Ольга Семерикова"),
         ("Ириной Галузиной", "Ирина Галузина"),
+        ("Виктора Хренина", "Виктор Хренин"),  # the analyser knows "хренина" as a noun only
+        ("Анны Хрениной", "Анна Хренина"),
         ("Fyodor Voitolovsky", "Fyodor Voitolovsky"),
     ],
 )

@@ -21,14 +21,18 @@ def filed(person: Participant) -> Participant:
     )
 
 
+def role_with_organisation(role: str, organisation: str) -> str:
+    """"Secretary General, CSTO", "Министр обороны Армении": a Russian organisation follows
+    its role as the genitive the role governs; an English one is set off by a comma."""
+    glue = " " if has_cyrillic(role) else ", "
+    return glue.join(part for part in (role, organisation) if part)
+
+
 def participant_line(person: Participant) -> str:
     """"Сейран Оганян — Министр обороны Армении (as written: Сейраном Оганяном)",
     "Nikolai Bordyuzha — Secretary General, CSTO"."""
     shown = filed(person)
-    # A Russian organisation follows its role as the genitive it depends on
-    # ("Министр обороны Армении"); an English one is set off by a comma.
-    glue = " " if has_cyrillic(shown.role) else ", "
-    detail = glue.join(part for part in (shown.role, shown.organisation) if part)
+    detail = role_with_organisation(shown.role, shown.organisation)
     line = f"{shown.name} — {detail}" if detail else shown.name
     if shown.name != person.name:
         line += f" (as written: {person.name})"

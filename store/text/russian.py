@@ -199,7 +199,7 @@ def _word_nominative(word: str, case: str, gender: str, given: bool) -> str:
     if gender:
         parses = [p for p in parses if gender in p.tag or "ms-f" in p.tag] or parses
     if not parses:
-        return word
+        return word if given else _surname_by_ending(word, case, gender)
     parses.sort(key=lambda p: ("Surn" not in p.tag and "Name" not in p.tag, p.tag.POS != "NOUN"))
     parse = parses[0]
     if "Fixd" in parse.tag:
@@ -212,6 +212,19 @@ def _word_nominative(word: str, case: str, gender: str, given: bool) -> str:
     if not given and parse.tag.POS == "ADJF" and "Surn" not in parse.tag:
         nominative = _possessive_surname(nominative)
     return _restyle(nominative, word)
+
+
+def _surname_by_ending(word: str, case: str, gender: str) -> str:
+    """An -ов/-ин surname in the nominative by its ending alone ("Хренина" in the genitive
+    -> "Хренин"): for a surname the analyser knows only as a common word ("хренина")."""
+    match = _SURNAME.search(word.casefold())
+    ending = match.group(1) or "" if match else None
+    if ending is None or not gender:
+        return word
+    if _ENDINGS.get((case, gender)) not in (ending, "ой" if ending == "ою" else None):
+        return word
+    stem = word[: len(word) - len(ending)]
+    return stem + _restyle(_ENDINGS[("nomn", gender)], word[-1:])
 
 
 _POSSESSIVE_AS_ADJECTIVE = re.compile(r"(?<=ов|ев|ёв|ин|ын)(ый|ая)$")
