@@ -196,3 +196,16 @@ def test_questions_and_answers_printed_as_a_dialogue_make_an_interview() -> None
         "— Will the border guards stay?\n— Nothing has changed so far.\n"
     )
     assert parse_text(text, "x")[0].kind == "interview"
+
+
+def test_an_agency_signing_in_capitals_is_its_mark_not_the_first_words_of_the_text() -> None:
+    from store.text.wire import wire_lead
+
+    kazakh = wire_lead("ALMATY. NEWSAGENCY – President Tokayev received the Ambassador.")
+    kyrgyz = wire_lead("AKIpress - Foreign Minister Zheenbek Kulubaev met the Ambassador.")
+    interfax = wire_lead("MINSK. Mar 3 (Interfax) - Belarus and Russia signed a plan.")
+    assert kazakh is not None and kazakh.text.startswith("President Tokayev")
+    assert kyrgyz is not None and kyrgyz.text.startswith("Foreign Minister")
+    assert interfax is not None and interfax.text.startswith("Belarus and Russia")
+    assert interfax.date_line is not None and interfax.date_line.place == "Minsk"
+    assert wire_lead("UN - the body met.") is None
