@@ -209,3 +209,13 @@ def test_an_agency_signing_in_capitals_is_its_mark_not_the_first_words_of_the_te
     assert interfax is not None and interfax.text.startswith("Belarus and Russia")
     assert interfax.date_line is not None and interfax.date_line.place == "Minsk"
     assert wire_lead("UN - the body met.") is None
+
+
+def test_an_address_by_first_name_and_patronymic_is_not_the_surname_it_is_made_from() -> None:
+    from store.ingest.participants import find_participants
+
+    people = find_participants([
+        "Уважаемый Рустам Эмомалиевич!",
+        "Благодарю Министра иностранных дел Республики Таджикистан Рустама Эмомали за приём.",
+    ])
+    assert [p.name for p in people] == ["Рустама Эмомали"]
