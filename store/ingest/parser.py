@@ -274,7 +274,14 @@ _FURNITURE = re.compile(
     r"|\((?:updated|обновлено)\s*:?\s*[^()]{0,30}\)"
     # the Kremlin's publication status block under a transcript; its date is the item's
     r"|publication status|статус материала|(?:published in sections|опубликован в разделах"
-    r"|direct link|прямая ссылка)\s*:.*",
+    r"|direct link|прямая ссылка)\s*:.*"
+    # a list page's pager under its entries ("« 1 2 3 4 5 … 112 »", "1 2 3 … 245 Следующая ›")
+    r"|(?:[«‹←]\s*|(?:previous|prev|предыдущая)\s+)?\d{1,4}(?:\s+(?:\d{1,4}|…|\.\.\.)){2,}"
+    r"(?:\s*[»›→]|\s+(?:next|следующая|далее)(?:\s*[»›→])?)?"
+    # an e-mail bulletin's footer: the signature mark, why it was sent, how to stop it
+    r"|--|unsubscribe|отписаться(?: от рассылки)?"
+    r"|(?:you are receiving|you received) this (?:message|e-?mail|newsletter)\b.{0,120}"
+    r"|вы получили это (?:письмо|сообщение)\b.{0,120}",
     re.IGNORECASE,
 )
 _DOCUMENT_SYMBOL = re.compile(r"(?:[A-Z]{1,10}/)+[A-Z]*\d[\w.\-]*(?:/[\w.\-]+)*")

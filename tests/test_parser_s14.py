@@ -1,0 +1,37 @@
+"""Set 14's rules of press text: a list page's pager, an e-mail bulletin's footer, date
+lines filed under a section, stamps under an item's text, a post dated in its lead."""
+
+from __future__ import annotations
+
+from store.ingest.parser import parse_text
+
+
+def test_a_list_pages_pager_is_not_the_last_entrys_text() -> None:
+    for pager in ("« 1 2 3 4 … 57 »", "1 2 3 … 120 Следующая ›", "Previous 1 2 3 Next"):
+        text = (
+            "Minister receives Ambassador of Chile\n04.05.2026\n"
+            "On 4 May, the Minister received the Ambassador of Chile.\nRead more\n"
+            "Deputy Minister meets Consul\n02.05.2026\n"
+            "On 2 May, the Deputy Minister met the Consul of Peru.\nRead more\n"
+            f"{pager}\n\n"
+            "Council meets in Minsk\n28.04.2026\nThe Council met in Minsk.\n"
+        )
+        items = parse_text(text, "x")
+        titles = [i.title for i in items]
+        assert titles[-2:] == ["Deputy Minister meets Consul", "Council meets in Minsk"]
+        assert items[1].body == ("On 2 May, the Deputy Minister met the Consul of Peru.",)
+
+
+def test_an_e_mail_bulletins_footer_is_not_the_items_text() -> None:
+    text = (
+        "From: Press Office <press@example.org>\nSubject: Bulletin No. 7\n"
+        "Date: Tue, 5 May 2026 09:00:00 +0300\n\n"
+        "Secretary General meets Ambassador\n"
+        "On 4 May 2026, the Secretary General met the Ambassador of Peru.\n"
+        "They discussed cooperation.\n--\n"
+        "You are receiving this message because you subscribed to our news.\nUnsubscribe\n"
+        "Council meets in Minsk\n28.04.2026\nThe Council met in Minsk.\n"
+    )
+    items = {i.title: i for i in parse_text(text, "x")}
+    assert items["Secretary General meets Ambassador"].body[-1] == "They discussed cooperation."
+    assert items["Council meets in Minsk"].body == ("The Council met in Minsk.",)
