@@ -35,3 +35,15 @@ def test_an_e_mail_bulletins_footer_is_not_the_items_text() -> None:
     items = {i.title: i for i in parse_text(text, "x")}
     assert items["Secretary General meets Ambassador"].body[-1] == "They discussed cooperation."
     assert items["Council meets in Minsk"].body == ("The Council met in Minsk.",)
+
+
+def test_a_date_line_with_the_section_it_is_filed_under_dates_the_item() -> None:
+    for date_line in ("12.05.2026 | Statements", "12 May 2026 / News", "12.05.2026 | Заявления"):
+        text = (
+            "Minister receives Ambassador of Chile\n04.05.2026\n"
+            "The Minister received the Ambassador of Chile.\n"
+            f"Comment of the Press Secretary on the talks\n{date_line}\n"
+            "The Press Secretary commented on the talks.\n"
+        )
+        items = parse_text(text, "x")
+        assert [i.date for i in items] == ["2026-05-04", "2026-05-12"]

@@ -356,6 +356,9 @@ def _is_furniture(line: str) -> bool:
         and all(0 < len(p.split()) <= 3 for p in parts[1:])
         and len(parts[0].split()) <= _SITE_NAME_WORDS
         and not any(p.endswith(_SENTENCE_END) for p in parts)
+        # "21.02.2025 | Statements", "18 March 2019 / News": the item's date line, with the
+        # section it is filed under
+        and parse_date_line(parts[0]) is None
     ):
         # "Press Center / News", "Ministry of Foreign Affairs of ... | Press releases |
         # Speeches": the trail to the list the item is on, from the site's name
