@@ -47,3 +47,17 @@ def test_a_date_line_with_the_section_it_is_filed_under_dates_the_item() -> None
         )
         items = parse_text(text, "x")
         assert [i.date for i in items] == ["2026-05-04", "2026-05-12"]
+
+
+def test_a_date_in_figures_under_an_interviews_text_dates_it_and_is_not_its_last_line() -> None:
+    text = (
+        "Interview of the Secretary General to the Daily Courier\n"
+        "Daily Courier: What has changed this year?\n\n"
+        "Secretary General: We have opened two new offices.\n"
+        "14.11.2025\nShare\n"
+        "Council meets in Minsk\n20.11.2025\nThe Council met in Minsk.\n"
+    )
+    items = parse_text(text, "x")
+    assert items[0].date == "2025-11-14"
+    assert items[0].body[-1] == "Secretary General: We have opened two new offices."
+    assert items[1].title == "Council meets in Minsk"

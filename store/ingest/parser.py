@@ -1159,6 +1159,12 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
     return drafts
 
 
+_NUMERIC_STAMP = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}")
+"""A date in figures alone under an item's text ("25.12.2015"): the page's stamp of when it
+was published, which dates the item; a date written out ("2 декабря 2026 года") or with
+its place is where and when the document was signed, its last line."""
+
+
 def _closing_date_lines(drafts: list[_Draft]) -> list[_Draft]:
     """Give a date line that closes an undated item back to it.
 
@@ -1166,7 +1172,7 @@ def _closing_date_lines(drafts: list[_Draft]) -> list[_Draft]:
     "2 декабря 2026 года"), perhaps under a signature's role line; read as lines, they look
     like the date line (and title) of an item with no text. Such a bodiless draft after an
     item with text and no date line is that item's end: its lines stay the item's last
-    paragraphs and its date dates it.
+    paragraphs (a page's stamp in figures aside) and its date dates it.
     """
     merged: list[_Draft] = []
     for draft in drafts:
@@ -1175,7 +1181,8 @@ def _closing_date_lines(drafts: list[_Draft]) -> list[_Draft]:
             before is not None and before.body and before.date_line is None
             and not draft.body and draft.date_line is not None and draft.date_text
         ):
-            before.body.extend([*([draft.title] if draft.title else []), draft.date_text])
+            stamp = not draft.title and _NUMERIC_STAMP.fullmatch(draft.date_text) is not None
+            before.body.extend([*([draft.title] if draft.title else []), draft.date_text][stamp:])
             before.date_line = draft.date_line
             continue
         merged.append(draft)
