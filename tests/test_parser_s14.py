@@ -61,3 +61,20 @@ def test_a_date_in_figures_under_an_interviews_text_dates_it_and_is_not_its_last
     assert items[0].date == "2025-11-14"
     assert items[0].body[-1] == "Secretary General: We have opened two new offices."
     assert items[1].title == "Council meets in Minsk"
+
+
+def test_an_undated_posts_lead_gives_its_day_but_not_a_documents_or_a_deadline() -> None:
+    text = (
+        "Channel of the Press Service\n"
+        "🛡 Secretary General visits the air base\n"
+        "The Secretary General visited the air base near Bishkek on 22 March 2026 and met "
+        "its commander.\nHe was accompanied by the Deputy Minister.\n#Kyrgyzstan\n"
+        "👁 1.2K 10:15\n"
+    )
+    assert parse_text(text, "x")[-1].date == "2026-03-22"
+    recalled = (
+        "Experts discuss the Treaty\n"
+        "Experts discussed the Treaty of 15 May 1992 at a round table in Minsk.\n"
+        "They agreed to meet again.\n"
+    )
+    assert parse_text(recalled, "x")[0].date is None

@@ -17,6 +17,7 @@ from store.text.dates import (
     event_date,
     find_dates,
     held_date,
+    lead_sentence_date,
     opening_date,
     parse_date_line,
 )
@@ -1404,7 +1405,8 @@ def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
     """Opening date of the first paragraph, or the day its first sentence names with a
     weekday (`event_date`; its year from the date line when the text says "this year" or
     omits it); else the date line; else the day the text says the event was held on
-    (`_held_date`); else None, never a guess.
+    (`_held_date`), or the full date the lead's first sentence gives; else None, never a
+    guess.
 
     `default_year` is the year for a date written without one when the item itself
     gives none (`_default_years`)."""
@@ -1420,7 +1422,7 @@ def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
                 return value
     if draft.date_line is not None:
         return draft.date_line.date.iso(default_year=default_year)
-    held = _held_date(draft)
+    held = _held_date(draft) or (lead_sentence_date(draft.body[0]) if draft.body else None)
     return held.iso(default_year=default_year) if held is not None else None
 
 

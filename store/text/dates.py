@@ -223,6 +223,30 @@ def event_date(paragraph: str) -> DateMatch | None:
     return None
 
 
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:of|since|until|till|by|before|after|from|dated|to|through)\s*$"
+    r"|(?:^|\s)(?:от|с|со|до|по|к|ко|после|начиная с)\s*$",
+    re.IGNORECASE,
+)
+"""A word that makes a date another day than the event's: a document's ("Treaty of 15 May
+1992"), a span's edge ("since 1 March 2024", "до 1 июня 2025 года"), a deadline."""
+
+
+def lead_sentence_date(paragraph: str) -> DateMatch | None:
+    """The full date (day, month and year) the first sentence of an undated item's lead
+    gives for what it reports ("The Secretary General visited the air base ... on 22 March
+    2024 and met ..."), or None: a channel's post has no date line, and its lead says the
+    day. A date after "of", "since", "until", "от", "до" is another day (a document's, a
+    span's edge), so it is not taken."""
+    sentence = re.split(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])", paragraph, maxsplit=1)[0]
+    for found in find_dates(sentence):
+        if found.year is not None and not _REFERENCE_BEFORE.search(
+            sentence[max(0, found.start - 20) : found.start]
+        ):
+            return found
+    return None
+
+
 _DATE_LINE_MAX = 90
 _SUFFIX_SPLIT = re.compile(r"\s+[-–—|]\s+|\s*/\s*")
 _COLON_LABEL = re.compile(r"[^\W\d_][\w\-]*(?:\s+[\w\-]+){0,2}:")
