@@ -78,3 +78,17 @@ def test_an_undated_posts_lead_gives_its_day_but_not_a_documents_or_a_deadline()
         "They agreed to meet again.\n"
     )
     assert parse_text(recalled, "x")[0].date is None
+
+
+def test_an_e_mails_header_is_neither_an_item_nor_a_date_line() -> None:
+    text = (
+        "From: Press Office <press@example.org>\nTo: subscribers@example.org\n"
+        "Subject: News Bulletin No. 7\nDate: Tue, 5 May 2026 09:00:00 +0300\n\n"
+        "Secretary General meets Ambassador\n"
+        "The Secretary General met the Ambassador of Peru on 4 May 2026.\n"
+        "They discussed cooperation.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title, i.date) for i in items] == [
+        ("Secretary General meets Ambassador", "2026-05-04")
+    ]

@@ -1056,17 +1056,41 @@ class _Layout:
         return _Draft(title=lines[at], body=lines[at + 1 : end], line=number)
 
 
+_HEADER_FIELD = re.compile(
+    r"(?:from|to|cc|bcc|subject|date|sent|reply-to|от|кому|копия|тема|дата|отправлено):\s", re.I
+)
+_SENDER = re.compile(r"(?:from|от):\s.*@", re.I)
+
+
+def _envelope_lines(lines: list[str]) -> set[int]:
+    """The lines of an e-mail's header ("From: Press Service <press@...>", "Subject: News
+    Bulletin No. 42", "Date: Fri, 16 Oct 2020 ..."): a run of header fields with a sender's
+    address. They say who sent the bulletin and when, not what its items are; the "Date:"
+    is the day it was sent, not an item's date line."""
+    envelope: set[int] = set()
+    i = 0
+    while i < len(lines):
+        end = i
+        while end < len(lines) and _HEADER_FIELD.match(lines[end]):
+            end += 1
+        if end - i >= 2 and any(_SENDER.match(lines[k]) for k in range(i, end)):
+            envelope.update(range(i, end))
+        i = max(end, i + 1)
+    return envelope
+
+
 def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
     skipping = ""
     layout = _Layout()
-    furniture = [_is_furniture(line) for line in lines]
+    envelope = _envelope_lines(lines)
+    furniture = [_is_furniture(line) or i in envelope for i, line in enumerate(lines)]
     for i, line in enumerate(lines):
         skip, skipping = _page_furniture(
             line, lines[i + 1 : i + 1 + _CONTACT_HEADER_LINES], skipping, current
         )
-        if skip:
+        if skip or i in envelope:
             continue
         # the next line of text: a document symbol or a label between a title and its date
         # line does not part them
