@@ -4,6 +4,7 @@ lines filed under a section, stamps under an item's text, a post dated in its le
 from __future__ import annotations
 
 from store.ingest.parser import parse_text
+from store.ingest.participants import find_participants
 
 
 def test_a_list_pages_pager_is_not_the_last_entrys_text() -> None:
@@ -92,3 +93,17 @@ def test_an_e_mails_header_is_neither_an_item_nor_a_date_line() -> None:
     assert [(i.title, i.date) for i in items] == [
         ("Secretary General meets Ambassador", "2026-05-04")
     ]
+
+
+def test_acting_before_the_organisation_is_part_of_the_role() -> None:
+    people = find_participants(
+        ["Acting OSCE Secretary General John Smith met the Ambassador of Peru."]
+    )
+    assert (people[0].role, people[0].organisation) == ("Acting Secretary General", "OSCE")
+
+
+def test_an_executive_secretary_keeps_the_adjective_of_the_post() -> None:
+    people = find_participants(
+        ["В заседании принял участие Ответственный секретарь ПА ОДКБ Сергей Попов."]
+    )
+    assert (people[0].role, people[0].organisation) == ("Ответственный секретарь", "ПА ОДКБ")

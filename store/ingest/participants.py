@@ -543,6 +543,11 @@ def _is_trailing_title(phrase: list[_Token]) -> bool:
     )
 
 
+_STANDING_WORDS = frozenset({"acting", "interim"})
+"""How a post is held, written before the organisation that precedes the post ("Acting CSTO
+Secretary General"): the role's word ("Acting Secretary General"), not the organisation's."""
+
+
 def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
     """Split "CSTO Secretary General" / "Director of the Institute of ..." into role and org."""
     phrase = _strip_edges(phrase)
@@ -599,9 +604,12 @@ def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
         before = []
     if len(before) > 2 and before[0].key in _GENRE_WORDS and before[1].key in ("of", "with"):
         before = _strip_edges(before[2:])  # "Interview of SCO Secretary-General ...": SCO
+    standing = ""
+    if len(before) > 1 and before[0].key in _STANDING_WORDS:
+        standing, before = before[0].text + " ", before[1:]
     after = _after_role(phrase, end)
     second = _second_role(after)
-    role_text = _span_text(text, role_tokens)
+    role_text = standing + _span_text(text, role_tokens)
     if second is not None:
         # "Chairman of the CIS Executive Committee – CIS Executive Secretary": one person's
         # two posts; the body between them is the organisation unless one follows. A state
