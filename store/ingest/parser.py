@@ -255,9 +255,49 @@ _FURNITURE = re.compile(
     r"|(?:\d{1,3}|an?|one)\s+(?:minutes?|hours?|days?|weeks?|минут[уы]?|час(?:а|ов)?|день|дня"
     r"|дней|недел[юиь])\s+(?:ago|назад)"
     # a channel post's place line under its title ("📍 Санкт-Петербург, Таврический дворец")
-    r"|📍[^.!?]{0,80}",
+    r"|📍[^.!?]{0,80}"
+    # a post's hashtags, a feed entry's link, the page's invitation to its channel or comments
+    r"|(?:#[^\W\d_][\w\-]*\s*)+|(?:link|ссылка|url)\s*:\s*\S+"
+    r"|(?:follow|subscribe to|читайте|подписывайтесь на)\b[^.!?]{0,60}"
+    r"\b(?:telegram|telegram-канал\w*|канал\w*|channel)\b[^.!?]{0,20}"
+    r"|(?:comments?|комментари[иейя]в?)\s*\(\d+\)|(?:read more|читать (?:далее|полностью))\s*[→>»]?"
+    r"|[^.!?]{0,40}\ball rights reserved\b[^!?]{0,20}|все права защищены[^!?]{0,40}"
+    r"|стенограмма|transcript",
     re.IGNORECASE,
 )
+_FOOTER = re.compile(
+    r"(?:share|поделиться|print|версия для печати|views|просмотр|tags|теги|follow|subscribe"
+    r"|читайте|подписывайтесь|comments?\b|комментари|read more|читать|👁|©|\(c\)|copyright"
+    r"|стенограмма|transcript|(?:←\s*|◄\s*)?(?:back|return|назад|вернуться)\b)"
+    r"|.{0,40}(?:all rights reserved|все права защищены)",
+    re.IGNORECASE,
+)
+"""How the furniture under an item's text begins: its share and print buttons, view counter,
+tags, the invitation to a channel, the comments, the copyright, the way back to the list.
+What follows it is the next item, titled or not."""
+_PRESS_SERVICE_CREDIT = re.compile(
+    r"(?i:пресс-служба|press (?:service|office) of(?: the)?)"
+    r"(?:\s+(?:[A-ZА-ЯЁ][\w\-]*|of|the|and|и))+"
+)
+"""A line crediting the press service that published the item ("Пресс-служба Президента
+Республики Казахстан"): capitalised words only, no sentence."""
+_MASTHEAD_WORDS = frozenset({"rss", "лента", "feed", "news", "новости"})
+_MASTHEAD_MAX_WORDS = 5
+
+
+def _is_masthead(line: str) -> bool:
+    """Whether the line only names a news outlet ("Kazinform", "📰 Sputnik Kyrgyzstan",
+    "RSS · AKIpress", "BelTA – Belarusian Telegraph Agency", "Источник: АКИpress"): the
+    site's masthead above an item or its credit under it."""
+    words = re.findall(r"[^\W_][\w.\-]*", _without_pictographs(line))
+    if _is_credit(line) or _is_byline(line) or any(c.isdigit() for c in line):
+        return False
+    if not 0 < len(words) <= _MASTHEAD_MAX_WORDS:
+        return False
+    folded = [w.casefold().rstrip(".") for w in words]
+    return any(w in lexicon.NEWS_OUTLETS for w in folded) and all(
+        w[:1].isupper() or f in _MASTHEAD_WORDS for w, f in zip(words, folded, strict=True)
+    )
 _DOCUMENT_SYMBOL = re.compile(r"(?:[A-Z]{1,10}/)+[A-Z]*\d[\w.\-]*(?:/[\w.\-]+)*")
 """A UN document symbol on a line of its own ("SG/SM/22541", "SC/16012", "GA/EF/3590"):
 the release's number, printed between its title and date line."""
@@ -270,6 +310,9 @@ _SECTIONS = frozenset({
     "news", "latest news", "all news", "press releases", "statements", "speeches", "events",
     "transcripts", "новости", "все новости", "пресс-релизы", "заявления", "выступления",
     "события", "стенограммы",
+    # a rubric above one title
+    "interview", "interviews", "интервью", "q&a", "вопрос – ответ", "вопрос-ответ",
+    "вопрос — ответ", "вопросы и ответы",
 })
 """The sections of a site's press pages, where a breadcrumb trail ends."""
 _BREADCRUMB_SPLIT = re.compile(r"\s+[/>»|]\s+")
@@ -299,6 +342,51 @@ _AUTHOR_LINE = re.compile(r"By [A-Z][\w'’.\-]*(?:(?: |, | and )[A-Z][\w'’.\-
 title: who wrote it, not who is in it."""
 
 
+_SHARE_LABEL = re.compile(r"(?:share(?: this(?: page| article| news)?)?|поделиться)\s*:", re.I)
+
+
+def _is_view_counter(line: str) -> bool:
+    """A post's view counter without a date ("👁 4.8K edited 19:41", "👁 740"); one with a
+    date closes and dates its post (`_closes_item`)."""
+    return (
+        line.startswith("👁") and len(line.split()) <= 6 and parse_date_line(line) is None
+    )
+
+
+def _is_share_row(line: str) -> bool:
+    """ "Share this article: Facebook | X | Telegram": the page's share buttons."""
+    label = _SHARE_LABEL.match(line)
+    words = line[label.end() :].casefold().replace(",", " ").split() if label else []
+    return bool(words) and all(w in _SOCIAL for w in words)
+
+
+_CREDIT_MAX_WORDS = 8
+
+
+def _is_credit(line: str) -> bool:
+    """A short line crediting the item's source ("Source: AKIpress", "Источник: пресс-служба
+    ОДКБ"): kept as the item's last line."""
+    return (
+        line.casefold().startswith(lexicon.CREDIT_STARTS)
+        and len(line.split()) <= _CREDIT_MAX_WORDS
+    )
+
+
+def _is_footer(line: str) -> bool:
+    """Whether a furniture line is of the kind under an item's text (`_FOOTER`), a credit
+    to the outlet or press service included: the item has ended."""
+    bare = _without_pictographs(line)
+    return (
+        _FOOTER.match(bare) is not None or _is_masthead(line)
+        or _PRESS_SERVICE_CREDIT.fullmatch(line) is not None
+    )
+
+
+def _ends_item(line: str, current: _Draft | None) -> bool:
+    """Whether a furniture line ends the item it follows: a footer under its text."""
+    return current is not None and _has_text(current) and _is_footer(line)
+
+
 def _is_furniture(line: str) -> bool:
     """A line of the web page around an item, copied in with it: "Share:", "Views: 214",
     a row of social networks, breadcrumbs ("Home / Press center / News"), a "PRESS
@@ -306,8 +394,11 @@ def _is_furniture(line: str) -> bool:
     ("Photo 1 of 12"), "Tags: ..." or a delivery note ("Check against delivery"). None of it
     is the item's text or its title."""
     if (
-        _FURNITURE.fullmatch(line) or _LABEL_LINE.fullmatch(line.strip(" .:"))
+        _FURNITURE.fullmatch(line) or _FURNITURE.fullmatch(_without_pictographs(line))
+        or _LABEL_LINE.fullmatch(line.strip(" .:"))
         or _DOCUMENT_SYMBOL.fullmatch(line) or _AUTHOR_LINE.fullmatch(line)
+        or _is_masthead(line) or _PRESS_SERVICE_CREDIT.fullmatch(line)
+        or _is_view_counter(line) or _is_share_row(line)
     ):
         return True
     credit = _PHOTO_CREDIT.fullmatch(line)
@@ -938,12 +1029,15 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
     skipping = ""
     layout = _Layout()
     furniture = [_is_furniture(line) for line in lines]
+    closed: _Draft | None = None  # the item a footer line ended
     for i, line in enumerate(lines):
         skip, skipping = _page_furniture(
             line, lines[i + 1 : i + 1 + _CONTACT_HEADER_LINES], skipping, current
         )
         if skip:
+            closed = current if _ends_item(line, current) else closed
             continue
+        current = None if current is closed else current  # the page under a footer
         # the next line of text: a document symbol or a label between a title and its date
         # line does not part them
         next_line = next(
@@ -1029,6 +1123,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             drafts.append(current)
         assert current is not None
         current.body.append(line)
+        closed = current if _is_credit(line) and _has_text(current) else closed
     return drafts
 
 
