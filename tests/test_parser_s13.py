@@ -57,3 +57,69 @@ def test_a_press_service_credit_under_a_speech_is_not_its_text() -> None:
     )
     [item] = parse_text(text, "x")
     assert item.body[-1] == "Благодарю за внимание."
+
+
+def test_a_channel_posts_paragraphs_between_blank_lines_are_one_post() -> None:
+    text = (
+        "Ministers meet in Minsk\n4 April 2025\nThe ministers met in Minsk.\n"
+        "Tags: CSTO, Belarus\n\n"
+        "🔥 Today the staff training ended at the range near Brest.\n\n"
+        "The commander thanked the crews for their work.\n\n"
+        "#CSTO #training\n👁 2.1K 18:02\n"
+        "Summit opens in Astana\n5 April 2025\nThe summit opened in Astana.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.body[-1][:24] for i in items] == [
+        "The ministers met in Min", "The commander thanked th", "The summit opened in Ast",
+    ]
+
+
+def test_tags_listed_a_line_each_under_their_heading_are_furniture() -> None:
+    text = (
+        "Secretaries meet in Moscow\nMOSCOW, April 3. /TASS/. The secretaries met in Moscow.\n"
+        "They discussed security.\nTags\nShoigu\nKazakhstan\n"
+        "Ministers meet in Minsk\n7 April 2025\nThe ministers met in Minsk.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.title for i in items] == ["Secretaries meet in Moscow", "Ministers meet in Minsk"]
+    assert items[0].body[-1] == "They discussed security."
+
+
+def test_related_headlines_with_their_dates_in_brackets_are_not_items() -> None:
+    text = (
+        "Leader receives delegation\n4 February 2025\nThe President received a delegation.\n"
+        "Related news:\n"
+        "Tajikistan and Uzbekistan expand cooperation in energy (05.02.2025)\n"
+        "Capital hosts meeting of border troops commanders (07.02.2025)\n"
+    )
+    [item] = parse_text(text, "x")
+    assert item.body == ("The President received a delegation.",)
+
+
+def test_a_slashed_date_that_reads_only_month_first_is_read_so() -> None:
+    text = "Leaders talk by phone\n02/16/2026\nThe presidents talked by phone.\n"
+    [item] = parse_text(text, "x")
+    assert item.date == "2026-02-16"
+
+
+def test_a_feed_entrys_fields_are_not_its_text() -> None:
+    text = (
+        "Ministers discuss demining\nPublished: Tue, 11 Jun 2024 09:12:44 +0400\n"
+        "Link: https://example.org/en/article/1\nSource: Example News\n"
+        "YEREVAN, JUNE 11. The Minister received the Secretary General.\n"
+        "Border talks held in Batken\nPublished: Wed, 12 Jun 2024 16:30:05 +0600\n"
+        "Link: https://example.org/en/article/2\n"
+        "The delegations held talks.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title, i.date, i.body) for i in items] == [
+        ("Ministers discuss demining", "2024-06-11",
+         ("YEREVAN, JUNE 11. The Minister received the Secretary General.",)),
+        ("Border talks held in Batken", "2024-06-12", ("The delegations held talks.",)),
+    ]
+
+
+def test_a_two_part_breadcrumb_from_home_is_furniture() -> None:
+    text = "Home > Politics\nMinister speaks on the CSTO\n4 December 2025\nThe Minister spoke.\n"
+    [item] = parse_text(text, "x")
+    assert item.title == "Minister speaks on the CSTO"

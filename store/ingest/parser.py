@@ -203,7 +203,7 @@ def _is_title_like(line: str) -> bool:
     return parse_date_line(line) is None
 
 
-_SEPARATOR = re.compile(r"[*#=~_•·\-–—\s]{3,40}")
+_SEPARATOR = re.compile(r"[*#=~_•·\-–—\s]{3,120}")
 
 
 _AUTHOR_WITH_POST = re.compile(r"By [A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3}, \S")
@@ -420,7 +420,7 @@ def _is_furniture(line: str) -> bool:
         return True  # "Press Center / News": the trail to the list the item is on
     if parts[0].casefold() not in _HOME and not re.search(r"\s[>»]\s", line):
         return False  # "ОДКБ / ШОС / СНГ: ..." is a headline; a trail starts at home
-    return len(parts) >= 3 and all(
+    return len(parts) >= 2 and all(
         0 < len(p.split()) <= 4 and not p.endswith(_SENTENCE_END)
         and not any(c.isdigit() for c in p)
         for p in parts
@@ -470,6 +470,22 @@ def _contact_line(line: str, following: list[str]) -> bool:
     return False
 
 
+_TAGS_HEADING = re.compile(r"tags|теги|метки|ключевые слова", re.IGNORECASE)
+_TAG_MAX_WORDS = 2
+
+
+def _is_tag(line: str) -> bool:
+    """One of the tags a page lists a line each under its "Tags" heading ("Шойгу")."""
+    return (
+        len(line.split()) <= _TAG_MAX_WORDS and not any(c.isdigit() for c in line)
+        and not line.endswith(_SENTENCE_END)
+    )
+
+
+_BRACKETED_DATE = re.compile(r"\((?:\d{1,2}[./]){2}\d{4}\)$")
+"""A linked headline's date in brackets ("... in energy (05.02.2025)"): another page's."""
+
+
 def _page_furniture(
     line: str, following: list[str], skipping: str, current: _Draft | None
 ) -> tuple[bool, str]:
@@ -481,14 +497,18 @@ def _page_furniture(
     next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
     if skipping == "contacts" and _contact_line(line, following):
         return True, skipping
-    if skipping == "related" and _is_title_like(line) and _title_date(line) is None and (
+    if skipping == "related" and _is_title_like(line) and (
+        _title_date(line) is None or _BRACKETED_DATE.search(line) is not None
+    ) and (
         # a title ending with its place and date is the next item's ("Брифинг ..., Москва,
         # 3 июня 2026 года"), whatever line follows it
         next_line is None or (_is_title_like(next_line) and not next_is_date)
     ):
         return True, skipping
+    if skipping == "tags" and _is_tag(line):
+        return True, skipping
     if _is_furniture(line):
-        return True, ""
+        return True, "tags" if _TAGS_HEADING.fullmatch(line.strip(" :")) else ""
     if _CONTACTS.fullmatch(line.strip(" :")) and (
         line.endswith(":") or (current is not None and current.body)
     ):
@@ -593,6 +613,39 @@ def _unbroken(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int
     return kept, kept_numbers
 
 
+def _opens_post_footer(block: list[str]) -> bool:
+    """Whether a block opens with a channel post's footer: its hashtags or view counter."""
+    first = block[0]
+    return (first.startswith("#") and _is_furniture(first)) or first.startswith("👁")
+
+
+def _post_text(line: str) -> bool:
+    return not _is_furniture(line) and not _is_separator(line) and parse_date_line(line) is None
+
+
+def _posts_joined(
+    blocks: list[list[str]], numbers: list[list[int]]
+) -> tuple[list[list[str]], list[list[int]]]:
+    """The blocks, each channel post's paragraphs joined into one with its footer.
+
+    A post copied from a channel puts a blank line after each paragraph and ends with its
+    hashtags and view counter; its paragraphs are one item, whose title or first line may
+    close the block above (which the item before ended without a blank line)."""
+    joined: list[tuple[list[str], list[int]]] = []
+    for block, block_numbers in zip(blocks, numbers, strict=True):
+        if _opens_post_footer(block):
+            pulled = 0
+            while joined and len(joined[-1][0]) == 1 and _post_text(joined[-1][0][0]):
+                above, above_numbers = joined.pop()
+                block, block_numbers = above + block, above_numbers + block_numbers
+                pulled += 1
+            if pulled and joined and _post_text(joined[-1][0][-1]):
+                above, above_numbers = joined.pop()
+                block, block_numbers = above + block, above_numbers + block_numbers
+        joined.append((block, block_numbers))
+    return [b for b, _ in joined], [n for _, n in joined]
+
+
 def _lines(text: str) -> tuple[list[list[str]], list[list[int]], bool]:
     """The text's blocks of lines, each line's number, and whether blank lines separate
     items.
@@ -625,6 +678,7 @@ def _lines(text: str) -> tuple[list[list[str]], list[list[int]], bool]:
         blocks[k], numbers[k] = _unbroken(lines, line_numbers)
     blocks = [b for b in blocks if b]
     numbers = [n for n in numbers if n]
+    blocks, numbers = _posts_joined(blocks, numbers)
     multi_line = sum(1 for b in blocks if len(b) > 1)
     if len(blocks) <= 1 or multi_line == 0:
         return blocks, numbers, False
@@ -1052,6 +1106,8 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         if current is not None and current.body and _is_bare_name(line):
             current.body.append(line)  # a signature
             continue
+        if _is_credit(line) and (current is None or not _has_text(current)):
+            continue  # a feed entry's "Source:" field above its text
         wire = wire_lead(line)
         if wire is not None:
             current = _wire_item(current, wire, numbers[i], hard_block, drafts)

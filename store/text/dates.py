@@ -53,6 +53,7 @@ _NUMERIC = re.compile(
 )
 """Day, month and year in figures; the month may be a Roman numeral ("17.V.2025"), as
 post-Soviet parliaments and some ministries write it."""
+_MONTHS_IN_YEAR = 12
 _ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _MONTH_FIRST = re.compile(
     rf"\b(?P<month>{_EN_MONTH_WORDS})\.?\s+{_DAY}{_RANGE_END}"
@@ -117,6 +118,8 @@ def _from_match(m: re.Match[str]) -> DateMatch | None:
     elif groups.get("d") or groups.get("iy"):
         day = int(groups.get("d") or groups["id"])
         month = int(groups.get("m") or groups["im"])
+        if month > _MONTHS_IN_YEAR >= day and "/" in m.group():
+            day, month = month, day  # "02/16/2026": only the American order reads
         year = int(groups.get("y") or groups["iy"])
         this_year = False
     else:
