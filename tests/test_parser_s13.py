@@ -123,3 +123,29 @@ def test_a_two_part_breadcrumb_from_home_is_furniture() -> None:
     text = "Home > Politics\nMinister speaks on the CSTO\n4 December 2025\nThe Minister spoke.\n"
     [item] = parse_text(text, "x")
     assert item.title == "Minister speaks on the CSTO"
+
+
+def test_a_full_stamp_under_a_yearless_dateline_gives_its_year_and_ends_the_story() -> None:
+    text = (
+        "Ministers discuss the agenda\n"
+        "MOSCOW, April 3. /TASS/. The ministers held talks in Moscow.\n"
+        "They discussed the agenda.\n"
+        "APR 3, 2025, 18:47 GMT+3\n"
+        "Share this article: Facebook | X | Telegram\n"
+        "Secretary General takes office\nThe new Secretary General took office.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title, i.date, i.body[-1]) for i in items] == [
+        ("Ministers discuss the agenda", "2025-04-03", "They discussed the agenda."),
+        ("Secretary General takes office", None, "The new Secretary General took office."),
+    ]
+
+
+def test_an_outlets_rights_line_and_a_chevron_breadcrumb_are_furniture() -> None:
+    text = (
+        "Главная › Пресс-центр › Новости\nСекретари встретились в Москве\n25.03.2026\n"
+        "Секретари провели встречу.\nUzA. All rights reserved.\n"
+    )
+    [item] = parse_text(text, "x")
+    assert item.title == "Секретари встретились в Москве"
+    assert item.body == ("Секретари провели встречу.",)

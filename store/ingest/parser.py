@@ -261,7 +261,7 @@ _FURNITURE = re.compile(
     r"|(?:follow|subscribe to|читайте|подписывайтесь на)\b[^.!?]{0,60}"
     r"\b(?:telegram|telegram-канал\w*|канал\w*|channel)\b[^.!?]{0,20}"
     r"|(?:comments?|комментари[иейя]в?)\s*\(\d+\)|(?:read more|читать (?:далее|полностью))\s*[→>»]?"
-    r"|[^.!?]{0,40}\ball rights reserved\b[^!?]{0,20}|все права защищены[^!?]{0,40}"
+    r"|[^!?]{0,40}\ball rights reserved\b[^!?]{0,20}|все права защищены[^!?]{0,40}"
     r"|стенограмма|transcript",
     re.IGNORECASE,
 )
@@ -315,7 +315,7 @@ _SECTIONS = frozenset({
     "вопрос — ответ", "вопросы и ответы",
 })
 """The sections of a site's press pages, where a breadcrumb trail ends."""
-_BREADCRUMB_SPLIT = re.compile(r"\s+[/>»|]\s+")
+_BREADCRUMB_SPLIT = re.compile(r"\s+[/>»›|]\s+")
 _LABEL_LINE = re.compile(
     r"(?:press[ -]release|news release|media advisory|пресс-релиз|for immediate release"
     r"|сообщение для (?:сми|печати|прессы))"
@@ -418,7 +418,7 @@ def _is_furniture(line: str) -> bool:
         and all(0 < len(p.split()) <= 3 for p in parts)
     ):
         return True  # "Press Center / News": the trail to the list the item is on
-    if parts[0].casefold() not in _HOME and not re.search(r"\s[>»]\s", line):
+    if parts[0].casefold() not in _HOME and not re.search(r"\s[>»›]\s", line):
         return False  # "ОДКБ / ШОС / СНГ: ..." is a headline; a trail starts at home
     return len(parts) >= 2 and all(
         0 < len(p.split()) <= 4 and not p.endswith(_SENTENCE_END)
@@ -901,6 +901,14 @@ _VIEWS_FOOTER = re.compile(r"👁|views\b|просмотр", re.I)
 17:05")."""
 
 
+def _completes_date(dateline: DateLine | None, date_line: DateLine) -> bool:
+    """Whether a full date line gives the year of the same day and month a dateline gave
+    without one."""
+    if dateline is None or dateline.date.year is not None or date_line.date.year is None:
+        return False
+    return (dateline.date.day, dateline.date.month) == (date_line.date.day, date_line.date.month)
+
+
 def _closes_item(
     current: _Draft | None, line: str, date_line: DateLine, next_line: str | None
 ) -> bool:
@@ -1056,6 +1064,11 @@ class _Layout:
         title's header block, under a transcript's lead, or closing the item."""
         if current is None or date_line is None:
             return False
+        if current.body and _completes_date(current.date_line, date_line):
+            # a wire story's "April 3" dateline, then its stamp "APR 3, 2025, 18:47" under it
+            current.date_line = date_line
+            self.closed = current
+            return True
         lead = _dates_the_lead_above(current, next_line)
         closing = not lead and _closes_item(current, line, date_line, next_line)
         if at != self.header_date and not lead and not closing:
