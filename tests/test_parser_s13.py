@@ -149,3 +149,18 @@ def test_an_outlets_rights_line_and_a_chevron_breadcrumb_are_furniture() -> None
     [item] = parse_text(text, "x")
     assert item.title == "Секретари встретились в Москве"
     assert item.body == ("Секретари провели встречу.",)
+
+
+def test_a_title_date_and_place_block_heads_the_text_after_the_blank_line() -> None:
+    text = (
+        "Summit held in Minsk\n27 November 2024\nThe heads of state met in Minsk.\n\n"
+        "Speech by the President at the summit\n28 November 2024\nMinsk\n\n"
+        "Dear heads of state!\nI welcome you to our land.\nThank you for your attention.\n\n"
+        "Ministers meet in Astana\n29 November 2024\nThe ministers met.\nThey talked.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title[:20], i.date, i.body[-1][:12]) for i in items] == [
+        ("Summit held in Minsk", "2024-11-27", "The heads of"),
+        ("Speech by the Presid", "2024-11-28", "Thank you fo"),
+        ("Ministers meet in As", "2024-11-29", "They talked."),
+    ]

@@ -550,6 +550,22 @@ def _is_fragment(block: list[str]) -> bool:
     return _is_title_like(block[0]) or parse_date_line(block[0], bare=True) is not None
 
 
+_PLACE_LINE_WORDS = 3
+
+
+def _is_head(block: list[str]) -> bool:
+    """A block that is a title, its date line and perhaps its place ("Speech by ...",
+    "28 November 2024", "Minsk"): the head of the text the next block holds."""
+    if len(block) not in (2, 3) or not _is_title_like(block[0]):
+        return False
+    if parse_date_line(block[1], bare=True) is None:
+        return False
+    place = block[2].split() if len(block) == 3 else ["X"]
+    return len(place) <= _PLACE_LINE_WORDS and all(
+        w[:1].isupper() and w.replace("-", "").isalpha() for w in place
+    )
+
+
 def _joined_fragments(
     blocks: list[list[str]], numbers: list[list[int]]
 ) -> list[tuple[list[str], list[int]]]:
@@ -560,7 +576,7 @@ def _joined_fragments(
     pending: tuple[list[str], list[int]] = ([], [])
     for block, block_numbers in zip(blocks, numbers, strict=True):
         lines, lines_numbers = pending[0] + block, pending[1] + block_numbers
-        if _is_fragment(block):
+        if _is_fragment(block) or _is_head(block):
             pending = (lines, lines_numbers)
             continue
         joined.append((lines, lines_numbers))
