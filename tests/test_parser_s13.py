@@ -164,3 +164,19 @@ def test_a_title_date_and_place_block_heads_the_text_after_the_blank_line() -> N
         ("Speech by the Presid", "2024-11-28", "Thank you fo"),
         ("Ministers meet in As", "2024-11-29", "They talked."),
     ]
+
+
+def test_a_view_counter_with_pictographs_ends_the_post_before_the_next_title() -> None:
+    text = (
+        "⚡️ BREAKING | Minister arrives in Dushanbe\n"
+        "The Minister arrived in Dushanbe on a working visit.\nStay tuned.\n"
+        "#Minister #Tajikistan\n👁 21K  ✏️  22:17\n"
+        "Statement by the Ministry of Foreign Affairs\n"
+        "The Ministry welcomes the progress achieved.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title, i.body[-1]) for i in items] == [
+        ("BREAKING | Minister arrives in Dushanbe", "Stay tuned."),
+        ("Statement by the Ministry of Foreign Affairs",
+         "The Ministry welcomes the progress achieved."),
+    ]

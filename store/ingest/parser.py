@@ -377,7 +377,8 @@ def _is_footer(line: str) -> bool:
     to the outlet or press service included: the item has ended."""
     bare = _without_pictographs(line)
     return (
-        _FOOTER.match(bare) is not None or _is_masthead(line)
+        _FOOTER.match(line) is not None or _FOOTER.match(bare) is not None
+        or _is_masthead(line)
         or _PRESS_SERVICE_CREDIT.fullmatch(line) is not None
     )
 
