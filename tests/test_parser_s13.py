@@ -180,3 +180,34 @@ def test_a_view_counter_with_pictographs_ends_the_post_before_the_next_title() -
         ("Statement by the Ministry of Foreign Affairs",
          "The Ministry welcomes the progress achieved."),
     ]
+
+
+def test_a_headline_its_lead_restates_starts_an_item_glued_to_the_one_before() -> None:
+    text = (
+        "Президент принял Генерального секретаря\n20.01.2025\n"
+        "Президент принял Генерального секретаря в Душанбе.\n"
+        "Стороны обсудили подготовку к саммиту.\n"
+        "Президент Узбекистана принял Министра иностранных дел России\n"
+        "Глава государства 14 февраля принял Министра иностранных дел Российской Федерации.\n"
+        "Были рассмотрены вопросы визита.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title[:26], i.body[-1]) for i in items] == [
+        ("Президент принял Генеральн", "Стороны обсудили подготовку к саммиту."),
+        ("Президент Узбекистана прин", "Были рассмотрены вопросы визита."),
+    ]
+
+
+def test_a_documents_title_after_an_items_text_starts_the_document() -> None:
+    text = (
+        "Министр ответил на вопросы\nДушанбе, 3 ноября 2025 года\n"
+        "Вопрос: Как идет работа?\nОтвет: Работа идет по плану.\n"
+        "Заявление министров иностранных дел государств – членов ОДКБ\n"
+        "Министры иностранных дел отдают дань памяти погибшим.\n"
+        "Бишкек, 26 ноября 2025 года\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title[:20], i.kind, i.date) for i in items] == [
+        ("Министр ответил на в", "news", "2025-11-03"),
+        ("Заявление министров ", "statement", "2025-11-26"),
+    ]

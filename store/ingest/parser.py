@@ -1107,6 +1107,41 @@ class _Layout:
         return _Draft(title=lines[at], body=lines[at + 1 : end], line=number)
 
 
+_HEADLINE_WORD_CHARS = 4
+_HEADLINE_STEM = 5
+
+
+def _headline_words(text: str) -> set[str]:
+    """The stems of a text's longer words ("принял", "министра" -> "приня", "минис")."""
+    return {
+        w.casefold()[:_HEADLINE_STEM] for w in re.findall(r"[^\W\d_]+", text)
+        if len(w) >= _HEADLINE_WORD_CHARS
+    }
+
+
+def _restated_below(title: str, paragraph: str) -> bool:
+    """Whether a paragraph's first sentence restates a headline: most of its words (by
+    stem, so "России" is "Российской") come back in the lead."""
+    words = _headline_words(title)
+    shared = words & _headline_words(_first_sentence(paragraph))
+    return len(shared) >= 2 and 2 * len(shared) >= len(words)
+
+
+def _heads_glued_item(line: str, next_line: str, current: _Draft | None) -> bool:
+    """Whether a title-like line inside a block of one item's lines starts another item
+    glued to it without a blank line: after the item's text, a headline above a wire
+    dateline or a dated lead, a document's title ("Заявление министров ...", "Statement by
+    ...") or a headline its lead restates ("Президент ... принял Министра ...", then
+    "Шавкат Мирзиёев 14 февраля принял Министра ...")."""
+    if current is None or not _has_text(current) or not _is_paragraph(next_line):
+        return False
+    if wire_lead(next_line) is None and opening_date(next_line) is None and not (
+        kind_of(line) != "news" or _restated_below(line, next_line)
+    ):
+        return False
+    return not _is_briefing(current) and not _is_section_heading(line, current)
+
+
 def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
@@ -1169,6 +1204,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
                 # a title ending with its place and date, above a topic heading
                 or (not hard_block and _title_date(line) is not None and _is_title_like(next_line))
                 or _heads_a_subtitle(lines, i)
+                or (hard_block and _heads_glued_item(line, next_line, current))
             )
         )
         headed = None if starts_titled else layout.headed_title(lines, i, numbers[i])
