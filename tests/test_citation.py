@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from store import Archive, Item
+from store import Archive, Item, Participant
 from store.bookmarks.citation import (
     STYLES,
     CitationError,
@@ -175,3 +175,14 @@ def test_match_finds_the_first_paragraph_with_the_words(speech: Item) -> None:
 def test_an_unknown_style_is_refused(speech: Item) -> None:
     with pytest.raises(CitationError, match="unknown citation style"):
         citation(speech, "mla")
+
+
+def test_a_speaker_the_text_names_in_another_case_is_cited_in_the_nominative(
+    russian_news: Item,
+) -> None:
+    """"с Министром обороны Армении Сейраном Оганяном": the citation names Сейран Оганян."""
+    item = dataclasses.replace(russian_news, title="Встреча с Министром обороны Армении",
+                               participants=(Participant("Сейраном Оганяном",
+                                                         "Министром обороны", "Армении"),))
+    assert citation(item).startswith("— Сейран Оганян, Министр обороны Армении, “")
+    assert citation(item, "gost", (0, 0)).startswith("Оганян С. Встреча с Министром")

@@ -115,6 +115,25 @@ def test_show_prints_an_item_and_refuses_unknown_ids(home: Path) -> None:
     assert missing.stderr.strip() == "pressroom: no item with id 'no-such-id'"
 
 
+def test_show_files_a_russian_participant_in_the_nominative(home: Path, tmp_path: Path) -> None:
+    dump = tmp_path / "ru.txt"
+    dump.write_text(
+        "Генеральный секретарь ОДКБ встретился с Министром обороны Армении\n"
+        "12 марта 2025\n"
+        "12 марта 2025 года Генеральный секретарь ОДКБ Имангали Тасмагамбетов встретился "
+        "с Министром обороны Армении Сейраном Оганяном.\n",
+        encoding="utf-8",
+    )
+    archive = tmp_path / "ru.sqlite3"
+    assert pressroom("import", "--archive", str(archive), str(dump), data_home=home).returncode == 0
+    listed = pressroom("list", "--archive", str(archive), data_home=home)
+    item_id = listed.stdout.split()[2]
+    shown = pressroom("show", "--archive", str(archive), item_id, data_home=home)
+    assert shown.returncode == 0, shown.stderr
+    assert "Сейран Оганян — Министр обороны Армении (as written: Сейраном Оганяном)" in shown.stdout
+    assert "Имангали Тасмагамбетов — Генеральный секретарь ОДКБ" in shown.stdout
+
+
 def test_search_finds_a_person_in_another_spelling_and_script(home: Path) -> None:
     for query in ("Voytolovskiy", "Войтоловский", "voitolovsky"):
         result = pressroom("search", query, "--json", data_home=home)

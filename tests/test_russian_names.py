@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from store import Archive, Item
+from store import Archive, Item, Participant
 from store.index.people import person_key
+from store.text.filing import participant_line
 from store.text.russian import nominative_name, nominative_role
 
 
@@ -30,6 +31,8 @@ from store.text.russian import nominative_name, nominative_role
         ("Валерием Семериковым", "Валерий Семериков"),  # a surname no dictionary knows
         ("Ольгой Семериковой", "Ольга Семерикова"),
         ("Ириной Галузиной", "Ирина Галузина"),
+        ("Виктора Хренина", "Виктор Хренин"),  # the analyser knows "хренина" as a noun only
+        ("Анны Хрениной", "Анна Хренина"),
         ("Fyodor Voitolovsky", "Fyodor Voitolovsky"),
     ],
 )
@@ -77,6 +80,12 @@ def test_a_name_that_reads_as_a_nominative_is_never_made_another_person(
         ("Помощником Генерального секретаря ООН", "Помощник Генерального секретаря ООН"),
         ("Генеральным секретарем ОДКБ", "Генеральный секретарь ОДКБ"),
         ("Министр обороны", "Министр обороны"),
+        ("Постоянного представителя", "Постоянный представитель"),
+        ("Чрезвычайного и Полномочного Посла", "Чрезвычайный и Полномочный Посол"),
+        ("Первым заместителем Председателя", "Первый заместитель Председателя"),
+        ("полномочным представителем Президента", "полномочный представитель Президента"),
+        ("вице-президента", "вице-президент"),
+        ("главой МИД", "глава МИД"),
         ("Secretary General", "Secretary General"),
     ],
 )
@@ -106,3 +115,14 @@ def test_people_show_the_nominative_and_items_keep_the_form_as_written(tmp_path:
         assert [p.name for p in archive.people("Оганяном", with_items=False)] == ["Сейран Оганян"]
         [stored] = [archive.get(i) for i in archive.ids()]
         assert stored.participants[0].name == "Сейраном Оганяном"
+
+
+def test_a_participant_line_files_a_russian_name_and_keeps_the_text_s_form() -> None:
+    written = Participant("Ю.Хачатуровым", "Генеральным секретарем", "ОДКБ")
+    assert participant_line(written) == (
+        "Ю. Хачатуров — Генеральный секретарь ОДКБ (as written: Ю.Хачатуровым)"
+    )
+    assert participant_line(Participant("Nikolai Bordyuzha", "Secretary General", "CSTO")) == (
+        "Nikolai Bordyuzha — Secretary General, CSTO"
+    )
+    assert participant_line(Participant("Имангали Тасмагамбетов")) == "Имангали Тасмагамбетов"

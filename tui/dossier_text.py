@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from store.text.filing import role_with_organisation
 from store.text.printable import printable
 
 BAR = "#"
@@ -37,6 +38,6 @@ def span(first: str | None, last: str | None) -> str:
 
 def role_line(role: str, organisation: str, first: str | None, last: str | None,
               count: int) -> str:
-    title = ", ".join(p for p in (role, organisation) if p)
+    title = role_with_organisation(role, organisation)
     noun = "item" if count == 1 else "items"
     return printable(f"{title} · {span(first, last)} · {count:,} {noun}")

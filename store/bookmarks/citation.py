@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from store.errors import PressroomError
 from store.model import Item, Participant
 from store.text.dates import MONTHS, MONTHS_RU_GENITIVE
+from store.text.filing import filed, role_with_organisation
 
 STYLES = ("plain", "chicago", "apa", "gost")
 """Citation styles; `plain` is the default (config, `--style`, the reader's `y`)."""
@@ -118,28 +119,26 @@ def find_passage(item: Item, needle: str) -> Passage:
 
 
 def speaker(item: Item) -> Participant | None:
-    """The item's main participant: the first one its title names, else its first one."""
+    """The item's main participant: the first one its title names, else its first one;
+    filed in the nominative (a citation names "Сейран Оганян", whatever case the text
+    wrote him in)."""
     title = item.title.casefold()
     for person in item.participants:
         surname = person.name.split()[-1].casefold() if person.name.split() else ""
         # a Russian title declines the name ("Выступление Тасмагамбетова"): match its stem
         if surname and surname[: max(4, len(surname) - 2)] in title:
-            return person
-    return item.participants[0] if item.participants else None
+            return filed(person)
+    return filed(item.participants[0]) if item.participants else None
 
 
 def role_phrase(person: Participant) -> str:
-    """'CSTO Secretary General' for an acronym; 'Director, Institute of …' otherwise."""
+    """'CSTO Secretary General' for an acronym; 'Director, Institute of …', 'Министр обороны
+    Армении' otherwise."""
     role, organisation = person.role.strip(), person.organisation.strip()
-    if role and organisation:
-        if _is_acronym(organisation):
-            # English puts the acronym first ("CSTO Secretary General"), Russian after
-            # ("Генеральный секретарь ОДКБ")
-            if _is_cyrillic(role):
-                return f"{role} {organisation}"
-            return f"{organisation} {role}"
-        return f"{role}, {organisation}"
-    return role or organisation
+    if role and organisation and _is_acronym(organisation) and not _is_cyrillic(role):
+        return f"{organisation} {role}"  # English puts the acronym first: "CSTO Secretary General"
+    # Russian puts the organisation after, in the genitive: "Министр обороны Армении"
+    return role_with_organisation(role, organisation)
 
 
 def kind_phrase(item: Item, who: Participant | None) -> str:

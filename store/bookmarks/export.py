@@ -22,7 +22,8 @@ from store.bookmarks.bookmark import Bookmark, record_problem
 from store.bookmarks.citation import citation, is_url
 from store.bookmarks.clippings import Clipping, clipping_problem, has_tag
 from store.errors import InputError, UnknownItem
-from store.model import Item
+from store.model import Item, Participant
+from store.text.filing import filed, role_with_organisation
 from store.text.printable import printable, printable_json
 
 if TYPE_CHECKING:
@@ -238,8 +239,10 @@ def _md_line(text: str) -> str:
 
 
 def _person(name: str, role: str, organisation: str) -> str:
-    detail = ", ".join(part for part in (role, organisation) if part)
-    return f"{name} ({detail})" if detail else name
+    """"Сейран Оганян (Министр обороны Армении)": as People files the person."""
+    shown = filed(Participant(name, role, organisation))
+    detail = role_with_organisation(shown.role, shown.organisation)
+    return f"{shown.name} ({detail})" if detail else shown.name
 
 
 # -- DOCX ----------------------------------------------------------------------------------

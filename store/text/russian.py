@@ -199,7 +199,7 @@ def _word_nominative(word: str, case: str, gender: str, given: bool) -> str:
     if gender:
         parses = [p for p in parses if gender in p.tag or "ms-f" in p.tag] or parses
     if not parses:
-        return word
+        return word if given else _surname_by_ending(word, case, gender)
     parses.sort(key=lambda p: ("Surn" not in p.tag and "Name" not in p.tag, p.tag.POS != "NOUN"))
     parse = parses[0]
     if "Fixd" in parse.tag:
@@ -212,6 +212,19 @@ def _word_nominative(word: str, case: str, gender: str, given: bool) -> str:
     if not given and parse.tag.POS == "ADJF" and "Surn" not in parse.tag:
         nominative = _possessive_surname(nominative)
     return _restyle(nominative, word)
+
+
+def _surname_by_ending(word: str, case: str, gender: str) -> str:
+    """An -ов/-ин surname in the nominative by its ending alone ("Хренина" in the genitive
+    -> "Хренин"): for a surname the analyser knows only as a common word ("хренина")."""
+    match = _SURNAME.search(word.casefold())
+    ending = match.group(1) or "" if match else None
+    if ending is None or not gender:
+        return word
+    if _ENDINGS.get((case, gender)) not in (ending, "ой" if ending == "ою" else None):
+        return word
+    stem = word[: len(word) - len(ending)]
+    return stem + _restyle(_ENDINGS[("nomn", gender)], word[-1:])
 
 
 _POSSESSIVE_AS_ADJECTIVE = re.compile(r"(?<=ов|ев|ёв|ин|ын)(ый|ая)$")
@@ -255,30 +268,77 @@ def nominative_name(name: str) -> str:
 def nominative_role(role: str) -> str:
     """A Russian role in the nominative: its leading adjectives and head noun ("Министром
     обороны" -> "Министр обороны", "Генеральным секретарем ОДКБ" -> "Генеральный секретарь
-    ОДКБ"); what depends on the head (in the genitive) stays as written."""
+    ОДКБ", "Чрезвычайного и Полномочного Посла" -> "Чрезвычайный и Полномочный Посол");
+    what depends on the head (in the genitive) stays as written."""
     if not _CYRILLIC.search(role):
         return role
     words = role.split(" ")
     first = _parses(words[0].casefold()) if words[0] else ()
     cases = [p.tag.case for p in first if p.tag.POS in ("NOUN", "ADJF") and _singular(p)]
-    if not cases or cases[0] == "nomn" or "nomn" in cases[:1]:
+    if not cases or cases[0] == "nomn":
         return role
-    case = cases[0]
-    out = list(words)
+    for case in dict.fromkeys(cases):
+        chain = _head_chain(words, case)
+        if chain and chain[-1] is not None and chain[-1].tag.POS == "NOUN":
+            return " ".join(_to_nominative(words, chain))
+    return role
+
+
+def _in_case(word: str, case: str) -> list[Any]:
+    return [
+        p for p in _parses(word.casefold())
+        if p.tag.case == case and _singular(p) and p.tag.POS in ("NOUN", "ADJF")
+    ]
+
+
+def _head_chain(words: list[str], case: str) -> list[Any]:
+    """The parses of a role's leading adjectives (None for an "и" between them) and its head
+    noun, all in `case`. A word that reads as both ("первого") is an adjective while a word
+    in the same case follows it."""
+    chain: list[Any] = []
     for index, word in enumerate(words):
-        parses = [
-            p for p in _parses(word.casefold())
-            if p.tag.case == case and _singular(p) and p.tag.POS in ("NOUN", "ADJF")
-        ]
+        if word.casefold() == "и" and chain:
+            chain.append(None)
+            continue
+        parses = _in_case(word, case)
         if not parses:
             break
-        form = parses[0].inflect({"nomn", "sing"})
+        adjectives = [p for p in parses if p.tag.POS == "ADJF"]
+        nouns = [p for p in parses if p.tag.POS == "NOUN"]
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if adjectives and (not nouns or following.casefold() == "и" or _in_case(following, case)):
+            chain.append(adjectives[0])
+            continue
+        if nouns:
+            chain.append(nouns[0])
+        break
+    return chain
+
+
+def _to_nominative(words: list[str], chain: list[Any]) -> list[str]:
+    """`words` with the parses of `chain` put in the nominative singular; adjectives take the
+    head noun's gender ("Постоянного представителя" is masculine although "постоянного" alone
+    also reads as neuter)."""
+    head = chain[-1]
+    gender = head.tag.gender
+    out = list(words)
+    for index, parse in enumerate(chain):
+        if parse is None:
+            continue
+        wanted = {"nomn", "sing"}
+        if parse.tag.POS == "ADJF" and gender:
+            case = parse.tag.case
+            parse = next(
+                (p for p in _parses(words[index].casefold())
+                 if p.tag.POS == "ADJF" and p.tag.case == case and p.tag.gender == gender),
+                parse,
+            )
+            wanted.add(gender)
+        form = parse.inflect(wanted)
         if form is None:
-            break
-        out[index] = _restyle(form.word, word)
-        if parses[0].tag.POS == "NOUN":
-            break  # the head noun: what follows depends on it
-    return " ".join(out)
+            return list(words)
+        out[index] = _restyle(form.word, words[index])
+    return out
 
 
 @lru_cache(maxsize=10_000)
@@ -312,3 +372,8 @@ _POSTS = (
 
 def _is_post(lemma: str) -> bool:
     return lemma.startswith(_POSTS)
+
+
+def has_cyrillic(text: str) -> bool:
+    """Whether `text` has a Russian letter: what the analyser is asked about."""
+    return _CYRILLIC.search(text) is not None

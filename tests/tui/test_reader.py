@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from textual.pilot import Pilot
 
-from store import Archive, Bookmarks
+from store import Archive, Bookmarks, Item
 from tests.tui.conftest import AppFactory, item_ids_by_title
 from tui.screens.help import bindings_of
 from tui.screens.note_prompt import NotePrompt
@@ -77,6 +77,30 @@ async def test_the_header_shows_title_date_kind_and_participants_with_roles(
         assert "Fyodor Voitolovsky — Director, IMEMO RAS" in text
         assert "Igor Korotchenko — Editor-in-Chief" in text
         assert "On December 5, 2024, at the CSTO Secretariat" in text
+
+
+async def test_russian_participants_are_listed_in_the_nominative_with_the_text_s_form(
+    make_app: AppFactory, archive: Archive
+) -> None:
+    """The text says "с Министром обороны Армении Сейраном Оганяном"; the list files him as
+    Сейран Оганян, Министр обороны, and still shows what the text wrote."""
+    item = Item.from_dict({
+        "date": "2025-03-12", "kind": "news",
+        "title": "Генеральный секретарь ОДКБ встретился с Министром обороны Армении",
+        "body": ["Генеральный секретарь ОДКБ встретился с Министром обороны Армении "
+                 "Сейраном Оганяном и Постоянным представителем Казахстана Ержаном Айтбаевым."],
+        "participants": [
+            {"name": "Сейраном Оганяном", "role": "Министром обороны", "organisation": "Армении"},
+            {"name": "Ержаном Айтбаевым", "role": "Постоянным представителем",
+             "organisation": "Казахстана"},
+        ],
+    })
+    archive.import_items([item])
+    async with make_app().run_test(size=(120, 40)) as pilot:
+        await open_reader(pilot, archive, "Генеральный секретарь ОДКБ встретился с Министром")
+        text = "\n".join(page(pilot))
+        assert "Сейран Оганян — Министр обороны Армении (as written: Сейраном Оганяном)" in text
+        assert "Ержан Айтбаев — Постоянный представитель Казахстана" in text
 
 
 async def test_a_wide_terminal_gets_a_centred_column_of_readable_width(

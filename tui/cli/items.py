@@ -14,6 +14,7 @@ from typing import Any
 from store import KINDS, Archive, Item
 from store.archive import ImportReport, plan_items
 from store.ingest.inputs import input_files
+from store.text.filing import participant_line
 from store.text.printable import printable, printable_json
 from tui.cli.common import archive_path, fail, open_archive, open_bookmarks
 
@@ -275,9 +276,7 @@ def render_item(item: Item, width: int) -> str:
     """A plain-text page for `show`: heading, participants, wrapped paragraphs."""
     item = item.printable()  # an archive written before imports cleaned text
     lines = [item.title, f"{item.date or 'undated'} · {item.kind} · {item.id}", ""]
-    for person in item.participants:
-        detail = ", ".join(part for part in (person.role, person.organisation) if part)
-        lines.append(f"  {person.name}" + (f" — {detail}" if detail else ""))
+    lines.extend(f"  {participant_line(person)}" for person in item.participants)
     if item.participants:
         lines.append("")
     for paragraph in item.body:

@@ -27,6 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.model import Item
+from store.text.filing import participant_line
 from tui.widgets.row_list import line_strip
 
 READABLE_WIDTH = 80
@@ -80,9 +81,7 @@ def header_blocks(item: Item, note: str = "") -> list[Block]:
     blocks.append(Block(" · ".join(facts), "meta"))
     if note:
         blocks.append(Block(note, "meta"))
-    for person in item.participants:
-        detail = ", ".join(part for part in (person.role, person.organisation) if part)
-        blocks.append(Block(f"{person.name} — {detail}" if detail else person.name, "person"))
+    blocks.extend(Block(participant_line(person), "person") for person in item.participants)
     return blocks
 
 
