@@ -211,3 +211,20 @@ def test_a_documents_title_after_an_items_text_starts_the_document() -> None:
         ("Министр ответил на в", "news", "2025-11-03"),
         ("Заявление министров ", "statement", "2025-11-26"),
     ]
+
+
+def test_an_undated_posts_lead_dates_it_by_the_day_it_puts_the_event_on() -> None:
+    text = (
+        "Ministers meet in Minsk\n20 October 2025\nThe ministers met in Minsk.\n\n"
+        "🇧🇾🇷🇺 Minister: the program will be signed\n\n"
+        "The Minister said this on October 21 after talks with his counterpart.\n\n"
+        "#Belarus\n👁 9.2K 14:05\n\n"
+        "🇷🇺🇦🇲 22 октября Министр провел телефонный разговор с коллегой.\n\n"
+        "#Russia\n👁 1.1K 10:05\n\n"
+        "Президент Узбекистана принял Министра\n"
+        "Шавкат Мирзиёев 23 октября с.г. принял Министра иностранных дел.\n"
+        "Summit closes in Astana\n24 October 2025\nThe summit closed.\n"
+    )
+    assert [i.date for i in parse_text(text, "x")] == [
+        "2025-10-20", "2025-10-21", "2025-10-22", "2025-10-23", "2025-10-24",
+    ]

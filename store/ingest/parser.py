@@ -640,14 +640,25 @@ def _post_text(line: str) -> bool:
     return not _is_furniture(line) and not _is_separator(line) and parse_date_line(line) is None
 
 
+def _post_head_above(block: list[str]) -> bool:
+    """Whether a block ends with the head of the post below it, glued to the item before:
+    the post's title, or its first paragraph under a channel's day header, which gives no
+    year ("15 мая")."""
+    last = block[-1]
+    if not _post_text(last):
+        return False
+    day = parse_date_line(block[-2], bare=True) if len(block) >= 2 else None
+    return _is_title_like(last) or (day is not None and day.date.year is None)
+
+
 def _posts_joined(
     blocks: list[list[str]], numbers: list[list[int]]
 ) -> tuple[list[list[str]], list[list[int]]]:
     """The blocks, each channel post's paragraphs joined into one with its footer.
 
     A post copied from a channel puts a blank line after each paragraph and ends with its
-    hashtags and view counter; its paragraphs are one item, whose title or first line may
-    close the block above (which the item before ended without a blank line)."""
+    hashtags and view counter; its paragraphs are one item, whose title (or first paragraph
+    under its day header) may close the block above, glued to the item before it."""
     joined: list[tuple[list[str], list[int]]] = []
     for block, block_numbers in zip(blocks, numbers, strict=True):
         if _opens_post_footer(block):
@@ -656,7 +667,7 @@ def _posts_joined(
                 above, above_numbers = joined.pop()
                 block, block_numbers = above + block, above_numbers + block_numbers
                 pulled += 1
-            if pulled and joined and _post_text(joined[-1][0][-1]):
+            if pulled and joined and _post_head_above(joined[-1][0]):
                 above, above_numbers = joined.pop()
                 block, block_numbers = above + block, above_numbers + block_numbers
         joined.append((block, block_numbers))
@@ -1332,7 +1343,7 @@ def _yearless_date(draft: _Draft) -> DateMatch | None:
         return None
     if draft.date_line is not None and draft.date_line.date.year is None:
         return draft.date_line.date
-    opening = event_date(draft.body[0]) if draft.body else None
+    opening = _lead_date(draft)
     if opening is None and draft.date_line is None:
         opening = _held_date(draft)
     if opening is not None and opening.year is None:
@@ -1425,6 +1436,33 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
     return years
 
 
+_REPORTED_ON = re.compile(r"\bon\s+$", re.IGNORECASE)
+"""The "on" that puts an event on a day in an English lead ("... said this on October 21")."""
+_LEAD_VERB_AFTER = 20
+"""How near after a date a Russian lead's verb stands ("... 14 февраля с.г. принял ...")."""
+
+
+def _lead_date(draft: _Draft) -> DateMatch | None:
+    """The day the item's lead reports: its opening date or weekday date (`event_date`,
+    after the emoji a post opens with); for an item without a date line, also the day its
+    first sentence puts the event on ("... arrived in Dushanbe on March 10", "Шавкат
+    Мирзиёев 14 февраля с.г. принял ...")."""
+    if not draft.body:
+        return None
+    lead = _without_pictographs(draft.body[0])
+    found = event_date(lead)
+    if found is not None or draft.date_line is not None:
+        return found
+    sentence = _first_sentence(lead)
+    for day in find_dates(sentence):
+        after = sentence[day.end : day.end + _LEAD_VERB_AFTER]
+        if _REPORTED_ON.search(sentence[: day.start]) or (
+            re.match(r"\s*[а-яё]", after) and lexicon.NEWS_LEAD_VERBS.search(after)
+        ):
+            return day
+    return None
+
+
 def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
     """Opening date of the first paragraph, or the day its first sentence names with a
     weekday (`event_date`; its year from the date line when the text says "this year" or
@@ -1438,7 +1476,7 @@ def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
         line_year = draft.date_line.date.year
     year = line_year if line_year is not None else default_year
     if draft.body:
-        opening = event_date(draft.body[0])
+        opening = _lead_date(draft)
         if opening is not None:
             value = opening.iso(default_year=year)
             if value is not None and not _long_before(value, draft.date_line):
