@@ -228,3 +228,36 @@ def test_an_undated_posts_lead_dates_it_by_the_day_it_puts_the_event_on() -> Non
     assert [i.date for i in parse_text(text, "x")] == [
         "2025-10-20", "2025-10-21", "2025-10-22", "2025-10-23", "2025-10-24",
     ]
+
+
+def test_a_line_saying_what_the_piece_is_under_the_date_line_joins_the_title() -> None:
+    text = (
+        "Секретарь: «Мы не ведем переговоров»\n18 марта 2025 года, 11:05\n"
+        "Интервью Секретаря Совета безопасности агентству «Арменпресс»\n"
+        "– Как вы оцените отношения?\n– Наше участие заморожено.\n"
+    )
+    [item] = parse_text(text, "x")
+    assert item.kind == "interview" and item.date == "2025-03-18"
+    assert item.body[0] == "– Как вы оцените отношения?"
+
+
+def test_a_place_and_a_day_without_the_year_under_a_title_is_its_date_line() -> None:
+    text = (
+        "Summit opens in Astana\n1 June 2026\nThe summit opened.\n"
+        "Ministers meet in Minsk\n20 July 2026\nThe ministers met.\n"
+        "Statement by the Ministry on the anniversary of the Declaration\n"
+        "Yerevan, the 8th of August\nThe Ministry welcomes the progress.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.date for i in items] == ["2026-06-01", "2026-07-20", "2026-08-08"]
+
+
+def test_a_day_header_after_a_closed_post_dates_the_post_under_it() -> None:
+    text = (
+        "Secretaries meet\n3 апреля 2025\nThe secretaries met.\nViews: 120\n"
+        "15 мая\n📍 Сегодня в Таврическом дворце прошла встреча делегаций.\n"
+        "#ПА\n👁 1,2K 12:40\n"
+        "Премьеры встретились\n3 июня 2025\nПремьеры провели встречу.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.date for i in items] == ["2025-04-03", "2025-05-15", "2025-06-03"]

@@ -1051,6 +1051,14 @@ def _titled(
     ):
         current.title = line  # a date line above its title ("28.11.2026", then the title)
         return current
+    if (
+        current is not None and current.title and current.date_line is not None
+        and not current.body and not next_is_date and kind_of(line) != "news"
+    ):
+        # a headline, its date line, then what the piece is ("Interview of the Secretary
+        # ... to Armenpress"): one head
+        current.title = f"{current.title} {line}"
+        return current
     drafts.append(_Draft(title=_without_pictographs(line), line=number))
     return drafts[-1]
 
@@ -1188,7 +1196,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         if wire is not None:
             current = _wire_item(current, wire, numbers[i], hard_block, drafts)
             continue
-        date_line = parse_date_line(line, bare=_under_title(current))
+        date_line = parse_date_line(line, bare=current is None or _under_title(current))
         if layout.dates(i, line, date_line, current, next_line):
             continue
         if date_line is not None:

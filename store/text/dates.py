@@ -247,6 +247,12 @@ _TIME_STAMP = re.compile(
 given, and how long ago the page was updated ("9:14 AM GMT+3 Updated 3 hours ago")."""
 
 
+_PLACE_BEFORE = re.compile(
+    r"(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*){0,2})(?:,?\s+the)?"
+)
+"""A place before a day written without its year ("Yerevan, the 8th of August")."""
+
+
 @dataclass(frozen=True)
 class DateLine:
     """A line that is only a date, perhaps with a place or a label ("Geneva, May 4, 2019")."""
@@ -292,6 +298,9 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
             return DateLine(match)
         if not after and (_WEEKDAY.fullmatch(before) or (bare and not before)):
             return DateLine(match)
+        place = _PLACE_BEFORE.fullmatch(before)
+        if not after and bare and place is not None and not _is_label(place["place"]):
+            return DateLine(match, place["place"])  # "Душанбе, 3 ноября", "Yerevan, the 8th"
         return None
     after = _SUFFIX_SPLIT.split(after, maxsplit=1)[0].strip(" ,;:.") if after else ""
     if _TIME_STAMP.fullmatch(after):
