@@ -261,3 +261,39 @@ def test_a_day_header_after_a_closed_post_dates_the_post_under_it() -> None:
     )
     items = parse_text(text, "x")
     assert [i.date for i in items] == ["2025-04-03", "2025-05-15", "2025-06-03"]
+
+
+def test_a_full_stamp_under_a_story_with_a_yearless_lead_dates_and_ends_it() -> None:
+    text = (
+        "Minister on the alliance\n"
+        "YEREVAN, DECEMBER 4, ARMENPRESS. The Minister spoke at a press conference.\n"
+        "He answered questions.\n"
+        "04.12.2025, 16:10\n"
+        "Interview\n"
+        "How the Secretariat prepares for next year\n"
+        "Q: How has the Secretariat changed?\nA: We strengthened it.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title[:20], i.date) for i in items] == [
+        ("Minister on the alli", "2025-12-04"), ("How the Secretariat ", None),
+    ]
+
+
+def test_questions_under_a_papers_quoted_name_make_an_interview() -> None:
+    text = (
+        "СЕКРЕТАРЬ: «МЫ НИКОМУ НЕ УГРОЖАЕМ»\nОпубликовано: 24.05.2024\n"
+        "«СБ»: Чего вы ждете от председательства?\nИ.Т.: Насыщенной программы.\n"
+        "«СБ»: Вы согласны, что это блок?\nИ.Т.: Нет.\n"
+    )
+    [item] = parse_text(text, "x")
+    assert item.kind == "interview"
+
+
+def test_an_excerpts_bracketed_source_note_gives_its_kind_and_date() -> None:
+    text = (
+        "Ministers meet\n2 February 2026\nThe ministers met.\nViews: 12\n"
+        "Dear colleagues!\nI am pleased to welcome you.\nWe must work together.\n"
+        "(From the opening speech of the Chairman of the Council, 3 February 2026)\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.kind, i.date) for i in items] == [("news", "2026-02-02"), ("speech", "2026-02-03")]

@@ -65,8 +65,9 @@ _FOLLOWING_TEXT = re.compile(
 António Guterres' remarks to the Security Council ..."): the kind its headline does not say."""
 
 
-_TURN = re.compile(r"([^\W\d][\w.’' -]{0,40}?)\s?:\s+\S")
-"""A speaker's turn in a transcript: "UN News: What ...?", "Lidia Morozan: We can ..."."""
+_TURN = re.compile(r"([«\"]?[^\W\d][\w.’' -]{0,40}?[»\"]?)\s?:\s+\S")
+"""A speaker's turn in a transcript: "UN News: What ...?", "Lidia Morozan: We can ...", a
+paper's quoted name asking ("«СБ»: ...?")."""
 _INTERVIEW_TURNS = 2
 
 
@@ -107,6 +108,18 @@ def _is_transcript(body: list[str]) -> bool:
     return len(speakers) >= _TRANSCRIPT_SPEAKERS
 
 
+_SOURCE_NOTE_MAX_WORDS = 40
+
+
+def _source_note(body: list[str]) -> str:
+    """The note in brackets an excerpt ends with, saying where it is from ("(From the
+    opening speech of the Chairman ..., 3 February 2026)"), or ""."""
+    last = body[-1] if body else ""
+    if last.startswith("(") and last.endswith(")") and len(last.split()) <= _SOURCE_NOTE_MAX_WORDS:
+        return last
+    return ""
+
+
 def _kind(title: str, body: list[str]) -> str:
     """The kind the title says, else the one the first paragraph announces, else an
     interview where the text is questions and answers."""
@@ -114,6 +127,9 @@ def _kind(title: str, body: list[str]) -> str:
     announced = _FOLLOWING_TEXT.match(body[0]) if kind == "news" and body else None
     if announced is not None:
         return kind_of(announced.group())
+    note = _source_note(body)
+    if kind == "news" and note and kind_of(note) != "news":
+        return kind_of(note)  # "(From the opening speech of ...)"
     if kind == "news" and len(body) >= 2 * _INTERVIEW_TURNS and _questions_and_answers(body):
         return "interview"
     if kind == "news" and _is_transcript(body):
@@ -929,12 +945,12 @@ _VIEWS_FOOTER = re.compile(r"👁|views\b|просмотр", re.I)
 17:05")."""
 
 
-def _completes_date(dateline: DateLine | None, date_line: DateLine) -> bool:
-    """Whether a full date line gives the year of the same day and month a dateline gave
-    without one."""
-    if dateline is None or dateline.date.year is not None or date_line.date.year is None:
+def _completes_date(known: DateMatch | None, date_line: DateLine) -> bool:
+    """Whether a full date line gives the year of the same day and month the item's
+    dateline or lead gave without one ("YEREVAN, DECEMBER 4, ..." then "04.12.2025")."""
+    if known is None or known.year is not None or date_line.date.year is None:
         return False
-    return (dateline.date.day, dateline.date.month) == (date_line.date.day, date_line.date.month)
+    return (known.day, known.month) == (date_line.date.day, date_line.date.month)
 
 
 def _closes_item(
@@ -1100,7 +1116,8 @@ class _Layout:
         title's header block, under a transcript's lead, or closing the item."""
         if current is None or date_line is None:
             return False
-        if current.body and _completes_date(current.date_line, date_line):
+        known = current.date_line.date if current.date_line else _lead_date(current)
+        if current.body and _completes_date(known, date_line):
             # a wire story's "April 3" dateline, then its stamp "APR 3, 2025, 18:47" under it
             current.date_line = date_line
             self.closed = current
@@ -1492,7 +1509,10 @@ def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
     if draft.date_line is not None:
         return draft.date_line.date.iso(default_year=default_year)
     held = _held_date(draft)
-    return held.iso(default_year=default_year) if held is not None else None
+    if held is not None:
+        return held.iso(default_year=default_year)
+    noted = _title_date(_source_note(draft.body))  # "(From the speech of ..., 3 February 2026)"
+    return noted.date.iso() if noted is not None else None
 
 
 _HISTORY_DAYS = 366
