@@ -4,6 +4,7 @@ agencies, channel posts, feed exports, and dates a page gives in part."""
 from __future__ import annotations
 
 from store.ingest.parser import parse_text
+from store.ingest.participants import find_participants
 
 
 def test_a_footer_line_ends_the_item_and_the_next_paragraph_starts_another() -> None:
@@ -297,3 +298,8 @@ def test_an_excerpts_bracketed_source_note_gives_its_kind_and_date() -> None:
     )
     items = parse_text(text, "x")
     assert [(i.kind, i.date) for i in items] == [("news", "2026-02-02"), ("speech", "2026-02-03")]
+
+
+def test_hyphenated_initials_belong_to_the_name() -> None:
+    [person] = find_participants(["Выступление Президента К.-Ж.Токаева на заседании Совета"])
+    assert person.name == "К.-Ж.Токаева"

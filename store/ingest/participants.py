@@ -19,7 +19,7 @@ from store.text.names import same_first_name
 from store.text.russian import is_first_name, is_governed_word, plural_role_singular
 
 _TOKEN = re.compile(
-    r"(?P<initials>(?<![\w.])(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}[A-ZА-ЯЁ][\w'’\-]*[\w])"
+    r"(?P<initials>(?<![\w.])(?:[A-ZА-ЯЁ][a-zа-яё]?\.-?\s?){1,3}[A-ZА-ЯЁ][\w'’\-]*[\w])"
     # "Хренин В.Г.": initials after a surname; a single one only before a list's comma or
     # a lowercase word, since "Ван И." ends a sentence with a one-letter given name
     r"|(?P<postinitials>(?<=[а-яё] )(?:[А-ЯЁ]\.\s?){2}(?=[\s,;:)]|$)"
