@@ -303,3 +303,20 @@ def test_an_excerpts_bracketed_source_note_gives_its_kind_and_date() -> None:
 def test_hyphenated_initials_belong_to_the_name() -> None:
     [person] = find_participants(["Выступление Президента К.-Ж.Токаева на заседании Совета"])
     assert person.name == "К.-Ж.Токаева"
+
+
+def test_an_address_by_name_and_patronymic_is_the_dumps_recurring_figure_of_that_name() -> None:
+    text = (
+        "Secretary General visits Minsk\n19 April 2024\n"
+        "CSTO Secretary General Imangali Tasmagambetov arrived in Minsk.\n\n"
+        "Leader receives delegation\n4 February 2025\n"
+        "The President received a delegation led by Imangali Tasmagambetov.\n\n"
+        "Drills observed\n5 February 2025\n"
+        "The drills were observed by Andrei Serdyukov.\n\n"
+        "Speech by the President at the session\n28 November 2024\n"
+        "Dear Imangali Nurgalievich! Dear Andrei Romanovich!\nI welcome you to Minsk.\n"
+    )
+    speech = parse_text(text, "x")[-1]
+    assert [p.name for p in speech.participants] == [
+        "Imangali Tasmagambetov", "Andrei Romanovich",
+    ]

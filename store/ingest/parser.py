@@ -6,9 +6,9 @@ import datetime as dt
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from store.ingest.participants import find_participants, is_named_in
+from store.ingest.participants import find_participants, is_named_in, resolve_addresses
 from store.model import Item, derive_title, make_id
 from store.text import lexicon
 from store.text.dates import (
@@ -1622,4 +1622,8 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
         item = _to_item(draft, source, default_year)
         if item is not None:
             items.append((draft.line, item))
-    return items
+    people = resolve_addresses([item.participants for _, item in items])
+    return [
+        (line, item if found == item.participants else replace(item, participants=found))
+        for (line, item), found in zip(items, people, strict=True)
+    ]

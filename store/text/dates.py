@@ -298,9 +298,9 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
             return DateLine(match)
         if not after and (_WEEKDAY.fullmatch(before) or (bare and not before)):
             return DateLine(match)
-        place = _PLACE_BEFORE.fullmatch(before)
-        if not after and bare and place is not None and not _is_label(place["place"]):
-            return DateLine(match, place["place"])  # "Душанбе, 3 ноября", "Yerevan, the 8th"
+        town = _PLACE_BEFORE.fullmatch(before)
+        if not after and bare and town is not None and not _is_label(town["place"]):
+            return DateLine(match, town["place"])  # "Душанбе, 3 ноября", "Yerevan, the 8th"
         return None
     after = _SUFFIX_SPLIT.split(after, maxsplit=1)[0].strip(" ,;:.") if after else ""
     if _TIME_STAMP.fullmatch(after):
