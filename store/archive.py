@@ -47,6 +47,7 @@ from store.routes import sources as routes_sources
 from store.sql import select_in, transaction
 from store.text.dates import date_bound
 from store.text.names import name_words
+from store.text.russian import nominative_name
 
 if TYPE_CHECKING:
     # for annotations only: search is imported where it is used (see Archive.__init__)
@@ -694,7 +695,9 @@ class Archive:
             rowid_of[item.id] = rowid
             unwritten.add(item.id)
             date, kind, title, body, participants, places, language = content
-            people = ", ".join(p.name for p in item.participants)
+            # the list shows people as People files them ("Виктор Хренин"), whatever case
+            # the text wrote them in ("с Виктором Хрениным")
+            people = ", ".join(nominative_name(p.name) for p in item.participants)
             rows.append(
                 (rowid, item.id, date, kind, title, body, participants, people, places,
                  language, item.source)

@@ -115,6 +115,8 @@ def test_people_show_the_nominative_and_items_keep_the_form_as_written(tmp_path:
         assert [p.name for p in archive.people("Оганяном", with_items=False)] == ["Сейран Оганян"]
         [stored] = [archive.get(i) for i in archive.ids()]
         assert stored.participants[0].name == "Сейраном Оганяном"
+        [row] = archive.rows(archive.columns.order)
+        assert row.people == "Сейран Оганян"  # the list line names him as People does
 
 
 def test_a_participant_line_files_a_russian_name_and_keeps_the_text_s_form() -> None:
