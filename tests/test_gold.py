@@ -46,11 +46,15 @@ def _openings(words: str) -> tuple[str, ...]:
 
 def _find(items: list[Item], starts: str) -> Item | None:
     """The parsed item for a gold entry: its text (untitled items get a derived title, so
-    the gold's opening words may start the body) opens with the entry's words."""
-    for opening in _openings(starts):
-        match = next((i for i in items if any(t.startswith(opening) for t in _texts(i))), None)
-        if match is not None:
-            return match
+    the gold's opening words may start the body) opens with the entry's words, or with one
+    of the readings "|" separates (the title, or the first words under it)."""
+    for alternative in starts.split("|"):
+        for opening in _openings(alternative):
+            match = next(
+                (i for i in items if any(t.startswith(opening) for t in _texts(i))), None
+            )
+            if match is not None:
+                return match
     return None
 
 
