@@ -320,3 +320,12 @@ def test_an_address_by_name_and_patronymic_is_the_dumps_recurring_figure_of_that
     assert [p.name for p in speech.participants] == [
         "Imangali Tasmagambetov", "Andrei Romanovich",
     ]
+
+
+def test_the_speaker_a_headline_in_capitals_quotes_is_a_participant() -> None:
+    text = (
+        "ИВАН ПЕТРОВ: «МЫ НИКОМУ НЕ УГРОЖАЕМ»\nОпубликовано: 24.05.2024\n"
+        "«СБ»: Иван Сергеевич, чего вы ждете?\nИ.П.: Насыщенной программы.\n"
+    )
+    [item] = parse_text(text, "x")
+    assert [p.name for p in item.participants] == ["Иван Петров"]

@@ -1545,6 +1545,22 @@ def _to_item(draft: _Draft, source: str, default_year: int | None) -> Item | Non
     return press_item(draft.title, draft.body, source, draft.date_line, default_year=default_year)
 
 
+_CAPITALS_SPEAKER = re.compile(r"(?P<name>[^\W\d_]+(?:[ -][^\W\d_]+){1,2}):\s")
+"""The speaker a headline in capitals quotes ("ИМАНГАЛИ ТАСМАГАМБЕТОВ: «...»")."""
+_QUOTE_HEAD_CHARS = 20
+
+
+def _speaker_cased(title: str) -> str:
+    """A headline in capitals with the speaker it quotes written as a name ("Имангали
+    Тасмагамбетов: «ОДКБ НЕ ...»"), so that the name is found; any other title as it is."""
+    speaker = _CAPITALS_SPEAKER.match(title)
+    if speaker is None or not speaker["name"].isupper():
+        return title
+    if any(c.islower() for c in title[speaker.end() : speaker.end() + _QUOTE_HEAD_CHARS]):
+        return title  # "NATO: Allies agree ...": an acronym over a headline in lowercase
+    return speaker["name"].title() + title[speaker.end("name") :]
+
+
 def press_item(
     title: str,
     body: list[str],
@@ -1567,7 +1583,7 @@ def press_item(
     if not title:
         return None
     date = _item_date(draft, default_year)
-    text_for_people = ([draft.title] if draft.title else []) + body
+    text_for_people = ([_speaker_cased(draft.title)] if draft.title else []) + body
     participants = tuple(find_participants(text_for_people))
     places = (draft.date_line.place,) if draft.date_line and draft.date_line.place else ()
     language = "ru" if is_cyrillic_text(title + " " + " ".join(body[:3])) else "en"
