@@ -329,3 +329,14 @@ def test_the_speaker_a_headline_in_capitals_quotes_is_a_participant() -> None:
     )
     [item] = parse_text(text, "x")
     assert [p.name for p in item.participants] == ["Иван Петров"]
+
+
+def test_a_headline_quoting_its_speaker_heads_the_subtitle_and_date_under_it() -> None:
+    text = (
+        "ИВАН ПЕТРОВ: «МЫ НИКОМУ НЕ УГРОЖАЕМ»\n"
+        "Министр ответил на вопросы газеты\nОпубликовано: 24.05.2024\n"
+        "«СБ»: Иван Сергеевич, чего вы ждете?\nИ.П.: Насыщенной программы.\n"
+    )
+    [item] = parse_text(text, "x")
+    assert item.date == "2024-05-24"
+    assert item.title.startswith("ИВАН ПЕТРОВ") and item.title.endswith("газеты")

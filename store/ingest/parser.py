@@ -73,13 +73,22 @@ _INTERVIEW_TURNS = 2
 
 def _questions_and_answers(body: list[str]) -> bool:
     """Whether the text is an interview: questions under one label ("UN News: ...?"), each
-    answered under another label in the next paragraph, at least twice."""
+    answered under another label in the next paragraph, or questions and answers each
+    opening with a dash, at least twice."""
     asked = 0
     for question, answer in itertools.pairwise(body):
         q, a = _TURN.match(question), _TURN.match(answer)
         if q and a and question.rstrip().endswith("?") and q.group(1) != a.group(1):
             asked += 1
+        elif _dashed_turn(question) and _dashed_turn(answer) and question.endswith("?"):
+            asked += not answer.endswith("?")
     return asked >= _INTERVIEW_TURNS
+
+
+def _dashed_turn(paragraph: str) -> bool:
+    """A turn of an interview printed as a dialogue ("– Mr Tasmagambetov, what ...?",
+    "— Наши отношения ..."): a dash opens it, and no name."""
+    return paragraph.startswith(("– ", "— ", "- "))
 
 
 _SPEAKER = re.compile(
@@ -278,7 +287,17 @@ _FURNITURE = re.compile(
     r"\b(?:telegram|telegram-канал\w*|канал\w*|channel)\b[^.!?]{0,20}"
     r"|(?:comments?|комментари[иейя]в?)\s*\(\d+\)|(?:read more|читать (?:далее|полностью))\s*[→>»]?"
     r"|[^!?]{0,40}\ball rights reserved\b[^!?]{0,20}|все права защищены[^!?]{0,40}"
-    r"|стенограмма|transcript",
+    r"|стенограмма|transcript"
+    # a post's hashtags and its view counter with the time it was edited ("👁 14.2K edited
+    # 15:42"; with a date the counter closes the post instead)
+    r"|#\w+(?:\s+#\w+)*"
+    r"|👁\s*[\d.,]+\s*[kкmм]?(?:\s+(?:edited|изменено))?(?:\s+[0-2]?\d:[0-5]\d)?"
+    # a wire's rights line and a page's update mark ("Interfax ... All rights reserved.")
+    r"|[^.!?]{0,60}[.,]?\s*(?:all rights reserved|все права защищены)\b[^.!?]{0,40}\.?"
+    r"|\((?:updated|обновлено)\s*:?\s*[^()]{0,30}\)"
+    # the Kremlin's publication status block under a transcript; its date is the item's
+    r"|publication status|статус материала|(?:published in sections|опубликован в разделах"
+    r"|direct link|прямая ссылка)\s*:.*",
     re.IGNORECASE,
 )
 _FOOTER = re.compile(
@@ -388,6 +407,11 @@ def _is_credit(line: str) -> bool:
     )
 
 
+def _is_feed_source(line: str, current: _Draft | None) -> bool:
+    """A feed entry's "Source:" field above its text (a credit under the text is kept)."""
+    return _is_credit(line) and (current is None or not _has_text(current))
+
+
 def _is_footer(line: str) -> bool:
     """Whether a furniture line is of the kind under an item's text (`_FOOTER`), a credit
     to the outlet or press service included: the item has ended."""
@@ -402,6 +426,9 @@ def _is_footer(line: str) -> bool:
 def _ends_item(line: str, current: _Draft | None) -> bool:
     """Whether a furniture line ends the item it follows: a footer under its text."""
     return current is not None and _has_text(current) and _is_footer(line)
+
+
+_SITE_NAME_WORDS = 10
 
 
 def _is_furniture(line: str) -> bool:
@@ -432,9 +459,13 @@ def _is_furniture(line: str) -> bool:
     parts = _BREADCRUMB_SPLIT.split(line)
     if (
         len(parts) >= 2 and parts[-1].casefold() in _SECTIONS
-        and all(0 < len(p.split()) <= 3 for p in parts)
+        and all(0 < len(p.split()) <= 3 for p in parts[1:])
+        and len(parts[0].split()) <= _SITE_NAME_WORDS
+        and not any(p.endswith(_SENTENCE_END) for p in parts)
     ):
-        return True  # "Press Center / News": the trail to the list the item is on
+        # "Press Center / News", "Ministry of Foreign Affairs of ... | Press releases |
+        # Speeches": the trail to the list the item is on, from the site's name
+        return True
     if parts[0].casefold() not in _HOME and not re.search(r"\s[>»›]\s", line):
         return False  # "ОДКБ / ШОС / СНГ: ..." is a headline; a trail starts at home
     return len(parts) >= 2 and all(
@@ -455,7 +486,8 @@ _CONTACT_DETAIL = re.compile(
 )
 _RELATED = re.compile(
     r"related (?:stories|news|articles|content|coverage)|see also|read (?:also|more)|more news"
-    r"|читайте также|похожие (?:новости|материалы)|другие новости|см\. также",
+    r"|also read|most read|most popular|читайте также|читать также|самое читаемое"
+    r"|похожие (?:новости|материалы)|другие новости|см\. также",
     re.IGNORECASE,
 )
 
@@ -491,7 +523,7 @@ _TAGS_HEADING = re.compile(r"tags|теги|метки|ключевые слов�
 _TAG_MAX_WORDS = 2
 
 
-def _is_tag(line: str) -> bool:
+def _is_listed_tag(line: str) -> bool:
     """One of the tags a page lists a line each under its "Tags" heading ("Шойгу")."""
     return (
         len(line.split()) <= _TAG_MAX_WORDS and not any(c.isdigit() for c in line)
@@ -522,7 +554,7 @@ def _page_furniture(
         next_line is None or (_is_title_like(next_line) and not next_is_date)
     ):
         return True, skipping
-    if skipping == "tags" and _is_tag(line):
+    if skipping == "tags" and _is_listed_tag(line):
         return True, skipping
     if _is_furniture(line):
         return True, "tags" if _TAGS_HEADING.fullmatch(line.strip(" :")) else ""
@@ -583,15 +615,37 @@ def _is_head(block: list[str]) -> bool:
     )
 
 
+def _goes_on_from_above(block: list[str]) -> bool:
+    """Whether a block goes on with the item above it: a page that puts a blank line
+    between its paragraphs ("The ministers discussed ...", "#Zakharova") parts its own text,
+    not two items. Such a paragraph stands alone, with page furniture or the next item's
+    head under it; an item of its own opens with a title, a date line, a wire lead or a
+    dated lead ("On 5 March, ..."), or with paragraphs that follow line by line, or with
+    the emoji a channel post opens with ("🔥 Коллеги, сегодня ...")."""
+    line = block[0]
+    if len(block) > 1 and _is_paragraph(block[1]) and not _is_furniture(block[1]):
+        return False
+    if _without_pictographs(line) != line:
+        return False
+    return (
+        _is_paragraph(line) and not _is_furniture(line) and not _is_separator(line)
+        and wire_lead(line) is None and opening_date(line) is None
+    )
+
+
 def _joined_fragments(
     blocks: list[list[str]], numbers: list[list[int]]
 ) -> list[tuple[list[str], list[int]]]:
     """The blocks, each lone title or date line joined to the block after it: a blank line
     after a title ("Title", blank, "Date\nText") parts it from its own item, not from the
-    item before."""
+    item before; and each block that goes on with the text above joined to the block before
+    it."""
     joined: list[tuple[list[str], list[int]]] = []
     pending: tuple[list[str], list[int]] = ([], [])
     for block, block_numbers in zip(blocks, numbers, strict=True):
+        if joined and not pending[0] and _goes_on_from_above(block):
+            joined[-1] = (joined[-1][0] + block, joined[-1][1] + block_numbers)
+            continue
         lines, lines_numbers = pending[0] + block, pending[1] + block_numbers
         if _is_fragment(block) or _is_head(block):
             pending = (lines, lines_numbers)
@@ -884,13 +938,19 @@ def _dated_below(lines: list[str], at: int) -> bool:
     return k < len(lines) and parse_date_line(lines[k], bare=True) is not None
 
 
+_SPEAKER_QUOTED = re.compile(r"[^\W\d_]+(?:[ .\-]+[^\W\d_]+){0,3}:\s+[«\"“]")
+"""A headline quoting its speaker ("Армен Григорян: «Мы не ведем ...»")."""
+
+
 def _heads_a_subtitle(lines: list[str], at: int) -> bool:
-    """Whether the line is a quoted headline over a subtitle line and its date line
-    ('"Security cannot be bought on credit"', then "General ... on the CSTO", "Interviewed
-    by ...", the date): an interview's head, which starts an item."""
+    """Whether the line is a quoted headline (perhaps after its speaker's name and a colon)
+    over a subtitle line and its date line ('"Security cannot be bought on credit"', then
+    "General ... on the CSTO", "Interviewed by ...", the date): an interview's head, which
+    starts an item."""
     line = lines[at]
+    quote_opens = line[:1] in _OPENING_QUOTES or _SPEAKER_QUOTED.match(line) is not None
     return (
-        line[:1] in _OPENING_QUOTES and line[-1:] in _CLOSING_QUOTES and _is_title_like(line)
+        quote_opens and line[-1:] in _CLOSING_QUOTES and _is_title_like(line)
         and at + 1 < len(lines) and _is_title_like(lines[at + 1]) and _dated_below(lines, at + 1)
     )
 
@@ -937,7 +997,26 @@ def _under_title(draft: _Draft | None) -> bool:
     return draft is not None and bool(draft.title) and not draft.body and draft.date_line is None
 
 
-_PUBLISHED = re.compile(r"(?:published|posted|опубликовано|дата публикации)\b", re.I)
+_PUBLISHED = re.compile(
+    r"(?:published|posted|publication date|опубликовано|дата публикации)\b", re.I
+)
+
+
+def _is_publication_footer(current: _Draft | None, line: str) -> bool:
+    """Whether a date line is the page's note of when it was published ("Publication date:
+    April 8, 2025, 16:30") under an item that has its date and text: the page's, not the
+    date line of another item."""
+    return (
+        current is not None and current.date_line is not None and _has_text(current)
+        and _PUBLICATION_DATE_LABEL.match(line) is not None
+    )
+
+
+_PUBLICATION_DATE_LABEL = re.compile(
+    r"(?:publication date|date of publication|дата публикации)\s*:", re.I
+)
+"""The label of a page's publication date ("Publication date: ..."); "Published on ..."
+may head the next item instead."""
 
 
 _VIEWS_FOOTER = re.compile(r"👁|views\b|просмотр", re.I)
@@ -972,7 +1051,18 @@ def _closes_item(
         return False
     place = date_line.place
     place_first = bool(place) and 0 <= line.find(place) < date_line.date.start
-    return place_first or bool(_PUBLISHED.match(line) or _VIEWS_FOOTER.match(line))
+    return (
+        place_first or bool(_PUBLISHED.match(line) or _VIEWS_FOOTER.match(line))
+        or _is_time_stamp(line, date_line)
+    )
+
+
+def _is_time_stamp(line: str, date_line: DateLine) -> bool:
+    """A date with the time of day and nothing else ("28.08.2025 11:03"): the stamp a page
+    puts under its text; a date line that heads the next item stands above that item's
+    title, and the item above it then has its own."""
+    rest = line[: date_line.date.start] + line[date_line.date.end :]
+    return _LAYOUT_TIME.fullmatch(rest.strip(" ,.-–—")) is not None
 
 
 _LAYOUT_TIME = re.compile(r"[0-2]?\d:[0-5]\d")
@@ -988,6 +1078,23 @@ def _is_layout_line(line: str) -> bool:
     return (
         "," in line and len(words) <= _PLACE_WORDS and not line.endswith(_SENTENCE_END)
         and all(w[:1].isupper() or w.lower() in ("the", "of") for w in words)
+    )
+
+
+_PLACE_NAME_WORDS = 2
+
+
+def _is_place_under_date(current: _Draft | None, line: str, next_line: str | None) -> bool:
+    """Whether the line is the place of a transcript under its title and date ("The
+    Kremlin, Moscow", "Ташкент"), above the text: where the event was, not a headline."""
+    if current is None or not current.title or current.date_line is None or current.body:
+        return False
+    if next_line is None or not _is_paragraph(next_line):
+        return False
+    words = line.split()
+    return _is_layout_line(line) or (
+        len(words) <= _PLACE_NAME_WORDS and _is_title_like(line)
+        and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
     )
 
 
@@ -1019,7 +1126,9 @@ def _header_block_end(lines: list[str], at: int) -> int | None:
         header = lines[at + 1 : end]
         if any(
             parse_date_line(h) is not None or h.endswith(_SENTENCE_END) or _is_bare_name(h)
-            or len(h.split()) > _HEADER_LINE_MAX_WORDS for h in header
+            or len(h.split()) > _HEADER_LINE_MAX_WORDS
+            or _is_furniture(h)  # "Home / Press service / News": a site's name above it
+            for h in header
         ):
             return None
         text = lines[end + 1 : end + 3]
@@ -1048,6 +1157,17 @@ def _after_separator(current: _Draft | None) -> _Draft | None:
     return current
 
 
+def _is_masthead_over(above: str, line: str) -> bool:
+    """Whether `above`, a title-like line over a date line, is the name of the site or
+    channel ("MFA Russia 🇷🇺", "Interfax", "Information message") and `line`, under the date,
+    the headline: a name is shorter than the headline it heads. A place under a transcript's
+    date ("The Kremlin, Moscow") is layout, not a headline."""
+    return (
+        len(above.split()) < len(line.split()) and not _is_layout_line(line)
+        and _title_date(above) is None
+    )
+
+
 def _titled(
     current: _Draft | None, line: str, number: int, next_is_date: bool, drafts: list[_Draft]
 ) -> _Draft:
@@ -1066,6 +1186,12 @@ def _titled(
         and not current.title and not current.body and not next_is_date
     ):
         current.title = line  # a date line above its title ("28.11.2026", then the title)
+        return current
+    if (
+        current is not None and current.title and current.date_line is not None
+        and not current.body and not next_is_date and _is_masthead_over(current.title, line)
+    ):
+        current.title = _without_pictographs(line)  # "MFA Russia", the date, then the post
         return current
     if (
         current is not None and current.title and current.date_line is not None
@@ -1129,7 +1255,8 @@ class _Layout:
         current.date_line = date_line
         current.date_text = line
         if closing:
-            current.body.append(line)
+            if not _is_time_stamp(line, date_line):
+                current.body.append(line)  # "Bishkek, 2 June 2025": the statement's last line
             self.closed = current
         self.headed = current if lead else None
         return True
@@ -1199,7 +1326,11 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             (lines[k] for k in range(i + 1, min(i + 4, len(lines))) if not furniture[k]), None
         )
         next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
-        if layout.skips(i, line, current, next_line, next_is_date):
+        if (
+            layout.skips(i, line, current, next_line, next_is_date)
+            or _is_place_under_date(current, line, next_line)
+            or _is_feed_source(line, current)
+        ):
             continue
         if _is_separator(line):
             current = _after_separator(current)
@@ -1207,8 +1338,6 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         if current is not None and current.body and _is_bare_name(line):
             current.body.append(line)  # a signature
             continue
-        if _is_credit(line) and (current is None or not _has_text(current)):
-            continue  # a feed entry's "Source:" field above its text
         wire = wire_lead(line)
         if wire is not None:
             current = _wire_item(current, wire, numbers[i], hard_block, drafts)
@@ -1217,6 +1346,8 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         if layout.dates(i, line, date_line, current, next_line):
             continue
         if date_line is not None:
+            if _is_publication_footer(current, line):
+                continue
             if (
                 current is not None and current.date_line is None and not _has_text(current)
             ):
@@ -1306,6 +1437,68 @@ def _closing_date_lines(drafts: list[_Draft]) -> list[_Draft]:
             continue
         merged.append(draft)
     return merged
+
+
+def _is_page_line(line: str) -> bool:
+    """A line under an item's last paragraph that is no sentence of it: a tag ("Armenia"),
+    a related headline, the next page's masthead or section ("Kazinform", "Politics"). A
+    release's number ("1102-06-06-2025") is the item's own, and so is a post's last line
+    ending with an emoji ("Подробнее — в следующих постах 👇")."""
+    return (
+        _is_title_like(line) and _RELEASE_NUMBER.fullmatch(line) is None
+        and unicodedata.category(line[-1]) != "So"
+    )
+
+
+_RELEASE_NUMBER = re.compile(r"\d+(?:[-/.]\d+)+")
+
+
+_TAG_WORDS = 2
+
+
+def _is_tag(line: str, names: set[str]) -> bool:
+    """A tag under a page's text ("Armenia", "ЕАЭС", "CIS"): a word or two that name no
+    person (of `names`) and no post."""
+    words = line.split()
+    return len(words) <= _TAG_WORDS and line not in names and not any(
+        w.casefold() in lexicon.ROLE_HEADS or lexicon.has_stem(w, lexicon.ROLE_STEMS)
+        for w in words
+    )
+
+
+def _is_signature(run: list[str]) -> bool:
+    """Whether lines under an item's text are its own: signatures or a list of who took part
+    ("Kaha Imnadze", "Министр ... О.Саргсян", a name over a post), none of them a tag."""
+    names = {person.name for person in find_participants(run)}
+    return bool(names) and not any(_is_tag(line, names) for line in run)
+
+
+def _drop_trailing_page_lines(draft: _Draft) -> None:
+    """Take off the lines after the item's last paragraph that are the page's, not the
+    item's: tags ("Armenia", "Дмитрий Песков"), "Read also" headlines, the next site's
+    name. Signatures and lists of participants stay."""
+    end = len(draft.body)
+    while end > 1 and _is_page_line(draft.body[end - 1]):
+        end -= 1
+    if end == len(draft.body) or _is_page_line(draft.body[end - 1]):
+        return
+    if _is_signature(draft.body[end:]):
+        return
+    del draft.body[end:]
+
+
+_MASTHEAD_LINES = 3
+
+
+def _is_masthead_only(draft: _Draft) -> bool:
+    """Whether a draft is only a site's name and section ("OSCE", "ТАСС / Интервью",
+    "Ministry of Foreign Affairs of ...", "Press service") above the next item's title: no
+    title, date or sentence of its own."""
+    lines = ([draft.title] if draft.title else []) + draft.body
+    return (
+        draft.date_line is None and bool(draft.body) and len(lines) <= _MASTHEAD_LINES
+        and all(_is_title_like(line) for line in lines)
+    )
 
 
 def _title_date(title: str) -> DateLine | None:
@@ -1629,6 +1822,9 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
         d for d in _closing_date_lines(drafts)
         if d.body or d.title or d.date_line is None  # a stray date line with nothing under it
     ]
+    for draft in drafts:
+        _drop_trailing_page_lines(draft)
+    drafts = [d for d in drafts if not _is_masthead_only(d)]
     for draft in drafts:
         if draft.date_line is None and draft.title:
             draft.date_line = _document_date(draft.title)

@@ -1142,6 +1142,8 @@ def merge_mentions(mentions: Iterable[_Mention]) -> list[Participant]:
                 continue
             if not _first_names_agree(mention.name, known.name):
                 continue  # Andrei and Aleksei Voitolovski are two people
+            if _patronymic_last(mention.name) != _patronymic_last(known.name):
+                continue  # "Сироджиддин Мухриддинович" addresses "Мухриддин", not his case form
             fuller = known
             longer = len(mention.name) > len(known.name)
             if longer and not mention.single and "." not in mention.name:
@@ -1154,6 +1156,12 @@ def merge_mentions(mentions: Iterable[_Mention]) -> list[Participant]:
             people.append(mention)
     people.sort(key=lambda m: m.start)
     return [Participant(m.name, m.role, m.organisation) for m in people]
+
+
+def _patronymic_last(name: str) -> bool:
+    """Whether a name ends with a patronymic ("Сироджиддин Мухриддинович"), which only looks
+    like a case form of the surname it is made from ("Мухриддин")."""
+    return _ADDRESS_PATRONYMIC.search(name.split()[-1]) is not None if name.split() else False
 
 
 def _initials_of(name: str) -> str:

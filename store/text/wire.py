@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from store.text.dates import DateLine, first_date
 
 _PLACE = r"[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё\-]+(?:\s[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё\-]+)?"
+_PLACE_CAPS = r"[A-ZА-ЯЁ][A-ZА-ЯЁ\-]+(?:\s[A-ZА-ЯЁ][A-ZА-ЯЁ\-]+)?"
 _AGENCY = (
     r"/\s?[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-]+){0,2}\s?/"  # "/ТАСС/", "/БЕЛТА/", "/Корр. ТАСС/"
     r"|\([A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*){0,2}\)"  # "(TASS)", "(РИА Новости)"
@@ -36,6 +37,19 @@ _CAPITALS_LEAD = re.compile(
 )
 """A dateline of a place in capitals, the agency in brackets and a dash, with no date
 ("BISHKEK (AKIpress) - ..."): the story's date is in its first sentence."""
+_NAMED_AGENCY = r"[A-ZА-ЯЁ]{2,}[a-zа-яё]*"
+_AGENCY_NAME_LEAD = re.compile(
+    rf"^(?:(?P<place>{_PLACE_CAPS})\.\s+(?P<agency>{_NAMED_AGENCY})\s[-–—]"
+    rf"|(?=\w{{4}})(?P<lone>{_NAMED_AGENCY})\s[-–—]\s+(?=[A-ZА-ЯЁ«\"]))\s*(?=\S)"
+)
+"""An agency's name in capitals and a dash as the dateline ("ASTANA. KAZINFORM – ...",
+"AKIpress - ..."): the agency's mark, perhaps after the place in capitals."""
+_DOTTED_BRACKET_LEAD = re.compile(
+    rf"^(?P<place>{_PLACE_CAPS})\.\s+(?P<date>[^/()]{{3,30}}?)\s+"
+    r"(?P<agency>\([A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*){0,2}\))\s*[-–—]\s+(?=\S)"
+)
+"""Interfax's English dateline: "MOSCOW. Nov 12 (Interfax) - ...": place, a full stop, the
+date and the agency in brackets."""
 _NOT_AGENCIES = re.compile(r"\(\s?(?:photo|video|фото|видео|updated|обновлено)", re.I)
 """Brackets that open a paragraph without being an agency's mark."""
 _FIRST_SENTENCE = re.compile(r"^.*?(?:[.!?](?=\s+[A-ZА-ЯЁ«\"])|$)", re.S)
@@ -57,9 +71,12 @@ def wire_lead(paragraph: str) -> WireLead | None:
     when the paragraph does not open with an agency's mark."""
     m = _LEAD.match(paragraph) or _CAPITALS_LEAD.match(paragraph)
     if m is None:
-        m = _DASHED_LEAD.match(paragraph) or _DOTTED_LEAD.match(paragraph)
+        m = (
+            _DASHED_LEAD.match(paragraph) or _DOTTED_LEAD.match(paragraph)
+            or _DOTTED_BRACKET_LEAD.match(paragraph)
+        )
         if m is None or first_date(m.group("date")) is None:
-            return None
+            return _agency_name_lead(paragraph)
     if _NOT_AGENCIES.match(m.group("agency")):
         return None
     date = m.groupdict().get("date")
@@ -69,6 +86,18 @@ def wire_lead(paragraph: str) -> WireLead | None:
     dateline = first_date(date) if date else None
     if dateline is not None:
         return WireLead(text, DateLine(dateline, m.group("place").title()))
+    sentence = _FIRST_SENTENCE.match(text)
+    found = first_date(sentence.group() if sentence else text)
+    return WireLead(text, DateLine(found) if found else None)
+
+
+def _agency_name_lead(paragraph: str) -> WireLead | None:
+    """The lead of an agency that signs with its name in capitals ("ASTANA. KAZINFORM –"),
+    or None; the date is the first sentence's."""
+    m = _AGENCY_NAME_LEAD.match(paragraph)
+    if m is None:
+        return None
+    text = paragraph[m.end() :]
     sentence = _FIRST_SENTENCE.match(text)
     found = first_date(sentence.group() if sentence else text)
     return WireLead(text, DateLine(found) if found else None)
