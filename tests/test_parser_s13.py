@@ -340,3 +340,15 @@ def test_a_headline_quoting_its_speaker_heads_the_subtitle_and_date_under_it() -
     [item] = parse_text(text, "x")
     assert item.date == "2024-05-24"
     assert item.title.startswith("ИВАН ПЕТРОВ") and item.title.endswith("газеты")
+
+
+def test_a_post_opening_with_an_emoji_after_a_blank_line_is_not_the_text_above() -> None:
+    text = (
+        "Statement of the ministers\nThe ministers honour the memory of the fallen.\n"
+        "Bishkek, 26 November 2025\n\n"
+        "🔥 Colleagues, today the final stage of the staff training was held at the range.\n\n"
+        "More in the next posts 👇\n\n"
+        "#MoD #training\n👁 740\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.body[-1] for i in items] == ["Bishkek, 26 November 2025", "More in the next posts 👇"]
