@@ -219,3 +219,31 @@ def test_an_address_by_first_name_and_patronymic_is_not_the_surname_it_is_made_f
         "Благодарю Министра иностранных дел Республики Узбекистан Бахтиёра Саида за приём.",
     ])
     assert [p.name for p in people] == ["Бахтиёра Саида"]
+
+
+def test_an_agency_headline_over_its_standfirst_and_date_heads_the_next_item() -> None:
+    text = (
+        "Meeting with the Governor\nMay 5, 2026, 15:00\n"
+        "Vladimir Putin met with the Governor of the region.\n"
+        "News Agency\nWorld Politics\n"
+        "Kremlin says no summit with Baku planned for this month\n"
+        '"Such plans are not on the agenda," the Kremlin spokesman said\n'
+        "6 MAY 2026, 11:20\n"
+        "MOSCOW, May 6. /TASS/. No summit is planned, the Kremlin spokesman said.\n"
+    )
+    items = parse_text(text, "x")
+    assert items[0].body == ("Vladimir Putin met with the Governor of the region.",)
+    assert items[1].title.startswith("Kremlin says no summit with Baku planned")
+    assert items[1].date == "2026-05-06"
+
+
+def test_a_post_under_a_signature_is_no_headline() -> None:
+    text = (
+        "Joint statement of the ministers\n"
+        "The ministers agreed to hold regular consultations.\n"
+        "Nurlan Seitkali\nMinister of Foreign Affairs of the Republic of Kazakhstan\n"
+        "Ministers discuss transit in Astana\n20.11.2025\nThe ministers met in Astana.\n"
+    )
+    items = parse_text(text, "x")
+    assert items[0].body[-1] == "Minister of Foreign Affairs of the Republic of Kazakhstan"
+    assert items[1].title == "Ministers discuss transit in Astana"
