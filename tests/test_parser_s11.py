@@ -247,3 +247,13 @@ def test_a_post_under_a_signature_is_no_headline() -> None:
     items = parse_text(text, "x")
     assert items[0].body[-1] == "Minister of Foreign Affairs of the Republic of Kazakhstan"
     assert items[1].title == "Ministers discuss transit in Astana"
+
+
+def test_a_plural_post_before_a_comma_is_no_part_of_the_next_person_role() -> None:
+    from store.ingest.participants import find_participants
+
+    people = find_participants([
+        "The dialogue will be held at the level of deputy ministers in 2027, Russian Foreign "
+        "Minister Sergey Lavrov said."
+    ])
+    assert [(p.name, p.role) for p in people] == [("Sergey Lavrov", "Foreign Minister")]
