@@ -257,3 +257,36 @@ def test_a_plural_post_before_a_comma_is_no_part_of_the_next_person_role() -> No
         "Minister Sergey Lavrov said."
     ])
     assert [(p.name, p.role) for p in people] == [("Sergey Lavrov", "Foreign Minister")]
+
+
+def test_a_stamp_over_a_lead_of_another_day_closes_the_item_above() -> None:
+    last = (
+        "The persecution of journalists in the region is what really deserves the attention of"
+        " the international human rights bodies."
+    )
+    text = (
+        "Answer by the Spokesperson to a media question\n"
+        f"Question: What about the talks?\nAnswer: They will go on.\n{last}\n"
+        "28 August 2026 11:03\nTrend\n"
+        "TBILISI, JANUARY 15, TREND. Foreign Minister of Georgia Maka Botchorishvili "
+        "received the EU envoy, the Foreign Ministry said.\n"
+        "Botchorishvili and the envoy discussed the transit corridors.\n"
+    )
+    items = parse_text(text, "x")
+    assert items[0].date == "2026-08-28"
+    assert items[0].body[-1] == last
+    assert items[1].body[-1].startswith("Botchorishvili and the envoy")
+
+
+def test_read_also_headlines_after_the_tags_are_skipped_too() -> None:
+    text = (
+        "Ministers discuss transit\n4 May 2026\nThe ministers discussed transit.\n"
+        "Теги\nАрмения\nЧитайте также\nЛавров проведет переговоры в Баку\n"
+        "В МИД прокомментировали учения у границ\nРИА Новости\n"
+        "05.05.2026 11:26\nОверчук: переговоры о торговле завершены\n"
+        "МОСКВА, 5 мая — РИА Новости. Переговоры завершены, сообщил Алексей Оверчук.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.title for i in items] == [
+        "Ministers discuss transit", "Оверчук: переговоры о торговле завершены"
+    ]
