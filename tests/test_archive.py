@@ -181,6 +181,17 @@ items_strategy = st.builds(
 )
 
 
+def test_an_archive_of_items_without_a_word_is_written_and_read_back(tmp_path: Path) -> None:
+    """Titles and texts of punctuation only give the index no words at all: its empty
+    tables are still written (they once stopped the import)."""
+    item = Item.from_dict({"date": None, "kind": "news", "title": ":", "body": [":"]})
+    with Archive.open(tmp_path / "a.sqlite3") as archive:
+        assert archive.import_items([item]).added == 1
+        assert archive.get(item.id) == item.printable()
+    with Archive.open(tmp_path / "a.sqlite3") as reopened:
+        assert len(reopened) == 1 and reopened.match("word").rowids.size == 0
+
+
 @settings(
     max_examples=40, deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],

@@ -141,7 +141,9 @@ class _Writer:
 
     def array(self, name: str, values: np.ndarray) -> None:
         self._align()
-        data = np.ascontiguousarray(values)
+        # flat: a memoryview of an empty array of two dimensions ((0, 2): an archive whose
+        # items have no text) cannot be cast to bytes
+        data = np.ascontiguousarray(values).reshape(-1)
         self.handle.write(data.data.cast("B"))
         self.sections[name] = [self.offset, data.nbytes, data.dtype.str, _crc(data)]
         self.offset += data.nbytes
