@@ -212,7 +212,7 @@ def _is_title_like(line: str) -> bool:
     return parse_date_line(line) is None
 
 
-_SEPARATOR = re.compile(r"[*#=~_•·\-–—\s]{3,40}")
+_SEPARATOR = re.compile(r"[*#=~_•·\-–—\s]{3,200}")
 
 
 _AUTHOR_WITH_POST = re.compile(r"By [A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3}, \S")
@@ -509,12 +509,25 @@ _PAGE_NUMBER = re.compile(
     r"(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?|(?:page|стр\.|страница)\s*\d{1,3}", re.I
 )
 """A page number left by a copy from a PDF ("2", "- 2 -", "Page 2")."""
+_RUNNING_HEAD = re.compile(
+    r"(?:[^!?]{3,80}\s)?(?:page|стр\.|страница)\s*\d{1,3}(?:\s*(?:of|из)\s*\d{1,3})?", re.I
+)
+"""A PDF page's running head or foot: the publication's name and the page number ("Information
+Bulletin No. 2 (2025) page 4"), or the counter alone ("Page 2 of 2", "Стр. 2 из 2")."""
 _BROKEN_WORD = re.compile(r"[^\W\d_]-$")
 _CLAUSE_END = tuple(".!?;:…")
 
 
 def _starts_lowercase(line: str) -> bool:
     return line[:1].isalpha() and line[:1].islower()
+
+
+def _is_page_break(lines: list[str], at: int) -> bool:
+    """Whether the line is a PDF page's running head or foot, or the rule drawn under it: the
+    page turns there, the item goes on after it."""
+    if _RUNNING_HEAD.fullmatch(lines[at]):
+        return True
+    return at > 0 and _is_separator(lines[at]) and _RUNNING_HEAD.fullmatch(lines[at - 1]) is not None
 
 
 def _unbroken(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
@@ -526,7 +539,7 @@ def _unbroken(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int
     kept: list[str] = []
     kept_numbers: list[int] = []
     for i, line in enumerate(lines):
-        if _PAGE_NUMBER.fullmatch(line):
+        if _PAGE_NUMBER.fullmatch(line) or _is_page_break(lines, i):
             continue
         after_page = i > 0 and _PAGE_NUMBER.fullmatch(lines[i - 1]) is not None
         if (

@@ -1,0 +1,42 @@
+"""Set 12's rules of press text: PDF bulletins' page breaks, e-mail newsletters, channel posts
+and documents with a number that looks like a date."""
+
+from __future__ import annotations
+
+from store.ingest.parser import parse_text
+
+
+def test_a_pdf_running_head_and_its_rule_are_a_page_break_not_an_item() -> None:
+    text = (
+        "Speech by the Speaker at the spring session\n\n"
+        "Dear friends!\n\n"
+        "Our Assembly has adopted nine model laws this year.\n\n"
+        "Assembly Herald No. 4 (2026)                          page 12\n"
+        + "_" * 90 + "\n"
+        "I propose that we meet again in the autumn.\n\n"
+        "Thank you.\n\n"
+        "(Minsk, 3 May 2026)\n\n"
+        + "_" * 90 + "\n\n"
+        "Council meets in Astana\n\n"
+        "On 5 May 2026, the Council met in Astana.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.title for i in items] == [
+        "Speech by the Speaker at the spring session", "Council meets in Astana"
+    ]
+    assert "I propose that we meet again in the autumn." in items[0].body
+    assert not any("Herald" in p or "___" in p for p in items[0].body)
+
+
+def test_a_page_counter_inside_a_text_is_layout_not_the_items_end() -> None:
+    text = (
+        "INFORMATION NOTE\n\n"
+        "On the visit of the Minister to Baku\n\n"
+        "1. On 4 May 2026, the Minister arrived in Baku.\n\n"
+        "2. The Minister held talks with his counterpart.\n"
+        "                                            Стр. 2 из 2\n"
+        "3. The parties agreed to meet again.\n"
+    )
+    items = parse_text(text, "x")
+    assert len(items) == 1
+    assert items[0].body[-1] == "3. The parties agreed to meet again."
