@@ -527,7 +527,8 @@ def _is_page_break(lines: list[str], at: int) -> bool:
     page turns there, the item goes on after it."""
     if _RUNNING_HEAD.fullmatch(lines[at]):
         return True
-    return at > 0 and _is_separator(lines[at]) and _RUNNING_HEAD.fullmatch(lines[at - 1]) is not None
+    above = lines[at - 1] if at > 0 else ""
+    return _is_separator(lines[at]) and _RUNNING_HEAD.fullmatch(above) is not None
 
 
 def _unbroken(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
