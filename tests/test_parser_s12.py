@@ -40,3 +40,51 @@ def test_a_page_counter_inside_a_text_is_layout_not_the_items_end() -> None:
     items = parse_text(text, "x")
     assert len(items) == 1
     assert items[0].body[-1] == "3. The parties agreed to meet again."
+
+
+def test_a_newsletter_issue_lists_its_stories_once_and_dates_the_undated_ones() -> None:
+    text = (
+        "------------------------------\n"
+        "View this email in your browser\n"
+        "TRADE WEEKLY | Issue 12 | 20 March 2026\n"
+        "Board of the Commission – Press Office\n"
+        "------------------------------\n\n"
+        "IN THIS ISSUE\n"
+        "Council approves customs rules\n"
+        "\"Our markets must stay open\"\n\n"
+        "Council approves customs rules\n\n"
+        "On 18 March, the Council approved the new customs rules.\n\n"
+        "Read more »\n\n"
+        "\"Our markets must stay open\"\n\n"
+        "The Minister for Trade answered our questions.\n\n"
+        "– What comes next?\n– The agreement on services.\n\n"
+        "------------------------------\n"
+        "You are receiving this e-mail because you subscribed. Unsubscribe\n"
+        "© 2026 Board of the Commission\n"
+        "------------------------------\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.title for i in items] == [
+        "Council approves customs rules", "\"Our markets must stay open\""
+    ]
+    assert [i.date for i in items] == ["2026-03-18", "2026-03-20"]
+    assert items[0].body[-1] == "On 18 March, the Council approved the new customs rules."
+
+
+def test_a_russian_newsletters_links_and_contents_are_not_text() -> None:
+    text = (
+        "Рассылка пресс-службы Ассамблеи\n"
+        "==============================\n"
+        "Если письмо отображается некорректно, откройте веб-версию\n\n"
+        "В ЭТОМ ВЫПУСКЕ:\n"
+        "1. Спикер встретился с послом Индии\n\n"
+        "1. Спикер встретился с послом Индии\n\n"
+        "12 мая 2026 года Председатель Ассамблеи встретился с послом Индии.\n\n"
+        "Подробнее на сайте →\n\n"
+        "==============================\n"
+        "Вы получили это письмо, так как подписаны на рассылку. Отписаться\n"
+        "© Пресс-служба Ассамблеи, 2026\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.title for i in items] == ["1. Спикер встретился с послом Индии"]
+    assert items[0].body == ("12 мая 2026 года Председатель Ассамблеи встретился с послом Индии.",)

@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from store.ingest.participants import find_participants, is_named_in
@@ -255,8 +256,15 @@ _FURNITURE = re.compile(
     r"|top|archive|main page)|(?:←\s*)?(?:вернуться|назад) к (?:списку новостей|новостям|списку"
     r"|архиву|началу)|(?:←\s*)?(?:back|назад|вернуться назад|all news|все новости)"
     r"|print(?: this page)?|share on \w+"
+    # an e-mail newsletter's links around its issue and the link to each story's page
+    r"|view (?:this|it|the) (?:e-?mail|newsletter|message) (?:in|on) (?:your|a|the) (?:browser|web)"
+    r"|(?:если|в случае если) письмо (?:отображается|показывается) некорректно\W.{0,60}"
+    r"|(?:you are receiving|you received|you have received) this (?:e-?mail|message|newsletter)\b.*"
+    r"|(?:вы получили|вы получаете) (?:это|данное) (?:письмо|сообщение)\b.*"
+    r"|(?:read more|continue reading|full story|подробнее(?: на сайте)?|читать (?:далее|полностью))"
+    r"\s*[»→>…]+"
     r"|subscribe to (?:our )?(?:news|newsletter|updates)|подписаться на"
-    r" (?:рассылку|новости)|(?:©|\(c\)|copyright)\s*(?:\d{4}[\s\-–]*)+\D{0,80}"
+    r" (?:рассылку|новости)|(?:©|\(c\)|copyright)\s*(?:\d{4}[\s\-–]*)*\D{1,80}(?:\d{4})?"
     r"|версия для слабовидящих.{0,20}|version for the visually impaired.{0,20}"
     r"|(?:сверять|проверять|сверить) (?:с|при) (?:произнесением|произнесении|произнесенным)"
     # a list page's relative date above the next title: the item's own date is in its text
@@ -379,6 +387,12 @@ _RELATED = re.compile(
 )
 
 
+_CONTENTS = re.compile(
+    r"in this issue|in today's issue|contents|table of contents|в этом (?:выпуске|номере)"
+    r"|в номере|в выпуске|содержание(?: (?:выпуска|номера))?",
+    re.IGNORECASE,
+)
+"""The heading of a newsletter's list of the stories in it, each of which follows in full."""
 _CONTACT_HEADER_LINES = 4
 """How many short lines (office, section, street) a contact block may hold above its first
 phone number or e-mail address."""
@@ -407,12 +421,18 @@ def _contact_line(line: str, following: list[str]) -> bool:
 
 
 def _page_furniture(
-    line: str, following: list[str], skipping: str, current: _Draft | None
+    line: str, following: list[str], skipping: str, current: _Draft | None, told_later: bool
 ) -> tuple[bool, str]:
     """Whether to leave `line` out as page furniture, and what is being left out after it:
     "contacts" after a "Contacts:" line (the office, phone and address lines under it),
-    "related" after "Related Stories" (other pages' headlines, with no text under them).
-    `following` holds the lines after it."""
+    "related" after "Related Stories" (other pages' headlines, with no text under them),
+    "contents" after a newsletter's "In this issue" (the headlines of its stories, each
+    `told_later` in the text: the first line that is not ends the list). `following` holds
+    the lines after it."""
+    if skipping == "contents" and told_later:
+        return True, skipping
+    if _CONTENTS.fullmatch(line.strip(" :")):
+        return True, "contents"
     next_line = following[0] if following else None
     next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
     if skipping == "contacts" and _contact_line(line, following):
@@ -1065,9 +1085,12 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
     skipping = ""
     layout = _Layout()
     furniture = [_is_furniture(line) for line in lines]
+    later = Counter(lines)
     for i, line in enumerate(lines):
+        later[line] -= 1
         skip, skipping = _page_furniture(
-            line, lines[i + 1 : i + 1 + _CONTACT_HEADER_LINES], skipping, current
+            line, lines[i + 1 : i + 1 + _CONTACT_HEADER_LINES], skipping, current,
+            told_later=later[line] > 0,
         )
         if skip:
             continue
@@ -1228,6 +1251,43 @@ def _drop_trailing_page_lines(draft: _Draft) -> None:
     if _is_signature(draft.body[end:]):
         return
     del draft.body[end:]
+
+
+_NEWSLETTER = re.compile(
+    r"\b(?:issue|digest|newsletter|bulletin|рассылка|дайджест|выпуск|бюллетень)\b", re.I
+)
+"""A word naming a newsletter or its issue in the masthead of an e-mail ("EAEU WEEKLY DIGEST |
+Issue 46 | 14 November 2025", "Рассылка Секретариата ...")."""
+
+
+def _is_newsletter_masthead(draft: _Draft) -> bool:
+    """Whether a draft is only a newsletter's masthead: a title naming the newsletter, perhaps
+    with the issue's date, and no text."""
+    return not draft.body and _NEWSLETTER.search(draft.title) is not None
+
+
+def _newsletter_stories(drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts without the mastheads of e-mail newsletters and the publisher's line under
+    one (a title with no text), each undated story of an issue dated by the issue's date:
+    a digest's interview is the issue's news. The issue ends at the first item with a date
+    line of its own."""
+    kept: list[_Draft] = []
+    issue: DateLine | None = None
+    after_masthead = False
+    for draft in drafts:
+        if _is_newsletter_masthead(draft):
+            issue = _title_date(draft.title) or draft.date_line
+            after_masthead = True
+            continue
+        if after_masthead and not draft.body and draft.date_line is None:
+            continue  # "Eurasian Economic Commission – Department of Information"
+        after_masthead = False
+        if draft.date_line is not None and draft.date_line.date.year is not None:
+            issue = None
+        elif draft.date_line is None and issue is not None:
+            draft.date_line = issue
+        kept.append(draft)
+    return kept
 
 
 _MASTHEAD_LINES = 3
@@ -1521,7 +1581,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
     ]
     for draft in drafts:
         _drop_trailing_page_lines(draft)
-    drafts = [d for d in drafts if not _is_masthead_only(d)]
+    drafts = _newsletter_stories([d for d in drafts if not _is_masthead_only(d)])
     for draft in drafts:
         if draft.date_line is None and draft.title:
             draft.date_line = _document_date(draft.title)
