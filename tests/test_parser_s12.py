@@ -88,3 +88,17 @@ def test_a_russian_newsletters_links_and_contents_are_not_text() -> None:
     items = parse_text(text, "x")
     assert [i.title for i in items] == ["1. Спикер встретился с послом Индии"]
     assert items[0].body == ("12 мая 2026 года Председатель Ассамблеи встретился с послом Индии.",)
+
+
+def test_a_release_number_under_the_title_is_no_date_and_no_new_item() -> None:
+    text = (
+        "Remarks by the Minister at the meeting of the Council, Minsk, 14 May 2026\n\n"
+        "1987-09-10-2026\n\n"
+        "Colleagues,\n\n"
+        "I thank our hosts for the excellent organisation of the meeting.\n\n"
+        "Thank you.\n"
+    )
+    items = parse_text(text, "x")
+    assert len(items) == 1
+    assert items[0].date == "2026-05-14"
+    assert items[0].body[0] == "Colleagues,"

@@ -1079,6 +1079,15 @@ class _Layout:
         return _Draft(title=lines[at], body=lines[at + 1 : end], line=number)
 
 
+def _numbers_the_release(current: _Draft | None, line: str) -> bool:
+    """Whether the line is a release's number under its title ("2237-26-11-2025", as a
+    ministry numbers its pages): the item's label, neither its text nor a new item."""
+    return (
+        current is not None and bool(current.title) and not current.body
+        and _RELEASE_NUMBER.fullmatch(line) is not None and parse_date_line(line) is None
+    )
+
+
 def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
@@ -1100,8 +1109,10 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             (lines[k] for k in range(i + 1, min(i + 4, len(lines))) if not furniture[k]), None
         )
         next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
-        if layout.skips(i, line, current, next_line, next_is_date) or _is_place_under_date(
-            current, line, next_line
+        if (
+            layout.skips(i, line, current, next_line, next_is_date)
+            or _is_place_under_date(current, line, next_line)
+            or _numbers_the_release(current, line)
         ):
             continue
         if _is_separator(line):
