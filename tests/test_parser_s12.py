@@ -102,3 +102,58 @@ def test_a_release_number_under_the_title_is_no_date_and_no_new_item() -> None:
     assert len(items) == 1
     assert items[0].date == "2026-05-14"
     assert items[0].body[0] == "Colleagues,"
+
+
+def test_a_channel_posts_view_counter_ends_the_post_and_a_bare_day_below_dates_the_next() -> None:
+    text = (
+        "Mission to the UN 🇺🇳\n"
+        "Sep 28, 2026\n"
+        "📌 Remarks by the Permanent Representative at the Security Council: \"We support the "
+        "regional organizations.\"\n"
+        "👁 5.1K ✏️ edited 11:02\n\n"
+        "October 2\n"
+        "📌 Deputy Permanent Representative at the meeting on Afghanistan: borders must be "
+        "protected.\n"
+        "👁 3.2K 🔁 120 16:40\n\n"
+        "Oct 5, 2026\n📌 The Permanent Representative met the Secretary General.\n👁 2.0K 10:15\n"
+    )
+    items = parse_text(text, "x")
+    assert len(items) == 3
+    assert items[0].title.startswith("📌 Remarks by the Permanent Representative")
+    assert items[0].kind == "speech"
+    assert [i.date for i in items] == ["2026-09-28", "2026-10-02", "2026-10-05"]
+    assert not any("👁" in p or "5.1K" in p for i in items for p in i.body)
+
+
+def test_a_channel_posts_last_paragraph_above_the_counter_stays_in_the_post() -> None:
+    text = (
+        "Ministry 🇷🇺\n"
+        "10 ноября 2026\n"
+        "❗️Комментарий официального представителя МИД в связи с докладом\n\n"
+        "Доклад вновь подтверждает политизацию этой структуры.\n\n"
+        "Рассчитываем на возвращение к консенсусу.\n"
+        "👁 45.2K 🔁 312 12:40\n\n"
+        "12 ноября\n"
+        "#ОДКБ Заместитель Министра провел консультации с Генеральным секретарем ОДКБ.\n"
+        "👁 21.7K 16:05\n"
+    )
+    items = parse_text(text, "x")
+    assert len(items) == 2
+    assert items[0].body[-1] == "Рассчитываем на возвращение к консенсусу."
+    assert items[1].body == (
+        "#ОДКБ Заместитель Министра провел консультации с Генеральным секретарем ОДКБ.",
+    )
+
+
+def test_a_yearless_day_takes_the_year_of_a_neighbour_weeks_away_never_a_guess() -> None:
+    text = (
+        "Council meets in Baku\n3 March 2026\nThe Council met in Baku.\n\n"
+        "Minister visits Minsk\nMarch 9\nThe Minister arrived in Minsk.\n\n"
+        "Forum opens in Almaty\n12 September 2024\nThe forum opened in Almaty.\n\n"
+        "Board meets\n1 May 2025\nThe Board met.\n\n"
+        "Summit ends\nJune 2\nThe summit ended.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.date for i in items] == [
+        "2026-03-03", "2026-03-09", "2024-09-12", "2025-05-01", None
+    ]

@@ -273,10 +273,8 @@ _FURNITURE = re.compile(
     r"|дней|недел[юиь])\s+(?:ago|назад)"
     # a channel post's place line under its title ("📍 Санкт-Петербург, Таврический дворец")
     r"|📍[^.!?]{0,80}"
-    # a post's hashtags and its view counter with the time it was edited ("👁 14.2K edited
-    # 15:42"; with a date the counter closes the post instead)
+    # a post's hashtags
     r"|#\w+(?:\s+#\w+)*"
-    r"|👁\s*[\d.,]+\s*[kкmм]?(?:\s+(?:edited|изменено))?(?:\s+[0-2]?\d:[0-5]\d)?"
     # a wire's rights line and a page's update mark ("Interfax ... All rights reserved.")
     r"|[^.!?]{0,60}[.,]?\s*(?:all rights reserved|все права защищены)\b[^.!?]{0,40}\.?"
     r"|\((?:updated|обновлено)\s*:?\s*[^()]{0,30}\)"
@@ -285,6 +283,14 @@ _FURNITURE = re.compile(
     r"|direct link|прямая ссылка)\s*:.*",
     re.IGNORECASE,
 )
+_VIEWS_COUNTER = re.compile(
+    r"👁\s*[\d.,]+(?: \d{3})*\s*[kкmм]?(?:\s*(?:✏\ufe0f?|🔁\s*[\d.,]+\s*[kкmм]?))*"
+    r"(?:\s+(?:edited|изменено))?(?:\s+[0-2]?\d:[0-5]\d)?",
+    re.IGNORECASE,
+)
+"""A channel post's view counter, with the time it was posted or edited ("👁 14.2K edited
+15:42", "👁 9.8K ✏️ edited 14:02", "👁 45.2K 🔁 312 12:40": a pencil, the count of reposts):
+the post ends there. With a date the counter is the post's closing date line instead."""
 _DOCUMENT_SYMBOL = re.compile(r"(?:[A-Z]{1,10}/)+[A-Z]*\d[\w.\-]*(?:/[\w.\-]+)*")
 """A UN document symbol on a line of its own ("SG/SM/22541", "SC/16012", "GA/EF/3590"):
 the release's number, printed between its title and date line."""
@@ -530,7 +536,8 @@ _PAGE_NUMBER = re.compile(
 )
 """A page number left by a copy from a PDF ("2", "- 2 -", "Page 2")."""
 _RUNNING_HEAD = re.compile(
-    r"(?:[^!?]{3,80}\s)?(?:page|стр\.|страница)\s*\d{1,3}(?:\s*(?:of|из)\s*\d{1,3})?", re.I
+    r"(?:(?P<head>[^!?]{3,80})\s)?(?:page|стр\.|страница)\s*\d{1,3}(?:\s*(?:of|из)\s*\d{1,3})?",
+    re.I,
 )
 """A PDF page's running head or foot: the publication's name and the page number ("Information
 Bulletin No. 2 (2025) page 4"), or the counter alone ("Page 2 of 2", "Стр. 2 из 2")."""
@@ -542,11 +549,19 @@ def _starts_lowercase(line: str) -> bool:
     return line[:1].isalpha() and line[:1].islower()
 
 
+def _without_page_counter(line: str) -> str | None:
+    """A date line that a page's counter stands beside, without the counter; else None."""
+    running = _RUNNING_HEAD.fullmatch(line)
+    head = running["head"] if running is not None else None
+    return head if head and parse_date_line(head) is not None else None
+
+
 def _is_page_break(lines: list[str], at: int) -> bool:
     """Whether the line is a PDF page's running head or foot, or the rule drawn under it: the
-    page turns there, the item goes on after it."""
+    page turns there, the item goes on after it. A date line the counter stands beside
+    ("Minsk, 10 October 2025   Page 1 of 2") is the item's (`_without_page_counter`)."""
     if _RUNNING_HEAD.fullmatch(lines[at]):
-        return True
+        return _without_page_counter(lines[at]) is None
     above = lines[at - 1] if at > 0 else ""
     return _is_separator(lines[at]) and _RUNNING_HEAD.fullmatch(above) is not None
 
@@ -562,6 +577,7 @@ def _unbroken(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int
     for i, line in enumerate(lines):
         if _PAGE_NUMBER.fullmatch(line) or _is_page_break(lines, i):
             continue
+        line = _without_page_counter(line) or line
         after_page = i > 0 and _PAGE_NUMBER.fullmatch(lines[i - 1]) is not None
         if (
             after_page and not _starts_lowercase(line)
@@ -1031,6 +1047,19 @@ class _Layout:
     header_from: int = -1
     header_date: int = -1
     """A title's header block (speaker, office, place) and the date line under it."""
+    counter_at: int = -1
+    """The line of the last post's view counter: a bare day and month under it ("October 3")
+    is the next post's date line."""
+
+    def ends_post(self, at: int, line: str) -> bool:
+        """Whether the line is a channel post's view counter, which ends the post."""
+        if _VIEWS_COUNTER.fullmatch(line) is None:
+            return False
+        self.counter_at = at
+        return True
+
+    def under_counter(self, at: int) -> bool:
+        return self.counter_at == at - 1
 
     def skips(
         self, at: int, line: str, current: _Draft | None, next_line: str | None,
@@ -1115,8 +1144,8 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             or _numbers_the_release(current, line)
         ):
             continue
-        if _is_separator(line):
-            current = _after_separator(current)
+        if _is_separator(line) or layout.ends_post(i, line):
+            current = _after_separator(current) if _is_separator(line) else None
             continue
         if current is not None and current.body and _is_bare_name(line):
             current.body.append(line)  # a signature
@@ -1125,7 +1154,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         if wire is not None:
             current = _wire_item(current, wire, numbers[i], hard_block, drafts)
             continue
-        date_line = parse_date_line(line, bare=_under_title(current))
+        date_line = parse_date_line(line, bare=_under_title(current) or layout.under_counter(i))
         if layout.dates(i, line, date_line, current, next_line):
             continue
         if date_line is not None:
@@ -1301,6 +1330,25 @@ def _newsletter_stories(drafts: list[_Draft]) -> list[_Draft]:
     return kept
 
 
+_CHANNEL_NAME_WORDS = 6
+
+
+def _opens_with_pictograph(paragraph: str) -> bool:
+    return _without_pictographs(paragraph) != paragraph.lstrip()
+
+
+def _untitle_channel_post(draft: _Draft) -> None:
+    """Take the channel's name ("Russia at the UN 🇷🇺") off a post that has it as its title:
+    a short line over the post's date line, the post opening with its mark ("📌 Remarks by
+    ..."). The post's first line is its headline."""
+    if (
+        draft.title and draft.date_line is not None and draft.body
+        and len(draft.title.split()) <= _CHANNEL_NAME_WORDS
+        and not _opens_with_pictograph(draft.title) and _opens_with_pictograph(draft.body[0])
+    ):
+        draft.title = ""
+
+
 _MASTHEAD_LINES = 3
 
 
@@ -1408,6 +1456,25 @@ def _year_between(day: DateMatch, newer: str | None, older: str | None) -> int |
     return None
 
 
+_NEAR_DAYS = 7
+"""How close a yearless day must fall to the date of the item above to take its year: a
+channel's posts a few days apart ("Sep 30, 2025", then "October 3") in a dump of mixed
+pages. Further apart, a dump out of date order tells no year."""
+
+
+def _year_near(day: DateMatch, above: str | None) -> int | None:
+    """The year that puts `day` within a week of the date of the item above; None when that
+    item is further away."""
+    if above is None:
+        return None
+    near = dt.date.fromisoformat(above)
+    for year in (near.year, near.year - 1, near.year + 1):
+        value = day.iso(default_year=year)
+        if value is not None and abs((dt.date.fromisoformat(value) - near).days) <= _NEAR_DAYS:
+            return year
+    return None
+
+
 _IN_ORDER_SHARE = 0.8
 """The share of neighbouring dated items that must follow one direction for the dump to
 count as listed in date order."""
@@ -1464,6 +1531,8 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
             if year is None and before is not None and after is not None:
                 # out of date order, between two items of one year: that year
                 year = int(before[:4]) if before[:4] == after[:4] else None
+            if year is None:
+                year = _year_near(day, before)
         years.append(year)
     return years
 
@@ -1592,6 +1661,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
     ]
     for draft in drafts:
         _drop_trailing_page_lines(draft)
+        _untitle_channel_post(draft)
     drafts = _newsletter_stories([d for d in drafts if not _is_masthead_only(d)])
     for draft in drafts:
         if draft.date_line is None and draft.title:
