@@ -157,3 +157,43 @@ def test_a_yearless_day_takes_the_year_of_a_neighbour_weeks_away_never_a_guess()
     assert [i.date for i in items] == [
         "2026-03-03", "2026-03-09", "2024-09-12", "2025-05-01", None
     ]
+
+
+def test_a_pages_tag_list_is_not_the_next_items_title() -> None:
+    text = (
+        "Observers to be sent to the elections - Secretary General\n"
+        "MOSCOW, May 4. /TASS/. The Organization is ready to send observers, its Secretary "
+        "General said.\n"
+        "The mission could start work two weeks before the vote.\n"
+        "Tags\nCSTO\nKyrgyzstan\n\n"
+        "BISHKEK (AKIpress) - The President received the Secretary General on Monday, "
+        "May 4, 2026.\n"
+        "AKIpress | May 4, 2026 15:40\n"
+        "The President called the Organization the key to regional security.\n"
+        "The Secretary General spoke about the border programme.\n"
+    )
+    items = parse_text(text, "x")
+    assert len(items) == 2
+    assert items[0].body[-1] == "The mission could start work two weeks before the vote."
+    assert items[1].body[-1] == "The Secretary General spoke about the border programme."
+    assert items[1].date == "2026-05-04"
+
+
+def test_a_transcripts_place_under_its_time_and_its_topics_are_layout() -> None:
+    text = (
+        "Meeting of the Council of Heads of State\n"
+        "The President took part in a meeting of the Council of Heads of State.\n"
+        "October 9, 2026\n14:00\nAshgabat\n"
+        "The meeting was chaired by the President of Turkmenistan.\n"
+        "The Council adopted a statement.\n"
+        "Topics\nForeign policy\nPersons\nPutin Vladimir\nText version\n\n"
+        "12 October 2026, 13:05\n"
+        "Ministers meet in Minsk\n"
+        "MINSK, 12 October. The ministers met in Minsk.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.title for i in items] == [
+        "Meeting of the Council of Heads of State", "Ministers meet in Minsk"
+    ]
+    assert items[0].body[-1] == "The Council adopted a statement."
+    assert "Ashgabat" not in items[0].body

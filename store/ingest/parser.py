@@ -243,7 +243,7 @@ def _is_separator(line: str) -> bool:
 
 _FURNITURE = re.compile(
     r"(?:share(?: this(?: page| article)?)?|поделиться|views|просмотр(?:ов|ы)|print(?: version)?"
-    r"|версия для печати|tags|теги)\s*:?\s*[\d\s.,]*"
+    r"|версия для печати|text version|текстовая версия)\s*:?\s*[\d\s.,]*"
     r"|(?:tags|теги|метки|ключевые слова)\s*:.*"
     r"|(?:photo|image|slide|фото|снимок|слайд)\s*\d+\s*(?:of|из|/)\s*\d+"
     r"|(?:photo ?gallery|gallery|фотогалерея|галерея)\s*(?:\(\d+\)|\d*)"
@@ -399,6 +399,24 @@ _CONTENTS = re.compile(
     re.IGNORECASE,
 )
 """The heading of a newsletter's list of the stories in it, each of which follows in full."""
+_TAG_HEADING = re.compile(
+    r"tags|topics|persons|people|regions|themes|теги|темы|персоны|регионы|сюжеты|рубрики",
+    re.IGNORECASE,
+)
+"""The heading of a page's list of tags under its text (TASS's "Tags", the Kremlin's "Topics"
+and "Persons"), a tag a line under it."""
+_TAG_LINE_WORDS = 3
+
+
+def _is_tag_line(line: str) -> bool:
+    """A tag under a tag heading: a few words, no sentence, no date ("Foreign policy",
+    "Putin Vladimir")."""
+    return (
+        len(line.split()) <= _TAG_LINE_WORDS and not line.endswith(_SENTENCE_END)
+        and parse_date_line(line, bare=True) is None
+    )
+
+
 _CONTACT_HEADER_LINES = 4
 """How many short lines (office, section, street) a contact block may hold above its first
 phone number or e-mail address."""
@@ -433,14 +451,19 @@ def _page_furniture(
     "contacts" after a "Contacts:" line (the office, phone and address lines under it),
     "related" after "Related Stories" (other pages' headlines, with no text under them),
     "contents" after a newsletter's "In this issue" (the headlines of its stories, each
-    `told_later` in the text: the first line that is not ends the list). `following` holds
-    the lines after it."""
+    `told_later` in the text: the first line that is not ends the list), "tags" after a
+    page's "Tags", "Topics" or "Persons" (a word or a name a line). `following` holds the
+    lines after it."""
     if skipping == "contents" and told_later:
         return True, skipping
-    if _CONTENTS.fullmatch(line.strip(" :")):
-        return True, "contents"
     next_line = following[0] if following else None
     next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
+    if skipping == "tags" and _is_tag_line(line) and not next_is_date:
+        return True, skipping  # a short title over its date line is the next item's
+    if _CONTENTS.fullmatch(line.strip(" :")):
+        return True, "contents"
+    if _TAG_HEADING.fullmatch(line.strip(" :")):
+        return True, "tags"
     if skipping == "contacts" and _contact_line(line, following):
         return True, skipping
     if skipping == "related" and _is_title_like(line) and _title_date(line) is None and (
@@ -930,21 +953,29 @@ def _is_place_under_date(current: _Draft | None, line: str, next_line: str | Non
         return False
     if next_line is None or not _is_paragraph(next_line):
         return False
+    return _is_layout_line(line) or _is_place_name(line)
+
+
+def _is_place_name(line: str) -> bool:
+    """A place's name alone on a line ("Ташкент", "Novo-Ogaryovo"): a word or two, each
+    capitalised."""
     words = line.split()
-    return _is_layout_line(line) or (
+    return (
         len(words) <= _PLACE_NAME_WORDS and _is_title_like(line)
         and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
     )
 
 
-def _dates_the_lead_above(current: _Draft | None, next_line: str | None) -> bool:
-    """Whether a date line is the date of the titled item above, whose lead it follows:
-    a transcript page gives the title, the lead, then the date with the time under it."""
-    return (
-        current is not None and bool(current.title) and len(current.body) == 1
-        and current.date_line is None and next_line is not None
-        and _LAYOUT_TIME.fullmatch(next_line) is not None
-    )
+def _dates_the_lead_above(current: _Draft | None, line: str, next_line: str | None) -> bool:
+    """Whether a date line is the date of the item above, whose lead it follows: a
+    transcript page gives the title, the lead, then the date with the time under it; a wire
+    page without a title gives the lead, then its stamp with the time ("AKIpress | Mar 3,
+    2026 15:40"), then the rest of the text, whatever date the lead's words gave."""
+    if current is None or len(current.body) != 1 or next_line is None:
+        return False
+    if current.title:
+        return current.date_line is None and _LAYOUT_TIME.fullmatch(next_line) is not None
+    return _LAYOUT_TIME.search(line) is not None and _is_paragraph(next_line)
 
 
 _HEADER_LINES = range(2, 6)
@@ -1070,8 +1101,11 @@ class _Layout:
         title."""
         if self.header_from < at < self.header_date:
             return True
-        if current is not None and current is self.headed and _is_layout_line(line):
-            return True  # "16:20", "The Kremlin, Moscow"
+        if current is not None and current is self.headed and (
+            _is_layout_line(line)
+            or (_is_place_name(line) and next_line is not None and _is_paragraph(next_line))
+        ):
+            return True  # "16:20", "The Kremlin, Moscow", "Dushanbe"
         self.headed = None
         return (
             current is not None and current is self.closed and not _is_paragraph(line)
@@ -1086,7 +1120,7 @@ class _Layout:
         title's header block, under a transcript's lead, or closing the item."""
         if current is None or date_line is None:
             return False
-        lead = _dates_the_lead_above(current, next_line)
+        lead = _dates_the_lead_above(current, line, next_line)
         closing = not lead and _closes_item(current, line, date_line, next_line)
         if at != self.header_date and not lead and not closing:
             return False
