@@ -197,3 +197,43 @@ def test_a_transcripts_place_under_its_time_and_its_topics_are_layout() -> None:
     ]
     assert items[0].body[-1] == "The Council adopted a statement."
     assert "Ashgabat" not in items[0].body
+
+
+def test_an_interviews_closing_by_line_with_its_date_dates_the_interview() -> None:
+    text = (
+        "AGENCY Interview\n"
+        "Chairman: \"The Union has grown\"\n\n"
+        "The Chairman of the Board told the agency about the results of the year.\n\n"
+        "Question: How did trade change?\nAnswer: It grew by 7 percent.\n\n"
+        "Question: What comes next?\nAnswer: The common gas market.\n\n"
+        "Interviewed by Anna Petrova. 29 January 2026\n\n"
+        "Ministers meet in Minsk\n\nMinsk, 2 February 2026\n\nThe ministers met in Minsk.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.title for i in items] == [
+        "Chairman: \"The Union has grown\"", "Ministers meet in Minsk"
+    ]
+    assert items[0].date == "2026-01-29"
+    assert items[0].kind == "interview"
+
+
+def test_a_title_in_capitals_set_over_two_lines_is_one_title() -> None:
+    text = (
+        "DECLARATION\nOF THE COUNCIL OF HEADS OF STATE\n\n"
+        "Astana, 14 October 2026\n\n"
+        "We, the Heads of State, declare our commitment to the Treaty.\n\n"
+        "1. We reaffirm our goals.\n"
+    )
+    items = parse_text(text, "x")
+    assert len(items) == 1
+    assert items[0].title == "DECLARATION OF THE COUNCIL OF HEADS OF STATE"
+    assert items[0].kind == "statement"
+
+
+def test_a_title_opening_with_its_genre_is_that_kind_whatever_it_names_after() -> None:
+    text = (
+        "Комментарий официального представителя МИД в связи с докладом Бюро\n"
+        "10 ноября 2026\n"
+        "Доклад вновь подтверждает политизацию Бюро.\n"
+    )
+    assert parse_text(text, "x")[0].kind == "statement"

@@ -29,6 +29,11 @@ _TITLE_MAX_WORDS = 45
 _SENTENCE_END = tuple(".,;:?!…")
 
 _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # a title opening with the document's genre says what it is, whatever it goes on to
+    # name ("Комментарий ... в связи с докладом БДИПЧ", "DECLARATION OF THE ... COUNCIL")
+    ("statement", re.compile(
+        r"^(?:joint |совместн\w+ )?(?:declaration|декларация|заявление|комментари[йи])\b",
+        re.I)),
     # "Answer by the Spokesperson to a media question": questions and answers
     ("interview", re.compile(r"\binterview|\bинтервью|^(?:answers? (?:by|of|to)|ответы? )", re.I)),
     ("speech", re.compile(
@@ -572,6 +577,23 @@ def _starts_lowercase(line: str) -> bool:
     return line[:1].isalpha() and line[:1].islower()
 
 
+_JOINING_WORDS = frozenset({
+    "of", "on", "for", "to", "in", "and", "by", "with", "at", "о", "об", "по", "в", "во",
+    "на", "и", "для", "при", "с", "со",
+})
+
+
+def _goes_on_in_capitals(above: str, line: str) -> bool:
+    """Whether a line in capitals goes on with the capitals above it: a document's title set
+    over two lines ("DECLARATION" / "OF THE COLLECTIVE SECURITY COUNCIL ...") opens its second
+    line with a word that joins it to the first."""
+    first = line.split(maxsplit=1)[0].casefold()
+    return (
+        first in _JOINING_WORDS and line.isupper() and above.isupper()
+        and not above.endswith(_CLAUSE_END)
+    )
+
+
 def _without_page_counter(line: str) -> str | None:
     """A date line that a page's counter stands beside, without the counter; else None."""
     running = _RUNNING_HEAD.fullmatch(line)
@@ -607,9 +629,12 @@ def _unbroken(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int
             and i + 1 < len(lines) and _starts_lowercase(lines[i + 1])
         ):
             continue  # the page's running head ("Joint Communiqué – Yerevan, 20 November")
-        if (
-            kept and _starts_lowercase(line) and not kept[-1].endswith(_CLAUSE_END)
-            and parse_date_line(line) is None  # "г. Ереван, 20 ноября 2025 г."
+        if kept and (
+            _goes_on_in_capitals(kept[-1], line)
+            or (
+                _starts_lowercase(line) and not kept[-1].endswith(_CLAUSE_END)
+                and parse_date_line(line) is None  # "г. Ереван, 20 ноября 2025 г."
+            )
         ):
             if _BROKEN_WORD.search(kept[-1]):
                 kept[-1] = kept[-1][:-1] + line
@@ -899,7 +924,8 @@ def _closes_item(
 ) -> bool:
     """Whether a date line after an undated item's text is that item's closing place and
     date ("Bishkek, 2 June 2025", "Published: 27 December 2025", a post's "👁 3,4K
-    27.11.2025 17:05"), not the date line of the next item.
+    27.11.2025 17:05", an interview's by-line with its date), not the date line of the next
+    item.
 
     A statement ends with where and when it was signed, a site's page with when it was
     published; a dump's date line above a title is a date alone, and the item before it
@@ -916,6 +942,7 @@ def _closes_item(
     return (
         place_first or bool(_PUBLISHED.match(line) or _VIEWS_FOOTER.match(line))
         or _is_time_stamp(line, date_line)
+        or _is_byline(line)  # "Interviewed by Ksenia Sokolova. 29 January 2026"
     )
 
 
