@@ -237,3 +237,13 @@ def test_a_title_opening_with_its_genre_is_that_kind_whatever_it_names_after() -
         "Доклад вновь подтверждает политизацию Бюро.\n"
     )
     assert parse_text(text, "x")[0].kind == "statement"
+
+
+def test_a_sites_address_under_a_speech_is_its_source_not_its_last_line() -> None:
+    text = (
+        "Address by the President at the General Debate\n23 September 2026\n\n"
+        "Dear Mr. President!\n\nWe propose a regional centre in Almaty.\n\n"
+        "I thank you for your attention.\nakorda.kz\n"
+    )
+    items = parse_text(text, "x")
+    assert items[0].body[-1] == "I thank you for your attention."

@@ -296,6 +296,12 @@ _VIEWS_COUNTER = re.compile(
 """A channel post's view counter, with the time it was posted or edited ("👁 14.2K edited
 15:42", "👁 9.8K ✏️ edited 14:02", "👁 45.2K 🔁 312 12:40": a pencil, the count of reposts):
 the post ends there. With a date the counter is the post's closing date line instead."""
+_SITE_ADDRESS = re.compile(
+    r"(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:[a-z]{2,6}|рф)(?:/\S*)?"
+)
+"""A site's address alone on a line under the text it was copied from ("akorda.kz",
+"mfa.am", "https://www.osce.org/..."): the source, not a sentence. Lowercase, so a signature
+of initials ("M.V.Ryzhenkov") is no address."""
 _DOCUMENT_SYMBOL = re.compile(r"(?:[A-Z]{1,10}/)+[A-Z]*\d[\w.\-]*(?:/[\w.\-]+)*")
 """A UN document symbol on a line of its own ("SG/SM/22541", "SC/16012", "GA/EF/3590"):
 the release's number, printed between its title and date line."""
@@ -349,6 +355,7 @@ def _is_furniture(line: str) -> bool:
     if (
         _FURNITURE.fullmatch(line) or _LABEL_LINE.fullmatch(line.strip(" .:"))
         or _DOCUMENT_SYMBOL.fullmatch(line) or _AUTHOR_LINE.fullmatch(line)
+        or _SITE_ADDRESS.fullmatch(line)
     ):
         return True
     credit = _PHOTO_CREDIT.fullmatch(line)
