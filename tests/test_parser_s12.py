@@ -247,3 +247,25 @@ def test_a_sites_address_under_a_speech_is_its_source_not_its_last_line() -> Non
     )
     items = parse_text(text, "x")
     assert items[0].body[-1] == "I thank you for your attention."
+
+
+def test_a_signature_with_a_post_above_the_closing_date_is_the_statements_not_a_title() -> None:
+    text = (
+        "Заявление пресс-секретаря о договоре о границе\n"
+        "Генеральный секретарь приветствует вступление договора в силу.\n"
+        "ООН готова поддержать обе страны.\n"
+        "Стефан Дюжаррик, Пресс-секретарь Генерального секретаря\n"
+        "Нью-Йорк, 19 июня 2026 года\n\n"
+        "Главная › Пресс-центр › Новости\n"
+        "Министр иностранных дел принял участие в заседании СМИД ШОС в Тяньцзине\n"
+        "Опубликовано: 15 июля 2026 14:20\n"
+        "Министр принял участие в заседании Совета министров.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.title for i in items] == [
+        "Заявление пресс-секретаря о договоре о границе",
+        "Министр иностранных дел принял участие в заседании СМИД ШОС в Тяньцзине",
+    ]
+    assert "Стефан Дюжаррик, Пресс-секретарь Генерального секретаря" in items[0].body
+    assert items[0].date == "2026-06-19"
+    assert not any("Главная" in p for i in items for p in i.body)

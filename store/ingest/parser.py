@@ -316,7 +316,7 @@ _SECTIONS = frozenset({
     "события", "стенограммы",
 })
 """The sections of a site's press pages, where a breadcrumb trail ends."""
-_BREADCRUMB_SPLIT = re.compile(r"\s+[/>»|]\s+")
+_BREADCRUMB_SPLIT = re.compile(r"\s+[/>»›|]\s+")
 _LABEL_LINE = re.compile(
     r"(?:press[ -]release|news release|media advisory|пресс-релиз|for immediate release"
     r"|сообщение для (?:сми|печати|прессы))"
@@ -379,7 +379,7 @@ def _is_furniture(line: str) -> bool:
         # "Press Center / News", "Ministry of Foreign Affairs of ... | Press releases |
         # Speeches": the trail to the list the item is on, from the site's name
         return True
-    if parts[0].casefold() not in _HOME and not re.search(r"\s[>»]\s", line):
+    if parts[0].casefold() not in _HOME and not re.search(r"\s[>»›]\s", line):
         return False  # "ОДКБ / ШОС / СНГ: ..." is a headline; a trail starts at home
     return len(parts) >= 3 and all(
         0 < len(p.split()) <= 4 and not p.endswith(_SENTENCE_END)
@@ -502,6 +502,22 @@ def _is_bare_name(line: str) -> bool:
         return False
     people = find_participants([line])
     return len(people) == 1 and people[0].name == line.strip()
+
+
+_SIGNATURE_WORDS = 12
+
+
+def _is_name_with_post(line: str) -> bool:
+    """A line that is a person's name, a comma and their post ("Стефан Дюжаррик,
+    Пресс-секретарь Генерального секретаря"): the signature under a statement when a
+    closing place and date follow it, never a headline."""
+    if len(line.split()) > _SIGNATURE_WORDS or line.endswith(_SENTENCE_END):
+        return False
+    people = find_participants([line])
+    return (
+        len(people) == 1 and line.startswith(people[0].name + ",")
+        and bool(people[0].role)
+    )
 
 
 def _is_paragraph(line: str) -> bool:
@@ -1215,7 +1231,9 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         if _is_separator(line) or layout.ends_post(i, line):
             current = _after_separator(current) if _is_separator(line) else None
             continue
-        if current is not None and current.body and _is_bare_name(line):
+        if current is not None and current.body and (
+            _is_bare_name(line) or (next_is_date and _is_name_with_post(line))
+        ):
             current.body.append(line)  # a signature
             continue
         wire = wire_lead(line)
