@@ -7,9 +7,9 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from store.ingest.participants import find_participants, is_named_in
+from store.ingest.participants import find_participants, is_named_in, resolve_addresses
 from store.model import Item, derive_title, make_id
 from store.text import lexicon
 from store.text.dates import (
@@ -71,8 +71,9 @@ _FOLLOWING_TEXT = re.compile(
 António Guterres' remarks to the Security Council ..."): the kind its headline does not say."""
 
 
-_TURN = re.compile(r"([^\W\d][\w.’' -]{0,40}?)\s?:\s+\S")
-"""A speaker's turn in a transcript: "UN News: What ...?", "Lidia Morozan: We can ..."."""
+_TURN = re.compile(r"([«\"]?[^\W\d][\w.’' -]{0,40}?[»\"]?)\s?:\s+\S")
+"""A speaker's turn in a transcript: "UN News: What ...?", "Lidia Morozan: We can ...", a
+paper's quoted name asking ("«СБ»: ...?")."""
 _INTERVIEW_TURNS = 2
 
 
@@ -122,6 +123,18 @@ def _is_transcript(body: list[str]) -> bool:
     return len(speakers) >= _TRANSCRIPT_SPEAKERS
 
 
+_SOURCE_NOTE_MAX_WORDS = 40
+
+
+def _source_note(body: list[str]) -> str:
+    """The note in brackets an excerpt ends with, saying where it is from ("(From the
+    opening speech of the Chairman ..., 3 February 2026)"), or ""."""
+    last = body[-1] if body else ""
+    if last.startswith("(") and last.endswith(")") and len(last.split()) <= _SOURCE_NOTE_MAX_WORDS:
+        return last
+    return ""
+
+
 def _kind(title: str, body: list[str]) -> str:
     """The kind the title says, else the one the first paragraph announces, else an
     interview where the text is questions and answers."""
@@ -129,6 +142,9 @@ def _kind(title: str, body: list[str]) -> str:
     announced = _FOLLOWING_TEXT.match(body[0]) if kind == "news" and body else None
     if announced is not None:
         return kind_of(announced.group())
+    note = _source_note(body)
+    if kind == "news" and note and kind_of(note) != "news":
+        return kind_of(note)  # "(From the opening speech of ...)"
     if kind == "news" and len(body) >= 2 * _INTERVIEW_TURNS and _questions_and_answers(body):
         return "interview"
     if kind == "news" and _is_transcript(body):
@@ -278,6 +294,13 @@ _FURNITURE = re.compile(
     r"|дней|недел[юиь])\s+(?:ago|назад)"
     # a channel post's place line under its title ("📍 Санкт-Петербург, Таврический дворец")
     r"|📍[^.!?]{0,80}"
+    # a post's hashtags, a feed entry's link, the page's invitation to its channel or comments
+    r"|(?:#[^\W\d_][\w\-]*\s*)+|(?:link|ссылка|url)\s*:\s*\S+"
+    r"|(?:follow|subscribe to|читайте|подписывайтесь на)\b[^.!?]{0,60}"
+    r"\b(?:telegram|telegram-канал\w*|канал\w*|channel)\b[^.!?]{0,20}"
+    r"|(?:comments?|комментари[иейя]в?)\s*\(\d+\)|(?:read more|читать (?:далее|полностью))\s*[→>»]?"
+    r"|[^!?]{0,40}\ball rights reserved\b[^!?]{0,20}|все права защищены[^!?]{0,40}"
+    r"|стенограмма|transcript"
     # a post's hashtags
     r"|#\w+(?:\s+#\w+)*"
     # a wire's rights line and a page's update mark ("Interfax ... All rights reserved.")
@@ -302,6 +325,39 @@ _SITE_ADDRESS = re.compile(
 """A site's address alone on a line under the text it was copied from ("akorda.kz",
 "mfa.am", "https://www.osce.org/..."): the source, not a sentence. Lowercase, so a signature
 of initials ("M.V.Ryzhenkov") is no address."""
+_FOOTER = re.compile(
+    r"(?:share|поделиться|print|версия для печати|views|просмотр|tags|теги|follow|subscribe"
+    r"|читайте|подписывайтесь|comments?\b|комментари|read more|читать|👁|©|\(c\)|copyright"
+    r"|стенограмма|transcript|(?:←\s*|◄\s*)?(?:back|return|назад|вернуться)\b)"
+    r"|.{0,40}(?:all rights reserved|все права защищены)",
+    re.IGNORECASE,
+)
+"""How the furniture under an item's text begins: its share and print buttons, view counter,
+tags, the invitation to a channel, the comments, the copyright, the way back to the list.
+What follows it is the next item, titled or not."""
+_PRESS_SERVICE_CREDIT = re.compile(
+    r"(?i:пресс-служба|press (?:service|office) of(?: the)?)"
+    r"(?:\s+(?:[A-ZА-ЯЁ][\w\-]*|of|the|and|и))+"
+)
+"""A line crediting the press service that published the item ("Пресс-служба Президента
+Республики Казахстан"): capitalised words only, no sentence."""
+_MASTHEAD_WORDS = frozenset({"rss", "лента", "feed", "news", "новости"})
+_MASTHEAD_MAX_WORDS = 5
+
+
+def _is_masthead(line: str) -> bool:
+    """Whether the line only names a news outlet ("Kazinform", "📰 Sputnik Kyrgyzstan",
+    "RSS · AKIpress", "BelTA – Belarusian Telegraph Agency", "Источник: АКИpress"): the
+    site's masthead above an item or its credit under it."""
+    words = re.findall(r"[^\W_][\w.\-]*", _without_pictographs(line))
+    if _is_credit(line) or _is_byline(line) or any(c.isdigit() for c in line):
+        return False
+    if not 0 < len(words) <= _MASTHEAD_MAX_WORDS:
+        return False
+    folded = [w.casefold().rstrip(".") for w in words]
+    return any(w in lexicon.NEWS_OUTLETS for w in folded) and all(
+        w[:1].isupper() or f in _MASTHEAD_WORDS for w, f in zip(words, folded, strict=True)
+    )
 _DOCUMENT_SYMBOL = re.compile(r"(?:[A-Z]{1,10}/)+[A-Z]*\d[\w.\-]*(?:/[\w.\-]+)*")
 """A UN document symbol on a line of its own ("SG/SM/22541", "SC/16012", "GA/EF/3590"):
 the release's number, printed between its title and date line."""
@@ -314,6 +370,9 @@ _SECTIONS = frozenset({
     "news", "latest news", "all news", "press releases", "statements", "speeches", "events",
     "transcripts", "новости", "все новости", "пресс-релизы", "заявления", "выступления",
     "события", "стенограммы",
+    # a rubric above one title
+    "interview", "interviews", "интервью", "q&a", "вопрос – ответ", "вопрос-ответ",
+    "вопрос — ответ", "вопросы и ответы",
 })
 """The sections of a site's press pages, where a breadcrumb trail ends."""
 _BREADCRUMB_SPLIT = re.compile(r"\s+[/>»›|]\s+")
@@ -343,6 +402,57 @@ _AUTHOR_LINE = re.compile(r"By [A-Z][\w'’.\-]*(?:(?: |, | and )[A-Z][\w'’.\-
 title: who wrote it, not who is in it."""
 
 
+_SHARE_LABEL = re.compile(r"(?:share(?: this(?: page| article| news)?)?|поделиться)\s*:", re.I)
+
+
+def _is_view_counter(line: str) -> bool:
+    """A post's view counter without a date ("👁 4.8K edited 19:41", "👁 740"); one with a
+    date closes and dates its post (`_closes_item`)."""
+    return (
+        line.startswith("👁") and len(line.split()) <= 6 and parse_date_line(line) is None
+    )
+
+
+def _is_share_row(line: str) -> bool:
+    """ "Share this article: Facebook | X | Telegram": the page's share buttons."""
+    label = _SHARE_LABEL.match(line)
+    words = line[label.end() :].casefold().replace(",", " ").split() if label else []
+    return bool(words) and all(w in _SOCIAL for w in words)
+
+
+_CREDIT_MAX_WORDS = 8
+
+
+def _is_credit(line: str) -> bool:
+    """A short line crediting the item's source ("Source: AKIpress", "Источник: пресс-служба
+    ОДКБ"): kept as the item's last line."""
+    return (
+        line.casefold().startswith(lexicon.CREDIT_STARTS)
+        and len(line.split()) <= _CREDIT_MAX_WORDS
+    )
+
+
+def _is_feed_source(line: str, current: _Draft | None) -> bool:
+    """A feed entry's "Source:" field above its text (a credit under the text is kept)."""
+    return _is_credit(line) and (current is None or not _has_text(current))
+
+
+def _is_footer(line: str) -> bool:
+    """Whether a furniture line is of the kind under an item's text (`_FOOTER`), a credit
+    to the outlet or press service included: the item has ended."""
+    bare = _without_pictographs(line)
+    return (
+        _FOOTER.match(line) is not None or _FOOTER.match(bare) is not None
+        or _is_masthead(line)
+        or _PRESS_SERVICE_CREDIT.fullmatch(line) is not None
+    )
+
+
+def _ends_item(line: str, current: _Draft | None) -> bool:
+    """Whether a furniture line ends the item it follows: a footer under its text."""
+    return current is not None and _has_text(current) and _is_footer(line)
+
+
 _SITE_NAME_WORDS = 10
 
 
@@ -353,9 +463,12 @@ def _is_furniture(line: str) -> bool:
     ("Photo 1 of 12"), "Tags: ..." or a delivery note ("Check against delivery"). None of it
     is the item's text or its title."""
     if (
-        _FURNITURE.fullmatch(line) or _LABEL_LINE.fullmatch(line.strip(" .:"))
+        _FURNITURE.fullmatch(line) or _FURNITURE.fullmatch(_without_pictographs(line))
+        or _LABEL_LINE.fullmatch(line.strip(" .:"))
         or _DOCUMENT_SYMBOL.fullmatch(line) or _AUTHOR_LINE.fullmatch(line)
         or _SITE_ADDRESS.fullmatch(line)
+        or _is_masthead(line) or _PRESS_SERVICE_CREDIT.fullmatch(line)
+        or _is_view_counter(line) or _is_share_row(line)
     ):
         return True
     credit = _PHOTO_CREDIT.fullmatch(line)
@@ -381,7 +494,7 @@ def _is_furniture(line: str) -> bool:
         return True
     if parts[0].casefold() not in _HOME and not re.search(r"\s[>»›]\s", line):
         return False  # "ОДКБ / ШОС / СНГ: ..." is a headline; a trail starts at home
-    return len(parts) >= 3 and all(
+    return len(parts) >= 2 and all(
         0 < len(p.split()) <= 4 and not p.endswith(_SENTENCE_END)
         and not any(c.isdigit() for c in p)
         for p in parts
@@ -456,6 +569,22 @@ def _contact_line(line: str, following: list[str]) -> bool:
     return False
 
 
+_TAGS_HEADING = re.compile(r"tags|теги|метки|ключевые слова", re.IGNORECASE)
+_TAG_MAX_WORDS = 2
+
+
+def _is_listed_tag(line: str) -> bool:
+    """One of the tags a page lists a line each under its "Tags" heading ("Шойгу")."""
+    return (
+        len(line.split()) <= _TAG_MAX_WORDS and not any(c.isdigit() for c in line)
+        and not line.endswith(_SENTENCE_END)
+    )
+
+
+_BRACKETED_DATE = re.compile(r"\((?:\d{1,2}[./]){2}\d{4}\)$")
+"""A linked headline's date in brackets ("... in energy (05.02.2025)"): another page's."""
+
+
 def _page_furniture(
     line: str, following: list[str], skipping: str, current: _Draft | None, told_later: bool
 ) -> tuple[bool, str]:
@@ -478,14 +607,18 @@ def _page_furniture(
         return True, "tags"
     if skipping == "contacts" and _contact_line(line, following):
         return True, skipping
-    if skipping == "related" and _is_title_like(line) and _title_date(line) is None and (
+    if skipping == "related" and _is_title_like(line) and (
+        _title_date(line) is None or _BRACKETED_DATE.search(line) is not None
+    ) and (
         # a title ending with its place and date is the next item's ("Брифинг ..., Москва,
         # 3 июня 2026 года"), whatever line follows it
         next_line is None or (_is_title_like(next_line) and not next_is_date)
     ):
         return True, skipping
+    if skipping == "tags" and _is_listed_tag(line):
+        return True, skipping
     if _is_furniture(line):
-        return True, ""
+        return True, "tags" if _TAGS_HEADING.fullmatch(line.strip(" :")) else ""
     if _CONTACTS.fullmatch(line.strip(" :")) and (
         line.endswith(":") or (current is not None and current.body)
     ):
@@ -543,14 +676,33 @@ def _is_fragment(block: list[str]) -> bool:
     return _is_title_like(block[0]) or parse_date_line(block[0], bare=True) is not None
 
 
+_PLACE_LINE_WORDS = 3
+
+
+def _is_head(block: list[str]) -> bool:
+    """A block that is a title, its date line and perhaps its place ("Speech by ...",
+    "28 November 2024", "Minsk"): the head of the text the next block holds."""
+    if len(block) not in (2, 3) or not _is_title_like(block[0]):
+        return False
+    if parse_date_line(block[1], bare=True) is None:
+        return False
+    place = block[2].split() if len(block) == 3 else ["X"]
+    return len(place) <= _PLACE_LINE_WORDS and all(
+        w[:1].isupper() and w.replace("-", "").isalpha() for w in place
+    )
+
+
 def _goes_on_from_above(block: list[str]) -> bool:
     """Whether a block goes on with the item above it: a page that puts a blank line
     between its paragraphs ("The ministers discussed ...", "#Zakharova") parts its own text,
     not two items. Such a paragraph stands alone, with page furniture or the next item's
     head under it; an item of its own opens with a title, a date line, a wire lead or a
-    dated lead ("On 5 March, ..."), or with paragraphs that follow line by line."""
+    dated lead ("On 5 March, ..."), or with paragraphs that follow line by line, or with
+    the emoji a channel post opens with ("🔥 Коллеги, сегодня ...")."""
     line = block[0]
     if len(block) > 1 and _is_paragraph(block[1]) and not _is_furniture(block[1]):
+        return False
+    if _without_pictographs(line) != line:
         return False
     return (
         _is_paragraph(line) and not _is_furniture(line) and not _is_separator(line)
@@ -572,7 +724,7 @@ def _joined_fragments(
             joined[-1] = (joined[-1][0] + block, joined[-1][1] + block_numbers)
             continue
         lines, lines_numbers = pending[0] + block, pending[1] + block_numbers
-        if _is_fragment(block):
+        if _is_fragment(block) or _is_head(block):
             pending = (lines, lines_numbers)
             continue
         joined.append((lines, lines_numbers))
@@ -669,6 +821,50 @@ def _unbroken(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int
     return kept, kept_numbers
 
 
+def _opens_post_footer(block: list[str]) -> bool:
+    """Whether a block opens with a channel post's footer: its hashtags or view counter."""
+    first = block[0]
+    return (first.startswith("#") and _is_furniture(first)) or first.startswith("👁")
+
+
+def _post_text(line: str) -> bool:
+    return not _is_furniture(line) and not _is_separator(line) and parse_date_line(line) is None
+
+
+def _post_head_above(block: list[str]) -> bool:
+    """Whether a block ends with the head of the post below it, glued to the item before:
+    the post's title, or its first paragraph under a channel's day header, which gives no
+    year ("15 мая")."""
+    last = block[-1]
+    if not _post_text(last):
+        return False
+    day = parse_date_line(block[-2], bare=True) if len(block) >= 2 else None
+    return _is_title_like(last) or (day is not None and day.date.year is None)
+
+
+def _posts_joined(
+    blocks: list[list[str]], numbers: list[list[int]]
+) -> tuple[list[list[str]], list[list[int]]]:
+    """The blocks, each channel post's paragraphs joined into one with its footer.
+
+    A post copied from a channel puts a blank line after each paragraph and ends with its
+    hashtags and view counter; its paragraphs are one item, whose title (or first paragraph
+    under its day header) may close the block above, glued to the item before it."""
+    joined: list[tuple[list[str], list[int]]] = []
+    for block, block_numbers in zip(blocks, numbers, strict=True):
+        if _opens_post_footer(block):
+            pulled = 0
+            while joined and len(joined[-1][0]) == 1 and _post_text(joined[-1][0][0]):
+                above, above_numbers = joined.pop()
+                block, block_numbers = above + block, above_numbers + block_numbers
+                pulled += 1
+            if pulled and joined and _post_head_above(joined[-1][0]):
+                above, above_numbers = joined.pop()
+                block, block_numbers = above + block, above_numbers + block_numbers
+        joined.append((block, block_numbers))
+    return [b for b, _ in joined], [n for _, n in joined]
+
+
 def _lines(text: str) -> tuple[list[list[str]], list[list[int]], bool]:
     """The text's blocks of lines, each line's number, and whether blank lines separate
     items.
@@ -701,6 +897,7 @@ def _lines(text: str) -> tuple[list[list[str]], list[list[int]], bool]:
         blocks[k], numbers[k] = _unbroken(lines, line_numbers)
     blocks = [b for b in blocks if b]
     numbers = [n for n in numbers if n]
+    blocks, numbers = _posts_joined(blocks, numbers)
     multi_line = sum(1 for b in blocks if len(b) > 1)
     if len(blocks) <= 1 or multi_line == 0:
         return blocks, numbers, False
@@ -862,13 +1059,19 @@ def _dated_below(lines: list[str], at: int) -> bool:
     return k < len(lines) and parse_date_line(lines[k], bare=True) is not None
 
 
+_SPEAKER_QUOTED = re.compile(r"[^\W\d_]+(?:[ .\-]+[^\W\d_]+){0,3}:\s+[«\"“]")
+"""A headline quoting its speaker ("Армен Григорян: «Мы не ведем ...»")."""
+
+
 def _heads_a_subtitle(lines: list[str], at: int) -> bool:
-    """Whether the line is a quoted headline over a subtitle line and its date line
-    ('"Security cannot be bought on credit"', then "General ... on the CSTO", "Interviewed
-    by ...", the date): an interview's head, which starts an item."""
+    """Whether the line is a quoted headline (perhaps after its speaker's name and a colon)
+    over a subtitle line and its date line ('"Security cannot be bought on credit"', then
+    "General ... on the CSTO", "Interviewed by ...", the date): an interview's head, which
+    starts an item."""
     line = lines[at]
+    quote_opens = line[:1] in _OPENING_QUOTES or _SPEAKER_QUOTED.match(line) is not None
     return (
-        line[:1] in _OPENING_QUOTES and line[-1:] in _CLOSING_QUOTES and _is_title_like(line)
+        quote_opens and line[-1:] in _CLOSING_QUOTES and _is_title_like(line)
         and at + 1 < len(lines) and _is_title_like(lines[at + 1]) and _dated_below(lines, at + 1)
     )
 
@@ -940,6 +1143,14 @@ may head the next item instead."""
 _VIEWS_FOOTER = re.compile(r"👁|views\b|просмотр", re.I)
 """A channel post's footer: its view count, then when it was posted ("👁 3,4K 27.11.2025
 17:05")."""
+
+
+def _completes_date(known: DateMatch | None, date_line: DateLine) -> bool:
+    """Whether a full date line gives the year of the same day and month the item's
+    dateline or lead gave without one ("YEREVAN, DECEMBER 4, ..." then "04.12.2025")."""
+    if known is None or known.year is not None or date_line.date.year is None:
+        return False
+    return (known.day, known.month) == (date_line.date.day, date_line.date.month)
 
 
 def _closes_item(
@@ -1113,6 +1324,14 @@ def _titled(
     ):
         current.title = _without_pictographs(line)  # "MFA Russia", the date, then the post
         return current
+    if (
+        current is not None and current.title and current.date_line is not None
+        and not current.body and not next_is_date and kind_of(line) != "news"
+    ):
+        # a headline, its date line, then what the piece is ("Interview of the Secretary
+        # ... to Armenpress"): one head
+        current.title = f"{current.title} {line}"
+        return current
     drafts.append(_Draft(title=_without_pictographs(line), line=number))
     return drafts[-1]
 
@@ -1170,6 +1389,12 @@ class _Layout:
         title's header block, under a transcript's lead, or closing the item."""
         if current is None or date_line is None:
             return False
+        known = current.date_line.date if current.date_line else _lead_date(current)
+        if current.body and _completes_date(known, date_line):
+            # a wire story's "April 3" dateline, then its stamp "APR 3, 2025, 18:47" under it
+            current.date_line = date_line
+            self.closed = current
+            return True
         lead = _dates_the_lead_above(current, line, next_line)
         closing = not lead and _closes_item(current, line, date_line, next_line)
         if at != self.header_date and not lead and not closing:
@@ -1201,6 +1426,41 @@ def _numbers_the_release(current: _Draft | None, line: str) -> bool:
     )
 
 
+_HEADLINE_WORD_CHARS = 4
+_HEADLINE_STEM = 5
+
+
+def _headline_words(text: str) -> set[str]:
+    """The stems of a text's longer words ("принял", "министра" -> "приня", "минис")."""
+    return {
+        w.casefold()[:_HEADLINE_STEM] for w in re.findall(r"[^\W\d_]+", text)
+        if len(w) >= _HEADLINE_WORD_CHARS
+    }
+
+
+def _restated_below(title: str, paragraph: str) -> bool:
+    """Whether a paragraph's first sentence restates a headline: most of its words (by
+    stem, so "России" is "Российской") come back in the lead."""
+    words = _headline_words(title)
+    shared = words & _headline_words(_first_sentence(paragraph))
+    return len(shared) >= 2 and 2 * len(shared) >= len(words)
+
+
+def _heads_glued_item(line: str, next_line: str, current: _Draft | None) -> bool:
+    """Whether a title-like line inside a block of one item's lines starts another item
+    glued to it without a blank line: after the item's text, a headline above a wire
+    dateline or a dated lead, a document's title ("Заявление министров ...", "Statement by
+    ...") or a headline its lead restates ("Президент ... принял Министра ...", then
+    "Шавкат Мирзиёев 14 февраля принял Министра ...")."""
+    if current is None or not _has_text(current) or not _is_paragraph(next_line):
+        return False
+    if wire_lead(next_line) is None and opening_date(next_line) is None and not (
+        kind_of(line) != "news" or _restated_below(line, next_line)
+    ):
+        return False
+    return not _is_briefing(current) and not _is_section_heading(line, current)
+
+
 def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list[_Draft]:
     drafts: list[_Draft] = []
     current: _Draft | None = None
@@ -1208,6 +1468,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
     layout = _Layout()
     furniture = [_is_furniture(line) for line in lines]
     later = Counter(lines)
+    closed: _Draft | None = None  # the item a footer line ended
     for i, line in enumerate(lines):
         later[line] -= 1
         skip, skipping = _page_furniture(
@@ -1215,7 +1476,9 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             told_later=later[line] > 0,
         )
         if skip:
+            closed = current if _ends_item(line, current) else closed
             continue
+        current = None if current is closed else current  # the page under a footer
         # the next line of text: a document symbol or a label between a title and its date
         # line does not part them
         next_line = next(
@@ -1226,6 +1489,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             layout.skips(i, line, current, next_line, next_is_date)
             or _is_place_under_date(current, line, next_line)
             or _numbers_the_release(current, line)
+            or _is_feed_source(line, current)
         ):
             continue
         if _is_separator(line) or layout.ends_post(i, line):
@@ -1240,7 +1504,9 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         if wire is not None:
             current = _wire_item(current, wire, numbers[i], hard_block, drafts)
             continue
-        date_line = parse_date_line(line, bare=_under_title(current) or layout.under_counter(i))
+        date_line = parse_date_line(
+            line, bare=current is None or _under_title(current) or layout.under_counter(i)
+        )
         if layout.dates(i, line, date_line, current, next_line):
             continue
         if date_line is not None:
@@ -1269,6 +1535,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
                 # a title ending with its place and date, above a topic heading
                 or (not hard_block and _title_date(line) is not None and _is_title_like(next_line))
                 or _heads_a_subtitle(lines, i)
+                or (hard_block and _heads_glued_item(line, next_line, current))
             )
         )
         headed = None if starts_titled else layout.headed_title(lines, i, numbers[i])
@@ -1309,6 +1576,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             drafts.append(current)
         assert current is not None
         current.body.append(line)
+        closed = current if _is_credit(line) and _has_text(current) else closed
     return drafts
 
 
@@ -1338,8 +1606,12 @@ def _closing_date_lines(drafts: list[_Draft]) -> list[_Draft]:
 def _is_page_line(line: str) -> bool:
     """A line under an item's last paragraph that is no sentence of it: a tag ("Armenia"),
     a related headline, the next page's masthead or section ("Kazinform", "Politics"). A
-    release's number ("1102-06-06-2025") is the item's own."""
-    return _is_title_like(line) and _RELEASE_NUMBER.fullmatch(line) is None
+    release's number ("1102-06-06-2025") is the item's own, and so is a post's last line
+    ending with an emoji ("Подробнее — в следующих постах 👇")."""
+    return (
+        _is_title_like(line) and _RELEASE_NUMBER.fullmatch(line) is None
+        and unicodedata.category(line[-1]) != "So"
+    )
 
 
 _RELEASE_NUMBER = re.compile(r"\d+(?:[-/.]\d+)+")
@@ -1509,7 +1781,7 @@ def _yearless_date(draft: _Draft) -> DateMatch | None:
         return None
     if draft.date_line is not None and draft.date_line.date.year is None:
         return draft.date_line.date
-    opening = event_date(draft.body[0]) if draft.body else None
+    opening = _lead_date(draft)
     if opening is None and draft.date_line is None:
         opening = _held_date(draft)
     if opening is not None and opening.year is None:
@@ -1623,6 +1895,33 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
     return years
 
 
+_REPORTED_ON = re.compile(r"\bon\s+$", re.IGNORECASE)
+"""The "on" that puts an event on a day in an English lead ("... said this on October 21")."""
+_LEAD_VERB_AFTER = 20
+"""How near after a date a Russian lead's verb stands ("... 14 февраля с.г. принял ...")."""
+
+
+def _lead_date(draft: _Draft) -> DateMatch | None:
+    """The day the item's lead reports: its opening date or weekday date (`event_date`,
+    after the emoji a post opens with); for an item without a date line, also the day its
+    first sentence puts the event on ("... arrived in Dushanbe on March 10", "Шавкат
+    Мирзиёев 14 февраля с.г. принял ...")."""
+    if not draft.body:
+        return None
+    lead = _without_pictographs(draft.body[0])
+    found = event_date(lead)
+    if found is not None or draft.date_line is not None:
+        return found
+    sentence = _first_sentence(lead)
+    for day in find_dates(sentence):
+        after = sentence[day.end : day.end + _LEAD_VERB_AFTER]
+        if _REPORTED_ON.search(sentence[: day.start]) or (
+            re.match(r"\s*[а-яё]", after) and lexicon.NEWS_LEAD_VERBS.search(after)
+        ):
+            return day
+    return None
+
+
 def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
     """Opening date of the first paragraph, or the day its first sentence names with a
     weekday (`event_date`; its year from the date line when the text says "this year" or
@@ -1636,7 +1935,7 @@ def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
         line_year = draft.date_line.date.year
     year = line_year if line_year is not None else default_year
     if draft.body:
-        opening = event_date(draft.body[0])
+        opening = _lead_date(draft)
         if opening is not None:
             value = opening.iso(default_year=year)
             if value is not None and not _long_before(value, draft.date_line):
@@ -1644,7 +1943,10 @@ def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
     if draft.date_line is not None:
         return draft.date_line.date.iso(default_year=default_year)
     held = _held_date(draft)
-    return held.iso(default_year=default_year) if held is not None else None
+    if held is not None:
+        return held.iso(default_year=default_year)
+    noted = _title_date(_source_note(draft.body))  # "(From the speech of ..., 3 February 2026)"
+    return noted.date.iso() if noted is not None else None
 
 
 _HISTORY_DAYS = 366
@@ -1677,6 +1979,22 @@ def _to_item(draft: _Draft, source: str, default_year: int | None) -> Item | Non
     return press_item(draft.title, draft.body, source, draft.date_line, default_year=default_year)
 
 
+_CAPITALS_SPEAKER = re.compile(r"(?P<name>[^\W\d_]+(?:[ -][^\W\d_]+){1,2}):\s")
+"""The speaker a headline in capitals quotes ("ИМАНГАЛИ ТАСМАГАМБЕТОВ: «...»")."""
+_QUOTE_HEAD_CHARS = 20
+
+
+def _speaker_cased(title: str) -> str:
+    """A headline in capitals with the speaker it quotes written as a name ("Имангали
+    Тасмагамбетов: «ОДКБ НЕ ...»"), so that the name is found; any other title as it is."""
+    speaker = _CAPITALS_SPEAKER.match(title)
+    if speaker is None or not speaker["name"].isupper():
+        return title
+    if any(c.islower() for c in title[speaker.end() : speaker.end() + _QUOTE_HEAD_CHARS]):
+        return title  # "NATO: Allies agree ...": an acronym over a headline in lowercase
+    return speaker["name"].title() + title[speaker.end("name") :]
+
+
 def press_item(
     title: str,
     body: list[str],
@@ -1699,7 +2017,7 @@ def press_item(
     if not title:
         return None
     date = _item_date(draft, default_year)
-    text_for_people = ([draft.title] if draft.title else []) + body
+    text_for_people = ([_speaker_cased(draft.title)] if draft.title else []) + body
     participants = tuple(find_participants(text_for_people))
     places = (draft.date_line.place,) if draft.date_line and draft.date_line.place else ()
     language = "ru" if is_cyrillic_text(title + " " + " ".join(body[:3])) else "en"
@@ -1758,4 +2076,8 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
         item = _to_item(draft, source, default_year)
         if item is not None:
             items.append((draft.line, item))
-    return items
+    people = resolve_addresses([item.participants for _, item in items])
+    return [
+        (line, item if found == item.participants else replace(item, participants=found))
+        for (line, item), found in zip(items, people, strict=True)
+    ]

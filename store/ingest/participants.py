@@ -19,7 +19,7 @@ from store.text.names import same_first_name
 from store.text.russian import is_first_name, is_governed_word, plural_role_singular
 
 _TOKEN = re.compile(
-    r"(?P<initials>(?<![\w.])(?:[A-ZА-ЯЁ][a-zа-яё]?\.\s?){1,3}[A-ZА-ЯЁ][\w'’\-]*[\w])"
+    r"(?P<initials>(?<![\w.])(?:[A-ZА-ЯЁ][a-zа-яё]?\.-?\s?){1,3}[A-ZА-ЯЁ][\w'’\-]*[\w])"
     # "Хренин В.Г.": initials after a surname; a single one only before a list's comma or
     # a lowercase word, since "Ван И." ends a sentence with a one-letter given name
     r"|(?P<postinitials>(?<=[а-яё] )(?:[А-ЯЁ]\.\s?){2}(?=[\s,;:)]|$)"
@@ -1207,6 +1207,61 @@ def _drop_addresses(people: list[Participant]) -> list[Participant]:
                 continue
         kept.append(person)
     return kept
+
+
+def _is_address(person: Participant) -> bool:
+    """A person named by first name and patronymic only ("Imangali Nurgalievich")."""
+    words = person.name.split()
+    return (
+        len(words) == 2 and _ADDRESS_PATRONYMIC.search(words[1]) is not None
+        and words[0][:1].isupper() and "." not in person.name and not person.role
+    )
+
+
+def _full_first_name_agrees(address: str, name: str) -> bool:
+    """Whether a full name (not initialled) has the address's first name, in any case form."""
+    first, other = address.split()[0], name.split()[0]
+    if "." in other or len(name.split()) < 2:
+        return False
+    return first.casefold() == other.casefold() or (
+        first[:1] == other[:1] and _first_names_agree(address, name)
+    )
+
+
+_RECURRING_ITEMS = 2
+
+
+def resolve_addresses(groups: list[tuple[Participant, ...]]) -> list[tuple[Participant, ...]]:
+    """Each group of people (one item's) with an address by first name and patronymic
+    ("Dear Imangali Nurgalievich!") put as the full name it stands for, where the dump
+    names one person only with that first name among those it names in several items
+    ("Imangali Tasmagambetov"): a figure the dump keeps returning to, not someone met once
+    who merely shares a common first name. An address whose person the item names already
+    goes; any other stays as written."""
+    items_naming: dict[str, int] = {}
+    for group in groups:
+        for name in {p.name for p in group if not _is_address(p)}:
+            items_naming[name] = items_naming.get(name, 0) + 1
+    named = [name for name, count in items_naming.items() if count >= _RECURRING_ITEMS]
+    resolved: list[tuple[Participant, ...]] = []
+    for group in groups:
+        people: list[Participant] = []
+        for person in group:
+            full = _full_name_of(person, named) if _is_address(person) else None
+            if full is not None and is_named_in(full, group):
+                continue
+            people.append(person if full is None else Participant(full, "", ""))
+        resolved.append(tuple(people))
+    return resolved
+
+
+def _full_name_of(address: Participant, named: list[str]) -> str | None:
+    """The one full name among `named` an address can stand for, or None."""
+    holders = [n for n in named if _full_first_name_agrees(address.name, n)]
+    if len({_surname_key(n) for n in holders}) != 1:
+        return None
+    first = address.name.split()[0]
+    return next((n for n in holders if n.split()[0] == first), holders[0])
 
 
 def is_named_in(name: str, people: Iterable[Participant]) -> bool:

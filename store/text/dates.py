@@ -54,6 +54,7 @@ _NUMERIC = re.compile(
 """Day, month and year in figures; the month may be a Roman numeral ("17.V.2025"), as
 post-Soviet parliaments and some ministries write it. Figures joined on by a hyphen make a
 document's number ("1987-09-10-2025", a ministry's release number), not a date."""
+_MONTHS_IN_YEAR = 12
 _ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _MONTH_FIRST = re.compile(
     rf"\b(?P<month>{_EN_MONTH_WORDS})\.?\s+{_DAY}{_RANGE_END}"
@@ -118,6 +119,8 @@ def _from_match(m: re.Match[str]) -> DateMatch | None:
     elif groups.get("d") or groups.get("iy"):
         day = int(groups.get("d") or groups["id"])
         month = int(groups.get("m") or groups["im"])
+        if month > _MONTHS_IN_YEAR >= day and "/" in m.group():
+            day, month = month, day  # "02/16/2026": only the American order reads
         year = int(groups.get("y") or groups["iy"])
         this_year = False
     else:
@@ -245,6 +248,12 @@ _TIME_STAMP = re.compile(
 given, and how long ago the page was updated ("9:14 AM GMT+3 Updated 3 hours ago")."""
 
 
+_PLACE_BEFORE = re.compile(
+    r"(?P<place>[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*){0,2})(?:,?\s+the)?"
+)
+"""A place before a day written without its year ("Yerevan, the 8th of August")."""
+
+
 @dataclass(frozen=True)
 class DateLine:
     """A line that is only a date, perhaps with a place or a label ("Geneva, May 4, 2019")."""
@@ -290,6 +299,9 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
             return DateLine(match)
         if not after and (_WEEKDAY.fullmatch(before) or (bare and not before)):
             return DateLine(match)
+        town = _PLACE_BEFORE.fullmatch(before)
+        if not after and bare and town is not None and not _is_label(town["place"]):
+            return DateLine(match, town["place"])  # "Душанбе, 3 ноября", "Yerevan, the 8th"
         return None
     after = _SUFFIX_SPLIT.split(after, maxsplit=1)[0].strip(" ,;:.") if after else ""
     if _TIME_STAMP.fullmatch(after):

@@ -322,6 +322,18 @@ CREDIT_STARTS = ("source:", "sources:", "источник:", "источники
 ..."): the item's last line, never the title of the next one."""
 
 
+NEWS_OUTLETS = _words(
+    """
+    tass тасс ria риа interfax интерфакс belta белта kazinform казинформ armenpress арменпресс
+    akipress акиpress акипресс sputnik спутник uza уза khovar ховар kabar кабар trend azertac
+    азертадж apa xinhua синьхуа reuters afp ap kyodo anadolu
+    """
+)
+"""News agencies of the region whose name a page prints on a line of its own:
+the site's masthead above an item ("Kazinform", "📰 Sputnik Kyrgyzstan", "RSS · AKIpress")
+or its credit under it ("УзА"), never a title or the item's text."""
+
+
 SPEECH_CLOSINGS = (
     "thank you", "i thank you", "thanks for your attention", "благодарю за внимание",
     "спасибо за внимание", "спасибо", "благодарю вас",
