@@ -311,14 +311,6 @@ _FURNITURE = re.compile(
     r"|direct link|прямая ссылка)\s*:.*",
     re.IGNORECASE,
 )
-_VIEWS_COUNTER = re.compile(
-    r"👁\s*[\d.,]+(?: \d{3})*\s*[kкmм]?(?:\s*(?:✏\ufe0f?|🔁\s*[\d.,]+\s*[kкmм]?))*"
-    r"(?:\s+(?:edited|изменено))?(?:\s+[0-2]?\d:[0-5]\d)?",
-    re.IGNORECASE,
-)
-"""A channel post's view counter, with the time it was posted or edited ("👁 14.2K edited
-15:42", "👁 9.8K ✏️ edited 14:02", "👁 45.2K 🔁 312 12:40": a pencil, the count of reposts):
-the post ends there. With a date the counter is the post's closing date line instead."""
 _SITE_ADDRESS = re.compile(
     r"(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:[a-z]{2,6}|рф)(?:/\S*)?"
 )
@@ -1347,19 +1339,6 @@ class _Layout:
     header_from: int = -1
     header_date: int = -1
     """A title's header block (speaker, office, place) and the date line under it."""
-    counter_at: int = -1
-    """The line of the last post's view counter: a bare day and month under it ("October 3")
-    is the next post's date line."""
-
-    def ends_post(self, at: int, line: str) -> bool:
-        """Whether the line is a channel post's view counter, which ends the post."""
-        if _VIEWS_COUNTER.fullmatch(line) is None:
-            return False
-        self.counter_at = at
-        return True
-
-    def under_counter(self, at: int) -> bool:
-        return self.counter_at == at - 1
 
     def skips(
         self, at: int, line: str, current: _Draft | None, next_line: str | None,
@@ -1480,9 +1459,13 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             continue
         current = None if current is closed else current  # the page under a footer
         # the next line of text: a document symbol or a label between a title and its date
-        # line does not part them
+        # line does not part them; a footer (a post's view counter) ends the item there
         next_line = next(
-            (lines[k] for k in range(i + 1, min(i + 4, len(lines))) if not furniture[k]), None
+            (
+                lines[k] for k in range(i + 1, min(i + 4, len(lines)))
+                if not furniture[k] or _is_footer(lines[k])
+            ),
+            None,
         )
         next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
         if (
@@ -1492,8 +1475,8 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             or _is_feed_source(line, current)
         ):
             continue
-        if _is_separator(line) or layout.ends_post(i, line):
-            current = _after_separator(current) if _is_separator(line) else None
+        if _is_separator(line):
+            current = _after_separator(current)
             continue
         if current is not None and current.body and (
             _is_bare_name(line) or (next_is_date and _is_name_with_post(line))
@@ -1504,9 +1487,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         if wire is not None:
             current = _wire_item(current, wire, numbers[i], hard_block, drafts)
             continue
-        date_line = parse_date_line(
-            line, bare=current is None or _under_title(current) or layout.under_counter(i)
-        )
+        date_line = parse_date_line(line, bare=current is None or _under_title(current))
         if layout.dates(i, line, date_line, current, next_line):
             continue
         if date_line is not None:
