@@ -272,3 +272,19 @@ def test_a_signature_with_a_post_above_the_closing_date_is_the_statements_not_a_
     assert "Стефан Дюжаррик, Пресс-секретарь Генерального секретаря" in items[0].body
     assert items[0].date == "2026-06-19"
     assert not any("Главная" in p for i in items for p in i.body)
+
+
+def test_a_documents_signature_table_is_one_block_of_signatures() -> None:
+    text = (
+        "JOINT DECLARATION\nOF THE HEADS OF STATE\n\nAstana, 3 June 2026\n\n"
+        "1. We reaffirm our commitment to the Treaty.\n\n"
+        "2. We declare our readiness to cooperate.\n\n"
+        "For the Republic of Armenia              N. Pashinyan\n"
+        "For the Republic of Kazakhstan           K. Tokayev\n"
+        "For the Russian Federation               V. Putin\n"
+    )
+    items = parse_text(text, "x")
+    assert len(items) == 1
+    assert items[0].body[-1].startswith("For the Republic of Armenia N. Pashinyan; For the")
+    assert items[0].body[-2] == "2. We declare our readiness to cooperate."
+    assert {p.name for p in items[0].participants} >= {"N. Pashinyan", "K. Tokayev", "V. Putin"}

@@ -1669,6 +1669,23 @@ def _newsletter_stories(drafts: list[_Draft]) -> list[_Draft]:
     return kept
 
 
+_SIGNED_FOR = re.compile(
+    r"(?:for|on behalf of|за|от)\s+\S.*\s(?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ][\w\-]+", re.IGNORECASE
+)
+"""A line of a signature table under a treaty or declaration ("For the Republic of Belarus
+A. Lukashenko", "За Республику Казахстан К.Токаев")."""
+
+
+def _join_signature_table(draft: _Draft) -> None:
+    """Make the signature table that ends a document one paragraph: its lines are one block
+    of signatures, not paragraphs of the text."""
+    start = len(draft.body)
+    while start > 0 and _SIGNED_FOR.fullmatch(draft.body[start - 1]):
+        start -= 1
+    if len(draft.body) - start >= 2:
+        draft.body[start:] = ["; ".join(draft.body[start:])]
+
+
 _CHANNEL_NAME_WORDS = 6
 
 
@@ -2047,6 +2064,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
     for draft in drafts:
         _drop_trailing_page_lines(draft)
         _untitle_channel_post(draft)
+        _join_signature_table(draft)
     drafts = _newsletter_stories([d for d in drafts if not _is_masthead_only(d)])
     for draft in drafts:
         if draft.date_line is None and draft.title:
