@@ -4,6 +4,7 @@ and documents with a number that looks like a date."""
 from __future__ import annotations
 
 from store.ingest.parser import parse_text
+from store.ingest.participants import find_participants
 
 
 def test_a_pdf_running_head_and_its_rule_are_a_page_break_not_an_item() -> None:
@@ -288,3 +289,12 @@ def test_a_documents_signature_table_is_one_block_of_signatures() -> None:
     assert items[0].body[-1].startswith("For the Republic of Armenia N. Pashinyan; For the")
     assert items[0].body[-2] == "2. We declare our readiness to cooperate."
     assert {p.name for p in items[0].participants} >= {"N. Pashinyan", "K. Tokayev", "V. Putin"}
+
+
+def test_the_plural_noun_ending_a_post_is_not_the_first_name_after_it() -> None:
+    people = find_participants([
+        "The Minister in charge of Internal Markets Varuzhan Avagyan met the OSCE High "
+        "Commissioner on National Minorities Tarmo Leffler."
+    ])
+    assert [p.name for p in people] == ["Varuzhan Avagyan", "Tarmo Leffler"]
+    assert people[0].role == "Minister in charge of Internal Markets"

@@ -972,6 +972,39 @@ def _through_particles(tokens: list[_Token], a: int, b: int, hi: int) -> int:
     return b
 
 
+_PLURAL_NOUN = re.compile(r"[a-z]*(?:[^aeiousy]s|ies)")
+"""An English noun in the plural ("Markets", "Minorities", "Affairs"); given names ending in
+"s" end in a vowel and "s" ("Carlos", "Thomas", "Klaus")."""
+_NAME_WORDS_AFTER_PORTFOLIO = 3
+
+
+def _ends_a_portfolio(tokens: list[_Token], lo: int, a: int, b: int) -> bool:
+    """Whether a run of three or more name-like words opens with the plural noun that ends
+    the post before it ("Minister in charge of Internal Markets Varos Simonyan", "High
+    Commissioner on National Minorities Christophe Kamp"): the capitalised word in front of
+    it is neither a post nor a place, so the noun is the post's and the name follows it."""
+    if b - a < _NAME_WORDS_AFTER_PORTFOLIO or a == lo or tokens[a].cyrillic:
+        return False
+    before = tokens[a - 1]
+    return (
+        _PLURAL_NOUN.fullmatch(tokens[a].key) is not None and before.kind == "word"
+        and before.capitalised and not _is_role(before) and not _is_place(before)
+    )
+
+
+def _name_start(tokens: list[_Token], lo: int, a: int, b: int) -> int:
+    """Where the name in a run of name-like words starts. "High Commissioner on National
+    Minorities Lamberto Zannier": an unknown capitalised word in front of a known first name
+    belongs to the organisation, and so does the plural noun ending a post before a name of
+    unknown first name (`_ends_a_portfolio`)."""
+    firsts = [k for k in range(a, b) if _is_first_name(tokens[k])]
+    if firsts and firsts[0] > a and b - firsts[0] >= 2:
+        return firsts[0]
+    if not firsts and _ends_a_portfolio(tokens, lo, a, b):
+        return a + 1
+    return a
+
+
 def _mentions(text: str) -> list[_Mention]:
     tokens = _tokens(text)
     found: list[_Mention] = []
@@ -979,11 +1012,7 @@ def _mentions(text: str) -> list[_Mention]:
     for lo, hi in _stretches(tokens):
         segment_start = lo
         for a, b in _name_runs(tokens, lo, hi):
-            # "High Commissioner on National Minorities Lamberto Zannier": an unknown
-            # capitalised word in front of a known first name belongs to the organisation.
-            firsts = [k for k in range(a, b) if _is_first_name(tokens[k])]
-            if firsts and firsts[0] > a and b - firsts[0] >= 2:
-                a = firsts[0]
+            a = _name_start(tokens, lo, a, b)
             b = _through_particles(tokens, a, b, hi)
             run = tokens[a:b]
             if run[0].kind == "postinitials":
