@@ -1341,13 +1341,30 @@ def _unlisted_signature(name_line: str, role_line: str) -> _Mention | None:
     return _Mention(name, role, org, 0, False) if role else None
 
 
+_SIGNED_FOR_STATE = re.compile(
+    r"(?:for|on behalf of|за|от)\s+(?:the\s+)?(?P<state>[A-ZА-ЯЁ][^;]*)", re.IGNORECASE
+)
+
+
+def _signed_for(paragraph: str, mention: _Mention) -> _Mention:
+    """A signer in a document's signature table ("For the Republic of Belarus A. Lukashenko;
+    For the ...") signs for the state named before the name: that is their organisation."""
+    if mention.role or mention.organisation:
+        return mention
+    piece = paragraph[: mention.start].rsplit(";", 1)[-1].strip()
+    signed = _SIGNED_FOR_STATE.fullmatch(piece)
+    if signed is None:
+        return mention
+    return _Mention(mention.name, "", signed["state"], mention.start, mention.single)
+
+
 def find_participants(paragraphs: Iterable[str]) -> list[Participant]:
     """Every person named in the paragraphs (title first), once each, in order of mention."""
     mentions: list[_Mention] = []
     offset = 0
     lines = list(paragraphs)
     for index, paragraph in enumerate(lines):
-        found = _mentions(paragraph)
+        found = [_signed_for(paragraph, m) for m in _mentions(paragraph)]
         signature = (
             _unlisted_signature(paragraph, lines[index + 1])
             if not found and index + 1 < len(lines) and len(paragraph) <= 60 else None
