@@ -219,3 +219,74 @@ def test_an_address_by_first_name_and_patronymic_is_not_the_surname_it_is_made_f
         "Благодарю Министра иностранных дел Республики Узбекистан Бахтиёра Саида за приём.",
     ])
     assert [p.name for p in people] == ["Бахтиёра Саида"]
+
+
+def test_an_agency_headline_over_its_standfirst_and_date_heads_the_next_item() -> None:
+    text = (
+        "Meeting with the Governor\nMay 5, 2026, 15:00\n"
+        "Vladimir Putin met with the Governor of the region.\n"
+        "News Agency\nWorld Politics\n"
+        "Kremlin says no summit with Baku planned for this month\n"
+        '"Such plans are not on the agenda," the Kremlin spokesman said\n'
+        "6 MAY 2026, 11:20\n"
+        "MOSCOW, May 6. /TASS/. No summit is planned, the Kremlin spokesman said.\n"
+    )
+    items = parse_text(text, "x")
+    assert items[0].body == ("Vladimir Putin met with the Governor of the region.",)
+    assert items[1].title.startswith("Kremlin says no summit with Baku planned")
+    assert items[1].date == "2026-05-06"
+
+
+def test_a_post_under_a_signature_is_no_headline() -> None:
+    text = (
+        "Joint statement of the ministers\n"
+        "The ministers agreed to hold regular consultations.\n"
+        "Nurlan Seitkali\nMinister of Foreign Affairs of the Republic of Kazakhstan\n"
+        "Ministers discuss transit in Astana\n20.11.2025\nThe ministers met in Astana.\n"
+    )
+    items = parse_text(text, "x")
+    assert items[0].body[-1] == "Minister of Foreign Affairs of the Republic of Kazakhstan"
+    assert items[1].title == "Ministers discuss transit in Astana"
+
+
+def test_a_plural_post_before_a_comma_is_no_part_of_the_next_person_role() -> None:
+    from store.ingest.participants import find_participants
+
+    people = find_participants([
+        "The dialogue will be held at the level of deputy ministers in 2027, Russian Foreign "
+        "Minister Sergey Lavrov said."
+    ])
+    assert [(p.name, p.role) for p in people] == [("Sergey Lavrov", "Foreign Minister")]
+
+
+def test_a_stamp_over_a_lead_of_another_day_closes_the_item_above() -> None:
+    last = (
+        "The persecution of journalists in the region is what really deserves the attention of"
+        " the international human rights bodies."
+    )
+    text = (
+        "Answer by the Spokesperson to a media question\n"
+        f"Question: What about the talks?\nAnswer: They will go on.\n{last}\n"
+        "28 August 2026 11:03\nTrend\n"
+        "TBILISI, JANUARY 15, TREND. Foreign Minister of Georgia Maka Botchorishvili "
+        "received the EU envoy, the Foreign Ministry said.\n"
+        "Botchorishvili and the envoy discussed the transit corridors.\n"
+    )
+    items = parse_text(text, "x")
+    assert items[0].date == "2026-08-28"
+    assert items[0].body[-1] == last
+    assert items[1].body[-1].startswith("Botchorishvili and the envoy")
+
+
+def test_read_also_headlines_after_the_tags_are_skipped_too() -> None:
+    text = (
+        "Ministers discuss transit\n4 May 2026\nThe ministers discussed transit.\n"
+        "Теги\nАрмения\nЧитайте также\nЛавров проведет переговоры в Баку\n"
+        "В МИД прокомментировали учения у границ\nРИА Новости\n"
+        "05.05.2026 11:26\nОверчук: переговоры о торговле завершены\n"
+        "МОСКВА, 5 мая — РИА Новости. Переговоры завершены, сообщил Алексей Оверчук.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.title for i in items] == [
+        "Ministers discuss transit", "Оверчук: переговоры о торговле завершены"
+    ]

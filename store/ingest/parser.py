@@ -607,6 +607,8 @@ def _page_furniture(
         next_line is None or (_is_title_like(next_line) and not next_is_date)
     ):
         return True, skipping
+    if skipping == "tags" and _RELATED.fullmatch(line.strip(" :")):
+        return True, "related"  # "Теги", the tags, then "Читайте также" and headlines
     if skipping == "tags" and _is_listed_tag(line):
         return True, skipping
     if _is_furniture(line):
@@ -1161,7 +1163,10 @@ def _closes_item(
         return False
     if date_line.date.year is None or _title_date(current.title) is not None:
         return False
-    if next_line is not None and _is_paragraph(next_line) and not _is_title_like(next_line):
+    if (
+        next_line is not None and _is_paragraph(next_line) and not _is_title_like(next_line)
+        and not (_is_time_stamp(line, date_line) and _leads_with_another_day(next_line, date_line))
+    ):
         return False
     place = date_line.place
     place_first = bool(place) and 0 <= line.find(place) < date_line.date.start
@@ -1170,6 +1175,14 @@ def _closes_item(
         or _is_time_stamp(line, date_line)
         or _is_byline(line)  # "Interviewed by Ksenia Sokolova. 29 January 2026"
     )
+
+
+def _leads_with_another_day(paragraph: str, date_line: DateLine) -> bool:
+    """Whether a paragraph opens with a date other than the date line's ("YEREVAN, JANUARY
+    15, ARMENPRESS. ..." under "28.08.2025 11:03"): a new item's lead, which the stamp above
+    it does not date; the stamp is the item's before."""
+    day = opening_date(paragraph)
+    return day is not None and (day.day, day.month) != (date_line.date.day, date_line.date.month)
 
 
 def _is_time_stamp(line: str, date_line: DateLine) -> bool:
@@ -1283,19 +1296,70 @@ def _after_separator(current: _Draft | None) -> _Draft | None:
 def _is_masthead_over(above: str, line: str) -> bool:
     """Whether `above`, a title-like line over a date line, is the name of the site or
     channel ("MFA Russia 🇷🇺", "Interfax", "Information message") and `line`, under the date,
-    the headline: a name is shorter than the headline it heads. A place under a transcript's
-    date ("The Kremlin, Moscow") is layout, not a headline."""
+    the headline: a name of a few words, shorter than the headline it heads. A place under
+    a transcript's date ("The Kremlin, Moscow") is layout, not a headline."""
+    words = len(_without_pictographs(above).split())
     return (
-        len(above.split()) < len(line.split()) and not _is_layout_line(line)
+        words <= _MASTHEAD_NAME_WORDS and words < len(line.split())
+        and not _is_layout_line(line)
         and _title_date(above) is None
     )
 
 
+_MASTHEAD_NAME_WORDS = 3
+
+
+_HEADLINE_MIN_WORDS = 5
+_SECTION_NAME_WORDS = 4
+_SITE_OWNER = re.compile(
+    r"(?:the )?(?:ministry|embassy|permanent mission|mission|press service|government"
+    r"|министерство|посольство|постоянное представительство|пресс-служба|правительство)\b",
+    re.IGNORECASE,
+)
+"""How the name of a site's owner begins ("Ministry of Foreign Affairs of ..."): a masthead,
+not a headline."""
+
+
+def _is_section_line(line: str) -> bool:
+    """A site's name or section above a headline ("TASS", "Russian Politics & Diplomacy",
+    "ТАСС / Интервью"): page furniture, or a short line that is neither text nor a name."""
+    return _is_furniture(line) or (
+        _is_title_like(line) and len(line.split()) <= _SECTION_NAME_WORDS
+        and not _is_bare_name(line)
+    )
+
+
+def _headline_over_standfirst(current: _Draft | None, above: list[str], dated: bool) -> str:
+    """The headline over a dated title that is its standfirst, taken off the item before,
+    or "".
+
+    An agency prints its name and section, the headline, a standfirst ('"Such contacts are
+    not on the schedule," Peskov said', "Посол России рассказал ТАСС о ..."), then the
+    date; with no paragraph under it, the headline went to the item before as its last
+    line. It is a headline when a section line stands above it, and it is no post, name or
+    site owner's name."""
+    if not dated or current is None or not current.body or len(above) != 2:
+        return ""
+    section, headline = above
+    if current.body[-1] != headline or not _is_section_line(section):
+        return ""
+    first = headline.split()[0].casefold()
+    if (
+        not _is_title_like(headline) or len(headline.split()) < _HEADLINE_MIN_WORDS
+        or _SITE_OWNER.match(headline) or _is_layout_line(headline)
+        or first in lexicon.ROLE_WORDS or lexicon.has_stem(first, lexicon.ROLE_STEMS)
+    ):
+        return ""
+    return current.body.pop()
+
+
 def _titled(
-    current: _Draft | None, line: str, number: int, next_is_date: bool, drafts: list[_Draft]
+    current: _Draft | None, head: list[str], number: int, next_is_date: bool,
+    drafts: list[_Draft],
 ) -> _Draft:
-    """The item a title line goes to: the current one, or a new one it starts (added to
-    `drafts`)."""
+    """The item a title line (the last of `head`, under the two lines before it) goes to:
+    the current one, or a new one it starts (added to `drafts`)."""
+    line = head[-1]
     if (
         current is not None and current.title and not current.body
         and current.date_line is None and next_is_date
@@ -1324,7 +1388,9 @@ def _titled(
         # ... to Armenpress"): one head
         current.title = f"{current.title} {line}"
         return current
-    drafts.append(_Draft(title=_without_pictographs(line), line=number))
+    headline = _headline_over_standfirst(current, head[:-1], next_is_date)
+    title = _without_pictographs(line)
+    drafts.append(_Draft(title=f"{headline} {title}" if headline else title, line=number))
     return drafts[-1]
 
 
@@ -1533,7 +1599,8 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             continue
         if starts_titled:
             current = _titled(
-                current, line, numbers[i], next_is_date or _dated_below(lines, i), drafts
+                current, lines[max(i - 2, 0) : i + 1], numbers[i],
+                next_is_date or _dated_below(lines, i), drafts,
             )
             continue
         opens_with_date = opening_date(line) is not None

@@ -665,6 +665,15 @@ def _is_title_only(role: str) -> bool:
     return role.casefold() in _TITLES
 
 
+def _opens_a_post(chunk: list[_Token]) -> bool:
+    """Whether a chunk before a comma is someone's post: it opens with a role word, and its
+    head is not plural ("at the level of foreign ministers in 2026, Russian ...")."""
+    if not chunk or (not _is_role_head(chunk[0]) and not (len(chunk) > 1 and _is_role(chunk[0]))):
+        return False
+    heads = [t for t in chunk if _is_role_head(t)]
+    return not heads or heads[-1].key not in _PLURAL_ROLES  # "deputy ministers": plural
+
+
 def _roles_before(text: str, tokens: list[_Token], lo: int, run_start: int) -> tuple[str, str]:
     """Role and organisation written before a name, including earlier ", "-joined roles."""
     roles: list[tuple[str, str]] = []
@@ -709,9 +718,7 @@ def _roles_before(text: str, tokens: list[_Token], lo: int, run_start: int) -> t
             if post[0] and post[1]:
                 roles = [post]
             break
-        if not stripped or (not _is_role_head(stripped[0]) and not (
-            len(stripped) > 1 and _is_role(stripped[0])
-        )):
+        if not _opens_a_post(stripped):
             break
         earlier = _split_role(text, chunk)
         if not earlier[0]:
