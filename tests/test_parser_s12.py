@@ -300,3 +300,17 @@ def test_the_plural_noun_ending_a_post_is_not_the_first_name_after_it() -> None:
     ])
     assert [p.name for p in people] == ["Varuzhan Avagyan", "Tarmo Leffler"]
     assert people[0].role == "Minister in charge of Internal Markets"
+
+
+def test_a_ministrys_name_over_the_date_line_is_the_sites_masthead_not_a_title() -> None:
+    text = (
+        "Ministry of Foreign Affairs of the Republic of Uzbekistan\n"
+        "Home / Press service / News\n"
+        "08.12.2026\n"
+        "Uzbek delegation takes part in the OSCE Ministerial Council in Vienna\n"
+        "The delegation led by the Foreign Minister took part in the meeting.\n"
+    )
+    items = parse_text(text, "x")
+    assert len(items) == 1
+    assert items[0].title == "Uzbek delegation takes part in the OSCE Ministerial Council in Vienna"
+    assert items[0].date == "2026-12-08"

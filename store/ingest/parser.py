@@ -1296,11 +1296,13 @@ def _after_separator(current: _Draft | None) -> _Draft | None:
 def _is_masthead_over(above: str, line: str) -> bool:
     """Whether `above`, a title-like line over a date line, is the name of the site or
     channel ("MFA Russia 🇷🇺", "Interfax", "Information message") and `line`, under the date,
-    the headline: a name of a few words, shorter than the headline it heads. A place under
-    a transcript's date ("The Kremlin, Moscow") is layout, not a headline."""
+    the headline: a name of a few words, or a site owner's name ("Ministry of Foreign
+    Affairs of the Republic of Uzbekistan"), shorter than the headline it heads. A place
+    under a transcript's date ("The Kremlin, Moscow") is layout, not a headline."""
     words = len(_without_pictographs(above).split())
     return (
-        words <= _MASTHEAD_NAME_WORDS and words < len(line.split())
+        (words <= _MASTHEAD_NAME_WORDS or _SITE_OWNER.match(above) is not None)
+        and words < len(line.split())
         and not _is_layout_line(line)
         and _title_date(above) is None
     )
