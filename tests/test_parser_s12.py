@@ -314,3 +314,28 @@ def test_a_ministrys_name_over_the_date_line_is_the_sites_masthead_not_a_title()
     assert len(items) == 1
     assert items[0].title == "Uzbek delegation takes part in the OSCE Ministerial Council in Vienna"
     assert items[0].date == "2026-12-08"
+
+
+def test_an_address_by_a_patronymic_made_from_the_surname_is_that_person() -> None:
+    text = (
+        "Выступление Министра на заседании СМИД СНГ, Душанбе, 9 октября 2026 года\n\n"
+        "Уважаемый Сироджиддин Мухриддинович!\n\nБлагодарю за гостеприимство.\n\n"
+        "Встреча Министра иностранных дел Таджикистана с Председателем ОБСЕ\n\n"
+        "22 января 2027 года\n\n"
+        "Министр иностранных дел Республики Таджикистан С.Мухриддин принял Председателя ОБСЕ.\n"
+    )
+    speech = parse_text(text, "x")[0]
+    assert [p.name for p in speech.participants if "Мухрид" in p.name] == [
+        "Сироджиддин Мухриддин"
+    ]
+
+
+def test_an_address_by_a_slavic_patronymic_is_not_the_person_with_that_surname() -> None:
+    text = (
+        "Выступление Министра на заседании Совета, Минск, 9 октября 2026 года\n\n"
+        "Уважаемый Андрей Иванович!\n\nБлагодарю за гостеприимство.\n\n"
+        "Министр принял посла\n\n22 января 2027 года\n\n"
+        "Министр иностранных дел Республики Беларусь А.Иванов принял посла Китая.\n"
+    )
+    speech = parse_text(text, "x")[0]
+    assert "Андрей Иван" not in [p.name for p in speech.participants]

@@ -1283,12 +1283,41 @@ def resolve_addresses(groups: list[tuple[Participant, ...]]) -> list[tuple[Parti
     for group in groups:
         people: list[Participant] = []
         for person in group:
-            full = _full_name_of(person, named) if _is_address(person) else None
+            full = (
+                _full_name_of(person, named) or _named_after_father(person, list(items_naming))
+                if _is_address(person) else None
+            )
             if full is not None and is_named_in(full, group):
                 continue
             people.append(person if full is None else Participant(full, "", ""))
         resolved.append(tuple(people))
     return resolved
+
+
+_CASE_ENDINGS = frozenset({"", "а", "у", "ом", "е", "a"})
+"""What a case form adds to a surname that is a bare first name ("Мухриддина", "Мухриддином");
+"Иванов" is not "Иван" in another case."""
+_PATRONYMIC_SUFFIX = re.compile(r"(?:ovich|evich|ович|евич)(?:а|у|ем|е)?$", re.IGNORECASE)
+
+
+def _named_after_father(address: Participant, named: list[str]) -> str | None:
+    """The full name an address stands for where the surname is the father's name
+    ("Сироджиддин Мухриддинович" for the minister the dump names "С.Мухриддин"): the one
+    person named with the address's first initial and the surname its patronymic is made
+    from. A Slavic surname is never the bare stem of a patronymic ("Иванов", "Иванович")."""
+    first, patronymic = address.name.split()
+    stem = _PATRONYMIC_SUFFIX.sub("", patronymic)
+    if stem == patronymic:
+        return None
+    surnames = ((name, name.split(".")[-1].split()[-1]) for name in named)
+    holders = {
+        surname for name, surname in surnames
+        if name[:1] == first[:1] and surname.startswith(stem)
+        and surname[len(stem) :] in _CASE_ENDINGS
+    }
+    if len(holders) != 1:
+        return None
+    return f"{first} {stem}"
 
 
 def _full_name_of(address: Participant, named: list[str]) -> str | None:
