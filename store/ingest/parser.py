@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 import unicodedata
@@ -341,13 +342,15 @@ def _is_masthead(line: str) -> bool:
     """Whether the line only names a news outlet ("Kazinform", "📰 Sputnik Kyrgyzstan",
     "RSS · AKIpress", "BelTA – Belarusian Telegraph Agency", "Источник: АКИpress"): the
     site's masthead above an item or its credit under it."""
-    words = re.findall(r"[^\W_][\w.\-]*", _without_pictographs(line))
-    if _is_credit(line) or _is_byline(line) or any(c.isdigit() for c in line):
+    if len(line.split()) > 2 * _MASTHEAD_MAX_WORDS or any(c.isdigit() for c in line):
         return False
+    words = re.findall(r"[^\W_][\w.\-]*", _without_pictographs(line))
     if not 0 < len(words) <= _MASTHEAD_MAX_WORDS:
         return False
     folded = [w.casefold().rstrip(".") for w in words]
-    return any(w in lexicon.NEWS_OUTLETS for w in folded) and all(
+    if not any(w in lexicon.NEWS_OUTLETS for w in folded) or _is_credit(line):
+        return False
+    return not _is_byline(line) and all(
         w[:1].isupper() or f in _MASTHEAD_WORDS for w, f in zip(words, folded, strict=True)
     )
 _DOCUMENT_SYMBOL = re.compile(r"(?:[A-Z]{1,10}/)+[A-Z]*\d[\w.\-]*(?:/[\w.\-]+)*")
@@ -448,6 +451,7 @@ def _ends_item(line: str, current: _Draft | None) -> bool:
 _SITE_NAME_WORDS = 10
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_furniture(line: str) -> bool:
     """A line of the web page around an item, copied in with it: "Share:", "Views: 214",
     a row of social networks, breadcrumbs ("Home / Press center / News"), a "PRESS
@@ -1975,9 +1979,16 @@ def _lead_date(draft: _Draft) -> DateMatch | None:
     Мирзиёев 14 февраля с.г. принял ...")."""
     if not draft.body:
         return None
-    lead = _without_pictographs(draft.body[0])
+    return _lead_day(draft.body[0], draft.date_line is not None)
+
+
+@functools.lru_cache(maxsize=1024)
+def _lead_day(paragraph: str, dated: bool) -> DateMatch | None:
+    """`_lead_date` of a lead paragraph, for an item with a date line (`dated`) or without;
+    an item's date is asked for more than once, so the answer is kept."""
+    lead = _without_pictographs(paragraph)
     found = event_date(lead)
-    if found is not None or draft.date_line is not None:
+    if found is not None or dated:
         return found
     sentence = _first_sentence(lead)
     for day in find_dates(sentence):
