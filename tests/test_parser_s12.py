@@ -339,3 +339,10 @@ def test_an_address_by_a_slavic_patronymic_is_not_the_person_with_that_surname()
     )
     speech = parse_text(text, "x")[0]
     assert "Андрей Иван" not in [p.name for p in speech.participants]
+
+
+def test_the_word_for_son_of_after_a_kyrgyz_surname_is_part_of_the_name() -> None:
+    people = find_participants(
+        ["The Council was attended by the Speaker of the Jogorku Kenesh Marat Ormon uulu."]
+    )
+    assert [p.name for p in people] == ["Marat Ormon uulu"]

@@ -214,7 +214,7 @@ def _is_phrase_part(token: _Token) -> bool:
         return True
     if token.kind != "word":
         return False
-    if token.capitalised:
+    if token.capitalised or token.key in _FATHERS_NAME_PARTICLES:
         return True
     if token.cyrillic:
         return token.key in lexicon.CONNECTORS_CYR or _is_portfolio(token) or _is_rank_cyr(
@@ -963,9 +963,16 @@ _NAME_PARTICLES = frozenset({
 """Lower-case particles inside a surname ("de Groot", "van der Berg", "bin Salman")."""
 
 
+_FATHERS_NAME_PARTICLES = frozenset({"uulu", "kyzy", "ogly", "уулу", "кызы", "оглы"})
+"""The lower-case word after a Kyrgyz or Azerbaijani surname ("Nurlanbek Turgunbek uulu", "son
+of"): the last word of the name."""
+
+
 def _through_particles(tokens: list[_Token], a: int, b: int, hi: int) -> int:
     """The end of a name run taken on through its surname's particles ("Pieter de Groot",
-    "Ludwig van der Berg")."""
+    "Ludwig van der Berg") and the word for "son of" after it ("Turgunbek uulu")."""
+    if b < hi and b - a >= 2 and tokens[b].key in _FATHERS_NAME_PARTICLES:
+        return b + 1
     while (
         b + 1 < hi and b - a <= 2
         and tokens[b].key in _NAME_PARTICLES and not tokens[b].capitalised
