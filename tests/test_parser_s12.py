@@ -346,3 +346,11 @@ def test_the_word_for_son_of_after_a_kyrgyz_surname_is_part_of_the_name() -> Non
         ["The Council was attended by the Speaker of the Jogorku Kenesh Marat Ormon uulu."]
     )
     assert [p.name for p in people] == ["Marat Ormon uulu"]
+
+
+def test_a_member_of_a_body_named_after_a_list_dash_is_a_participant() -> None:
+    people = find_participants(
+        ["– Aidos Temirbekov, member of the Committee on Defence and Security of the Senate;"]
+    )
+    assert [(p.name, p.role) for p in people] == [("Aidos Temirbekov", "member")]
+    assert people[0].organisation.startswith("Committee on Defence")

@@ -625,6 +625,12 @@ def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
     return role_text, _sending_state(role_text, organisation)
 
 
+def _membership(phrase: list[_Token]) -> bool:
+    """Whether the phrase after a name's comma says what body the person is a member of
+    ("Mazhit Esenbaev, member of the Committee on ..."): their post there."""
+    return len(phrase) > 2 and phrase[0].key == "member" and phrase[1].key == "of"
+
+
 def _role_after(
     text: str, tokens: list[_Token], index: int, *, listed: bool = False
 ) -> tuple[str, str]:
@@ -642,6 +648,8 @@ def _role_after(
     if chunk and chunk[0].key in ("and", "и", "or"):
         return "", ""  # "X, and the Secretary General Y": the role is Y's
     stripped = _strip_edges(chunk)
+    if stripped and not any(_is_role_head(t) for t in stripped[:5]) and _membership(stripped):
+        return stripped[0].text, _span_text(text, _strip_edges(stripped[2:]))
     if not stripped or not any(_is_role_head(t) for t in stripped[:5]):
         return "", ""
     if stripped and _is_nameish(stripped[-1]) and len(_name_runs(stripped, 0, len(stripped))) > 0:
