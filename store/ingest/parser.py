@@ -7,6 +7,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from store.ingest.participants import find_participants, is_named_in, resolve_addresses
@@ -30,6 +31,11 @@ _TITLE_MAX_WORDS = 45
 _SENTENCE_END = tuple(".,;:?!…")
 
 _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # a title opening with the document's genre says what it is, whatever it goes on to
+    # name ("Комментарий ... в связи с докладом БДИПЧ", "DECLARATION OF THE ... COUNCIL")
+    ("statement", re.compile(
+        r"^(?:joint |совместн\w+ )?(?:declaration|декларация|заявление|комментари[йи])\b",
+        re.I)),
     # "Answer by the Spokesperson to a media question": questions and answers
     ("interview", re.compile(r"\binterview|\bинтервью|^(?:answers? (?:by|of|to)|ответы? )", re.I)),
     ("speech", re.compile(
@@ -230,7 +236,7 @@ def _is_title_like(line: str) -> bool:
     return parse_date_line(line) is None
 
 
-_SEPARATOR = re.compile(r"[*#=~_•·\-–—\s]{3,120}")
+_SEPARATOR = re.compile(r"[*#=~_•·\-–—\s]{3,200}")
 
 
 _AUTHOR_WITH_POST = re.compile(r"By [A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3}, \S")
@@ -260,7 +266,7 @@ def _is_separator(line: str) -> bool:
 
 _FURNITURE = re.compile(
     r"(?:share(?: this(?: page| article)?)?|поделиться|views|просмотр(?:ов|ы)|print(?: version)?"
-    r"|версия для печати|tags|теги)\s*:?\s*[\d\s.,]*"
+    r"|версия для печати|text version|текстовая версия)\s*:?\s*[\d\s.,]*"
     r"|(?:tags|теги|метки|ключевые слова)\s*:.*"
     r"|(?:photo|image|slide|фото|снимок|слайд)\s*\d+\s*(?:of|из|/)\s*\d+"
     r"|(?:photo ?gallery|gallery|фотогалерея|галерея)\s*(?:\(\d+\)|\d*)"
@@ -273,8 +279,15 @@ _FURNITURE = re.compile(
     r"|top|archive|main page)|(?:←\s*)?(?:вернуться|назад) к (?:списку новостей|новостям|списку"
     r"|архиву|началу)|(?:←\s*)?(?:back|назад|вернуться назад|all news|все новости)"
     r"|print(?: this page)?|share on \w+"
+    # an e-mail newsletter's links around its issue and the link to each story's page
+    r"|view (?:this|it|the) (?:e-?mail|newsletter|message) (?:in|on) (?:your|a|the) (?:browser|web)"
+    r"|(?:если|в случае если) письмо (?:отображается|показывается) некорректно\W.{0,60}"
+    r"|(?:you are receiving|you received|you have received) this (?:e-?mail|message|newsletter)\b.*"
+    r"|(?:вы получили|вы получаете) (?:это|данное) (?:письмо|сообщение)\b.*"
+    r"|(?:read more|continue reading|full story|подробнее(?: на сайте)?|читать (?:далее|полностью))"
+    r"\s*[»→>…]+"
     r"|subscribe to (?:our )?(?:news|newsletter|updates)|подписаться на"
-    r" (?:рассылку|новости)|(?:©|\(c\)|copyright)\s*(?:\d{4}[\s\-–]*)+\D{0,80}"
+    r" (?:рассылку|новости)|(?:©|\(c\)|copyright)\s*(?:\d{4}[\s\-–]*)*\D{1,80}(?:\d{4})?"
     r"|версия для слабовидящих.{0,20}|version for the visually impaired.{0,20}"
     r"|(?:сверять|проверять|сверить) (?:с|при) (?:произнесением|произнесении|произнесенным)"
     # a list page's relative date above the next title: the item's own date is in its text
@@ -290,10 +303,8 @@ _FURNITURE = re.compile(
     r"|(?:comments?|комментари[иейя]в?)\s*\(\d+\)|(?:read more|читать (?:далее|полностью))\s*[→>»]?"
     r"|[^!?]{0,40}\ball rights reserved\b[^!?]{0,20}|все права защищены[^!?]{0,40}"
     r"|стенограмма|transcript"
-    # a post's hashtags and its view counter with the time it was edited ("👁 14.2K edited
-    # 15:42"; with a date the counter closes the post instead)
+    # a post's hashtags
     r"|#\w+(?:\s+#\w+)*"
-    r"|👁\s*[\d.,]+\s*[kкmм]?(?:\s+(?:edited|изменено))?(?:\s+[0-2]?\d:[0-5]\d)?"
     # a wire's rights line and a page's update mark ("Interfax ... All rights reserved.")
     r"|[^.!?]{0,60}[.,]?\s*(?:all rights reserved|все права защищены)\b[^.!?]{0,40}\.?"
     r"|\((?:updated|обновлено)\s*:?\s*[^()]{0,30}\)"
@@ -309,6 +320,12 @@ _FURNITURE = re.compile(
     r"|вы получили это (?:письмо|сообщение)\b.{0,120}",
     re.IGNORECASE,
 )
+_SITE_ADDRESS = re.compile(
+    r"(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:[a-z]{2,6}|рф)(?:/\S*)?"
+)
+"""A site's address alone on a line under the text it was copied from ("akorda.kz",
+"mfa.am", "https://www.osce.org/..."): the source, not a sentence. Lowercase, so a signature
+of initials ("M.V.Ryzhenkov") is no address."""
 _FOOTER = re.compile(
     r"(?:share|поделиться|print|версия для печати|views|просмотр|tags|теги|follow|subscribe"
     r"|читайте|подписывайтесь|comments?\b|комментари|read more|читать|👁|©|\(c\)|copyright"
@@ -453,6 +470,7 @@ def _is_furniture(line: str) -> bool:
         _FURNITURE.fullmatch(line) or _FURNITURE.fullmatch(_without_pictographs(line))
         or _LABEL_LINE.fullmatch(line.strip(" .:"))
         or _DOCUMENT_SYMBOL.fullmatch(line) or _AUTHOR_LINE.fullmatch(line)
+        or _SITE_ADDRESS.fullmatch(line)
         or _is_masthead(line) or _PRESS_SERVICE_CREDIT.fullmatch(line)
         or _is_view_counter(line) or _is_share_row(line)
     ):
@@ -507,6 +525,30 @@ _RELATED = re.compile(
 )
 
 
+_CONTENTS = re.compile(
+    r"in this issue|in today's issue|contents|table of contents|в этом (?:выпуске|номере)"
+    r"|в номере|в выпуске|содержание(?: (?:выпуска|номера))?",
+    re.IGNORECASE,
+)
+"""The heading of a newsletter's list of the stories in it, each of which follows in full."""
+_TAG_HEADING = re.compile(
+    r"tags|topics|persons|people|regions|themes|теги|темы|персоны|регионы|сюжеты|рубрики",
+    re.IGNORECASE,
+)
+"""The heading of a page's list of tags under its text (TASS's "Tags", the Kremlin's "Topics"
+and "Persons"), a tag a line under it."""
+_TAG_LINE_WORDS = 3
+
+
+def _is_tag_line(line: str) -> bool:
+    """A tag under a tag heading: a few words, no sentence, no date ("Foreign policy",
+    "Putin Vladimir")."""
+    return (
+        len(line.split()) <= _TAG_LINE_WORDS and not line.endswith(_SENTENCE_END)
+        and parse_date_line(line, bare=True) is None
+    )
+
+
 _CONTACT_HEADER_LINES = 4
 """How many short lines (office, section, street) a contact block may hold above its first
 phone number or e-mail address."""
@@ -551,14 +593,25 @@ _BRACKETED_DATE = re.compile(r"\((?:\d{1,2}[./]){2}\d{4}\)$")
 
 
 def _page_furniture(
-    line: str, following: list[str], skipping: str, current: _Draft | None
+    line: str, following: list[str], skipping: str, current: _Draft | None, told_later: bool
 ) -> tuple[bool, str]:
     """Whether to leave `line` out as page furniture, and what is being left out after it:
     "contacts" after a "Contacts:" line (the office, phone and address lines under it),
-    "related" after "Related Stories" (other pages' headlines, with no text under them).
-    `following` holds the lines after it."""
+    "related" after "Related Stories" (other pages' headlines, with no text under them),
+    "contents" after a newsletter's "In this issue" (the headlines of its stories, each
+    `told_later` in the text: the first line that is not ends the list), "tags" after a
+    page's "Tags", "Topics" or "Persons" (a word or a name a line). `following` holds the
+    lines after it."""
+    if skipping == "contents" and told_later:
+        return True, skipping
     next_line = following[0] if following else None
     next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
+    if skipping == "tags" and _is_tag_line(line) and not next_is_date:
+        return True, skipping  # a short title over its date line is the next item's
+    if _CONTENTS.fullmatch(line.strip(" :")):
+        return True, "contents"
+    if _TAG_HEADING.fullmatch(line.strip(" :")):
+        return True, "tags"
     if skipping == "contacts" and _contact_line(line, following):
         return True, skipping
     if skipping == "related" and _is_title_like(line) and (
@@ -591,6 +644,22 @@ def _is_bare_name(line: str) -> bool:
         return False
     people = find_participants([line])
     return len(people) == 1 and people[0].name == line.strip()
+
+
+_SIGNATURE_WORDS = 12
+
+
+def _is_name_with_post(line: str) -> bool:
+    """A line that is a person's name, a comma and their post ("Стефан Дюжаррик,
+    Пресс-секретарь Генерального секретаря"): the signature under a statement when a
+    closing place and date follow it, never a headline."""
+    if len(line.split()) > _SIGNATURE_WORDS or line.endswith(_SENTENCE_END):
+        return False
+    people = find_participants([line])
+    return (
+        len(people) == 1 and line.startswith(people[0].name + ",")
+        and bool(people[0].role)
+    )
 
 
 def _is_paragraph(line: str) -> bool:
@@ -678,12 +747,52 @@ _PAGE_NUMBER = re.compile(
     r"(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?|(?:page|стр\.|страница)\s*\d{1,3}", re.I
 )
 """A page number left by a copy from a PDF ("2", "- 2 -", "Page 2")."""
+_RUNNING_HEAD = re.compile(
+    r"(?:(?P<head>[^!?]{3,80})\s)?(?:page|стр\.|страница)\s*\d{1,3}(?:\s*(?:of|из)\s*\d{1,3})?",
+    re.I,
+)
+"""A PDF page's running head or foot: the publication's name and the page number ("Information
+Bulletin No. 2 (2025) page 4"), or the counter alone ("Page 2 of 2", "Стр. 2 из 2")."""
 _BROKEN_WORD = re.compile(r"[^\W\d_]-$")
 _CLAUSE_END = tuple(".!?;:…")
 
 
 def _starts_lowercase(line: str) -> bool:
     return line[:1].isalpha() and line[:1].islower()
+
+
+_JOINING_WORDS = frozenset({
+    "of", "on", "for", "to", "in", "and", "by", "with", "at", "о", "об", "по", "в", "во",
+    "на", "и", "для", "при", "с", "со",
+})
+
+
+def _goes_on_in_capitals(above: str, line: str) -> bool:
+    """Whether a line in capitals goes on with the capitals above it: a document's title set
+    over two lines ("DECLARATION" / "OF THE COLLECTIVE SECURITY COUNCIL ...") opens its second
+    line with a word that joins it to the first."""
+    first = line.split(maxsplit=1)[0].casefold()
+    return (
+        first in _JOINING_WORDS and line.isupper() and above.isupper()
+        and not above.endswith(_CLAUSE_END)
+    )
+
+
+def _without_page_counter(line: str) -> str | None:
+    """A date line that a page's counter stands beside, without the counter; else None."""
+    running = _RUNNING_HEAD.fullmatch(line)
+    head = running["head"] if running is not None else None
+    return head if head and parse_date_line(head) is not None else None
+
+
+def _is_page_break(lines: list[str], at: int) -> bool:
+    """Whether the line is a PDF page's running head or foot, or the rule drawn under it: the
+    page turns there, the item goes on after it. A date line the counter stands beside
+    ("Minsk, 10 October 2025   Page 1 of 2") is the item's (`_without_page_counter`)."""
+    if _RUNNING_HEAD.fullmatch(lines[at]):
+        return _without_page_counter(lines[at]) is None
+    above = lines[at - 1] if at > 0 else ""
+    return _is_separator(lines[at]) and _RUNNING_HEAD.fullmatch(above) is not None
 
 
 def _unbroken(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
@@ -695,17 +804,21 @@ def _unbroken(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int
     kept: list[str] = []
     kept_numbers: list[int] = []
     for i, line in enumerate(lines):
-        if _PAGE_NUMBER.fullmatch(line):
+        if _PAGE_NUMBER.fullmatch(line) or _is_page_break(lines, i):
             continue
+        line = _without_page_counter(line) or line
         after_page = i > 0 and _PAGE_NUMBER.fullmatch(lines[i - 1]) is not None
         if (
             after_page and not _starts_lowercase(line)
             and i + 1 < len(lines) and _starts_lowercase(lines[i + 1])
         ):
             continue  # the page's running head ("Joint Communiqué – Yerevan, 20 November")
-        if (
-            kept and _starts_lowercase(line) and not kept[-1].endswith(_CLAUSE_END)
-            and parse_date_line(line) is None  # "г. Ереван, 20 ноября 2025 г."
+        if kept and (
+            _goes_on_in_capitals(kept[-1], line)
+            or (
+                _starts_lowercase(line) and not kept[-1].endswith(_CLAUSE_END)
+                and parse_date_line(line) is None  # "г. Ереван, 20 ноября 2025 г."
+            )
         ):
             if _BROKEN_WORD.search(kept[-1]):
                 kept[-1] = kept[-1][:-1] + line
@@ -1054,7 +1167,8 @@ def _closes_item(
 ) -> bool:
     """Whether a date line after an undated item's text is that item's closing place and
     date ("Bishkek, 2 June 2025", "Published: 27 December 2025", a post's "👁 3,4K
-    27.11.2025 17:05"), not the date line of the next item.
+    27.11.2025 17:05", an interview's by-line with its date), not the date line of the next
+    item.
 
     A statement ends with where and when it was signed, a site's page with when it was
     published; a dump's date line above a title is a date alone, and the item before it
@@ -1074,6 +1188,7 @@ def _closes_item(
     return (
         place_first or bool(_PUBLISHED.match(line) or _VIEWS_FOOTER.match(line))
         or _is_time_stamp(line, date_line)
+        or _is_byline(line)  # "Interviewed by Ksenia Sokolova. 29 January 2026"
     )
 
 
@@ -1119,21 +1234,29 @@ def _is_place_under_date(current: _Draft | None, line: str, next_line: str | Non
         return False
     if next_line is None or not _is_paragraph(next_line):
         return False
+    return _is_layout_line(line) or _is_place_name(line)
+
+
+def _is_place_name(line: str) -> bool:
+    """A place's name alone on a line ("Ташкент", "Novo-Ogaryovo"): a word or two, each
+    capitalised."""
     words = line.split()
-    return _is_layout_line(line) or (
+    return (
         len(words) <= _PLACE_NAME_WORDS and _is_title_like(line)
         and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
     )
 
 
-def _dates_the_lead_above(current: _Draft | None, next_line: str | None) -> bool:
-    """Whether a date line is the date of the titled item above, whose lead it follows:
-    a transcript page gives the title, the lead, then the date with the time under it."""
-    return (
-        current is not None and bool(current.title) and len(current.body) == 1
-        and current.date_line is None and next_line is not None
-        and _LAYOUT_TIME.fullmatch(next_line) is not None
-    )
+def _dates_the_lead_above(current: _Draft | None, line: str, next_line: str | None) -> bool:
+    """Whether a date line is the date of the item above, whose lead it follows: a
+    transcript page gives the title, the lead, then the date with the time under it; a wire
+    page without a title gives the lead, then its stamp with the time ("AKIpress | Mar 3,
+    2026 15:40"), then the rest of the text, whatever date the lead's words gave."""
+    if current is None or len(current.body) != 1 or next_line is None:
+        return False
+    if current.title:
+        return current.date_line is None and _LAYOUT_TIME.fullmatch(next_line) is not None
+    return _LAYOUT_TIME.search(line) is not None and _is_paragraph(next_line)
 
 
 _HEADER_LINES = range(2, 6)
@@ -1188,11 +1311,13 @@ def _after_separator(current: _Draft | None) -> _Draft | None:
 def _is_masthead_over(above: str, line: str) -> bool:
     """Whether `above`, a title-like line over a date line, is the name of the site or
     channel ("MFA Russia 🇷🇺", "Interfax", "Information message") and `line`, under the date,
-    the headline: a name of a few words, shorter than the headline it heads. A place under
-    a transcript's date ("The Kremlin, Moscow") is layout, not a headline."""
+    the headline: a name of a few words, or a site owner's name ("Ministry of Foreign
+    Affairs of the Republic of Uzbekistan"), shorter than the headline it heads. A place
+    under a transcript's date ("The Kremlin, Moscow") is layout, not a headline."""
     words = len(_without_pictographs(above).split())
     return (
-        words <= _MASTHEAD_NAME_WORDS and words < len(line.split())
+        (words <= _MASTHEAD_NAME_WORDS or _SITE_OWNER.match(above) is not None)
+        and words < len(line.split())
         and not _is_layout_line(line)
         and _title_date(above) is None
     )
@@ -1307,8 +1432,11 @@ class _Layout:
         title."""
         if self.header_from < at < self.header_date:
             return True
-        if current is not None and current is self.headed and _is_layout_line(line):
-            return True  # "16:20", "The Kremlin, Moscow"
+        if current is not None and current is self.headed and (
+            _is_layout_line(line)
+            or (_is_place_name(line) and next_line is not None and _is_paragraph(next_line))
+        ):
+            return True  # "16:20", "The Kremlin, Moscow", "Dushanbe"
         self.headed = None
         return (
             current is not None and current is self.closed and not _is_paragraph(line)
@@ -1329,7 +1457,7 @@ class _Layout:
             current.date_line = date_line
             self.closed = current
             return True
-        lead = _dates_the_lead_above(current, next_line)
+        lead = _dates_the_lead_above(current, line, next_line)
         closing = not lead and _closes_item(current, line, date_line, next_line)
         if at != self.header_date and not lead and not closing:
             return False
@@ -1381,6 +1509,15 @@ def _without_envelope(lines: list[str], numbers: list[int]) -> tuple[list[str], 
     return [lines[k] for k in kept], [numbers[k] for k in kept]
 
 
+def _numbers_the_release(current: _Draft | None, line: str) -> bool:
+    """Whether the line is a release's number under its title ("2237-26-11-2025", as a
+    ministry numbers its pages): the item's label, neither its text nor a new item."""
+    return (
+        current is not None and bool(current.title) and not current.body
+        and _RELEASE_NUMBER.fullmatch(line) is not None and parse_date_line(line) is None
+    )
+
+
 _HEADLINE_WORD_CHARS = 4
 _HEADLINE_STEM = 5
 
@@ -1423,31 +1560,41 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
     layout = _Layout()
     lines, numbers = _without_envelope(lines, numbers)
     furniture = [_is_furniture(line) for line in lines]
+    later = Counter(lines)
     closed: _Draft | None = None  # the item a footer line ended
     for i, line in enumerate(lines):
+        later[line] -= 1
         skip, skipping = _page_furniture(
-            line, lines[i + 1 : i + 1 + _CONTACT_HEADER_LINES], skipping, current
+            line, lines[i + 1 : i + 1 + _CONTACT_HEADER_LINES], skipping, current,
+            told_later=later[line] > 0,
         )
         if skip:
             closed = current if _ends_item(line, current) else closed
             continue
         current = None if current is closed else current  # the page under a footer
         # the next line of text: a document symbol or a label between a title and its date
-        # line does not part them
+        # line does not part them; a footer (a post's view counter) ends the item there
         next_line = next(
-            (lines[k] for k in range(i + 1, min(i + 4, len(lines))) if not furniture[k]), None
+            (
+                lines[k] for k in range(i + 1, min(i + 4, len(lines)))
+                if not furniture[k] or _is_footer(lines[k])
+            ),
+            None,
         )
         next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
         if (
             layout.skips(i, line, current, next_line, next_is_date)
             or _is_place_under_date(current, line, next_line)
+            or _numbers_the_release(current, line)
             or _is_feed_source(line, current)
         ):
             continue
         if _is_separator(line):
             current = _after_separator(current)
             continue
-        if current is not None and current.body and _is_bare_name(line):
+        if current is not None and current.body and (
+            _is_bare_name(line) or (next_is_date and _is_name_with_post(line))
+        ):
             current.body.append(line)  # a signature
             continue
         wire = wire_lead(line)
@@ -1607,6 +1754,79 @@ def _drop_trailing_page_lines(draft: _Draft) -> None:
     del draft.body[end:]
 
 
+_NEWSLETTER = re.compile(
+    r"\b(?:issue|digest|newsletter|bulletin|рассылка|дайджест|выпуск|бюллетень)\b", re.I
+)
+"""A word naming a newsletter or its issue in the masthead of an e-mail ("EAEU WEEKLY DIGEST |
+Issue 46 | 14 November 2025", "Рассылка Секретариата ...")."""
+
+
+def _is_newsletter_masthead(draft: _Draft) -> bool:
+    """Whether a draft is only a newsletter's masthead: a title naming the newsletter, perhaps
+    with the issue's date, and no text."""
+    return not draft.body and _NEWSLETTER.search(draft.title) is not None
+
+
+def _newsletter_stories(drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts without the mastheads of e-mail newsletters and the publisher's line under
+    one (a title with no text), each undated story of an issue dated by the issue's date:
+    a digest's interview is the issue's news. The issue ends at the first item with a date
+    line of its own."""
+    kept: list[_Draft] = []
+    issue: DateLine | None = None
+    after_masthead = False
+    for draft in drafts:
+        if _is_newsletter_masthead(draft):
+            issue = _title_date(draft.title) or draft.date_line
+            after_masthead = True
+            continue
+        if after_masthead and not draft.body and draft.date_line is None:
+            continue  # "Eurasian Economic Commission – Department of Information"
+        after_masthead = False
+        if draft.date_line is not None and draft.date_line.date.year is not None:
+            issue = None
+        elif draft.date_line is None and issue is not None:
+            draft.date_line = issue
+        kept.append(draft)
+    return kept
+
+
+_SIGNED_FOR = re.compile(
+    r"(?:for|on behalf of|за|от)\s+\S.*\s(?:[A-ZА-ЯЁ]\.\s?){1,2}[A-ZА-ЯЁ][\w\-]+", re.IGNORECASE
+)
+"""A line of a signature table under a treaty or declaration ("For the Republic of Belarus
+A. Lukashenko", "За Республику Казахстан К.Токаев")."""
+
+
+def _join_signature_table(draft: _Draft) -> None:
+    """Make the signature table that ends a document one paragraph: its lines are one block
+    of signatures, not paragraphs of the text."""
+    start = len(draft.body)
+    while start > 0 and _SIGNED_FOR.fullmatch(draft.body[start - 1]):
+        start -= 1
+    if len(draft.body) - start >= 2:
+        draft.body[start:] = ["; ".join(draft.body[start:])]
+
+
+_CHANNEL_NAME_WORDS = 6
+
+
+def _opens_with_pictograph(paragraph: str) -> bool:
+    return _without_pictographs(paragraph) != paragraph.lstrip()
+
+
+def _untitle_channel_post(draft: _Draft) -> None:
+    """Take the channel's name ("Russia at the UN 🇷🇺") off a post that has it as its title:
+    a short line over the post's date line, the post opening with its mark ("📌 Remarks by
+    ..."). The post's first line is its headline."""
+    if (
+        draft.title and draft.date_line is not None and draft.body
+        and len(draft.title.split()) <= _CHANNEL_NAME_WORDS
+        and not _opens_with_pictograph(draft.title) and _opens_with_pictograph(draft.body[0])
+    ):
+        draft.title = ""
+
+
 _MASTHEAD_LINES = 3
 
 
@@ -1714,6 +1934,25 @@ def _year_between(day: DateMatch, newer: str | None, older: str | None) -> int |
     return None
 
 
+_NEAR_DAYS = 7
+"""How close a yearless day must fall to the date of the item above to take its year: a
+channel's posts a few days apart ("Sep 30, 2025", then "October 3") in a dump of mixed
+pages. Further apart, a dump out of date order tells no year."""
+
+
+def _year_near(day: DateMatch, above: str | None) -> int | None:
+    """The year that puts `day` within a week of the date of the item above; None when that
+    item is further away."""
+    if above is None:
+        return None
+    near = dt.date.fromisoformat(above)
+    for year in (near.year, near.year - 1, near.year + 1):
+        value = day.iso(default_year=year)
+        if value is not None and abs((dt.date.fromisoformat(value) - near).days) <= _NEAR_DAYS:
+            return year
+    return None
+
+
 _IN_ORDER_SHARE = 0.8
 """The share of neighbouring dated items that must follow one direction for the dump to
 count as listed in date order."""
@@ -1770,6 +2009,8 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
             if year is None and before is not None and after is not None:
                 # out of date order, between two items of one year: that year
                 year = int(before[:4]) if before[:4] == after[:4] else None
+            if year is None:
+                year = _year_near(day, before)
         years.append(year)
     return years
 
@@ -1955,7 +2196,9 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
     ]
     for draft in drafts:
         _drop_trailing_page_lines(draft)
-    drafts = [d for d in drafts if not _is_masthead_only(d)]
+        _untitle_channel_post(draft)
+        _join_signature_table(draft)
+    drafts = _newsletter_stories([d for d in drafts if not _is_masthead_only(d)])
     for draft in drafts:
         if draft.date_line is None and draft.title:
             draft.date_line = _document_date(draft.title)

@@ -214,7 +214,7 @@ def _is_phrase_part(token: _Token) -> bool:
         return True
     if token.kind != "word":
         return False
-    if token.capitalised:
+    if token.capitalised or token.key in _FATHERS_NAME_PARTICLES:
         return True
     if token.cyrillic:
         return token.key in lexicon.CONNECTORS_CYR or _is_portfolio(token) or _is_rank_cyr(
@@ -633,6 +633,12 @@ def _split_role(text: str, phrase: list[_Token]) -> tuple[str, str]:
     return role_text, _sending_state(role_text, organisation)
 
 
+def _membership(phrase: list[_Token]) -> bool:
+    """Whether the phrase after a name's comma says what body the person is a member of
+    ("Mazhit Esenbaev, member of the Committee on ..."): their post there."""
+    return len(phrase) > 2 and phrase[0].key == "member" and phrase[1].key == "of"
+
+
 def _role_after(
     text: str, tokens: list[_Token], index: int, *, listed: bool = False
 ) -> tuple[str, str]:
@@ -650,6 +656,8 @@ def _role_after(
     if chunk and chunk[0].key in ("and", "и", "or"):
         return "", ""  # "X, and the Secretary General Y": the role is Y's
     stripped = _strip_edges(chunk)
+    if stripped and not any(_is_role_head(t) for t in stripped[:5]) and _membership(stripped):
+        return stripped[0].text, _span_text(text, _strip_edges(stripped[2:]))
     if not stripped or not any(_is_role_head(t) for t in stripped[:5]):
         return "", ""
     if stripped and _is_nameish(stripped[-1]) and len(_name_runs(stripped, 0, len(stripped))) > 0:
@@ -971,9 +979,16 @@ _NAME_PARTICLES = frozenset({
 """Lower-case particles inside a surname ("de Groot", "van der Berg", "bin Salman")."""
 
 
+_FATHERS_NAME_PARTICLES = frozenset({"uulu", "kyzy", "ogly", "уулу", "кызы", "оглы"})
+"""The lower-case word after a Kyrgyz or Azerbaijani surname ("Nurlanbek Turgunbek uulu", "son
+of"): the last word of the name."""
+
+
 def _through_particles(tokens: list[_Token], a: int, b: int, hi: int) -> int:
     """The end of a name run taken on through its surname's particles ("Pieter de Groot",
-    "Ludwig van der Berg")."""
+    "Ludwig van der Berg") and the word for "son of" after it ("Turgunbek uulu")."""
+    if b < hi and b - a >= 2 and tokens[b].key in _FATHERS_NAME_PARTICLES:
+        return b + 1
     while (
         b + 1 < hi and b - a <= 2
         and tokens[b].key in _NAME_PARTICLES and not tokens[b].capitalised
@@ -987,6 +1002,39 @@ def _through_particles(tokens: list[_Token], a: int, b: int, hi: int) -> int:
     return b
 
 
+_PLURAL_NOUN = re.compile(r"[a-z]*(?:[^aeiousy]s|ies)")
+"""An English noun in the plural ("Markets", "Minorities", "Affairs"); given names ending in
+"s" end in a vowel and "s" ("Carlos", "Thomas", "Klaus")."""
+_NAME_WORDS_AFTER_PORTFOLIO = 3
+
+
+def _ends_a_portfolio(tokens: list[_Token], lo: int, a: int, b: int) -> bool:
+    """Whether a run of three or more name-like words opens with the plural noun that ends
+    the post before it ("Minister in charge of Internal Markets Varos Simonyan", "High
+    Commissioner on National Minorities Christophe Kamp"): the capitalised word in front of
+    it is neither a post nor a place, so the noun is the post's and the name follows it."""
+    if b - a < _NAME_WORDS_AFTER_PORTFOLIO or a == lo or tokens[a].cyrillic:
+        return False
+    before = tokens[a - 1]
+    return (
+        _PLURAL_NOUN.fullmatch(tokens[a].key) is not None and before.kind == "word"
+        and before.capitalised and not _is_role(before) and not _is_place(before)
+    )
+
+
+def _name_start(tokens: list[_Token], lo: int, a: int, b: int) -> int:
+    """Where the name in a run of name-like words starts. "High Commissioner on National
+    Minorities Lamberto Zannier": an unknown capitalised word in front of a known first name
+    belongs to the organisation, and so does the plural noun ending a post before a name of
+    unknown first name (`_ends_a_portfolio`)."""
+    firsts = [k for k in range(a, b) if _is_first_name(tokens[k])]
+    if firsts and firsts[0] > a and b - firsts[0] >= 2:
+        return firsts[0]
+    if not firsts and _ends_a_portfolio(tokens, lo, a, b):
+        return a + 1
+    return a
+
+
 def _mentions(text: str) -> list[_Mention]:
     tokens = _tokens(text)
     found: list[_Mention] = []
@@ -994,11 +1042,7 @@ def _mentions(text: str) -> list[_Mention]:
     for lo, hi in _stretches(tokens):
         segment_start = lo
         for a, b in _name_runs(tokens, lo, hi):
-            # "High Commissioner on National Minorities Lamberto Zannier": an unknown
-            # capitalised word in front of a known first name belongs to the organisation.
-            firsts = [k for k in range(a, b) if _is_first_name(tokens[k])]
-            if firsts and firsts[0] > a and b - firsts[0] >= 2:
-                a = firsts[0]
+            a = _name_start(tokens, lo, a, b)
             b = _through_particles(tokens, a, b, hi)
             run = tokens[a:b]
             if run[0].kind == "postinitials":
@@ -1262,12 +1306,41 @@ def resolve_addresses(groups: list[tuple[Participant, ...]]) -> list[tuple[Parti
     for group in groups:
         people: list[Participant] = []
         for person in group:
-            full = _full_name_of(person, named) if _is_address(person) else None
+            full = (
+                _full_name_of(person, named) or _named_after_father(person, list(items_naming))
+                if _is_address(person) else None
+            )
             if full is not None and is_named_in(full, group):
                 continue
             people.append(person if full is None else Participant(full, "", ""))
         resolved.append(tuple(people))
     return resolved
+
+
+_CASE_ENDINGS = frozenset({"", "а", "у", "ом", "е", "a"})
+"""What a case form adds to a surname that is a bare first name ("Мухриддина", "Мухриддином");
+"Иванов" is not "Иван" in another case."""
+_PATRONYMIC_SUFFIX = re.compile(r"(?:ovich|evich|ович|евич)(?:а|у|ем|е)?$", re.IGNORECASE)
+
+
+def _named_after_father(address: Participant, named: list[str]) -> str | None:
+    """The full name an address stands for where the surname is the father's name
+    ("Сироджиддин Мухриддинович" for the minister the dump names "С.Мухриддин"): the one
+    person named with the address's first initial and the surname its patronymic is made
+    from. A Slavic surname is never the bare stem of a patronymic ("Иванов", "Иванович")."""
+    first, patronymic = address.name.split()
+    stem = _PATRONYMIC_SUFFIX.sub("", patronymic)
+    if stem == patronymic:
+        return None
+    surnames = ((name, name.split(".")[-1].split()[-1]) for name in named)
+    holders = {
+        surname for name, surname in surnames
+        if name[:1] == first[:1] and surname.startswith(stem)
+        and surname[len(stem) :] in _CASE_ENDINGS
+    }
+    if len(holders) != 1:
+        return None
+    return f"{first} {stem}"
 
 
 def _full_name_of(address: Participant, named: list[str]) -> str | None:
@@ -1327,13 +1400,30 @@ def _unlisted_signature(name_line: str, role_line: str) -> _Mention | None:
     return _Mention(name, role, org, 0, False) if role else None
 
 
+_SIGNED_FOR_STATE = re.compile(
+    r"(?:for|on behalf of|за|от)\s+(?:the\s+)?(?P<state>[A-ZА-ЯЁ][^;]*)", re.IGNORECASE
+)
+
+
+def _signed_for(paragraph: str, mention: _Mention) -> _Mention:
+    """A signer in a document's signature table ("For the Republic of Belarus A. Lukashenko;
+    For the ...") signs for the state named before the name: that is their organisation."""
+    if mention.role or mention.organisation:
+        return mention
+    piece = paragraph[: mention.start].rsplit(";", 1)[-1].strip()
+    signed = _SIGNED_FOR_STATE.fullmatch(piece)
+    if signed is None:
+        return mention
+    return _Mention(mention.name, "", signed["state"], mention.start, mention.single)
+
+
 def find_participants(paragraphs: Iterable[str]) -> list[Participant]:
     """Every person named in the paragraphs (title first), once each, in order of mention."""
     mentions: list[_Mention] = []
     offset = 0
     lines = list(paragraphs)
     for index, paragraph in enumerate(lines):
-        found = _mentions(paragraph)
+        found = [_signed_for(paragraph, m) for m in _mentions(paragraph)]
         signature = (
             _unlisted_signature(paragraph, lines[index + 1])
             if not found and index + 1 < len(lines) and len(paragraph) <= 60 else None

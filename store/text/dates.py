@@ -47,12 +47,13 @@ _THIS_YEAR = (
 )
 
 _NUMERIC = re.compile(
-    r"(?<![\d.])(?:(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)"
+    r"(?<![\d.\-])(?:(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)"
     r"|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
-    r"|(?P<rd>[0-3]?\d)\.(?P<rm>XII|XI|IX|X|VIII|VII|VI|V|IV|III|II|I)\.(?P<ry>(?:19|20)\d\d))(?![\d])"
+    r"|(?P<rd>[0-3]?\d)\.(?P<rm>XII|XI|IX|X|VIII|VII|VI|V|IV|III|II|I)\.(?P<ry>(?:19|20)\d\d))(?!\d|-\d)"
 )
 """Day, month and year in figures; the month may be a Roman numeral ("17.V.2025"), as
-post-Soviet parliaments and some ministries write it."""
+post-Soviet parliaments and some ministries write it. Figures joined on by a hyphen make a
+document's number ("1987-09-10-2025", a ministry's release number), not a date."""
 _MONTHS_IN_YEAR = 12
 _ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _MONTH_FIRST = re.compile(
