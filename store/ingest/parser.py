@@ -459,6 +459,10 @@ def _ends_item(line: str, current: _Draft | None) -> bool:
 _SITE_NAME_WORDS = 10
 
 
+_FOOTNOTE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s?\S.*")
+"""A note at the foot of a document, keyed by a superscript numeral ("¹ See also S/2025/48.")."""
+
+
 @functools.lru_cache(maxsize=4096)
 def _is_furniture(line: str) -> bool:
     """A line of the web page around an item, copied in with it: "Share:", "Views: 214",
@@ -473,6 +477,8 @@ def _is_furniture(line: str) -> bool:
         or _SITE_ADDRESS.fullmatch(line)
         or _is_masthead(line) or _PRESS_SERVICE_CREDIT.fullmatch(line)
         or _is_view_counter(line) or _is_share_row(line)
+        # a footnote keyed to the text above it: it is never the title of a next item
+        or _FOOTNOTE.fullmatch(line)
     ):
         return True
     credit = _PHOTO_CREDIT.fullmatch(line)
