@@ -24,3 +24,29 @@ def test_a_footnote_under_a_document_is_not_an_item() -> None:
         "Ministry calls on IAEA to assess the shelling near the plant",
         "CSTO Secretary General meets Armenian Ambassador",
     ]
+
+
+def test_the_close_of_a_press_digest_is_not_the_last_entrys_text() -> None:
+    text = (
+        "Interfax, 4 June\n"
+        "CSTO to hold staff talks in Yerevan\n"
+        "YEREVAN, June 4 (Interfax) - The CSTO Joint Staff will hold talks with the Armenian "
+        "side next week, a source in the Secretariat told reporters.\n"
+        "The agenda includes the schedule of joint exercises.\n\n"
+        "(end of digest)\n"
+    )
+    items = parse_text(text, "test")
+    assert items[-1].body[-1] == "The agenda includes the schedule of joint exercises."
+
+
+def test_the_close_of_a_russian_digest_is_not_the_last_entrys_text() -> None:
+    text = (
+        "Интерфакс, 4 июня\n"
+        "ОДКБ проведет штабные переговоры в Ереване\n"
+        "ЕРЕВАН, 4 июня. Интерфакс - Объединенный штаб ОДКБ проведет переговоры с армянской "
+        "стороной на следующей неделе, сообщил источник в Секретариате.\n"
+        "В повестке - график совместных учений.\n\n"
+        "— Конец обзора —\n"
+    )
+    items = parse_text(text, "test")
+    assert items[-1].body[-1] == "В повестке - график совместных учений."

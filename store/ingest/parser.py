@@ -317,7 +317,10 @@ _FURNITURE = re.compile(
     # an e-mail bulletin's footer: the signature mark, why it was sent, how to stop it
     r"|--|unsubscribe|отписаться(?: от рассылки)?"
     r"|(?:you are receiving|you received) this (?:message|e-?mail|newsletter)\b.{0,120}"
-    r"|вы получили это (?:письмо|сообщение)\b.{0,120}",
+    r"|вы получили это (?:письмо|сообщение)\b.{0,120}"
+    # the close of a press digest ("— End of digest —", "(конец обзора)"), not the last entry's
+    r"|[(\s—–-]*(?:end of (?:the )?(?:digest|review|bulletin|newsletter)"
+    r"|конец (?:обзора|дайджеста|выпуска|рассылки))[\s.)—–-]*",
     re.IGNORECASE,
 )
 _SITE_ADDRESS = re.compile(
@@ -330,7 +333,9 @@ _FOOTER = re.compile(
     r"(?:share|поделиться|print|версия для печати|views|просмотр|tags|теги|follow|subscribe"
     r"|читайте|подписывайтесь|comments?\b|комментари|read more|читать|👁|©|\(c\)|copyright"
     r"|стенограмма|transcript|(?:←\s*|◄\s*)?(?:back|return|назад|вернуться)\b)"
-    r"|.{0,40}(?:all rights reserved|все права защищены)",
+    r"|.{0,40}(?:all rights reserved|все права защищены)"
+    r"|[(\s—–-]*(?:end of (?:the )?(?:digest|review|bulletin|newsletter)"
+    r"|конец (?:обзора|дайджеста|выпуска|рассылки))[\s.)—–-]*$",
     re.IGNORECASE,
 )
 """How the furniture under an item's text begins: its share and print buttons, view counter,
