@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from store.ingest.parser import parse_text
+from store.ingest.parser import kind_of, parse_text
 
 
 def test_a_footnote_under_a_document_is_not_an_item() -> None:
@@ -50,3 +50,18 @@ def test_the_close_of_a_russian_digest_is_not_the_last_entrys_text() -> None:
     )
     items = parse_text(text, "test")
     assert items[-1].body[-1] == "В повестке - график совместных учений."
+
+
+def test_a_un_letter_or_note_verbale_is_a_statement() -> None:
+    assert kind_of(
+        "Letter dated 2 June 2024 from the Permanent Representative of Belarus to the "
+        "United Nations addressed to the Secretary-General"
+    ) == "statement"
+    assert kind_of("Note verbale dated 5 May 2024 from the Permanent Mission of Armenia") == (
+        "statement"
+    )
+    assert kind_of(
+        "Письмо Постоянного представителя Республики Казахстан при Организации Объединенных "
+        "Наций от 3 июня 2024 года на имя Генерального секретаря"
+    ) == "statement"
+    assert kind_of("Letters from readers about the new bridge") == "news"

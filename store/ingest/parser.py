@@ -34,7 +34,11 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a title opening with the document's genre says what it is, whatever it goes on to
     # name ("Комментарий ... в связи с докладом БДИПЧ", "DECLARATION OF THE ... COUNCIL")
     ("statement", re.compile(
-        r"^(?:joint |совместн\w+ )?(?:declaration|декларация|заявление|комментари[йи])\b",
+        r"^(?:joint |совместн\w+ )?(?:declaration|декларация|заявление|комментари[йи])\b"
+        # a UN document's letter or note verbale: the sender's position, whatever it annexes
+        r"|^(?:identical )?letters? dated\b|^note verbale\b|^вербальная нота\b"
+        r"|^(?:идентичные )?письм[оа] (?:постоянного представителя|постоянного представительства"
+        r"|от \d)",
         re.I)),
     # "Answer by the Spokesperson to a media question": questions and answers
     ("interview", re.compile(r"\binterview|\bинтервью|^(?:answers? (?:by|of|to)|ответы? )", re.I)),
