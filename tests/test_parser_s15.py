@@ -65,3 +65,55 @@ def test_a_un_letter_or_note_verbale_is_a_statement() -> None:
         "Наций от 3 июня 2024 года на имя Генерального секретаря"
     ) == "statement"
     assert kind_of("Letters from readers about the new bridge") == "news"
+
+
+def test_the_head_of_a_un_document_is_not_an_item() -> None:
+    text = (
+        "United Nations\tS/2024/310\n"
+        "Security Council\tDistr.: General\n"
+        "22 April 2024\n"
+        "Original: English\n\n"
+        "Letter dated 19 April 2024 from the Permanent Representative of Kazakhstan to the "
+        "United Nations addressed to the Secretary-General\n\n"
+        "I have the honour to transmit herewith the statement of the Ministry of Foreign "
+        "Affairs of Kazakhstan on the anniversary of the closure of the test site.\n\n"
+        "I would be grateful if the present letter could be circulated as a document of the "
+        "Security Council.\n"
+    )
+    items = parse_text(text, "test")
+    assert len(items) == 1
+    assert items[0].title.startswith("Letter dated 19 April 2024")
+
+
+def test_the_language_lines_under_an_osce_symbol_are_not_an_item() -> None:
+    text = (
+        "PC.DEL/210/24\n"
+        "7 March 2024\n\n"
+        "ENGLISH\n"
+        "Original: RUSSIAN\n\n"
+        "Statement by the Delegation of the Russian Federation at the 1463rd meeting of "
+        "the Permanent Council\n\n"
+        "Mr. Chairperson,\n\n"
+        "We have studied the report of the Head of the Programme Office with attention.\n\n"
+        "Thank you for your attention.\n"
+    )
+    items = parse_text(text, "test")
+    assert [i.title for i in items] == [
+        "Statement by the Delegation of the Russian Federation at the 1463rd meeting of "
+        "the Permanent Council"
+    ]
+
+
+def test_a_digests_compiler_line_is_not_the_next_items_title() -> None:
+    text = (
+        "Interfax, 4 June\n"
+        "CSTO to hold staff talks in Yerevan\n"
+        "YEREVAN, June 4 (Interfax) - The CSTO Joint Staff will hold talks with the Armenian "
+        "side next week, a source in the Secretariat told reporters.\n\n"
+        "Prepared by: Press Office of the Secretariat | tel. +7 (495) 000-00-00\n\n\n"
+        "Statement by the Ministry of Foreign Affairs of Kazakhstan\n\n"
+        "5 June 2024\n\n"
+        "Kazakhstan welcomes the agreement reached by the parties in Geneva.\n"
+    )
+    titles = [i.title for i in parse_text(text, "test")]
+    assert titles[-1] == "Statement by the Ministry of Foreign Affairs of Kazakhstan"

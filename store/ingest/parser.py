@@ -322,6 +322,12 @@ _FURNITURE = re.compile(
     r"|--|unsubscribe|отписаться(?: от рассылки)?"
     r"|(?:you are receiving|you received) this (?:message|e-?mail|newsletter)\b.{0,120}"
     r"|вы получили это (?:письмо|сообщение)\b.{0,120}"
+    # who compiled a digest or bulletin, with the office's contacts, under its last entry
+    r"|(?:(?:prepared|compiled) by|подготовил[аио]?|составил[аио]?)\s*:.*"
+    # a UN or OSCE document's language of issue and of the original ("ENGLISH only",
+    # "Original: RUSSIAN") and its distribution ("Security Council  Distr.: General")
+    r"|(?:original\s*:\s*)?(?:english|russian|french|spanish|chinese|arabic|german)"
+    r"(?:\s+only)?|(?:[^\W\d][\w ]{0,60}\s)?distr\.\s*:\s*(?:general|limited|restricted)"
     # the close of a press digest ("— End of digest —", "(конец обзора)"), not the last entry's
     r"|[(\s—–-]*(?:end of (?:the )?(?:digest|review|bulletin|newsletter)"
     r"|конец (?:обзора|дайджеста|выпуска|рассылки))[\s.)—–-]*",
@@ -336,7 +342,8 @@ of initials ("M.V.Ryzhenkov") is no address."""
 _FOOTER = re.compile(
     r"(?:share|поделиться|print|версия для печати|views|просмотр|tags|теги|follow|subscribe"
     r"|читайте|подписывайтесь|comments?\b|комментари|read more|читать|👁|©|\(c\)|copyright"
-    r"|стенограмма|transcript|(?:←\s*|◄\s*)?(?:back|return|назад|вернуться)\b)"
+    r"|стенограмма|transcript|prepared by\s*:|compiled by\s*:|подготовил[аио]?\s*:"
+    r"|составил[аио]?\s*:|(?:←\s*|◄\s*)?(?:back|return|назад|вернуться)\b)"
     r"|.{0,40}(?:all rights reserved|все права защищены)"
     r"|[(\s—–-]*(?:end of (?:the )?(?:digest|review|bulletin|newsletter)"
     r"|конец (?:обзора|дайджеста|выпуска|рассылки))[\s.)—–-]*$",
@@ -370,9 +377,14 @@ def _is_masthead(line: str) -> bool:
     return not _is_byline(line) and all(
         w[:1].isupper() or f in _MASTHEAD_WORDS for w, f in zip(words, folded, strict=True)
     )
-_DOCUMENT_SYMBOL = re.compile(r"(?:[A-Z]{1,10}/)+[A-Z]*\d[\w.\-]*(?:/[\w.\-]+)*")
+_DOCUMENT_SYMBOL = re.compile(
+    r"(?:[A-Z]{1,10}(?:\.[A-Z]{1,10})*/)+[A-Z]*\d[\w.\-]*(?:/[\w.\-]+)*"
+)
 """A UN document symbol on a line of its own ("SG/SM/22541", "SC/16012", "GA/EF/3590"):
 the release's number, printed between its title and date line."""
+_UN_MASTHEAD = re.compile(rf"[^\W\d][^\W\d ]*(?: [^\W\d]+){{0,5}}\s+{_DOCUMENT_SYMBOL.pattern}")
+"""The head of a UN document: its organ's name beside its symbol ("United Nations  S/2025/162",
+"Организация Объединенных Наций  S/2025/801")."""
 _SOCIAL = frozenset({
     "facebook", "twitter", "x", "telegram", "vk", "вконтакте", "одноклассники", "ok",
     "whatsapp", "viber", "instagram", "youtube", "linkedin", "email", "e-mail", "|", "·",
@@ -483,6 +495,7 @@ def _is_furniture(line: str) -> bool:
         _FURNITURE.fullmatch(line) or _FURNITURE.fullmatch(_without_pictographs(line))
         or _LABEL_LINE.fullmatch(line.strip(" .:"))
         or _DOCUMENT_SYMBOL.fullmatch(line) or _AUTHOR_LINE.fullmatch(line)
+        or _UN_MASTHEAD.fullmatch(line)
         or _SITE_ADDRESS.fullmatch(line)
         or _is_masthead(line) or _PRESS_SERVICE_CREDIT.fullmatch(line)
         or _is_view_counter(line) or _is_share_row(line)
