@@ -117,3 +117,21 @@ def test_a_digests_compiler_line_is_not_the_next_items_title() -> None:
     )
     titles = [i.title for i in parse_text(text, "test")]
     assert titles[-1] == "Statement by the Ministry of Foreign Affairs of Kazakhstan"
+
+
+def test_an_osce_statement_keeps_its_delegation_date_and_topic() -> None:
+    text = (
+        "Delegation of Armenia\n\n"
+        "STATEMENT BY THE DELEGATION OF ARMENIA AT THE 1470th MEETING OF THE PERMANENT "
+        "COUNCIL\n\n"
+        "18 April 2024\n\n"
+        "On the work of the OSCE Office in Yerevan\n\n"
+        "Mr. Chair,\n\n"
+        "We thank the Head of the Office for the report and the work done this year.\n\n"
+        "Thank you.\n"
+    )
+    items = parse_text(text, "test")
+    assert len(items) == 1
+    assert items[0].title.startswith("STATEMENT BY THE DELEGATION OF ARMENIA")
+    assert items[0].date == "2024-04-18"
+    assert items[0].kind == "statement"

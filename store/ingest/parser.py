@@ -322,6 +322,8 @@ _FURNITURE = re.compile(
     r"|--|unsubscribe|отписаться(?: от рассылки)?"
     r"|(?:you are receiving|you received) this (?:message|e-?mail|newsletter)\b.{0,120}"
     r"|вы получили это (?:письмо|сообщение)\b.{0,120}"
+    # the sending delegation, a label over an OSCE statement ("Delegation of Kazakhstan")
+    r"|(?:delegation of(?: the)?|делегация)(?-i:(?: [A-ZА-ЯЁ][\w\-]*){1,4})"
     # who compiled a digest or bulletin, with the office's contacts, under its last entry
     r"|(?:(?:prepared|compiled) by|подготовил[аио]?|составил[аио]?)\s*:.*"
     # a UN or OSCE document's language of issue and of the original ("ENGLISH only",
@@ -1398,6 +1400,10 @@ def _headline_over_standfirst(current: _Draft | None, above: list[str], dated: b
     return current.body.pop()
 
 
+_TOPIC_HEADING = re.compile(r"(?:on|regarding|concerning|об?|по поводу|относительно)\s", re.I)
+"""How the topic of a statement begins when it stands on its own line under the title."""
+
+
 def _titled(
     current: _Draft | None, head: list[str], number: int, next_is_date: bool,
     drafts: list[_Draft],
@@ -1432,6 +1438,15 @@ def _titled(
         # a headline, its date line, then what the piece is ("Interview of the Secretary
         # ... to Armenpress"): one head
         current.title = f"{current.title} {line}"
+        return current
+    if (
+        current is not None and current.title and current.date_line is not None
+        and not current.body and not next_is_date and not _reports_news(current.title)
+        and _TOPIC_HEADING.match(line)
+    ):
+        # a statement's title and date, then the topic it is on ("On the OSCE field
+        # presence in Central Asia"): its first line, not a new item
+        current.body.append(line)
         return current
     headline = _headline_over_standfirst(current, head[:-1], next_is_date)
     title = _without_pictographs(line)
