@@ -135,3 +135,19 @@ def test_an_osce_statement_keeps_its_delegation_date_and_topic() -> None:
     assert items[0].title.startswith("STATEMENT BY THE DELEGATION OF ARMENIA")
     assert items[0].date == "2024-04-18"
     assert items[0].kind == "statement"
+
+
+def test_a_signed_line_under_a_un_letter_is_its_signature() -> None:
+    text = (
+        "Letter dated 19 April 2024 from the Permanent Representative of Kazakhstan to the "
+        "United Nations addressed to the Secretary-General\n\n"
+        "I have the honour to transmit herewith the statement of the Ministry of Foreign "
+        "Affairs of Kazakhstan on the anniversary of the closure of the test site.\n\n"
+        "I would be grateful if the present letter could be circulated as a document of the "
+        "Security Council.\n\n"
+        "(Signed) A. Umarov\n"
+        "Permanent Representative\n"
+    )
+    items = parse_text(text, "test")
+    assert len(items) == 1
+    assert "(Signed) A. Umarov" in items[0].body

@@ -667,9 +667,15 @@ def _page_furniture(
     return False, ""
 
 
+_SIGNED = re.compile(r"\((?:signed|подписано|подпись)\)\s+\S.{0,60}", re.I)
+"""A UN document's signature line: "(Signed) V. Nebenzia", "(Подпись) В. Рыбаков"."""
+
+
 def _is_bare_name(line: str) -> bool:
     """A line that is only a person's name ("Kaha Imnadze", "Антониу Гутерриш"): the
     signature under a statement or message, never a headline."""
+    if _SIGNED.fullmatch(line):
+        return True
     if len(line.split()) > 4 or any(ch.isdigit() for ch in line):
         return False
     people = find_participants([line])
