@@ -151,3 +151,10 @@ def test_a_signed_line_under_a_un_letter_is_its_signature() -> None:
     items = parse_text(text, "test")
     assert len(items) == 1
     assert "(Signed) A. Umarov" in items[0].body
+
+
+def test_a_spokespersons_comment_is_a_statement() -> None:
+    assert kind_of("MFA spokesperson comments on the results of the Geneva talks") == (
+        "statement"
+    )
+    assert kind_of("Minister comments on the harvest at a farm visit") == "news"

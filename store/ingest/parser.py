@@ -53,7 +53,9 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a joint communiqué, and a spokesperson's comment, speak for the office
     ("statement", re.compile(
         r"\bstatement\b|\bзаявлени|\bcommuniq|\bкоммюнике|^comments? (?:by|of)\b"
-        r"|^комментари[йи] ", re.I)),
+        r"|^комментари[йи] "
+        # "Foreign Ministry spokesperson comments on ...": the office's comment, not news of it
+        r"|\bspokes(?:person|woman|man)\b[\w\s'’-]{0,40}?\bcomments on\b", re.I)),
     # a spokesperson's briefing: remarks on the topics of the day, then answers
     ("speech", re.compile(r"^(?:(?:daily|weekly|regular|special) )?(?:press |news |media )?"
                           r"briefing\b|^(?:еженедельный |очередной )?брифинг\b", re.I)),
