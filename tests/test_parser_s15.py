@@ -158,3 +158,12 @@ def test_a_spokespersons_comment_is_a_statement() -> None:
         "statement"
     )
     assert kind_of("Minister comments on the harvest at a farm visit") == "news"
+
+
+def test_a_digest_source_line_with_a_translation_note_dates_its_entry() -> None:
+    from store.text.dates import parse_date_line
+
+    line = parse_date_line("Кабар, 03.06.2024 (перевод с кыргызского)")
+    assert line is not None and (line.date.day, line.date.month, line.date.year) == (3, 6, 2024)
+    assert parse_date_line("Kabar, 3 June 2024 (translated from Kyrgyz)") is not None
+    assert parse_date_line("3 June 2024 (the talks were held in Bishkek)") is None

@@ -327,7 +327,7 @@ _FURNITURE = re.compile(
     # the sending delegation, a label over an OSCE statement ("Delegation of Kazakhstan")
     r"|(?:delegation of(?: the)?|делегация)(?-i:(?: [A-ZА-ЯЁ][\w\-]*){1,4})"
     # who compiled a digest or bulletin, with the office's contacts, under its last entry
-    r"|(?:(?:prepared|compiled) by|подготовил[аио]?|составил[аио]?)\s*:.*"
+    r"|(?:(?:prepared|compiled) by|подготовил[аио]?|составил[аио]?|составитель)\s*:.*"
     # a UN or OSCE document's language of issue and of the original ("ENGLISH only",
     # "Original: RUSSIAN") and its distribution ("Security Council  Distr.: General")
     r"|(?:original\s*:\s*)?(?:english|russian|french|spanish|chinese|arabic|german)"
@@ -347,7 +347,7 @@ _FOOTER = re.compile(
     r"(?:share|поделиться|print|версия для печати|views|просмотр|tags|теги|follow|subscribe"
     r"|читайте|подписывайтесь|comments?\b|комментари|read more|читать|👁|©|\(c\)|copyright"
     r"|стенограмма|transcript|prepared by\s*:|compiled by\s*:|подготовил[аио]?\s*:"
-    r"|составил[аио]?\s*:|(?:←\s*|◄\s*)?(?:back|return|назад|вернуться)\b)"
+    r"|составил[аио]?\s*:|составитель\s*:|(?:←\s*|◄\s*)?(?:back|return|назад|вернуться)\b)"
     r"|.{0,40}(?:all rights reserved|все права защищены)"
     r"|[(\s—–-]*(?:end of (?:the )?(?:digest|review|bulletin|newsletter)"
     r"|конец (?:обзора|дайджеста|выпуска|рассылки))[\s.)—–-]*$",

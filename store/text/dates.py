@@ -294,6 +294,13 @@ _WEEKDAY = re.compile(
 """A weekday before a date ("Friday, 26 November", "Пятница, 26 ноября"): a site's date line."""
 
 
+_TRANSLATION_NOTE = re.compile(
+    r"\((?:перевод|неофициальный перевод|translat|unofficial translation)[^()]*\)$", re.I
+)
+"""An editor's note after a digest entry's source and date ("Казинформ, 12.03.2025 (перевод
+с казахского)"): what language the text came from, not prose around the date."""
+
+
 def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
     """Read a date line such as `17.03.2021`, `Geneva, May 4, 2019`, `9 Oct. 2017`,
     `April 2, 2022, Moscow Region`, `11.02.2015 - Press release`, `5 сентября 2022 года`.
@@ -330,6 +337,7 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
     after = _SUFFIX_SPLIT.split(after, maxsplit=1)[0].strip(" ,;:.") if after else ""
     if _TIME_STAMP.fullmatch(after):
         after = ""
+    after = _TRANSLATION_NOTE.sub("", after).strip(" ,;:.")
     place = ""
     for part in (before, after):
         part = _TOWN.sub("", part)  # "г. Бишкек": the town's name is the place
