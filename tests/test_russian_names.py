@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from store import Archive, Item, Participant
 from store.index.people import person_key
@@ -128,3 +130,20 @@ def test_a_participant_line_files_a_russian_name_and_keeps_the_text_s_form() -> 
         "Nikolai Bordyuzha — Secretary General, CSTO"
     )
     assert participant_line(Participant("Имангали Тасмагамбетов")) == "Имангали Тасмагамбетов"
+
+
+_NAME_TEXT = st.text(
+    alphabet=st.sampled_from(list("АБВГДЕЖЗИКЛМНОПРСТабвгдежзийклмнопрстуфхцчшщыьэюяё .-\x1b[]0a")),
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NAME_TEXT, _NAME_TEXT, _NAME_TEXT)
+def test_any_text_in_a_participant_s_fields_gives_one_line_and_never_fails(
+    name: str, role: str, organisation: str
+) -> None:
+    """Whatever a dump puts where a name or a role goes, the reader gets a line for it."""
+    line = participant_line(Participant(name, role, organisation))
+    assert "\n" not in line
+    assert nominative_role(role).count(" ") == role.count(" ")  # word for word, none lost
