@@ -1747,14 +1747,26 @@ def _closing_date_lines(drafts: list[_Draft]) -> list[_Draft]:
         before = merged[-1] if merged else None
         if (
             before is not None and before.body and before.date_line is None
-            and not draft.body and draft.date_line is not None and draft.date_text
+            and _signed_only(draft) and draft.date_line is not None and draft.date_text
         ):
             stamp = not draft.title and _NUMERIC_STAMP.fullmatch(draft.date_text) is not None
-            before.body.extend([*([draft.title] if draft.title else []), draft.date_text][stamp:])
+            closing = [*([draft.title] if draft.title else []), draft.date_text][stamp:]
+            before.body.extend([*closing, *draft.body])
             before.date_line = draft.date_line
             continue
         merged.append(draft)
     return merged
+
+
+def _signed_only(draft: _Draft) -> bool:
+    """Whether a dated draft holds no text but perhaps the signature under its date line: a
+    speech may close with its date over the speaker's name ("12 November 2025", "Imangali
+    Tasmagambetov"), which read as lines look like an item with no title."""
+    if not draft.body:
+        return True
+    return not draft.title and _is_signature(draft.body) and all(
+        _looks_like_a_name(line) for line in draft.body
+    )
 
 
 def _is_page_line(line: str) -> bool:

@@ -1,0 +1,21 @@
+"""Dates of items whose date stands apart from their lead (set 16)."""
+
+from store.ingest.parser import parse_text
+
+
+def test_speech_closing_date_over_signature_dates_the_speech() -> None:
+    text = (
+        "Address by the Secretary General to the Council of Ministers\n"
+        "Dear colleagues!\n"
+        "Let me thank you for the opportunity to speak before the Council today.\n"
+        "The Organization has done considerable work on the border programme this year.\n"
+        "Thank you for your attention.\n"
+        "4 March 2026\n"
+        "Ivan Petrovich Sidorov\n"
+        "Minister meets ambassador in Astana\n"
+        "ASTANA, 5 March 2026 - The minister met the ambassador to discuss trade.\n"
+        "The parties agreed to continue their consultations next month.\n"
+    )
+    items = parse_text(text, "test")
+    assert items[0].date == "2026-03-04"
+    assert items[0].body[-1] == "Ivan Petrovich Sidorov"
