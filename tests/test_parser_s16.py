@@ -19,3 +19,18 @@ def test_speech_closing_date_over_signature_dates_the_speech() -> None:
     items = parse_text(text, "test")
     assert items[0].date == "2026-03-04"
     assert items[0].body[-1] == "Ivan Petrovich Sidorov"
+
+
+def test_date_line_earlier_than_the_wire_lead_closes_the_speech_above() -> None:
+    text = (
+        "Выступление Министра на заседании Совета министров\n"
+        "Уважаемые коллеги!\n"
+        "Позвольте поблагодарить вас за возможность выступить сегодня на заседании Совета.\n"
+        "Прошу поддержать проект. Благодарю за внимание!\n"
+        "04.03.2026\n"
+        "Президент провел встречу с министром обороны\n"
+        "МИНСК, 5 марта (БЕЛТА) – Президент провел встречу с министром обороны страны.\n"
+        "Обсуждались вопросы военной безопасности и итоги совместных учений.\n"
+    )
+    items = parse_text(text, "test")
+    assert [item.date for item in items] == ["2026-03-04", "2026-03-05"]

@@ -1333,9 +1333,40 @@ def _wire_item(
     if current is None or (current.body and not (hard_block and current.title)):
         current = _Draft(line=number)
         drafts.append(current)
+    if current.date_line is not None and _reports_a_later_day(wire, current.date_line):
+        _close_above(drafts, current, wire)
     current.date_line = current.date_line or wire.date_line
     current.body.append(wire.text)
     return current
+
+
+def _reports_a_later_day(wire: WireLead, date_line: DateLine) -> bool:
+    """Whether a wire lead reports a day after the full date line over its title ("12.11.2025",
+    then "МИНСК, 13 ноября (БЕЛТА) – ..."): an item is not published before the day it
+    reports, so the line is not its own."""
+    line_day = date_line.date.iso()
+    if wire.date_line is None or line_day is None:
+        return False
+    reported = wire.date_line.date.iso(default_year=date_line.date.year)
+    return reported is not None and reported > line_day
+
+
+def _close_above(drafts: list[_Draft], current: _Draft, wire: WireLead) -> None:
+    """Give `current`'s date line to the undated item with text above it, whose closing date
+    it is (a speech ending "Благодарю за внимание!", then "12.11.2025"); `current` takes the
+    day its own lead gives, in the line's year (the next item of the dump)."""
+    above = drafts[-2] if len(drafts) > 1 and drafts[-1] is current else None
+    line = current.date_line
+    if (
+        above is None or not above.body or above.date_line is not None
+        or not current.date_text or line is None or wire.date_line is None
+    ):
+        return
+    above.body.append(current.date_text)
+    above.date_line, current.date_text = line, ""
+    reported = wire.date_line.date
+    year = reported.year if reported.year is not None else line.date.year
+    current.date_line = replace(wire.date_line, date=replace(reported, year=year))
 
 
 def _after_separator(current: _Draft | None) -> _Draft | None:
