@@ -34,3 +34,27 @@ def test_date_line_earlier_than_the_wire_lead_closes_the_speech_above() -> None:
     )
     items = parse_text(text, "test")
     assert [item.date for item in items] == ["2026-03-04", "2026-03-05"]
+
+
+def test_post_time_after_at_makes_a_date_line() -> None:
+    text = (
+        "Council session opens in the capital\n"
+        "12.03.2026\n"
+        "The session of the Council opened in the capital with a speech by the chairman.\n"
+        "The leaders will adopt a declaration on regional security.\n"
+        "Mar 13 at 10:02\n"
+        "Security Council Channel\n"
+        "🔴 The leaders have signed the declaration on regional security in the capital.\n"
+        "Ministers review the outcome of the session\n"
+        "14.03.2026\n"
+        "The foreign ministers reviewed the outcome of the Council session on Saturday.\n"
+    )
+    items = parse_text(text, "test")
+    assert [item.date for item in items] == ["2026-03-12", "2026-03-13", "2026-03-14"]
+
+
+def test_russian_post_time_after_v_makes_a_date_line() -> None:
+    from store.text.dates import parse_date_line
+
+    line = parse_date_line("27 ноября в 10:05")
+    assert line is not None and (line.date.day, line.date.month) == (27, 11)
