@@ -58,3 +58,19 @@ def test_russian_post_time_after_v_makes_a_date_line() -> None:
 
     line = parse_date_line("27 ноября в 10:05")
     assert line is not None and (line.date.day, line.date.month) == (27, 11)
+
+
+def test_closing_line_repeating_the_date_above_is_not_the_next_items_date() -> None:
+    text = (
+        "Statement of the Ministry of Foreign Affairs\n"
+        "04.03.2026\n"
+        "The Ministry of Foreign Affairs condemns the attack on the border post on 2 March.\n"
+        "The Ministry calls on all parties to exercise restraint.\n"
+        "Astana, 4 March 2026\n"
+        "Foreign Minister receives Secretary General in Astana\n"
+        "Kazinform - Foreign Minister Ivan Petrov met with the Secretary General of the"
+        " Organization on March 5, 2026.\n"
+        "They discussed preparations for the summit.\n"
+    )
+    items = parse_text(text, "test")
+    assert [item.date for item in items] == ["2026-03-04", "2026-03-05"]

@@ -1800,6 +1800,24 @@ def _signed_only(draft: _Draft) -> bool:
     )
 
 
+def _repeated_closing_lines(drafts: list[_Draft]) -> list[_Draft]:
+    """Give back to the item above a date line over a title that repeats that item's date
+    when the lead under the title reports a later full date: a statement dated "18.11.2025"
+    that closes "Bishkek, 18 November 2025", then "... met ... on November 19, 2025". An
+    item is not published before the day it reports, so the line closes the item above."""
+    for above, draft in itertools.pairwise(drafts):
+        line, own = draft.date_line, above.date_line
+        if line is None or own is None or not draft.body or not draft.date_text:
+            continue
+        day = line.date.iso()
+        lead = lead_sentence_date(draft.body[0])
+        reported = lead.iso() if lead is not None else None
+        if day is not None and day == own.date.iso() and reported is not None and reported > day:
+            above.body.append(draft.date_text)
+            draft.date_line, draft.date_text = None, ""
+    return drafts
+
+
 def _is_page_line(line: str) -> bool:
     """A line under an item's last paragraph that is no sentence of it: a tag ("Armenia"),
     a related headline, the next page's masthead or section ("Kazinform", "Politics"). A
@@ -2285,7 +2303,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
             hard_block=False,
         )
     drafts = [
-        d for d in _closing_date_lines(drafts)
+        d for d in _repeated_closing_lines(_closing_date_lines(drafts))
         if d.body or d.title or d.date_line is None  # a stray date line with nothing under it
     ]
     for draft in drafts:
