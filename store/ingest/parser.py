@@ -1818,6 +1818,25 @@ def _repeated_closing_lines(drafts: list[_Draft]) -> list[_Draft]:
     return drafts
 
 
+def _section_dates(drafts: list[_Draft]) -> list[_Draft]:
+    """Give a site's section-and-day line ("Новости | 17 ноября") to the undated titled item
+    under it. Read as lines after an item's closing date ("Астана, 14 ноября 2025 года"), it
+    is the text of that stray date line, which goes back to the item above as its end."""
+    kept: list[_Draft] = []
+    for draft, below in itertools.zip_longest(drafts, drafts[1:]):
+        section = (
+            parse_date_line(draft.body[0], bare=True)
+            if len(draft.body) == 1 and not draft.title and draft.date_text else None
+        )
+        if section is None or below is None or not below.title or below.date_line is not None:
+            kept.append(draft)
+            continue
+        below.date_line, below.date_text = section, draft.body[0]
+        if kept and kept[-1].body:
+            kept[-1].body.append(draft.date_text)
+    return kept
+
+
 def _is_page_line(line: str) -> bool:
     """A line under an item's last paragraph that is no sentence of it: a tag ("Armenia"),
     a related headline, the next page's masthead or section ("Kazinform", "Politics"). A
@@ -2303,7 +2322,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
             hard_block=False,
         )
     drafts = [
-        d for d in _repeated_closing_lines(_closing_date_lines(drafts))
+        d for d in _section_dates(_repeated_closing_lines(_closing_date_lines(drafts)))
         if d.body or d.title or d.date_line is None  # a stray date line with nothing under it
     ]
     for draft in drafts:

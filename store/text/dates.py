@@ -264,6 +264,10 @@ _AT_TIME = re.compile(r"^(?:at|в)\s+(?=\d)", re.IGNORECASE)
 """The word before a post's time of day ("27 ноября в 10:05", "Nov 27 at 10:02")."""
 
 
+_SECTION_LABEL = re.compile(r"[^\W\d_][\w\-]*(?:\s+[\w\-]+){0,2}\s*[|·]")
+"""A site's section before a date line, parted by a bar ("Новости | 17 ноября")."""
+
+
 _DOCUMENT_OF = re.compile(r"(?:\bof|\bdated|(?<!\w)от)$", re.IGNORECASE)
 """The word that joins a document to the day it was issued ("Statement of", "... от")."""
 _TOWN = re.compile(r"^(?:г\.|город)\s*")
@@ -306,7 +310,7 @@ _TRANSLATION_NOTE = re.compile(
 
 
 def _yearless_date_line(
-    match: DateMatch, around: tuple[str, str], *, bare: bool
+    text: str, match: DateMatch, around: tuple[str, str], *, bare: bool
 ) -> DateLine | None:
     """`parse_date_line` of a line whose day has no year. "7 March, 11:05": a feed's date
     line with the time instead of the year. Without the time a bare "7 March" is too like a
@@ -315,6 +319,8 @@ def _yearless_date_line(
     before, after = around
     if _CLOCK_TIME.fullmatch(_AT_TIME.sub("", after)) or _CLOCK_TIME.fullmatch(before):
         return DateLine(match)  # also a post's "27 ноября в 10:05", "Nov 27 at 10:02"
+    if not after and bare and _SECTION_LABEL.fullmatch(text[: match.start].strip()):
+        return DateLine(match)  # "Новости | 17 ноября": the site's section over a title
     if not after and (_WEEKDAY.fullmatch(before) or (bare and not before)):
         return DateLine(match)
     town = _PLACE_BEFORE.fullmatch(before)
@@ -346,7 +352,7 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
     elif _DOCUMENT_OF.search(before) and len(before.split()) > 1:
         return None  # "Заявление МИД ... от 2 июня 2025 года": a title naming its date
     if match.year is None and not match.this_year:
-        return _yearless_date_line(match, (before, after), bare=bare)
+        return _yearless_date_line(text, match, (before, after), bare=bare)
     after = _SUFFIX_SPLIT.split(after, maxsplit=1)[0].strip(" ,;:.") if after else ""
     if _TIME_STAMP.fullmatch(after):
         after = ""
