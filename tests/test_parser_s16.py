@@ -94,3 +94,18 @@ def test_section_and_day_over_a_title_after_a_closing_date_line() -> None:
     items = parse_text(text, "test")
     assert [item.date for item in items] == ["2026-03-04", "2026-03-06", "2026-03-07"]
     assert items[0].body[-1] == "Астана, 4 марта 2026 года"
+
+
+def test_newsletter_masthead_opening_the_text_dates_the_item() -> None:
+    text = (
+        "Министры обсудили итоги учения\n"
+        "07.03.2026\n"
+        "Министры обороны обсудили итоги совместного учения на полигоне.\n"
+        "\n"
+        "Самое читаемое\n"
+        "ДАЙДЖЕСТ АССАМБЛЕИ · Выпуск от 10.03.2026\n"
+        "В этом выпуске: заседание Совета; молодежный форум.\n"
+        "Совет Ассамблеи одобрил проект модельного закона о беспилотных системах.\n"
+    )
+    items = parse_text(text, "test")
+    assert items[-1].date == "2026-03-10"

@@ -1898,6 +1898,15 @@ def _is_newsletter_masthead(draft: _Draft) -> bool:
     return not draft.body and _NEWSLETTER.search(draft.title) is not None
 
 
+def _masthead_date(draft: _Draft) -> DateLine | None:
+    """The issue's date in a newsletter's masthead that opens the text of an undated item
+    ("ДАЙДЖЕСТ ПА ОДКБ · Выпуск от 19.11.2025" under a page's "Самое читаемое"): the
+    issue's day is its news's."""
+    if not draft.body or _NEWSLETTER.search(draft.body[0]) is None:
+        return None
+    return _title_date(draft.body[0])
+
+
 def _newsletter_stories(drafts: list[_Draft]) -> list[_Draft]:
     """The drafts without the mastheads of e-mail newsletters and the publisher's line under
     one (a title with no text), each undated story of an issue dated by the issue's date:
@@ -2332,7 +2341,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
     drafts = _newsletter_stories([d for d in drafts if not _is_masthead_only(d)])
     for draft in drafts:
         if draft.date_line is None and draft.title:
-            draft.date_line = _document_date(draft.title)
+            draft.date_line = _document_date(draft.title) or _masthead_date(draft)
         draft.date_line = _american_date(draft) or draft.date_line
     items = []
     for draft, default_year in zip(drafts, _default_years(drafts), strict=True):
