@@ -1333,9 +1333,40 @@ def _wire_item(
     if current is None or (current.body and not (hard_block and current.title)):
         current = _Draft(line=number)
         drafts.append(current)
+    if current.date_line is not None and _reports_a_later_day(wire, current.date_line):
+        _close_above(drafts, current, wire)
     current.date_line = current.date_line or wire.date_line
     current.body.append(wire.text)
     return current
+
+
+def _reports_a_later_day(wire: WireLead, date_line: DateLine) -> bool:
+    """Whether a wire lead reports a day after the full date line over its title ("12.11.2025",
+    then "МИНСК, 13 ноября (БЕЛТА) – ..."): an item is not published before the day it
+    reports, so the line is not its own."""
+    line_day = date_line.date.iso()
+    if wire.date_line is None or line_day is None:
+        return False
+    reported = wire.date_line.date.iso(default_year=date_line.date.year)
+    return reported is not None and reported > line_day
+
+
+def _close_above(drafts: list[_Draft], current: _Draft, wire: WireLead) -> None:
+    """Give `current`'s date line to the undated item with text above it, whose closing date
+    it is (a speech ending "Благодарю за внимание!", then "12.11.2025"); `current` takes the
+    day its own lead gives, in the line's year (the next item of the dump)."""
+    above = drafts[-2] if len(drafts) > 1 and drafts[-1] is current else None
+    line = current.date_line
+    if (
+        above is None or not above.body or above.date_line is not None
+        or not current.date_text or line is None or wire.date_line is None
+    ):
+        return
+    above.body.append(current.date_text)
+    above.date_line, current.date_text = line, ""
+    reported = wire.date_line.date
+    year = reported.year if reported.year is not None else line.date.year
+    current.date_line = replace(wire.date_line, date=replace(reported, year=year))
 
 
 def _after_separator(current: _Draft | None) -> _Draft | None:
@@ -1747,14 +1778,63 @@ def _closing_date_lines(drafts: list[_Draft]) -> list[_Draft]:
         before = merged[-1] if merged else None
         if (
             before is not None and before.body and before.date_line is None
-            and not draft.body and draft.date_line is not None and draft.date_text
+            and _signed_only(draft) and draft.date_line is not None and draft.date_text
         ):
             stamp = not draft.title and _NUMERIC_STAMP.fullmatch(draft.date_text) is not None
-            before.body.extend([*([draft.title] if draft.title else []), draft.date_text][stamp:])
+            closing = [*([draft.title] if draft.title else []), draft.date_text][stamp:]
+            before.body.extend([*closing, *draft.body])
             before.date_line = draft.date_line
             continue
         merged.append(draft)
     return merged
+
+
+def _signed_only(draft: _Draft) -> bool:
+    """Whether a dated draft holds no text but perhaps the signature under its date line: a
+    speech may close with its date over the speaker's name ("12 November 2025", "Imangali
+    Tasmagambetov"), which read as lines look like an item with no title."""
+    if not draft.body:
+        return True
+    return not draft.title and _is_signature(draft.body) and all(
+        _looks_like_a_name(line) for line in draft.body
+    )
+
+
+def _repeated_closing_lines(drafts: list[_Draft]) -> list[_Draft]:
+    """Give back to the item above a date line over a title that repeats that item's date
+    when the lead under the title reports a later full date: a statement dated "18.11.2025"
+    that closes "Bishkek, 18 November 2025", then "... met ... on November 19, 2025". An
+    item is not published before the day it reports, so the line closes the item above."""
+    for above, draft in itertools.pairwise(drafts):
+        line, own = draft.date_line, above.date_line
+        if line is None or own is None or not draft.body or not draft.date_text:
+            continue
+        day = line.date.iso()
+        lead = lead_sentence_date(draft.body[0])
+        reported = lead.iso() if lead is not None else None
+        if day is not None and day == own.date.iso() and reported is not None and reported > day:
+            above.body.append(draft.date_text)
+            draft.date_line, draft.date_text = None, ""
+    return drafts
+
+
+def _section_dates(drafts: list[_Draft]) -> list[_Draft]:
+    """Give a site's section-and-day line ("Новости | 17 ноября") to the undated titled item
+    under it. Read as lines after an item's closing date ("Астана, 14 ноября 2025 года"), it
+    is the text of that stray date line, which goes back to the item above as its end."""
+    kept: list[_Draft] = []
+    for draft, below in itertools.zip_longest(drafts, drafts[1:]):
+        section = (
+            parse_date_line(draft.body[0], bare=True)
+            if len(draft.body) == 1 and not draft.title and draft.date_text else None
+        )
+        if section is None or below is None or not below.title or below.date_line is not None:
+            kept.append(draft)
+            continue
+        below.date_line, below.date_text = section, draft.body[0]
+        if kept and kept[-1].body:
+            kept[-1].body.append(draft.date_text)
+    return kept
 
 
 def _is_page_line(line: str) -> bool:
@@ -1816,6 +1896,15 @@ def _is_newsletter_masthead(draft: _Draft) -> bool:
     """Whether a draft is only a newsletter's masthead: a title naming the newsletter, perhaps
     with the issue's date, and no text."""
     return not draft.body and _NEWSLETTER.search(draft.title) is not None
+
+
+def _masthead_date(draft: _Draft) -> DateLine | None:
+    """The issue's date in a newsletter's masthead that opens the text of an undated item
+    ("ДАЙДЖЕСТ ПА ОДКБ · Выпуск от 19.11.2025" under a page's "Самое читаемое"): the
+    issue's day is its news's."""
+    if not draft.body or _NEWSLETTER.search(draft.body[0]) is None:
+        return None
+    return _title_date(draft.body[0])
 
 
 def _newsletter_stories(drafts: list[_Draft]) -> list[_Draft]:
@@ -2242,7 +2331,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
             hard_block=False,
         )
     drafts = [
-        d for d in _closing_date_lines(drafts)
+        d for d in _section_dates(_repeated_closing_lines(_closing_date_lines(drafts)))
         if d.body or d.title or d.date_line is None  # a stray date line with nothing under it
     ]
     for draft in drafts:
@@ -2252,7 +2341,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
     drafts = _newsletter_stories([d for d in drafts if not _is_masthead_only(d)])
     for draft in drafts:
         if draft.date_line is None and draft.title:
-            draft.date_line = _document_date(draft.title)
+            draft.date_line = _document_date(draft.title) or _masthead_date(draft)
         draft.date_line = _american_date(draft) or draft.date_line
     items = []
     for draft, default_year in zip(drafts, _default_years(drafts), strict=True):

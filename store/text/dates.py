@@ -260,6 +260,14 @@ _CLOCK_TIME = re.compile(r"(?<![\d:])[0-2]?\d:[0-5]\d(?![\d:])")
 """A time of day ("11:05"): a news feed's date line gives it instead of the year."""
 
 
+_AT_TIME = re.compile(r"^(?:at|в)\s+(?=\d)", re.IGNORECASE)
+"""The word before a post's time of day ("27 ноября в 10:05", "Nov 27 at 10:02")."""
+
+
+_SECTION_LABEL = re.compile(r"[^\W\d_][\w\-]*(?:\s+[\w\-]+){0,2}\s*[|·]")
+"""A site's section before a date line, parted by a bar ("Новости | 17 ноября")."""
+
+
 _DOCUMENT_OF = re.compile(r"(?:\bof|\bdated|(?<!\w)от)$", re.IGNORECASE)
 """The word that joins a document to the day it was issued ("Statement of", "... от")."""
 _TOWN = re.compile(r"^(?:г\.|город)\s*")
@@ -301,6 +309,26 @@ _TRANSLATION_NOTE = re.compile(
 с казахского)"): what language the text came from, not prose around the date."""
 
 
+def _yearless_date_line(
+    text: str, match: DateMatch, around: tuple[str, str], *, bare: bool
+) -> DateLine | None:
+    """`parse_date_line` of a line whose day has no year. "7 March, 11:05": a feed's date
+    line with the time instead of the year. Without the time a bare "7 March" is too like a
+    heading unless it stands where a date line does (`bare`); the year comes from
+    elsewhere. `around` is the text before and after the day, stripped."""
+    before, after = around
+    if _CLOCK_TIME.fullmatch(_AT_TIME.sub("", after)) or _CLOCK_TIME.fullmatch(before):
+        return DateLine(match)  # also a post's "27 ноября в 10:05", "Nov 27 at 10:02"
+    if not after and bare and _SECTION_LABEL.fullmatch(text[: match.start].strip()):
+        return DateLine(match)  # "Новости | 17 ноября": the site's section over a title
+    if not after and (_WEEKDAY.fullmatch(before) or (bare and not before)):
+        return DateLine(match)
+    town = _PLACE_BEFORE.fullmatch(before)
+    if not after and bare and town is not None and not _is_label(town["place"]):
+        return DateLine(match, town["place"])  # "Душанбе, 3 ноября", "Yerevan, the 8th"
+    return None
+
+
 def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
     """Read a date line such as `17.03.2021`, `Geneva, May 4, 2019`, `9 Oct. 2017`,
     `April 2, 2022, Moscow Region`, `11.02.2015 - Press release`, `5 сентября 2022 года`.
@@ -324,16 +352,7 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
     elif _DOCUMENT_OF.search(before) and len(before.split()) > 1:
         return None  # "Заявление МИД ... от 2 июня 2025 года": a title naming its date
     if match.year is None and not match.this_year:
-        # "7 March, 11:05": a feed's date line with the time instead of the year. Without
-        # the time a bare "7 March" is too like a heading; the year comes from elsewhere.
-        if _CLOCK_TIME.fullmatch(after) or _CLOCK_TIME.fullmatch(before):
-            return DateLine(match)
-        if not after and (_WEEKDAY.fullmatch(before) or (bare and not before)):
-            return DateLine(match)
-        town = _PLACE_BEFORE.fullmatch(before)
-        if not after and bare and town is not None and not _is_label(town["place"]):
-            return DateLine(match, town["place"])  # "Душанбе, 3 ноября", "Yerevan, the 8th"
-        return None
+        return _yearless_date_line(text, match, (before, after), bare=bare)
     after = _SUFFIX_SPLIT.split(after, maxsplit=1)[0].strip(" ,;:.") if after else ""
     if _TIME_STAMP.fullmatch(after):
         after = ""
