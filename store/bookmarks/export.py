@@ -126,8 +126,7 @@ def _list_markdown(rows: list[tuple[Bookmark, Item | None]], archive: ItemSource
             facts = [item.date or "undated", item.kind, f"`{mark.item_id}`"]
             lines += [_md_line(" · ".join(facts)), ""]
             if item.participants:
-                people = "; ".join(_person(p.name, p.role, p.organisation)
-                                   for p in item.participants)
+                people = "; ".join(map(_person, item.participants))
                 lines += [f"Participants: {_md_line(people)}", ""]
         if mark.note:
             note = printable(mark.note, keep_newlines=True)
@@ -182,8 +181,7 @@ def _md_header(section: Section) -> list[str]:
         lines = [f"## {_md(item.title)}", ""]
         lines += [f"{item.date or 'undated'} · {item.kind} · `{section.item_id}`", ""]
         if item.participants:
-            people = "; ".join(_person(p.name, p.role, p.organisation)
-                               for p in item.participants)
+            people = "; ".join(map(_person, item.participants))
             lines += [f"Participants: {_md(people)}", ""]
         if is_url(item.source):
             lines += [f"Source: <{printable(item.source).replace('>', '%3E')}>", ""]
@@ -238,9 +236,9 @@ def _md_line(text: str) -> str:
     return "\\" + line if line[:1] in "#>-+*=|" and line else line
 
 
-def _person(name: str, role: str, organisation: str) -> str:
+def _person(person: Participant) -> str:
     """"Сейран Оганян (Министр обороны Армении)": as People files the person."""
-    shown = filed(Participant(name, role, organisation))
+    shown = filed(person)
     detail = role_with_organisation(shown.role, shown.organisation)
     return f"{shown.name} ({detail})" if detail else shown.name
 
@@ -264,8 +262,8 @@ def write_docx(sections: list[Section], path: str | Path, style: str = "plain",
             document.add_heading(_docx(item.title), level=1)
             document.add_paragraph(f"{item.date or 'undated'} · {item.kind} · {item.id}")
             if item.participants:
-                document.add_paragraph("Participants: " + _docx("; ".join(
-                    _person(p.name, p.role, p.organisation) for p in item.participants)))
+                people = "; ".join(map(_person, item.participants))
+                document.add_paragraph(f"Participants: {_docx(people)}")
             if item.source:
                 document.add_paragraph(f"Source: {_docx(item.source)}")
         if mark is not None and mark.note:

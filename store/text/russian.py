@@ -218,7 +218,7 @@ def _surname_by_ending(word: str, case: str, gender: str) -> str:
     """An -ов/-ин surname in the nominative by its ending alone ("Хренина" in the genitive
     -> "Хренин"): for a surname the analyser knows only as a common word ("хренина")."""
     match = _SURNAME.search(word.casefold())
-    ending = match.group(1) or "" if match else None
+    ending = (match.group(1) or "") if match else None
     if ending is None or not gender:
         return word
     if _ENDINGS.get((case, gender)) not in (ending, "ой" if ending == "ою" else None):
