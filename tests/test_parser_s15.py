@@ -167,3 +167,19 @@ def test_a_digest_source_line_with_a_translation_note_dates_its_entry() -> None:
     assert line is not None and (line.date.day, line.date.month, line.date.year) == (3, 6, 2024)
     assert parse_date_line("Kabar, 3 June 2024 (translated from Kyrgyz)") is not None
     assert parse_date_line("3 June 2024 (the talks were held in Bishkek)") is None
+
+
+def test_transcript_date_with_its_time_under_the_lead_dates_the_lead() -> None:
+    text = (
+        "Meeting with President of Tajikistan Emomali Rahmon\n"
+        "Vladimir Putin met with President of Tajikistan Emomali Rahmon, who is in Russia on an"
+        " official visit.\n"
+        "April 22, 2025, 14:30\n"
+        "The Kremlin, Moscow\n"
+        "President of Russia Vladimir Putin: Mr President, dear friend,\n"
+        "I am very glad to welcome you in Moscow. Our trade has been steadily growing.\n"
+    )
+    items = parse_text(text, "test")
+    assert len(items) == 1
+    assert items[0].date == "2025-04-22"
+    assert items[0].body[-1].startswith("I am very glad")

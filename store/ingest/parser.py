@@ -1293,7 +1293,11 @@ def _dates_the_lead_above(current: _Draft | None, line: str, next_line: str | No
     if current is None or len(current.body) != 1 or next_line is None:
         return False
     if current.title:
-        return current.date_line is None and _LAYOUT_TIME.fullmatch(next_line) is not None
+        return current.date_line is None and (
+            _LAYOUT_TIME.fullmatch(next_line) is not None
+            # "April 22, 2025, 14:30" then "The Kremlin, Moscow": the time on the date's line
+            or (_LAYOUT_TIME.search(line) is not None and _is_layout_line(next_line))
+        )
     return _LAYOUT_TIME.search(line) is not None and _is_paragraph(next_line)
 
 
