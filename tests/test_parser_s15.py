@@ -183,3 +183,49 @@ def test_transcript_date_with_its_time_under_the_lead_dates_the_lead() -> None:
     assert len(items) == 1
     assert items[0].date == "2025-04-22"
     assert items[0].body[-1].startswith("I am very glad")
+
+
+def test_digest_source_lines_date_the_reports_under_them() -> None:
+    text = (
+        "SCO DIGEST: SECRETARY-GENERAL IN TASHKENT (two agency reports)\n"
+        "\n"
+        "Source: Kun.uz / UzA, 29 April 2025\n"
+        "Saidov receives SCO Secretary-General\n"
+        "TASHKENT, April 29 (UzA). Minister of Foreign Affairs Bakhtiyor Saidov received the"
+        " Secretary-General of the SCO Nurlan Yermekbayev.\n"
+        "The sides discussed the preparations for the SCO summit.\n"
+        "\n"
+        "Source: Kazinform, 30 April 2025\n"
+        "Yermekbayev holds talks with Uzbek Foreign Minister\n"
+        "TASHKENT. KAZINFORM – SCO Secretary-General Nurlan Yermekbayev held talks with"
+        " Uzbek Foreign Minister Bakhtiyor Saidov.\n"
+        "According to the statement, Yermekbayev briefed Saidov on the reform.\n"
+    )
+    items = parse_text(text, "test")
+    assert [(i.title, i.date) for i in items] == [
+        ("Saidov receives SCO Secretary-General", "2025-04-29"),
+        ("Yermekbayev holds talks with Uzbek Foreign Minister", "2025-04-30"),
+    ]
+    assert items[0].body[-1] == "The sides discussed the preparations for the SCO summit."
+
+
+def test_numbered_digest_entry_dates_its_report_not_the_digest_heading() -> None:
+    text = (
+        "CSTO SECRETARIAT — PRESS DIGEST\n"
+        "Compiled by the Information and Analytical Department\n"
+        "For internal use\n"
+        "\n"
+        "1. Source: Kazinform, 12 March 2025\n"
+        "\n"
+        "\n"
+        "CSTO Secretary General meets Kazakh Deputy Foreign Minister\n"
+        "\n"
+        "ASTANA. KAZINFORM – CSTO Secretary General Imangali Tasmagambetov met with Deputy"
+        " Minister of Foreign Affairs of Kazakhstan Roman Vassilenko in Astana on Wednesday.\n"
+        "\n"
+        "The sides discussed preparations for the session of the Council of Foreign Ministers.\n"
+    )
+    items = parse_text(text, "test")
+    report = next(i for i in items if i.title.startswith("CSTO Secretary General meets"))
+    assert report.date == "2025-03-12"
+    assert all(i.date is None for i in items if i is not report)

@@ -460,6 +460,36 @@ def _is_credit(line: str) -> bool:
     )
 
 
+def _signs_item(current: _Draft | None, line: str, next_is_date: bool) -> bool:
+    """Whether the line signs the item above: a name alone, or a name with its post over the
+    date line under it."""
+    return current is not None and bool(current.body) and (
+        _is_bare_name(line) or (next_is_date and _is_name_with_post(line))
+    )
+
+
+_LIST_NUMBER = re.compile(r"\d{1,3}[.)]\s+")
+
+
+def _source_header(line: str, below: list[str]) -> DateLine | None:
+    """The date of a digest's header above the report it collects ("Source: Kazinform, 29
+    April 2025", "2. Источник: БЕЛТА, 12 марта 2025 г."), straight above the report's title
+    and text; None for any other line. A credit under an item's text has no title and text
+    glued under it, and a numbered one is a list's entry, never an item's last line."""
+    numbered = _LIST_NUMBER.match(line)
+    credit = line[numbered.end() :] if numbered else line
+    if not _is_credit(credit) or len(below) < 2:
+        return None
+    date_line = parse_date_line(credit)
+    if date_line is None or date_line.date.year is None:
+        return None
+    title, text = below
+    return date_line if (
+        _is_title_like(title) and parse_date_line(title) is None and _is_paragraph(text)
+        and not _is_title_like(text)
+    ) or numbered else None
+
+
 def _is_feed_source(line: str, current: _Draft | None) -> bool:
     """A feed entry's "Source:" field above its text (a credit under the text is kept)."""
     return _is_credit(line) and (current is None or not _has_text(current))
@@ -1668,7 +1698,9 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             None,
         )
         next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
-        if (
+        # a digest's "Source: Kazinform, 29 April 2025" over a report: that report's date line
+        source_header = _source_header(line, lines[i + 1 : i + 3])
+        if source_header is None and (
             layout.skips(i, line, current, next_line, next_is_date)
             or _is_place_under_date(current, line, next_line)
             or _numbers_the_release(current, line)
@@ -1678,23 +1710,25 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         if _is_separator(line):
             current = _after_separator(current)
             continue
-        if current is not None and current.body and (
-            _is_bare_name(line) or (next_is_date and _is_name_with_post(line))
-        ):
-            current.body.append(line)  # a signature
+        if _signs_item(current, line, next_is_date):
+            assert current is not None
+            current.body.append(line)
             continue
         wire = wire_lead(line)
         if wire is not None:
             current = _wire_item(current, wire, numbers[i], hard_block, drafts)
             continue
-        date_line = parse_date_line(line, bare=current is None or _under_title(current))
-        if layout.dates(i, line, date_line, current, next_line):
+        date_line = source_header or parse_date_line(
+            line, bare=current is None or _under_title(current)
+        )
+        if source_header is None and layout.dates(i, line, date_line, current, next_line):
             continue
         if date_line is not None:
-            if _is_publication_footer(current, line):
+            if source_header is None and _is_publication_footer(current, line):
                 continue
             if (
                 current is not None and current.date_line is None and not _has_text(current)
+                and source_header is None
             ):
                 current.date_line = date_line
                 current.date_text = line
