@@ -222,8 +222,12 @@ def _without_pictographs(line: str) -> str:
     return line[start:]
 
 
+_FOOTNOTE_MARK = re.compile(r"(?<=[.!?…»\"”)])(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|†)$")
+"""A footnote's mark after a sentence's end ("… the power plant.¹"): the sentence ends there."""
+
+
 def _is_title_like(line: str) -> bool:
-    line = _without_pictographs(line)
+    line = _FOOTNOTE_MARK.sub("", _without_pictographs(line))
     if not line or len(line) > _TITLE_MAX_CHARS or len(line.split()) > _TITLE_MAX_WORDS:
         return False
     first = line.lstrip(_OPENING_QUOTES)[:1]  # '"Our task is ...": interview of ...'
@@ -389,6 +393,16 @@ the release's number, printed between its title and date line."""
 _UN_MASTHEAD = re.compile(rf"[^\W\d][^\W\d ]*(?: [^\W\d]+){{0,5}}\s+{_DOCUMENT_SYMBOL.pattern}")
 """The head of a UN document: its organ's name beside its symbol ("United Nations  S/2025/162",
 "Организация Объединенных Наций  S/2025/801")."""
+_UN_AGENDA_ITEM = re.compile(
+    r"(?:[\w-]*(?:th|st|nd|rd)|[\w-]+(?:ая|ья)) (?:session|сессия)"
+    r"|(?:agenda )?item \d{1,3}(?: ?\([a-z]\))? of the (?:preliminary|provisional)"
+    r" (?:list|agenda)\*?"
+    r"|пункт \d{1,3}(?: ?\([а-я]\))?"
+    r" (?:предварительного перечня|(?:предварительной )?повестки дня)\*?",
+    re.I,
+)
+"""A UN document's session and agenda item under its head ("Eightieth session", "Item 96 of
+the preliminary list*", "Пункт 96 предварительного перечня"); the agenda item's name follows."""
 _SOCIAL = frozenset({
     "facebook", "twitter", "x", "telegram", "vk", "вконтакте", "одноклассники", "ok",
     "whatsapp", "viber", "instagram", "youtube", "linkedin", "email", "e-mail", "|", "·",
@@ -430,7 +444,9 @@ _AUTHOR_LINE = re.compile(r"By [A-Z][\w'’.\-]*(?:(?: |, | and )[A-Z][\w'’.\-
 title: who wrote it, not who is in it."""
 
 
-_SHARE_LABEL = re.compile(r"(?:share(?: this(?: page| article| news)?)?|поделиться)\s*:", re.I)
+_SHARE_LABEL = re.compile(
+    r"(?:share(?: this(?: page| article| news)?)?|поделиться)\s*:|(?:share on|поделиться в)\s", re.I
+)
 
 
 def _is_view_counter(line: str) -> bool:
@@ -465,6 +481,19 @@ def _signs_item(current: _Draft | None, line: str, next_is_date: bool) -> bool:
     date line under it."""
     return current is not None and bool(current.body) and (
         _is_bare_name(line) or (next_is_date and _is_name_with_post(line))
+        or _posts_the_signed(current.body[-1], line)
+    )
+
+
+_POST_WORDS = 8
+
+
+def _posts_the_signed(above: str, line: str) -> bool:
+    """A short post under a UN letter's "(Signed) V. Nebenzia" ("Permanent Representative"):
+    the signature's second line, not a headline."""
+    return (
+        _SIGNED.fullmatch(above) is not None and len(line.split()) <= _POST_WORDS
+        and _is_title_like(line) and _ANNEX.match(line) is None
     )
 
 
@@ -514,8 +543,11 @@ def _ends_item(line: str, current: _Draft | None) -> bool:
 _SITE_NAME_WORDS = 10
 
 
-_FOOTNOTE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s?\S.*")
-"""A note at the foot of a document, keyed by a superscript numeral ("¹ See also S/2025/48.")."""
+_FOOTNOTE = re.compile(
+    rf"[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s?\S.*|\*{{1,3}}\s?(?:{_DOCUMENT_SYMBOL.pattern}|see |см\. ).*"
+)
+"""A note at the foot of a document, keyed by a superscript numeral ("¹ See also S/2025/48.")
+or by asterisks to a document ("* A/80/50.")."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -672,6 +704,12 @@ def _page_furniture(
         return True, skipping  # a short title over its date line is the next item's
     if _CONTENTS.fullmatch(line.strip(" :")):
         return True, "contents"
+    if _UN_AGENDA_ITEM.fullmatch(line):
+        return True, "agenda"
+    if skipping == "agenda" and _is_title_like(line) and next_line is not None and (
+        _is_title_like(next_line)
+    ):
+        return True, ""  # "General and complete disarmament", over the document's title
     if _TAG_HEADING.fullmatch(line.strip(" :")):
         return True, "tags"
     if skipping == "contacts" and _contact_line(line, following):
@@ -796,10 +834,16 @@ def _joined_fragments(
     it."""
     joined: list[tuple[list[str], list[int]]] = []
     pending: tuple[list[str], list[int]] = ([], [])
+    annexing = False  # under a UN letter's "Annex": its heading and text are the letter's
     for block, block_numbers in zip(blocks, numbers, strict=True):
-        if joined and not pending[0] and _goes_on_from_above(block):
+        if joined and not pending[0] and (
+            _goes_on_from_above(block) or _ANNEX.match(block[0]) is not None
+            or (annexing and _is_fragment(block))
+        ):
+            annexing = _is_fragment(block)
             joined[-1] = (joined[-1][0] + block, joined[-1][1] + block_numbers)
             continue
+        annexing = False
         lines, lines_numbers = pending[0] + block, pending[1] + block_numbers
         if _is_fragment(block) or _is_head(block):
             pending = (lines, lines_numbers)
@@ -1183,11 +1227,24 @@ def _is_section_heading(line: str, draft: _Draft | None) -> bool:
     """Whether a title-like line is a numbered section heading inside one voice's item (a
     speech, a statement, an article) that already has its title and date or text: the
     sections are that item's, not items of their own."""
+    if (
+        draft is None or not draft.title or _reports_news(draft.title)
+        or (draft.date_line is None and not draft.body)
+    ):
+        return False
     return (
-        draft is not None and bool(draft.title) and not _reports_news(draft.title)
-        and (draft.date_line is not None or bool(draft.body))
-        and _NUMBERED_HEADING.fullmatch(line) is not None
+        _NUMBERED_HEADING.fullmatch(line) is not None
+        # a UN letter's "Annex to the letter dated ..." and the annexed text's own heading
+        or (bool(draft.body) and _ANNEX.match(line) is not None)
+        or (bool(draft.body) and _ANNEX.match(draft.body[-1]) is not None)
     )
+
+
+_ANNEX = re.compile(
+    r"(?:annex|enclosure|приложение)(?:\s+(?:[IVX]{1,4}|\d{1,2}))?\s*$"
+    r"|(?:annex|enclosure|приложение)(?:\s+(?:[IVX]{1,4}|\d{1,2}))?\s+(?:to|к)\s",
+    re.I,
+)
 
 
 def _under_title(draft: _Draft | None) -> bool:
