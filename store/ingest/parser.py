@@ -49,7 +49,9 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|^(?:(?:congratulatory|video|welcome|new year) )?(?:message|greetings?|congratulations)\b"
         # someone's message ("Secretary-General's message on the Day of Peace"), theirs
         r"|(?:'s|s'|’s|s’) (?:(?:congratulatory|video|new year) )?message\b"
-        r"|^(?:поздравлени|послани|приветстви)", re.I)),
+        r"|^(?:поздравлени|послани|приветстви)"
+        # "Приветственное слово ...", the MFA's "Вступительное слово С.В.Лаврова ..."
+        r"|^(?:приветственное|вступительное|заключительное) слово\b", re.I)),
     # a joint communiqué, and a spokesperson's comment, speak for the office
     ("statement", re.compile(
         r"\bstatement\b|\bзаявлени|\bcommuniq|\bкоммюнике|^comments? (?:by|of)\b"
@@ -1301,20 +1303,43 @@ def _closes_item(
     """
     if current is None or not current.body or current.date_line is not None:
         return False
-    if date_line.date.year is None or _title_date(current.title) is not None:
+    place = date_line.place
+    place_first = bool(place) and 0 <= line.find(place) < date_line.date.start
+    if _title_date(current.title) is not None or (
+        # "Dushanbe, 16 April" under a signature: the year is the neighbours'
+        date_line.date.year is None and not (place_first and _is_signature_line(current.body[-1]))
+    ):
         return False
     if (
         next_line is not None and _is_paragraph(next_line) and not _is_title_like(next_line)
         and not (_is_time_stamp(line, date_line) and _leads_with_another_day(next_line, date_line))
+        and not (place_first and _opens_with_full_date(next_line))
     ):
         return False
-    place = date_line.place
-    place_first = bool(place) and 0 <= line.find(place) < date_line.date.start
     return (
         place_first or bool(_PUBLISHED.match(line) or _VIEWS_FOOTER.match(line))
         or _is_time_stamp(line, date_line)
         or _is_byline(line)  # "Interviewed by Ksenia Sokolova. 29 January 2026"
     )
+
+
+def _signed(draft: _Draft | None) -> bool:
+    """Whether the item's text ends with a signature, under which a place and date ("Dushanbe,
+    16 April") close it."""
+    return draft is not None and bool(draft.body) and _is_signature_line(draft.body[-1])
+
+
+def _is_signature_line(line: str) -> bool:
+    """A signature's last line: the signer's name, alone or with initials ("I.
+    Tasmagambetov", "(Signed) V. Nebenzia")."""
+    return _is_bare_name(line)
+
+
+def _opens_with_full_date(paragraph: str) -> bool:
+    """Whether a paragraph opens with a date that has its year ("On 15 April 2024, ..."): a
+    dated lead needs no date line above it, so a place and date over it end the item above."""
+    day = opening_date(paragraph)
+    return day is not None and day.year is not None
 
 
 def _leads_with_another_day(paragraph: str, date_line: DateLine) -> bool:
@@ -1776,7 +1801,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             current = _wire_item(current, wire, numbers[i], hard_block, drafts)
             continue
         date_line = source_header or parse_date_line(
-            line, bare=current is None or _under_title(current)
+            line, bare=current is None or _under_title(current) or _signed(current)
         )
         if source_header is None and layout.dates(i, line, date_line, current, next_line):
             continue

@@ -323,7 +323,7 @@ def _yearless_date_line(
         return DateLine(match)  # "Новости | 17 ноября": the site's section over a title
     if not after and (_WEEKDAY.fullmatch(before) or (bare and not before)):
         return DateLine(match)
-    town = _PLACE_BEFORE.fullmatch(before)
+    town = _PLACE_BEFORE.fullmatch(_TOWN.sub("", before))  # "г. Душанбе, 16 апреля"
     if not after and bare and town is not None and not _is_label(town["place"]):
         return DateLine(match, town["place"])  # "Душанбе, 3 ноября", "Yerevan, the 8th"
     return None
