@@ -52,3 +52,57 @@ def test_opening_and_welcome_words_are_speeches() -> None:
     assert kind_of("Вступительное слово С.В.Лаврова на переговорах с Министром") == "speech"
     assert kind_of("Приветственное слово Генерального секретаря ОДКБ") == "speech"
     assert kind_of("Слово о полку") == "news"
+
+
+_MEETING_NEWS = (
+    "Meeting of the CSTO Council of Foreign Ministers held in Almaty\n"
+    "24.05.2024\n"
+    "On 24 May 2024, a meeting of the CSTO Council of Foreign Ministers was held in Almaty"
+    " under the chairmanship of Kazakhstan.\n"
+    "The ministers discussed the situation in the region.\n"
+    "\n"
+)
+_SPEECH = (
+    "Speech by the CSTO Secretary General at the meeting of the CSTO Council of Foreign"
+    " Ministers\n"
+    "\n"
+    "Dear colleagues!\n"
+    "\n"
+    "On 15 May 1992, in Tashkent, the heads of our states signed the Collective Security"
+    " Treaty.\n"
+    "\n"
+    "Thank you for your attention.\n"
+)
+
+
+def test_undated_speech_takes_the_date_of_the_news_of_its_meeting_beside_it() -> None:
+    items = parse_text(_MEETING_NEWS + _SPEECH, "test")
+    assert [(i.kind, i.date) for i in items] == [("news", "2024-05-24"), ("speech", "2024-05-24")]
+    assert items[1].id.startswith("20240524-")
+
+
+def test_undated_speech_stays_undated_when_no_neighbour_reports_its_meeting() -> None:
+    other = _MEETING_NEWS.replace("Council of Foreign Ministers", "Parliamentary Assembly")
+    items = parse_text(other + _SPEECH, "test")
+    assert items[1].date is None
+    assert items[1].id.startswith("undated-")
+
+
+def test_russian_speech_at_a_session_dated_by_the_report_of_that_session() -> None:
+    text = (
+        "Выступление Генерального секретаря ОДКБ на заседании Совета министров иностранных"
+        " дел ОДКБ\n"
+        "\n"
+        "Уважаемые коллеги!\n"
+        "\n"
+        "Позвольте поблагодарить казахстанскую сторону за радушный прием.\n"
+        "\n"
+        "Благодарю за внимание.\n"
+        "\n"
+        "В Алматы состоялось заседание Совета министров иностранных дел ОДКБ\n"
+        "24.05.2024\n"
+        "24 мая 2024 года в Алматы под председательством Казахстана прошло заседание Совета"
+        " министров иностранных дел ОДКБ.\n"
+    )
+    items = parse_text(text, "test")
+    assert [i.date for i in items] == ["2024-05-24", "2024-05-24"]

@@ -2246,6 +2246,62 @@ def _listed_date(draft: _Draft) -> str | None:
     return _item_date(draft)
 
 
+_EVENT_OF_TITLE = re.compile(
+    r"\b(?:at|during) the ((?:meeting|session|summit|conference|round table|forum|plenary)\b.*)"
+    r"|\b(?:на|в ходе) ((?:заседани|совещани|саммит|конференци|встреч|сесси|форум|круглом столе)"
+    r".*)",
+    re.IGNORECASE,
+)
+"""The event a speech's title names ("... at the meeting of the CSTO Council of Foreign
+Ministers", "... на заседании Совета министров иностранных дел ОДКБ")."""
+_EVENT_STOP_WORDS = frozenset("of the and in on for at to a an по и в на с о".split())
+_EVENT_WORDS_MIN = 3
+_EVENT_WORDS_SHARE = 0.75
+_EVENT_NEIGHBOURS = 3
+_STEM = 5
+
+
+def _event_words(text: str) -> set[str]:
+    """The words of a phrase that tell its event, each cut to its stem's length (Russian
+    names an event in any case: "заседании", "заседание")."""
+    return {
+        w[:_STEM] for w in re.findall(r"[^\W\d_]+", text.casefold())
+        if w not in _EVENT_STOP_WORDS
+    }
+
+
+def _event_dates(items: list[tuple[int, Item]]) -> list[tuple[int, Item]]:
+    """Date an undated speech or statement by the item next to it in the dump that reports
+    its event: the speeches given "at the meeting of the CSTO Council of Foreign Ministers"
+    are filed beside the news of that meeting, which has its date. The nearest such item
+    within a few places either side; none, and the date stays unknown."""
+    dated = []
+    for index, (line, item) in enumerate(items):
+        event = _EVENT_OF_TITLE.search(item.title) if item.date is None else None
+        words = _event_words(event.group(event.lastindex or 0)) if event else set()
+        if item.kind not in ("speech", "statement") or len(words) < _EVENT_WORDS_MIN:
+            dated.append((line, item))
+            continue
+        near = sorted(
+            (k for k in range(index - _EVENT_NEIGHBOURS, index + _EVENT_NEIGHBOURS + 1)
+             if 0 <= k < len(items) and k != index),
+            key=lambda k: abs(k - index),
+        )
+        date = next(
+            (
+                items[k][1].date for k in near
+                if items[k][1].date is not None and len(
+                    words & _event_words(" ".join((items[k][1].title, *items[k][1].body[:1])))
+                ) >= _EVENT_WORDS_SHARE * len(words)
+            ),
+            None,
+        )
+        dated.append((line, item if date is None else replace(
+            item, date=date, id=make_id(date, item.title, item.body)
+        )))
+    return dated
+
+
 def _default_years(drafts: list[_Draft]) -> list[int | None]:
     """For each draft, the year its yearless date takes: from its own text, else from the
     nearest items that have a full date: the year that puts it between them when the dump
@@ -2468,6 +2524,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
         item = _to_item(draft, source, default_year)
         if item is not None:
             items.append((draft.line, item))
+    items = _event_dates(items)
     people = resolve_addresses([item.participants for _, item in items])
     return [
         (line, item if found == item.participants else replace(item, participants=found))
