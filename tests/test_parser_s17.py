@@ -106,3 +106,36 @@ def test_russian_speech_at_a_session_dated_by_the_report_of_that_session() -> No
     )
     items = parse_text(text, "test")
     assert [i.date for i in items] == ["2024-05-24", "2024-05-24"]
+
+
+def test_contact_block_of_name_post_and_office_ends_the_release() -> None:
+    text = (
+        "Генеральный секретарь ОБСЕ завершила визит в Казахстан\n"
+        "АСТАНА, 14 марта 2024 г. – Генеральный секретарь ОБСЕ Хельга Мария Шмид сегодня"
+        " завершила двухдневный визит в Казахстан.\n"
+        "\n"
+        "Генеральный секретарь также посетила Программный офис ОБСЕ в Астане.\n"
+        "\n"
+        "Контакты\n"
+        "Алия Сейтказина\n"
+        "Национальный сотрудник по связям с общественностью\n"
+        "Программный офис ОБСЕ в Астане\n"
+        "\n"
+        "В Ереване прошли армяно-казахстанские консультации между министерствами иностранных"
+        " дел\n"
+        "7 марта 11:05\n"
+        "\n"
+        "7 марта в Ереване состоялись очередные консультации между министерствами иностранных"
+        " дел.\n"
+    )
+    items = parse_text(text, "test")
+    assert [i.date for i in items] == ["2024-03-14", "2024-03-07"]
+    assert items[0].body[-1].startswith("Генеральный секретарь также посетила")
+    assert [p.name for p in items[0].participants] == ["Хельга Мария Шмид"]
+    assert items[1].title.startswith("В Ереване прошли")
+
+
+def test_spokesperson_comments_on_someones_remarks_are_a_statement() -> None:
+    assert kind_of(
+        "Armenian MFA spokesperson comments on CSTO Secretary General's remarks"
+    ) == "statement"

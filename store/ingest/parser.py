@@ -37,6 +37,8 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^(?:joint |совместн\w+ )?(?:declaration|декларация|заявление|комментари[йи])\b"
         # a UN document's letter or note verbale: the sender's position, whatever it annexes
         r"|^(?:identical )?letters? dated\b|^note verbale\b|^вербальная нота\b"
+        # "Foreign Ministry spokesperson comments on ... remarks": the office's comment
+        r"|\bspokes(?:person|woman|man)\b[\w\s'’-]{0,40}?\bcomments on\b"
         r"|^(?:идентичные )?письм[оа] (?:постоянного представителя|постоянного представительства"
         r"|от \d)",
         re.I)),
@@ -55,9 +57,7 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a joint communiqué, and a spokesperson's comment, speak for the office
     ("statement", re.compile(
         r"\bstatement\b|\bзаявлени|\bcommuniq|\bкоммюнике|^comments? (?:by|of)\b"
-        r"|^комментари[йи] "
-        # "Foreign Ministry spokesperson comments on ...": the office's comment, not news of it
-        r"|\bspokes(?:person|woman|man)\b[\w\s'’-]{0,40}?\bcomments on\b", re.I)),
+        r"|^комментари[йи] ", re.I)),
     # a spokesperson's briefing: remarks on the topics of the day, then answers
     ("speech", re.compile(r"^(?:(?:daily|weekly|regular|special) )?(?:press |news |media )?"
                           r"briefing\b|^(?:еженедельный |очередной )?брифинг\b", re.I)),
@@ -662,13 +662,18 @@ def _contact_line(line: str, following: list[str]) -> bool:
         return parse_date_line(line, bare=True) is None
     if not _short_line(line):
         return False
-    for below in following[:_CONTACT_HEADER_LINES]:
+    for k, below in enumerate(following[:_CONTACT_HEADER_LINES]):
         if parse_date_line(below, bare=True) is not None:
-            return False
+            return k > 0  # the line right above a date line is the next item's title
         if _CONTACT_DETAIL.search(below) is not None:
             return True
         if not _short_line(below):
-            return False
+            # the next item's title over its date line: the person, post and office above
+            # it are the contact ("Алия Сейтказина", "Национальный сотрудник ...")
+            after = following[k + 1] if k + 1 < len(following) else None
+            return _is_title_like(below) and after is not None and (
+                parse_date_line(after, bare=True) is not None
+            )
     return False
 
 
