@@ -736,7 +736,8 @@ def _page_furniture(
     if _is_furniture(line):
         return True, "tags" if _TAGS_HEADING.fullmatch(line.strip(" :")) else ""
     if _CONTACTS.fullmatch(line.strip(" :")) and (
-        line.endswith(":") or (current is not None and current.body)
+        # under a release's text, or opening a block of its own under it
+        line.endswith(":") or current is None or bool(current.body)
     ):
         return True, "contacts"  # after a release's end mark too ("###", then "Contacts:")
     if current is not None and current.body and _RELATED.fullmatch(line.strip(" :")):
