@@ -228,9 +228,26 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[.!?…»\"”)])(?:[¹²³⁴⁵⁶⁷⁸⁹�
 """A footnote's mark after a sentence's end ("… the power plant.¹"): the sentence ends there."""
 
 
+_GENRE_TITLE = re.compile(
+    r"(?:speech|remarks|address|statement|выступление|обращение|заявление) (?:by|of|на|в|по)\b"
+    r"|(?:выступление|обращение|заявление) (?:[А-ЯЁ]|[а-яё]+ [А-ЯЁ])",
+    re.IGNORECASE,
+)
+"""A title that opens by naming the speech it heads ("Speech by CSTO Acting Secretary General
+V. Semerikov at the meeting on ..., held at ... under the chairmanship of ..."): a ministry
+may give such a title its whole occasion, longer than any headline."""
+_GENRE_TITLE_MAX_CHARS = 600
+_GENRE_TITLE_MAX_WORDS = 90
+
+
 def _is_title_like(line: str) -> bool:
     line = _FOOTNOTE_MARK.sub("", _without_pictographs(line))
-    if not line or len(line) > _TITLE_MAX_CHARS or len(line.split()) > _TITLE_MAX_WORDS:
+    long_title = _GENRE_TITLE.match(line) is not None
+    if (
+        not line
+        or len(line) > (_GENRE_TITLE_MAX_CHARS if long_title else _TITLE_MAX_CHARS)
+        or len(line.split()) > (_GENRE_TITLE_MAX_WORDS if long_title else _TITLE_MAX_WORDS)
+    ):
         return False
     first = line.lstrip(_OPENING_QUOTES)[:1]  # '"Our task is ...": interview of ...'
     if line.endswith(_SENTENCE_END) or (not first.isupper() and not first.isdigit()):
@@ -491,10 +508,14 @@ _POST_WORDS = 8
 
 
 def _posts_the_signed(above: str, line: str) -> bool:
-    """A short post under a UN letter's "(Signed) V. Nebenzia" ("Permanent Representative"):
-    the signature's second line, not a headline."""
+    """A short post under a UN letter's "(Signed) V. Nebenzia" or a signer's "V. Semerikov,"
+    ("Permanent Representative", "Acting Secretary General of the CSTO"): the signature's
+    second line, not a headline."""
+    signed = _SIGNED.fullmatch(above) is not None or (
+        above.endswith(",") and _is_bare_name(above[:-1])
+    )
     return (
-        _SIGNED.fullmatch(above) is not None and len(line.split()) <= _POST_WORDS
+        signed and len(line.split()) <= _POST_WORDS
         and _is_title_like(line) and _ANNEX.match(line) is None
     )
 
@@ -2260,6 +2281,13 @@ _EVENT_OF_TITLE = re.compile(
 )
 """The event a speech's title names ("... at the meeting of the CSTO Council of Foreign
 Ministers", "... на заседании Совета министров иностранных дел ОДКБ")."""
+_EVENT_FORMAT = re.compile(
+    r"\s+(?:in (?:the )?(?:narrow|restricted|extended|expanded|enlarged) format"
+    r"|в (?:узком|расширенном|ограниченном) составе|в (?:узком|расширенном) формате)\b",
+    re.IGNORECASE,
+)
+"""Which part of a meeting the speech was given at ("in narrow format"): the report of the
+meeting names the meeting, not its parts."""
 _EVENT_STOP_WORDS = frozenset("of the and in on for at to a an по и в на с о".split())
 _EVENT_WORDS_MIN = 3
 _EVENT_WORDS_SHARE = 0.75
@@ -2284,7 +2312,10 @@ def _event_dates(items: list[tuple[int, Item]]) -> list[tuple[int, Item]]:
     dated = []
     for index, (line, item) in enumerate(items):
         event = _EVENT_OF_TITLE.search(item.title) if item.date is None else None
-        words = _event_words(event.group(event.lastindex or 0)) if event else set()
+        words = (
+            _event_words(_EVENT_FORMAT.sub("", event.group(event.lastindex or 0))) if event
+            else set()
+        )
         if item.kind not in ("speech", "statement") or len(words) < _EVENT_WORDS_MIN:
             dated.append((line, item))
             continue
