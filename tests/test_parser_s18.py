@@ -90,3 +90,23 @@ def test_a_speech_title_naming_its_whole_occasion_starts_a_new_item() -> None:
     assert items[2].body[-2:] == (
         "Acting Secretary General of the CSTO", "Moscow, 30 December 2019"
     )
+
+
+def test_stamp_over_a_title_heads_it_when_the_one_paragraph_item_above_has_its_own_day() -> None:
+    text = (
+        "25 сентября 2019 года в Нью-Йорке на полях 74-й сессии Генеральной Ассамблеи ООН"
+        " исполняющий обязанности Генерального секретаря ОДКБ В.Семериков встретился с"
+        " Мирославом Енчей.\n"
+        "\n"
+        "\n"
+        "Интервью\n"
+        "03.10.2019 08:00\n"
+        "Валерий Семериков: ОДКБ готова к любому развитию ситуации в Афганистане\n"
+        "\n"
+        "Исполняющий обязанности Генерального секретаря ОДКБ Валерий Семериков в интервью"
+        " РИА Новости рассказал о подготовке к саммиту в Бишкеке.\n"
+        "\n"
+        "– Спасибо за интервью.\n"
+    )
+    items = parse_text(text, "test")
+    assert [i.date for i in items] == ["2019-09-25", "2019-10-03"]

@@ -1343,10 +1343,22 @@ def _closes_item(
         and not (place_first and _opens_with_full_date(next_line))
     ):
         return False
+    if next_line is not None and _is_title_like(next_line) and _dated_otherwise(current, date_line):
+        return False  # "03.10.2019 08:00" over a title, under a lead of 25 September 2019
     return (
         place_first or bool(_PUBLISHED.match(line) or _VIEWS_FOOTER.match(line))
         or _is_time_stamp(line, date_line)
         or _is_byline(line)  # "Interviewed by Ksenia Sokolova. 29 January 2026"
+    )
+
+
+def _dated_otherwise(draft: _Draft, date_line: DateLine) -> bool:
+    """Whether the item's lead gives it a full date other than the date line's: the date line
+    then heads the next item, whose title follows it."""
+    lead = _lead_date(draft)
+    return lead is not None and lead.year is not None and (
+        (lead.year, lead.month, lead.day)
+        != (date_line.date.year, date_line.date.month, date_line.date.day)
     )
 
 
