@@ -110,3 +110,25 @@ def test_stamp_over_a_title_heads_it_when_the_one_paragraph_item_above_has_its_o
     )
     items = parse_text(text, "test")
     assert [i.date for i in items] == ["2019-09-25", "2019-10-03"]
+
+
+def test_a_recalled_date_in_a_transcript_under_a_news_title_is_not_a_new_item() -> None:
+    text = (
+        "Заседание Совета коллективной безопасности ОДКБ\n"
+        "28 ноября 2019 года 12:30 Бишкек\n"
+        "\n"
+        "В Бишкеке состоялось заседание Совета коллективной безопасности ОДКБ.\n"
+        "\n"
+        "В.Путин: Уважаемый Сооронбай Шарипович! Уважаемые коллеги!\n"
+        "\n"
+        "Прежде всего хотел бы поблагодарить Президента Кыргызстана за гостеприимство.\n"
+        "\n"
+        "Напомню, 7 октября 2002 года в Кишиневе был подписан Устав ОДКБ, и с тех пор наша"
+        " Организация уверенно развивается.\n"
+        "\n"
+        "Благодарю за внимание.\n"
+    )
+    items = parse_text(text, "test")
+    assert len(items) == 1
+    assert items[0].date == "2019-11-28"
+    assert items[0].body[-1] == "Благодарю за внимание."
