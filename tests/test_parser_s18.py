@@ -132,3 +132,18 @@ def test_a_recalled_date_in_a_transcript_under_a_news_title_is_not_a_new_item() 
     assert len(items) == 1
     assert items[0].date == "2019-11-28"
     assert items[0].body[-1] == "Благодарю за внимание."
+
+
+def test_bracketed_photo_credit_and_a_bare_share_on_label_are_page_furniture() -> None:
+    text = (
+        "Makei, Zas discuss CSTO agenda\n"
+        "MINSK, 10 December 2019 (BelTA) – Belarusian Foreign Minister Vladimir Makei met with"
+        " State Secretary of the Security Council Stanislav Zas.\n"
+        "The parties discussed the priorities of the Organization.\n"
+        "[Фото: пресс-служба ОДКБ]\n"
+        "Share on:\n"
+        "VK | Facebook | Twitter\n"
+    )
+    items = parse_text(text, "test")
+    assert len(items) == 1
+    assert items[0].body[-1] == "The parties discussed the priorities of the Organization."

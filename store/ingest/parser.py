@@ -307,7 +307,7 @@ _FURNITURE = re.compile(
     r"|related\s*:.*|(?:←\s*)?(?:back|return) to (?:the )?(?:news|list|all news|news list"
     r"|top|archive|main page)|(?:←\s*)?(?:вернуться|назад) к (?:списку новостей|новостям|списку"
     r"|архиву|началу)|(?:←\s*)?(?:back|назад|вернуться назад|all news|все новости)"
-    r"|print(?: this page)?|share on \w+"
+    r"|print(?: this page)?|share on \w+|share on\s*:"
     # an e-mail newsletter's links around its issue and the link to each story's page
     r"|view (?:this|it|the) (?:e-?mail|newsletter|message) (?:in|on) (?:your|a|the) (?:browser|web)"
     r"|(?:если|в случае если) письмо (?:отображается|показывается) некорректно\W.{0,60}"
@@ -455,6 +455,7 @@ _PHOTO_CREDIT_MAX_WORDS = 8
 """A photo credit under an item ("Photo: SCO Secretariat press service", "Photo by Ivan
 Kozlov, Ministry of Defence", "Фото: пресс-служба ...") names one source in so many words at
 most; a caption naming who is in the picture ("Photo: ... (right) and ...") is text."""
+_BRACKETED = re.compile(r"^[\[(](.*)[\])]$")
 _CAPTION_MARKS = re.compile(r"\(|\band\b|\bи\b|\.$|!$|\?$", re.IGNORECASE)
 
 
@@ -592,7 +593,7 @@ def _is_furniture(line: str) -> bool:
         or _FOOTNOTE.fullmatch(line)
     ):
         return True
-    credit = _PHOTO_CREDIT.fullmatch(line)
+    credit = _PHOTO_CREDIT.fullmatch(_BRACKETED.sub(r"\1", line))  # "[Фото: пресс-служба]"
     if (
         credit is not None and len(credit["credit"].split()) <= _PHOTO_CREDIT_MAX_WORDS
         and _CAPTION_MARKS.search(credit["credit"]) is None
