@@ -1195,6 +1195,8 @@ def _is_stopped_title(line: str, lines: list[str], at: int) -> bool:
     after = [k for k in range(at + 1, min(at + 5, len(lines))) if not _is_furniture(lines[k])]
     return (
         len(after) >= 2 and parse_date_line(lines[after[0]], bare=True) is not None
+        # "14.11.2025 | 16:20 | Views: 2 311": the footer under the sentence, not a date line
+        and _VIEWS_FOOTER.search(lines[after[0]]) is None
         and _is_paragraph(lines[after[1]]) and wire_lead(lines[after[1]]) is None
     )
 
