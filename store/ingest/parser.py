@@ -855,6 +855,20 @@ def _goes_on_from_above(block: list[str]) -> bool:
     )
 
 
+def _speaker_recalls(block: list[str], above: list[str], below: list[list[str]]) -> bool:
+    """Whether a dated paragraph standing alone is the speaker recalling a date ("On 12
+    February 2015, the Package of Measures ... was signed"), with the speech (or statement)
+    going on under it in the speaker's voice: the speech's, not a news item of its own."""
+    if len(block) != 1 or opening_date(block[0]) is None or not below:
+        return False
+    title = above[0]
+    return (
+        _is_title_like(title) and kind_of(title) in ("speech", "statement")
+        and not _reports_news(title) and len(above) > 1
+        and not _news_after_speech(block[0], above[1:], below[0][0])
+    )
+
+
 def _joined_fragments(
     blocks: list[list[str]], numbers: list[list[int]]
 ) -> list[tuple[list[str], list[int]]]:
@@ -865,10 +879,11 @@ def _joined_fragments(
     joined: list[tuple[list[str], list[int]]] = []
     pending: tuple[list[str], list[int]] = ([], [])
     annexing = False  # under a UN letter's "Annex": its heading and text are the letter's
-    for block, block_numbers in zip(blocks, numbers, strict=True):
+    for at, (block, block_numbers) in enumerate(zip(blocks, numbers, strict=True)):
         if joined and not pending[0] and (
             _goes_on_from_above(block) or _ANNEX.match(block[0]) is not None
             or (annexing and _is_fragment(block))
+            or _speaker_recalls(block, joined[-1][0], blocks[at + 1 : at + 2])
         ):
             annexing = _is_fragment(block)
             joined[-1] = (joined[-1][0] + block, joined[-1][1] + block_numbers)
@@ -1352,6 +1367,17 @@ def _closes_item(
         place_first or bool(_PUBLISHED.match(line) or _VIEWS_FOOTER.match(line))
         or _is_time_stamp(line, date_line)
         or _is_byline(line)  # "Interviewed by Ksenia Sokolova. 29 January 2026"
+    )
+
+
+def _before_the_lead(draft: _Draft, date_line: DateLine) -> bool:
+    """Whether a date line is earlier in its year than the day the item's lead reports ("17
+    December 2021" under "On 21 December, UNRCCA convened ..."): a page is not published nor
+    a statement signed before the event it tells of, so the date is another item's."""
+    lead = _lead_date(draft)
+    day = date_line.date
+    return lead is not None and day.year is not None and (
+        lead.year in (None, day.year) and (lead.month, lead.day) > (day.month, day.day)
     )
 
 
@@ -1845,7 +1871,12 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         date_line = source_header or parse_date_line(
             line, bare=current is None or _under_title(current) or _signed(current)
         )
-        if source_header is None and layout.dates(i, line, date_line, current, next_line):
+        # "PC.DEL/1772/21", then "17 December 2021": the date of the document that begins
+        after_symbol = i > 0 and _DOCUMENT_SYMBOL.fullmatch(lines[i - 1]) is not None
+        if (
+            source_header is None and not after_symbol
+            and layout.dates(i, line, date_line, current, next_line)
+        ):
             continue
         if date_line is not None:
             if source_header is None and _is_publication_footer(current, line):
@@ -1941,6 +1972,7 @@ def _closing_date_lines(drafts: list[_Draft]) -> list[_Draft]:
         if (
             before is not None and before.body and before.date_line is None
             and _signed_only(draft) and draft.date_line is not None and draft.date_text
+            and not _before_the_lead(before, draft.date_line)
         ):
             stamp = not draft.title and _NUMERIC_STAMP.fullmatch(draft.date_text) is not None
             closing = [*([draft.title] if draft.title else []), draft.date_text][stamp:]

@@ -1,0 +1,48 @@
+"""Items of a 2021 dump heavy on OSCE and UN documents (set 20)."""
+
+from store.ingest.parser import parse_text
+
+
+def test_osce_document_date_under_its_symbol_is_not_the_closing_date_of_the_news_above() -> None:
+    text = (
+        "UNRCCA convenes final meeting of Central Asian Deputy Foreign Ministers for the year\n"
+        "\n"
+        "On 21 December, the United Nations Regional Centre for Preventive Diplomacy for"
+        " Central Asia convened a meeting of the Deputy Ministers of Foreign Affairs.\n"
+        "\n"
+        "The Deputy Ministers reaffirmed their readiness to continue cooperation in 2022.\n"
+        "\n"
+        "Share this:\n"
+        "Facebook Twitter Email\n"
+        "\n"
+        "PC.DEL/1772/21\n"
+        "17 December 2021\n"
+        "\n"
+        "ENGLISH\n"
+        "Original: RUSSIAN\n"
+        "\n"
+        "Delegation of the Russian Federation\n"
+        "\n"
+        "STATEMENT BY MR. ALEXANDER LUKASHEVICH, PERMANENT REPRESENTATIVE OF THE RUSSIAN"
+        " FEDERATION, AT THE 1350th MEETING OF THE OSCE PERMANENT COUNCIL\n"
+        "\n"
+        "16 December 2021\n"
+        "\n"
+        "Madam Chairperson,\n"
+        "\n"
+        "We are forced once again to draw the attention of the Council to the situation.\n"
+        "\n"
+        "On 12 February 2015, the Package of Measures for the Implementation of the Minsk"
+        " Agreements was signed in Minsk and endorsed by resolution 2202.\n"
+        "\n"
+        "We call on the authorities to engage in direct dialogue.\n"
+        "\n"
+        "Thank you for your attention.\n"
+    )
+    items = parse_text(text, "test")
+    assert [(i.title[:20], i.date) for i in items] == [
+        ("UNRCCA convenes fina", "2021-12-21"), ("STATEMENT BY MR. ALE", "2021-12-16")
+    ]
+    assert items[0].body[-1].startswith("The Deputy Ministers reaffirmed")
+    assert items[1].body[-1] == "Thank you for your attention."
+    assert any(p.startswith("On 12 February 2015") for p in items[1].body)
