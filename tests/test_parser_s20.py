@@ -46,3 +46,25 @@ def test_osce_document_date_under_its_symbol_is_not_the_closing_date_of_the_news
     assert items[0].body[-1].startswith("The Deputy Ministers reaffirmed")
     assert items[1].body[-1] == "Thank you for your attention."
     assert any(p.startswith("On 12 February 2015") for p in items[1].body)
+
+
+def test_dated_news_with_an_initialled_name_after_a_briefing_is_an_item_of_its_own() -> None:
+    text = (
+        "Briefing by the Official Representative of the Ministry of Foreign Affairs of"
+        " Kazakhstan Aibek Smadiyarov\n"
+        "13 December 2021\n"
+        "\n"
+        "Good afternoon, dear representatives of the media!\n"
+        "\n"
+        "Question (Kazinform): How is the delivery of humanitarian aid progressing?\n"
+        "\n"
+        "Answer: Kazakhstan has sent more than 5,000 tonnes of flour to Afghanistan.\n"
+        "\n"
+        "Thank you for your attention, see you next week.\n"
+        "On 10 December 2021, Deputy Minister of Foreign Affairs of Kazakhstan A. Rakhmetullin"
+        " received the Head of the OSCE Programme Office V. Frobarth. The sides discussed joint"
+        " projects.\n"
+    )
+    items = parse_text(text, "test")
+    assert [i.date for i in items] == ["2021-12-13", "2021-12-10"]
+    assert [p.name for p in items[1].participants] == ["A. Rakhmetullin", "V. Frobarth"]

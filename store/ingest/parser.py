@@ -1145,10 +1145,17 @@ def _speech_goes_on(line: str) -> bool:
     return _is_speech_closing(line) or _in_speakers_voice(line)
 
 
+_SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?])(?<!\s[A-ZА-ЯЁ]\.)(?<!\s[A-ZА-ЯЁ][a-zа-яё]\.)\s+(?=[A-ZА-ЯЁ])"
+)
+"""Where a sentence ends: not after an initial ("Deputy Minister A. Rakhmetullin", "Yu.
+Khachaturov")."""
+
+
 def _first_sentence(paragraph: str) -> str:
     """The paragraph's first sentence, after a dateline written as one ("Moscow, 25 March
     2025. CSTO Deputy Secretary General ... took part ...")."""
-    sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])", paragraph, maxsplit=2)
+    sentences = _SENTENCE_BREAK.split(paragraph, maxsplit=2)
     if len(sentences) > 1 and parse_date_line(sentences[0]) is not None:
         return sentences[1]
     return sentences[0]
