@@ -68,3 +68,33 @@ def test_dated_news_with_an_initialled_name_after_a_briefing_is_an_item_of_its_o
     items = parse_text(text, "test")
     assert [i.date for i in items] == ["2021-12-13", "2021-12-10"]
     assert [p.name for p in items[1].participants] == ["A. Rakhmetullin", "V. Frobarth"]
+
+
+def test_statement_delivered_at_a_meeting_takes_that_day_not_the_documents_issue() -> None:
+    text = (
+        "Please count on the full support of the United Nations.\n"
+        "\n"
+        "Thank you.\n"
+        "\n"
+        " Print  |  Email\n"
+        "\n"
+        "PC.DEL/1683/21\n"
+        "19 November 2021\n"
+        "\n"
+        "ENGLISH only\n"
+        "\n"
+        "Statement by the Delegation of Armenia\n"
+        "delivered by Ambassador Armen Papikyan, Permanent Representative of Armenia to the"
+        " OSCE, at the 1346th meeting of the Permanent Council, 18 November 2021\n"
+        "\n"
+        "Madam Chair,\n"
+        "\n"
+        "On 16 November, the armed forces launched a large-scale offensive.\n"
+        "\n"
+        "Thank you.\n"
+    )
+    items = parse_text(text, "test")
+    statement = items[-1]
+    assert statement.title.startswith("Statement by the Delegation of Armenia")
+    assert statement.date == "2021-11-18"
+    assert all("Print" not in p for i in items for p in (i.title, *i.body))

@@ -477,11 +477,18 @@ def _is_view_counter(line: str) -> bool:
     )
 
 
+_PAGE_ACTIONS = frozenset({"print", "email", "e-mail", "pdf", "печать", "распечатать"})
+
+
 def _is_share_row(line: str) -> bool:
-    """ "Share this article: Facebook | X | Telegram": the page's share buttons."""
+    """ "Share this article: Facebook | X | Telegram": the page's share buttons; or its row of
+    actions ("Print | Email")."""
     label = _SHARE_LABEL.match(line)
     words = line[label.end() :].casefold().replace(",", " ").split() if label else []
-    return bool(words) and all(w in _SOCIAL for w in words)
+    if bool(words) and all(w in _SOCIAL for w in words):
+        return True
+    actions = line.casefold().replace("|", " ").split()
+    return len(actions) >= 2 and all(w in _PAGE_ACTIONS or w in _SOCIAL for w in actions)
 
 
 _CREDIT_MAX_WORDS = 8
@@ -811,6 +818,8 @@ class _Draft:
     """The line of the text the item starts on, for errors about it."""
     date_text: str = ""
     """The date line as written, for a date line that turns out to close the item before."""
+    dated_above: bool = False
+    """Whether the date line stands above the title (a document's issue date over it)."""
 
 
 def _is_fragment(block: list[str]) -> bool:
@@ -1654,12 +1663,14 @@ def _titled(
         and not current.title and not current.body and not next_is_date
     ):
         current.title = line  # a date line above its title ("28.11.2026", then the title)
+        current.dated_above = True
         return current
     if (
         current is not None and current.title and current.date_line is not None
         and not current.body and not next_is_date and _is_masthead_over(current.title, line)
     ):
         current.title = _without_pictographs(line)  # "MFA Russia", the date, then the post
+        current.dated_above = True
         return current
     if (
         current is not None and current.title and current.date_line is not None
@@ -2609,6 +2620,10 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
     for draft in drafts:
         if draft.date_line is None and draft.title:
             draft.date_line = _document_date(draft.title) or _masthead_date(draft)
+        elif draft.dated_above:
+            # "19 November 2021" over "Statement ... at the 1346th meeting of the Permanent
+            # Council, 18 November 2021": the document's issue, then the day it was delivered
+            draft.date_line = _title_date(draft.title) or draft.date_line
         draft.date_line = _american_date(draft) or draft.date_line
     items = []
     for draft, default_year in zip(drafts, _default_years(drafts), strict=True):
