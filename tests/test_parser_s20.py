@@ -98,3 +98,29 @@ def test_statement_delivered_at_a_meeting_takes_that_day_not_the_documents_issue
     assert statement.title.startswith("Statement by the Delegation of Armenia")
     assert statement.date == "2021-11-18"
     assert all("Print" not in p for i in items for p in (i.title, *i.body))
+
+
+def test_a_statement_title_after_a_briefings_answers_starts_the_next_item() -> None:
+    text = (
+        "Briefing by Foreign Ministry Spokeswoman Maria Zakharova, Moscow, August 19, 2021\n"
+        "\n"
+        "We continue to closely follow developments in Afghanistan.\n"
+        "\n"
+        "Question: How many Russian citizens have been evacuated from Afghanistan?\n"
+        "\n"
+        "Maria Zakharova: The exact figures will be made public when it is completed.\n"
+        "\n"
+        "Statement by the Special Representative of the Secretary-General for Central Asia on"
+        " the situation in Afghanistan\n"
+        "\n"
+        "I am following with deep concern the rapidly evolving situation in Afghanistan.\n"
+        "\n"
+        "Natalia Gherman\n"
+        "Special Representative of the Secretary-General for Central Asia and Head of UNRCCA\n"
+        "Ashgabat, 18 August 2021\n"
+    )
+    items = parse_text(text, "test")
+    assert [(i.title[:20], i.date) for i in items] == [
+        ("Briefing by Foreign ", "2021-08-19"), ("Statement by the Spe", "2021-08-18")
+    ]
+    assert items[0].body[-1].startswith("Maria Zakharova: The exact figures")

@@ -1199,8 +1199,14 @@ _BRIEFING = re.compile(
 a heading of its own ("On ...", "О ..."), and answering questions."""
 
 
-def _is_briefing(draft: _Draft | None) -> bool:
-    return draft is not None and _BRIEFING.search(draft.title) is not None
+def _is_briefing(draft: _Draft | None, heading: str = "") -> bool:
+    """Whether the item is a briefing, whose topics a title-like `heading` heads; a title
+    that names a speech or statement ("Statement by the Special Representative ...") is
+    the next item's, not a topic."""
+    return (
+        draft is not None and _BRIEFING.search(draft.title) is not None
+        and _GENRE_TITLE.match(heading) is None
+    )
 
 
 _STOPPED_TITLE_MAX_WORDS = 16
@@ -1834,7 +1840,7 @@ def _heads_glued_item(line: str, next_line: str, current: _Draft | None) -> bool
         kind_of(line) != "news" or _restated_below(line, next_line)
     ):
         return False
-    return not _is_briefing(current) and not _is_section_heading(line, current)
+    return not _is_briefing(current, line) and not _is_section_heading(line, current)
 
 
 def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list[_Draft]:
@@ -1932,7 +1938,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             drafts.append(current)
             continue
         if starts_titled and not next_is_date and (
-            _is_briefing(current) or _is_section_heading(line, current)
+            _is_briefing(current, line) or _is_section_heading(line, current)
             or _is_post_in_a_list(current)
         ):
             assert current is not None
