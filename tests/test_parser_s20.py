@@ -124,3 +124,29 @@ def test_a_statement_title_after_a_briefings_answers_starts_the_next_item() -> N
         ("Briefing by Foreign ", "2021-08-19"), ("Statement by the Spe", "2021-08-18")
     ]
     assert items[0].body[-1].startswith("Maria Zakharova: The exact figures")
+
+
+def test_mission_label_and_as_delivered_line_stand_between_an_osce_title_and_its_date() -> None:
+    text = (
+        "PC.DEL/781/21\n"
+        "21 May 2021\n"
+        "\n"
+        "ENGLISH only\n"
+        "\n"
+        "United States Mission to the OSCE\n"
+        "\n"
+        "On Russia's Ongoing Aggression Against Ukraine and Illegal Occupation of Crimea\n"
+        "\n"
+        "As delivered by Chargé d'Affaires Courtney Austrian to the Permanent Council, Vienna\n"
+        "May 20, 2021\n"
+        "\n"
+        "Thank you, Madam Chair.\n"
+        "\n"
+        "The United States remains deeply concerned by Russia's military activity.\n"
+        "\n"
+        "Thank you.\n"
+    )
+    items = parse_text(text, "test")
+    assert len(items) == 1
+    assert items[0].title.startswith("On Russia's Ongoing Aggression")
+    assert items[0].date == "2021-05-20"

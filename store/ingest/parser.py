@@ -349,6 +349,9 @@ _FURNITURE = re.compile(
     r"|вы получили это (?:письмо|сообщение)\b.{0,120}"
     # the sending delegation, a label over an OSCE statement ("Delegation of Kazakhstan")
     r"|(?:delegation of(?: the)?|делегация)(?-i:(?: [A-ZА-ЯЁ][\w\-]*){1,4})"
+    # a mission as the sender of an OSCE statement ("United States Mission to the OSCE")
+    r"|(?:(?-i:[A-Z][\w.\-]*) ){1,3}mission to the osce"
+    r"|(?:постоянное )?представительство (?-i:[А-ЯЁ][\w\-]*)(?: [\w\-]+){0,4} при обсе"
     # who compiled a digest or bulletin, with the office's contacts, under its last entry
     r"|(?:(?:prepared|compiled) by|подготовил[аио]?|составил[аио]?|составитель)\s*:.*"
     # a UN or OSCE document's language of issue and of the original ("ENGLISH only",
