@@ -150,3 +150,21 @@ def test_mission_label_and_as_delivered_line_stand_between_an_osce_title_and_its
     assert len(items) == 1
     assert items[0].title.startswith("On Russia's Ongoing Aggression")
     assert items[0].date == "2021-05-20"
+
+
+def test_russian_mfa_document_number_is_page_furniture() -> None:
+    text = (
+        "Брифинг официального представителя МИД России М.В.Захаровой, Москва, 23 декабря"
+        " 2021 года\n"
+        "\n"
+        "Вопрос: Планирует ли Россия участвовать в учениях ОДКБ в следующем году?\n"
+        "\n"
+        "Ответ: Это вопрос к Министерству обороны.\n"
+        "\n"
+        "2621-23-12-2021\n"
+        "22 декабря с.г. заместитель Министра иностранных дел Российской Федерации А.Ю.Руденко"
+        " провел консультации с Послом Афганистана.\n"
+    )
+    items = parse_text(text, "test")
+    assert [i.date for i in items] == ["2021-12-23", "2021-12-22"]
+    assert items[0].body[-1] == "Ответ: Это вопрос к Министерству обороны."

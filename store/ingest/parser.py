@@ -349,6 +349,8 @@ _FURNITURE = re.compile(
     r"|вы получили это (?:письмо|сообщение)\b.{0,120}"
     # the sending delegation, a label over an OSCE statement ("Delegation of Kazakhstan")
     r"|(?:delegation of(?: the)?|делегация)(?-i:(?: [A-ZА-ЯЁ][\w\-]*){1,4})"
+    # the Russian MFA's number of a published document ("2621-23-12-2021")
+    r"|\d{1,5}-\d{2}-\d{2}-\d{4}"
     # a mission as the sender of an OSCE statement ("United States Mission to the OSCE")
     r"|(?:(?-i:[A-Z][\w.\-]*) ){1,3}mission to the osce"
     r"|(?:постоянное )?представительство (?-i:[А-ЯЁ][\w\-]*)(?: [\w\-]+){0,4} при обсе"
