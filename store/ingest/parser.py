@@ -1692,7 +1692,8 @@ def _titled(
         current.title = f"{current.title} {line}"
         return current
     if (
-        current is not None and current.title and current.date_line is not None
+        current is not None and current.title
+        and (current.date_line is not None or _title_date(current.title) is not None)
         and not current.body and not next_is_date and not _reports_news(current.title)
         and _TOPIC_HEADING.match(line)
     ):
