@@ -191,3 +191,25 @@ def test_topic_line_under_a_title_that_ends_with_its_date_opens_the_speech() -> 
     items = parse_text(text, "test")
     assert [(i.kind, i.date) for i in items] == [("speech", "2021-12-09"), ("news", "2021-12-07")]
     assert items[0].body[0] == "О ситуации в Афганистане"
+
+
+def test_closing_place_and_date_end_a_speech_glued_to_the_next_wire_story() -> None:
+    text = (
+        "Выступление Генерального секретаря ОДКБ С.В.Зася на заседании Постоянного совета"
+        " при ОДКБ\n"
+        "\n"
+        "Уважаемые коллеги!\n"
+        "\n"
+        "Позвольте поздравить всех с началом работы в новом году.\n"
+        "\n"
+        "Благодарю за внимание.\n"
+        "\n"
+        "Москва, 20 января 2021 года\n"
+        "ЕРЕВАН, 15 ЯНВАРЯ, АРМЕНПРЕСС. Министр иностранных дел Армении Ара Айвазян принял"
+        " Личного представителя Действующего председателя ОБСЕ Анджея Каспшика.\n"
+        "\n"
+        "Стороны обсудили гуманитарные вопросы.\n"
+    )
+    items = parse_text(text, "test")
+    assert [(i.kind, i.date) for i in items] == [("speech", "2021-01-20"), ("news", "2021-01-15")]
+    assert items[0].body[-1] == "Москва, 20 января 2021 года"

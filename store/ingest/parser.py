@@ -1385,7 +1385,7 @@ def _closes_item(
     if (
         next_line is not None and _is_paragraph(next_line) and not _is_title_like(next_line)
         and not (_is_time_stamp(line, date_line) and _leads_with_another_day(next_line, date_line))
-        and not (place_first and _opens_with_full_date(next_line))
+        and not (place_first and _opens_new_item(next_line, date_line))
     ):
         return False
     if next_line is not None and _is_title_like(next_line) and _dated_otherwise(current, date_line):
@@ -1430,11 +1430,18 @@ def _is_signature_line(line: str) -> bool:
     return _is_bare_name(line)
 
 
-def _opens_with_full_date(paragraph: str) -> bool:
-    """Whether a paragraph opens with a date that has its year ("On 15 April 2024, ..."): a
-    dated lead needs no date line above it, so a place and date over it end the item above."""
+def _opens_new_item(paragraph: str, date_line: DateLine) -> bool:
+    """Whether a paragraph opens an item by itself: with a date that has its year ("On 15
+    April 2024, ...") or another day than the date line's ("ЕРЕВАН, 15 ЯНВАРЯ, АРМЕНПРЕСС."
+    under "Москва, 20 января 2021 года"), or with a wire's lead. Such a lead needs no date
+    line above it, so a place and date over it end the item above."""
     day = opening_date(paragraph)
-    return day is not None and day.year is not None
+    if day is not None and (
+        day.year is not None
+        or (day.day, day.month) != (date_line.date.day, date_line.date.month)
+    ):
+        return True
+    return wire_lead(paragraph) is not None
 
 
 def _leads_with_another_day(paragraph: str, date_line: DateLine) -> bool:
@@ -1964,6 +1971,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
                 not current.title
                 or _reports_news(current.title)
                 or _news_after_speech(line, current.body, next_line)
+                or current is layout.closed  # "Москва, 20 января 2021 года" ended it
             )
             and not (hard_block and current.title)
         ) or (
