@@ -475,11 +475,38 @@ _SHARE_LABEL = re.compile(
 
 
 def _is_view_counter(line: str) -> bool:
-    """A post's view counter without a date ("👁 4.8K edited 19:41", "👁 740"); one with a
-    date closes and dates its post (`_closes_item`)."""
-    return (
-        line.startswith("👁") and len(line.split()) <= 6 and parse_date_line(line) is None
-    )
+    """A post's view counter without a full date ("👁 4.8K edited 19:41", "👁 740", "👁 3,1K
+    20 февраля в 15:40": its day dates the post, `_footer_day`); one with a full date closes
+    and dates its post (`_closes_item`)."""
+    if not line.startswith("👁") or len(line.split()) > _VIEW_COUNTER_WORDS:
+        return False
+    date_line = parse_date_line(line)
+    return date_line is None or date_line.date.year is None
+
+
+_VIEW_COUNTER_WORDS = 7
+_VIEWS_AND_EDIT = re.compile(
+    r"👁\s*(?:\d{1,3}(?:[ ,.]\d{3})+(?!\d)|\d+(?:[.,]\d+)?\s?[KkMmКкМм]?)\s*"
+    r"(?:edited|изменено|ред\.)?\s*",
+    re.IGNORECASE,
+)
+
+
+def _footer_day(line: str) -> DateLine | None:
+    """The day a post's view counter gives it ("👁 2.4K  edited  18 Feb 16:42"), or None."""
+    views = _VIEWS_AND_EDIT.match(line)
+    return parse_date_line(line[views.end() :], bare=True) if views else None
+
+
+def _date_by_footer(current: _Draft | None, line: str) -> None:
+    """Date a post by its view counter's day when nothing else dates it: no date line, and
+    no day in its lead (a post tells of "17 February" in its words before its stamp)."""
+    if current is None or current.date_line is not None or not _has_text(current):
+        return
+    day = _footer_day(line)
+    if day is not None and _lead_date(current) is None:
+        current.date_line = day
+        current.date_text = line
 
 
 _PAGE_ACTIONS = frozenset({"print", "email", "e-mail", "pdf", "печать", "распечатать"})
@@ -1873,6 +1900,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         )
         if skip:
             closed = current if _ends_item(line, current) else closed
+            _date_by_footer(current, line)
             continue
         current = None if current is closed else current  # the page under a footer
         # the next line of text: a document symbol or a label between a title and its date
