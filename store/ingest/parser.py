@@ -628,6 +628,7 @@ def _is_furniture(line: str) -> bool:
         or _SITE_ADDRESS.fullmatch(line)
         or _is_masthead(line) or _PRESS_SERVICE_CREDIT.fullmatch(line)
         or _is_view_counter(line) or _is_share_row(line)
+        or line.startswith("🔗")  # a post's link to the full text elsewhere
         # a footnote keyed to the text above it: it is never the title of a next item
         or _FOOTNOTE.fullmatch(line)
     ):
@@ -2476,7 +2477,9 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
                 # out of date order, between two items of one year: that year
                 year = int(before[:4]) if before[:4] == after[:4] else None
             if year is None:
-                year = _year_near(day, before)
+                # within a week of the item above, else of the one below (a dump's first
+                # posts have nothing above them)
+                year = _year_near(day, before) or _year_near(day, after)
         years.append(year)
     return years
 
