@@ -88,3 +88,24 @@ def test_a_posts_link_to_the_full_text_elsewhere_is_not_an_item() -> None:
     items = parse_text(text, "test")
     assert len(items) == 1
     assert items[0].body[-1] == "Particular attention was paid to the situation in Afghanistan."
+
+
+def test_a_posts_long_sentence_ending_in_flags_is_text_so_the_channel_name_above_heads_it() -> None:
+    text = (
+        "В Ереване состоялись консультации между МИД Армении и Секретариатом ОБСЕ\n"
+        "19 февраля 2026, 12:15\n"
+        "ЕРЕВАН, 19 ФЕВРАЛЯ, АРМЕНПРЕСС. Заместитель министра иностранных дел Армении провел"
+        " консультации.\n"
+        "Стороны обсудили сотрудничество Армении с ОБСЕ.\n"
+        "Фото: пресс-служба МИД Армении\n"
+        "\n"
+        "МИД России 🇷🇺\n"
+        "18 февраля Министр иностранных дел Российской Федерации С.В.Лавров провел переговоры"
+        " с Министром иностранных дел Республики Таджикистан С.Мухриддином, находящимся в Москве"
+        " с официальным визитом 🇷🇺🇹🇯\n"
+        "\n"
+        "Министры обсудили актуальные вопросы двусторонней повестки дня.\n"
+    )
+    items = parse_text(text, "test")
+    assert [i.date for i in items] == ["2026-02-19", "2026-02-18"]
+    assert items[0].body[-1] == "Стороны обсудили сотрудничество Армении с ОБСЕ."

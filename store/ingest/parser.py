@@ -240,8 +240,20 @@ _GENRE_TITLE_MAX_CHARS = 600
 _GENRE_TITLE_MAX_WORDS = 90
 
 
+_POST_SENTENCE_WORDS = 15
+"""A post's sentence may end with emoji instead of a full stop ("... с официальным визитом
+🇷🇺🇹🇯"); a line of so many words ending so is a sentence, not a headline."""
+
+
+def _ends_with_pictographs(line: str) -> bool:
+    stripped = line.rstrip()
+    return bool(stripped) and unicodedata.category(stripped[-1]) in ("So", "Sk")
+
+
 def _is_title_like(line: str) -> bool:
     line = _FOOTNOTE_MARK.sub("", _without_pictographs(line))
+    if _ends_with_pictographs(line) and len(line.split()) >= _POST_SENTENCE_WORDS:
+        return False
     long_title = _GENRE_TITLE.match(line) is not None
     if (
         not line
