@@ -553,7 +553,19 @@ def _signs_item(current: _Draft | None, line: str, next_is_date: bool) -> bool:
     return current is not None and bool(current.body) and (
         _is_bare_name(line) or (next_is_date and _is_name_with_post(line))
         or _posts_the_signed(current.body[-1], line)
+        or (next_is_date and _is_speech_closing(current.body[-1]) and _is_post_and_name(line))
     )
+
+
+def _is_post_and_name(line: str) -> bool:
+    """A line that is a post and a name and nothing else ("Заместитель Генерального
+    секретаря ОДКБ В.Семенов"): under a speech's last words, its signature."""
+    if len(line.split()) > _SIGNATURE_WORDS or line.endswith(_SENTENCE_END):
+        return False
+    people = find_participants([line])
+    if len(people) != 1 or not people[0].role or not line.endswith(people[0].name):
+        return False
+    return line.casefold().startswith(people[0].role.split()[0].casefold())  # the post first
 
 
 _POST_WORDS = 8
