@@ -2558,7 +2558,7 @@ def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
     if draft.body:
         opening = _lead_date(draft)
         if opening is not None:
-            value = opening.iso(default_year=year)
+            value = opening.iso(default_year=year) or _nearest_to_lead(opening, draft.body[0])
             if value is not None and not _long_before(value, draft.date_line):
                 return value
     if draft.date_line is not None:
@@ -2571,6 +2571,19 @@ def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
         return noted.date.iso()
     lead = lead_sentence_date(draft.body[0]) if draft.body else None
     return lead.iso(default_year=default_year) if lead is not None else None
+
+
+def _nearest_to_lead(day: DateMatch, lead: str) -> str | None:
+    """A yearless opening day ("On 5 April, ...") in the year that puts it nearest the full
+    date its lead names ("... to be held in Astana on 3-4 July 2024"): the item states the
+    year itself."""
+    full = lead_sentence_date(lead)
+    if full is None or full.year is None or full.iso() is None:
+        return None
+    named = dt.date.fromisoformat(str(full.iso()))
+    values = [day.iso(default_year=y) for y in (full.year, full.year - 1, full.year + 1)]
+    dates = [dt.date.fromisoformat(v) for v in values if v is not None]
+    return min(dates, key=lambda d: abs((d - named).days)).isoformat() if dates else None
 
 
 _HISTORY_DAYS = 366
