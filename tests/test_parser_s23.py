@@ -28,3 +28,23 @@ def test_across_new_year_the_lead_day_takes_the_year_nearest_the_named_date() ->
     )
     items = parse_text(text, "test")
     assert [i.date for i in items] == ["2024-12-28"]
+
+
+def test_the_speakers_wish_over_the_closing_place_and_date_is_the_speech_not_a_headline() -> None:
+    text = (
+        "Выступление Генерального секретаря ОДКБ И.Н.Тасмагамбетова на Международной"
+        " научно-практической конференции\n"
+        "\n"
+        "Уважаемые участники конференции!\n"
+        "\n"
+        "Рад приветствовать вас в Алматы.\n"
+        "\n"
+        "Желаю всем участникам плодотворной работы.\n"
+        "\n"
+        "г. Алматы, 15 октября 2024 года\n"
+        "\n"
+        "16 октября 2024 года Генеральный секретарь ОДКБ И.Н.Тасмагамбетов провел встречу с"
+        " акимом города Алматы.\n"
+    )
+    items = parse_text(text, "test")
+    assert [(i.kind, i.date) for i in items] == [("speech", "2024-10-15"), ("news", "2024-10-16")]

@@ -1283,7 +1283,7 @@ def _is_stopped_title(line: str, lines: list[str], at: int) -> bool:
         or len(line.split()) > _STOPPED_TITLE_MAX_WORDS
         or not _is_title_like(line[:-1]) or re.search(r"[.!?]\s", line)
         or _is_speech_closing(line) or lexicon.CONTINUATION.search(line)
-        or _GOES_ON.match(line)
+        or _GOES_ON.match(line) or _in_speakers_voice(line)  # "Желаю всем ... работы."
     ):
         return False  # an item's last sentence ("The sides discussed ...", "Стороны ...")
     after = [k for k in range(at + 1, min(at + 5, len(lines))) if not _is_furniture(lines[k])]
