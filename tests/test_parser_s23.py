@@ -1,6 +1,6 @@
 """A journalist's working file, pasted in the order items were found (set 23)."""
 
-from store.ingest.parser import parse_text
+from store.ingest.parser import kind_of, parse_text
 
 
 def test_a_yearless_lead_takes_its_year_from_the_full_date_its_own_sentence_names() -> None:
@@ -48,3 +48,26 @@ def test_the_speakers_wish_over_the_closing_place_and_date_is_the_speech_not_a_h
     )
     items = parse_text(text, "test")
     assert [(i.kind, i.date) for i in items] == [("speech", "2024-10-15"), ("news", "2024-10-16")]
+
+
+def test_kinds_of_comments_greetings_answers_and_delivered_statements() -> None:
+    assert kind_of("CSTO Secretariat comment on media reports") == "statement"
+    assert kind_of("No comment on the weather at the summit") == "news"
+    assert kind_of("Новогоднее поздравление исполняющего обязанности Генерального секретаря") == (
+        "speech"
+    )
+    assert kind_of(
+        "Foreign Ministry Spokeswoman Maria Zakharova's answer to a media question"
+    ) == "interview"
+    assert kind_of("Foreign Minister Sergey Lavrov's remarks and answers to media questions") == (
+        "speech"
+    )
+    items = parse_text(
+        "On Russia's Ongoing Aggression Against Ukraine\n"
+        "As delivered by Chargé d'Affaires Courtney Austrian to the Permanent Council, Vienna\n"
+        "May 20, 2021\n"
+        "Thank you, Madam Chair.\n"
+        "The United States remains deeply concerned.\n",
+        "test",
+    )
+    assert [i.kind for i in items] == ["statement"]

@@ -43,7 +43,11 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|от \d)",
         re.I)),
     # "Answer by the Spokesperson to a media question": questions and answers
-    ("interview", re.compile(r"\binterview|\bинтервью|^(?:answers? (?:by|of|to)|ответы? )", re.I)),
+    ("interview", re.compile(
+        r"\binterview|\bинтервью|^(?:answers? (?:by|of|to)|ответы? )"
+        # "Spokeswoman Maria Zakharova's answer to a media question" (not "Minister's remarks
+        # and answers to media questions", a speech)
+        r"|(?:'s|’s) answers? to (?:a )?(?:media|press) questions?\b", re.I)),
     ("speech", re.compile(
         r"\b(?:speech|address|remarks|theses|abstracts of the speech|keynote|lecture)\b"
         r"|выступлени|обращени|тезисы|доклад|речь"
@@ -51,13 +55,16 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|^(?:(?:congratulatory|video|welcome|new year) )?(?:message|greetings?|congratulations)\b"
         # someone's message ("Secretary-General's message on the Day of Peace"), theirs
         r"|(?:'s|s'|’s|s’) (?:(?:congratulatory|video|new year) )?message\b"
-        r"|^(?:поздравлени|послани|приветстви)"
+        r"|^(?:(?:новогоднее|праздничное) )?(?:поздравлени|послани|приветстви)"
         # "Приветственное слово ...", the MFA's "Вступительное слово С.В.Лаврова ..."
         r"|^(?:приветственное|вступительное|заключительное) слово\b", re.I)),
     # a joint communiqué, and a spokesperson's comment, speak for the office
     ("statement", re.compile(
         r"\bstatement\b|\bзаявлени|\bcommuniq|\bкоммюнике|^comments? (?:by|of)\b"
-        r"|^комментари[йи] ", re.I)),
+        r"|^комментари[йи] "
+        # an office's comment ("CSTO Secretariat comment on media reports")
+        r"|^[\w\s'’-]{0,40}?\b(?:secretariat|ministry|mfa|department|office|service)"
+        r"(?:'s|’s)? comment on\b", re.I)),
     # a spokesperson's briefing: remarks on the topics of the day, then answers
     ("speech", re.compile(r"^(?:(?:daily|weekly|regular|special) )?(?:press |news |media )?"
                           r"briefing\b|^(?:еженедельный |очередной )?брифинг\b", re.I)),
@@ -159,7 +166,12 @@ def _kind(title: str, body: list[str]) -> str:
         return "interview"
     if kind == "news" and _is_transcript(body):
         return "speech"
+    if kind == "news" and body and _DELIVERED.match(body[0]):
+        return "statement"  # an OSCE delegation's "As delivered by Chargé d'Affaires ..."
     return kind
+
+
+_DELIVERED = re.compile(r"(?:as )?delivered by\b|(?:зачитано|оглашено)\b", re.IGNORECASE)
 
 
 _AUTHORED_TITLE = re.compile(r"\barticles? (?:by|of)\b|\bop-ed\b|^статья\s+(?!\d)", re.I)
