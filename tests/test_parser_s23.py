@@ -71,3 +71,20 @@ def test_kinds_of_comments_greetings_answers_and_delivered_statements() -> None:
         "test",
     )
     assert [i.kind for i in items] == ["statement"]
+
+
+def test_the_un_secretary_generals_welcome_is_a_statement_and_a_relevant_order_goes_on() -> None:
+    assert kind_of("Secretary-General Welcomes Signing of Border Treaty between Two States") == (
+        "statement"
+    )
+    text = (
+        "Kyrgyzstan's Defence Ministry confirms participation in \"Interaction-2025\"\n"
+        "BISHKEK, Sept 4 (Interfax) - Kyrgyzstan will send a unit of special forces to the CSTO"
+        " exercises in Belarus, the press service of the Ministry of Defence said.\n"
+        "Minister of Defence Ruslan Mukambetov signed the relevant order.\n"
+        "\n"
+        "(end of digest)\n"
+    )
+    items = parse_text(text, "test")
+    assert len(items) == 1
+    assert items[0].body[-1] == "Minister of Defence Ruslan Mukambetov signed the relevant order."

@@ -63,6 +63,10 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bstatement\b|\bзаявлени|\bcommuniq|\bкоммюнике|^comments? (?:by|of)\b"
         r"|^комментари[йи] "
         # an office's comment ("CSTO Secretariat comment on media reports")
+        # a UN press release of the Secretary-General's words ("Secretary-General Welcomes
+        # Signing of Border Treaty ...")
+        r"|^(?:UN |United Nations )?Secretary-General (?:strongly )?(?:welcomes|condemns"
+        r"|deplores|urges|calls for)\b"
         r"|^[\w\s'’-]{0,40}?\b(?:secretariat|ministry|mfa|department|office|service)"
         r"(?:'s|’s)? comment on\b", re.I)),
     # a spokesperson's briefing: remarks on the topics of the day, then answers
