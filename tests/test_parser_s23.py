@@ -88,3 +88,33 @@ def test_the_un_secretary_generals_welcome_is_a_statement_and_a_relevant_order_g
     items = parse_text(text, "test")
     assert len(items) == 1
     assert items[0].body[-1] == "Minister of Defence Ruslan Mukambetov signed the relevant order."
+
+
+def test_a_report_headline_after_a_briefings_answer_starts_the_next_item() -> None:
+    text = (
+        "Briefing by the Official Representative of the Ministry of Foreign Affairs of"
+        " Kazakhstan Aibek Smadiyarov\n"
+        "\n"
+        "Dear journalists, today I will inform you about several foreign policy events.\n"
+        "\n"
+        "On the meeting held by the Minister\n"
+        "\n"
+        "The Minister held a meeting with the heads of the diplomatic missions.\n"
+        "\n"
+        "Question (Kazinform): Is Kazakhstan planning to join the sanctions?\n"
+        "\n"
+        "Aibek Smadiyarov: Kazakhstan does not participate in sanctions regimes.\n"
+        "\n"
+        "Deputy Foreign Minister Paruyr Hovhannisyan received the CSTO Deputy Secretary"
+        " General\n"
+        "\n"
+        "On 5 April 2022, Deputy Foreign Minister of Armenia Paruyr Hovhannisyan received the"
+        " Deputy Secretary General of the CSTO, Azamat Dzhumabaev.\n"
+        "\n"
+        "Read also: Prime Minister Pashinyan to host CSTO summit tomorrow\n"
+    )
+    items = parse_text(text, "test")
+    assert [i.title[:20] for i in items] == ["Briefing by the Offi", "Deputy Foreign Minis"]
+    assert "On the meeting held by the Minister" in items[0].body
+    assert items[0].body[-1].startswith("Aibek Smadiyarov:")
+    assert items[1].body[-1].startswith("On 5 April 2022")

@@ -638,6 +638,19 @@ def _is_footer(line: str) -> bool:
     )
 
 
+_RELATED_INLINE_WORDS = 25
+
+
+def _is_related_inline(line: str) -> bool:
+    """ "Read also: Prime Minister Pashinyan to host CSTO summit tomorrow": another page's
+    headline after the label on the same line, under the item's text."""
+    label, colon, rest = line.partition(":")
+    return (
+        bool(colon) and bool(rest.strip()) and _RELATED.fullmatch(label.strip()) is not None
+        and len(line.split()) <= _RELATED_INLINE_WORDS
+    )
+
+
 def _ends_item(line: str, current: _Draft | None) -> bool:
     """Whether a furniture line ends the item it follows: a footer under its text."""
     return current is not None and _has_text(current) and _is_footer(line)
@@ -669,6 +682,7 @@ def _is_furniture(line: str) -> bool:
         or _is_masthead(line) or _PRESS_SERVICE_CREDIT.fullmatch(line)
         or _is_view_counter(line) or _is_share_row(line)
         or line.startswith("🔗")  # a post's link to the full text elsewhere
+        or _is_related_inline(line)
         # a footnote keyed to the text above it: it is never the title of a next item
         or _FOOTNOTE.fullmatch(line)
     ):
@@ -1279,6 +1293,11 @@ def _is_briefing(draft: _Draft | None, heading: str = "") -> bool:
     return (
         draft is not None and _BRIEFING.search(draft.title) is not None
         and _GENRE_TITLE.match(heading) is None
+        # "Deputy Foreign Minister ... received ...": a report's headline, not a topic
+        and (
+            _TOPIC_HEADING.match(heading) is not None  # "On the meeting held by ..."
+            or lexicon.NEWS_LEAD_VERBS.search(heading) is None
+        )
     )
 
 
