@@ -118,3 +118,35 @@ def test_a_report_headline_after_a_briefings_answer_starts_the_next_item() -> No
     assert "On the meeting held by the Minister" in items[0].body
     assert items[0].body[-1].startswith("Aibek Smadiyarov:")
     assert items[1].body[-1].startswith("On 5 April 2022")
+
+
+def test_an_interview_and_a_greeting_after_a_briefing_are_items_of_their_own() -> None:
+    text = (
+        "Брифинг пресс-секретаря МИД Беларуси Анатолия Глаза\n"
+        "27 октября 2022 г.\n"
+        "\n"
+        "О предстоящем заседании СМИД ОДКБ\n"
+        "\n"
+        "22 ноября в Ереване состоится заседание Совета министров иностранных дел ОДКБ.\n"
+        "\n"
+        "Спасибо за внимание.\n"
+        "\n"
+        "\n"
+        "Интервью Министра иностранных дел Российской Федерации С.В.Лаврова газете"
+        " «Казахстанская правда», 12 октября 2022 года\n"
+        "\n"
+        "Вопрос: Сергей Викторович, каких результатов Вы ожидаете?\n"
+        "\n"
+        "С.В.Лавров: Мы поддерживаем предложение казахстанских друзей.\n"
+        "\n"
+        "\n"
+        "Приветствие Министра иностранных дел Российской Федерации С.В.Лаврова участникам"
+        " научно-практической конференции\n"
+        "\n"
+        "Уважаемые коллеги, дорогие друзья!\n"
+        "\n"
+        "Рад приветствовать участников конференции.\n"
+    )
+    items = parse_text(text, "test")
+    assert [i.kind for i in items] == ["speech", "interview", "speech"]
+    assert items[1].date == "2022-10-12"

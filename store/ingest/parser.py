@@ -245,8 +245,10 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[.!?…»\"”)])(?:[¹²³⁴⁵⁶⁷⁸⁹�
 
 
 _GENRE_TITLE = re.compile(
-    r"(?:speech|remarks|address|statement|выступление|обращение|заявление) (?:by|of|на|в|по)\b"
-    r"|(?:выступление|обращение|заявление) (?:[А-ЯЁ]|[а-яё]+ [А-ЯЁ])",
+    r"(?:speech|remarks|address|statement|interview|greetings?|message"
+    r"|выступление|обращение|заявление) (?:by|of|to|на|в|по)\b"
+    r"|(?:выступление|обращение|заявление|интервью|приветствие|поздравление|послание)"
+    r" (?:[А-ЯЁ]|[а-яё]+ [А-ЯЁ])",
     re.IGNORECASE,
 )
 """A title that opens by naming the speech it heads ("Speech by CSTO Acting Secretary General
