@@ -150,3 +150,21 @@ def test_an_interview_and_a_greeting_after_a_briefing_are_items_of_their_own() -
     items = parse_text(text, "test")
     assert [i.kind for i in items] == ["speech", "interview", "speech"]
     assert items[1].date == "2022-10-12"
+
+
+def test_from_a_day_on_is_no_news_lead_and_greetings_are_speeches() -> None:
+    text = (
+        "Захарова: ОДКБ с честью прошла испытания уходящего года\n"
+        "15 декабря 2022, 17:05\n"
+        "\n"
+        "МОСКВА, 15 декабря. /ТАСС/. ОДКБ с честью прошла испытания уходящего года.\n"
+        "\n"
+        "По ее словам, Москва благодарна Еревану за работу на посту председателя.\n"
+        "\n"
+        "С 1 января 2023 года пост генсека ОДКБ займет Имангали Тасмагамбетов.\n"
+    )
+    items = parse_text(text, "test")
+    assert len(items) == 1
+    assert items[0].body[-1].startswith("С 1 января 2023 года")
+    assert kind_of("Foreign Minister Sergey Lavrov's greetings to the participants") == "speech"
+    assert kind_of("Поздравительная телеграмма Министра иностранных дел") == "speech"

@@ -54,8 +54,9 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         # a message or greeting opening the title is the sender's address, not news of it
         r"|^(?:(?:congratulatory|video|welcome|new year) )?(?:message|greetings?|congratulations)\b"
         # someone's message ("Secretary-General's message on the Day of Peace"), theirs
-        r"|(?:'s|s'|’s|s’) (?:(?:congratulatory|video|new year) )?message\b"
+        r"|(?:'s|s'|’s|s’) (?:(?:congratulatory|video|new year) )?(?:message|greetings)\b"
         r"|^(?:(?:новогоднее|праздничное) )?(?:поздравлени|послани|приветстви)"
+        r"|^поздравительн\w* (?:телеграмм|послани|адрес|письм)"
         # "Приветственное слово ...", the MFA's "Вступительное слово С.В.Лаврова ..."
         r"|^(?:приветственное|вступительное|заключительное) слово\b", re.I)),
     # a joint communiqué, and a spokesperson's comment, speak for the office

@@ -172,7 +172,7 @@ _OPENING_LEAD = re.compile(
     rf"^\s*(?i:{_RECALLING})"
     r"(?:(?:[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]{2,30}|[A-ZА-ЯЁ][\w\-]+(?:\s[A-ZА-ЯЁ][\w\-]+)?),\s+)?"
     r"(?:[Tt]oday,?\s+|[Сс]егодня,?\s+)?"
-    r"(?:[Oo]n|[Ff]rom|[Bb]etween|[Aa]s of|[Вв]о?|[Сс]о?)?\s*"
+    r"(?:(?P<since>[Ff]rom|[Сс]о?)|[Oo]n|[Bb]etween|[Aa]s of|[Вв]о?)?\s*"
     r"(?i:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье),?\s+)?",
 )
@@ -195,7 +195,12 @@ def opening_date(paragraph: str) -> DateMatch | None:
     lead = _OPENING_LEAD.match(head)
     if lead is None or lead.end() < match.start:
         return None
+    if lead.group("since") and not _RANGE_MARK.search(head[match.start : match.end]):
+        return None  # "С 1 января 2023 года пост займет ...": from a day on, not an event
     return match
+
+
+_RANGE_MARK = re.compile(r"\s(?:по|to|till|until|and|и)\s|[-–—]")
 
 
 _HELD = re.compile(
