@@ -1751,6 +1751,9 @@ _TOPIC_HEADING = re.compile(r"(?:on|regarding|concerning|об?|по поводу
 """How the topic of a statement begins when it stands on its own line under the title."""
 
 
+_RUBRIC_WORDS = 4
+
+
 def _titled(
     current: _Draft | None, head: list[str], number: int, next_is_date: bool,
     drafts: list[_Draft],
@@ -1788,6 +1791,12 @@ def _titled(
         # ... to Armenpress"): one head
         current.title = f"{current.title} {line}"
         return current
+    if (
+        current is not None and current.title and current.date_line is not None
+        and not current.body and not next_is_date and len(line.split()) <= _RUBRIC_WORDS
+        and not current.dated_above and _is_masthead_over(line, current.title)
+    ):
+        return current  # the site's rubric under the date ("Мир и безопасность"), not a title
     if (
         current is not None and current.title
         and (current.date_line is not None or _title_date(current.title) is not None)
