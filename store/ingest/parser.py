@@ -335,9 +335,16 @@ _FURNITURE = re.compile(
     r"|\(?(?:additional )?(?:reporting|writing|editing) by [^()]*\)?"
     r"|our standards\s*:.*"
     # a link to other pages, the way back to the list, the site's footer
-    r"|related\s*:.*|(?:←\s*)?(?:back|return) to (?:the )?(?:news|list|all news|news list"
-    r"|top|archive|main page)|(?:←\s*)?(?:вернуться|назад) к (?:списку новостей|новостям|списку"
-    r"|архиву|началу)|(?:←\s*)?(?:back|назад|вернуться назад|all news|все новости)"
+    r"|related\s*:.*|(?:[←«<‹]+\s*)?(?:back|return) to (?:the )?(?:news|list|all news"
+    r"|news list|top|archive|main page)"
+    r"|(?:[←«<‹]+\s*)?(?:вернуться|назад) к (?:списку новостей|новостям|списку"
+    r"|архиву|началу)|(?:[←«<‹]+\s*)?(?:back|назад|вернуться назад|all news|все новости)"
+    # a page's pager ("« Previous Next »", "‹ Предыдущая | Следующая ›")
+    r"|[«‹←<]*\s*(?:previous|prev|предыдущая)(?: (?:news|item|новость))?\s*\|?\s*"
+    r"(?:next|следующая)(?: (?:news|item|новость))?\s*[»›→>]*"
+    # an agency's terms of reprint under each story
+    r"|(?:при (?:использовании|перепечатке|цитировании|полном или частичном использовании)"
+    r" материалов|when using (?:the )?materials).{0,80}(?:обязательна|обязательно|required)\.?"
     r"|print(?: this page)?|share on \w+|share on\s*:"
     # an e-mail newsletter's links around its issue and the link to each story's page
     r"|view (?:this|it|the) (?:e-?mail|newsletter|message) (?:in|on) (?:your|a|the) (?:browser|web)"
@@ -366,7 +373,8 @@ _FURNITURE = re.compile(
     # a post's hashtags
     r"|#\w+(?:\s+#\w+)*"
     # a wire's rights line and a page's update mark ("Interfax ... All rights reserved.")
-    r"|[^.!?]{0,60}[.,]?\s*(?:all rights reserved|все права защищены)\b[^.!?]{0,40}\.?"
+    r"|[^.!?]{0,60}(?:©\s*\d{4})?[.,]?\s*(?:all rights reserved|все права защищены)\b"
+    r"[^.!?]{0,40}\.?"
     r"|\((?:updated|обновлено)\s*:?\s*[^()]{0,30}\)"
     # the Kremlin's publication status block under a transcript; its date is the item's
     r"|publication status|статус материала|(?:published in sections|опубликован в разделах"
