@@ -25,3 +25,34 @@ def test_a_pages_way_back_pager_copyright_and_reprint_terms_are_furniture() -> N
         "The sides discussed the regional situation.",
         "Министр подчеркнул важность совместной работы.",
     ]
+
+
+def _dates(text: str) -> list[str | None]:
+    return [item.date for item in parse_text(text, "test")]
+
+
+def test_a_yearless_day_takes_the_one_year_the_item_states() -> None:
+    assert _dates(
+        "CSTO news\nOn 5 April, the Secretary General presented the priorities of the 2017"
+        " chairmanship.\n"
+    ) == ["2017-04-05"]
+    assert _dates(
+        "SCO forum\nOn 14 October, the Secretary-General opened the forum.\nThe forum became the"
+        " first major event of the chairmanship in the SCO for 2025–2026.\n"
+    ) == ["2025-10-14"]
+
+
+def test_looking_back_at_a_later_month_of_the_stated_year_dates_the_next_year() -> None:
+    assert _dates(
+        "CSTO news\nOn 5 April, the ministers reviewed the implementation of the decisions of"
+        " the December (2016) session.\n"
+    ) == ["2017-04-05"]
+    assert _dates(
+        "CSTO news\nOn 5 April, preparations for the December 2016 session began.\n"
+    ) == ["2016-04-05"]
+
+
+def test_several_stated_years_tell_no_year() -> None:
+    assert _dates("X\nOn 5 April, they discussed the 1992 Treaty and plans for 2025.\n") == [
+        None
+    ]

@@ -20,6 +20,7 @@ from store.text.dates import (
     find_dates,
     held_date,
     lead_sentence_date,
+    month_number,
     opening_date,
     parse_date_line,
 )
@@ -2389,6 +2390,48 @@ def _yearless_date(draft: _Draft) -> DateMatch | None:
     return None
 
 
+_STATED_YEAR = re.compile(
+    r"(?<![\d./\-])((?:19|20)\d\d)(?:\s?[-–—/]\s?(?:19|20)?\d\d)?(?![\d./]\d)"
+)
+"""A year the text states by itself ("the priorities of the 2017 chairmanship", "the
+December (2016) session", "the chairmanship for 2025–2026": a span counts by its first)."""
+
+
+_MONTH_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*\(?\s*$")
+_LOOKING_BACK = re.compile(
+    r"\b(?:decisions?|results?|outcomes?|following|implementation)\b|(?<![а-яё])(?:решени"
+    r"|итог|реализаци|выполнени)",
+    re.IGNORECASE,
+)
+"""Words by which an item looks back at an event ("the decisions of the December (2016)
+session"): an event later in its year than the item's day was the year before the item."""
+
+
+def _stated_year(draft: _Draft, day: DateMatch) -> int | None:
+    """The one year an item's words state apart from any full date, for a day written
+    without one that nothing else dates; None when they state none, or several. A year
+    stated with a later month of an event the item looks back at ("On 5 April, ... the
+    decisions of the December (2016) session") is the year before the item's."""
+    years: set[int] = set()
+    later = False
+    for text in (draft.title, *draft.body):
+        spans = [(d.start, d.end) for d in find_dates(text) if d.year is not None]
+        for found in _STATED_YEAR.finditer(text):
+            if any(a <= found.start() < b for a, b in spans):
+                continue
+            years.add(int(found.group(1)))
+            before = text[max(0, found.start() - 60) : found.start()]
+            month = _MONTH_BEFORE.search(before)
+            number = month_number(month.group(1)) if month else None
+            later = later or (
+                number is not None and day.month is not None and number > day.month
+                and _LOOKING_BACK.search(before) is not None
+            )
+    if len(years) != 1:
+        return None
+    return years.pop() + (1 if later else 0)
+
+
 def _year_from_text(draft: _Draft, day: DateMatch) -> int | None:
     """The year of the same day and month written in full elsewhere in the item."""
     for paragraph in draft.body:
@@ -2559,6 +2602,8 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
                 # within a week of the item above, else of the one below (a dump's first
                 # posts have nothing above them)
                 year = _year_near(day, before) or _year_near(day, after)
+        if year is None:
+            year = _stated_year(draft, day)
         years.append(year)
     return years
 
