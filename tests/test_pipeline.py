@@ -166,3 +166,16 @@ def test_postings_are_grouped_in_term_order_keeping_rowid_order(
     small = values % 1_000
     assert (_stable_order(values, count) == np.argsort(values, kind="stable")).all()
     assert (_stable_order(small, 1_000) == np.argsort(small, kind="stable")).all()
+
+
+def test_an_import_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    import gc
+
+    before = gc.get_threshold()
+    source = write_items(tmp_path / "items.jsonl", 50, broken_at=40)
+    with Archive.open(tmp_path / "a.sqlite3") as archive:
+        with pytest.raises(InputError):
+            archive.import_file(source)
+        assert gc.get_threshold() == before
+        archive.import_file(write_items(tmp_path / "good.jsonl", 50))
+    assert gc.get_threshold() == before
