@@ -167,3 +167,148 @@ def test_a_digest_source_line_with_a_translation_note_dates_its_entry() -> None:
     assert line is not None and (line.date.day, line.date.month, line.date.year) == (3, 6, 2024)
     assert parse_date_line("Kabar, 3 June 2024 (translated from Kyrgyz)") is not None
     assert parse_date_line("3 June 2024 (the talks were held in Bishkek)") is None
+
+
+def test_transcript_date_with_its_time_under_the_lead_dates_the_lead() -> None:
+    text = (
+        "Meeting with President of Tajikistan Emomali Rahmon\n"
+        "Vladimir Putin met with President of Tajikistan Emomali Rahmon, who is in Russia on an"
+        " official visit.\n"
+        "April 22, 2025, 14:30\n"
+        "The Kremlin, Moscow\n"
+        "President of Russia Vladimir Putin: Mr President, dear friend,\n"
+        "I am very glad to welcome you in Moscow. Our trade has been steadily growing.\n"
+    )
+    items = parse_text(text, "test")
+    assert len(items) == 1
+    assert items[0].date == "2025-04-22"
+    assert items[0].body[-1].startswith("I am very glad")
+
+
+def test_digest_source_lines_date_the_reports_under_them() -> None:
+    text = (
+        "SCO DIGEST: SECRETARY-GENERAL IN TASHKENT (two agency reports)\n"
+        "\n"
+        "Source: Kun.uz / UzA, 29 April 2025\n"
+        "Saidov receives SCO Secretary-General\n"
+        "TASHKENT, April 29 (UzA). Minister of Foreign Affairs Bakhtiyor Saidov received the"
+        " Secretary-General of the SCO Nurlan Yermekbayev.\n"
+        "The sides discussed the preparations for the SCO summit.\n"
+        "\n"
+        "Source: Kazinform, 30 April 2025\n"
+        "Yermekbayev holds talks with Uzbek Foreign Minister\n"
+        "TASHKENT. KAZINFORM – SCO Secretary-General Nurlan Yermekbayev held talks with"
+        " Uzbek Foreign Minister Bakhtiyor Saidov.\n"
+        "According to the statement, Yermekbayev briefed Saidov on the reform.\n"
+    )
+    items = parse_text(text, "test")
+    assert [(i.title, i.date) for i in items] == [
+        ("Saidov receives SCO Secretary-General", "2025-04-29"),
+        ("Yermekbayev holds talks with Uzbek Foreign Minister", "2025-04-30"),
+    ]
+    assert items[0].body[-1] == "The sides discussed the preparations for the SCO summit."
+
+
+def test_numbered_digest_entry_dates_its_report_not_the_digest_heading() -> None:
+    text = (
+        "CSTO SECRETARIAT — PRESS DIGEST\n"
+        "Compiled by the Information and Analytical Department\n"
+        "For internal use\n"
+        "\n"
+        "1. Source: Kazinform, 12 March 2025\n"
+        "\n"
+        "\n"
+        "CSTO Secretary General meets Kazakh Deputy Foreign Minister\n"
+        "\n"
+        "ASTANA. KAZINFORM – CSTO Secretary General Imangali Tasmagambetov met with Deputy"
+        " Minister of Foreign Affairs of Kazakhstan Roman Vassilenko in Astana on Wednesday.\n"
+        "\n"
+        "The sides discussed preparations for the session of the Council of Foreign Ministers.\n"
+    )
+    items = parse_text(text, "test")
+    report = next(i for i in items if i.title.startswith("CSTO Secretary General meets"))
+    assert report.date == "2025-03-12"
+    assert all(i.date is None for i in items if i is not report)
+
+
+def test_un_letter_keeps_its_annex_with_its_heading_and_footnoted_text() -> None:
+    text = (
+        "United Nations\tS/2025/162\n"
+        "Security Council\tDistr.: General\n"
+        "17 March 2025\n"
+        "Original: Russian\n"
+        "\n"
+        "Letter dated 14 March 2025 from the Permanent Representative of the Russian"
+        " Federation to the United Nations addressed to the Secretary-General\n"
+        "\n"
+        "I have the honour to transmit herewith the statement of the Ministry (see annex).\n"
+        "\n"
+        "I would be grateful if the present letter and its annex could be circulated.\n"
+        "\n"
+        "(Signed) V. Nebenzia\n"
+        "Permanent Representative\n"
+        "\n"
+        "Annex to the letter dated 14 March 2025 from the Permanent Representative of the"
+        " Russian Federation to the United Nations addressed to the Secretary-General\n"
+        "\n"
+        "Statement of the Ministry of Foreign Affairs of the Russian Federation\n"
+        "\n"
+        "The Russian side once again draws attention to the shelling near the power plant.¹\n"
+        "\n"
+        "We call on the Agency to give an objective assessment of these actions.\n"
+        "\n"
+        "_______________\n"
+        "¹ See also S/2025/48.\n"
+    )
+    items = parse_text(text, "test")
+    assert len(items) == 1
+    assert items[0].date == "2025-03-17"
+    assert items[0].body[-1].startswith("We call on the Agency")
+    assert "Statement of the Ministry of Foreign Affairs of the Russian Federation" in items[0].body
+
+
+def test_note_verbale_under_session_and_agenda_item_lines_is_one_item() -> None:
+    text = (
+        "Share on Telegram | VK | OK\n"
+        "\n"
+        "General Assembly\tA/80/156\n"
+        "Distr.: General\n"
+        "18 July 2025\n"
+        "\n"
+        "Original: English\n"
+        "\n"
+        "Eightieth session\n"
+        "Item 96 of the preliminary list*\n"
+        "General and complete disarmament\n"
+        "\n"
+        "Note verbale dated 16 July 2025 from the Permanent Mission of Kazakhstan to the United"
+        " Nations addressed to the Secretary-General\n"
+        "\n"
+        "The Permanent Mission of Kazakhstan presents its compliments to the Secretary-General"
+        " and has the honour to transmit the statement by Minister Murat Nurtleu (see annex).\n"
+        "\n"
+        "Annex\n"
+        "\n"
+        "Statement by Minister of Foreign Affairs of the Republic of Kazakhstan Murat Nurtleu\n"
+        "\n"
+        "Kazakhstan calls upon all States to sign and ratify the Treaty without delay.\n"
+        "\n"
+        "_______________\n"
+        "* A/80/50.\n"
+        "\n"
+        "\n"
+        "PC.DEL/1043/25\n"
+        "25 September 2025\n"
+        "ENGLISH only\n"
+        "\n"
+        "STATEMENT IN RESPONSE TO THE REPORT OF THE HIGH COMMISSIONER\n"
+        "\n"
+        "Mr. Chair,\n"
+        "\n"
+        "The delegation of Kazakhstan welcomes the High Commissioner and thanks him.\n"
+    )
+    items = parse_text(text, "test")
+    assert [(i.title[:11], i.date) for i in items] == [
+        ("Note verbal", "2025-07-18"), ("STATEMENT I", "2025-09-25")
+    ]
+    assert items[0].body[-1].startswith("Kazakhstan calls upon")

@@ -109,3 +109,22 @@ def test_newsletter_masthead_opening_the_text_dates_the_item() -> None:
     )
     items = parse_text(text, "test")
     assert items[-1].date == "2026-03-10"
+
+
+def test_last_sentence_over_a_footer_with_views_is_text_not_a_stopped_title() -> None:
+    text = (
+        "Lukashenko: the CSTO must be ready for any scenario\n"
+        "MINSK, 14 November (BelTA) – The Organization must be ready for any development of"
+        " events, President Alexander Lukashenko said at a meeting with Pavel Muraveiko.\n"
+        "\"We are not threatening anyone, but we have to be ready,\" the head of state said.\n"
+        "Pavel Muraveiko reported on the results of the CSTO exercises held in Belarus.\n"
+        "14.11.2025 | 16:20 | Views: 2 311\n"
+        "__________________________________\n"
+        "CSTO PA NEWSLETTER · Issue 11 · 17 November 2025\n"
+        "In this issue: Council meeting in St. Petersburg; model law on unmanned systems.\n"
+        "The Council of the CSTO Parliamentary Assembly met in St. Petersburg.\n"
+    )
+    items = parse_text(text, "test")
+    assert items[0].body[-1].startswith("Pavel Muraveiko reported")
+    assert items[0].date == "2025-11-14"
+    assert items[1].title.startswith("CSTO PA NEWSLETTER")

@@ -37,6 +37,8 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^(?:joint |совместн\w+ )?(?:declaration|декларация|заявление|комментари[йи])\b"
         # a UN document's letter or note verbale: the sender's position, whatever it annexes
         r"|^(?:identical )?letters? dated\b|^note verbale\b|^вербальная нота\b"
+        # "Foreign Ministry spokesperson comments on ... remarks": the office's comment
+        r"|\bspokes(?:person|woman|man)\b[\w\s'’-]{0,40}?\bcomments on\b"
         r"|^(?:идентичные )?письм[оа] (?:постоянного представителя|постоянного представительства"
         r"|от \d)",
         re.I)),
@@ -49,13 +51,13 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|^(?:(?:congratulatory|video|welcome|new year) )?(?:message|greetings?|congratulations)\b"
         # someone's message ("Secretary-General's message on the Day of Peace"), theirs
         r"|(?:'s|s'|’s|s’) (?:(?:congratulatory|video|new year) )?message\b"
-        r"|^(?:поздравлени|послани|приветстви)", re.I)),
+        r"|^(?:поздравлени|послани|приветстви)"
+        # "Приветственное слово ...", the MFA's "Вступительное слово С.В.Лаврова ..."
+        r"|^(?:приветственное|вступительное|заключительное) слово\b", re.I)),
     # a joint communiqué, and a spokesperson's comment, speak for the office
     ("statement", re.compile(
         r"\bstatement\b|\bзаявлени|\bcommuniq|\bкоммюнике|^comments? (?:by|of)\b"
-        r"|^комментари[йи] "
-        # "Foreign Ministry spokesperson comments on ...": the office's comment, not news of it
-        r"|\bspokes(?:person|woman|man)\b[\w\s'’-]{0,40}?\bcomments on\b", re.I)),
+        r"|^комментари[йи] ", re.I)),
     # a spokesperson's briefing: remarks on the topics of the day, then answers
     ("speech", re.compile(r"^(?:(?:daily|weekly|regular|special) )?(?:press |news |media )?"
                           r"briefing\b|^(?:еженедельный |очередной )?брифинг\b", re.I)),
@@ -222,9 +224,30 @@ def _without_pictographs(line: str) -> str:
     return line[start:]
 
 
+_FOOTNOTE_MARK = re.compile(r"(?<=[.!?…»\"”)])(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|†)$")
+"""A footnote's mark after a sentence's end ("… the power plant.¹"): the sentence ends there."""
+
+
+_GENRE_TITLE = re.compile(
+    r"(?:speech|remarks|address|statement|выступление|обращение|заявление) (?:by|of|на|в|по)\b"
+    r"|(?:выступление|обращение|заявление) (?:[А-ЯЁ]|[а-яё]+ [А-ЯЁ])",
+    re.IGNORECASE,
+)
+"""A title that opens by naming the speech it heads ("Speech by CSTO Acting Secretary General
+V. Semerikov at the meeting on ..., held at ... under the chairmanship of ..."): a ministry
+may give such a title its whole occasion, longer than any headline."""
+_GENRE_TITLE_MAX_CHARS = 600
+_GENRE_TITLE_MAX_WORDS = 90
+
+
 def _is_title_like(line: str) -> bool:
-    line = _without_pictographs(line)
-    if not line or len(line) > _TITLE_MAX_CHARS or len(line.split()) > _TITLE_MAX_WORDS:
+    line = _FOOTNOTE_MARK.sub("", _without_pictographs(line))
+    long_title = _GENRE_TITLE.match(line) is not None
+    if (
+        not line
+        or len(line) > (_GENRE_TITLE_MAX_CHARS if long_title else _TITLE_MAX_CHARS)
+        or len(line.split()) > (_GENRE_TITLE_MAX_WORDS if long_title else _TITLE_MAX_WORDS)
+    ):
         return False
     first = line.lstrip(_OPENING_QUOTES)[:1]  # '"Our task is ...": interview of ...'
     if line.endswith(_SENTENCE_END) or (not first.isupper() and not first.isdigit()):
@@ -284,7 +307,7 @@ _FURNITURE = re.compile(
     r"|related\s*:.*|(?:←\s*)?(?:back|return) to (?:the )?(?:news|list|all news|news list"
     r"|top|archive|main page)|(?:←\s*)?(?:вернуться|назад) к (?:списку новостей|новостям|списку"
     r"|архиву|началу)|(?:←\s*)?(?:back|назад|вернуться назад|all news|все новости)"
-    r"|print(?: this page)?|share on \w+"
+    r"|print(?: this page)?|share on \w+|share on\s*:"
     # an e-mail newsletter's links around its issue and the link to each story's page
     r"|view (?:this|it|the) (?:e-?mail|newsletter|message) (?:in|on) (?:your|a|the) (?:browser|web)"
     r"|(?:если|в случае если) письмо (?:отображается|показывается) некорректно\W.{0,60}"
@@ -389,6 +412,16 @@ the release's number, printed between its title and date line."""
 _UN_MASTHEAD = re.compile(rf"[^\W\d][^\W\d ]*(?: [^\W\d]+){{0,5}}\s+{_DOCUMENT_SYMBOL.pattern}")
 """The head of a UN document: its organ's name beside its symbol ("United Nations  S/2025/162",
 "Организация Объединенных Наций  S/2025/801")."""
+_UN_AGENDA_ITEM = re.compile(
+    r"(?:[\w-]*(?:th|st|nd|rd)|[\w-]+(?:ая|ья)) (?:session|сессия)"
+    r"|(?:agenda )?item \d{1,3}(?: ?\([a-z]\))? of the (?:preliminary|provisional)"
+    r" (?:list|agenda)\*?"
+    r"|пункт \d{1,3}(?: ?\([а-я]\))?"
+    r" (?:предварительного перечня|(?:предварительной )?повестки дня)\*?",
+    re.I,
+)
+"""A UN document's session and agenda item under its head ("Eightieth session", "Item 96 of
+the preliminary list*", "Пункт 96 предварительного перечня"); the agenda item's name follows."""
 _SOCIAL = frozenset({
     "facebook", "twitter", "x", "telegram", "vk", "вконтакте", "одноклассники", "ok",
     "whatsapp", "viber", "instagram", "youtube", "linkedin", "email", "e-mail", "|", "·",
@@ -422,6 +455,7 @@ _PHOTO_CREDIT_MAX_WORDS = 8
 """A photo credit under an item ("Photo: SCO Secretariat press service", "Photo by Ivan
 Kozlov, Ministry of Defence", "Фото: пресс-служба ...") names one source in so many words at
 most; a caption naming who is in the picture ("Photo: ... (right) and ...") is text."""
+_BRACKETED = re.compile(r"^[\[(](.*)[\])]$")
 _CAPTION_MARKS = re.compile(r"\(|\band\b|\bи\b|\.$|!$|\?$", re.IGNORECASE)
 
 
@@ -430,7 +464,9 @@ _AUTHOR_LINE = re.compile(r"By [A-Z][\w'’.\-]*(?:(?: |, | and )[A-Z][\w'’.\-
 title: who wrote it, not who is in it."""
 
 
-_SHARE_LABEL = re.compile(r"(?:share(?: this(?: page| article| news)?)?|поделиться)\s*:", re.I)
+_SHARE_LABEL = re.compile(
+    r"(?:share(?: this(?: page| article| news)?)?|поделиться)\s*:|(?:share on|поделиться в)\s", re.I
+)
 
 
 def _is_view_counter(line: str) -> bool:
@@ -460,6 +496,53 @@ def _is_credit(line: str) -> bool:
     )
 
 
+def _signs_item(current: _Draft | None, line: str, next_is_date: bool) -> bool:
+    """Whether the line signs the item above: a name alone, or a name with its post over the
+    date line under it."""
+    return current is not None and bool(current.body) and (
+        _is_bare_name(line) or (next_is_date and _is_name_with_post(line))
+        or _posts_the_signed(current.body[-1], line)
+    )
+
+
+_POST_WORDS = 8
+
+
+def _posts_the_signed(above: str, line: str) -> bool:
+    """A short post under a UN letter's "(Signed) V. Nebenzia" or a signer's "V. Semerikov,"
+    ("Permanent Representative", "Acting Secretary General of the CSTO"): the signature's
+    second line, not a headline."""
+    signed = _SIGNED.fullmatch(above) is not None or (
+        above.endswith(",") and _is_bare_name(above[:-1])
+    )
+    return (
+        signed and len(line.split()) <= _POST_WORDS
+        and _is_title_like(line) and _ANNEX.match(line) is None
+    )
+
+
+_LIST_NUMBER = re.compile(r"\d{1,3}[.)]\s+")
+
+
+def _source_header(line: str, below: list[str]) -> DateLine | None:
+    """The date of a digest's header above the report it collects ("Source: Kazinform, 29
+    April 2025", "2. Источник: БЕЛТА, 12 марта 2025 г."), straight above the report's title
+    and text; None for any other line. A credit under an item's text has no title and text
+    glued under it, and a numbered one is a list's entry, never an item's last line."""
+    numbered = _LIST_NUMBER.match(line)
+    credit = line[numbered.end() :] if numbered else line
+    if not _is_credit(credit) or len(below) < 2:
+        return None
+    date_line = parse_date_line(credit)
+    if date_line is None or date_line.date.year is None:
+        return None
+    title, text = below
+    return date_line if (
+        _is_title_like(title) and parse_date_line(title) is None and _is_paragraph(text)
+        and not _is_title_like(text)
+    ) or numbered else None
+
+
 def _is_feed_source(line: str, current: _Draft | None) -> bool:
     """A feed entry's "Source:" field above its text (a credit under the text is kept)."""
     return _is_credit(line) and (current is None or not _has_text(current))
@@ -484,8 +567,11 @@ def _ends_item(line: str, current: _Draft | None) -> bool:
 _SITE_NAME_WORDS = 10
 
 
-_FOOTNOTE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s?\S.*")
-"""A note at the foot of a document, keyed by a superscript numeral ("¹ See also S/2025/48.")."""
+_FOOTNOTE = re.compile(
+    rf"[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s?\S.*|\*{{1,3}}\s?(?:{_DOCUMENT_SYMBOL.pattern}|see |см\. ).*"
+)
+"""A note at the foot of a document, keyed by a superscript numeral ("¹ See also S/2025/48.")
+or by asterisks to a document ("* A/80/50.")."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -507,7 +593,7 @@ def _is_furniture(line: str) -> bool:
         or _FOOTNOTE.fullmatch(line)
     ):
         return True
-    credit = _PHOTO_CREDIT.fullmatch(line)
+    credit = _PHOTO_CREDIT.fullmatch(_BRACKETED.sub(r"\1", line))  # "[Фото: пресс-служба]"
     if (
         credit is not None and len(credit["credit"].split()) <= _PHOTO_CREDIT_MAX_WORDS
         and _CAPTION_MARKS.search(credit["credit"]) is None
@@ -598,13 +684,18 @@ def _contact_line(line: str, following: list[str]) -> bool:
         return parse_date_line(line, bare=True) is None
     if not _short_line(line):
         return False
-    for below in following[:_CONTACT_HEADER_LINES]:
+    for k, below in enumerate(following[:_CONTACT_HEADER_LINES]):
         if parse_date_line(below, bare=True) is not None:
-            return False
+            return k > 0  # the line right above a date line is the next item's title
         if _CONTACT_DETAIL.search(below) is not None:
             return True
         if not _short_line(below):
-            return False
+            # the next item's title over its date line: the person, post and office above
+            # it are the contact ("Алия Сейтказина", "Национальный сотрудник ...")
+            after = following[k + 1] if k + 1 < len(following) else None
+            return _is_title_like(below) and after is not None and (
+                parse_date_line(after, bare=True) is not None
+            )
     return False
 
 
@@ -642,6 +733,12 @@ def _page_furniture(
         return True, skipping  # a short title over its date line is the next item's
     if _CONTENTS.fullmatch(line.strip(" :")):
         return True, "contents"
+    if _UN_AGENDA_ITEM.fullmatch(line):
+        return True, "agenda"
+    if skipping == "agenda" and _is_title_like(line) and next_line is not None and (
+        _is_title_like(next_line)
+    ):
+        return True, ""  # "General and complete disarmament", over the document's title
     if _TAG_HEADING.fullmatch(line.strip(" :")):
         return True, "tags"
     if skipping == "contacts" and _contact_line(line, following):
@@ -661,7 +758,8 @@ def _page_furniture(
     if _is_furniture(line):
         return True, "tags" if _TAGS_HEADING.fullmatch(line.strip(" :")) else ""
     if _CONTACTS.fullmatch(line.strip(" :")) and (
-        line.endswith(":") or (current is not None and current.body)
+        # under a release's text, or opening a block of its own under it
+        line.endswith(":") or current is None or bool(current.body)
     ):
         return True, "contacts"  # after a release's end mark too ("###", then "Contacts:")
     if current is not None and current.body and _RELATED.fullmatch(line.strip(" :")):
@@ -766,10 +864,16 @@ def _joined_fragments(
     it."""
     joined: list[tuple[list[str], list[int]]] = []
     pending: tuple[list[str], list[int]] = ([], [])
+    annexing = False  # under a UN letter's "Annex": its heading and text are the letter's
     for block, block_numbers in zip(blocks, numbers, strict=True):
-        if joined and not pending[0] and _goes_on_from_above(block):
+        if joined and not pending[0] and (
+            _goes_on_from_above(block) or _ANNEX.match(block[0]) is not None
+            or (annexing and _is_fragment(block))
+        ):
+            annexing = _is_fragment(block)
             joined[-1] = (joined[-1][0] + block, joined[-1][1] + block_numbers)
             continue
+        annexing = False
         lines, lines_numbers = pending[0] + block, pending[1] + block_numbers
         if _is_fragment(block) or _is_head(block):
             pending = (lines, lines_numbers)
@@ -1091,6 +1195,8 @@ def _is_stopped_title(line: str, lines: list[str], at: int) -> bool:
     after = [k for k in range(at + 1, min(at + 5, len(lines))) if not _is_furniture(lines[k])]
     return (
         len(after) >= 2 and parse_date_line(lines[after[0]], bare=True) is not None
+        # "14.11.2025 | 16:20 | Views: 2 311": the footer under the sentence, not a date line
+        and _VIEWS_FOOTER.search(lines[after[0]]) is None
         and _is_paragraph(lines[after[1]]) and wire_lead(lines[after[1]]) is None
     )
 
@@ -1153,11 +1259,24 @@ def _is_section_heading(line: str, draft: _Draft | None) -> bool:
     """Whether a title-like line is a numbered section heading inside one voice's item (a
     speech, a statement, an article) that already has its title and date or text: the
     sections are that item's, not items of their own."""
+    if (
+        draft is None or not draft.title or _reports_news(draft.title)
+        or (draft.date_line is None and not draft.body)
+    ):
+        return False
     return (
-        draft is not None and bool(draft.title) and not _reports_news(draft.title)
-        and (draft.date_line is not None or bool(draft.body))
-        and _NUMBERED_HEADING.fullmatch(line) is not None
+        _NUMBERED_HEADING.fullmatch(line) is not None
+        # a UN letter's "Annex to the letter dated ..." and the annexed text's own heading
+        or (bool(draft.body) and _ANNEX.match(line) is not None)
+        or (bool(draft.body) and _ANNEX.match(draft.body[-1]) is not None)
     )
+
+
+_ANNEX = re.compile(
+    r"(?:annex|enclosure|приложение)(?:\s+(?:[IVX]{1,4}|\d{1,2}))?\s*$"
+    r"|(?:annex|enclosure|приложение)(?:\s+(?:[IVX]{1,4}|\d{1,2}))?\s+(?:to|к)\s",
+    re.I,
+)
 
 
 def _under_title(draft: _Draft | None) -> bool:
@@ -1214,20 +1333,55 @@ def _closes_item(
     """
     if current is None or not current.body or current.date_line is not None:
         return False
-    if date_line.date.year is None or _title_date(current.title) is not None:
+    place = date_line.place
+    place_first = bool(place) and 0 <= line.find(place) < date_line.date.start
+    if _title_date(current.title) is not None or (
+        # "Dushanbe, 16 April" under a signature: the year is the neighbours'
+        date_line.date.year is None and not (place_first and _is_signature_line(current.body[-1]))
+    ):
         return False
     if (
         next_line is not None and _is_paragraph(next_line) and not _is_title_like(next_line)
         and not (_is_time_stamp(line, date_line) and _leads_with_another_day(next_line, date_line))
+        and not (place_first and _opens_with_full_date(next_line))
     ):
         return False
-    place = date_line.place
-    place_first = bool(place) and 0 <= line.find(place) < date_line.date.start
+    if next_line is not None and _is_title_like(next_line) and _dated_otherwise(current, date_line):
+        return False  # "03.10.2019 08:00" over a title, under a lead of 25 September 2019
     return (
         place_first or bool(_PUBLISHED.match(line) or _VIEWS_FOOTER.match(line))
         or _is_time_stamp(line, date_line)
         or _is_byline(line)  # "Interviewed by Ksenia Sokolova. 29 January 2026"
     )
+
+
+def _dated_otherwise(draft: _Draft, date_line: DateLine) -> bool:
+    """Whether the item's lead gives it a full date other than the date line's: the date line
+    then heads the next item, whose title follows it."""
+    lead = _lead_date(draft)
+    return lead is not None and lead.year is not None and (
+        (lead.year, lead.month, lead.day)
+        != (date_line.date.year, date_line.date.month, date_line.date.day)
+    )
+
+
+def _signed(draft: _Draft | None) -> bool:
+    """Whether the item's text ends with a signature, under which a place and date ("Dushanbe,
+    16 April") close it."""
+    return draft is not None and bool(draft.body) and _is_signature_line(draft.body[-1])
+
+
+def _is_signature_line(line: str) -> bool:
+    """A signature's last line: the signer's name, alone or with initials ("I.
+    Tasmagambetov", "(Signed) V. Nebenzia")."""
+    return _is_bare_name(line)
+
+
+def _opens_with_full_date(paragraph: str) -> bool:
+    """Whether a paragraph opens with a date that has its year ("On 15 April 2024, ..."): a
+    dated lead needs no date line above it, so a place and date over it end the item above."""
+    day = opening_date(paragraph)
+    return day is not None and day.year is not None
 
 
 def _leads_with_another_day(paragraph: str, date_line: DateLine) -> bool:
@@ -1293,7 +1447,11 @@ def _dates_the_lead_above(current: _Draft | None, line: str, next_line: str | No
     if current is None or len(current.body) != 1 or next_line is None:
         return False
     if current.title:
-        return current.date_line is None and _LAYOUT_TIME.fullmatch(next_line) is not None
+        return current.date_line is None and (
+            _LAYOUT_TIME.fullmatch(next_line) is not None
+            # "April 22, 2025, 14:30" then "The Kremlin, Moscow": the time on the date's line
+            or (_LAYOUT_TIME.search(line) is not None and _is_layout_line(next_line))
+        )
     return _LAYOUT_TIME.search(line) is not None and _is_paragraph(next_line)
 
 
@@ -1664,7 +1822,9 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             None,
         )
         next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
-        if (
+        # a digest's "Source: Kazinform, 29 April 2025" over a report: that report's date line
+        source_header = _source_header(line, lines[i + 1 : i + 3])
+        if source_header is None and (
             layout.skips(i, line, current, next_line, next_is_date)
             or _is_place_under_date(current, line, next_line)
             or _numbers_the_release(current, line)
@@ -1674,23 +1834,25 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         if _is_separator(line):
             current = _after_separator(current)
             continue
-        if current is not None and current.body and (
-            _is_bare_name(line) or (next_is_date and _is_name_with_post(line))
-        ):
-            current.body.append(line)  # a signature
+        if _signs_item(current, line, next_is_date):
+            assert current is not None
+            current.body.append(line)
             continue
         wire = wire_lead(line)
         if wire is not None:
             current = _wire_item(current, wire, numbers[i], hard_block, drafts)
             continue
-        date_line = parse_date_line(line, bare=current is None or _under_title(current))
-        if layout.dates(i, line, date_line, current, next_line):
+        date_line = source_header or parse_date_line(
+            line, bare=current is None or _under_title(current) or _signed(current)
+        )
+        if source_header is None and layout.dates(i, line, date_line, current, next_line):
             continue
         if date_line is not None:
-            if _is_publication_footer(current, line):
+            if source_header is None and _is_publication_footer(current, line):
                 continue
             if (
                 current is not None and current.date_line is None and not _has_text(current)
+                and source_header is None
             ):
                 current.date_line = date_line
                 current.date_text = line
@@ -2126,6 +2288,72 @@ def _listed_date(draft: _Draft) -> str | None:
     return _item_date(draft)
 
 
+_EVENT_OF_TITLE = re.compile(
+    r"\b(?:at|during) the ((?:meeting|session|summit|conference|round table|forum|plenary)\b.*)"
+    r"|\b(?:на|в ходе) ((?:заседани|совещани|саммит|конференци|встреч|сесси|форум|круглом столе)"
+    r".*)",
+    re.IGNORECASE,
+)
+"""The event a speech's title names ("... at the meeting of the CSTO Council of Foreign
+Ministers", "... на заседании Совета министров иностранных дел ОДКБ")."""
+_EVENT_FORMAT = re.compile(
+    r"\s+(?:in (?:the )?(?:narrow|restricted|extended|expanded|enlarged) format"
+    r"|в (?:узком|расширенном|ограниченном) составе|в (?:узком|расширенном) формате)\b",
+    re.IGNORECASE,
+)
+"""Which part of a meeting the speech was given at ("in narrow format"): the report of the
+meeting names the meeting, not its parts."""
+_EVENT_STOP_WORDS = frozenset("of the and in on for at to a an по и в на с о".split())
+_EVENT_WORDS_MIN = 3
+_EVENT_WORDS_SHARE = 0.75
+_EVENT_NEIGHBOURS = 3
+_STEM = 5
+
+
+def _event_words(text: str) -> set[str]:
+    """The words of a phrase that tell its event, each cut to its stem's length (Russian
+    names an event in any case: "заседании", "заседание")."""
+    return {
+        w[:_STEM] for w in re.findall(r"[^\W\d_]+", text.casefold())
+        if w not in _EVENT_STOP_WORDS
+    }
+
+
+def _event_dates(items: list[tuple[int, Item]]) -> list[tuple[int, Item]]:
+    """Date an undated speech or statement by the item next to it in the dump that reports
+    its event: the speeches given "at the meeting of the CSTO Council of Foreign Ministers"
+    are filed beside the news of that meeting, which has its date. The nearest such item
+    within a few places either side; none, and the date stays unknown."""
+    dated = []
+    for index, (line, item) in enumerate(items):
+        event = _EVENT_OF_TITLE.search(item.title) if item.date is None else None
+        words = (
+            _event_words(_EVENT_FORMAT.sub("", event.group(event.lastindex or 0))) if event
+            else set()
+        )
+        if item.kind not in ("speech", "statement") or len(words) < _EVENT_WORDS_MIN:
+            dated.append((line, item))
+            continue
+        near = sorted(
+            (k for k in range(index - _EVENT_NEIGHBOURS, index + _EVENT_NEIGHBOURS + 1)
+             if 0 <= k < len(items) and k != index),
+            key=lambda k: abs(k - index),
+        )
+        date = next(
+            (
+                items[k][1].date for k in near
+                if items[k][1].date is not None and len(
+                    words & _event_words(" ".join((items[k][1].title, *items[k][1].body[:1])))
+                ) >= _EVENT_WORDS_SHARE * len(words)
+            ),
+            None,
+        )
+        dated.append((line, item if date is None else replace(
+            item, date=date, id=make_id(date, item.title, item.body)
+        )))
+    return dated
+
+
 def _default_years(drafts: list[_Draft]) -> list[int | None]:
     """For each draft, the year its yearless date takes: from its own text, else from the
     nearest items that have a full date: the year that puts it between them when the dump
@@ -2348,6 +2576,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
         item = _to_item(draft, source, default_year)
         if item is not None:
             items.append((draft.line, item))
+    items = _event_dates(items)
     people = resolve_addresses([item.participants for _, item in items])
     return [
         (line, item if found == item.participants else replace(item, participants=found))

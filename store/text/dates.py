@@ -160,8 +160,16 @@ def first_date(text: str) -> DateMatch | None:
 
 # What may precede the date at the start of a paragraph: "On", "From", "Today, on",
 # a wire-service dateline ("MOSCOW, "), the Russian "В"/"С".
+_RECALLING = (
+    r"(?!(?:напомн|отмеч|подчеркн|замеч|кстати|впрочем|однако|кроме|также|итак|прежде"
+    r"|recall|however|moreover|indeed|again|thus|also|finally|notably|incidentally|first"
+    r"|as you know|как известно)\w*,)"
+)
+"""A word that recalls or goes on rather than names a place ("Напомню, 7 октября 2002 года
+...", "Indeed, on 7 May 1992 ..."): a sentence of a speech, not the lead of a news item."""
 _OPENING_LEAD = re.compile(
-    r"^\s*(?:(?:[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]{2,30}|[A-ZА-ЯЁ][\w\-]+(?:\s[A-ZА-ЯЁ][\w\-]+)?),\s+)?"
+    rf"^\s*(?i:{_RECALLING})"
+    r"(?:(?:[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]{2,30}|[A-ZА-ЯЁ][\w\-]+(?:\s[A-ZА-ЯЁ][\w\-]+)?),\s+)?"
     r"(?:[Tt]oday,?\s+|[Сс]егодня,?\s+)?"
     r"(?:[Oo]n|[Ff]rom|[Bb]etween|[Aa]s of|[Вв]о?|[Сс]о?)?\s*"
     r"(?i:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -323,7 +331,7 @@ def _yearless_date_line(
         return DateLine(match)  # "Новости | 17 ноября": the site's section over a title
     if not after and (_WEEKDAY.fullmatch(before) or (bare and not before)):
         return DateLine(match)
-    town = _PLACE_BEFORE.fullmatch(before)
+    town = _PLACE_BEFORE.fullmatch(_TOWN.sub("", before))  # "г. Душанбе, 16 апреля"
     if not after and bare and town is not None and not _is_label(town["place"]):
         return DateLine(match, town["place"])  # "Душанбе, 3 ноября", "Yerevan, the 8th"
     return None
