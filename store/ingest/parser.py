@@ -349,6 +349,11 @@ _FURNITURE = re.compile(
     r"|вы получили это (?:письмо|сообщение)\b.{0,120}"
     # the sending delegation, a label over an OSCE statement ("Delegation of Kazakhstan")
     r"|(?:delegation of(?: the)?|делегация)(?-i:(?: [A-ZА-ЯЁ][\w\-]*){1,4})"
+    # the Russian MFA's number of a published document ("2621-23-12-2021")
+    r"|\d{1,5}-\d{2}-\d{2}-\d{4}"
+    # a mission as the sender of an OSCE statement ("United States Mission to the OSCE")
+    r"|(?:(?-i:[A-Z][\w.\-]*) ){1,3}mission to the osce"
+    r"|(?:постоянное )?представительство (?-i:[А-ЯЁ][\w\-]*)(?: [\w\-]+){0,4} при обсе"
     # who compiled a digest or bulletin, with the office's contacts, under its last entry
     r"|(?:(?:prepared|compiled) by|подготовил[аио]?|составил[аио]?|составитель)\s*:.*"
     # a UN or OSCE document's language of issue and of the original ("ENGLISH only",
@@ -470,18 +475,52 @@ _SHARE_LABEL = re.compile(
 
 
 def _is_view_counter(line: str) -> bool:
-    """A post's view counter without a date ("👁 4.8K edited 19:41", "👁 740"); one with a
-    date closes and dates its post (`_closes_item`)."""
-    return (
-        line.startswith("👁") and len(line.split()) <= 6 and parse_date_line(line) is None
-    )
+    """A post's view counter without a full date ("👁 4.8K edited 19:41", "👁 740", "👁 3,1K
+    20 февраля в 15:40": its day dates the post, `_footer_day`); one with a full date closes
+    and dates its post (`_closes_item`)."""
+    if not line.startswith("👁") or len(line.split()) > _VIEW_COUNTER_WORDS:
+        return False
+    date_line = parse_date_line(line)
+    return date_line is None or date_line.date.year is None
+
+
+_VIEW_COUNTER_WORDS = 7
+_VIEWS_AND_EDIT = re.compile(
+    r"👁\s*(?:\d{1,3}(?:[ ,.]\d{3})+(?!\d)|\d+(?:[.,]\d+)?\s?[KkMmКкМм]?)\s*"
+    r"(?:edited|изменено|ред\.)?\s*",
+    re.IGNORECASE,
+)
+
+
+def _footer_day(line: str) -> DateLine | None:
+    """The day a post's view counter gives it ("👁 2.4K  edited  18 Feb 16:42"), or None."""
+    views = _VIEWS_AND_EDIT.match(line)
+    return parse_date_line(line[views.end() :], bare=True) if views else None
+
+
+def _date_by_footer(current: _Draft | None, line: str) -> None:
+    """Date a post by its view counter's day when nothing else dates it: no date line, and
+    no day in its lead (a post tells of "17 February" in its words before its stamp)."""
+    if current is None or current.date_line is not None or not _has_text(current):
+        return
+    day = _footer_day(line)
+    if day is not None and _lead_date(current) is None:
+        current.date_line = day
+        current.date_text = line
+
+
+_PAGE_ACTIONS = frozenset({"print", "email", "e-mail", "pdf", "печать", "распечатать"})
 
 
 def _is_share_row(line: str) -> bool:
-    """ "Share this article: Facebook | X | Telegram": the page's share buttons."""
+    """ "Share this article: Facebook | X | Telegram": the page's share buttons; or its row of
+    actions ("Print | Email")."""
     label = _SHARE_LABEL.match(line)
     words = line[label.end() :].casefold().replace(",", " ").split() if label else []
-    return bool(words) and all(w in _SOCIAL for w in words)
+    if bool(words) and all(w in _SOCIAL for w in words):
+        return True
+    actions = line.casefold().replace("|", " ").split()
+    return len(actions) >= 2 and all(w in _PAGE_ACTIONS or w in _SOCIAL for w in actions)
 
 
 _CREDIT_MAX_WORDS = 8
@@ -589,6 +628,7 @@ def _is_furniture(line: str) -> bool:
         or _SITE_ADDRESS.fullmatch(line)
         or _is_masthead(line) or _PRESS_SERVICE_CREDIT.fullmatch(line)
         or _is_view_counter(line) or _is_share_row(line)
+        or line.startswith("🔗")  # a post's link to the full text elsewhere
         # a footnote keyed to the text above it: it is never the title of a next item
         or _FOOTNOTE.fullmatch(line)
     ):
@@ -811,6 +851,8 @@ class _Draft:
     """The line of the text the item starts on, for errors about it."""
     date_text: str = ""
     """The date line as written, for a date line that turns out to close the item before."""
+    dated_above: bool = False
+    """Whether the date line stands above the title (a document's issue date over it)."""
 
 
 def _is_fragment(block: list[str]) -> bool:
@@ -855,6 +897,20 @@ def _goes_on_from_above(block: list[str]) -> bool:
     )
 
 
+def _speaker_recalls(block: list[str], above: list[str], below: list[list[str]]) -> bool:
+    """Whether a dated paragraph standing alone is the speaker recalling a date ("On 12
+    February 2015, the Package of Measures ... was signed"), with the speech (or statement)
+    going on under it in the speaker's voice: the speech's, not a news item of its own."""
+    if len(block) != 1 or opening_date(block[0]) is None or not below:
+        return False
+    title = above[0]
+    return (
+        _is_title_like(title) and kind_of(title) in ("speech", "statement")
+        and not _reports_news(title) and len(above) > 1
+        and not _news_after_speech(block[0], above[1:], below[0][0])
+    )
+
+
 def _joined_fragments(
     blocks: list[list[str]], numbers: list[list[int]]
 ) -> list[tuple[list[str], list[int]]]:
@@ -865,10 +921,11 @@ def _joined_fragments(
     joined: list[tuple[list[str], list[int]]] = []
     pending: tuple[list[str], list[int]] = ([], [])
     annexing = False  # under a UN letter's "Annex": its heading and text are the letter's
-    for block, block_numbers in zip(blocks, numbers, strict=True):
+    for at, (block, block_numbers) in enumerate(zip(blocks, numbers, strict=True)):
         if joined and not pending[0] and (
             _goes_on_from_above(block) or _ANNEX.match(block[0]) is not None
             or (annexing and _is_fragment(block))
+            or _speaker_recalls(block, joined[-1][0], blocks[at + 1 : at + 2])
         ):
             annexing = _is_fragment(block)
             joined[-1] = (joined[-1][0] + block, joined[-1][1] + block_numbers)
@@ -1130,10 +1187,17 @@ def _speech_goes_on(line: str) -> bool:
     return _is_speech_closing(line) or _in_speakers_voice(line)
 
 
+_SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?])(?<!\s[A-ZА-ЯЁ]\.)(?<!\s[A-ZА-ЯЁ][a-zа-яё]\.)\s+(?=[A-ZА-ЯЁ])"
+)
+"""Where a sentence ends: not after an initial ("Deputy Minister A. Rakhmetullin", "Yu.
+Khachaturov")."""
+
+
 def _first_sentence(paragraph: str) -> str:
     """The paragraph's first sentence, after a dateline written as one ("Moscow, 25 March
     2025. CSTO Deputy Secretary General ... took part ...")."""
-    sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])", paragraph, maxsplit=2)
+    sentences = _SENTENCE_BREAK.split(paragraph, maxsplit=2)
     if len(sentences) > 1 and parse_date_line(sentences[0]) is not None:
         return sentences[1]
     return sentences[0]
@@ -1168,8 +1232,14 @@ _BRIEFING = re.compile(
 a heading of its own ("On ...", "О ..."), and answering questions."""
 
 
-def _is_briefing(draft: _Draft | None) -> bool:
-    return draft is not None and _BRIEFING.search(draft.title) is not None
+def _is_briefing(draft: _Draft | None, heading: str = "") -> bool:
+    """Whether the item is a briefing, whose topics a title-like `heading` heads; a title
+    that names a speech or statement ("Statement by the Special Representative ...") is
+    the next item's, not a topic."""
+    return (
+        draft is not None and _BRIEFING.search(draft.title) is not None
+        and _GENRE_TITLE.match(heading) is None
+    )
 
 
 _STOPPED_TITLE_MAX_WORDS = 16
@@ -1343,7 +1413,7 @@ def _closes_item(
     if (
         next_line is not None and _is_paragraph(next_line) and not _is_title_like(next_line)
         and not (_is_time_stamp(line, date_line) and _leads_with_another_day(next_line, date_line))
-        and not (place_first and _opens_with_full_date(next_line))
+        and not (place_first and _opens_new_item(next_line, date_line))
     ):
         return False
     if next_line is not None and _is_title_like(next_line) and _dated_otherwise(current, date_line):
@@ -1352,6 +1422,17 @@ def _closes_item(
         place_first or bool(_PUBLISHED.match(line) or _VIEWS_FOOTER.match(line))
         or _is_time_stamp(line, date_line)
         or _is_byline(line)  # "Interviewed by Ksenia Sokolova. 29 January 2026"
+    )
+
+
+def _before_the_lead(draft: _Draft, date_line: DateLine) -> bool:
+    """Whether a date line is earlier in its year than the day the item's lead reports ("17
+    December 2021" under "On 21 December, UNRCCA convened ..."): a page is not published nor
+    a statement signed before the event it tells of, so the date is another item's."""
+    lead = _lead_date(draft)
+    day = date_line.date
+    return lead is not None and day.year is not None and (
+        lead.year in (None, day.year) and (lead.month, lead.day) > (day.month, day.day)
     )
 
 
@@ -1377,11 +1458,18 @@ def _is_signature_line(line: str) -> bool:
     return _is_bare_name(line)
 
 
-def _opens_with_full_date(paragraph: str) -> bool:
-    """Whether a paragraph opens with a date that has its year ("On 15 April 2024, ..."): a
-    dated lead needs no date line above it, so a place and date over it end the item above."""
+def _opens_new_item(paragraph: str, date_line: DateLine) -> bool:
+    """Whether a paragraph opens an item by itself: with a date that has its year ("On 15
+    April 2024, ...") or another day than the date line's ("ЕРЕВАН, 15 ЯНВАРЯ, АРМЕНПРЕСС."
+    under "Москва, 20 января 2021 года"), or with a wire's lead. Such a lead needs no date
+    line above it, so a place and date over it end the item above."""
     day = opening_date(paragraph)
-    return day is not None and day.year is not None
+    if day is not None and (
+        day.year is not None
+        or (day.day, day.month) != (date_line.date.day, date_line.date.month)
+    ):
+        return True
+    return wire_lead(paragraph) is not None
 
 
 def _leads_with_another_day(paragraph: str, date_line: DateLine) -> bool:
@@ -1621,12 +1709,14 @@ def _titled(
         and not current.title and not current.body and not next_is_date
     ):
         current.title = line  # a date line above its title ("28.11.2026", then the title)
+        current.dated_above = True
         return current
     if (
         current is not None and current.title and current.date_line is not None
         and not current.body and not next_is_date and _is_masthead_over(current.title, line)
     ):
         current.title = _without_pictographs(line)  # "MFA Russia", the date, then the post
+        current.dated_above = True
         return current
     if (
         current is not None and current.title and current.date_line is not None
@@ -1637,7 +1727,8 @@ def _titled(
         current.title = f"{current.title} {line}"
         return current
     if (
-        current is not None and current.title and current.date_line is not None
+        current is not None and current.title
+        and (current.date_line is not None or _title_date(current.title) is not None)
         and not current.body and not next_is_date and not _reports_news(current.title)
         and _TOPIC_HEADING.match(line)
     ):
@@ -1790,7 +1881,7 @@ def _heads_glued_item(line: str, next_line: str, current: _Draft | None) -> bool
         kind_of(line) != "news" or _restated_below(line, next_line)
     ):
         return False
-    return not _is_briefing(current) and not _is_section_heading(line, current)
+    return not _is_briefing(current, line) and not _is_section_heading(line, current)
 
 
 def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list[_Draft]:
@@ -1810,6 +1901,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         )
         if skip:
             closed = current if _ends_item(line, current) else closed
+            _date_by_footer(current, line)
             continue
         current = None if current is closed else current  # the page under a footer
         # the next line of text: a document symbol or a label between a title and its date
@@ -1845,7 +1937,12 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         date_line = source_header or parse_date_line(
             line, bare=current is None or _under_title(current) or _signed(current)
         )
-        if source_header is None and layout.dates(i, line, date_line, current, next_line):
+        # "PC.DEL/1772/21", then "17 December 2021": the date of the document that begins
+        after_symbol = i > 0 and _DOCUMENT_SYMBOL.fullmatch(lines[i - 1]) is not None
+        if (
+            source_header is None and not after_symbol
+            and layout.dates(i, line, date_line, current, next_line)
+        ):
             continue
         if date_line is not None:
             if source_header is None and _is_publication_footer(current, line):
@@ -1883,7 +1980,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             drafts.append(current)
             continue
         if starts_titled and not next_is_date and (
-            _is_briefing(current) or _is_section_heading(line, current)
+            _is_briefing(current, line) or _is_section_heading(line, current)
             or _is_post_in_a_list(current)
         ):
             assert current is not None
@@ -1903,6 +2000,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
                 not current.title
                 or _reports_news(current.title)
                 or _news_after_speech(line, current.body, next_line)
+                or current is layout.closed  # "Москва, 20 января 2021 года" ended it
             )
             and not (hard_block and current.title)
         ) or (
@@ -1941,6 +2039,7 @@ def _closing_date_lines(drafts: list[_Draft]) -> list[_Draft]:
         if (
             before is not None and before.body and before.date_line is None
             and _signed_only(draft) and draft.date_line is not None and draft.date_text
+            and not _before_the_lead(before, draft.date_line)
         ):
             stamp = not draft.title and _NUMERIC_STAMP.fullmatch(draft.date_text) is not None
             closing = [*([draft.title] if draft.title else []), draft.date_text][stamp:]
@@ -2378,7 +2477,9 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
                 # out of date order, between two items of one year: that year
                 year = int(before[:4]) if before[:4] == after[:4] else None
             if year is None:
-                year = _year_near(day, before)
+                # within a week of the item above, else of the one below (a dump's first
+                # posts have nothing above them)
+                year = _year_near(day, before) or _year_near(day, after)
         years.append(year)
     return years
 
@@ -2570,6 +2671,10 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
     for draft in drafts:
         if draft.date_line is None and draft.title:
             draft.date_line = _document_date(draft.title) or _masthead_date(draft)
+        elif draft.dated_above:
+            # "19 November 2021" over "Statement ... at the 1346th meeting of the Permanent
+            # Council, 18 November 2021": the document's issue, then the day it was delivered
+            draft.date_line = _title_date(draft.title) or draft.date_line
         draft.date_line = _american_date(draft) or draft.date_line
     items = []
     for draft, default_year in zip(drafts, _default_years(drafts), strict=True):

@@ -57,7 +57,8 @@ document's number ("1987-09-10-2025", a ministry's release number), not a date."
 _MONTHS_IN_YEAR = 12
 _ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _MONTH_FIRST = re.compile(
-    rf"\b(?P<month>{_EN_MONTH_WORDS})\.?\s+{_DAY}{_RANGE_END}"
+    # not "Feb 16" of "18 Feb 16:42": the figures before a colon are the hour
+    rf"\b(?P<month>{_EN_MONTH_WORDS})\.?\s+{_DAY}(?!:\d){_RANGE_END}"
     rf"(?:(?:\s*,\s*|\s+){_YEAR}\b|\s*,?\s*{_THIS_YEAR})?",
     re.IGNORECASE,
 )

@@ -311,6 +311,7 @@ CAPTION_STARTS = (
 BYLINE_STARTS = (
     "interviewed by", "interview by", "written by", "text by", "author:",
     "by our ", "by a staff ", "by staff ", "by special correspondent", "from our correspondent",
+    "as delivered by ", "delivered by ",
     "беседовал", "беседовала", "беседовали", "записал", "записала", "подготовил ",
     "подготовила ", "автор:", "текст:", "от нашего корреспондента", "наш корреспондент",
 )
