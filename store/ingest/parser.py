@@ -240,8 +240,20 @@ _GENRE_TITLE_MAX_CHARS = 600
 _GENRE_TITLE_MAX_WORDS = 90
 
 
+_POST_SENTENCE_WORDS = 15
+"""A post's sentence may end with emoji instead of a full stop ("... с официальным визитом
+🇷🇺🇹🇯"); a line of so many words ending so is a sentence, not a headline."""
+
+
+def _ends_with_pictographs(line: str) -> bool:
+    stripped = line.rstrip()
+    return bool(stripped) and unicodedata.category(stripped[-1]) in ("So", "Sk")
+
+
 def _is_title_like(line: str) -> bool:
     line = _FOOTNOTE_MARK.sub("", _without_pictographs(line))
+    if _ends_with_pictographs(line) and len(line.split()) >= _POST_SENTENCE_WORDS:
+        return False
     long_title = _GENRE_TITLE.match(line) is not None
     if (
         not line
@@ -541,7 +553,19 @@ def _signs_item(current: _Draft | None, line: str, next_is_date: bool) -> bool:
     return current is not None and bool(current.body) and (
         _is_bare_name(line) or (next_is_date and _is_name_with_post(line))
         or _posts_the_signed(current.body[-1], line)
+        or (next_is_date and _is_speech_closing(current.body[-1]) and _is_post_and_name(line))
     )
+
+
+def _is_post_and_name(line: str) -> bool:
+    """A line that is a post and a name and nothing else ("Заместитель Генерального
+    секретаря ОДКБ В.Семенов"): under a speech's last words, its signature."""
+    if len(line.split()) > _SIGNATURE_WORDS or line.endswith(_SENTENCE_END):
+        return False
+    people = find_participants([line])
+    if len(people) != 1 or not people[0].role or not line.endswith(people[0].name):
+        return False
+    return line.casefold().startswith(people[0].role.split()[0].casefold())  # the post first
 
 
 _POST_WORDS = 8
@@ -1259,7 +1283,7 @@ def _is_stopped_title(line: str, lines: list[str], at: int) -> bool:
         or len(line.split()) > _STOPPED_TITLE_MAX_WORDS
         or not _is_title_like(line[:-1]) or re.search(r"[.!?]\s", line)
         or _is_speech_closing(line) or lexicon.CONTINUATION.search(line)
-        or _GOES_ON.match(line)
+        or _GOES_ON.match(line) or _in_speakers_voice(line)  # "Желаю всем ... работы."
     ):
         return False  # an item's last sentence ("The sides discussed ...", "Стороны ...")
     after = [k for k in range(at + 1, min(at + 5, len(lines))) if not _is_furniture(lines[k])]
@@ -2534,7 +2558,7 @@ def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
     if draft.body:
         opening = _lead_date(draft)
         if opening is not None:
-            value = opening.iso(default_year=year)
+            value = opening.iso(default_year=year) or _nearest_to_lead(opening, draft.body[0])
             if value is not None and not _long_before(value, draft.date_line):
                 return value
     if draft.date_line is not None:
@@ -2547,6 +2571,19 @@ def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
         return noted.date.iso()
     lead = lead_sentence_date(draft.body[0]) if draft.body else None
     return lead.iso(default_year=default_year) if lead is not None else None
+
+
+def _nearest_to_lead(day: DateMatch, lead: str) -> str | None:
+    """A yearless opening day ("On 5 April, ...") in the year that puts it nearest the full
+    date its lead names ("... to be held in Astana on 3-4 July 2024"): the item states the
+    year itself."""
+    full = lead_sentence_date(lead)
+    if full is None or full.year is None or full.iso() is None:
+        return None
+    named = dt.date.fromisoformat(str(full.iso()))
+    values = [day.iso(default_year=y) for y in (full.year, full.year - 1, full.year + 1)]
+    dates = [dt.date.fromisoformat(v) for v in values if v is not None]
+    return min(dates, key=lambda d: abs((d - named).days)).isoformat() if dates else None
 
 
 _HISTORY_DAYS = 366

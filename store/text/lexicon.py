@@ -353,7 +353,7 @@ FIRST_PERSON = _words(
 SPEAKER_VERBS = re.compile(
     r"\b(?:let me|allow me)\b"
     r"|(?<![а-яё])(?:хотел(?:а|ось)? бы|хочу|позвольте|разрешите|считаю|благодарю|приветствую"
-    r"|призываю|предлагаю|отмечу|подчеркну)(?![а-яё])",
+    r"|призываю|предлагаю|отмечу|подчеркну|желаю|поздравляю)(?![а-яё])",
     re.IGNORECASE,
 )
 """A speaker's own voice without a pronoun: Russian puts the first person in the verb
