@@ -43,7 +43,11 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|от \d)",
         re.I)),
     # "Answer by the Spokesperson to a media question": questions and answers
-    ("interview", re.compile(r"\binterview|\bинтервью|^(?:answers? (?:by|of|to)|ответы? )", re.I)),
+    ("interview", re.compile(
+        r"\binterview|\bинтервью|^(?:answers? (?:by|of|to)|ответы? )"
+        # "Spokeswoman Maria Zakharova's answer to a media question" (not "Minister's remarks
+        # and answers to media questions", a speech)
+        r"|(?:'s|’s) answers? to (?:a )?(?:media|press) questions?\b", re.I)),
     ("speech", re.compile(
         r"\b(?:speech|address|remarks|theses|abstracts of the speech|keynote|lecture)\b"
         r"|выступлени|обращени|тезисы|доклад|речь"
@@ -51,13 +55,20 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|^(?:(?:congratulatory|video|welcome|new year) )?(?:message|greetings?|congratulations)\b"
         # someone's message ("Secretary-General's message on the Day of Peace"), theirs
         r"|(?:'s|s'|’s|s’) (?:(?:congratulatory|video|new year) )?message\b"
-        r"|^(?:поздравлени|послани|приветстви)"
+        r"|^(?:(?:новогоднее|праздничное) )?(?:поздравлени|послани|приветстви)"
         # "Приветственное слово ...", the MFA's "Вступительное слово С.В.Лаврова ..."
         r"|^(?:приветственное|вступительное|заключительное) слово\b", re.I)),
     # a joint communiqué, and a spokesperson's comment, speak for the office
     ("statement", re.compile(
         r"\bstatement\b|\bзаявлени|\bcommuniq|\bкоммюнике|^comments? (?:by|of)\b"
-        r"|^комментари[йи] ", re.I)),
+        r"|^комментари[йи] "
+        # an office's comment ("CSTO Secretariat comment on media reports")
+        # a UN press release of the Secretary-General's words ("Secretary-General Welcomes
+        # Signing of Border Treaty ...")
+        r"|^(?:UN |United Nations )?Secretary-General (?:strongly )?(?:welcomes|condemns"
+        r"|deplores|urges|calls for)\b"
+        r"|^[\w\s'’-]{0,40}?\b(?:secretariat|ministry|mfa|department|office|service)"
+        r"(?:'s|’s)? comment on\b", re.I)),
     # a spokesperson's briefing: remarks on the topics of the day, then answers
     ("speech", re.compile(r"^(?:(?:daily|weekly|regular|special) )?(?:press |news |media )?"
                           r"briefing\b|^(?:еженедельный |очередной )?брифинг\b", re.I)),
@@ -159,7 +170,12 @@ def _kind(title: str, body: list[str]) -> str:
         return "interview"
     if kind == "news" and _is_transcript(body):
         return "speech"
+    if kind == "news" and body and _DELIVERED.match(body[0]):
+        return "statement"  # an OSCE delegation's "As delivered by Chargé d'Affaires ..."
     return kind
+
+
+_DELIVERED = re.compile(r"(?:as )?delivered by\b|(?:зачитано|оглашено)\b", re.IGNORECASE)
 
 
 _AUTHORED_TITLE = re.compile(r"\barticles? (?:by|of)\b|\bop-ed\b|^статья\s+(?!\d)", re.I)
@@ -229,8 +245,10 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[.!?…»\"”)])(?:[¹²³⁴⁵⁶⁷⁸⁹�
 
 
 _GENRE_TITLE = re.compile(
-    r"(?:speech|remarks|address|statement|выступление|обращение|заявление) (?:by|of|на|в|по)\b"
-    r"|(?:выступление|обращение|заявление) (?:[А-ЯЁ]|[а-яё]+ [А-ЯЁ])",
+    r"(?:speech|remarks|address|statement|interview|greetings?|message"
+    r"|выступление|обращение|заявление) (?:by|of|to|на|в|по)\b"
+    r"|(?:выступление|обращение|заявление|интервью|приветствие|поздравление|послание)"
+    r" (?:[А-ЯЁ]|[а-яё]+ [А-ЯЁ])",
     re.IGNORECASE,
 )
 """A title that opens by naming the speech it heads ("Speech by CSTO Acting Secretary General
@@ -622,6 +640,19 @@ def _is_footer(line: str) -> bool:
     )
 
 
+_RELATED_INLINE_WORDS = 25
+
+
+def _is_related_inline(line: str) -> bool:
+    """ "Read also: Prime Minister Pashinyan to host CSTO summit tomorrow": another page's
+    headline after the label on the same line, under the item's text."""
+    label, colon, rest = line.partition(":")
+    return (
+        bool(colon) and bool(rest.strip()) and _RELATED.fullmatch(label.strip()) is not None
+        and len(line.split()) <= _RELATED_INLINE_WORDS
+    )
+
+
 def _ends_item(line: str, current: _Draft | None) -> bool:
     """Whether a furniture line ends the item it follows: a footer under its text."""
     return current is not None and _has_text(current) and _is_footer(line)
@@ -653,6 +684,7 @@ def _is_furniture(line: str) -> bool:
         or _is_masthead(line) or _PRESS_SERVICE_CREDIT.fullmatch(line)
         or _is_view_counter(line) or _is_share_row(line)
         or line.startswith("🔗")  # a post's link to the full text elsewhere
+        or _is_related_inline(line)
         # a footnote keyed to the text above it: it is never the title of a next item
         or _FOOTNOTE.fullmatch(line)
     ):
@@ -1263,6 +1295,11 @@ def _is_briefing(draft: _Draft | None, heading: str = "") -> bool:
     return (
         draft is not None and _BRIEFING.search(draft.title) is not None
         and _GENRE_TITLE.match(heading) is None
+        # "Deputy Foreign Minister ... received ...": a report's headline, not a topic
+        and (
+            _TOPIC_HEADING.match(heading) is not None  # "On the meeting held by ..."
+            or lexicon.NEWS_LEAD_VERBS.search(heading) is None
+        )
     )
 
 

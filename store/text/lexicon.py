@@ -369,8 +369,10 @@ NEWS_LEAD_VERBS = re.compile(
 """What a news lead reports: a meeting held, a visitor received, a visit paid."""
 
 CONTINUATION = re.compile(
-    r"\b(?:also|too|as well|in addition|the (?:meeting|talks|visit|event|sides|parties))\b"
-    r"|(?<![а-яё])(?:также|тоже|кроме того|во встрече|в ходе|в переговорах|в мероприятии)"
+    r"\b(?:also|too|as well|in addition|the (?:meeting|talks|visit|event|sides|parties)"
+    r"|the relevant|the respective|the said|this decision|the decision)\b"
+    r"|(?<![а-яё])(?:также|тоже|кроме того|во встрече|в ходе|в переговорах|в мероприятии"
+    r"|соответствующ\w*|данн(?:ое|ый|ую|ого) решени\w*)"
     r"(?![а-яё])",
     re.IGNORECASE,
 )
