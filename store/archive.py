@@ -38,6 +38,7 @@ from store.index.mapped import (
 )
 from store.index.mentions import PersonCount, oldest_first, people_named
 from store.index.people import PeopleIndex
+from store.ingest.collector import fewer_collections
 from store.ingest.pipeline import Prepared, prepared_items
 from store.limits import check_item
 from store.model import KINDS, Hit, Item, Participant, Person, Span
@@ -487,7 +488,7 @@ class Archive:
         # default 2 MB page cache a 1M-item import spends much of its time re-reading pages.
         self._conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KB}")
         try:
-            with self._journal_for_import():
+            with self._journal_for_import(), fewer_collections():
                 self._import_in_transaction(items, report, progress)
             if self._mapped is None and len(self.columns):
                 # nothing changed, but the index file is missing, stale or damaged: the

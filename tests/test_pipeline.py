@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ import store.ingest.pipeline
 from store import Archive, InputError, Item
 from store.archive import ImportReport
 from store.index.postings import Postings, TermNumbers, _stable_order
+from store.ingest.collector import IMPORT_THRESHOLDS, fewer_collections
 
 
 def write_items(path: Path, count: int, broken_at: int | None = None) -> Path:
@@ -166,3 +168,25 @@ def test_postings_are_grouped_in_term_order_keeping_rowid_order(
     small = values % 1_000
     assert (_stable_order(values, count) == np.argsort(values, kind="stable")).all()
     assert (_stable_order(small, 1_000) == np.argsort(small, kind="stable")).all()
+
+
+def test_an_import_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    before = gc.get_threshold()
+    source = write_items(tmp_path / "items.jsonl", 50, broken_at=40)
+    with Archive.open(tmp_path / "a.sqlite3") as archive:
+        with pytest.raises(InputError):
+            archive.import_file(source)
+        assert gc.get_threshold() == before
+        archive.import_file(write_items(tmp_path / "good.jsonl", 50))
+    assert gc.get_threshold() == before
+
+
+def test_overlapping_imports_restore_the_collector_once_both_are_done() -> None:
+    before = gc.get_threshold()
+    first, second = fewer_collections(), fewer_collections()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)  # the first to start ends first: the second still runs
+    assert gc.get_threshold() == IMPORT_THRESHOLDS
+    second.__exit__(None, None, None)
+    assert gc.get_threshold() == before

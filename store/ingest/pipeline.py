@@ -112,6 +112,7 @@ def _read(paths: list[str], batches: multiprocessing.Queue[_Batch], low: int) ->
     the importer the parsing and folding it has time for. So both cores stay busy whatever
     the balance of the two halves on a machine or an archive.
     """
+    from store.ingest.collector import fewer_collections
     from store.ingest.sources import Source, jsonl_items, text_items
 
     numbers = TermNumbers()
@@ -125,27 +126,28 @@ def _read(paths: list[str], batches: multiprocessing.Queue[_Batch], low: int) ->
     from store.ingest.sources import iter_items
     from store.ingest.web.pages import is_page_path
 
-    try:
-        for path in paths:
-            if is_page_path(Path(path)):
-                send(list(iter_items(Path(path))))
-                continue
-            with Source.open(Path(path)) as source:
-                if not source.jsonl:
-                    items = list(text_items(source.text(), source.name))
-                    for start in range(0, len(items), BATCH):
-                        send(items[start : start + BATCH])
+    with fewer_collections():  # the reader allocates as the importer does
+        try:
+            for path in paths:
+                if is_page_path(Path(path)):
+                    send(list(iter_items(Path(path))))
                     continue
-                for first, lines in source.blocks(BATCH):
-                    if _queued(batches, low) < low:
-                        batches.put(("lines", source.name, first, lines))
-                    else:
-                        send(list(jsonl_items(lines, source.name, first)))
-        batches.put(None)
-    except InputError as error:
-        batches.put(InputError(str(error)))
-    except Exception as error:
-        batches.put(InputError(f"cannot read the file: {error}"))
+                with Source.open(Path(path)) as source:
+                    if not source.jsonl:
+                        items = list(text_items(source.text(), source.name))
+                        for start in range(0, len(items), BATCH):
+                            send(items[start : start + BATCH])
+                        continue
+                    for first, lines in source.blocks(BATCH):
+                        if _queued(batches, low) < low:
+                            batches.put(("lines", source.name, first, lines))
+                        else:
+                            send(list(jsonl_items(lines, source.name, first)))
+            batches.put(None)
+        except InputError as error:
+            batches.put(InputError(str(error)))
+        except Exception as error:
+            batches.put(InputError(f"cannot read the file: {error}"))
 
 
 def _prepared(
