@@ -1650,7 +1650,10 @@ def _wire_item(
     if current is None or (current.body and not (hard_block and current.title)):
         current = _Draft(line=number)
         drafts.append(current)
-    if current.date_line is not None and _reports_a_later_day(wire, current.date_line):
+    if current.date_line is not None and (
+        _reports_a_later_day(wire, current.date_line)
+        or _reports_long_before(wire, current.date_line)
+    ):
         _close_above(drafts, current, wire)
     current.date_line = current.date_line or wire.date_line
     current.body.append(wire.text)
@@ -1666,6 +1669,24 @@ def _reports_a_later_day(wire: WireLead, date_line: DateLine) -> bool:
         return False
     reported = wire.date_line.date.iso(default_year=date_line.date.year)
     return reported is not None and reported > line_day
+
+
+_PUBLISHED_WITHIN_DAYS = 3
+"""How long after the day a wire story reports its page may be dated: a site publishes the
+story that day or the next few; a date line far later is not its."""
+
+
+def _reports_long_before(wire: WireLead, date_line: DateLine) -> bool:
+    """Whether a wire lead reports a day long before the full date line over its title ("24
+    октября 2020 года", then "Макей и Мухриддин ...", "МИНСК, 15 октября (БЕЛТА) – ..."):
+    the line closes the undated statement above, not this story."""
+    line_day = date_line.date.iso()
+    if wire.date_line is None or line_day is None:
+        return False
+    reported = wire.date_line.date.iso(default_year=date_line.date.year)
+    return reported is not None and (
+        dt.date.fromisoformat(line_day) - dt.date.fromisoformat(reported)
+    ).days > _PUBLISHED_WITHIN_DAYS
 
 
 def _close_above(drafts: list[_Draft], current: _Draft, wire: WireLead) -> None:
