@@ -56,3 +56,19 @@ def test_several_stated_years_tell_no_year() -> None:
     assert _dates("X\nOn 5 April, they discussed the 1992 Treaty and plans for 2025.\n") == [
         None
     ]
+
+
+def test_post_and_name_sign_an_address_over_its_place_and_date() -> None:
+    text = (
+        "Address of the CSTO Secretary General on the occasion of the Day of the Collective"
+        " Security Treaty\n"
+        "Dear veterans!\n"
+        "Today we celebrate the Day of the Collective Security Treaty.\n"
+        "I sincerely congratulate you on this holiday and wish you good health!\n"
+        "Secretary General of the CSTO I. Tasmagambetov\n"
+        "Moscow, 15 May 2025\n"
+        "On 16 May 2025, the Secretary General met the veterans of the Joint Staff.\n"
+    )
+    items = parse_text(text, "test")
+    assert [(i.kind, i.date) for i in items] == [("speech", "2025-05-15"), ("news", "2025-05-16")]
+    assert items[0].body[-1] == "Moscow, 15 May 2025"

@@ -581,7 +581,10 @@ def _signs_item(current: _Draft | None, line: str, next_is_date: bool) -> bool:
     return current is not None and bool(current.body) and (
         _is_bare_name(line) or (next_is_date and _is_name_with_post(line))
         or _posts_the_signed(current.body[-1], line)
-        or (next_is_date and _is_speech_closing(current.body[-1]) and _is_post_and_name(line))
+        or (
+            next_is_date and _is_post_and_name(line)
+            and (_is_speech_closing(current.body[-1]) or kind_of(current.title) == "speech")
+        )
     )
 
 
