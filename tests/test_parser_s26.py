@@ -39,3 +39,25 @@ def test_a_page_dated_the_day_after_its_wire_story_keeps_its_date_line() -> None
     items = parse_text(text, "test")
     assert [i.date for i in items] == [None, "2020-10-16"]
     assert items[0].body[-1] == "Министерство заявляет о своей позиции."
+
+
+def test_a_speakers_headline_over_what_the_piece_is_and_its_date_starts_an_interview() -> None:
+    text = (
+        "Москва, 19 февраля 2020 года\n"
+        "20 февраля 2020 года в Душанбе состоялась встреча Генерального секретаря ОДКБ с"
+        " Министром обороны Таджикистана.\n"
+        "\n"
+        "Мухтар Тлеуберди: Казахстан продолжит курс на многовекторную внешнюю политику\n"
+        "Интервью Министра иностранных дел Республики Казахстан Мухтара Тлеуберди МИА"
+        " «Казинформ»\n"
+        "10 января 2020, 09:00\n"
+        "\n"
+        "– Мухтар Бескенулы, каковы основные итоги прошлого года?\n"
+        "\n"
+        "– Прошлый год стал годом транзита власти.\n"
+    )
+    items = parse_text(text, "test")
+    interview = items[-1]
+    assert interview.title.startswith("Мухтар Тлеуберди: Казахстан продолжит")
+    assert (interview.kind, interview.date) == ("interview", "2020-01-10")
+    assert items[-2].body[-1].startswith("20 февраля 2020 года")

@@ -1367,10 +1367,12 @@ def _heads_a_subtitle(lines: list[str], at: int) -> bool:
     starts an item."""
     line = lines[at]
     quote_opens = line[:1] in _OPENING_QUOTES or _SPEAKER_QUOTED.match(line) is not None
-    return (
-        quote_opens and line[-1:] in _CLOSING_QUOTES and _is_title_like(line)
-        and at + 1 < len(lines) and _is_title_like(lines[at + 1]) and _dated_below(lines, at + 1)
-    )
+    if not _is_title_like(line) or at + 1 >= len(lines) or not _is_title_like(lines[at + 1]):
+        return False
+    quoted = quote_opens and line[-1:] in _CLOSING_QUOTES
+    # or a headline over what the piece is ("Интервью Министра ... МИА «Казинформ»")
+    genre = kind_of(lines[at + 1]) in ("interview", "speech") and ":" in line
+    return (quoted or genre) and _dated_below(lines, at + 1)
 
 
 def _is_post_in_a_list(draft: _Draft | None) -> bool:
