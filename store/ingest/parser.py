@@ -2108,7 +2108,8 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
                 or _news_after_speech(line, current.body, next_line)
                 or current is layout.closed  # "Москва, 20 января 2021 года" ended it
             )
-            and not (hard_block and current.title)
+            # a block is one item, unless its closing place and date ended that item
+            and not (hard_block and current.title and current is not layout.closed)
         ) or (
             not hard_block
             and _has_text(current)
