@@ -5,6 +5,10 @@ from store.ingest.parser import parse_text
 
 def test_dated_news_right_after_a_speechs_closing_place_and_date_is_its_own_item() -> None:
     text = (
+        "Lavrov, Kazakh top diplomat discuss preparations for SCO summit\n"
+        "MOSCOW, March 7, 2024. /TASS/. Lavrov met the Kazakh minister.\n"
+        "The sides also exchanged views on cooperation within the CSTO.\n"
+        "\n"
         "Speech by CSTO Secretary General Imangali Tasmagambetov at the meeting of the Council"
         " of Foreign Ministers\n"
         "Dear colleagues!\n"
@@ -15,8 +19,15 @@ def test_dated_news_right_after_a_speechs_closing_place_and_date_is_its_own_item
         " under the chairmanship of the President of the Republic of Belarus, Alexander"
         " Lukashenko.\n"
         "Views: 1 208\n"
+        "\n"
+        "SCO Secretary-General receives Ambassador of Kazakhstan to China\n"
+        "18.01.2024\n"
+        "SCO Secretary-General Zhang Ming received the Ambassador of Kazakhstan.\n"
+        "The sides discussed the preparations for the summit.\n"
     )
     items = parse_text(text, "test")
-    assert [(i.kind, i.date) for i in items] == [("speech", "2023-11-22"), ("news", "2023-11-23")]
-    assert items[0].body[-1] == "Minsk, 22 November 2023"
-    assert [p.name for p in items[1].participants] == ["Alexander Lukashenko"]
+    assert [(i.kind, i.date) for i in items[1:3]] == [
+        ("speech", "2023-11-22"), ("news", "2023-11-23")
+    ]
+    assert items[1].body[-1] == "Minsk, 22 November 2023"
+    assert [p.name for p in items[2].participants] == ["Alexander Lukashenko"]
