@@ -31,3 +31,22 @@ def test_dated_news_right_after_a_speechs_closing_place_and_date_is_its_own_item
     ]
     assert items[1].body[-1] == "Minsk, 22 November 2023"
     assert [p.name for p in items[2].participants] == ["Alexander Lukashenko"]
+
+
+def test_the_weekday_a_wire_lead_names_picks_the_year_among_the_neighbours() -> None:
+    text = (
+        "Belarus, CSTO discuss agenda of upcoming summit in Minsk\n"
+        "14.11.2023 12:00\n"
+        "MINSK, 14 November (BelTA) – The foreign minister met the Secretary General.\n"
+        "\n"
+        "Lavrov, Kazakh top diplomat discuss preparations for SCO summit in Astana\n"
+        "7 March, 11:05\n"
+        "MOSCOW, March 7. /TASS/. Russian Foreign Minister Sergey Lavrov held a telephone"
+        " conversation with Kazakh Foreign Minister Murat Nurtleu on Thursday.\n"
+        "\n"
+        "SCO Secretary-General receives Ambassador of Kazakhstan to China\n"
+        "18.01.2024\n"
+        "SCO Secretary-General Zhang Ming received the Ambassador of Kazakhstan.\n"
+    )
+    items = parse_text(text, "test")
+    assert items[1].date == "2024-03-07"  # a Thursday; 7 March 2023 was a Tuesday

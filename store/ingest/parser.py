@@ -2424,6 +2424,40 @@ _STATED_YEAR = re.compile(
 December (2016) session", "the chairmanship for 2025–2026": a span counts by its first)."""
 
 
+_LEAD_WEEKDAY = re.compile(
+    r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|(?<![а-яё])во? (понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![а-яё])",
+    re.IGNORECASE,
+)
+_WEEKDAYS = (
+    "monday tuesday wednesday thursday friday saturday sunday".split(),
+    "понедельник вторник среду четверг пятницу субботу воскресенье".split(),
+)
+
+
+def _on_its_weekday(
+    draft: _Draft, day: DateMatch, year: int | None, neighbours: set[int]
+) -> int | None:
+    """The year, among the one inferred and those beside it (or, with none inferred, the
+    years of the dated items around it), in which the day falls on the weekday the lead names
+    ("... held a telephone conversation ... on Thursday" under "7 March, 11:05": 2024); the
+    inferred year when none or several do."""
+    candidates = [year, year - 1, year + 1] if year is not None else sorted(neighbours)
+    if not candidates or not draft.body:
+        return year
+    named = _LEAD_WEEKDAY.search(_first_sentence(draft.body[0]))
+    if named is None:
+        return year
+    word = (named.group(1) or named.group(2)).casefold()
+    weekday = next(days.index(word) for days in _WEEKDAYS if word in days)
+    fits = [
+        y for y in candidates
+        if (value := day.iso(default_year=y)) is not None
+        and dt.date.fromisoformat(value).weekday() == weekday
+    ]
+    return fits[0] if len(fits) == 1 else year
+
+
 _MONTH_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*\(?\s*$")
 _LOOKING_BACK = re.compile(
     r"\b(?:decisions?|results?|outcomes?|following|implementation)\b|(?<![а-яё])(?:решени"
@@ -2631,7 +2665,11 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
                 year = _year_near(day, before) or _year_near(day, after)
         if year is None:
             year = _stated_year(draft, day)
-        years.append(year)
+        around = [d for d in (
+            next((d for d in reversed(own[:index]) if d is not None), None),
+            next((d for d in own[index + 1 :] if d is not None), None),
+        ) if d is not None]
+        years.append(_on_its_weekday(draft, day, year, {int(d[:4]) for d in around}))
     return years
 
 
