@@ -980,6 +980,15 @@ def _speaker_recalls(block: list[str], above: list[str], below: list[list[str]])
     )
 
 
+def _briefing_topic(block: list[str], above: list[str]) -> bool:
+    """Whether a lone line is a topic's heading ("On the situation in Syria") inside the
+    briefing the lines above belong to: the briefing's, with the text under it."""
+    return (
+        len(block) == 1 and _TOPIC_HEADING.match(block[0]) is not None
+        and _is_title_like(block[0]) and any(_BRIEFING.search(line) for line in above[:3])
+    )
+
+
 def _joined_fragments(
     blocks: list[list[str]], numbers: list[list[int]]
 ) -> list[tuple[list[str], list[int]]]:
@@ -990,16 +999,20 @@ def _joined_fragments(
     joined: list[tuple[list[str], list[int]]] = []
     pending: tuple[list[str], list[int]] = ([], [])
     annexing = False  # under a UN letter's "Annex": its heading and text are the letter's
+    topic_open = False  # under a briefing's topic heading: its text, dated or not, goes on
     for at, (block, block_numbers) in enumerate(zip(blocks, numbers, strict=True)):
+        topic = bool(joined) and not pending[0] and _briefing_topic(block, joined[-1][0])
         if joined and not pending[0] and (
             _goes_on_from_above(block) or _ANNEX.match(block[0]) is not None
             or (annexing and _is_fragment(block))
             or _speaker_recalls(block, joined[-1][0], blocks[at + 1 : at + 2])
+            or topic or (topic_open and not _is_fragment(block) and not _is_head(block))
         ):
-            annexing = _is_fragment(block)
+            annexing = _is_fragment(block) and not topic
+            topic_open = topic
             joined[-1] = (joined[-1][0] + block, joined[-1][1] + block_numbers)
             continue
-        annexing = False
+        annexing = topic_open = False
         lines, lines_numbers = pending[0] + block, pending[1] + block_numbers
         if _is_fragment(block) or _is_head(block):
             pending = (lines, lines_numbers)
@@ -1222,6 +1235,15 @@ def _in_speakers_voice(paragraph: str) -> bool:
     words = re.findall(r"[^\W\d_]+", text.casefold())
     return any(word in lexicon.FIRST_PERSON for word in words) or bool(
         lexicon.SPEAKER_VERBS.search(text)
+    )
+
+
+def _under_a_topic(draft: _Draft) -> bool:
+    """Whether the item is a briefing whose last line is a topic's heading ("On the upcoming
+    talks ...", "О предстоящих переговорах ..."): the paragraph under it is that topic's,
+    dated or not."""
+    return _is_briefing(draft) and bool(draft.body) and (
+        _TOPIC_HEADING.match(draft.body[-1]) is not None and _is_title_like(draft.body[-1])
     )
 
 
@@ -2105,7 +2127,10 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             and (
                 not current.title
                 or _reports_news(current.title)
-                or _news_after_speech(line, current.body, next_line)
+                or (
+                    _news_after_speech(line, current.body, next_line)
+                    and not _under_a_topic(current)
+                )
                 or current is layout.closed  # "Москва, 20 января 2021 года" ended it
             )
             # a block is one item, unless its closing place and date ended that item
