@@ -35,3 +35,24 @@ def test_a_briefings_topics_parted_by_blank_lines_stay_in_the_briefing() -> None
     ]
     assert "On the situation in Syria" in items[0].body
     assert items[0].body[-1].startswith("Maria Zakharova: We welcome")
+
+
+def test_a_title_under_the_last_pages_print_button_heads_the_story_below_the_blank() -> None:
+    text = (
+        "Lavrov and Nurtleu met in Astana\n"
+        "27.11.2024\n"
+        "On 27 November 2024, on the sidelines of the meeting in Astana, Murat Nurtleu held a"
+        " bilateral meeting with Maxim Ryzhenkov.\n"
+        "Print\n"
+        "Interview of Minister of Foreign Affairs of Belarus Maxim Ryzhenkov to BelTA\n"
+        "\n"
+        "MINSK, 14 November (BelTA) – Belarus is open to dialogue with all countries, Minister"
+        " of Foreign Affairs Maxim Ryzhenkov said in an interview.\n"
+        "– Mr Ryzhenkov, how would you assess the results of the Minsk conference?\n"
+        "– The conference showed that the idea is gaining support.\n"
+    )
+    items = parse_text(text, "test")
+    assert [i.title[:25] for i in items] == [
+        "Lavrov and Nurtleu met in", "Interview of Minister of "
+    ]
+    assert (items[1].kind, items[1].date) == ("interview", "2024-11-14")

@@ -980,6 +980,29 @@ def _speaker_recalls(block: list[str], above: list[str], below: list[list[str]])
     )
 
 
+def _next_titles_apart(
+    blocks: list[list[str]], numbers: list[list[int]]
+) -> tuple[list[list[str]], list[list[int]]]:
+    """The blocks, with a title that ends a block under the last page's furniture ("Print",
+    then "Interview of Minister ... to BelTA", a blank line, the story) made a block of its
+    own: the next page's title, which a blank line parts from its text, not the block's end."""
+    split_blocks: list[list[str]] = []
+    split_numbers: list[list[int]] = []
+    for at, (block, block_numbers) in enumerate(zip(blocks, numbers, strict=True)):
+        below = blocks[at + 1] if at + 1 < len(blocks) else None
+        if (
+            len(block) >= 2 and below is not None and _is_furniture(block[-2])
+            and _is_title_like(block[-1]) and not _is_furniture(block[-1])
+            and not _is_fragment(below) and not _is_title_like(below[0])
+        ):
+            split_blocks += [block[:-1], block[-1:]]
+            split_numbers += [block_numbers[:-1], block_numbers[-1:]]
+            continue
+        split_blocks.append(block)
+        split_numbers.append(block_numbers)
+    return split_blocks, split_numbers
+
+
 def _briefing_topic(block: list[str], above: list[str]) -> bool:
     """Whether a lone line is a topic's heading ("On the situation in Syria") inside the
     briefing the lines above belong to: the briefing's, with the text under it."""
@@ -996,6 +1019,7 @@ def _joined_fragments(
     after a title ("Title", blank, "Date\nText") parts it from its own item, not from the
     item before; and each block that goes on with the text above joined to the block before
     it."""
+    blocks, numbers = _next_titles_apart(blocks, numbers)
     joined: list[tuple[list[str], list[int]]] = []
     pending: tuple[list[str], list[int]] = ([], [])
     annexing = False  # under a UN letter's "Annex": its heading and text are the letter's
