@@ -50,3 +50,27 @@ def test_the_weekday_a_wire_lead_names_picks_the_year_among_the_neighbours() -> 
     )
     items = parse_text(text, "test")
     assert items[1].date == "2024-03-07"  # a Thursday; 7 March 2023 was a Tuesday
+
+
+def test_a_dated_source_credit_closes_the_interview_above_not_the_next_title() -> None:
+    text = (
+        "Print\n"
+        "Interview of the Minister of Foreign Affairs of the Republic of Tajikistan Sirojiddin"
+        " Muhriddin to the newspaper \"Rossiyskaya Gazeta\"\n"
+        "Question: Mr. Minister, how would you assess the relations between our countries?\n"
+        "Answer: Our relations are at a high level of strategic partnership and alliance.\n"
+        "Question: How does Dushanbe assess the situation in Afghanistan?\n"
+        "Answer: The situation remains complex.\n"
+        "Source: rg.ru, 16 April 2024\n"
+        "Address by CSTO Secretary General Imangali Tasmagambetov to the participants of the"
+        " conference\n"
+        "Dear participants of the conference!\n"
+        "I wish you fruitful work!\n"
+        "I. Tasmagambetov\n"
+        "Moscow, 25 October 2024\n"
+    )
+    items = parse_text(text, "test")
+    assert [(i.kind, i.date) for i in items] == [
+        ("interview", "2024-04-16"), ("speech", "2024-10-25")
+    ]
+    assert items[0].body[-1] == "Source: rg.ru, 16 April 2024"

@@ -618,6 +618,14 @@ def _posts_the_signed(above: str, line: str) -> bool:
 _LIST_NUMBER = re.compile(r"\d{1,3}[.)]\s+")
 
 
+def _undated_text(draft: _Draft | None) -> bool:
+    """Whether the item has text and no date yet: a dated source line under it ("Source:
+    rg.ru, 16 April 2024") is its credit and date, not the header of the next report."""
+    return draft is not None and _has_text(draft) and draft.date_line is None and (
+        _lead_date(draft) is None
+    )
+
+
 def _source_header(line: str, below: list[str]) -> DateLine | None:
     """The date of a digest's header above the report it collects ("Source: Kazinform, 29
     April 2025", "2. Источник: БЕЛТА, 12 марта 2025 г."), straight above the report's title
@@ -1526,7 +1534,10 @@ def _closes_item(
     if current is None or not current.body or current.date_line is not None:
         return False
     place = date_line.place
-    place_first = bool(place) and 0 <= line.find(place) < date_line.date.start
+    # "Bishkek, 2 June 2025", or a credit with its date ("Source: rg.ru, 16 April 2024")
+    place_first = (bool(place) and 0 <= line.find(place) < date_line.date.start) or (
+        _is_credit(line)
+    )
     if _title_date(current.title) is not None or (
         # "Dushanbe, 16 April" under a signature: the year is the neighbours'
         date_line.date.year is None and not (place_first and _is_signature_line(current.body[-1]))
@@ -2067,7 +2078,10 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         )
         next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
         # a digest's "Source: Kazinform, 29 April 2025" over a report: that report's date line
-        source_header = _source_header(line, lines[i + 1 : i + 3])
+        source_header = (
+            None if _undated_text(current) and not _LIST_NUMBER.match(line)
+            else _source_header(line, lines[i + 1 : i + 3])
+        )
         if source_header is None and (
             layout.skips(i, line, current, next_line, next_is_date)
             or _is_place_under_date(current, line, next_line)
