@@ -1540,7 +1540,7 @@ def _closes_item(
     )
     if _title_date(current.title) is not None or (
         # "Dushanbe, 16 April" under a signature: the year is the neighbours'
-        date_line.date.year is None and not (place_first and _is_signature_line(current.body[-1]))
+        date_line.date.year is None and not (place_first and _is_bare_name(current.body[-1]))
     ):
         return False
     if (
@@ -1582,13 +1582,7 @@ def _dated_otherwise(draft: _Draft, date_line: DateLine) -> bool:
 def _signed(draft: _Draft | None) -> bool:
     """Whether the item's text ends with a signature, under which a place and date ("Dushanbe,
     16 April") close it."""
-    return draft is not None and bool(draft.body) and _is_signature_line(draft.body[-1])
-
-
-def _is_signature_line(line: str) -> bool:
-    """A signature's last line: the signer's name, alone or with initials ("I.
-    Tasmagambetov", "(Signed) V. Nebenzia")."""
-    return _is_bare_name(line)
+    return draft is not None and bool(draft.body) and _is_bare_name(draft.body[-1])
 
 
 def _opens_new_item(paragraph: str, date_line: DateLine) -> bool:
