@@ -72,3 +72,12 @@ def test_post_and_name_sign_an_address_over_its_place_and_date() -> None:
     items = parse_text(text, "test")
     assert [(i.kind, i.date) for i in items] == [("speech", "2025-05-15"), ("news", "2025-05-16")]
     assert items[0].body[-1] == "Moscow, 15 May 2025"
+
+
+def test_an_exercise_named_with_its_year_states_the_year_and_a_documents_number_does_not() -> None:
+    assert _dates(
+        "Министр встретился с Начальником Объединенного штаба ОДКБ\n14 октября с.г. Министр"
+        " встретился с Начальником Объединенного штаба ОДКБ. Стороны обсудили итоги учений"
+        " «Взаимодействие-2021».\n"
+    ) == ["2021-10-14"]
+    assert _dates("X\nOn 5 April, the ministry published document 1987-09-10-2025.\n") == [None]

@@ -2475,10 +2475,11 @@ def _yearless_date(draft: _Draft) -> DateMatch | None:
 
 
 _STATED_YEAR = re.compile(
-    r"(?<![\d./\-])((?:19|20)\d\d)(?:\s?[-–—/]\s?(?:19|20)?\d\d)?(?![\d./]\d)"
+    r"(?<![\d./])(?<!\d[-–])((?:19|20)\d\d)(?:\s?[-–—/]\s?(?:19|20)?\d\d)?(?![\d./]\d)"
 )
 """A year the text states by itself ("the priorities of the 2017 chairmanship", "the
-December (2016) session", "the chairmanship for 2025–2026": a span counts by its first)."""
+December (2016) session", "the chairmanship for 2025–2026": a span counts by its first; the
+exercises "Interaction-2021"), not a part of a document's number ("1987-09-10-2025")."""
 
 
 _LEAD_WEEKDAY = re.compile(
