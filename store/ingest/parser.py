@@ -2475,7 +2475,8 @@ def _yearless_date(draft: _Draft) -> DateMatch | None:
 
 
 _STATED_YEAR = re.compile(
-    r"(?<![\d./])(?<!\d[-–])((?:19|20)\d\d)(?:\s?[-–—/]\s?(?:19|20)?\d\d)?(?![\d./]\d)"
+    r"(?<![\d./])(?<!\d[-–])((?:19|20)\d\d)(?:\s?[-–—/]\s?(?:19|20)?\d\d)?"
+    r"(?![\d./]\d|[-–]\d)"
 )
 """A year the text states by itself ("the priorities of the 2017 chairmanship", "the
 December (2016) session", "the chairmanship for 2025–2026": a span counts by its first; the
