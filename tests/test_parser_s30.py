@@ -74,3 +74,22 @@ def test_a_dated_source_credit_closes_the_interview_above_not_the_next_title() -
         ("interview", "2024-04-16"), ("speech", "2024-10-25")
     ]
     assert items[0].body[-1] == "Source: rg.ru, 16 April 2024"
+
+
+def test_in_a_dump_in_date_order_the_neighbours_year_stands_over_a_leads_weekday() -> None:
+    text = (
+        "Statement by CSTO Secretary General at the meeting of the Council of Foreign Ministers\n"
+        "19.06.2026\n"
+        "Dear colleagues! Thank you for your attention.\n"
+        "\n"
+        "Lavrov: CSTO to hold joint exercises in Belarus in September\n"
+        "19 June, 16:05\n"
+        "MOSCOW, June 19. /TASS/. The CSTO will hold joint exercises in Belarus, Sergey Lavrov"
+        " told reporters after the meeting of the Council of Foreign Ministers on Thursday.\n"
+        "\n"
+        "Kazakh FM meets SCO Secretary-General\n"
+        "10.06.2026\n"
+        "The Kazakh Foreign Minister met the SCO Secretary-General.\n"
+    )
+    items = parse_text(text, "test")
+    assert items[1].date == "2026-06-19"  # a Friday; the meeting the day before was Thursday

@@ -2495,12 +2495,16 @@ _WEEKDAYS = (
 
 
 def _on_its_weekday(
-    draft: _Draft, day: DateMatch, year: int | None, neighbours: set[int]
+    draft: _Draft, day: DateMatch, year: int | None, neighbours: set[int], in_order: bool
 ) -> int | None:
-    """The year, among the one inferred and those beside it (or, with none inferred, the
-    years of the dated items around it), in which the day falls on the weekday the lead names
-    ("... held a telephone conversation ... on Thursday" under "7 March, 11:05": 2024); the
-    inferred year when none or several do."""
+    """In a dump out of date order, the year, among the one inferred and those beside it (or
+    the years of the dated items around it), in which the day falls on the weekday the lead
+    names ("... held a telephone conversation ... on Thursday" under "7 March, 11:05": 2024);
+    the inferred year when none or several do. In a dump in date order the neighbours' year
+    stands: a lead's weekday may be the day before its dateline ("... told reporters after
+    the meeting on Thursday" under "MOSCOW, June 19")."""
+    if in_order and year is not None:
+        return year
     candidates = [year, year - 1, year + 1] if year is not None else sorted(neighbours)
     if not candidates or not draft.body:
         return year
@@ -2728,7 +2732,9 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
             next((d for d in reversed(own[:index]) if d is not None), None),
             next((d for d in own[index + 1 :] if d is not None), None),
         ) if d is not None]
-        years.append(_on_its_weekday(draft, day, year, {int(d[:4]) for d in around}))
+        years.append(
+            _on_its_weekday(draft, day, year, {int(d[:4]) for d in around}, in_order)
+        )
     return years
 
 
