@@ -93,3 +93,20 @@ def test_in_a_dump_in_date_order_the_neighbours_year_stands_over_a_leads_weekday
     )
     items = parse_text(text, "test")
     assert items[1].date == "2026-06-19"  # a Friday; the meeting the day before was Thursday
+
+
+def test_a_speakers_paragraph_years_before_the_speechs_date_is_history_not_news() -> None:
+    text = (
+        "Speech by SCO Secretary-General Zhang Ming at the international forum\n"
+        "Dear participants of the forum,\n"
+        "I am glad to welcome you in Beijing.\n"
+        "On 15 June 2001, in Shanghai, the heads of six states signed the Declaration on the"
+        " establishment of the Shanghai Cooperation Organisation.\n"
+        "The SCO is not a closed bloc.\n"
+        "I wish the forum every success.\n"
+        "Beijing, 15 May 2024\n"
+        "On 16 May 2024, SCO Secretary-General Zhang Ming met with the Director of RATS.\n"
+    )
+    items = parse_text(text, "test")
+    assert [(i.kind, i.date) for i in items] == [("speech", "2024-05-15"), ("news", "2024-05-16")]
+    assert any(p.startswith("On 15 June 2001") for p in items[0].body)

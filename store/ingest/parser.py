@@ -974,18 +974,51 @@ def _goes_on_from_above(block: list[str]) -> bool:
     )
 
 
+_RECALL_LOOKAHEAD = 8
+"""How many blocks below a dated paragraph to look for the date the speech was given at."""
+_HISTORY_YEARS = 2
+
+
 def _speaker_recalls(block: list[str], above: list[str], below: list[list[str]]) -> bool:
     """Whether a dated paragraph standing alone is the speaker recalling a date ("On 12
     February 2015, the Package of Measures ... was signed"), with the speech (or statement)
-    going on under it in the speaker's voice: the speech's, not a news item of its own."""
-    if len(block) != 1 or opening_date(block[0]) is None or not below:
+    going on under it in the speaker's voice, or years before the date the text goes on to
+    ("On 15 June 2001, in Shanghai, the heads of six states signed ...", then "Beijing, 15
+    May 2024"): the speech's, not a news item of its own."""
+    day = opening_date(block[0]) if len(block) == 1 else None
+    if day is None or not below:
         return False
     title = above[0]
-    return (
+    if not (
         _is_title_like(title) and kind_of(title) in ("speech", "statement")
         and not _reports_news(title) and len(above) > 1
-        and not _news_after_speech(block[0], above[1:], below[0][0])
+    ):
+        return False
+    return not _news_after_speech(block[0], above[1:], below[0][0]) or _years_before(
+        day, below[:_RECALL_LOOKAHEAD]
     )
+
+
+_HISTORY_LINES = 30
+"""How many lines below a speech's dated paragraph to look for the date it was given at."""
+
+
+def _years_before_below(paragraph: str, below: list[str]) -> bool:
+    """Whether a paragraph opens with a day years before the first full date line below it
+    ("On 15 June 2001, ... signed the Declaration", then "Beijing, 15 May 2024"): the
+    speaker's history, not news."""
+    day = opening_date(paragraph)
+    return day is not None and _years_before(day, [below])
+
+
+def _years_before(day: DateMatch, below: list[list[str]]) -> bool:
+    """Whether a day lies years before the first full date line below it: history."""
+    for lines in below:
+        for line in lines:
+            found = parse_date_line(line)
+            if found is not None and found.date.year is not None:
+                return day.year is not None and found.date.year - day.year >= _HISTORY_YEARS
+    return False
 
 
 def _next_titles_apart(
@@ -1037,7 +1070,7 @@ def _joined_fragments(
         if joined and not pending[0] and (
             _goes_on_from_above(block) or _ANNEX.match(block[0]) is not None
             or (annexing and _is_fragment(block))
-            or _speaker_recalls(block, joined[-1][0], blocks[at + 1 : at + 2])
+            or _speaker_recalls(block, joined[-1][0], blocks[at + 1 : at + 1 + _RECALL_LOOKAHEAD])
             or topic or (topic_open and not _is_fragment(block) and not _is_head(block))
         ):
             annexing = _is_fragment(block) and not topic
@@ -2162,6 +2195,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
                 or (
                     _news_after_speech(line, current.body, next_line)
                     and not _under_a_topic(current)
+                    and not _years_before_below(line, lines[i + 1 : i + 1 + _HISTORY_LINES])
                 )
                 or current is layout.closed  # "Москва, 20 января 2021 года" ended it
             )
