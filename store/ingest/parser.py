@@ -1739,25 +1739,23 @@ def _wire_item(
     if current is None or (current.body and not (hard_block and current.title)):
         current = _Draft(line=number)
         drafts.append(current)
-    if current.date_line is not None and (
-        _reports_a_later_day(wire, current.date_line)
-        or _reports_long_before(wire, current.date_line)
-    ):
+    if current.date_line is not None and _not_the_storys_line(wire, current.date_line):
         _close_above(drafts, current, wire)
     current.date_line = current.date_line or wire.date_line
     current.body.append(wire.text)
     return current
 
 
-def _reports_a_later_day(wire: WireLead, date_line: DateLine) -> bool:
-    """Whether a wire lead reports a day after the full date line over its title ("12.11.2025",
-    then "МИНСК, 13 ноября (БЕЛТА) – ..."): an item is not published before the day it
-    reports, so the line is not its own."""
+def _days_before_the_line(wire: WireLead, date_line: DateLine) -> int | None:
+    """How many days before the full date line over its title a wire lead's day lies
+    (negative: after it), in the line's year; None when either has no full day."""
     line_day = date_line.date.iso()
-    if wire.date_line is None or line_day is None:
-        return False
-    reported = wire.date_line.date.iso(default_year=date_line.date.year)
-    return reported is not None and reported > line_day
+    reported = (
+        wire.date_line.date.iso(default_year=date_line.date.year) if wire.date_line else None
+    )
+    if line_day is None or reported is None:
+        return None
+    return (dt.date.fromisoformat(line_day) - dt.date.fromisoformat(reported)).days
 
 
 _PUBLISHED_WITHIN_DAYS = 3
@@ -1765,17 +1763,13 @@ _PUBLISHED_WITHIN_DAYS = 3
 story that day or the next few; a date line far later is not its."""
 
 
-def _reports_long_before(wire: WireLead, date_line: DateLine) -> bool:
-    """Whether a wire lead reports a day long before the full date line over its title ("24
-    октября 2020 года", then "Макей и Мухриддин ...", "МИНСК, 15 октября (БЕЛТА) – ..."):
-    the line closes the undated statement above, not this story."""
-    line_day = date_line.date.iso()
-    if wire.date_line is None or line_day is None:
-        return False
-    reported = wire.date_line.date.iso(default_year=date_line.date.year)
-    return reported is not None and (
-        dt.date.fromisoformat(line_day) - dt.date.fromisoformat(reported)
-    ).days > _PUBLISHED_WITHIN_DAYS
+def _not_the_storys_line(wire: WireLead, date_line: DateLine) -> bool:
+    """Whether the full date line over a wire story's title is not the story's: the lead
+    reports a later day ("12.11.2025", then "МИНСК, 13 ноября (БЕЛТА) – ...": an item is not
+    published before the day it reports), or one long before ("24 октября 2020 года", then
+    "МИНСК, 15 октября (БЕЛТА) – ..."). The line closes the undated item above."""
+    days = _days_before_the_line(wire, date_line)
+    return days is not None and (days < 0 or days > _PUBLISHED_WITHIN_DAYS)
 
 
 def _close_above(drafts: list[_Draft], current: _Draft, wire: WireLead) -> None:
@@ -2747,9 +2741,9 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
             years.append(None)
             continue
         year = _year_from_text(draft, day)
+        before = next((d for d in reversed(own[:index]) if d is not None), None)
+        after = next((d for d in own[index + 1 :] if d is not None), None)
         if year is None:
-            before = next((d for d in reversed(own[:index]) if d is not None), None)
-            after = next((d for d in own[index + 1 :] if d is not None), None)
             if in_order:
                 newer, older = (before, after) if newest_first else (after, before)
                 year = _year_between(day, newer, older)
@@ -2762,13 +2756,8 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
                 year = _year_near(day, before) or _year_near(day, after)
         if year is None:
             year = _stated_year(draft, day)
-        around = [d for d in (
-            next((d for d in reversed(own[:index]) if d is not None), None),
-            next((d for d in own[index + 1 :] if d is not None), None),
-        ) if d is not None]
-        years.append(
-            _on_its_weekday(draft, day, year, {int(d[:4]) for d in around}, in_order)
-        )
+        around = {int(d[:4]) for d in (before, after) if d is not None}
+        years.append(_on_its_weekday(draft, day, year, around, in_order))
     return years
 
 
