@@ -626,11 +626,12 @@ def _undated_text(draft: _Draft | None) -> bool:
     )
 
 
-def _source_header(line: str, below: list[str]) -> DateLine | None:
+def _source_header(line: str, below: list[str], current: _Draft | None) -> DateLine | None:
     """The date of a digest's header above the report it collects ("Source: Kazinform, 29
     April 2025", "2. Источник: БЕЛТА, 12 марта 2025 г."), straight above the report's title
     and text; None for any other line. A credit under an item's text has no title and text
-    glued under it, and a numbered one is a list's entry, never an item's last line."""
+    glued under it, and a numbered one is a list's entry, never an item's last line. Under
+    an undated item (`current`) an unnumbered one is that item's credit and date."""
     numbered = _LIST_NUMBER.match(line)
     credit = line[numbered.end() :] if numbered else line
     if not _is_credit(credit) or len(below) < 2:
@@ -638,11 +639,14 @@ def _source_header(line: str, below: list[str]) -> DateLine | None:
     date_line = parse_date_line(credit)
     if date_line is None or date_line.date.year is None:
         return None
+    if numbered:
+        return date_line
     title, text = below
-    return date_line if (
+    heads = (
         _is_title_like(title) and parse_date_line(title) is None and _is_paragraph(text)
         and not _is_title_like(text)
-    ) or numbered else None
+    )
+    return date_line if heads and not _undated_text(current) else None
 
 
 def _is_feed_source(line: str, current: _Draft | None) -> bool:
@@ -2099,10 +2103,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         )
         next_is_date = next_line is not None and parse_date_line(next_line, bare=True) is not None
         # a digest's "Source: Kazinform, 29 April 2025" over a report: that report's date line
-        source_header = (
-            None if _undated_text(current) and not _LIST_NUMBER.match(line)
-            else _source_header(line, lines[i + 1 : i + 3])
-        )
+        source_header = _source_header(line, lines[i + 1 : i + 3], current)
         if source_header is None and (
             layout.skips(i, line, current, next_line, next_is_date)
             or _is_place_under_date(current, line, next_line)
