@@ -1628,12 +1628,10 @@ def _opens_new_item(paragraph: str, date_line: DateLine) -> bool:
     under "Москва, 20 января 2021 года"), or with a wire's lead. Such a lead needs no date
     line above it, so a place and date over it end the item above."""
     day = opening_date(paragraph)
-    if day is not None and (
-        day.year is not None
-        or (day.day, day.month) != (date_line.date.day, date_line.date.month)
-    ):
-        return True
-    return wire_lead(paragraph) is not None
+    return (
+        (day is not None and day.year is not None) or _leads_with_another_day(paragraph, date_line)
+        or wire_lead(paragraph) is not None
+    )
 
 
 def _leads_with_another_day(paragraph: str, date_line: DateLine) -> bool:
