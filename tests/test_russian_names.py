@@ -36,6 +36,11 @@ from store.text.russian import nominative_name, nominative_role
         ("Виктора Хренина", "Виктор Хренин"),  # the analyser knows "хренина" as a noun only
         ("Анны Хрениной", "Анна Хренина"),
         ("Fyodor Voitolovsky", "Fyodor Voitolovsky"),
+        # a surname in -ич declines only for a man: "Александра" here is Александр's genitive
+        ("Александра Вольфовича", "Александр Вольфович"),
+        ("Александром Вольфовичем", "Александр Вольфович"),
+        ("Ивана Вучича", "Иван Вучич"),  # a surname no dictionary knows
+        ("Анна Петрович", "Анна Петрович"),
     ],
 )
 def test_a_russian_name_comes_back_to_the_nominative(written: str, nominative: str) -> None:

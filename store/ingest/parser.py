@@ -2608,14 +2608,16 @@ def _year_between(day: DateMatch, newer: str | None, older: str | None) -> int |
     return None
 
 
-_NEAR_DAYS = 7
-"""How close a yearless day must fall to the date of the item above to take its year: a
-channel's posts a few days apart ("Sep 30, 2025", then "October 3") in a dump of mixed
-pages. Further apart, a dump out of date order tells no year."""
+_NEAR_DAYS = 31
+"""How close a yearless day must fall to the date of the item above (or below) to take its
+year: a channel's posts a few days apart ("Sep 30, 2025", then "October 3") in a dump of
+mixed pages, or a story filed among the same month's news ("On 18 November" above a piece
+of 27 November 2020, in a file whose blocks of weeks are out of order). Further apart, a
+dump out of date order tells no year."""
 
 
 def _year_near(day: DateMatch, above: str | None) -> int | None:
-    """The year that puts `day` within a week of the date of the item above; None when that
+    """The year that puts `day` within a month of the date of the item above; None when that
     item is further away."""
     if above is None:
         return None
@@ -2638,11 +2640,12 @@ def _dump_order(dated: list[str]) -> tuple[bool, bool]:
 
     An item dated only by its event may sit out of place, so most neighbours, not all, must
     agree; each inferred year is still checked against both of its own neighbours
-    (`_year_between`).
+    (`_year_between`). One dated item tells no order: a page of two stories, "4 июня" over
+    one of 12 June 2024, is not a year apart because newest-first would put it so.
     """
     pairs = list(itertools.pairwise(dated))
     if not pairs:
-        return True, True
+        return True, False
     down = sum(1 for a, b in pairs if a >= b)
     up = sum(1 for a, b in pairs if a <= b)
     newest_first = down >= _IN_ORDER_SHARE * len(pairs)
@@ -2750,7 +2753,7 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
                 # out of date order, between two items of one year: that year
                 year = int(before[:4]) if before[:4] == after[:4] else None
             if year is None:
-                # within a week of the item above, else of the one below (a dump's first
+                # within a month of the item above, else of the one below (a dump's first
                 # posts have nothing above them)
                 year = _year_near(day, before) or _year_near(day, after)
         if year is None:

@@ -338,9 +338,21 @@ def _yearless_date_line(
     if not after and (_WEEKDAY.fullmatch(before) or (bare and not before)):
         return DateLine(match)
     town = _PLACE_BEFORE.fullmatch(_TOWN.sub("", before))  # "г. Душанбе, 16 апреля"
-    if not after and bare and town is not None and not _is_label(town["place"]):
+    if town is None or _is_label(town["place"]):
+        return None
+    if not after and bare:
         return DateLine(match, town["place"])  # "Душанбе, 3 ноября", "Yerevan, the 8th"
+    if _AGENCY_MARK.fullmatch(after) and not _NOT_AN_AGENCY.match(after):
+        # an agency's dateline on a line of its own ("МИНСК, 4 июня. /БЕЛТА/"), the story
+        # in the paragraph below
+        place = town["place"]
+        return DateLine(match, place.title() if place.isupper() else place)
     return None
+
+
+_AGENCY_MARK = re.compile(r"/\s?[A-ZА-ЯЁ][\w\-. ]{1,24}/|\([A-ZА-ЯЁ][\w\-. ]{1,24}\)")
+"""An agency's mark after a dateline: "/ТАСС/", "/Корр. БЕЛТА/", "(BelTA)", "(РИА Новости)"."""
+_NOT_AN_AGENCY = re.compile(r"[/(]\s?(?:photo|video|фото|видео|updated|обновлено)", re.I)
 
 
 def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:

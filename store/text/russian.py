@@ -114,6 +114,8 @@ def _case_and_gender(words: list[str]) -> tuple[str, str]:
         return by_analyser and _ending_allows(surname, case, gender)
 
     def may_be_nominative(gender: str) -> bool:
+        if _DECLINED_ICH.search(surname.casefold()):
+            return False
         return _ending_allows(surname, "nomn", gender) and (
             _SURNAME.search(surname.casefold()) is not None
             or not surnames  # a surname the analyser cannot read ("Рахимзода")
@@ -150,6 +152,10 @@ def _case_and_gender(words: list[str]) -> tuple[str, str]:
     return best.tag.case or "", gender
 
 
+_DECLINED_ICH = re.compile(r"[^\W\d_]ич(а|у|ем|е)$")
+"""A surname in -ич with a case ending ("Вольфовича", "Вучичем"): a man's in a case other
+than the nominative, for a woman's in -ич does not decline. "Александра Вольфовича" is
+Александр Вольфович in the genitive, not a woman named Александра."""
 _SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)(а|у|ым|е|ой|ою)?$")
 """The Russian surnames that decline as -ов/-ин do, with their case ending if any."""
 _ENDINGS = {
@@ -217,6 +223,9 @@ def _word_nominative(word: str, case: str, gender: str, given: bool) -> str:
 def _surname_by_ending(word: str, case: str, gender: str) -> str:
     """An -ов/-ин surname in the nominative by its ending alone ("Хренина" in the genitive
     -> "Хренин"): for a surname the analyser knows only as a common word ("хренина")."""
+    declined = _DECLINED_ICH.search(word.casefold())
+    if declined is not None and gender != "femn" and case != "nomn":
+        return word[: len(word) - len(declined.group(1))]  # "Вучича" -> "Вучич"
     match = _SURNAME.search(word.casefold())
     ending = (match.group(1) or "") if match else None
     if ending is None or not gender:
