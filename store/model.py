@@ -261,6 +261,10 @@ def _split_paragraphs(text: str) -> list[str]:
 _OPENING_DATE = re.compile(
     r"^(?:On|From|In|В|С)\s+[^.]{0,40}?\d{4}(?:\s*(?:года|г\.))?\s*,\s*", re.IGNORECASE
 )
+SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?])(?<![\s.][A-ZА-ЯЁ]\.)(?<!\s[A-ZА-ЯЁ][a-zа-яё]\.)\s+(?=[A-ZА-ЯЁ])"
+)
+"""A sentence's end, not an initial's full stop ("I.N. Tasmagambetov met ...", "A. Petrov")."""
 _OPENING_PLACE = re.compile(r"^(?:at|in|во?)\s+[^,]{0,60},\s*", re.IGNORECASE)
 
 
@@ -270,7 +274,7 @@ def derive_title(paragraph: str, max_words: int = 12) -> str:
     The opening date and place ("On 5 December 2024, at the CSTO Secretariat, ...") are
     dropped: the list shows the date already, and the words after them say what happened.
     """
-    sentence = re.split(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁ])", paragraph.strip(), maxsplit=1)[0]
+    sentence = SENTENCE_BREAK.split(paragraph.strip(), maxsplit=1)[0]
     rest = _OPENING_DATE.sub("", sentence, count=1)
     rest = _OPENING_PLACE.sub("", rest, count=1) if rest != sentence else rest
     if len(rest.split()) >= 4:

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from store.ingest.participants import find_participants, is_named_in, resolve_addresses
-from store.model import Item, derive_title, make_id
+from store.model import SENTENCE_BREAK, Item, derive_title, make_id
 from store.text import lexicon
 from store.text.dates import (
     DateLine,
@@ -1347,17 +1347,10 @@ def _speech_goes_on(line: str) -> bool:
     return _is_speech_closing(line) or _in_speakers_voice(line)
 
 
-_SENTENCE_BREAK = re.compile(
-    r"(?<=[.!?])(?<!\s[A-ZА-ЯЁ]\.)(?<!\s[A-ZА-ЯЁ][a-zа-яё]\.)\s+(?=[A-ZА-ЯЁ])"
-)
-"""Where a sentence ends: not after an initial ("Deputy Minister A. Rakhmetullin", "Yu.
-Khachaturov")."""
-
-
 def _first_sentence(paragraph: str) -> str:
     """The paragraph's first sentence, after a dateline written as one ("Moscow, 25 March
     2025. CSTO Deputy Secretary General ... took part ...")."""
-    sentences = _SENTENCE_BREAK.split(paragraph, maxsplit=2)
+    sentences = SENTENCE_BREAK.split(paragraph, maxsplit=2)
     if len(sentences) > 1 and parse_date_line(sentences[0]) is not None:
         return sentences[1]
     return sentences[0]

@@ -331,6 +331,22 @@ def _strip_edges(tokens: list[_Token]) -> list[_Token]:
     return tokens
 
 
+_TIME_WORDS = frozenset(
+    "today yesterday tomorrow earlier later meanwhile on monday tuesday wednesday thursday"
+    " friday saturday sunday сегодня вчера завтра".split()
+)
+"""Words of time a sentence may open with before a post ("Today the Chief of the CSTO Joint
+Staff, Colonel General Andrey Serdyukov, held ...")."""
+
+
+def _after_time_words(tokens: list[_Token]) -> list[_Token]:
+    """A phrase without the words of time (and a comma after them) it opens with."""
+    k = 0
+    while k < len(tokens) and (tokens[k].key in _TIME_WORDS or (k and tokens[k].text == ",")):
+        k += 1
+    return tokens[k:] if k < len(tokens) else tokens
+
+
 def _span_text(text: str, tokens: list[_Token]) -> str:
     if not tokens:
         return ""
@@ -721,7 +737,7 @@ def _roles_before(text: str, tokens: list[_Token], lo: int, run_start: int) -> t
         dashes = [i for i, t in enumerate(chunk) if t.kind == "dash"]
         if dashes and not any(_is_role_head(t) for t in chunk[: dashes[-1]]):
             chunk = chunk[dashes[-1] + 1 :]  # "TASHKENT, 6 February 2025 – The OSCE ..."
-        stripped = _strip_edges(chunk)
+        stripped = _strip_edges(_after_time_words(chunk))
         if not named and len(stripped) > 1 and (
             (_is_acronym(stripped[0]) and _is_role_head(stripped[-1]))
             # "Действующий председатель ОБСЕ, Министр иностранных дел Финляндии ...": in

@@ -371,13 +371,15 @@ NEWS_LEAD_VERBS = re.compile(
 
 CONTINUATION = re.compile(
     r"\b(?:also|too|as well|in addition|the (?:meeting|talks|visit|event|sides|parties)"
-    r"|the relevant|the respective|the said|this decision|the decision)\b"
+    r"|the relevant|the respective|the said|this decision|the decision"
+    r"|the (?:session|summit|conference|forum|ceremony|exercises?)(?! of\b))\b"
     r"|(?<![а-яё])(?:также|тоже|кроме того|во встрече|в ходе|в переговорах|в мероприятии"
     r"|соответствующ\w*|данн(?:ое|ый|ую|ого) решени\w*)"
     r"(?![а-яё])",
     re.IGNORECASE,
 )
-"""Words by which a paragraph goes on with the event its item already told of."""
+"""Words by which a paragraph goes on with the event its item already told of ("... took
+part in the session.", not "... in the session of the OSCE Permanent Council")."""
 
 
 class Stems:
