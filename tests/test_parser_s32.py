@@ -62,3 +62,71 @@ def test_an_agency_dateline_on_a_line_of_its_own_dates_the_story_under_its_title
     ]
     assert items[0].body[0].startswith("Заседание Комитета")
     assert "Минск" in items[0].places
+
+
+def test_a_forwarded_from_line_starts_the_next_post_and_is_not_its_title() -> None:
+    text = (
+        "Kazinform: How do you assess the situation?\n\n"
+        "I.T.: The door is open, and we are ready for dialogue at any moment.\n\n"
+        "Kazinform: Thank you for the interview.\n\n"
+        "Forwarded from Sputnik Kazakhstan\n"
+        "The active phase of the joint exercises of the CSTO Collective Rapid Reaction Forces"
+        " has started.\n"
+        "More than 1,500 servicemen are involved. The exercises will last until September 6.\n"
+        "👁 4.1K   Sep 3 at 10:14\n"
+    )
+    items = parse_text(text, "x")
+    assert len(items) == 2
+    assert items[0].body[-1] == "Kazinform: Thank you for the interview."
+    assert items[1].body[0].startswith("The active phase")
+    assert "Forwarded" not in items[1].title
+
+
+def test_a_future_day_in_a_wire_leads_sentence_leaves_the_date_line_to_its_story() -> None:
+    text = (
+        "2 декабря Генеральный секретарь ОДКБ провел рабочую встречу с Председателем"
+        " Исполнительного комитета СНГ Сергеем Лебедевым.\n"
+        "Стороны обсудили итоги взаимодействия ОДКБ и СНГ.\n"
+        "👁 2,1K   12:08\n\n"
+        "Россия с 1 января возглавит ОДКБ\n"
+        "25 декабря 2024, 10:30\n\n"
+        "/ТАСС/. Российская Федерация с 1 января 2025 года приступит к председательству в"
+        " Организации Договора о коллективной безопасности.\n\n"
+        "Девиз председательства пока не объявлен.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.date for i in items] == ["2024-12-02", "2024-12-25"]
+    assert items[0].body[-1] == "Стороны обсудили итоги взаимодействия ОДКБ и СНГ."
+
+
+def test_a_paragraph_on_who_took_part_in_the_session_goes_on_with_its_story() -> None:
+    text = (
+        "Leaders of CSTO states sign declaration in Astana\n"
+        "28 November 2024, 14:47\n\n"
+        "ASTANA, November 28. /TASS/. The heads of state adopted a declaration following the"
+        " session of the Collective Security Council, chaired by Kazakh President Kassym-Jomart"
+        " Tokayev.\n\n"
+        "Russian President Vladimir Putin, Belarusian President Alexander Lukashenko and Tajik"
+        " President Emomali Rahmon took part in the session.\n\n"
+        "According to the decision of the Council, Russia will chair the Organization in 2025.\n"
+    )
+    items = parse_text(text, "x")
+    assert len(items) == 1
+    assert "Vladimir Putin" in [p.name for p in items[0].participants]
+
+
+def test_a_post_after_a_rank_keeps_the_officers_post_and_opens_its_own_item() -> None:
+    text = (
+        "On 24 November 2023, I.N. Tasmagambetov met in Minsk with the State Secretary of the"
+        " Union State Dmitry Mezentsev.\n\n\n\n"
+        "Today the Chief of the CSTO Joint Staff, Colonel General Andrey Serdyukov, held a"
+        " working meeting with the heads of the operational departments of the Joint Staff.\n\n"
+        "Particular attention was paid to the plans for the next year.\n"
+        "👁 2.7K · 5 Dec at 14:20\n"
+    )
+    items = parse_text(text, "x")
+    assert len(items) == 2
+    assert items[0].title.startswith("I.N. Tasmagambetov met in Minsk")
+    (officer,) = items[1].participants
+    assert (officer.name, officer.role) == ("Andrey Serdyukov", "Chief")
+    assert items[1].date == "2023-12-05"

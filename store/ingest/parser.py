@@ -364,6 +364,8 @@ _FURNITURE = re.compile(
     r"|дней|недел[юиь])\s+(?:ago|назад)"
     # a channel post's place line under its title ("📍 Санкт-Петербург, Таврический дворец")
     r"|📍[^.!?]{0,80}"
+    # a post forwarded from another channel: the channel it came from
+    r"|(?:forwarded from|переслано (?:из|от)|репост из)\s+[^.!?]{1,60}"  # also _FORWARDED
     # a post's hashtags, a feed entry's link, the page's invitation to its channel or comments
     r"|(?:#[^\W\d_][\w\-]*\s*)+|(?:link|ссылка|url)\s*:\s*\S+"
     r"|(?:follow|subscribe to|читайте|подписывайтесь на)\b[^.!?]{0,60}"
@@ -678,9 +680,17 @@ def _is_related_inline(line: str) -> bool:
     )
 
 
+_FORWARDED = re.compile(r"(?:forwarded from|переслано (?:из|от)|репост из)\s", re.IGNORECASE)
+"""The line over a post forwarded from another channel ("Forwarded from Sputnik Kazakhstan",
+"Переслано из МИД России"): furniture that starts the next post."""
+
+
 def _ends_item(line: str, current: _Draft | None) -> bool:
-    """Whether a furniture line ends the item it follows: a footer under its text."""
-    return current is not None and _has_text(current) and _is_footer(line)
+    """Whether a furniture line ends the item it follows: a footer under its text, or the
+    forwarded-from line over the next post."""
+    return current is not None and _has_text(current) and (
+        _is_footer(line) or _FORWARDED.match(line) is not None
+    )
 
 
 _SITE_NAME_WORDS = 10
@@ -1743,11 +1753,16 @@ def _wire_item(
 
 def _days_before_the_line(wire: WireLead, date_line: DateLine) -> int | None:
     """How many days before the full date line over its title a wire lead's day lies
-    (negative: after it), in the line's year; None when either has no full day."""
+    (negative: after it), in the line's year; None when either has no full day.
+
+    The lead's day is its dateline's ("МИНСК, 13 ноября (БЕЛТА) –"), or the day its first
+    sentence reports an event on; not any date the sentence names ("/ТАСС/. Российская
+    Федерация с 1 января 2025 года приступит ..." under "25 декабря 2024, 10:30")."""
     line_day = date_line.date.iso()
-    reported = (
-        wire.date_line.date.iso(default_year=date_line.date.year) if wire.date_line else None
-    )
+    day = wire.date_line.date if wire.date_line is not None else None
+    if wire.date_line is not None and not wire.date_line.place:
+        day = event_date(wire.text)
+    reported = day.iso(default_year=date_line.date.year) if day is not None else None
     if line_day is None or reported is None:
         return None
     return (dt.date.fromisoformat(line_day) - dt.date.fromisoformat(reported)).days
