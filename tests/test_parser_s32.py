@@ -130,3 +130,17 @@ def test_a_post_after_a_rank_keeps_the_officers_post_and_opens_its_own_item() ->
     (officer,) = items[1].participants
     assert (officer.name, officer.role) == ("Andrey Serdyukov", "Chief")
     assert items[1].date == "2023-12-05"
+
+
+def test_the_year_a_plan_runs_to_does_not_date_a_yearless_interview() -> None:
+    text = (
+        "Council meets in Minsk\n3 March 2016\nThe Council met in Minsk.\n\n"
+        "Forum opens in Almaty\n12 September 2018\nThe forum opened in Almaty.\n\n"
+        "Interview of the CSTO Secretary General to the Armenpress news agency\n\n"
+        "YEREVAN, JUNE 2, ARMENPRESS. The Secretary General spoke of the Collective Security"
+        " Strategy until 2025 adopted in Yerevan.\n\n"
+        "Board meets\n1 May 2014\nThe Board met.\n"
+    )
+    items = parse_text(text, "x")
+    assert items[2].title.startswith("Interview of the CSTO Secretary General")
+    assert items[2].date is None

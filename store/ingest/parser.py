@@ -2566,6 +2566,15 @@ _LOOKING_BACK = re.compile(
 session"): an event later in its year than the item's day was the year before the item."""
 
 
+_TARGET_YEAR = re.compile(
+    r"\b(?:until|up to|till|through|by)\s+(?:the (?:year|end of)\s+)?$"
+    r"|(?<![а-яё])(?:до|по|к)\s+(?:конца\s+)?$",
+    re.IGNORECASE,
+)
+"""Words before a year a plan runs to ("the Collective Security Strategy until 2025",
+"Стратегии ... на период до 2035 года"): the year the item looks to, not its own."""
+
+
 def _stated_year(draft: _Draft, day: DateMatch) -> int | None:
     """The one year an item's words state apart from any full date, for a day written
     without one that nothing else dates; None when they state none, or several. A year
@@ -2576,7 +2585,9 @@ def _stated_year(draft: _Draft, day: DateMatch) -> int | None:
     for text in (draft.title, *draft.body):
         spans = [(d.start, d.end) for d in find_dates(text) if d.year is not None]
         for found in _STATED_YEAR.finditer(text):
-            if any(a <= found.start() < b for a, b in spans):
+            if any(a <= found.start() < b for a, b in spans) or _TARGET_YEAR.search(
+                text[max(0, found.start() - 20) : found.start()]
+            ):
                 continue
             years.add(int(found.group(1)))
             before = text[max(0, found.start() - 60) : found.start()]
