@@ -144,3 +144,21 @@ def test_the_year_a_plan_runs_to_does_not_date_a_yearless_interview() -> None:
     items = parse_text(text, "x")
     assert items[2].title.startswith("Interview of the CSTO Secretary General")
     assert items[2].date is None
+
+
+def test_an_agencys_update_mark_after_the_time_leaves_a_date_line() -> None:
+    text = (
+        "Statement of the CSTO Council of Foreign Ministers on the situation in the Middle East\n\n"
+        "The Ministers express deep concern over the continuing armed conflict.\n\n"
+        "Yerevan, 13 October 2016\n"
+        "Print | Send to a friend\n\n"
+        "SCO foreign ministers agree on draft documents for Astana summit\n"
+        "21 April, 14:37 UPDATED: 21 April, 15:02\n\n"
+        "ASTANA, April 21. /TASS/. The foreign ministers of the SCO member states have agreed"
+        " on the draft documents.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.title for i in items] == [
+        "Statement of the CSTO Council of Foreign Ministers on the situation in the Middle East",
+        "SCO foreign ministers agree on draft documents for Astana summit",
+    ]

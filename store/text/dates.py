@@ -274,6 +274,11 @@ _CLOCK_TIME = re.compile(r"(?<![\d:])[0-2]?\d:[0-5]\d(?![\d:])")
 """A time of day ("11:05"): a news feed's date line gives it instead of the year."""
 
 
+_UPDATE_MARK = re.compile(
+    r"\s+(?:updated|last updated|обновлено)\s*:?\s*[^:]{0,20}?[0-2]?\d:[0-5]\d$", re.IGNORECASE
+)
+"""An agency's mark of the story's update after its time ("21 April, 14:37 UPDATED: 21
+April, 15:02"): the date line is the first day and time."""
 _AT_TIME = re.compile(r"^(?:at|в)\s+(?=\d)", re.IGNORECASE)
 """The word before a post's time of day ("27 ноября в 10:05", "Nov 27 at 10:02")."""
 
@@ -331,6 +336,7 @@ def _yearless_date_line(
     heading unless it stands where a date line does (`bare`); the year comes from
     elsewhere. `around` is the text before and after the day, stripped."""
     before, after = around
+    after = _UPDATE_MARK.sub("", after)
     if _CLOCK_TIME.fullmatch(_AT_TIME.sub("", after)) or _CLOCK_TIME.fullmatch(before):
         return DateLine(match)  # also a post's "27 ноября в 10:05", "Nov 27 at 10:02"
     if not after and bare and _SECTION_LABEL.fullmatch(text[: match.start].strip()):
