@@ -162,3 +162,24 @@ def test_an_agencys_update_mark_after_the_time_leaves_a_date_line() -> None:
         "Statement of the CSTO Council of Foreign Ministers on the situation in the Middle East",
         "SCO foreign ministers agree on draft documents for Astana summit",
     ]
+
+
+def test_bulleted_headlines_under_related_news_are_other_pages() -> None:
+    text = (
+        "On 24 April 2017, SCO Secretary-General Rashid Alimov received at the Secretariat the"
+        " Ambassador of the Republic of Belarus to China, Kirill Rudy.\n\n"
+        "Related news:\n"
+        "- SCO Secretary-General receives Ambassador of Mongolia\n"
+        "- Meeting of the SCO Council of National Coordinators in Beijing\n\n"
+        "Kazakh FM meets SCO Secretary-General\n"
+        "10 January 2017 16:40\n\n"
+        "ASTANA. KAZINFORM - Minister of Foreign Affairs of Kazakhstan Kairat Abdrakhmanov met"
+        " with Secretary-General of the SCO Rashid Alimov.\n"
+    )
+    items = parse_text(text, "x")
+    assert len(items) == 2
+    assert items[0].body == (
+        "On 24 April 2017, SCO Secretary-General Rashid Alimov received at the Secretariat the"
+        " Ambassador of the Republic of Belarus to China, Kirill Rudy.",
+    )
+    assert items[1].title == "Kazakh FM meets SCO Secretary-General"

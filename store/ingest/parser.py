@@ -874,12 +874,13 @@ def _page_furniture(
         return True, "tags"
     if skipping == "contacts" and _contact_line(line, following):
         return True, skipping
-    if skipping == "related" and _is_title_like(line) and (
+    if skipping == "related" and _is_title_like(_LIST_BULLET.sub("", line)) and (
         _title_date(line) is None or _BRACKETED_DATE.search(line) is not None
     ) and (
         # a title ending with its place and date is the next item's ("Брифинг ..., Москва,
         # 3 июня 2026 года"), whatever line follows it
-        next_line is None or (_is_title_like(next_line) and not next_is_date)
+        next_line is None
+        or (_is_title_like(_LIST_BULLET.sub("", next_line)) and not next_is_date)
     ):
         return True, skipping
     if skipping == "tags" and _RELATED.fullmatch(line.strip(" :")):
@@ -898,6 +899,9 @@ def _page_furniture(
     return False, ""
 
 
+_LIST_BULLET = re.compile(r"^[-–—•·*▪►]\s+")
+"""A list's bullet before a headline of "Related news:" ("- SCO Secretary-General receives
+..."): the headline is still another page's."""
 _SIGNED = re.compile(r"\((?:signed|подписано|подпись)\)\s+\S.{0,60}", re.I)
 """A UN document's signature line: "(Signed) V. Nebenzia", "(Подпись) В. Рыбаков"."""
 
