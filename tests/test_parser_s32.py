@@ -183,3 +183,25 @@ def test_bulleted_headlines_under_related_news_are_other_pages() -> None:
         " Ambassador of the Republic of Belarus to China, Kirill Rudy.",
     )
     assert items[1].title == "Kazakh FM meets SCO Secretary-General"
+
+
+def test_a_day_alone_over_the_next_title_dates_that_item() -> None:
+    text = (
+        "Belarus FM talks with OSCE Secretary General\n"
+        "5 May 2020\n\n"
+        "MINSK, 5 May (BelTA) – Minister of Foreign Affairs Vladimir Makei held a telephone"
+        " conversation with OSCE Secretary General Thomas Greminger.\n\n"
+        "The sides discussed measures against the spread of COVID-19.\n\n"
+        "7 July\n\n"
+        "Natalia Gherman: \"Central Asia showed an example of solidarity in the pandemic\"\n\n"
+        "The Head of UNRCCA Natalia Gherman answered the questions of Kazinform.\n\n"
+        "Q: How did the pandemic affect the work of the Centre?\n\n"
+        "A: We moved most of our events online.\n\n"
+        "OSCE Office marks anniversary\n"
+        "20 July 2020\n\n"
+        "The OSCE Programme Office in Dushanbe marked its anniversary.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.date for i in items] == ["2020-05-05", "2020-07-07", "2020-07-20"]
+    assert items[0].body[-1] == "The sides discussed measures against the spread of COVID-19."
+    assert items[1].title.startswith("Natalia Gherman:")

@@ -2133,7 +2133,13 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
             current = _wire_item(current, wire, numbers[i], hard_block, drafts)
             continue
         date_line = source_header or parse_date_line(
-            line, bare=current is None or _under_title(current) or _signed(current)
+            line,
+            bare=current is None or _under_title(current) or _signed(current)
+            # "7 июля" over the next title, under the item above
+            or (
+                _has_text(current) and next_line is not None and _is_title_like(next_line)
+                and not next_is_date
+            ),
         )
         # "PC.DEL/1772/21", then "17 December 2021": the date of the document that begins
         after_symbol = i > 0 and _DOCUMENT_SYMBOL.fullmatch(lines[i - 1]) is not None
@@ -2251,6 +2257,7 @@ def _closing_date_lines(drafts: list[_Draft]) -> list[_Draft]:
             continue
         merged.append(draft)
     return merged
+
 
 
 def _signed_only(draft: _Draft) -> bool:
