@@ -205,3 +205,21 @@ def test_a_day_alone_over_the_next_title_dates_that_item() -> None:
     assert [i.date for i in items] == ["2020-05-05", "2020-07-07", "2020-07-20"]
     assert items[0].body[-1] == "The sides discussed measures against the spread of COVID-19."
     assert items[1].title.startswith("Natalia Gherman:")
+
+
+def test_an_agency_copy_dated_only_by_its_weekday_takes_the_day_of_the_meeting_it_copies() -> None:
+    text = (
+        "UNRCCA Head meets Kyrgyz Foreign Minister\n"
+        "14 May 2019\n\n"
+        "On 14 May 2019, the Special Representative of the Secretary-General for Central Asia"
+        " Natalia Gherman met in Bishkek with the Minister of Foreign Affairs of the Kyrgyz"
+        " Republic Chingiz Aidarbekov.\n\n"
+        "Kyrgyz FM Ch. Aidarbekov, UN envoy N. Gherman discuss situation in Afghanistan\n\n"
+        "BISHKEK (AKIpress) - Foreign Minister of Kyrgyzstan Chingiz Aidarbekov met on Tuesday"
+        " with Special Representative of the UN Secretary-General for Central Asia Natalia"
+        " Gherman.\n\n"
+        "OSCE marks anniversary\n\n"
+        "BISHKEK (AKIpress) - The OSCE Programme Office marked its anniversary on Friday.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.date for i in items] == ["2019-05-14", "2019-05-14", None]

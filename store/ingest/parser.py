@@ -2759,6 +2759,52 @@ def _event_dates(items: list[tuple[int, Item]]) -> list[tuple[int, Item]]:
     return dated
 
 
+_COPY_NEIGHBOURS = 2
+"""How far from an agency's copy the item it copies may stand in a dump."""
+_COPY_SHARED_PEOPLE = 2
+_WEEK_DAYS = 6
+
+
+def _weekday_dates(items: list[tuple[int, Item]]) -> list[tuple[int, Item]]:
+    """Date an undated agency copy whose lead puts its event on a weekday ("BISHKEK
+    (AKIpress) - ... met on Tuesday with ...") by the dated item beside it that reports the
+    same meeting: the same two people or more. The copy's day is that weekday within a week
+    of the other's date, nearest to it; no such neighbour, and the date stays unknown."""
+    dated = []
+    for index, (line, item) in enumerate(items):
+        named = (
+            _LEAD_WEEKDAY.search(_first_sentence(item.body[0]))
+            if item.date is None and item.body else None
+        )
+        date = None
+        if named is not None and len(item.participants) >= _COPY_SHARED_PEOPLE:
+            word = (named.group(1) or named.group(2)).casefold()
+            weekday = next(days.index(word) for days in _WEEKDAYS if word in days)
+            near = sorted(
+                (k for k in range(index - _COPY_NEIGHBOURS, index + _COPY_NEIGHBOURS + 1)
+                 if 0 <= k < len(items) and k != index),
+                key=lambda k: abs(k - index),
+            )
+            other = next(
+                (
+                    items[k][1] for k in near
+                    if items[k][1].date is not None and sum(
+                        is_named_in(p.name, items[k][1].participants) for p in item.participants
+                    ) >= _COPY_SHARED_PEOPLE
+                ),
+                None,
+            )
+            if other is not None and other.date is not None:
+                reported = dt.date.fromisoformat(other.date)
+                days = [reported + dt.timedelta(days=d) for d in range(-_WEEK_DAYS, _WEEK_DAYS + 1)]
+                fits = [d for d in days if d.weekday() == weekday]
+                date = min(fits, key=lambda d: abs((d - reported).days)).isoformat()
+        dated.append((line, item if date is None else replace(
+            item, date=date, id=make_id(date, item.title, item.body)
+        )))
+    return dated
+
+
 def _default_years(drafts: list[_Draft]) -> list[int | None]:
     """For each draft, the year its yearless date takes: from its own text, else from the
     nearest items that have a full date: the year that puts it between them when the dump
@@ -3003,7 +3049,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
         item = _to_item(draft, source, default_year)
         if item is not None:
             items.append((draft.line, item))
-    items = _event_dates(items)
+    items = _weekday_dates(_event_dates(items))
     people = resolve_addresses([item.participants for _, item in items])
     return [
         (line, item if found == item.participants else replace(item, participants=found))
