@@ -297,7 +297,7 @@ def _is_title_like(line: str) -> bool:
     return parse_date_line(line) is None
 
 
-_SEPARATOR = re.compile(r"[*#=~_•·\-–—\s]{3,200}")
+_SEPARATOR = re.compile(r"[*#=~_•·\-–—\u2500-\u257f\s]{3,200}")  # box drawing: "──────"
 
 
 _AUTHOR_WITH_POST = re.compile(r"By [A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3}, \S")
@@ -346,7 +346,9 @@ _FURNITURE = re.compile(
     # an agency's terms of reprint under each story
     r"|(?:при (?:использовании|перепечатке|цитировании|полном или частичном использовании)"
     r" материалов|when using (?:the )?materials).{0,80}(?:обязательна|обязательно|required)\.?"
-    r"|print(?: this page)?|share on \w+|share on\s*:"
+    r"|print(?: this page)?|печать|распечатать|share on \w+|share on\s*:"
+    # a story's author under it ("Автор: Айгерим Сейтказина"), not a participant
+    r"|(?:автор|author)\s*:\s*[^.!?]{1,60}"
     # an e-mail newsletter's links around its issue and the link to each story's page
     r"|view (?:this|it|the) (?:e-?mail|newsletter|message) (?:in|on) (?:your|a|the) (?:browser|web)"
     r"|(?:если|в случае если) письмо (?:отображается|показывается) некорректно\W.{0,60}"
@@ -494,13 +496,15 @@ _LABEL_LINE = re.compile(
 
 
 _PHOTO_CREDIT = re.compile(
-    r"(?:(?:photos? by|photo credit|автор фото|фото предоставлено)\s*:?|(?:photos?|фото)\s*[:©])"
+    r"(?:(?:photos? by|photo credit|автор фото|фото предоставлено)\s*:?|(?:photos?|фото)\s*[:©]"
+    r"|(?:photos?|фото)\s+(?=(?-i:[A-ZА-ЯЁ]{2,})\b)|un photo\s*/)"
     r"\s*(?P<credit>\S.*)",
     re.IGNORECASE,
 )
 _PHOTO_CREDIT_MAX_WORDS = 8
 """A photo credit under an item ("Photo: SCO Secretariat press service", "Photo by Ivan
-Kozlov, Ministry of Defence", "Фото: пресс-служба ...") names one source in so many words at
+Kozlov, Ministry of Defence", "Фото: пресс-служба ...", "Фото ООН", "UN Photo/Eskinder
+Debebe") names one source in so many words at
 most; a caption naming who is in the picture ("Photo: ... (right) and ...") is text."""
 _BRACKETED = re.compile(r"^[\[(](.*)[\])]$")
 _CAPTION_MARKS = re.compile(r"\(|\band\b|\bи\b|\.$|!$|\?$", re.IGNORECASE)
