@@ -235,9 +235,7 @@ def test_a_wire_paragraph_is_an_item_dated_by_its_first_sentence_without_the_age
 
 def test_an_undated_paragraph_leading_with_someone_new_is_an_item_of_its_own() -> None:
     items = parse_text(
-        "О встрече заместителя Министра иностранных дел России А.Ю.Руденко с Послом\n"
-        "26.02.2025\n"
-        "26 февраля заместитель Министра иностранных дел А.Ю.Руденко принял Посла.\n"
+        "26 февраля 2025 года заместитель Министра иностранных дел А.Ю.Руденко принял Посла.\n"
         "Состоялся обмен мнениями по актуальным вопросам.\n"
         "Генеральный секретарь ОДКБ Имангали Тасмагамбетов принял участие в работе форума.\n",
         "x",
@@ -246,11 +244,26 @@ def test_an_undated_paragraph_leading_with_someone_new_is_an_item_of_its_own() -
     assert [p.name for p in items[1].participants] == ["Имангали Тасмагамбетов"]
 
 
+def test_a_titled_storys_paragraph_on_someone_new_stays_in_the_story() -> None:
+    items = parse_text(
+        "Russia becomes first country to recognize Taliban government\n\n"
+        "MOSCOW. July 3 (Interfax) - Russia has officially recognized the Islamic Emirate of"
+        " Afghanistan, the Russian Foreign Ministry said on Thursday.\n\n"
+        "Deputy Foreign Minister of Russia Andrey Rudenko received the credentials of the newly"
+        " appointed Ambassador of the Islamic Emirate of Afghanistan to Russia.\n\n"
+        "SCO Secretary-General meets Ambassador of Kyrgyzstan\n\n"
+        "10 February 2025 | Views: 412\n\n"
+        "On 10 February 2025, the SCO Secretary-General received the Ambassador.\n",
+        "x",
+    )
+    assert [(i.title[:24], len(i.body)) for i in items] == [
+        ("Russia becomes first cou", 2), ("SCO Secretary-General me", 1)
+    ]
+
+
 def test_an_english_paragraph_leading_with_someone_new_is_an_item_of_its_own() -> None:
     items = parse_text(
-        "SCO Secretary-General takes part in the media forum in Moscow\n"
-        "8 April 2025\n"
-        "On 7 April this year, SCO Secretary-General Nurlan Yermekbayev took part in the forum.\n"
+        "On 7 April 2025, SCO Secretary-General Nurlan Yermekbayev took part in the forum.\n"
         "The Minister of Defence of the Republic of Belarus, Lieutenant General Viktor Khrenin, "
         "received a delegation of the CSTO Joint Staff.\n",
         "x",

@@ -245,3 +245,44 @@ def test_an_author_a_photo_credit_print_and_a_box_drawn_rule_are_page_furniture(
         "Министр иностранных ", "Генеральный секретар", "ДУШАНБЕ, 5 сентября "
     ]
     assert "Айгерим Сейтказина" not in [p.name for p in items[0].participants]
+
+
+def test_a_closing_date_over_a_rubric_and_a_dated_title_ends_the_statement_above() -> None:
+    text = (
+        "Statement of the Collective Security Council\n\n"
+        "The Heads of State express their support for the measures taken by the leadership of"
+        " the Republic of Kazakhstan to restore law and order.\n\n"
+        "10 January 2022\n\n"
+        "Print version\n\n\n"
+        "Military & Defense\n"
+        "CSTO leaders hold extraordinary session on Kazakhstan\n"
+        "10 JAN 2022, 15:20\n\n"
+        "MOSCOW, January 10. /TASS/. The leaders of the CSTO member states held an extraordinary"
+        " session of the Collective Security Council via videoconference.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title[:28], i.date) for i in items] == [
+        ("Statement of the Collective ", "2022-01-10"),
+        ("CSTO leaders hold extraordin", "2022-01-10"),
+    ]
+    assert items[0].body[-1] == "10 January 2022"
+
+
+def test_the_last_related_headline_over_the_next_items_date_line_is_furniture() -> None:
+    text = (
+        "Belarusian peacekeepers return home from Kazakhstan\n"
+        "15 January 2022 | 16:47\n\n"
+        "MINSK, 15 January (BelTA) – Servicemen of the brigade returned to Belarus today.\n\n"
+        "Share\n"
+        "Read also:\n"
+        "Lukashenko comments on CSTO mission in Kazakhstan\n"
+        "Belarusian servicemen begin to return from Kazakhstan\n\n\n\n"
+        "13 January 2022, 14:05\n"
+        "Tokayev meets CSTO Collective Peacekeeping Forces Commander\n\n"
+        "NUR-SULTAN. KAZINFORM – Head of State Kassym-Jomart Tokayev received the Commander of"
+        " the CSTO Collective Peacekeeping Forces Andrey Serdyukov.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.title[:24], i.date) for i in items] == [
+        ("Belarusian peacekeepers ", "2022-01-15"), ("Tokayev meets CSTO Colle", "2022-01-13")
+    ]

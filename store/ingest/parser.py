@@ -885,6 +885,8 @@ def _page_furniture(
         # 3 июня 2026 года"), whatever line follows it
         next_line is None
         or (_is_title_like(_LIST_BULLET.sub("", next_line)) and not next_is_date)
+        # the last headline, then the next item's date line over its title
+        or (next_is_date and _heads_dated_title(following[1:]))
     ):
         return True, skipping
     if skipping == "tags" and _RELATED.fullmatch(line.strip(" :")):
@@ -898,9 +900,21 @@ def _page_furniture(
         line.endswith(":") or current is None or bool(current.body)
     ):
         return True, "contacts"  # after a release's end mark too ("###", then "Contacts:")
-    if current is not None and current.body and _RELATED.fullmatch(line.strip(" :")):
-        return True, "related"
+    if (
+        (current is not None and current.body) or line.rstrip().endswith(":")
+    ) and _RELATED.fullmatch(line.strip(" :")):
+        return True, "related"  # also "Read also:" opening a block under a story's footer
     return False, ""
+
+
+def _heads_dated_title(lines: list[str]) -> bool:
+    """Whether `lines` open with a title line and text under it: an item whose date line
+    stands above its title."""
+    return (
+        len(lines) > 1 and _is_title_like(lines[0]) and parse_date_line(lines[0]) is None
+        and _TOPIC_HEADING.match(lines[0]) is None  # a briefing's first topic, under its date
+        and _is_paragraph(lines[1])
+    )
 
 
 _LIST_BULLET = re.compile(r"^[-–—•·*▪►]\s+")
@@ -967,7 +981,13 @@ _PLACE_LINE_WORDS = 3
 
 def _is_head(block: list[str]) -> bool:
     """A block that is a title, its date line and perhaps its place ("Speech by ...",
-    "28 November 2024", "Minsk"): the head of the text the next block holds."""
+    "28 November 2024", "Minsk"), or a date line over a title: the head of the text the
+    next block holds."""
+    if (
+        len(block) == 2 and parse_date_line(block[0], bare=True) is not None
+        and _is_title_like(block[1]) and parse_date_line(block[1], bare=True) is None
+    ):
+        return True  # "13 January 2022, 14:05" over its title
     if len(block) not in (2, 3) or not _is_title_like(block[0]):
         return False
     if parse_date_line(block[1], bare=True) is None:
@@ -1568,7 +1588,8 @@ def _completes_date(known: DateMatch | None, date_line: DateLine) -> bool:
 
 
 def _closes_item(
-    current: _Draft | None, line: str, date_line: DateLine, next_line: str | None
+    current: _Draft | None, line: str, date_line: DateLine, next_line: str | None,
+    below: list[str] | None = None,
 ) -> bool:
     """Whether a date line after an undated item's text is that item's closing place and
     date ("Bishkek, 2 June 2025", "Published: 27 December 2025", a post's "👁 3,4K
@@ -1599,11 +1620,28 @@ def _closes_item(
         return False
     if next_line is not None and _is_title_like(next_line) and _dated_otherwise(current, date_line):
         return False  # "03.10.2019 08:00" over a title, under a lead of 25 September 2019
+    if below and _next_item_dated(below):
+        return True  # "10 January 2022", then "Military & Defense", a title and its own date
     return (
         place_first or bool(_PUBLISHED.match(line) or _VIEWS_FOOTER.match(line))
         or _is_time_stamp(line, date_line)
         or _is_byline(line)  # "Interviewed by Ksenia Sokolova. 29 January 2026"
     )
+
+
+_NEXT_HEAD_LINES = 2
+
+
+def _next_item_dated(below: list[str]) -> bool:
+    """Whether the lines below a date line (page furniture left out) are the next item's
+    head with a date line of its own: a rubric and a title, or a title, then its date.
+    The date line above them is then the end of the item before."""
+    for index, line in enumerate(below[: _NEXT_HEAD_LINES + 1]):
+        if parse_date_line(line) is not None:
+            return index > 0
+        if not _is_title_like(line):
+            return False
+    return False
 
 
 def _before_the_lead(draft: _Draft, date_line: DateLine) -> bool:
@@ -1978,7 +2016,7 @@ class _Layout:
 
     def dates(
         self, at: int, line: str, date_line: DateLine | None, current: _Draft | None,
-        next_line: str | None,
+        next_line: str | None, below: list[str] | None = None,
     ) -> bool:
         """Whether the date line dates the current item although it has text: under a
         title's header block, under a transcript's lead, or closing the item."""
@@ -1991,13 +2029,13 @@ class _Layout:
             self.closed = current
             return True
         lead = _dates_the_lead_above(current, line, next_line)
-        closing = not lead and _closes_item(current, line, date_line, next_line)
+        closing = not lead and _closes_item(current, line, date_line, next_line, below)
         if at != self.header_date and not lead and not closing:
             return False
         current.date_line = date_line
         current.date_text = line
         if closing:
-            if not _is_time_stamp(line, date_line):
+            if not _is_time_stamp(line, date_line) and not _NUMERIC_STAMP.fullmatch(line):
                 current.body.append(line)  # "Bishkek, 2 June 2025": the statement's last line
             self.closed = current
         self.headed = current if lead else None
@@ -2086,7 +2124,14 @@ def _heads_glued_item(line: str, next_line: str, current: _Draft | None) -> bool
     return not _is_briefing(current, line) and not _is_section_heading(line, current)
 
 
-def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list[_Draft]:
+def _split_block(
+    lines: list[str], numbers: list[int], hard_block: bool, *, unspaced: bool = False
+) -> list[_Draft]:
+    """The items of a block of lines (a whole dump when blank lines part no items).
+
+    `unspaced`: the dump has no blank lines at all, one paragraph a line, so a paragraph
+    pasted under a titled story may be an item of its own; where blank lines part the
+    paragraphs, a story's next paragraph on someone new is still the story's."""
     drafts: list[_Draft] = []
     current: _Draft | None = None
     skipping = ""
@@ -2149,7 +2194,10 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         after_symbol = i > 0 and _DOCUMENT_SYMBOL.fullmatch(lines[i - 1]) is not None
         if (
             source_header is None and not after_symbol
-            and layout.dates(i, line, date_line, current, next_line)
+            and layout.dates(
+                i, line, date_line, current, next_line,
+                [lines[k] for k in range(i + 1, min(i + 6, len(lines))) if not furniture[k]],
+            )
         ):
             continue
         if date_line is not None:
@@ -2219,7 +2267,7 @@ def _split_block(lines: list[str], numbers: list[int], hard_block: bool) -> list
         ) or (
             not hard_block
             and _has_text(current)
-            and (not current.title or _reports_news(current.title))
+            and (not current.title or (unspaced and _reports_news(current.title)))
             and _opens_news_about_someone_new(line, current)
         )
         if starts_untitled:
@@ -3030,6 +3078,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
             [line for block in blocks for line in block],
             [number for block in numbers for number in block],
             hard_block=False,
+            unspaced=len(blocks) == 1,
         )
     drafts = [
         d for d in _section_dates(_repeated_closing_lines(_closing_date_lines(drafts)))
