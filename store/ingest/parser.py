@@ -31,6 +31,16 @@ _TITLE_MAX_CHARS = 300
 _TITLE_MAX_WORDS = 45
 _SENTENCE_END = tuple(".,;:?!…")
 
+_BRIEFING_TITLE = re.compile(
+    r"^(?:from (?:the )?)?(?:(?:daily|weekly|regular|special) )?(?:press |news |media )?"
+    r"briefing\b|^(?:еженедельный |очередной )?брифинг\b"
+    r"|^из (?:еженедельного |очередного )?брифинга\b",
+    re.IGNORECASE,
+)
+"""A spokesperson's briefing ("Briefing by Foreign Ministry Spokesperson ...", "Брифинг
+официального представителя МИД России ...") or a part of one ("Из брифинга ..."): one voice
+going through topics, each under a heading of its own ("On ...", "О ..."), and answering
+questions."""
 _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a title opening with the document's genre says what it is, whatever it goes on to
     # name ("Комментарий ... в связи с докладом БДИПЧ", "DECLARATION OF THE ... COUNCIL")
@@ -72,8 +82,7 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|^[\w\s'’-]{0,40}?\b(?:secretariat|ministry|mfa|department|office|service)"
         r"(?:'s|’s)? comment on\b", re.I)),
     # a spokesperson's briefing: remarks on the topics of the day, then answers
-    ("speech", re.compile(r"^(?:(?:daily|weekly|regular|special) )?(?:press |news |media )?"
-                          r"briefing\b|^(?:еженедельный |очередной )?брифинг\b", re.I)),
+    ("speech", _BRIEFING_TITLE),
 )
 
 
@@ -1091,7 +1100,7 @@ def _briefing_topic(block: list[str], above: list[str]) -> bool:
     briefing the lines above belong to: the briefing's, with the text under it."""
     return (
         len(block) == 1 and _TOPIC_HEADING.match(block[0]) is not None
-        and _is_title_like(block[0]) and any(_BRIEFING.search(line) for line in above[:3])
+        and _is_title_like(block[0]) and any(_BRIEFING_TITLE.search(line) for line in above[:3])
     )
 
 
@@ -1413,14 +1422,6 @@ def _opens_news_about_someone_new(paragraph: str, item: _Draft) -> bool:
     return not is_named_in(lead.name, find_participants([item.title, *item.body]))
 
 
-_BRIEFING = re.compile(
-    r"^(?:(?:daily|weekly|regular|special) )?(?:press |news |media )?briefing\b"
-    r"|^(?:еженедельный |очередной )?брифинг\b",
-    re.IGNORECASE,
-)
-"""A spokesperson's briefing ("Briefing by Foreign Ministry Spokesperson ...", "Брифинг
-официального представителя МИД России ..."): one voice going through topics, each under
-a heading of its own ("On ...", "О ..."), and answering questions."""
 
 
 def _is_briefing(draft: _Draft | None, heading: str = "") -> bool:
@@ -1428,7 +1429,7 @@ def _is_briefing(draft: _Draft | None, heading: str = "") -> bool:
     that names a speech or statement ("Statement by the Special Representative ...") is
     the next item's, not a topic."""
     return (
-        draft is not None and _BRIEFING.search(draft.title) is not None
+        draft is not None and _BRIEFING_TITLE.search(draft.title) is not None
         and _GENRE_TITLE.match(heading) is None
         # "Deputy Foreign Minister ... received ...": a report's headline, not a topic
         and (
