@@ -304,3 +304,18 @@ def test_a_part_of_a_briefing_keeps_its_topic_and_questions() -> None:
     items = parse_text(text, "x")
     assert [(i.date, len(i.body)) for i in items] == [("2024-03-06", 3), ("2024-05-10", 1)]
     assert items[0].body[0] == "Об участии Армении в деятельности ОДКБ"
+
+
+def test_a_caption_with_its_photo_credit_inside_a_story_is_not_a_title() -> None:
+    text = (
+        "Session of the CSTO Collective Security Council held in Astana\n"
+        "28.11.2024\n\n"
+        "On 28 November 2024, a regular session of the Collective Security Council was held in"
+        " Astana.\n\n"
+        "Heads of state of the CSTO member states before the session in narrow format. Photo:"
+        " Akorda press service\n\n"
+        "In narrow and extended formats, the heads of state discussed collective security.\n"
+    )
+    items = parse_text(text, "x")
+    assert len(items) == 1
+    assert items[0].body[-1].startswith("In narrow and extended formats")

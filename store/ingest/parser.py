@@ -297,6 +297,8 @@ def _is_title_like(line: str) -> bool:
         return False  # a quotation's sentence: '"... at its heart," said X. "Our ... that."'
     if line.startswith(("—", "–", "-", "•", "*", "Q:", "A:")) or _is_byline(line):
         return False
+    if _CAPTION_CREDIT.search(line):
+        return False  # "Heads of state before the session. Photo: Akorda press service"
     low = line.casefold()
     if low.startswith(
         lexicon.SALUTATION_STARTS + lexicon.CAPTION_STARTS + lexicon.BYLINE_STARTS
@@ -306,6 +308,8 @@ def _is_title_like(line: str) -> bool:
     return parse_date_line(line) is None
 
 
+_CAPTION_CREDIT = re.compile(r"[.!?]\s+(?:photo|фото)\s*:\s*[^.!?]{2,60}$", re.IGNORECASE)
+"""A photo's caption with its credit after it: text under a picture, never a title."""
 _SEPARATOR = re.compile(r"[*#=~_•·\-–—\u2500-\u257f\s]{3,200}")  # box drawing: "──────"
 
 
