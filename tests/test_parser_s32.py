@@ -319,3 +319,17 @@ def test_a_caption_with_its_photo_credit_inside_a_story_is_not_a_title() -> None
     items = parse_text(text, "x")
     assert len(items) == 1
     assert items[0].body[-1].startswith("In narrow and extended formats")
+
+
+def test_an_interview_is_dated_by_its_date_line_not_by_the_background_it_opens_with() -> None:
+    text = (
+        "Stanislav Zas: \"Our main task is to make the crisis response system work\"\n"
+        "16 January 2020\n\n"
+        "On 1 January, Stanislav Zas took office as Secretary General of the Collective Security"
+        " Treaty Organization. In his first interview in this capacity, he spoke about his"
+        " plans.\n\n"
+        "– Stanislav Vasilievich, what are your priorities?\n\n"
+        "– First of all, the crisis response system.\n"
+    )
+    (item,) = parse_text(text, "x")
+    assert (item.kind, item.date) == ("interview", "2020-01-16")

@@ -2947,7 +2947,9 @@ def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
         opening = _lead_date(draft)
         if opening is not None:
             value = opening.iso(default_year=year) or _nearest_to_lead(opening, draft.body[0])
-            if value is not None and not _long_before(value, draft.date_line):
+            if value is not None and not _long_before(value, draft.date_line) and not (
+                _interview_under_date_line(draft, value)
+            ):
                 return value
     if draft.date_line is not None:
         return draft.date_line.date.iso(default_year=default_year)
@@ -2959,6 +2961,17 @@ def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
         return noted.date.iso()
     lead = lead_sentence_date(draft.body[0]) if draft.body else None
     return lead.iso(default_year=default_year) if lead is not None else None
+
+
+def _interview_under_date_line(draft: _Draft, opening: str) -> bool:
+    """Whether an interview's full date line, not the day its introduction opens with, dates
+    it: "16 January 2020", then "On 1 January, Stanislav Zas took office ... In his first
+    interview ...": the day the interview was given or published, the opening its background."""
+    published = draft.date_line.date.iso() if draft.date_line is not None else None
+    return (
+        published is not None and published != opening
+        and _kind(draft.title, draft.body) == "interview"
+    )
 
 
 def _nearest_to_lead(day: DateMatch, lead: str) -> str | None:
