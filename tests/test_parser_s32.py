@@ -329,7 +329,9 @@ def test_an_interview_is_dated_by_its_date_line_not_by_the_background_it_opens_w
         " Treaty Organization. In his first interview in this capacity, he spoke about his"
         " plans.\n\n"
         "– Stanislav Vasilievich, what are your priorities?\n\n"
-        "– First of all, the crisis response system.\n"
+        "– First of all, the crisis response system.\n\n"
+        "– And the Organization's peacekeeping forces?\n\n"
+        "– They will take part in the exercises this autumn.\n"
     )
     (item,) = parse_text(text, "x")
     assert (item.kind, item.date) == ("interview", "2020-01-16")
