@@ -2017,6 +2017,7 @@ class _Layout:
         return (
             current is not None and current is self.closed and not _is_paragraph(line)
             and not next_is_date and not (next_line is not None and _is_paragraph(next_line))
+            and parse_date_line(line, bare=True) is None  # "19 марта" over the next post
         )
 
     def dates(
@@ -2517,6 +2518,20 @@ def _title_date(title: str) -> DateLine | None:
     if not dates or dates[-1].year is None or title[dates[-1].end :].strip(" .,;:)»\""):
         return None
     return DateLine(dates[-1])
+
+
+_TITLE_PLACE = re.compile(r"[,(]\s*(?P<place>[A-ZА-ЯЁ][\w\-]+(?: [A-ZА-ЯЁ][\w\-]+)?),\s*$")
+
+
+def _place_and_day_in_title(title: str) -> DateLine | None:
+    """The place and day without a year a title ends with ("Из брифинга ... М.В.Захаровой
+    (Москва, 16 апреля)", "..., Moscow, April 16"): the item's date line, its year the
+    neighbours'."""
+    dates = find_dates(title)
+    if not dates or dates[-1].year is not None or title[dates[-1].end :].strip(" .)"):
+        return None
+    place = _TITLE_PLACE.search(title[: dates[-1].start])
+    return DateLine(dates[-1], place["place"]) if place else None
 
 
 _DATED = re.compile(r"of|dated|от", re.I)
@@ -3109,7 +3124,10 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
     drafts = _newsletter_stories([d for d in drafts if not _is_masthead_only(d)])
     for draft in drafts:
         if draft.date_line is None and draft.title:
-            draft.date_line = _document_date(draft.title) or _masthead_date(draft)
+            draft.date_line = (
+                _document_date(draft.title) or _masthead_date(draft)
+                or _place_and_day_in_title(draft.title)
+            )
         elif draft.dated_above:
             # "19 November 2021" over "Statement ... at the 1346th meeting of the Permanent
             # Council, 18 November 2021": the document's issue, then the day it was delivered
