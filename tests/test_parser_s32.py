@@ -369,3 +369,16 @@ def test_a_place_and_day_ending_a_briefings_title_date_it() -> None:
     )
     items = parse_text(text, "x")
     assert [i.date for i in items] == ["2025-04-14", "2025-04-16", "2025-04-18"]
+
+
+def test_a_january_day_among_december_items_takes_the_next_year() -> None:
+    text = (
+        "Council meets\n2 December 2020\nThe Council met in Moscow.\n\n"
+        "Ministers meet\n17 December 2020\nThe ministers met in Minsk.\n\n"
+        "Secretary General in Dushanbe\n\n"
+        "15 января с.г. в Душанбе Генеральный секретарь ОДКБ провел встречу.\n\n"
+        "Board meets\n2 December 2020\nThe Board met.\n\n"
+        "Forum opens\n9 June 2019\nThe forum opened.\n"
+    )
+    items = parse_text(text, "x")
+    assert items[2].date == "2021-01-15"

@@ -2897,13 +2897,14 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
             if in_order:
                 newer, older = (before, after) if newest_first else (after, before)
                 year = _year_between(day, newer, older)
+            if year is None:
+                # within a month of the item above, else of the one below (a dump's first
+                # posts have nothing above them), across New Year too ("15 января" among
+                # items of December 2020 is 2021)
+                year = _year_near(day, before) or _year_near(day, after)
             if year is None and before is not None and after is not None:
                 # out of date order, between two items of one year: that year
                 year = int(before[:4]) if before[:4] == after[:4] else None
-            if year is None:
-                # within a month of the item above, else of the one below (a dump's first
-                # posts have nothing above them)
-                year = _year_near(day, before) or _year_near(day, after)
         if year is None:
             year = _stated_year(draft, day)
         around = {int(d[:4]) for d in (before, after) if d is not None}
