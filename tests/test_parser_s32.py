@@ -382,3 +382,19 @@ def test_a_january_day_among_december_items_takes_the_next_year() -> None:
     )
     items = parse_text(text, "x")
     assert items[2].date == "2021-01-15"
+
+
+def test_a_programmes_decade_states_no_year_for_a_yearless_day() -> None:
+    text = (
+        "Council meets in Minsk\n3 March 2016\nThe Council met in Minsk.\n\n"
+        "Forum opens in Almaty\n12 September 2018\nThe forum opened in Almaty.\n\n"
+        "Meeting of the Minister with the Head of the OSCE Programme Office\n\n"
+        "On 22 May, the Minister of Foreign Affairs of Tajikistan received the Head of the OSCE"
+        " Programme Office in Dushanbe.\n\n"
+        "The Minister spoke of the conference on the Decade for Action \"Water for Sustainable"
+        " Development\" 2018-2028.\n\n"
+        "Board meets\n1 May 2014\nThe Board met.\n"
+    )
+    items = parse_text(text, "x")
+    assert items[2].title.startswith("Meeting of the Minister")
+    assert items[2].date is None

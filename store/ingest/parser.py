@@ -2593,12 +2593,14 @@ def _yearless_date(draft: _Draft) -> DateMatch | None:
 
 
 _STATED_YEAR = re.compile(
-    r"(?<![\d./])(?<!\d[-–])((?:19|20)\d\d)(?:\s?[-–—/]\s?(?:19|20)?\d\d)?"
+    r"(?<![\d./])(?<!\d[-–])((?:19|20)\d\d)(?:\s?[-–—/]\s?(?P<end>(?:19|20)?\d\d))?"
     r"(?![\d./]\d|[-–]\d)"
 )
 """A year the text states by itself ("the priorities of the 2017 chairmanship", "the
 December (2016) session", "the chairmanship for 2025–2026": a span counts by its first; the
-exercises "Interaction-2021"), not a part of a document's number ("1987-09-10-2025")."""
+exercises "Interaction-2021"), not a part of a document's number ("1987-09-10-2025"), nor a
+programme's decade ("the Decade for Action 2018-2028")."""
+_SPAN_YEARS = 2
 
 
 _LEAD_WEEKDAY = re.compile(
@@ -2671,6 +2673,9 @@ def _stated_year(draft: _Draft, day: DateMatch) -> int | None:
             if any(a <= found.start() < b for a, b in spans) or _TARGET_YEAR.search(
                 text[max(0, found.start() - 20) : found.start()]
             ):
+                continue
+            end = found.group("end")
+            if end is not None and int(end[-2:]) - int(found.group(1)[-2:]) > _SPAN_YEARS:
                 continue
             years.add(int(found.group(1)))
             before = text[max(0, found.start() - 60) : found.start()]
