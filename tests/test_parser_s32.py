@@ -393,7 +393,7 @@ def test_a_programmes_decade_states_no_year_for_a_yearless_day() -> None:
         " Programme Office in Dushanbe.\n\n"
         "The Minister spoke of the conference on the Decade for Action \"Water for Sustainable"
         " Development\" 2018-2028.\n\n"
-        "Board meets\n1 May 2014\nThe Board met.\n"
+        "Board meets\n1 August 2014\nThe Board met.\n"
     )
     items = parse_text(text, "x")
     assert items[2].title.startswith("Meeting of the Minister")
