@@ -398,3 +398,18 @@ def test_a_programmes_decade_states_no_year_for_a_yearless_day() -> None:
     items = parse_text(text, "x")
     assert items[2].title.startswith("Meeting of the Minister")
     assert items[2].date is None
+
+
+def test_a_date_under_a_signature_closes_the_greeting_before_a_dated_news_lead() -> None:
+    text = (
+        "Greeting of the CSTO Secretary General on the occasion of the 34th anniversary of the"
+        " Collective Security Treaty\n\n"
+        "Dear colleagues! Dear friends!\n\n"
+        "On behalf of the CSTO Secretariat, I cordially congratulate you on the anniversary.\n\n"
+        "I wish all of you good health, happiness and new successes!\n\n"
+        "T. Masadykov\n"
+        "15 May 2026\n"
+        "On 14 May 2026, a round table on Eurasian security was held at the CSTO Secretariat.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.kind, i.date) for i in items] == [("speech", "2026-05-15"), ("news", "2026-05-14")]

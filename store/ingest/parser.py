@@ -1617,6 +1617,8 @@ def _closes_item(
         date_line.date.year is None and not (place_first and _is_bare_name(current.body[-1]))
     ):
         return False
+    if _signed(current) and next_line is not None and _opens_new_item(next_line, date_line):
+        return True  # "T. Masadykov", "15 May 2026", then "On 14 May 2026, a round table ..."
     if (
         next_line is not None and _is_paragraph(next_line) and not _is_title_like(next_line)
         and not (_is_time_stamp(line, date_line) and _leads_with_another_day(next_line, date_line))
