@@ -1428,6 +1428,21 @@ def _opens_news_about_someone_new(paragraph: str, item: _Draft) -> bool:
 
 
 
+def _dateline_lead(paragraph: str | None) -> bool:
+    """Whether a paragraph opens with a place and full date or an agency's mark ("БИШКЕК,
+    8 июля 2020 г. – ..."): a story's lead, whose headline above it is no briefing's topic."""
+    if paragraph is None:
+        return False
+    day = opening_date(paragraph)
+    return wire_lead(paragraph) is not None or (
+        day is not None and day.year is not None
+        and _PLACE_BEFORE_DATE.fullmatch(paragraph[: day.start]) is not None
+    )
+
+
+_PLACE_BEFORE_DATE = re.compile(r"[A-ZА-ЯЁ][\w\-]+(?: [A-ZА-ЯЁ][\w\-]+)?,\s+")
+
+
 def _is_briefing(draft: _Draft | None, heading: str = "") -> bool:
     """Whether the item is a briefing, whose topics a title-like `heading` heads; a title
     that names a speech or statement ("Statement by the Special Representative ...") is
@@ -2244,7 +2259,11 @@ def _split_block(
             drafts.append(current)
             continue
         if starts_titled and not next_is_date and (
-            _is_briefing(current, line) or _is_section_heading(line, current)
+            (
+                _is_briefing(current, line)
+                and (_TOPIC_HEADING.match(line) is not None or not _dateline_lead(next_line))
+            )
+            or _is_section_heading(line, current)
             or _is_post_in_a_list(current)
         ):
             assert current is not None
