@@ -433,3 +433,14 @@ def test_a_headline_over_a_dated_dateline_after_a_briefing_starts_the_next_item(
         ("Брифинг официального", "2020-06-29"), ("Программный офис ОБС", "2020-07-08")
     ]
     assert items[0].body[-1].startswith("Прием документов")
+
+
+def test_a_press_enquiries_line_is_not_the_releases_last_paragraph() -> None:
+    text = (
+        "OSCE Chair-in-Office welcomes Kyrgyz-Tajik border agreement\n"
+        "14 March 2025\n\n"
+        "The OSCE Chair-in-Office welcomed the signing of the border treaty.\n\n"
+        "For media enquiries, please contact the OSCE Press Office.\n"
+    )
+    (item,) = parse_text(text, "x")
+    assert item.body == ("The OSCE Chair-in-Office welcomed the signing of the border treaty.",)

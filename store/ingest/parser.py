@@ -362,6 +362,9 @@ _FURNITURE = re.compile(
     r"|print(?: this page)?|печать|распечатать|share on \w+|share on\s*:"
     # a story's author under it ("Автор: Айгерим Сейтказина"), not a participant
     r"|(?:автор|author)\s*:\s*[^.!?]{1,60}"
+    # where the press may ask ("For media enquiries, please contact the OSCE Press Office.")
+    r"|for (?:media|press) (?:enquiries|inquiries|queries)\b[^!?]{0,100}"
+    r"|по вопросам сми обращаться\b[^!?]{0,100}"
     # an e-mail newsletter's links around its issue and the link to each story's page
     r"|view (?:this|it|the) (?:e-?mail|newsletter|message) (?:in|on) (?:your|a|the) (?:browser|web)"
     r"|(?:если|в случае если) письмо (?:отображается|показывается) некорректно\W.{0,60}"
