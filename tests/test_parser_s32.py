@@ -444,3 +444,23 @@ def test_a_press_enquiries_line_is_not_the_releases_last_paragraph() -> None:
     )
     (item,) = parse_text(text, "x")
     assert item.body == ("The OSCE Chair-in-Office welcomed the signing of the border treaty.",)
+
+
+def test_a_dated_news_lead_after_a_speechs_closing_words_in_one_block_is_its_own_item() -> None:
+    text = (
+        "Интервью Генерального секретаря СНГ\n"
+        "12 апреля 2024 года\n\n"
+        "– Содружество сохраняет свою значимость как площадка для диалога.\n\n"
+        "Выступление Министра иностранных дел Российской Федерации С.В.Лаврова на заседании СМИД"
+        " СНГ\n"
+        "Уважаемые коллеги!\n"
+        "Рад приветствовать всех в Минске.\n"
+        "Напомню, что 22 января 1993 года именно в Минске был принят Устав Содружества.\n"
+        "Спасибо.\n"
+        "12 апреля 2024 года на полях заседания СМИД СНГ в Минске С.В.Лавров провел переговоры с"
+        " Министром иностранных дел Республики Беларусь М.В.Рыженковым.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.kind, i.body[-1][:8]) for i in items[1:]] == [
+        ("speech", "Спасибо."), ("news", "12 апрел")
+    ]

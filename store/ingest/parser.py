@@ -2292,8 +2292,12 @@ def _split_block(
                 )
                 or current is layout.closed  # "Москва, 20 января 2021 года" ended it
             )
-            # a block is one item, unless its closing place and date ended that item
-            and not (hard_block and current.title and current is not layout.closed)
+            # a block is one item, unless its closing place and date, or a speech's closing
+            # words ("Благодарю за внимание."), ended that item
+            and not (
+                hard_block and current.title and current is not layout.closed
+                and not _is_speech_closing(current.body[-1])
+            )
         ) or (
             not hard_block
             and _has_text(current)
