@@ -464,3 +464,16 @@ def test_a_dated_news_lead_after_a_speechs_closing_words_in_one_block_is_its_own
     assert [(i.kind, i.body[-1][:8]) for i in items[1:]] == [
         ("speech", "Спасибо."), ("news", "12 апрел")
     ]
+
+
+def test_a_channels_stamp_earlier_than_the_lead_above_heads_the_next_post() -> None:
+    text = (
+        "14 марта 2023 года на полях совместного заседания коллегий состоялась беседа"
+        " заместителя Министра иностранных дел.\n\n\n"
+        "МИД России, [02.03.2023 19:47]\n"
+        "Официальный представитель МИД России М.В.Захарова: Приняли к сведению очередные"
+        " заявления литовских официальных лиц.\n\n"
+        "Призываем Вильнюс вернуться к здравому смыслу.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.date, len(i.body)) for i in items] == [("2023-03-14", 1), ("2023-03-02", 2)]

@@ -1776,7 +1776,13 @@ def _dates_the_lead_above(current: _Draft | None, line: str, next_line: str | No
             # "April 22, 2025, 14:30" then "The Kremlin, Moscow": the time on the date's line
             or (_LAYOUT_TIME.search(line) is not None and _is_layout_line(next_line))
         )
-    return _LAYOUT_TIME.search(line) is not None and _is_paragraph(next_line)
+    date_line = parse_date_line(line)
+    return (
+        _LAYOUT_TIME.search(line) is not None and _is_paragraph(next_line)
+        # a stamp earlier than the day the lead reports is the next post's ("МИД России,
+        # [02.03.2023 19:47]" under a lead of 14 March 2023)
+        and not (date_line is not None and _before_the_lead(current, date_line))
+    )
 
 
 _HEADER_LINES = range(2, 6)
