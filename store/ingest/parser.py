@@ -1479,6 +1479,7 @@ def _is_stopped_title(line: str, lines: list[str], at: int) -> bool:
         or not _is_title_like(line[:-1]) or re.search(r"[.!?]\s", line)
         or _is_speech_closing(line) or lexicon.CONTINUATION.search(line)
         or _GOES_ON.match(line) or _in_speakers_voice(line)  # "Желаю всем ... работы."
+        or _opening_full_date(line)  # "14 марта 2023 года ... состоялась беседа ...": a lead
     ):
         return False  # an item's last sentence ("The sides discussed ...", "Стороны ...")
     after = [k for k in range(at + 1, min(at + 5, len(lines))) if not _is_furniture(lines[k])]
@@ -1488,6 +1489,11 @@ def _is_stopped_title(line: str, lines: list[str], at: int) -> bool:
         and _VIEWS_FOOTER.search(lines[after[0]]) is None
         and _is_paragraph(lines[after[1]]) and wire_lead(lines[after[1]]) is None
     )
+
+
+def _opening_full_date(line: str) -> bool:
+    day = opening_date(line)
+    return day is not None and day.year is not None
 
 
 _BYLINES_ABOVE_DATE = 2
