@@ -477,3 +477,23 @@ def test_a_channels_stamp_earlier_than_the_lead_above_heads_the_next_post() -> N
     )
     items = parse_text(text, "x")
     assert [(i.date, len(i.body)) for i in items] == [("2023-03-14", 1), ("2023-03-02", 2)]
+
+
+def test_a_day_alone_over_a_forwarded_post_dates_the_post() -> None:
+    text = (
+        "Minister meets Ambassador\n"
+        "3 February 2025\n\n"
+        "The Minister met the Ambassador of Kazakhstan.\n\n"
+        "The sides also discussed the programme of the chairmanship.\n\n"
+        "February 4\n\n"
+        "Forwarded from MFA Russia 🇷🇺\n"
+        "🇷🇺🇰🇿 Deputy Foreign Minister Mikhail Galuzin met with Ambassador of the Republic of"
+        " Kazakhstan to the Russian Federation Dauren Abayev.\n\n"
+        "The sides discussed the schedule of upcoming bilateral contacts.\n\n"
+        "Council meets\n"
+        "10 February 2025\n\n"
+        "The Council met.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.date for i in items] == ["2025-02-03", "2025-02-04", "2025-02-10"]
+    assert items[1].body[0].startswith("🇷🇺🇰🇿 Deputy Foreign Minister")

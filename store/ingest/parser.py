@@ -2222,11 +2222,8 @@ def _split_block(
         date_line = source_header or parse_date_line(
             line,
             bare=current is None or _under_title(current) or _signed(current)
-            # "7 июля" over the next title, under the item above
-            or (
-                _has_text(current) and next_line is not None and _is_title_like(next_line)
-                and not next_is_date
-            ),
+            # "7 июля" over the next title or post, under the item above
+            or (_has_text(current) and next_line is not None and not next_is_date),
         )
         # "PC.DEL/1772/21", then "17 December 2021": the date of the document that begins
         after_symbol = i > 0 and _DOCUMENT_SYMBOL.fullmatch(lines[i - 1]) is not None
