@@ -497,3 +497,15 @@ def test_a_day_alone_over_a_forwarded_post_dates_the_post() -> None:
     items = parse_text(text, "x")
     assert [i.date for i in items] == ["2025-02-03", "2025-02-04", "2025-02-10"]
     assert items[1].body[0].startswith("🇷🇺🇰🇿 Deputy Foreign Minister")
+
+
+def test_a_cards_call_to_save_and_share_is_not_its_last_paragraph() -> None:
+    text = (
+        "📊 INFOGRAPHIC | CSTO Collective Forces\n\n"
+        "The CSTO Collective Forces include the Collective Rapid Reaction Forces.\n\n"
+        "The total strength of the peacekeeping contingent is about 3,600 servicemen.\n\n"
+        "Save and share 👇\n"
+        "👁 5.8K\n"
+    )
+    (item,) = parse_text(text, "x")
+    assert item.body[-1].startswith("The total strength")

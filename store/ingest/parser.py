@@ -382,6 +382,8 @@ _FURNITURE = re.compile(
     r"|дней|недел[юиь])\s+(?:ago|назад)"
     # a channel post's place line under its title ("📍 Санкт-Петербург, Таврический дворец")
     r"|📍[^.!?]{0,80}"
+    # a card's call to pass it on ("Save and share 👇", "Сохраняйте и делитесь 👇")
+    r"|(?:save and share|share and save|сохраняйте и делитесь|сохраняй и делись)\W{0,6}"
     # a post forwarded from another channel: the channel it came from
     r"|(?:forwarded from|переслано (?:из|от)|репост из)\s+[^.!?]{1,60}"  # also _FORWARDED
     # a post's hashtags, a feed entry's link, the page's invitation to its channel or comments
