@@ -1,16 +1,27 @@
 """A press office's file of several years, blocks of weeks out of date order (set 37 and
 the sets written after it)."""
 
+import pytest
+
 from store.ingest.parser import parse_text
 
 
-def test_a_yearless_day_weeks_from_the_item_above_takes_its_year() -> None:
+@pytest.mark.parametrize(
+    ("day", "dated"),
+    [
+        ("On 18 November", "2020-11-18"),  # weeks from the item above: its year
+        ("On 3 September", None),  # months from every neighbour: nothing tells
+    ],
+)
+def test_a_yearless_day_takes_the_year_of_a_neighbour_within_a_month(
+    day: str, dated: str | None
+) -> None:
     text = (
         "Secretary General meets Ambassador of Armenia\n"
         "27 November 2020\n"
         "The Secretary General received the Ambassador of Armenia.\n\n"
         "UNRCCA Head meets with Foreign Minister of Turkmenistan\n\n"
-        "On 18 November, the Head of UNRCCA met with the Minister of Foreign Affairs of"
+        f"{day}, the Head of UNRCCA met with the Minister of Foreign Affairs of"
         " Turkmenistan in Ashgabat.\n\n"
         "CSTO Permanent Council meets\n"
         "2 December 2019\n"
@@ -20,27 +31,7 @@ def test_a_yearless_day_weeks_from_the_item_above_takes_its_year() -> None:
         "The exercise ended in Tajikistan.\n"
     )
     assert [i.date for i in parse_text(text, "x")] == [
-        "2020-11-27", "2020-11-18", "2019-12-02", "2021-10-20"
-    ]
-
-
-def test_a_yearless_day_months_from_every_neighbour_stays_undated() -> None:
-    text = (
-        "Secretary General meets Ambassador of Armenia\n"
-        "27 November 2020\n"
-        "The Secretary General received the Ambassador of Armenia.\n\n"
-        "UNRCCA Head meets with Foreign Minister of Turkmenistan\n\n"
-        "On 3 September, the Head of UNRCCA met with the Minister of Foreign Affairs of"
-        " Turkmenistan in Ashgabat.\n\n"
-        "CSTO Permanent Council meets\n"
-        "2 December 2019\n"
-        "The Permanent Council met in Moscow.\n\n"
-        "Exercise ends in Tajikistan\n"
-        "20 October 2021\n"
-        "The exercise ended in Tajikistan.\n"
-    )
-    assert [i.date for i in parse_text(text, "x")] == [
-        "2020-11-27", None, "2019-12-02", "2021-10-20"
+        "2020-11-27", dated, "2019-12-02", "2021-10-20"
     ]
 
 
@@ -132,17 +123,30 @@ def test_a_post_after_a_rank_keeps_the_officers_post_and_opens_its_own_item() ->
     assert items[1].date == "2023-12-05"
 
 
-def test_the_year_a_plan_runs_to_does_not_date_a_yearless_interview() -> None:
-    text = (
-        "Council meets in Minsk\n3 March 2016\nThe Council met in Minsk.\n\n"
-        "Forum opens in Almaty\n12 September 2018\nThe forum opened in Almaty.\n\n"
+_YEARS_APART = (
+    "Council meets in Minsk\n3 March 2016\nThe Council met in Minsk.\n\n"
+    "Forum opens in Almaty\n12 September 2018\nThe forum opened in Almaty.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # the year a plan runs to
         "Interview of the CSTO Secretary General to the Armenpress news agency\n\n"
         "YEREVAN, JUNE 2, ARMENPRESS. The Secretary General spoke of the Collective Security"
-        " Strategy until 2025 adopted in Yerevan.\n\n"
-        "Board meets\n1 May 2014\nThe Board met.\n"
-    )
-    items = parse_text(text, "x")
-    assert items[2].title.startswith("Interview of the CSTO Secretary General")
+        " Strategy until 2025 adopted in Yerevan.\n\n",
+        # a programme's span of years
+        "Meeting of the Minister with the Head of the OSCE Programme Office\n\n"
+        "On 22 May, the Minister of Foreign Affairs of Tajikistan received the Head of the OSCE"
+        " Programme Office in Dushanbe.\n\n"
+        "The Minister spoke of the conference on the Decade for Action \"Water for Sustainable"
+        " Development\" 2018-2028.\n\n",
+    ],
+)
+def test_a_year_the_item_looks_to_does_not_date_its_yearless_day(item: str) -> None:
+    items = parse_text(_YEARS_APART + item + "Board meets\n1 August 2014\nThe Board met.\n", "x")
+    assert items[2].title == item.split("\n")[0]
     assert items[2].date is None
 
 
@@ -382,22 +386,6 @@ def test_a_january_day_among_december_items_takes_the_next_year() -> None:
     )
     items = parse_text(text, "x")
     assert items[2].date == "2021-01-15"
-
-
-def test_a_programmes_decade_states_no_year_for_a_yearless_day() -> None:
-    text = (
-        "Council meets in Minsk\n3 March 2016\nThe Council met in Minsk.\n\n"
-        "Forum opens in Almaty\n12 September 2018\nThe forum opened in Almaty.\n\n"
-        "Meeting of the Minister with the Head of the OSCE Programme Office\n\n"
-        "On 22 May, the Minister of Foreign Affairs of Tajikistan received the Head of the OSCE"
-        " Programme Office in Dushanbe.\n\n"
-        "The Minister spoke of the conference on the Decade for Action \"Water for Sustainable"
-        " Development\" 2018-2028.\n\n"
-        "Board meets\n1 August 2014\nThe Board met.\n"
-    )
-    items = parse_text(text, "x")
-    assert items[2].title.startswith("Meeting of the Minister")
-    assert items[2].date is None
 
 
 def test_a_date_under_a_signature_closes_the_greeting_before_a_dated_news_lead() -> None:
