@@ -16,9 +16,11 @@ from store.text import lexicon
 from store.text.dates import (
     DateLine,
     DateMatch,
+    document_number_date,
     event_date,
     find_dates,
     held_date,
+    is_document_number,
     lead_sentence_date,
     month_number,
     opening_date,
@@ -390,9 +392,17 @@ _FURNITURE = re.compile(
     r"|(?:#[^\W\d_][\w\-]*\s*)+|(?:link|ссылка|url)\s*:\s*\S+"
     r"|(?:follow|subscribe to|читайте|подписывайтесь на)\b[^.!?]{0,60}"
     r"\b(?:telegram|telegram-канал\w*|канал\w*|channel)\b[^.!?]{0,20}"
-    r"|(?:comments?|комментари[иейя]в?)\s*\(\d+\)|(?:read more|читать (?:далее|полностью))\s*[→>»]?"
+    r"|(?:comments?|комментари[иейя]в?)\s*\(\d+\)|(?:add|leave|post) (?:a )?comment"
+    r"|(?:добавить|оставить|написать) комментарий|(?:read more|читать (?:далее|полностью))\s*[→>»]?"
     r"|[^!?]{0,40}\ball rights reserved\b[^!?]{0,20}|все права защищены[^!?]{0,40}"
+    # the Russian MFA's number of a published document ("2621-23-12-2021"); under a title
+    # it dates the item (_date_by_document_number)
+    r"|\d{1,5}-\d{2}-\d{2}-\d{4}"
     r"|стенограмма|transcript"
+    # the UN's masthead over each press release ("UNITED NATIONS", "Meetings Coverage and
+    # Press Releases"): the page's name, above the release's symbol, date and title
+    r"|(?-i:UNITED NATIONS|ОРГАНИЗАЦИЯ ОБЪЕДИНЕННЫХ НАЦИЙ)|meetings coverage and press releases"
+    r"|освещение заседаний и пресс-релизы"
     # a post's hashtags
     r"|#\w+(?:\s+#\w+)*"
     # a wire's rights line and a page's update mark ("Interfax ... All rights reserved.")
@@ -411,8 +421,6 @@ _FURNITURE = re.compile(
     r"|вы получили это (?:письмо|сообщение)\b.{0,120}"
     # the sending delegation, a label over an OSCE statement ("Delegation of Kazakhstan")
     r"|(?:delegation of(?: the)?|делегация)(?-i:(?: [A-ZА-ЯЁ][\w\-]*){1,4})"
-    # the Russian MFA's number of a published document ("2621-23-12-2021")
-    r"|\d{1,5}-\d{2}-\d{2}-\d{4}"
     # a mission as the sender of an OSCE statement ("United States Mission to the OSCE")
     r"|(?:(?-i:[A-Z][\w.\-]*) ){1,3}mission to the osce"
     r"|(?:постоянное )?представительство (?-i:[А-ЯЁ][\w\-]*)(?: [\w\-]+){0,4} при обсе"
@@ -570,6 +578,18 @@ def _date_by_footer(current: _Draft | None, line: str) -> None:
     day = _footer_day(line)
     if day is not None and _lead_date(current) is None:
         current.date_line = day
+        current.date_text = line
+
+
+def _date_by_document_number(current: _Draft | None, line: str) -> None:
+    """Date an item by the MFA's document number under its title ("1285-12-07-2016"), the
+    day it was published, when no date line has dated it and its text has not begun: the
+    number elsewhere (between two items) belongs to no item for sure."""
+    if current is None or not current.title or current.date_line is not None:
+        return
+    published = document_number_date(line)
+    if published is not None and not _has_text(current):
+        current.date_line = published
         current.date_text = line
 
 
@@ -2189,6 +2209,7 @@ def _split_block(
         if skip:
             closed = current if _ends_item(line, current) else closed
             _date_by_footer(current, line)
+            _date_by_document_number(current, line)
             continue
         current = None if current is closed else current  # the page under a footer
         # the next line of text: a document symbol or a label between a title and its date
@@ -3168,10 +3189,11 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
         _join_signature_table(draft)
     drafts = _newsletter_stories([d for d in drafts if not _is_masthead_only(d)])
     for draft in drafts:
-        if draft.date_line is None and draft.title:
+        if draft.title and (draft.date_line is None or is_document_number(draft.date_text)):
+            # "Remarks ..., Minsk, 14 May 2026" over "1987-09-10-2026": the day delivered
             draft.date_line = (
                 _document_date(draft.title) or _masthead_date(draft)
-                or _place_and_day_in_title(draft.title)
+                or _place_and_day_in_title(draft.title) or draft.date_line
             )
         elif draft.dated_above:
             # "19 November 2021" over "Statement ... at the 1346th meeting of the Permanent

@@ -361,6 +361,30 @@ _AGENCY_MARK = re.compile(r"/\s?[A-ZА-ЯЁ][\w\-. ]{1,24}/|\([A-ZА-ЯЁ][\w\-.
 _NOT_AN_AGENCY = re.compile(r"[/(]\s?(?:photo|video|фото|видео|updated|обновлено)", re.I)
 
 
+_MFA_NUMBER = re.compile(r"\d{1,5}-(?P<day>[0-3]\d)-(?P<month>[01]\d)-(?P<year>(?:19|20)\d\d)")
+"""The Russian MFA's number of a published document ("1285-12-07-2016"): a serial number and
+the day, month and year it was published."""
+
+
+def is_document_number(line: str) -> bool:
+    """Whether the line is the MFA's number of a published document: it dates the item's
+    publication, which a date the title names (the day of the event) goes before."""
+    return _MFA_NUMBER.fullmatch(line.strip()) is not None
+
+
+def document_number_date(line: str) -> DateLine | None:
+    """The day of publication an MFA document number gives ("1285-12-07-2016": 12 July
+    2016), or None for any other line or an impossible day."""
+    number = _MFA_NUMBER.fullmatch(line.strip())
+    if number is None:
+        return None
+    found = DateMatch(
+        number.start("day"), number.end(), int(number["day"]), int(number["month"]),
+        int(number["year"]),
+    )
+    return DateLine(found) if found.iso() else None
+
+
 def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
     """Read a date line such as `17.03.2021`, `Geneva, May 4, 2019`, `9 Oct. 2017`,
     `April 2, 2022, Moscow Region`, `11.02.2015 - Press release`, `5 сентября 2022 года`.

@@ -50,6 +50,12 @@ _DOTTED_BRACKET_LEAD = re.compile(
 )
 """Interfax's English dateline: "MOSCOW. Nov 12 (Interfax) - ...": place, a full stop, the
 date and the agency in brackets."""
+_COMMA_AGENCY_LEAD = re.compile(
+    rf"^(?P<place>{_PLACE_CAPS}),\s+(?P<date>[^,.()/]{{3,30}}?)[,.]\s+"
+    r"(?P<agency>[A-ZА-ЯЁ]{3,}(?:[\s\-][A-ZА-ЯЁ]{2,})?)\.\s+(?=\S)"
+)
+"""Armenpress's dateline: "YEREVAN, JUNE 2, ARMENPRESS. ...": place in capitals, the date and
+the agency's name in capitals, closed by a full stop."""
 _NOT_AGENCIES = re.compile(r"\(\s?(?:photo|video|фото|видео|updated|обновлено)", re.I)
 """Brackets that open a paragraph without being an agency's mark."""
 _FIRST_SENTENCE = re.compile(r"^.*?(?:[.!?](?=\s+[A-ZА-ЯЁ«\"])|$)", re.S)
@@ -73,7 +79,7 @@ def wire_lead(paragraph: str) -> WireLead | None:
     if m is None:
         m = (
             _DASHED_LEAD.match(paragraph) or _DOTTED_LEAD.match(paragraph)
-            or _DOTTED_BRACKET_LEAD.match(paragraph)
+            or _DOTTED_BRACKET_LEAD.match(paragraph) or _COMMA_AGENCY_LEAD.match(paragraph)
         )
         if m is None or first_date(m.group("date")) is None:
             return _agency_name_lead(paragraph)
