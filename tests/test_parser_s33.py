@@ -82,3 +82,22 @@ def test_an_impossible_mfa_document_number_dates_nothing() -> None:
     )
     [item] = parse_text(text, "x")
     assert item.date is None
+
+
+def test_an_event_ahead_later_in_the_year_tells_a_yearless_days_year() -> None:
+    text = (
+        "Makei, Bordyuzha discuss CSTO agenda\n\n"
+        "MINSK, 3 March (BelTA) - Belarusian Foreign Minister Vladimir Makei met with CSTO"
+        " Secretary General Nikolai Bordyuzha in Minsk on 3 March.\n\n"
+        "The parties discussed the preparations for the session of the CSTO Collective Security"
+        " Council due in Yerevan in October 2016 and the priorities of Belarus' chairmanship of"
+        " the organization in 2017.\n\n"
+        "В Секретариате ОДКБ обсудили подготовку к сессии\n\n"
+        "14 апреля в Секретариате ОДКБ состоялось совещание по подготовке сессии Совета"
+        " коллективной безопасности, которая пройдет в Ереване в октябре 2016 года, и"
+        " приоритетов председательства Беларуси в 2017 году.\n\n"
+        "Makei recalls the CSTO session\n\n"
+        "On 3 November, Vladimir Makei spoke of the session held in Yerevan in October 2016 and"
+        " of Belarus' chairmanship in 2017.\n"
+    )
+    assert [i.date for i in parse_text(text, "x")] == ["2016-03-03", "2016-04-14", None]

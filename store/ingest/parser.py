@@ -2720,12 +2720,24 @@ _TARGET_YEAR = re.compile(
 "Стратегии ... на период до 2035 года"): the year the item looks to, not its own."""
 
 
+_AHEAD = re.compile(
+    r"\b(?:due|scheduled|planned|upcoming|forthcoming|to be held|will be held|will take place)\b"
+    r"|(?<![а-яё])(?:намечен|запланирован|предстоящ|планируем|пройд[её]т\b|состоится)",
+    re.IGNORECASE,
+)
+"""Words by which an item looks ahead to an event ("the session ... due in Yerevan in October
+2016"): an event later in its year than the item's day is in the item's year."""
+
+
 def _stated_year(draft: _Draft, day: DateMatch) -> int | None:
     """The one year an item's words state apart from any full date, for a day written
     without one that nothing else dates; None when they state none, or several. A year
     stated with a later month of an event the item looks back at ("On 5 April, ... the
-    decisions of the December (2016) session") is the year before the item's."""
+    decisions of the December (2016) session") is the year before the item's; of several,
+    the one year of an event later in the year the item looks ahead to ("On 3 March, ...
+    the session due in October 2016 and the chairmanship in 2017") is the item's."""
     years: set[int] = set()
+    ahead: set[int] = set()
     later = False
     for text in (draft.title, *draft.body):
         spans = [(d.start, d.end) for d in find_dates(text) if d.year is not None]
@@ -2741,12 +2753,12 @@ def _stated_year(draft: _Draft, day: DateMatch) -> int | None:
             before = text[max(0, found.start() - 60) : found.start()]
             month = _MONTH_BEFORE.search(before)
             number = month_number(month.group(1)) if month else None
-            later = later or (
-                number is not None and day.month is not None and number > day.month
-                and _LOOKING_BACK.search(before) is not None
-            )
+            later_month = number is not None and day.month is not None and number > day.month
+            later = later or (later_month and _LOOKING_BACK.search(before) is not None)
+            if later_month and _AHEAD.search(before):
+                ahead.add(int(found.group(1)))
     if len(years) != 1:
-        return None
+        return ahead.pop() if len(ahead) == 1 else None
     return years.pop() + (1 if later else 0)
 
 
