@@ -2957,8 +2957,9 @@ def _weekday_dates(items: list[tuple[int, Item]]) -> list[tuple[int, Item]]:
 def _default_years(drafts: list[_Draft]) -> list[int | None]:
     """For each draft, the year its yearless date takes: from its own text, else from the
     nearest items that have a full date: the year that puts it between them when the dump
-    lists its items in date order, else the year both of them share; None when nothing
-    tells (never the import's year)."""
+    lists its items in date order, else the year of a neighbour within a month, else the one
+    year its words state, else the year both neighbours share; None when nothing tells
+    (never the import's year)."""
     own = [_listed_date(d) for d in drafts]
     newest_first, in_order = _dump_order([d for d in own if d is not None])
     years: list[int | None] = []
@@ -2979,11 +2980,13 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
                 # posts have nothing above them), across New Year too ("15 января" among
                 # items of December 2020 is 2021)
                 year = _year_near(day, before) or _year_near(day, after)
+            if year is None:
+                # the year the item's own words state ("завершит председательство
+                # Таджикистана в 2015 году"), before a guess from neighbours out of order
+                year = _stated_year(draft, day)
             if year is None and before is not None and after is not None:
                 # out of date order, between two items of one year: that year
                 year = int(before[:4]) if before[:4] == after[:4] else None
-        if year is None:
-            year = _stated_year(draft, day)
         around = {int(d[:4]) for d in (before, after) if d is not None}
         years.append(_on_its_weekday(draft, day, year, around, in_order))
     return years
