@@ -118,3 +118,86 @@ def test_a_year_the_item_states_goes_before_the_year_its_neighbours_out_of_order
         "Уважаемые коллеги!\n"
     )
     assert [i.date for i in parse_text(text, "x")] == ["2016-05-26", "2015-09-09", "2016-05-31"]
+
+
+def test_a_captioned_picture_over_a_region_dated_lead_opens_no_item_of_its_own() -> None:
+    text = (
+        "Speech by the Secretary General at the Moscow Conference\n"
+        "23 May 2014\n\n"
+        "Dear colleagues!\n\n"
+        "Moscow, 23 May 2014\n\n"
+        "* * *\n\n"
+        "Chief of the CSTO Joint Staff Colonel General Alexander Studenikin at the command post"
+        " of the exercise. Photo: CSTO Joint Staff press service\n\n"
+        "Karaganda region, 20 August. The active phase of the joint exercise"
+        " \"Interaction-2014\" started today at the Spassky training ground.\n\n"
+        "The exercise will end on 22 August.\n\n"
+        "👁 3 418    🖨 Print    ✉ Send to a friend\n\n"
+        "* * *\n\n"
+        "Nikolai Bordyuzha: \"We see no reason for panic\"\n"
+        "29 September 2014\n\n"
+        "The Secretary General answered questions.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.date for i in items] == ["2014-05-23", "2014-08-20", "2014-09-29"]
+    assert items[1].body[0].startswith("Karaganda region, 20 August.")
+    assert items[1].body[-1] == "The exercise will end on 22 August."
+
+
+def test_read_also_headlines_marked_with_guillemets_are_not_the_story() -> None:
+    text = (
+        "Session of the CSTO Collective Security Council held in Moscow\n"
+        "23 December 2014\n\n"
+        "A regular session of the Collective Security Council was held in the Kremlin today.\n\n"
+        "The chairmanship of the CSTO in 2015 passes to the Republic of Tajikistan.\n\n"
+        "Read also:\n"
+        "» CSTO foreign ministers adopt statement on the situation in Afghanistan\n"
+        "» Nikolai Bordyuzha: the Organization's budget for 2015 has been approved\n\n"
+        "* * *\n\n"
+        "Nikolai Bordyuzha and Seyran Ohanyan discussed exercises in Armenia\n"
+        "18 May 2015\n\n"
+        "The parties discussed the preparation of exercises.\n"
+    )
+    items = parse_text(text, "x")
+    assert len(items) == 2
+    assert items[0].body[-1].startswith("The chairmanship of the CSTO in 2015")
+
+
+def test_neighbours_years_apart_give_a_yearless_day_no_year_but_its_own_words_do() -> None:
+    text = (
+        "Statement of the CSTO Secretariat\n"
+        "17 October 2018\n\n"
+        "The Secretariat expressed condolences.\n\n"
+        "CSTO | ОДКБ official\n"
+        "16 January\n"
+        "Secretary General of the CSTO Taalatbek Masadykov, who took office on 1 January, held a"
+        " meeting with the staff. He outlined the priorities for 2026.\n\n"
+        "Deputy Secretary General received the Ambassador of Serbia\n\n"
+        "On 12 March, the Deputy Secretary General received the Ambassador of Serbia.\n\n"
+        "Remarks at the reception on the occasion of CSTO Day\n"
+        "7 October 2025\n\n"
+        "Dear friends!\n"
+    )
+    assert [i.date for i in parse_text(text, "x")] == [
+        "2018-10-17", "2026-01-16", None, "2025-10-07"
+    ]
+
+
+def test_a_yearless_day_after_the_last_dated_item_takes_the_year_its_words_state() -> None:
+    text = (
+        "Remarks at the reception on the occasion of CSTO Day\n"
+        "7 October 2025\n\n"
+        "Dear friends!\n\n"
+        "Exercise in Tajikistan ends\n"
+        "20 October 2025\n\n"
+        "The exercise ended.\n\n"
+        "MOSCOW. Jan 6 (Interfax) - The first contingents of the CSTO Collective Peacekeeping"
+        " Forces have arrived in Kazakhstan after the unrest of the first days of 2022, the"
+        " CSTO Secretariat said.\n\n"
+        "UNRCCA convenes final meeting of the year\n\n"
+        "On 12 November, UNRCCA convened a meeting; the parties will continue cooperation in"
+        " 2026.\n"
+    )
+    assert [i.date for i in parse_text(text, "x")] == [
+        "2025-10-07", "2025-10-20", "2022-01-06", "2025-11-12"
+    ]

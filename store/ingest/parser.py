@@ -362,6 +362,7 @@ _FURNITURE = re.compile(
     r"|(?:при (?:использовании|перепечатке|цитировании|полном или частичном использовании)"
     r" материалов|when using (?:the )?materials).{0,80}(?:обязательна|обязательно|required)\.?"
     r"|print(?: this page)?|печать|распечатать|share on \w+|share on\s*:"
+    r"|send to a friend|e-?mail (?:this|to a friend)|отправить (?:другу|ссылку|на почту)"
     # a story's author under it ("Автор: Айгерим Сейтказина"), not a participant
     r"|(?:автор|author)\s*:\s*[^.!?]{1,60}"
     # where the press may ask ("For media enquiries, please contact the OSCE Press Office.")
@@ -596,6 +597,19 @@ def _date_by_document_number(current: _Draft | None, line: str) -> None:
 _PAGE_ACTIONS = frozenset({"print", "email", "e-mail", "pdf", "печать", "распечатать"})
 
 
+_ROW_GAP = re.compile(r"\s{2,}|\s*[|·\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?\s*")
+"""What parts a row of page actions: wide gaps, bars, the pictographs before each action."""
+
+
+def _is_action_row(line: str) -> bool:
+    """ "👁 3 418    🖨 Print    ✉ Send to a friend": a page's row of a counter and its
+    actions, each of which alone is furniture."""
+    parts = [p for p in _ROW_GAP.split(line.strip()) if p]
+    return len(parts) >= 2 and all(
+        _without_pictographs(p).replace(" ", "").isdigit() or _is_furniture(p) for p in parts
+    )
+
+
 def _is_share_row(line: str) -> bool:
     """ "Share this article: Facebook | X | Telegram": the page's share buttons; or its row of
     actions ("Print | Email")."""
@@ -759,7 +773,7 @@ def _is_furniture(line: str) -> bool:
         or _UN_MASTHEAD.fullmatch(line)
         or _SITE_ADDRESS.fullmatch(line)
         or _is_masthead(line) or _PRESS_SERVICE_CREDIT.fullmatch(line)
-        or _is_view_counter(line) or _is_share_row(line)
+        or _is_view_counter(line) or _is_share_row(line) or _is_action_row(line)
         or line.startswith("🔗")  # a post's link to the full text elsewhere
         or _is_related_inline(line)
         # a footnote keyed to the text above it: it is never the title of a next item
@@ -921,7 +935,7 @@ def _page_furniture(
     ) and (
         # a title ending with its place and date is the next item's ("Брифинг ..., Москва,
         # 3 июня 2026 года"), whatever line follows it
-        next_line is None
+        next_line is None or _is_separator(next_line)
         or (_is_title_like(_LIST_BULLET.sub("", next_line)) and not next_is_date)
         # the last headline, then the next item's date line over its title
         or (next_is_date and _heads_dated_title(following[1:]))
@@ -955,9 +969,10 @@ def _heads_dated_title(lines: list[str]) -> bool:
     )
 
 
-_LIST_BULLET = re.compile(r"^[-–—•·*▪►]\s+")
+_LIST_BULLET = re.compile(r"^[-–—•·*▪►»›→▸◦]\s+")
 """A list's bullet before a headline of "Related news:" ("- SCO Secretary-General receives
-..."): the headline is still another page's."""
+...", "» CSTO foreign ministers adopt statement ..."): the headline is still another
+page's."""
 _SIGNED = re.compile(r"\((?:signed|подписано|подпись)\)\s+\S.{0,60}", re.I)
 """A UN document's signature line: "(Signed) V. Nebenzia", "(Подпись) В. Рыбаков"."""
 
@@ -1905,6 +1920,16 @@ def _close_above(drafts: list[_Draft], current: _Draft, wire: WireLead) -> None:
     current.date_line = replace(wire.date_line, date=replace(reported, year=year))
 
 
+def _is_caption_over_lead(current: _Draft | None, line: str, next_line: str | None) -> bool:
+    """A picture's caption and credit ("... at the command post. Photo: CSTO Joint Staff
+    press service") where no item is open, over the dated lead of the story it illustrates
+    ("Karaganda region, 20 August. ..."): not the story's opening."""
+    return (
+        current is None and _CAPTION_CREDIT.search(line) is not None
+        and next_line is not None and opening_date(next_line) is not None
+    )
+
+
 def _after_separator(current: _Draft | None) -> _Draft | None:
     """The item a separator ("###", "* * *") leaves open: none, unless the item is one voice
     (a speech, an article, an interview) whose sections the marks divide."""
@@ -2229,6 +2254,7 @@ def _split_block(
             or _is_place_under_date(current, line, next_line)
             or _numbers_the_release(current, line)
             or _is_feed_source(line, current)
+            or _is_caption_over_lead(current, line, next_line)
         ):
             continue
         if _is_separator(line):
@@ -2775,8 +2801,20 @@ def _year_between(day: DateMatch, newer: str | None, older: str | None) -> int |
     """The year that puts `day` between the dates of the items around it, or None.
 
     In a dump in date order an item's neighbours bound its date: the year is one of
-    theirs, or the one before the newer (after the older) across New Year.
+    theirs, or the one before the newer (after the older) across New Year. Neighbours more
+    than a year apart bound it only within a month of one of them ("16 January" between
+    items of 2018 and 2025 has no year from them).
     """
+    if newer is not None and older is not None and (
+        dt.date.fromisoformat(newer) - dt.date.fromisoformat(older)
+    ).days > _HISTORY_DAYS:
+        # neighbours years apart leave several years: only one within a month of either
+        for bound in (newer, older):
+            near = _year_near(day, bound)
+            value = day.iso(default_year=near) if near is not None else None
+            if value is not None and older <= value <= newer:
+                return near
+        return None
     candidates = [int(d[:4]) for d in (newer, older) if d is not None]
     candidates += [int(newer[:4]) - 1] if newer else []
     candidates += [int(older[:4]) + 1] if older else []
@@ -2975,6 +3013,13 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
             if in_order:
                 newer, older = (before, after) if newest_first else (after, before)
                 year = _year_between(day, newer, older)
+                if newer is None or older is None:
+                    # one neighbour bounds it on one side only: a month from it, or the
+                    # year the item's own words state, goes first
+                    year = (
+                        _year_near(day, before) or _year_near(day, after)
+                        or _stated_year(draft, day) or year
+                    )
             if year is None:
                 # within a month of the item above, else of the one below (a dump's first
                 # posts have nothing above them), across New Year too ("15 января" among

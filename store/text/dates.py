@@ -170,14 +170,16 @@ _RECALLING = (
 ...", "Indeed, on 7 May 1992 ..."): a sentence of a speech, not the lead of a news item."""
 _OPENING_LEAD = re.compile(
     rf"^\s*(?i:{_RECALLING})"
-    r"(?:(?:[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]{2,30}|[A-ZА-ЯЁ][\w\-]+(?:\s[A-ZА-ЯЁ][\w\-]+)?),\s+)?"
+    r"(?:(?:[A-ZА-ЯЁ][A-ZА-ЯЁ\- ]{2,30}|[A-ZА-ЯЁ][\w\-]+(?:\s(?:[A-ZА-ЯЁ][\w\-]+"
+    r"|region|oblast|province|district|област[ьи]|район|края?))?),\s+)?"
     r"(?:[Tt]oday,?\s+|[Сс]егодня,?\s+)?"
     r"(?:(?P<since>[Ff]rom|[Сс]о?)|[Oo]n|[Bb]etween|[Aa]s of|[Вв]о?)?\s*"
     r"(?i:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье),?\s+)?",
 )
 """The lead may name the weekday before the date ("Во вторник, 17 ноября, в Ереване ...",
-"On Friday, 4 December, ...")."""
+"On Friday, 4 December, ..."), and the place may be a region ("Karaganda region, 20 August.
+...", "Карагандинская область, 20 августа. ...")."""
 
 _WEEKDAY_BEFORE = re.compile(
     r"\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b,?\s*$"
