@@ -512,7 +512,7 @@ _SECTIONS = frozenset({
     "вопрос — ответ", "вопросы и ответы",
 })
 """The sections of a site's press pages, where a breadcrumb trail ends."""
-_BREADCRUMB_SPLIT = re.compile(r"\s+[/>»›|]\s+")
+_BREADCRUMB_SPLIT = re.compile(r"\s+[/>»›|→]\s+")
 _LABEL_LINE = re.compile(
     r"(?:press[ -]release|news release|media advisory|пресс-релиз|for immediate release"
     r"|сообщение для (?:сми|печати|прессы))"
@@ -1946,11 +1946,25 @@ def _is_masthead_over(above: str, line: str) -> bool:
     under a transcript's date ("The Kremlin, Moscow") is layout, not a headline."""
     words = len(_without_pictographs(above).split())
     return (
-        (words <= _MASTHEAD_NAME_WORDS or _SITE_OWNER.match(above) is not None)
-        and words < len(line.split())
+        (
+            words <= _MASTHEAD_NAME_WORDS or _SITE_OWNER.match(above) is not None
+            # a heading in capitals over a headline in sentence case ("АРХИВ НОВОСТЕЙ САЙТА
+            # ОДКБ (выгрузка, от новых к старым)", the date, "В Астане завершилась ...")
+            or (_in_capitals(above) and not _in_capitals(line))
+        )
+        and (words < len(line.split()) or _in_capitals(above))
         and not _is_layout_line(line)
         and _title_date(above) is None
     )
+
+
+def _in_capitals(line: str) -> bool:
+    """Whether a line's words are in capitals, bracketed asides apart."""
+    letters = [c for c in re.sub(r"\([^()]*\)", "", line) if c.isalpha()]
+    return len(letters) >= _CAPITALS_MIN_LETTERS and all(c.isupper() for c in letters)
+
+
+_CAPITALS_MIN_LETTERS = 8
 
 
 _MASTHEAD_NAME_WORDS = 3
