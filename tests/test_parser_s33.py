@@ -222,3 +222,93 @@ def test_a_dumps_heading_in_capitals_is_not_the_first_items_title() -> None:
         ("2018-04-12", "Вячеслав Володин провел за"),
     ]
     assert items[0].body[-1].startswith("«Мы договорились»")
+
+
+def test_un_news_masthead_and_topic_around_the_date_are_not_the_story() -> None:
+    text = (
+        "Новости ООН\n"
+        "Глобальный взгляд Человеческие судьбы\n\n"
+        "15 февраля 2019\n"
+        "Мир и безопасность\n\n"
+        "Глава Регионального центра ООН обсудила в Астане водное сотрудничество\n\n"
+        "Специальный представитель Генерального секретаря ООН Наталья Герман провела встречи"
+        " в Астане.\n\n"
+        "* * *\n\n"
+        "22 марта 2023 Климат и окружающая среда\n"
+        "В Нью-Йорке открылась Конференция ООН по водным ресурсам\n"
+        "В Центральных учреждениях ООН в Нью-Йорке в среду открылась конференция.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.date, i.title[:20]) for i in items] == [
+        ("2019-02-15", "Глава Регионального "),
+        ("2023-03-22", "В Нью-Йорке открылас"),
+    ]
+
+
+def test_a_related_list_under_a_bare_related_heading_is_not_the_next_items_head() -> None:
+    text = (
+        "Readout of the Secretary-General's meeting with the Minister for Foreign Affairs\n"
+        "The Secretary-General met with the Minister for Foreign Affairs of Tajikistan.\n\n"
+        "=====\n\n"
+        "Newsroom\n"
+        "Łódź, 2 December 2022\n"
+        "OSCE Ministerial Council concludes in Łódź\n"
+        "The 29th OSCE Ministerial Council concluded today in Łódź.\n"
+        "Osmani said that North Macedonia would chair the Organization.\n"
+        "Related\n"
+        "Secretary General Schmid's remarks at the Ministerial Council\n\n"
+        "=====\n\n"
+        "Dushanbe, 9 February\n"
+        "Head of UNRCCA meets with Foreign Minister of Tajikistan\n"
+        "The Head of UNRCCA discussed the Centre's work plan for 2023.\n"
+        "Kaha Imnadze highly appreciated Tajikistan's initiatives.\n"
+        "Share this:   Facebook   X   LinkedIn\n\n"
+        "=====\n\n"
+        "Almaty, 20 April 2023\n"
+        "UNRCCA holds a seminar\n"
+        "The seminar was held in Almaty.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.date, i.title[:22]) for i in items][1:] == [
+        ("2022-12-02", "OSCE Ministerial Counc"),
+        ("2023-02-09", "Head of UNRCCA meets w"),
+        ("2023-04-20", "UNRCCA holds a seminar"),
+    ]
+    assert items[1].body[-1].startswith("Osmani said")
+
+
+def test_the_year_the_next_chair_takes_over_is_the_year_after_the_items() -> None:
+    text = (
+        "CSTO seminar in Moscow\n"
+        "2 June 2023\n\n"
+        "A seminar was held.\n\n"
+        "BISHKEK, October 13. /TASS/. The leaders of the CIS signed a statement and agreed that"
+        " Russia will chair the Commonwealth in 2024, the Executive Secretary said.\n\n"
+        "CSTO Secretary General meets with Head of UNRCCA\n"
+        "5 June 2025\n\n"
+        "The sides discussed Afghanistan.\n\n"
+        "В Астане завершилась сессия\n\n"
+        "8 ноября в Астане прошла сессия Совета коллективной безопасности. «В 2019 году"
+        " председательство в ОДКБ перейдет к Кыргызской Республике», – заявил Президент.\n\n"
+        "Заседание в Минске\n"
+        "20 мая 2016\n\n"
+        "Заседание прошло в Минске.\n"
+    )
+    assert [i.date for i in parse_text(text, "x")] == [
+        "2023-06-02", "2023-10-13", "2025-06-05", "2018-11-08", "2016-05-20"
+    ]
+
+
+def test_a_yearless_day_after_the_dumps_last_dated_item_gets_no_year_from_it() -> None:
+    text = (
+        "Exercise ends in Tajikistan\n"
+        "20 March 2025\n\n"
+        "The exercise ended.\n\n"
+        "Seminar in Moscow\n"
+        "5 June 2025\n\n"
+        "A seminar was held.\n\n"
+        "RATS Council meets\n\n"
+        "On 5 December, the regular meeting of the Council of the Regional Anti-Terrorist"
+        " Structure of the SCO was held in Tashkent.\n"
+    )
+    assert [i.date for i in parse_text(text, "x")] == ["2025-03-20", "2025-06-05", None]

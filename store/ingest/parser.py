@@ -404,6 +404,9 @@ _FURNITURE = re.compile(
     # Press Releases"): the page's name, above the release's symbol, date and title
     r"|(?-i:UNITED NATIONS|ОРГАНИЗАЦИЯ ОБЪЕДИНЕННЫХ НАЦИЙ)|meetings coverage and press releases"
     r"|освещение заседаний и пресс-релизы"
+    # UN News's masthead and motto ("Новости ООН", "Global perspective Human stories")
+    r"|un news|новости оон|global perspective,? human stories"
+    r"|глобальный взгляд,? человеческие судьбы"
     # a post's hashtags
     r"|#\w+(?:\s+#\w+)*"
     # a wire's rights line and a page's update mark ("Interfax ... All rights reserved.")
@@ -506,7 +509,8 @@ _HOME = frozenset({"home", "main", "main page", "homepage", "главная", "�
 _SECTIONS = frozenset({
     "news", "latest news", "all news", "press releases", "statements", "speeches", "events",
     "transcripts", "новости", "все новости", "пресс-релизы", "заявления", "выступления",
-    "события", "стенограммы",
+    "события", "стенограммы", "newsroom", "press room", "press centre", "press center",
+    "пресс-центр", "медиацентр",
     # a rubric above one title
     "interview", "interviews", "интервью", "q&a", "вопрос – ответ", "вопрос-ответ",
     "вопрос — ответ", "вопросы и ответы",
@@ -786,6 +790,8 @@ def _is_furniture(line: str) -> bool:
         and _CAPTION_MARKS.search(credit["credit"]) is None
     ):
         return True
+    if line.casefold().strip(" :.") in lexicon.NEWS_RUBRICS:
+        return True  # UN News's topic under the date ("Мир и безопасность")
     if line.casefold().strip(" :") in _SECTIONS:
         return True  # "Latest news": the heading of the list the items are on
     words = line.casefold().replace(",", " ").split()
@@ -823,7 +829,8 @@ _CONTACT_DETAIL = re.compile(
     re.IGNORECASE,
 )
 _RELATED = re.compile(
-    r"related (?:stories|news|articles|content|coverage)|see also|read (?:also|more)|more news"
+    r"related(?: (?:stories|news|articles|content|coverage|materials))?|see also|read (?:also"
+    r"|more)|more news|по теме|связанные материалы"
     r"|also read|most read|most popular|читайте также|читать также|самое читаемое"
     r"|похожие (?:новости|материалы)|другие новости|см\. также",
     re.IGNORECASE,
@@ -2769,6 +2776,20 @@ _AHEAD = re.compile(
 2016"): an event later in its year than the item's day is in the item's year."""
 
 
+_NEXT_CHAIR = re.compile(
+    r"\b(?:will|to|shall)\s+(?:chair|preside over|take over the chairmanship)\b"
+    r"|(?:chairmanship|председательств\w*)\b.{0,60}\b(?:passes|will pass|goes to|is handed"
+    r"|перейд[её]т|переходит|передается|будет передано)"
+    r"|(?:passes|will pass|перейд[её]т|переходит|передается)\b.{0,40}\b(?:chairmanship"
+    r"|председательств\w*)|будет председательствовать|примет председательство",
+    re.IGNORECASE,
+)
+"""Words by which an item tells who chairs next year ("agreed that Russia will chair the
+Commonwealth in 2024", "в 2019 году председательство в ОДКБ перейдет к Кыргызской
+Республике"): the year named is the one after the item's."""
+_CHAIR_CONTEXT = 60
+
+
 def _stated_year(draft: _Draft, day: DateMatch) -> int | None:
     """The one year an item's words state apart from any full date, for a day written
     without one that nothing else dates; None when they state none, or several. A year
@@ -2789,8 +2810,10 @@ def _stated_year(draft: _Draft, day: DateMatch) -> int | None:
             end = found.group("end")
             if end is not None and int(end[-2:]) - int(found.group(1)[-2:]) > _SPAN_YEARS:
                 continue
-            years.add(int(found.group(1)))
             before = text[max(0, found.start() - 60) : found.start()]
+            sentence = text[max(0, found.start() - _CHAIR_CONTEXT) : found.end() + _CHAIR_CONTEXT]
+            # the chair of the year after the item's, told of that year
+            years.add(int(found.group(1)) - (1 if _NEXT_CHAIR.search(sentence) else 0))
             month = _MONTH_BEFORE.search(before)
             number = month_number(month.group(1)) if month else None
             later_month = number is not None and day.month is not None and number > day.month
@@ -2811,7 +2834,7 @@ def _year_from_text(draft: _Draft, day: DateMatch) -> int | None:
     return None
 
 
-def _year_between(day: DateMatch, newer: str | None, older: str | None) -> int | None:
+def _year_between(day: DateMatch, newer: str, older: str) -> int | None:
     """The year that puts `day` between the dates of the items around it, or None.
 
     In a dump in date order an item's neighbours bound its date: the year is one of
@@ -2819,9 +2842,7 @@ def _year_between(day: DateMatch, newer: str | None, older: str | None) -> int |
     than a year apart bound it only within a month of one of them ("16 January" between
     items of 2018 and 2025 has no year from them).
     """
-    if newer is not None and older is not None and (
-        dt.date.fromisoformat(newer) - dt.date.fromisoformat(older)
-    ).days > _HISTORY_DAYS:
+    if (dt.date.fromisoformat(newer) - dt.date.fromisoformat(older)).days > _HISTORY_DAYS:
         # neighbours years apart leave several years: only one within a month of either
         for bound in (newer, older):
             near = _year_near(day, bound)
@@ -2829,12 +2850,10 @@ def _year_between(day: DateMatch, newer: str | None, older: str | None) -> int |
             if value is not None and older <= value <= newer:
                 return near
         return None
-    candidates = [int(d[:4]) for d in (newer, older) if d is not None]
-    candidates += [int(newer[:4]) - 1] if newer else []
-    candidates += [int(older[:4]) + 1] if older else []
+    candidates = (int(newer[:4]), int(older[:4]), int(newer[:4]) - 1, int(older[:4]) + 1)
     for year in dict.fromkeys(candidates):
         value = day.iso(default_year=year)
-        if value is not None and (older or value) <= value <= (newer or value):
+        if value is not None and older <= value <= newer:
             return year
     return None
 
@@ -3024,16 +3043,11 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
         before = next((d for d in reversed(own[:index]) if d is not None), None)
         after = next((d for d in own[index + 1 :] if d is not None), None)
         if year is None:
-            if in_order:
+            if in_order and before is not None and after is not None:
+                # bounded on both sides; one neighbour alone (the dump's first or last
+                # dated item) bounds no year: the days after it run on for years
                 newer, older = (before, after) if newest_first else (after, before)
                 year = _year_between(day, newer, older)
-                if newer is None or older is None:
-                    # one neighbour bounds it on one side only: a month from it, or the
-                    # year the item's own words state, goes first
-                    year = (
-                        _year_near(day, before) or _year_near(day, after)
-                        or _stated_year(draft, day) or year
-                    )
             if year is None:
                 # within a month of the item above, else of the one below (a dump's first
                 # posts have nothing above them), across New Year too ("15 января" among

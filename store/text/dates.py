@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from store.text import lexicon
+
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -418,8 +420,8 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
     place = ""
     for part in (before, after):
         part = _TOWN.sub("", part)  # "г. Бишкек": the town's name is the place
-        if not part:
-            continue
+        if not part or part.casefold() in lexicon.NEWS_RUBRICS:
+            continue  # "22 марта 2023 Климат и окружающая среда": the site's rubric
         words = part.split()
         # The rest must be a short label: a place ("Moscow Region") or a kind ("Press
         # release"). Prose ("The meeting was held") has lowercase words beyond a few.

@@ -335,6 +335,23 @@ the site's masthead above an item ("Kazinform", "📰 Sputnik Kyrgyzstan", "RSS 
 or its credit under it ("УзА"), never a title or the item's text."""
 
 
+NEWS_RUBRICS = frozenset(
+    {
+        "peace and security", "climate and environment", "climate change", "health",
+        "human rights", "humanitarian aid", "economic development", "women",
+        "migrants and refugees", "law and crime prevention", "culture and education",
+        "un affairs", "sdgs", "sustainable development goals",
+        "мир и безопасность", "климат и окружающая среда", "изменение климата",
+        "здравоохранение", "права человека", "гуманитарная помощь",
+        "экономическое развитие", "женщины", "мигранты и беженцы",
+        "право и предотвращение преступности", "культура и образование", "дела оон", "цур",
+        "цели устойчивого развития",
+    }
+)
+"""The topics UN News files each story under, printed beside or under its date ("23 марта
+2020", "Мир и безопасность"): the site's rubric, never a title or the story's text."""
+
+
 SPEECH_CLOSINGS = (
     "thank you", "i thank you", "thanks for your attention", "благодарю за внимание",
     "спасибо за внимание", "спасибо", "благодарю вас",
