@@ -312,3 +312,49 @@ def test_a_yearless_day_after_the_dumps_last_dated_item_gets_no_year_from_it() -
         " Structure of the SCO was held in Tashkent.\n"
     )
     assert [i.date for i in parse_text(text, "x")] == ["2025-03-20", "2025-06-05", None]
+
+
+def test_a_headline_between_a_separator_and_its_dated_lead_titles_the_story() -> None:
+    text = (
+        "We call on our international partners to support the settlement.\n\n"
+        "Print | Share\n\n"
+        "----\n"
+        "Makei, Lebedev discuss preparations for CIS events in Minsk\n\n"
+        "MINSK, 3 June (BelTA) - Belarusian Foreign Minister Vladimir Makei met with CIS"
+        " Executive Secretary Sergei Lebedev on 3 June.\n"
+        "The parties focused on the draft documents to be signed by the heads of state.\n"
+        "Belarus chairs the Commonwealth this year.\n\n"
+        "MFA of Uzbekistan Official, [10.06.2021 14:32]\n"
+        "🇺🇿🇺🇳 Foreign Minister Abdulaziz Kamilov received Under-Secretary-General of the"
+        " United Nations Vladimir Voronkov.\n\n"
+        "During the meeting, the sides discussed the Joint Plan of Action.\n\n"
+        "👁 2.4K\n\n"
+        "TASS | World\n"
+        "CSTO chief says Organization ready to help Tajikistan reinforce Afghan border\n"
+        "15 JUN 2021, 19:02\n\n"
+        "DUSHANBE, June 15. /TASS/. The CSTO is ready to provide assistance to Tajikistan.\n"
+    )
+    items = parse_text(text, "x")
+    makei = next(i for i in items if i.title.startswith("Makei, Lebedev"))
+    assert makei.date == "2021-06-03"
+    assert makei.body[-1] == "Belarus chairs the Commonwealth this year."
+    post = next(i for i in items if "Kamilov" in i.title)
+    assert post.date == "2021-06-10"
+
+
+def test_a_banner_around_a_dumps_heading_parts_items_and_is_no_text() -> None:
+    text = (
+        "Armenia's Pashinyan refuses to sign CSTO declaration at Yerevan summit\n"
+        "November 23, 2022 1:47 PM GMT+4\n\n"
+        "YEREVAN, Nov 23 (Reuters) - Armenian Prime Minister Nikol Pashinyan refused to sign"
+        " a joint declaration of the CSTO.\n"
+        "The CSTO groups Russia, Armenia, Belarus, Kazakhstan, Kyrgyzstan and Tajikistan.\n\n"
+        "=== Telegram: Kazakhstan MFA (@mfa_kaz), exported 15.12.2023, newest first ===\n\n"
+        "#################### INTAKE 2019-2026 (newest first) ####################\n\n"
+        "Seminar in Astana\n"
+        "14 December 2023\n"
+        "A seminar was held in Astana.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.date for i in items] == ["2022-11-23", "2023-12-14"]
+    assert items[0].body[-1].startswith("The CSTO groups")

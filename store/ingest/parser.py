@@ -336,8 +336,14 @@ def _has_text(draft: _Draft) -> bool:
 
 def _is_separator(line: str) -> bool:
     """A line of marks only ("###", "* * *", "-----"): a press release's end mark or a break
-    between items, not text."""
-    return _SEPARATOR.fullmatch(line) is not None and len(set(line) - {" "}) <= 2
+    between items, not text; or a banner of marks around a dump's own heading ("=== Telegram:
+    Kazakhstan MFA, exported 15.12.2023 ===", "#### INTAKE 2019-2026 ####")."""
+    return (
+        _SEPARATOR.fullmatch(line) is not None and len(set(line) - {" "}) <= 2
+    ) or _BANNER.fullmatch(line) is not None
+
+
+_BANNER = re.compile(r"([=#*~_\-])\1{2,}\s.{1,120}?\s\1{3,}")
 
 
 _FURNITURE = re.compile(
@@ -1532,6 +1538,8 @@ def _is_stopped_title(line: str, lines: list[str], at: int) -> bool:
         # "14.11.2025 | 16:20 | Views: 2 311": the footer under the sentence, not a date line
         and _VIEWS_FOOTER.search(lines[after[0]]) is None
         and _is_paragraph(lines[after[1]]) and wire_lead(lines[after[1]]) is None
+        # a channel post ("🇺🇿🇺🇳 Foreign Minister ...") is headed by its own first line
+        and not _opens_with_pictograph(lines[after[1]])
     )
 
 
@@ -2606,6 +2614,27 @@ def _untitle_channel_post(draft: _Draft) -> None:
 _MASTHEAD_LINES = 3
 
 
+def _without_mastheads(drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts without those that are only a site's name and section; a headline among
+    them ("Makei, Lebedev discuss preparations for CIS events in Minsk", a separator above
+    it and the dated lead below) is the title of the untitled item under it."""
+    kept: list[_Draft] = []
+    for at, draft in enumerate(drafts):
+        if not _is_masthead_only(draft):
+            kept.append(draft)
+            continue
+        below = drafts[at + 1] if at + 1 < len(drafts) else None
+        headline = draft.body[-1] if not draft.title and len(draft.body) == 1 else ""
+        if (
+            below is not None and not below.title and below.body and headline
+            and len(headline.split()) >= _HEADLINE_MIN_WORDS
+            and not _SITE_OWNER.match(headline) and not _is_section_line(headline)
+        ):
+            below.title = headline
+            below.line = draft.line
+    return kept
+
+
 def _is_masthead_only(draft: _Draft) -> bool:
     """Whether a draft is only a site's name and section ("OSCE", "ТАСС / Интервью",
     "Ministry of Foreign Affairs of ...", "Press service") above the next item's title: no
@@ -3275,7 +3304,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
         _drop_trailing_page_lines(draft)
         _untitle_channel_post(draft)
         _join_signature_table(draft)
-    drafts = _newsletter_stories([d for d in drafts if not _is_masthead_only(d)])
+    drafts = _newsletter_stories(_without_mastheads(drafts))
     for draft in drafts:
         if draft.title and (draft.date_line is None or is_document_number(draft.date_text)):
             # "Remarks ..., Minsk, 14 May 2026" over "1987-09-10-2026": the day delivered
