@@ -358,3 +358,30 @@ def test_a_banner_around_a_dumps_heading_parts_items_and_is_no_text() -> None:
     items = parse_text(text, "x")
     assert [i.date for i in items] == ["2022-11-23", "2023-12-14"]
     assert items[0].body[-1].startswith("The CSTO groups")
+
+
+def test_a_dated_export_banner_and_each_post_it_dates_date_the_yearless_posts_below() -> None:
+    text = (
+        "Armenia's Pashinyan refuses to sign CSTO declaration at Yerevan summit\n"
+        "November 23, 2022\n\n"
+        "Pashinyan refused to sign the declaration.\n\n"
+        "=== Telegram: Kazakhstan MFA (@mfa_kaz), exported 15.12.2023, newest first ===\n\n"
+        "14 December\n"
+        "🇰🇿🇪🇺 Minister of Foreign Affairs of Kazakhstan Murat Nurtleu received the EU"
+        " Special Representative.\n"
+        "👁 3.1K  edited 18:04\n\n"
+        "30 November\n"
+        "Deputy Foreign Minister Roman Vassilenko held political consultations in Astana.\n"
+        "👁 2.7K  11:15\n\n"
+        "2 November\n"
+        "❗️Comment of the Official Representative of the MFA of Kazakhstan Aibek Smadiyarov\n"
+        "Answer: Kazakhstan calls on all parties to cease hostilities.\n"
+        "👁 5.6K  16:40\n\n"
+        "=== end of export ===\n\n"
+        "Uzbek Foreign Minister, OSCE Secretary General discuss cooperation\n"
+        "2024-04-11 16:27\n\n"
+        "The sides discussed the activities of the OSCE Project Co-ordinator.\n"
+    )
+    assert [i.date for i in parse_text(text, "x")] == [
+        "2022-11-23", "2023-12-14", "2023-11-30", "2023-11-02", "2024-04-11"
+    ]

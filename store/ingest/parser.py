@@ -343,6 +343,20 @@ def _is_separator(line: str) -> bool:
     ) or _BANNER.fullmatch(line) is not None
 
 
+def _dated_banners(text: str) -> list[tuple[int, str]]:
+    """The dump's banners that hold a full date ("=== Telegram: Kazakhstan MFA, exported
+    15.12.2023, newest first ==="), each with its line number: a bound of the items near it."""
+    found = []
+    for number, raw in enumerate(normalise_text(text).split("\n"), 1):
+        line = " ".join(raw.split())
+        if _BANNER.fullmatch(line) is None:
+            continue
+        dated = [d.iso() for d in find_dates(line) if d.year is not None]
+        if dated and dated[0] is not None:
+            found.append((number, dated[0]))
+    return found
+
+
 _BANNER = re.compile(r"([=#*~_\-])\1{2,}\s.{1,120}?\s\1{3,}")
 
 
@@ -3054,14 +3068,24 @@ def _weekday_dates(items: list[tuple[int, Item]]) -> list[tuple[int, Item]]:
     return dated
 
 
-def _default_years(drafts: list[_Draft]) -> list[int | None]:
+def _default_years(
+    drafts: list[_Draft], banners: list[tuple[int, str]] | None = None
+) -> list[int | None]:
     """For each draft, the year its yearless date takes: from its own text, else from the
-    nearest items that have a full date: the year that puts it between them when the dump
-    lists its items in date order, else the year of a neighbour within a month, else the one
-    year its words state, else the year both neighbours share; None when nothing tells
-    (never the import's year)."""
+    nearest items that have a full date (or a dated banner of the dump's between them, "===
+    exported 15.12.2023, newest first ==="): the year that puts it between them when the
+    dump lists its items in date order, else the year of a neighbour within a month, else
+    the one year its words state, else the year both neighbours share; None when nothing
+    tells (never the import's year). A day its neighbours date dates the yearless days after
+    it in turn (a channel's posts a few weeks apart each)."""
     own = [_listed_date(d) for d in drafts]
     newest_first, in_order = _dump_order([d for d in own if d is not None])
+    # the dated lines in line order: items' own dates and banners', filled in as inferred
+    seen: list[tuple[int, int, str | None]] = sorted(
+        [(d.line, k, own[k]) for k, d in enumerate(drafts)]
+        + [(line, -1, date) for line, date in banners or []]
+    )
+    place = {k: at for at, (_, k, _) in enumerate(seen) if k >= 0}
     years: list[int | None] = []
     for index, draft in enumerate(drafts):
         day = _yearless_date(draft)
@@ -3069,8 +3093,10 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
             years.append(None)
             continue
         year = _year_from_text(draft, day)
-        before = next((d for d in reversed(own[:index]) if d is not None), None)
-        after = next((d for d in own[index + 1 :] if d is not None), None)
+        chained = False
+        here = place[index]
+        before = next((d for _, _, d in reversed(seen[:here]) if d is not None), None)
+        after = next((d for _, _, d in seen[here + 1 :] if d is not None), None)
         if year is None:
             if in_order and before is not None and after is not None:
                 # bounded on both sides; one neighbour alone (the dump's first or last
@@ -3082,6 +3108,8 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
                 # posts have nothing above them), across New Year too ("15 января" among
                 # items of December 2020 is 2021)
                 year = _year_near(day, before) or _year_near(day, after)
+            # a year from the neighbours dates the next yearless day in turn
+            chained = year is not None
             if year is None:
                 # the year the item's own words state ("завершит председательство
                 # Таджикистана в 2015 году"), before a guess from neighbours out of order
@@ -3090,7 +3118,10 @@ def _default_years(drafts: list[_Draft]) -> list[int | None]:
                 # out of date order, between two items of one year: that year
                 year = int(before[:4]) if before[:4] == after[:4] else None
         around = {int(d[:4]) for d in (before, after) if d is not None}
-        years.append(_on_its_weekday(draft, day, year, around, in_order))
+        year = _on_its_weekday(draft, day, year, around, in_order)
+        years.append(year)
+        if chained and year is not None:
+            seen[here] = (draft.line, index, day.iso(default_year=year))
     return years
 
 
@@ -3318,7 +3349,8 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
             draft.date_line = _title_date(draft.title) or draft.date_line
         draft.date_line = _american_date(draft) or draft.date_line
     items = []
-    for draft, default_year in zip(drafts, _default_years(drafts), strict=True):
+    banners = _dated_banners(text)
+    for draft, default_year in zip(drafts, _default_years(drafts, banners), strict=True):
         item = _to_item(draft, source, default_year)
         if item is not None:
             items.append((draft.line, item))
