@@ -385,3 +385,52 @@ def test_a_dated_export_banner_and_each_post_it_dates_date_the_yearless_posts_be
     assert [i.date for i in parse_text(text, "x")] == [
         "2022-11-23", "2023-12-14", "2023-11-30", "2023-11-02", "2024-04-11"
     ]
+
+
+def test_a_list_pages_dated_entries_under_its_heading_are_items_of_their_own() -> None:
+    text = (
+        "Home / Press Center / News / Archive 2019\n"
+        "News of the Secretariat\n"
+        "On 12 December 2019, Acting Secretary General of the CSTO Valery Semerikov held a"
+        " working meeting at the CSTO Secretariat.\n"
+        "On 10 December 2019, the CSTO Secretariat hosted a round table with MGIMO University.\n"
+        "On 5 December 2019, a regular meeting of the Permanent Council under the CSTO was"
+        " held at the Secretariat.\n"
+        "Read more\n"
+        "CSTO Collective Security Council session held in Bishkek\n"
+        "28.11.2019\n"
+        "On 28 November, the regular session of the Collective Security Council was held in"
+        " Bishkek.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.date for i in items] == ["2019-12-12", "2019-12-10", "2019-12-05", "2019-11-28"]
+    assert not any("Home" in i.title or "News of the" in i.title for i in items)
+
+
+def test_a_yearless_day_takes_the_one_year_that_fits_between_neighbours_a_year_apart() -> None:
+    text = (
+        "CSTO Collective Security Council session held in Bishkek\n"
+        "28.11.2019\n"
+        "The session was held in Bishkek.\n\n"
+        "CSTO's new chief names Afghanistan main source of threats\n\n"
+        "MOSCOW, January 9 (Reuters) - Stanislav Zas said Afghanistan was the main source of"
+        " threats, recalling the Organization's decisions of 2018.\n\n"
+        "Statement by CSTO Secretary General at the OSCE Ministerial Council\n"
+        "3 December 2020\n"
+        "Dear Chairperson!\n"
+    )
+    assert [i.date for i in parse_text(text, "x")] == [
+        "2019-11-28", "2020-01-09", "2020-12-03"
+    ]
+
+
+def test_the_year_a_tenure_began_is_not_the_items_year() -> None:
+    text = (
+        "CSTO exercise in Kazakhstan\n"
+        "22 August 2014\n"
+        "The exercise ended.\n\n"
+        "YEREVAN. Oct 14 (Interfax) - The session of the CSTO Collective Security Council did"
+        " not decide on the new Secretary General. The term of Nikolai Bordyuzha, who has"
+        " headed the organization since 2003, is coming to an end.\n"
+    )
+    assert [i.date for i in parse_text(text, "x")] == ["2014-08-22", None]

@@ -525,6 +525,12 @@ _SOCIAL = frozenset({
     "facebook", "twitter", "x", "telegram", "vk", "вконтакте", "одноклассники", "ok",
     "whatsapp", "viber", "instagram", "youtube", "linkedin", "email", "e-mail", "|", "·",
 })
+_LIST_HEADING = re.compile(
+    r"(?:(?:latest|all) )?news (?:of|from) (?:the )?\w+(?: \w+)?|новости \w+(?: \w+)?",
+    re.IGNORECASE,
+)
+"""The heading of a site's list of news ("News of the Secretariat", "Новости Секретариата
+ОДКБ"): no item's title."""
 _HOME = frozenset({"home", "main", "main page", "homepage", "главная", "главная страница"})
 _SECTIONS = frozenset({
     "news", "latest news", "all news", "press releases", "statements", "speeches", "events",
@@ -536,6 +542,8 @@ _SECTIONS = frozenset({
     "вопрос — ответ", "вопросы и ответы",
 })
 """The sections of a site's press pages, where a breadcrumb trail ends."""
+_HOME = frozenset({"home", "home page", "main", "главная", "главная страница", "на главную"})
+"""The first step of a site's breadcrumb trail."""
 _BREADCRUMB_SPLIT = re.compile(r"\s+[/>»›|→]\s+")
 _LABEL_LINE = re.compile(
     r"(?:press[ -]release|news release|media advisory|пресс-релиз|for immediate release"
@@ -812,12 +820,17 @@ def _is_furniture(line: str) -> bool:
         return True
     if line.casefold().strip(" :.") in lexicon.NEWS_RUBRICS:
         return True  # UN News's topic under the date ("Мир и безопасность")
-    if line.casefold().strip(" :") in _SECTIONS:
+    if line.casefold().strip(" :") in _SECTIONS or _LIST_HEADING.fullmatch(line.strip(" :")):
         return True  # "Latest news": the heading of the list the items are on
     words = line.casefold().replace(",", " ").split()
     if words and all(w in _SOCIAL for w in words):
         return True
     parts = _BREADCRUMB_SPLIT.split(line)
+    if len(parts) >= 2 and parts[0].casefold() in _HOME and all(
+        0 < len(p.split()) <= _SECTION_NAME_WORDS and not p.endswith(_SENTENCE_END)
+        for p in parts
+    ):
+        return True  # "Home / Press Center / News / Archive 2019": from the home page down
     if (
         len(parts) >= 2 and parts[-1].casefold() in _SECTIONS
         and all(0 < len(p.split()) <= 3 for p in parts[1:])
@@ -2802,12 +2815,13 @@ session"): an event later in its year than the item's day was the year before th
 
 
 _TARGET_YEAR = re.compile(
-    r"\b(?:until|up to|till|through|by)\s+(?:the (?:year|end of)\s+)?$"
-    r"|(?<![а-яё])(?:до|по|к)\s+(?:конца\s+)?$",
+    r"\b(?:until|up to|till|through|by|since)\s+(?:the (?:year|end of)\s+)?$"
+    r"|(?<![а-яё])(?:до|по|к|с|со)\s+(?:конца\s+)?$",
     re.IGNORECASE,
 )
 """Words before a year a plan runs to ("the Collective Security Strategy until 2025",
-"Стратегии ... на период до 2035 года"): the year the item looks to, not its own."""
+"Стратегии ... на период до 2035 года"), or a tenure runs from ("who has headed the
+organization since 2003", "с 2003 года"): a year the item looks to or back at, not its own."""
 
 
 _AHEAD = re.compile(
@@ -2881,11 +2895,15 @@ def _year_between(day: DateMatch, newer: str, older: str) -> int | None:
     """The year that puts `day` between the dates of the items around it, or None.
 
     In a dump in date order an item's neighbours bound its date: the year is one of
-    theirs, or the one before the newer (after the older) across New Year. Neighbours more
-    than a year apart bound it only within a month of one of them ("16 January" between
-    items of 2018 and 2025 has no year from them).
+    theirs, or the one before the newer (after the older) across New Year. Neighbours far
+    enough apart to leave it several years bound it only within a month of one of them
+    ("16 January" between items of 2018 and 2025 has no year from them).
     """
-    if (dt.date.fromisoformat(newer) - dt.date.fromisoformat(older)).days > _HISTORY_DAYS:
+    fits = [
+        year for year in range(int(older[:4]), int(newer[:4]) + 1)
+        if (value := day.iso(default_year=year)) is not None and older <= value <= newer
+    ]
+    if len(fits) > 1:
         # neighbours years apart leave several years: only one within a month of either
         for bound in (newer, older):
             near = _year_near(day, bound)
@@ -2893,12 +2911,7 @@ def _year_between(day: DateMatch, newer: str, older: str) -> int | None:
             if value is not None and older <= value <= newer:
                 return near
         return None
-    candidates = (int(newer[:4]), int(older[:4]), int(newer[:4]) - 1, int(older[:4]) + 1)
-    for year in dict.fromkeys(candidates):
-        value = day.iso(default_year=year)
-        if value is not None and older <= value <= newer:
-            return year
-    return None
+    return fits[0] if fits else None
 
 
 _NEAR_DAYS = 31
