@@ -434,3 +434,120 @@ def test_the_year_a_tenure_began_is_not_the_items_year() -> None:
         " headed the organization since 2003, is coming to an end.\n"
     )
     assert [i.date for i in parse_text(text, "x")] == ["2014-08-22", None]
+
+
+def test_a_statement_signed_in_two_places_closes_on_its_place_and_date() -> None:
+    text = (
+        "Statement by CSTO Secretary General Stanislav Zas at the 27th meeting of the OSCE"
+        " Ministerial Council\n"
+        "Mr. Chairperson,\n"
+        "Let me thank the Albanian Chairmanship for the invitation.\n"
+        "Thank you for your attention.\n"
+        "Tirana – Moscow, 3 December 2020\n"
+        "CSTO leaders hold session of Collective Security Council by videoconference\n"
+        "On December 2, a session of the Collective Security Council was held by"
+        " videoconference.\n"
+    )
+    items = parse_text(text, "x")
+    assert items[0].date == "2020-12-03"
+    assert items[0].body[-1] == "Tirana – Moscow, 3 December 2020"
+    assert items[1].date == "2020-12-02"
+
+
+def test_an_interviews_closing_byline_with_its_date_dates_it() -> None:
+    text = (
+        "STANISLAV ZAS: \"THE PANDEMIC HAS NOT CANCELLED OUR OBLIGATIONS\"\n"
+        "The CSTO Secretary General answered questions from our newspaper.\n"
+        "– Stanislav Vasilyevich, how does the Secretariat work now?\n"
+        "– We have switched to a mixed regime.\n"
+        "Interview by Olga Bykova, \"SB. Belarus Segodnya\", 14 April 2020\n"
+    )
+    [item] = parse_text(text, "x")
+    assert item.date == "2020-04-14"
+    assert item.body[-1].startswith("Interview by Olga Bykova")
+
+
+def test_a_posts_headline_under_its_date_line_stays_its_title() -> None:
+    text = (
+        'МИД России 🇷🇺\n'
+        't.me/MID_Russia\n'
+        '412 тыс. подписчиков\n'
+        '\n'
+        '23 января\n'
+        '\n'
+        '🗓 Главное за неделю (19–23 января)\n'
+        '\n'
+        '🔹 С.В.Лавров провел в Москве переговоры с Министром иностранных дел Республики'
+        ' Беларусь М.В.Рыженковым. Обсуждены вопросы председательства России в ОДКБ.\n'
+        '\n'
+        '🔹 Заместитель Министра иностранных дел А.Ю.Руденко принял Генерального секретаря'
+        ' ОДКБ Таалатбека Масадыкова, вступившего в должность 1 января.\n'
+        '\n'
+        '🔹 Постоянный представитель России при ООН В.А.Небензя выступил на заседании Совета'
+        ' Безопасности.\n'
+        '\n'
+        '🔹 Состоялся брифинг официального представителя МИД России М.В.Захаровой.\n'
+        '\n'
+        '#ГлавноеЗаНеделю\n'
+        '👁 15,3K  изменено  19:40\n'
+        '\n'
+        '20 января\n'
+        '\n'
+        'Переслано из Постпредство России при ООН\n'
+        '🇷🇺🇺🇳 Выступление Постоянного представителя В.А.Небензи на заседании СБ ООН\n'
+        '\n'
+        'Господин Председатель,\n'
+        '\n'
+        'Благодарим руководство МООНСА за брифинг.\n'
+        '\n'
+        '12 января\n'
+        '\n'
+        'МИД Казахстана, [12.01.2026 10:03]\n'
+        '🇰🇿🤝 Министр иностранных дел Республики Казахстан Ермек Кошербаев принял Т.Масадыкова.\n'
+    )
+    items = parse_text(text, "x")
+    week = next(i for i in items if i.body and i.body[0].startswith("🔹 С.В.Лавров"))
+    assert week.title.endswith("Главное за неделю (19–23 января)")
+    assert week.date == "2026-01-23"
+
+
+def test_a_publication_blocks_persons_and_a_banner_between_marks_are_not_text() -> None:
+    text = (
+        "Telephone conversation with President of Kyrgyzstan Sooronbay Jeenbekov\n"
+        "April 28, 2020\n"
+        "Vladimir Putin had a telephone conversation with Sooronbay Jeenbekov.\n"
+        "Topics: Foreign policy, CSTO\n"
+        "Persons: Jeenbekov Sooronbay\n"
+        "Direct link: en.kremlin.ru/events/president/news/63285\n\n"
+        "==========\n"
+        "mfa.gov.by - Press service - 2015 archive\n"
+        "==========\n\n"
+        "(?? year - copied from my old notes, no source)\n"
+        "Consultations of CSTO deputy foreign ministers held in Moscow\n"
+        "On 7 April, consultations of the deputy foreign ministers were held in Moscow.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.title[:30] for i in items] == [
+        "Telephone conversation with Pr", "Consultations of CSTO deputy f"
+    ]
+    assert items[0].body[-1].startswith("Vladimir Putin had")
+    assert items[1].body == (
+        "On 7 April, consultations of the deputy foreign ministers were held in Moscow.",
+    )
+
+
+def test_a_sites_address_and_name_over_a_page_is_not_its_title() -> None:
+    text = (
+        "Thank you, Mr. Chairperson.\n\n"
+        "------------------------------------------------------------\n"
+        "mfa.gov.by | Permanent Mission of the Republic of Belarus to the OSCE\n\n"
+        "21 July 2022 17:05\n\n"
+        "Statement by the Delegation of the Republic of Belarus at the 1386th meeting of the"
+        " OSCE Permanent Council\n\n"
+        "Mr. Chairperson,\n\n"
+        "We have taken note of the report.\n"
+    )
+    items = parse_text(text, "x")
+    statement = items[-1]
+    assert statement.title.startswith("Statement by the Delegation of the Republic of Belarus")
+    assert statement.date == "2022-07-21"

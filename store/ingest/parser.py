@@ -357,6 +357,17 @@ def _dated_banners(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def _between_separators(lines: list[str], at: int) -> bool:
+    """A short line between two lines of marks ("==========", "mfa.gov.by - Press service -
+    2015 archive", "=========="): the dump's heading of the part below, not text."""
+    return (
+        0 < at < len(lines) - 1 and _is_separator(lines[at - 1]) and _is_separator(lines[at + 1])
+        and len(lines[at].split()) <= _BANNER_WORDS and not lines[at].endswith(_SENTENCE_END)
+        and opening_date(lines[at]) is None  # "* * *", "3 декабря ... встреча.", "* * *"
+    )
+
+
+_BANNER_WORDS = 12
 _BANNER = re.compile(r"([=#*~_\-])\1{2,}\s.{1,120}?\s\1{3,}")
 
 
@@ -435,7 +446,8 @@ _FURNITURE = re.compile(
     r"|\((?:updated|обновлено)\s*:?\s*[^()]{0,30}\)"
     # the Kremlin's publication status block under a transcript; its date is the item's
     r"|publication status|статус материала|(?:published in sections|опубликован в разделах"
-    r"|direct link|прямая ссылка)\s*:.*"
+    r"|direct link|прямая ссылка|ссылка на материал|link to (?:the )?material|topics|persons"
+    r"|темы|лица|персоны)\s*:.*"
     # a list page's pager under its entries ("« 1 2 3 4 5 … 112 »", "1 2 3 … 245 Следующая ›")
     r"|(?:[«‹←]\s*|(?:previous|prev|предыдущая)\s+)?\d{1,4}(?:\s+(?:\d{1,4}|…|\.\.\.)){2,}"
     r"(?:\s*[»›→]|\s+(?:next|следующая|далее)(?:\s*[»›→])?)?"
@@ -465,6 +477,11 @@ _SITE_ADDRESS = re.compile(
 """A site's address alone on a line under the text it was copied from ("akorda.kz",
 "mfa.am", "https://www.osce.org/..."): the source, not a sentence. Lowercase, so a signature
 of initials ("M.V.Ryzhenkov") is no address."""
+_SITE_WITH_NAME = re.compile(
+    rf"{_SITE_ADDRESS.pattern}\s+[|–—-]\s+[^.!?]{{1,100}}"
+)
+"""A site's address and its owner's name over a copied page ("mfa.gov.by | Permanent Mission
+of the Republic of Belarus to the OSCE", "mfa.gov.by - Press service - 2015 archive")."""
 _FOOTER = re.compile(
     r"(?:share|поделиться|print|версия для печати|views|просмотр|tags|теги|follow|subscribe"
     r"|читайте|подписывайтесь|comments?\b|комментари|read more|читать|👁|©|\(c\)|copyright"
@@ -803,7 +820,7 @@ def _is_furniture(line: str) -> bool:
         or _LABEL_LINE.fullmatch(line.strip(" .:"))
         or _DOCUMENT_SYMBOL.fullmatch(line) or _AUTHOR_LINE.fullmatch(line)
         or _UN_MASTHEAD.fullmatch(line)
-        or _SITE_ADDRESS.fullmatch(line)
+        or _SITE_ADDRESS.fullmatch(line) or _SITE_WITH_NAME.fullmatch(line)
         or _is_masthead(line) or _PRESS_SERVICE_CREDIT.fullmatch(line)
         or _is_view_counter(line) or _is_share_row(line) or _is_action_row(line)
         or line.startswith("🔗")  # a post's link to the full text elsewhere
@@ -1294,7 +1311,7 @@ def _unbroken(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int
             and i + 1 < len(lines) and _starts_lowercase(lines[i + 1])
         ):
             continue  # the page's running head ("Joint Communiqué – Yerevan, 20 November")
-        if kept and (
+        if kept and not _is_separator(kept[-1]) and (
             _goes_on_in_capitals(kept[-1], line)
             or (
                 _starts_lowercase(line) and not kept[-1].endswith(_CLAUSE_END)
@@ -1962,6 +1979,16 @@ def _close_above(drafts: list[_Draft], current: _Draft, wire: WireLead) -> None:
     current.date_line = replace(wire.date_line, date=replace(reported, year=year))
 
 
+def _is_note_over_title(line: str, next_line: str | None) -> bool:
+    """A line wholly in brackets over the next title ("(?? year - copied from my old notes,
+    no source)"): whoever kept the file noting the item below, neither item's text."""
+    return (
+        line.startswith(("(", "[")) and line.endswith((")", "]"))
+        and next_line is not None and _is_title_like(next_line)
+        and not _is_bare_name(line.strip("()[]"))
+    )
+
+
 def _is_caption_over_lead(current: _Draft | None, line: str, next_line: str | None) -> bool:
     """A picture's caption and credit ("... at the command post. Photo: CSTO Joint Staff
     press service") where no item is open, over the dated lead of the story it illustrates
@@ -2311,9 +2338,10 @@ def _split_block(
             or _numbers_the_release(current, line)
             or _is_feed_source(line, current)
             or _is_caption_over_lead(current, line, next_line)
+            or _is_note_over_title(line, next_line)
         ):
             continue
-        if _is_separator(line):
+        if _is_separator(line) or _between_separators(lines, i):
             current = _after_separator(current)
             continue
         if _signs_item(current, line, next_is_date):
@@ -2629,9 +2657,10 @@ def _opens_with_pictograph(paragraph: str) -> bool:
 def _untitle_channel_post(draft: _Draft) -> None:
     """Take the channel's name ("Russia at the UN 🇷🇺") off a post that has it as its title:
     a short line over the post's date line, the post opening with its mark ("📌 Remarks by
-    ..."). The post's first line is its headline."""
+    ..."). The post's first line is its headline. A line under the date line is the post's
+    own headline ("23 января", "🗓 Главное за неделю (19–23 января)", "🔹 ...")."""
     if (
-        draft.title and draft.date_line is not None and draft.body
+        draft.title and draft.date_line is not None and draft.body and not draft.dated_above
         and len(draft.title.split()) <= _CHANNEL_NAME_WORDS
         and not _opens_with_pictograph(draft.title) and _opens_with_pictograph(draft.body[0])
     ):

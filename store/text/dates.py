@@ -370,6 +370,12 @@ _MFA_NUMBER = re.compile(r"\d{1,5}-(?P<day>[0-3]\d)-(?P<month>[01]\d)-(?P<year>(
 the day, month and year it was published."""
 
 
+_BYLINE_MAX_WORDS = 12
+_PLACE_DASHES = frozenset({"–", "—", "-"})
+"""The dash between the places a statement was signed in ("Tirana – Moscow, 3 December
+2020")."""
+
+
 def is_document_number(line: str) -> bool:
     """Whether the line is the MFA's number of a published document: it dates the item's
     publication, which a date the title names (the day of the event) goes before."""
@@ -422,7 +428,13 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
         part = _TOWN.sub("", part)  # "г. Бишкек": the town's name is the place
         if not part or part.casefold() in lexicon.NEWS_RUBRICS:
             continue  # "22 марта 2023 Климат и окружающая среда": the site's rubric
-        words = part.split()
+        if part is before and part.casefold().startswith(lexicon.BYLINE_STARTS):
+            # an interview's by-line with its date ("Interview by Olga Bykova, "SB. Belarus
+            # Segodnya", 14 April 2020"): the date the piece was published
+            if len(part.split()) > _BYLINE_MAX_WORDS:
+                return None
+            continue
+        words = [w for w in part.split() if w not in _PLACE_DASHES]  # "Tirana – Moscow"
         # The rest must be a short label: a place ("Moscow Region") or a kind ("Press
         # release"). Prose ("The meeting was held") has lowercase words beyond a few.
         if len(words) > 5 or sum(1 for w in words if w[:1].islower()) > 1:
