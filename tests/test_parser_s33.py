@@ -1,6 +1,8 @@
 """Archive years of an organisation's pages copied with their mastheads, comment boxes and
 document numbers (sets 41 and 47 and the sets written after them)."""
 
+import pytest
+
 from store.ingest.parser import parse_text
 
 
@@ -551,3 +553,16 @@ def test_a_sites_address_and_name_over_a_page_is_not_its_title() -> None:
     statement = items[-1]
     assert statement.title.startswith("Statement by the Delegation of the Republic of Belarus")
     assert statement.date == "2022-07-21"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 December 2024, the Secretary General met Ivan Petrov. Minsk\n",
+        "Summit\n\nOn 5 December 2024, the Secretary General met Ivan Petrov. Minsk\n",
+    ],
+)
+def test_a_dated_story_without_a_full_stop_at_its_end_is_kept(text: str) -> None:
+    [item] = parse_text(text, "x")
+    assert item.date == "2024-12-05"
+    assert item.body[0].startswith("On 5 December 2024, the Secretary General met Ivan Petrov")

@@ -2698,8 +2698,17 @@ def _is_masthead_only(draft: _Draft) -> bool:
     lines = ([draft.title] if draft.title else []) + draft.body
     return (
         draft.date_line is None and bool(draft.body) and len(lines) <= _MASTHEAD_LINES
-        and all(_is_title_like(line) for line in lines)
+        and all(
+            _is_title_like(line) and len(line.split()) <= _MASTHEAD_MAX_WORDS
+            and opening_date(line) is None  # "On 5 December 2024, ... met ... Minsk"
+            for line in lines
+        )
     )
+
+
+_MASTHEAD_MAX_WORDS = 14
+"""A masthead's line is a name ("Ministry of Foreign Affairs of the Republic of Uzbekistan
+| Press service"); a longer line is a story's."""
 
 
 def _title_date(title: str) -> DateLine | None:
