@@ -566,3 +566,23 @@ def test_a_dated_story_without_a_full_stop_at_its_end_is_kept(text: str) -> None
     [item] = parse_text(text, "x")
     assert item.date == "2024-12-05"
     assert item.body[0].startswith("On 5 December 2024, the Secretary General met Ivan Petrov")
+
+
+def test_plus_marks_and_a_lone_dash_part_items_and_an_unstopped_dated_lead_dates_its_item() -> None:
+    text = (
+        "Глава МИД Узбекистана принял Генерального секретаря ШОС\n"
+        "11.10.2019\n\n"
+        "Стороны обсудили приоритеты Секретариата.\n\n"
+        "+ + +\n\n"
+        "Сергей Лебедев провел встречу в Ереване\n"
+        "20.11.2019\n\n"
+        "Стороны обсудили сотрудничество.\n\n"
+        "—\n\n"
+        "20–21 апреля 2017 года в Астане состоялось заседание Совета министров иностранных дел"
+        " государств – членов ШОС\n\n"
+        "Заседание прошло под председательством Министра иностранных дел Казахстана.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.date for i in items] == ["2019-10-11", "2019-11-20", "2017-04-20"]
+    assert items[0].body[-1] == "Стороны обсудили приоритеты Секретариата."
+    assert items[1].body[-1] == "Стороны обсудили сотрудничество."

@@ -312,7 +312,7 @@ def _is_title_like(line: str) -> bool:
 
 _CAPTION_CREDIT = re.compile(r"[.!?]\s+(?:photo|фото)\s*:\s*[^.!?]{2,60}$", re.IGNORECASE)
 """A photo's caption with its credit after it: text under a picture, never a title."""
-_SEPARATOR = re.compile(r"[*#=~_•·\-–—\u2500-\u257f\s]{3,200}")  # box drawing: "──────"
+_SEPARATOR = re.compile(r"[*#=~_•·+\-–—\u2500-\u257f\s]{3,200}|[–—]")  # box drawing: "──────"
 
 
 _AUTHOR_WITH_POST = re.compile(r"By [A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3}, \S")
@@ -2711,6 +2711,13 @@ _MASTHEAD_MAX_WORDS = 14
 | Press service"); a longer line is a story's."""
 
 
+def _opening_title_date(title: str) -> DateLine | None:
+    """The full date a title opens with when the title is the story's unstopped lead ("20–21
+    апреля 2017 года в Астане состоялось заседание ..."): the day it reports."""
+    day = opening_date(title)
+    return DateLine(day) if day is not None and day.year is not None else None
+
+
 def _title_date(title: str) -> DateLine | None:
     """The date a title ends with, serving as the date line of an item that has none
     ("... remarks and answers to media questions, Moscow, June 4, 2025"); only a full date
@@ -3393,6 +3400,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
             draft.date_line = (
                 _document_date(draft.title) or _masthead_date(draft)
                 or _place_and_day_in_title(draft.title) or draft.date_line
+                or _opening_title_date(draft.title)
             )
         elif draft.dated_above:
             # "19 November 2021" over "Statement ... at the 1346th meeting of the Permanent
