@@ -586,3 +586,33 @@ def test_plus_marks_and_a_lone_dash_part_items_and_an_unstopped_dated_lead_dates
     assert [i.date for i in items] == ["2019-10-11", "2019-11-20", "2017-04-20"]
     assert items[0].body[-1] == "Стороны обсудили приоритеты Секретариата."
     assert items[1].body[-1] == "Стороны обсудили сотрудничество."
+
+
+def test_a_dated_address_a_tag_row_and_a_closing_place_date_the_right_items() -> None:
+    text = (
+        "CENTRAL ASIA SECURITY DESK\n"
+        "Home › Archive › Security › 2016 › Page 1 of 2\n\n"
+        "Security · Tajikistan · Afghan border\n"
+        "Tuesday, 12 April 2016, 09:15\n\n"
+        "CSTO to help Tajikistan reinforce Afghan border, says Bordyuzha\n\n"
+        "The CSTO will send additional equipment to Tajik border units.\n\n"
+        "* * *\n\n"
+        "centralasiadesk.net/en/news/2017/11/30/csto-leaders-meet-in-minsk\n"
+        "CSTO leaders meet in Minsk, agree on common list of terrorist organisations\n\n"
+        "The heads of state, meeting in Minsk on Thursday, instructed their governments.\n\n"
+        "Statement by CSTO Secretary General Stanislav Zas on the situation in the Kyrgyz"
+        " Republic\n\n"
+        "The CSTO Secretariat is closely following the developments in the Kyrgyz Republic.\n"
+        "We call on all political forces to show restraint.\n\n"
+        "Moscow, 7 October 2020\n\n"
+        "Tajikistan's border troops have received 20 patrol vehicles under an OSCE project.\n"
+        "Asia-Plus, 23.11.2020\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.date, i.title[:24]) for i in items] == [
+        ("2016-04-12", "CSTO to help Tajikistan "),
+        ("2017-11-30", "CSTO leaders meet in Min"),
+        ("2020-10-07", "Statement by CSTO Secret"),
+        ("2020-11-23", "Tajikistan's border troo"),
+    ]
+    assert items[2].body[-1] == "Moscow, 7 October 2020"

@@ -25,6 +25,7 @@ from store.text.dates import (
     month_number,
     opening_date,
     parse_date_line,
+    url_date,
 )
 from store.text.printable import printable
 from store.text.wire import WireLead, wire_lead
@@ -646,6 +647,23 @@ def _date_by_document_number(current: _Draft | None, line: str) -> None:
 _PAGE_ACTIONS = frozenset({"print", "email", "e-mail", "pdf", "печать", "распечатать"})
 
 
+_TAG_ROW_SPLIT = re.compile(r"\s+[·•|]\s+")
+_TAG_WORDS_MAX = 3
+
+
+def _is_tag_row(line: str) -> bool:
+    """ "Security · Tajikistan · Afghan border": a story's rubric and tags in a row, words
+    with no figures and no sentence."""
+    parts = _TAG_ROW_SPLIT.split(line.strip())
+    return (
+        len(parts) >= 3 and not any(ch.isdigit() for ch in line)
+        and all(
+            0 < len(p.split()) <= _TAG_WORDS_MAX and p[:1].isupper()
+            and not p.endswith(_SENTENCE_END) for p in parts
+        )
+    )
+
+
 _ROW_GAP = re.compile(r"\s{2,}|\s*[|·\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?\s*")
 """What parts a row of page actions: wide gaps, bars, the pictographs before each action."""
 
@@ -820,9 +838,11 @@ def _is_furniture(line: str) -> bool:
         or _LABEL_LINE.fullmatch(line.strip(" .:"))
         or _DOCUMENT_SYMBOL.fullmatch(line) or _AUTHOR_LINE.fullmatch(line)
         or _UN_MASTHEAD.fullmatch(line)
-        or _SITE_ADDRESS.fullmatch(line) or _SITE_WITH_NAME.fullmatch(line)
+        or (_SITE_ADDRESS.fullmatch(line) and url_date(line) is None)  # a dated one dates
+        or _SITE_WITH_NAME.fullmatch(line)
         or _is_masthead(line) or _PRESS_SERVICE_CREDIT.fullmatch(line)
         or _is_view_counter(line) or _is_share_row(line) or _is_action_row(line)
+        or _is_tag_row(line)
         or line.startswith("🔗")  # a post's link to the full text elsewhere
         or _is_related_inline(line)
         # a footnote keyed to the text above it: it is never the title of a next item
@@ -1712,6 +1732,20 @@ def _completes_date(known: DateMatch | None, date_line: DateLine) -> bool:
     return (known.day, known.month) == (date_line.date.day, date_line.date.month)
 
 
+def _signs_off_with_place(current: _Draft, line: str, date_line: DateLine) -> bool:
+    """Whether a full place-and-date line after an undated statement's or speech's text is
+    where and when it was made ("Statement by ...", its text, "Moscow, 7 October 2020"): it
+    ends the item, and a paragraph under it is another's (a news story pasted after)."""
+    place = date_line.place
+    return (
+        bool(current.body) and current.date_line is None and bool(current.title)
+        and date_line.date.year is not None and bool(place)
+        and 0 <= line.find(place) < date_line.date.start
+        and kind_of(current.title) in ("statement", "speech")
+        and _title_date(current.title) is None
+    )
+
+
 def _closes_item(
     current: _Draft | None, line: str, date_line: DateLine, next_line: str | None,
     below: list[str] | None = None,
@@ -1739,6 +1773,7 @@ def _closes_item(
         return False
     if _signed(current) and next_line is not None and _opens_new_item(next_line, date_line):
         return True  # "T. Masadykov", "15 May 2026", then "On 14 May 2026, a round table ..."
+
     if (
         next_line is not None and _is_paragraph(next_line) and not _is_title_like(next_line)
         and not (_is_time_stamp(line, date_line) and _leads_with_another_day(next_line, date_line))
@@ -2160,6 +2195,9 @@ class _Layout:
     header_from: int = -1
     header_date: int = -1
     """A title's header block (speaker, office, place) and the date line under it."""
+    ended_by_place: bool = False
+    """Whether the last date line read was a statement's or speech's closing place and
+    date, which ends it."""
 
     def skips(
         self, at: int, line: str, current: _Draft | None, next_line: str | None,
@@ -2197,7 +2235,10 @@ class _Layout:
             self.closed = current
             return True
         lead = _dates_the_lead_above(current, line, next_line)
-        closing = not lead and _closes_item(current, line, date_line, next_line, below)
+        self.ended_by_place = not lead and _signs_off_with_place(current, line, date_line)
+        closing = self.ended_by_place or (
+            not lead and _closes_item(current, line, date_line, next_line, below)
+        )
         if at != self.header_date and not lead and not closing:
             return False
         current.date_line = date_line
@@ -2367,6 +2408,8 @@ def _split_block(
                 [lines[k] for k in range(i + 1, min(i + 6, len(lines))) if not furniture[k]],
             )
         ):
+            # a statement's "Moscow, 7 October 2020" ends it: what follows is another's
+            closed = current if layout.ended_by_place else closed
             continue
         if date_line is not None:
             if source_header is None and _is_publication_footer(current, line):

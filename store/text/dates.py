@@ -395,6 +395,26 @@ def document_number_date(line: str) -> DateLine | None:
     return DateLine(found) if found.iso() else None
 
 
+_URL_DATE = re.compile(
+    r"(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:[a-z]{2,6}|рф)/\S*?"
+    r"/(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?:/\S*)?"
+)
+"""A page's address copied with it whose path holds its day ("centralasiadesk.net/en/news/
+2017/11/30/csto-leaders-meet-in-minsk"): the day the page was published."""
+
+
+def url_date(line: str) -> DateLine | None:
+    """The day a page's address on a line of its own gives, or None."""
+    found = _URL_DATE.fullmatch(line.strip())
+    if found is None:
+        return None
+    day = DateMatch(
+        found.start("year"), found.end("day"), int(found["day"]), int(found["month"]),
+        int(found["year"]),
+    )
+    return DateLine(day) if day.iso() else None
+
+
 def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
     """Read a date line such as `17.03.2021`, `Geneva, May 4, 2019`, `9 Oct. 2017`,
     `April 2, 2022, Moscow Region`, `11.02.2015 - Press release`, `5 сентября 2022 года`.
@@ -406,6 +426,9 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
     does (right under a title: "24 ноября").
     """
     text = " ".join(line.split())
+    dated_address = url_date(text)
+    if dated_address is not None:
+        return dated_address
     if not text or len(text) > _DATE_LINE_MAX:
         return None
     match = first_date(text)
