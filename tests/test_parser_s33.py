@@ -616,3 +616,55 @@ def test_a_dated_address_a_tag_row_and_a_closing_place_date_the_right_items() ->
         ("2020-11-23", "Tajikistan's border troo"),
     ]
     assert items[2].body[-1] == "Moscow, 7 October 2020"
+
+
+def test_a_pages_last_update_note_is_its_footer_not_the_next_items_date() -> None:
+    text = (
+        "REFERENCE\n"
+        "Collective Rapid Reaction Forces of the CSTO\n"
+        "The Collective Rapid Reaction Forces were established by the decision of 2009.\n"
+        "Joint exercises are held annually.\n"
+        "Last updated: 03.04.2019\n\n"
+        "OSCE Ministerial Council opens in Łódź\n"
+        "1 December 2022\n"
+        "The Council opened in Łódź.\n\n"
+        "MOSCOW. Nov 30 (Interfax) - The CSTO plans to hold joint exercises in Belarus next"
+        " year, Lieutenant General Vladimir Golubev told Interfax.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.date for i in items] == ["2019-04-03", "2022-12-01", "2022-11-30"]
+    assert items[0].body[-1] == "Joint exercises are held annually."
+
+
+def test_a_yearless_day_takes_the_year_of_the_nearer_neighbour() -> None:
+    text = (
+        "Заседание в Москве\n"
+        "18 декабря 2014\n"
+        "Заседание прошло в Москве.\n\n"
+        "МОСКВА. 2 декабря. ИНТЕРФАКС - Министр иностранных дел РФ Сергей Лавров считает, что"
+        " ОБСЕ переживает кризис.\n\n"
+        "Совет министров ОБСЕ открылся в Лодзи\n"
+        "30 ноября 2022\n"
+        "Совет открылся в Лодзи.\n"
+    )
+    assert [i.date for i in parse_text(text, "x")] == [
+        "2014-12-18", "2022-12-02", "2022-11-30"
+    ]
+
+
+def test_a_headline_under_a_closed_items_stamp_and_over_its_rubric_is_kept() -> None:
+    text = (
+        "You are receiving this bulletin because you are subscribed to the CSTO press service"
+        " mailing list.\n\n"
+        "10.11.2022 11:32\n"
+        "Stanislav Zas: \"The CSTO has all the mechanisms to respond to the challenges facing"
+        " its members\"\n"
+        "EXCLUSIVE\n"
+        "YEREVAN, NOVEMBER 10, ARMENPRESS. On the eve of the session in Yerevan, CSTO Secretary"
+        " General Stanislav Zas answered questions.\n"
+        "– Mr. Zas, how does the Organization assess the situation?\n"
+    )
+    [item] = parse_text(text, "x")
+    assert item.title.startswith("Stanislav Zas: \"The CSTO has all the mechanisms")
+    assert item.date == "2022-11-10"
+

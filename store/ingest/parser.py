@@ -403,7 +403,8 @@ _FURNITURE = re.compile(
     # an e-mail newsletter's links around its issue and the link to each story's page
     r"|view (?:this|it|the) (?:e-?mail|newsletter|message) (?:in|on) (?:your|a|the) (?:browser|web)"
     r"|(?:если|в случае если) письмо (?:отображается|показывается) некорректно\W.{0,60}"
-    r"|(?:you are receiving|you received|you have received) this (?:e-?mail|message|newsletter)\b.*"
+    r"|(?:you are receiving|you received|you have received) this (?:e-?mail|message|newsletter"
+    r"|bulletin|digest)\b.*"
     r"|(?:вы получили|вы получаете) (?:это|данное) (?:письмо|сообщение)\b.*"
     r"|(?:read more|continue reading|full story|подробнее(?: на сайте)?|читать (?:далее|полностью))"
     r"\s*[»→>…]+"
@@ -428,6 +429,8 @@ _FURNITURE = re.compile(
     r"|(?:comments?|комментари[иейя]в?)\s*\(\d+\)|(?:add|leave|post) (?:a )?comment"
     r"|(?:добавить|оставить|написать) комментарий|(?:read more|читать (?:далее|полностью))\s*[→>»]?"
     r"|[^!?]{0,40}\ball rights reserved\b[^!?]{0,20}|все права защищены[^!?]{0,40}"
+    # a page's note of its last update ("Last updated: 03.04.2019"; _date_by_update_mark)
+    r"|(?:last updated|last modified|последнее обновление)\s*:.{6,40}"
     # the Russian MFA's number of a published document ("2621-23-12-2021"); under a title
     # it dates the item (_date_by_document_number)
     r"|\d{1,5}-\d{2}-\d{2}-\d{4}"
@@ -629,6 +632,26 @@ def _date_by_footer(current: _Draft | None, line: str) -> None:
     day = _footer_day(line)
     if day is not None and _lead_date(current) is None:
         current.date_line = day
+        current.date_text = line
+
+
+_LAST_UPDATED = re.compile(
+    r"(?:last updated|last modified|updated|последнее обновление|обновлено|изменено)\s*:\s*"
+    r"(?P<date>.{6,40})",
+    re.IGNORECASE,
+)
+"""A page's note of its last update under its text ("Last updated: 03.04.2019"): the page's
+footer, never the date line of what follows."""
+
+
+def _date_by_update_mark(current: _Draft | None, line: str) -> None:
+    """Date an undated item with text by its page's "Last updated: 03.04.2019" under it."""
+    mark = _LAST_UPDATED.fullmatch(line)
+    if mark is None or current is None or current.date_line is not None:
+        return
+    updated = parse_date_line(mark["date"])
+    if updated is not None and updated.date.year is not None and _has_text(current):
+        current.date_line = updated
         current.date_text = line
 
 
@@ -950,7 +973,12 @@ def _contact_line(line: str, following: list[str]) -> bool:
         return False
     for k, below in enumerate(following[:_CONTACT_HEADER_LINES]):
         if parse_date_line(below, bare=True) is not None:
-            return k > 0  # the line right above a date line is the next item's title
+            # the line right above a date line is the next item's title, unless a title
+            # stands under the date ("2 December, 14:30", then "Comment by ...")
+            under = following[k + 1] if k + 1 < len(following) else ""
+            return k > 0 or _heads_dated_title(following[k + 1 : k + 3]) or (
+                bool(under) and _is_title_like(under) and len(under.split()) > len(line.split())
+            )
         if _CONTACT_DETAIL.search(below) is not None:
             return True
         if not _short_line(below):
@@ -2218,6 +2246,9 @@ class _Layout:
             current is not None and current is self.closed and not _is_paragraph(line)
             and not next_is_date and not (next_line is not None and _is_paragraph(next_line))
             and parse_date_line(line, bare=True) is None  # "19 марта" over the next post
+            # a section's name, not a headline ('Stanislav Zas: "The CSTO has ..."' over
+            # its rubric "EXCLUSIVE")
+            and len(line.split()) < _HEADLINE_MIN_WORDS * 2
         )
 
     def dates(
@@ -2359,6 +2390,7 @@ def _split_block(
             closed = current if _ends_item(line, current) else closed
             _date_by_footer(current, line)
             _date_by_document_number(current, line)
+            _date_by_update_mark(current, line)
             continue
         current = None if current is closed else current  # the page under a footer
         # the next line of text: a document symbol or a label between a title and its date
@@ -3023,6 +3055,19 @@ def _year_near(day: DateMatch, above: str | None) -> int | None:
     return None
 
 
+def _year_nearest(day: DateMatch, above: str | None, below: str | None) -> int | None:
+    """Of the items above and below within a month of `day`, the year of the nearer ("2
+    декабря" between items of 18 December 2014 and 30 November 2022 is 2022's): the item
+    above when both are as near."""
+    found = [
+        (abs((dt.date.fromisoformat(value) - dt.date.fromisoformat(near)).days), year)
+        for near in (above, below) if near is not None
+        if (year := _year_near(day, near)) is not None
+        and (value := day.iso(default_year=year)) is not None
+    ]
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
 _IN_ORDER_SHARE = 0.8
 """The share of neighbouring dated items that must follow one direction for the dump to
 count as listed in date order."""
@@ -3208,7 +3253,7 @@ def _default_years(
                 # within a month of the item above, else of the one below (a dump's first
                 # posts have nothing above them), across New Year too ("15 января" among
                 # items of December 2020 is 2021)
-                year = _year_near(day, before) or _year_near(day, after)
+                year = _year_nearest(day, before, after)
             # a year from the neighbours dates the next yearless day in turn
             chained = year is not None
             if year is None:
