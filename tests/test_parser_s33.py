@@ -668,3 +668,30 @@ def test_a_headline_under_a_closed_items_stamp_and_over_its_rubric_is_kept() -> 
     assert item.title.startswith("Stanislav Zas: \"The CSTO has all the mechanisms")
     assert item.date == "2022-11-10"
 
+
+
+def test_the_weekday_on_a_yearless_date_line_picks_its_year() -> None:
+    text = (
+        "CICA foreign ministers meet\n"
+        "28 May 2018\n"
+        "The ministers met.\n\n"
+        "Monday, 3 June\n"
+        "Tajik FM: Dushanbe ready to host CICA summit\n"
+        "The Foreign Minister said Dushanbe was ready to host the summit.\n\n"
+        "CICA summit opens in Dushanbe\n"
+        "15 July 2019\n"
+        "The summit opened.\n"
+    )
+    assert [i.date for i in parse_text(text, "x")] == ["2018-05-28", "2019-06-03", "2019-07-15"]
+
+
+def test_a_counter_and_share_row_and_a_files_link_are_not_text() -> None:
+    text = (
+        "Foreign Minister Erlan Abdyldaev: We do not intend to politicise the CSTO\n"
+        "12 March 2018\n"
+        "E.Abdyldaev: The question of leaving the CSTO is not on the agenda.\n"
+        "Views: 2 117 Share:\n"
+        "[PDF] unrcca.unmissions.org/sites/default/files/statement.pdf\n"
+    )
+    [item] = parse_text(text, "x")
+    assert item.body[-1].startswith("E.Abdyldaev: The question")

@@ -373,8 +373,10 @@ _BANNER = re.compile(r"([=#*~_\-])\1{2,}\s.{1,120}?\s\1{3,}")
 
 
 _FURNITURE = re.compile(
-    r"(?:share(?: this(?: page| article)?)?|поделиться|views|просмотр(?:ов|ы)|print(?: version)?"
-    r"|версия для печати|text version|текстовая версия)\s*:?\s*[\d\s.,]*"
+    r"(?:(?:share(?: this(?: page| article)?)?|поделиться|views|просмотр(?:ов|ы)"
+    r"|print(?: version)?|версия для печати|text version|текстовая версия)\s*:?\s*[\d\s.,]*)+"
+    # a link to a document's file ("[PDF] unrcca.unmissions.org/.../statement.pdf")
+    r"|\[(?:pdf|docx?|doc|rtf|xlsx?)\]\s*\S.{0,150}"
     r"|(?:tags|теги|метки|ключевые слова)\s*:.*"
     r"|(?:photo|image|slide|фото|снимок|слайд)\s*\d+\s*(?:of|из|/)\s*\d+"
     r"|(?:photo ?gallery|gallery|фотогалерея|галерея)\s*(?:\(\d+\)|\d*)"
@@ -2906,6 +2908,14 @@ def _on_its_weekday(
     the inferred year when none or several do. In a dump in date order the neighbours' year
     stands: a lead's weekday may be the day before its dateline ("... told reporters after
     the meeting on Thursday" under "MOSCOW, June 19")."""
+    lined = _line_weekday(draft, day)
+    if lined is not None:
+        # the date line's own weekday ("Monday, 3 June") is the day's: its year, of those
+        # near, is the one it falls on
+        candidates = [year, year - 1, year + 1] if year is not None else sorted(neighbours)
+        fits = [y for y in candidates if _falls_on(day, y, lined)]
+        if len(fits) == 1:
+            return fits[0]
     if in_order and year is not None:
         return year
     candidates = [year, year - 1, year + 1] if year is not None else sorted(neighbours)
@@ -2922,6 +2932,32 @@ def _on_its_weekday(
         and dt.date.fromisoformat(value).weekday() == weekday
     ]
     return fits[0] if len(fits) == 1 else year
+
+
+_LINE_WEEKDAYS = (
+    "monday tuesday wednesday thursday friday saturday sunday".split(),
+    "mon tue wed thu fri sat sun".split(),
+    "понедельник вторник среда четверг пятница суббота воскресенье".split(),
+    "пн вт ср чт пт сб вс".split(),
+)
+
+
+def _line_weekday(draft: _Draft, day: DateMatch) -> int | None:
+    """The weekday the item's own date line names beside its yearless day ("Monday, 3
+    June", "Чт, 22 января"), 0 for Monday; None when it names none."""
+    if draft.date_line is None or draft.date_line.date != day or not draft.date_text:
+        return None
+    words = re.findall(r"[^\W\d_]+", draft.date_text.casefold())
+    for days in _LINE_WEEKDAYS:
+        for word in words:
+            if word in days:
+                return days.index(word)
+    return None
+
+
+def _falls_on(day: DateMatch, year: int | None, weekday: int) -> bool:
+    value = day.iso(default_year=year) if year is not None else None
+    return value is not None and dt.date.fromisoformat(value).weekday() == weekday
 
 
 _MONTH_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*\(?\s*$")
