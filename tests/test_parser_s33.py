@@ -695,3 +695,18 @@ def test_a_counter_and_share_row_and_a_files_link_are_not_text() -> None:
     )
     [item] = parse_text(text, "x")
     assert item.body[-1].startswith("E.Abdyldaev: The question")
+
+
+def test_a_day_something_starts_on_bounds_a_yearless_day_before_it() -> None:
+    text = (
+        "Заседание в Москве\n"
+        "15 июня 2016\n"
+        "Заседание прошло в Москве.\n\n"
+        "Хачатуров назначен генсеком ОДКБ\n"
+        "МИНСК, 30 ноября (БелТА) – Генеральным секретарем ОДКБ с 1 января 2018 года назначен"
+        " Юрий Хачатуров.\n\n"
+        "Выступление на конференции\n"
+        "16 сентября 2021\n"
+        "Уважаемые коллеги!\n"
+    )
+    assert [i.date for i in parse_text(text, "x")] == ["2016-06-15", "2017-11-30", "2021-09-16"]

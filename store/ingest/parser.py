@@ -3038,6 +3038,39 @@ def _stated_year(draft: _Draft, day: DateMatch) -> int | None:
     return years.pop() + (1 if later else 0)
 
 
+_STARTS_ON = re.compile(
+    r"(?:\b(?:from|as of|starting|effective|beginning)|(?<![а-яё])(?:с|со))\s+$", re.IGNORECASE
+)
+"""Words before the full date something starts on ("назначен с 1 января 2018 года", "will
+take office as of 1 January 2020"): a day after the item's."""
+_STARTS_ON_CHARS = 12
+
+
+def _year_before_start(draft: _Draft, day: DateMatch) -> int | None:
+    """The year that puts a yearless day within the year before a full date the item says
+    something starts on ("30 ноября ... назначен с 1 января 2018 года": 2017); None when it
+    names no such date, or several."""
+    starts = {
+        found.iso()
+        for text in (draft.title, *draft.body[:2])
+        for found in find_dates(text)
+        if found.year is not None
+        and _STARTS_ON.search(text[max(0, found.start - _STARTS_ON_CHARS) : found.start])
+    }
+    if len(starts) != 1:
+        return None
+    start = starts.pop()
+    if start is None:
+        return None
+    for year in (int(start[:4]), int(start[:4]) - 1):
+        value = day.iso(default_year=year)
+        if value is not None and 0 < (
+            dt.date.fromisoformat(start) - dt.date.fromisoformat(value)
+        ).days <= _HISTORY_DAYS:
+            return year
+    return None
+
+
 def _year_from_text(draft: _Draft, day: DateMatch) -> int | None:
     """The year of the same day and month written in full elsewhere in the item."""
     for paragraph in draft.body:
@@ -3295,7 +3328,7 @@ def _default_years(
             if year is None:
                 # the year the item's own words state ("завершит председательство
                 # Таджикистана в 2015 году"), before a guess from neighbours out of order
-                year = _stated_year(draft, day)
+                year = _stated_year(draft, day) or _year_before_start(draft, day)
             if year is None and before is not None and after is not None:
                 # out of date order, between two items of one year: that year
                 year = int(before[:4]) if before[:4] == after[:4] else None
