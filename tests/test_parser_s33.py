@@ -710,3 +710,19 @@ def test_a_day_something_starts_on_bounds_a_yearless_day_before_it() -> None:
         "Уважаемые коллеги!\n"
     )
     assert [i.date for i in parse_text(text, "x")] == ["2016-06-15", "2017-11-30", "2021-09-16"]
+
+
+def test_a_view_counter_between_a_headline_and_its_lead_ends_nothing() -> None:
+    text = (
+        "Minsk, 26 October 2023\n\n"
+        "23 November 2023 | 14:32\n"
+        "Lukashenko: CSTO should not turn into a club of sympathizers\n"
+        "Views: 2 341\n"
+        "MINSK, 23 November (BelTA) - The CSTO must be capable of acting quickly and"
+        " decisively, Belarusian President Alexander Lukashenko said.\n\n"
+        "The chairmanship of the Organisation passes to Kazakhstan in 2024.\n"
+    )
+    [item] = parse_text(text, "x")
+    assert item.title == "Lukashenko: CSTO should not turn into a club of sympathizers"
+    assert item.body[0].startswith("The CSTO must be capable")
+    assert item.date == "2023-11-23"

@@ -833,6 +833,12 @@ _FORWARDED = re.compile(r"(?:forwarded from|переслано (?:из|от)|р�
 "Переслано из МИД России"): furniture that starts the next post."""
 
 
+def _has_text_or_none(current: _Draft | None) -> bool:
+    """Whether no item is open or the open one has text: a footer ("Views: 2 341") under a
+    headline with no text yet ends nothing, the story's lead follows it."""
+    return current is None or _has_text(current)
+
+
 def _ends_item(line: str, current: _Draft | None) -> bool:
     """Whether a furniture line ends the item it follows: a footer under its text, or the
     forwarded-from line over the next post."""
@@ -2400,7 +2406,7 @@ def _split_block(
         next_line = next(
             (
                 lines[k] for k in range(i + 1, min(i + 4, len(lines)))
-                if not furniture[k] or _is_footer(lines[k])
+                if not furniture[k] or (_is_footer(lines[k]) and _has_text_or_none(current))
             ),
             None,
         )
