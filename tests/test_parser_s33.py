@@ -726,3 +726,27 @@ def test_a_view_counter_between_a_headline_and_its_lead_ends_nothing() -> None:
     assert item.title == "Lukashenko: CSTO should not turn into a club of sympathizers"
     assert item.body[0].startswith("The CSTO must be capable")
     assert item.date == "2023-11-23"
+
+
+def test_a_dated_headline_its_standfirst_and_wire_lead_are_one_story() -> None:
+    text = (
+        "Extraordinary session of the CSTO Collective Security Council\n"
+        "10 January 2022\n"
+        "The session was held by videoconference.\n\n"
+        "***\n\n"
+        "13 JAN, 11:42\n\n"
+        "CSTO peacekeepers to complete withdrawal from Kazakhstan within ten days - Zas\n\n"
+        "The Secretary General said that the contingent had fully accomplished its mission\n\n"
+        "NUR-SULTAN, January 13. /TASS/. The withdrawal of the CSTO Collective Peacekeeping"
+        " Forces from Kazakhstan began on Thursday, Stanislav Zas said.\n\n"
+        "\"The mission has been accomplished,\" Zas said.\n\n"
+        "The contingent numbered over 2,000 servicemen.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.title[:30] for i in items] == [
+        "Extraordinary session of the C", "CSTO peacekeepers to complete "
+    ]
+    zas = items[1]
+    assert zas.body[0].startswith("The Secretary General said that the contingent")
+    assert zas.body[-1] == "The contingent numbered over 2,000 servicemen."
+    assert zas.date == "2022-01-13"

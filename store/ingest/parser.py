@@ -1678,6 +1678,28 @@ def _heads_a_subtitle(lines: list[str], at: int) -> bool:
     return (quoted or genre) and _dated_below(lines, at + 1)
 
 
+def _heads_a_standfirst(lines: list[str], at: int, current: _Draft | None) -> bool:
+    """Whether the line is a headline under its date line, over a standfirst and the wire
+    lead ("13 JAN, 11:42", "CSTO peacekeepers to complete withdrawal ...", "The Secretary
+    General said that ...", "NUR-SULTAN, January 13. /TASS/. ...")."""
+    return (
+        current is not None and current.date_line is not None and not current.title
+        and not current.body and at + 2 < len(lines) and _is_title_like(lines[at])
+        and _is_title_like(lines[at + 1]) and wire_lead(lines[at + 2]) is not None
+        and not _is_bare_name(lines[at])  # a speech's "12 November 2025", "I. Tasmagambetov"
+    )
+
+
+def _is_standfirst(current: _Draft | None, lines: list[str], at: int) -> bool:
+    """Whether the line is the standfirst right under a dated headline, over the story's
+    wire lead: the story's first paragraph, not a title of its own."""
+    return (
+        current is not None and current.date_line is not None and at > 0
+        and current.title == lines[at - 1] and not current.body
+        and at + 1 < len(lines) and wire_lead(lines[at + 1]) is not None
+    )
+
+
 def _is_post_in_a_list(draft: _Draft | None) -> bool:
     """Whether the next line is the post under a name in the item's list of participants
     ("В заседании приняли участие:", then name and post lines): the list's, not a title."""
@@ -1991,7 +2013,11 @@ def _wire_item(
 ) -> _Draft:
     """The item a wire lead ("/ТАСС/ ...") goes to: its own (added to `drafts`), unless it
     is the first paragraph under a title; the date its lead gives dates the item."""
-    if current is None or (current.body and not (hard_block and current.title)):
+    standfirst = (
+        current is not None and bool(current.title) and len(current.body) == 1
+        and _is_title_like(current.body[0])  # "The Secretary General said that ..." over it
+    )
+    if current is None or (current.body and not (hard_block and current.title) and not standfirst):
         current = _Draft(line=number)
         drafts.append(current)
     if current.date_line is not None and _not_the_storys_line(wire, current.date_line):
@@ -2478,6 +2504,7 @@ def _split_block(
                 # a title ending with its place and date, above a topic heading
                 or (not hard_block and _title_date(line) is not None and _is_title_like(next_line))
                 or _heads_a_subtitle(lines, i)
+                or _heads_a_standfirst(lines, i, current)
                 or (hard_block and _heads_glued_item(line, next_line, current))
             )
         )
@@ -2493,6 +2520,7 @@ def _split_block(
             )
             or _is_section_heading(line, current)
             or _is_post_in_a_list(current)
+            or _is_standfirst(current, lines, i)
         ):
             assert current is not None
             current.body.append(line)  # a topic or section heading ("On the Minister's visit")
