@@ -4,6 +4,7 @@ document numbers (sets 41 and 47 and the sets written after them)."""
 import pytest
 
 from store.ingest.parser import parse_text
+from store.text.dates import parse_date_line
 
 
 def test_the_un_masthead_over_a_release_is_no_item_and_the_release_is_dated() -> None:
@@ -750,3 +751,25 @@ def test_a_dated_headline_its_standfirst_and_wire_lead_are_one_story() -> None:
     assert zas.body[0].startswith("The Secretary General said that the contingent")
     assert zas.body[-1] == "The contingent numbered over 2,000 servicemen."
     assert zas.date == "2022-01-13"
+
+
+def test_a_pdfs_page_number_and_running_head_inside_a_speech_are_not_text() -> None:
+    text = (
+        "Statement by H.E. Mr. Erlan Idrissov, Minister of Foreign Affairs of the Republic of"
+        " Kazakhstan, at the United Nations Summit\n\n"
+        "Mr. President,\n\n"
+        "It is an honour for me to address this historic Summit.\n\n"
+        "2 | Foreign Policy Bulletin No. 9, 2015\n\n"
+        "We are convinced that peace and development are inseparable.\n\n"
+        "I thank you, Mr. President.\n\n"
+        "New York, 26 September 2015\n"
+    )
+    [item] = parse_text(text, "x")
+    assert item.date == "2015-09-26"
+    assert not any("Bulletin No. 9" in p for p in item.body)
+
+
+@pytest.mark.parametrize("line", ["AKIpress - Feb 4", "Kazinform - 3 June", "TASS, 12 March"])
+def test_an_agencys_name_and_a_yearless_day_are_a_date_line(line: str) -> None:
+    dated = parse_date_line(line, bare=True)
+    assert dated is not None and dated.date.year is None

@@ -1297,6 +1297,11 @@ def _joined_fragments(
     return joined
 
 
+_PAGED_HEAD = re.compile(
+    r"\d{1,3}\s*\|\s*[^\W\d][^|!?]{3,80}|[^\W\d][^|!?]{3,80}\s*\|\s*\d{1,3}"
+)
+"""A PDF's page number beside its running head ("2 | Foreign Policy Bulletin No. 9, 2015"),
+left inside the text by a copy: no line of it."""
 _PAGE_NUMBER = re.compile(
     r"(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?|(?:page|стр\.|страница)\s*\d{1,3}", re.I
 )
@@ -1358,7 +1363,7 @@ def _unbroken(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int
     kept: list[str] = []
     kept_numbers: list[int] = []
     for i, line in enumerate(lines):
-        if _PAGE_NUMBER.fullmatch(line) or _is_page_break(lines, i):
+        if _PAGE_NUMBER.fullmatch(line) or _is_page_break(lines, i) or _PAGED_HEAD.fullmatch(line):
             continue
         line = _without_page_counter(line) or line
         after_page = i > 0 and _PAGE_NUMBER.fullmatch(lines[i - 1]) is not None

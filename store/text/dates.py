@@ -347,6 +347,8 @@ def _yearless_date_line(
         return DateLine(match)  # "Новости | 17 ноября": the site's section over a title
     if not after and (_WEEKDAY.fullmatch(before) or (bare and not before)):
         return DateLine(match)
+    if not after and before.casefold() in lexicon.NEWS_OUTLETS:
+        return DateLine(match)  # "AKIpress - Feb 4": the agency's story of that day
     town = _PLACE_BEFORE.fullmatch(_TOWN.sub("", before))  # "г. Душанбе, 16 апреля"
     if town is None or _is_label(town["place"]):
         return None
