@@ -773,3 +773,17 @@ def test_a_pdfs_page_number_and_running_head_inside_a_speech_are_not_text() -> N
 def test_an_agencys_name_and_a_yearless_day_are_a_date_line(line: str) -> None:
     dated = parse_date_line(line, bare=True)
     assert dated is not None and dated.date.year is None
+
+
+def test_a_year_of_history_in_the_title_does_not_date_a_day_between_later_neighbours() -> None:
+    text = (
+        "The Commonwealth at 26\n"
+        "10 October 2017\n"
+        "The Commonwealth marks its anniversary.\n\n"
+        "Armenia charges CSTO chief Khachaturov over 2008 events\n\n"
+        "On 27 July, Armenian investigators charged Yuri Khachaturov.\n\n"
+        "Zas appointed CSTO Secretary General\n"
+        "28 November 2019\n"
+        "The Council appointed Stanislav Zas.\n"
+    )
+    assert [i.date for i in parse_text(text, "x")] == ["2017-10-10", None, "2019-11-28"]

@@ -3368,6 +3368,15 @@ def _default_years(
                 # the year the item's own words state ("завершит председательство
                 # Таджикистана в 2015 году"), before a guess from neighbours out of order
                 year = _stated_year(draft, day) or _year_before_start(draft, day)
+                if (
+                    year is not None and in_order and before is not None and after is not None
+                    and (before >= after) == newest_first  # the two in the dump's order
+                ):
+                    # in a dump in date order the item lies near its neighbours: a year its
+                    # words state years away from them is history it tells ("over 2008
+                    # events" between items of 2017 and 2019)
+                    low, high = sorted((int(before[:4]), int(after[:4])))
+                    year = year if low - 1 <= year <= high + 1 else None
             if year is None and before is not None and after is not None:
                 # out of date order, between two items of one year: that year
                 year = int(before[:4]) if before[:4] == after[:4] else None
