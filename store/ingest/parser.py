@@ -344,11 +344,14 @@ def _is_separator(line: str) -> bool:
     ) or _BANNER.fullmatch(line) is not None
 
 
-def _dated_banners(text: str) -> list[tuple[int, str]]:
+def _dated_banners(normal: str) -> list[tuple[int, str]]:
     """The dump's banners that hold a full date ("=== Telegram: Kazakhstan MFA, exported
-    15.12.2023, newest first ==="), each with its line number: a bound of the items near it."""
+    15.12.2023, newest first ==="), each with its line number: a bound of the items near it.
+    `normal` is the text as `normalise_text` gives it, numbered as `_lines` numbers it."""
     found = []
-    for number, raw in enumerate(normalise_text(text).split("\n"), 1):
+    for number, raw in enumerate(normal.split("\n"), 1):
+        if raw[:1] not in _BANNER_MARKS:
+            continue
         line = " ".join(raw.split())
         if _BANNER.fullmatch(line) is None:
             continue
@@ -369,6 +372,7 @@ def _between_separators(lines: list[str], at: int) -> bool:
 
 
 _BANNER_WORDS = 12
+_BANNER_MARKS = frozenset("=#*~_-")
 _BANNER = re.compile(r"([=#*~_\-])\1{2,}\s.{1,120}?\s\1{3,}")
 
 
@@ -3577,7 +3581,8 @@ def parse_text(text: str, source: str) -> list[Item]:
 def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
     """`parse_text`, each item with the line it starts on (errors about an item name it)."""
     source = printable(source)  # a file name is data too
-    blocks, numbers, blank_lines_separate = _lines(normalise_text(text))
+    normal = normalise_text(text)
+    blocks, numbers, blank_lines_separate = _lines(normal)
     drafts: list[_Draft] = []
     if blank_lines_separate:
         for block, block_numbers in _joined_fragments(blocks, numbers):
@@ -3613,7 +3618,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
             draft.date_line = _title_date(draft.title) or draft.date_line
         draft.date_line = _american_date(draft) or draft.date_line
     items = []
-    banners = _dated_banners(text)
+    banners = _dated_banners(normal)
     for draft, default_year in zip(drafts, _default_years(drafts, banners), strict=True):
         item = _to_item(draft, source, default_year)
         if item is not None:
