@@ -787,3 +787,20 @@ def test_a_year_of_history_in_the_title_does_not_date_a_day_between_later_neighb
         "The Council appointed Stanislav Zas.\n"
     )
     assert [i.date for i in parse_text(text, "x")] == ["2017-10-10", None, "2019-11-28"]
+
+
+def test_a_publication_and_views_footer_dates_the_item_but_is_not_its_text() -> None:
+    text = (
+        "Coordination Council on Information Security meets in Minsk\n\n"
+        "The meeting of the Coordination Council was held in Minsk.\n\n"
+        "The meeting was attended by the Head of the Department.\n\n"
+        "Published: 14.03.2025 | Views: 388\n\n"
+        "Check against delivery!\n\n"
+        "Opening remarks by the OSCE Secretary General at the conference\n\n"
+        "Dear colleagues,\n\n"
+        "Welcome to Vienna.\n"
+    )
+    items = parse_text(text, "x")
+    assert items[0].date == "2025-03-14"
+    assert items[0].body[-1] == "The meeting was attended by the Head of the Department."
+    assert not any("Check against" in p for i in items for p in (i.title, *i.body))

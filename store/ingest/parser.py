@@ -384,7 +384,7 @@ _FURNITURE = re.compile(
     r"|(?:tags|теги|метки|ключевые слова)\s*:.*"
     r"|(?:photo|image|slide|фото|снимок|слайд)\s*\d+\s*(?:of|из|/)\s*\d+"
     r"|(?:photo ?gallery|gallery|фотогалерея|галерея)\s*(?:\(\d+\)|\d*)"
-    r"|check against delivery|as prepared for delivery|as delivered|\[as delivered\]"
+    r"|(?:check against delivery|as prepared for delivery|as delivered|\[as delivered\])\W{0,3}"
     r"|for information media\W+not an official record\W*"
     r"|\(?(?:additional )?(?:reporting|writing|editing) by [^()]*\)?"
     r"|our standards\s*:.*"
@@ -2318,7 +2318,10 @@ class _Layout:
         current.date_line = date_line
         current.date_text = line
         if closing:
-            if not _is_time_stamp(line, date_line) and not _NUMERIC_STAMP.fullmatch(line):
+            if not (
+                _is_time_stamp(line, date_line) or _NUMERIC_STAMP.fullmatch(line)
+                or _VIEWS_FOOTER.search(line)  # "Published: 14.03.2025 | Views: 388"
+            ):
                 current.body.append(line)  # "Bishkek, 2 June 2025": the statement's last line
             self.closed = current
         self.headed = current if lead else None
