@@ -804,3 +804,17 @@ def test_a_publication_and_views_footer_dates_the_item_but_is_not_its_text() -> 
     assert items[0].date == "2025-03-14"
     assert items[0].body[-1] == "The meeting was attended by the Head of the Department."
     assert not any("Check against" in p for i in items for p in (i.title, *i.body))
+
+
+def test_a_keepers_bracketed_note_and_a_channel_stamp_with_a_short_year() -> None:
+    text = (
+        "Putin warns Afghan situation 'close to critical' at CSTO summit\n"
+        "15 September 2015\n\n"
+        "The summit came less than two weeks after the attacks.\n\n"
+        "[my weekly digest for the desk]\n\n"
+        "Asia-Plus English, [29.07.18 21:03]\n"
+        "BREAKING: Four foreign cyclists killed and several injured in an attack in Danghara.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.date for i in items] == ["2015-09-15", "2018-07-29"]
+    assert items[0].body[-1] == "The summit came less than two weeks after the attacks."

@@ -379,6 +379,9 @@ _BANNER = re.compile(r"([=#*~_\-])\1{2,}\s.{1,120}?\s\1{3,}")
 _FURNITURE = re.compile(
     r"(?:(?:share(?: this(?: page| article)?)?|поделиться|views|просмотр(?:ов|ы)"
     r"|print(?: version)?|версия для печати|text version|текстовая версия)\s*:?\s*[\d\s.,]*)+"
+    # a note of whoever kept the file, in square brackets ("[FILE 2, continued]", "[my weekly
+    # digest for the desk]")
+    r"|\[[^\[\]]{1,120}\]"
     # a link to a document's file ("[PDF] unrcca.unmissions.org/.../statement.pdf")
     r"|\[(?:pdf|docx?|doc|rtf|xlsx?)\]\s*\S.{0,150}"
     r"|(?:tags|теги|метки|ключевые слова)\s*:.*"

@@ -405,6 +405,25 @@ _URL_DATE = re.compile(
 2017/11/30/csto-leaders-meet-in-minsk"): the day the page was published."""
 
 
+_CHANNEL_STAMP = re.compile(
+    r"[^\[\]]{1,60},\s*\[(?P<day>[0-3]\d)\.(?P<month>[01]\d)\.(?P<year>\d\d)\s+[0-2]?\d:[0-5]\d\]"
+)
+"""A channel post copied from Telegram with its two-digit year ("Asia-Plus English,
+[29.07.18 21:03]"): the day it was posted."""
+
+
+def _channel_stamp(text: str) -> DateLine | None:
+    """The day of a Telegram post's "Channel, [29.07.18 21:03]" header, or None."""
+    posted = _CHANNEL_STAMP.fullmatch(text)
+    if posted is None:
+        return None
+    found = DateMatch(
+        posted.start("day"), posted.end("year"), int(posted["day"]), int(posted["month"]),
+        2000 + int(posted["year"]),
+    )
+    return DateLine(found) if found.iso() else None
+
+
 def url_date(line: str) -> DateLine | None:
     """The day a page's address on a line of its own gives, or None."""
     found = _URL_DATE.fullmatch(line.strip())
@@ -428,9 +447,9 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
     does (right under a title: "24 ноября").
     """
     text = " ".join(line.split())
-    dated_address = url_date(text)
-    if dated_address is not None:
-        return dated_address
+    stamped = url_date(text) or _channel_stamp(text)
+    if stamped is not None:
+        return stamped
     if not text or len(text) > _DATE_LINE_MAX:
         return None
     match = first_date(text)
