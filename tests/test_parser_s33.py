@@ -818,3 +818,23 @@ def test_a_keepers_bracketed_note_and_a_channel_stamp_with_a_short_year() -> Non
     items = parse_text(text, "x")
     assert [i.date for i in items] == ["2015-09-15", "2018-07-29"]
     assert items[0].body[-1] == "The summit came less than two weeks after the attacks."
+
+
+def test_a_statements_title_broken_after_commas_is_one_title() -> None:
+    text = (
+        "Statement by Mr. Petko Draganov, Special Representative of the UN Secretary-General"
+        " for Central Asia,\n"
+        "Head of the United Nations Regional Centre for Preventive Diplomacy for Central Asia,\n"
+        "at the meeting of Deputy Ministers of Foreign Affairs of Central Asian States\n\n"
+        "Mr. Chairman,\n"
+        "Excellencies,\n"
+        "Ladies and Gentlemen,\n\n"
+        "Let me begin by thanking the Government of Turkmenistan.\n\n"
+        "Thank you for your kind attention.\n\n"
+        "Ashgabat, 28 November 2016\n"
+    )
+    [item] = parse_text(text, "x")
+    assert item.title.endswith("at the meeting of Deputy Ministers of Foreign Affairs of Central"
+                               " Asian States")
+    assert item.date == "2016-11-28"
+    assert item.body[0] == "Mr. Chairman,"

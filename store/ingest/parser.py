@@ -1361,6 +1361,23 @@ def _is_page_break(lines: list[str], at: int) -> bool:
     return _is_separator(lines[at]) and _RUNNING_HEAD.fullmatch(above) is not None
 
 
+def _title_goes_on(above: str, line: str) -> bool:
+    """Whether a speech's or statement's title broken after a comma goes on in the line
+    ("Statement by Mr. Petko Draganov, Special Representative ...,", then "Head of the United
+    Nations Regional Centre ...,"): one title, not a title over its item's first line."""
+    return (
+        above.endswith(",") and _GENRE_TITLE.match(above) is not None
+        and len(above.split()) >= _HEADLINE_MIN_WORDS and not line.endswith(_CLAUSE_END)
+        and len(line.split()) >= _HEADLINE_MIN_WORDS // 2
+        and not _SALUTATION_LINE.match(line)
+    )
+
+
+_SALUTATION_LINE = re.compile(
+    r"(?:mr|madam|ms|dear|excellenc|ladies|colleagues|уважаем|господин|дамы|коллеги)", re.I
+)
+
+
 def _unbroken(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
     """The lines of a text copied from a PDF put back together: a word hyphenated at the
     line's end joined ("Bela-" / "rus"), a line that breaks off mid-sentence joined to the
@@ -1380,7 +1397,7 @@ def _unbroken(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int
         ):
             continue  # the page's running head ("Joint Communiqué – Yerevan, 20 November")
         if kept and not _is_separator(kept[-1]) and (
-            _goes_on_in_capitals(kept[-1], line)
+            _goes_on_in_capitals(kept[-1], line) or _title_goes_on(kept[-1], line)
             or (
                 _starts_lowercase(line) and not kept[-1].endswith(_CLAUSE_END)
                 and parse_date_line(line) is None  # "г. Ереван, 20 ноября 2025 г."
