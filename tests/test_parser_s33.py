@@ -838,3 +838,16 @@ def test_a_statements_title_broken_after_commas_is_one_title() -> None:
                                " Asian States")
     assert item.date == "2016-11-28"
     assert item.body[0] == "Mr. Chairman,"
+
+
+def test_a_saints_city_in_a_wire_dateline_is_its_place() -> None:
+    text = (
+        "IPA CIS Council meets\n"
+        "16 April 2015\n"
+        "The Council met.\n\n"
+        "ST. PETERSBURG, April 17 /TASS/. The Interparliamentary Assembly of the CIS adopted a"
+        " statement.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.date for i in items] == ["2015-04-16", "2015-04-17"]
+    assert items[1].body[0].startswith("The Interparliamentary Assembly")

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from store.text.dates import DateLine, first_date
 
-_PLACE = r"[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё\-]+(?:\s[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё\-]+)?"
-_PLACE_CAPS = r"[A-ZА-ЯЁ][A-ZА-ЯЁ\-]+(?:\s[A-ZА-ЯЁ][A-ZА-ЯЁ\-]+)?"
+_SAINT = r"(?:S[Tt]\.\s?)?"  # "ST. PETERSBURG, April 17 /TASS/."
+_PLACE = rf"{_SAINT}[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё\-]+(?:\s[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё\-]+)?"
+_PLACE_CAPS = rf"{_SAINT}[A-ZА-ЯЁ][A-ZА-ЯЁ\-]+(?:\s[A-ZА-ЯЁ][A-ZА-ЯЁ\-]+)?"
 _AGENCY = (
     r"/\s?[A-ZА-ЯЁ][\w\-]*(?:\s[\w\-]+){0,2}\s?/"  # "/ТАСС/", "/БЕЛТА/", "/Корр. ТАСС/"
     r"|\([A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*){0,2}\)"  # "(TASS)", "(РИА Новости)"
