@@ -851,3 +851,24 @@ def test_a_saints_city_in_a_wire_dateline_is_its_place() -> None:
     items = parse_text(text, "x")
     assert [i.date for i in items] == ["2015-04-16", "2015-04-17"]
     assert items[1].body[0].startswith("The Interparliamentary Assembly")
+
+
+@pytest.mark.parametrize("masthead", ["AKIpress news agency", "Азия-Плюс"])
+def test_an_agencys_name_over_a_headline_and_its_date_is_not_the_title(masthead: str) -> None:
+    text = (
+        "DUSHANBE, Sept 15 (AFP) - Russian President Vladimir Putin said on Tuesday that the"
+        " situation in Afghanistan was close to critical.\n"
+        "The summit came less than two weeks after clashes in and around Dushanbe.\n\n"
+        "[my weekly digest for the desk]\n"
+        "SECURITY DIGEST / CENTRAL ASIA - 13 June 2016\n"
+        "1) Kazakhstan. Death toll from the attacks in Aktobe rose.\n"
+        "4) Kyrgyzstan. GKNB reports detaining three suspected recruiters in Osh.\n\n"
+        f"{masthead}\n"
+        "Suicide car bomber rams gates of Chinese embassy in Bishkek\n"
+        "Aug 30, 2016 12:55\n"
+        "A car rammed the gates of the Chinese embassy in Bishkek and exploded.\n"
+        "Views: 11 203\n"
+    )
+    item = parse_text(text, "x")[-1]
+    assert item.title == "Suicide car bomber rams gates of Chinese embassy in Bishkek"
+    assert item.date == "2016-08-30"

@@ -2216,6 +2216,12 @@ _TOPIC_HEADING = re.compile(r"(?:on|regarding|concerning|об?|по поводу
 _RUBRIC_WORDS = 4
 
 
+def _names_an_outlet(line: str) -> bool:
+    """Whether a line names a news agency ("AKIpress news agency", "Sputnik Таджикистан")."""
+    words = _without_pictographs(line).split()
+    return any(w.strip("«»\"'.,:").casefold() in lexicon.NEWS_OUTLETS for w in words)
+
+
 def _titled(
     current: _Draft | None, head: list[str], number: int, next_is_date: bool,
     drafts: list[_Draft],
@@ -2228,8 +2234,12 @@ def _titled(
         and current.date_line is None and next_is_date
     ):
         # A headline and its subtitle above one date line ('"We measure success
-        # ..."', then "Interview of the ... to the newspaper ...").
-        current.title = f"{current.title} {line}"
+        # ..."', then "Interview of the ... to the newspaper ..."); an agency's name over
+        # the headline ("AKIpress news agency", "Азия-Плюс") is its masthead
+        masthead = _names_an_outlet(current.title) and len(current.title.split()) <= (
+            _MASTHEAD_NAME_WORDS
+        )
+        current.title = line if masthead else f"{current.title} {line}"
         return current
     if (
         current is not None and current.date_line is not None

@@ -327,7 +327,8 @@ NEWS_OUTLETS = _words(
     """
     tass тасс ria риа interfax интерфакс belta белта kazinform казинформ armenpress арменпресс
     akipress акиpress акипресс sputnik спутник uza уза khovar ховар kabar кабар trend azertac
-    азертадж apa xinhua синьхуа reuters afp ap kyodo anadolu
+    азертадж apa xinhua синьхуа reuters afp ap kyodo anadolu asia-plus азия-плюс tengrinews
+    kun.uz 24.kz azattyq азаттык
     """
 )
 """News agencies of the region whose name a page prints on a line of its own:
