@@ -2002,7 +2002,10 @@ def _dates_the_lead_above(current: _Draft | None, line: str, next_line: str | No
         )
     date_line = parse_date_line(line)
     return (
-        _LAYOUT_TIME.search(line) is not None and _is_paragraph(next_line)
+        # a post dated by its own header line ("МПА СНГ, [21.11.2022 12:30]") takes no
+        # other; a lead's date is no header's
+        not current.date_text
+        and _LAYOUT_TIME.search(line) is not None and _is_paragraph(next_line)
         # a stamp earlier than the day the lead reports is the next post's ("МИД России,
         # [02.03.2023 19:47]" under a lead of 14 March 2023)
         and not (date_line is not None and _before_the_lead(current, date_line))
