@@ -910,3 +910,19 @@ def test_each_exported_post_keeps_its_own_header_date() -> None:
     assert [i.date for i in parse_text(text, "x")][-3:] == [
         "2022-11-21", "2022-11-20", "2022-11-17"
     ]
+
+
+def test_a_stamp_with_rubric_and_views_and_a_row_of_bracketed_actions_are_not_text() -> None:
+    text = (
+        "Armenpress\n"
+        "14.10.2016 19:22 · Politics · 👁 1872\n\n"
+        "CSTO Collective Security Council session held in Yerevan\n\n"
+        "YEREVAN, OCTOBER 14, ARMENPRESS. The session of the Collective Security Council took"
+        " place in Yerevan.\n\n"
+        "The next session will be held in Minsk.\n\n"
+        "[Print] [Close] [Large] [Medium] [Small]\n"
+    )
+    [item] = parse_text(text, "x")
+    assert item.title == "CSTO Collective Security Council session held in Yerevan"
+    assert item.date == "2016-10-14"
+    assert item.body[-1] == "The next session will be held in Minsk."

@@ -381,7 +381,7 @@ _FURNITURE = re.compile(
     r"|print(?: version)?|версия для печати|text version|текстовая версия)\s*:?\s*[\d\s.,]*)+"
     # a note of whoever kept the file, in square brackets ("[FILE 2, continued]", "[my weekly
     # digest for the desk]")
-    r"|\[[^\[\]]{1,120}\]"
+    r"|\[[^\[\]]{1,120}\]|(?:\[[^\[\]]{1,30}\]\s*){2,}"  # also "[Print] [Close] [Large]"
     # a link to a document's file ("[PDF] unrcca.unmissions.org/.../statement.pdf")
     r"|\[(?:pdf|docx?|doc|rtf|xlsx?)\]\s*\S.{0,150}"
     r"|(?:tags|теги|метки|ключевые слова)\s*:.*"
