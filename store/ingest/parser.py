@@ -1085,6 +1085,7 @@ def _heads_dated_title(lines: list[str]) -> bool:
     return (
         len(lines) > 1 and _is_title_like(lines[0]) and parse_date_line(lines[0]) is None
         and _TOPIC_HEADING.match(lines[0]) is None  # a briefing's first topic, under its date
+        and not _is_place_name(lines[0])  # a transcript's "Yerevan" under its date and time
         and _is_paragraph(lines[1])
     )
 
