@@ -977,3 +977,20 @@ def test_a_transcript_under_a_read_also_headline_is_not_taken_for_another() -> N
     items = parse_text(text, "x")
     assert items[-1].title == "News conference following CSTO Collective Security Council meeting"
     assert items[-1].date == "2022-11-23"
+
+
+def test_a_toasts_title_after_a_briefings_last_answer_opens_the_toast() -> None:
+    text = (
+        "Брифинг официального представителя МИД России М.В.Захаровой, Москва, 18 июня 2025"
+        " года\n\n"
+        "Вопрос: Обсуждалась ли эта тема на переговорах?\n\n"
+        "М.В.Захарова: Министр иностранных дел России С.В.Лавров в ходе контактов подчеркнул"
+        " нашу позицию.\n\n"
+        "Тост Президента Республики Казахстан Касым-Жомарта Токаева на официальном приеме\n\n"
+        "Уважаемый Владимир Владимирович!\n\n"
+        "Предлагаю поднять бокалы за дружбу и союзничество!\n\n"
+        "Астана, 27 ноября 2024 года\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.date for i in items] == ["2025-06-18", "2024-11-27"]
+    assert items[1].title.startswith("Тост Президента")

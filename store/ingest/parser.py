@@ -259,9 +259,9 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[.!?…»\"”)])(?:[¹²³⁴⁵⁶⁷⁸⁹�
 
 
 _GENRE_TITLE = re.compile(
-    r"(?:speech|remarks|address|statement|interview|greetings?|message"
-    r"|выступление|обращение|заявление) (?:by|of|to|на|в|по)\b"
-    r"|(?:выступление|обращение|заявление|интервью|приветствие|поздравление|послание)"
+    r"(?:speech|remarks|address|statement|interview|greetings?|message|toast"
+    r"|выступление|обращение|заявление|тост) (?:by|of|to|на|в|по)\b"
+    r"|(?:выступление|обращение|заявление|интервью|приветствие|поздравление|послание|тост)"
     r" (?:[А-ЯЁ]|[а-яё]+ [А-ЯЁ])",
     re.IGNORECASE,
 )
@@ -2561,7 +2561,7 @@ def _split_block(
             continue
         if starts_titled and not next_is_date and (
             (
-                _is_briefing(current, line)
+                _is_briefing(current, line) and _GENRE_TITLE.match(line) is None
                 and (_TOPIC_HEADING.match(line) is not None or not _dateline_lead(next_line))
             )
             or _is_section_heading(line, current)
