@@ -994,3 +994,29 @@ def test_a_toasts_title_after_a_briefings_last_answer_opens_the_toast() -> None:
     items = parse_text(text, "x")
     assert [i.date for i in items] == ["2025-06-18", "2024-11-27"]
     assert items[1].title.startswith("Тост Президента")
+
+
+def test_a_more_heading_and_a_ministrys_news_feed_masthead_are_not_items() -> None:
+    text = (
+        "CSTO chief calls on Baku and Yerevan to stop fire in Karabakh\n\n"
+        "MOSCOW, April 5 /TASS/. CSTO Secretary General Nikolai Bordyuzha urged the sides to"
+        " stop fire.\n"
+        "Bordyuzha added that the member states would support the OSCE Minsk Group.\n\n"
+        "More:\n"
+        "Lavrov to hold talks with Nalbandyan in Moscow\n"
+        "Russian Defence Ministry: situation in Aleppo remains tense\n\n"
+        "26 April 2016\n"
+        "Meeting of the Working Group on Afghanistan under the CSTO Council of Foreign"
+        " Ministers\n\n"
+        "A regular meeting of the Working Group was held at the CSTO Secretariat.\n\n"
+        "МИД Республики Узбекистан | Лента новостей\n\n"
+        "05.12.2024\n"
+        "Б.Саидов принял участие в 31-м заседании СМИД ОБСЕ на Мальте\n"
+        "Министр иностранных дел Бахтиёр Саидов принял участие в заседании Совета.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.date, i.title[:24]) for i in items][1:] == [
+        ("2016-04-26", "Meeting of the Working G"),
+        ("2024-12-05", "Б.Саидов принял участие "),
+    ]
+    assert items[0].body[-1].startswith("Bordyuzha added")

@@ -566,6 +566,7 @@ _SECTIONS = frozenset({
     "news", "latest news", "all news", "press releases", "statements", "speeches", "events",
     "transcripts", "новости", "все новости", "пресс-релизы", "заявления", "выступления",
     "события", "стенограммы", "newsroom", "press room", "press centre", "press center",
+    "лента новостей", "news feed", "latest news feed",
     "пресс-центр", "медиацентр",
     # a rubric above one title
     "interview", "interviews", "интервью", "q&a", "вопрос – ответ", "вопрос-ответ",
@@ -938,7 +939,8 @@ _CONTACT_DETAIL = re.compile(
 )
 _RELATED = re.compile(
     r"related(?: (?:stories|news|articles|content|coverage|materials))?|see also|read (?:also"
-    r"|more)|more news|по теме|связанные материалы"
+    r"|more)|more news|more|more on (?:this|the) (?:topic|subject)|по теме|ещё по теме|еще по теме"
+    r"|связанные материалы"
     r"|also read|most read|most popular|читайте также|читать также|самое читаемое"
     r"|похожие (?:новости|материалы)|другие новости|см\. также",
     re.IGNORECASE,
@@ -2172,8 +2174,8 @@ _MASTHEAD_NAME_WORDS = 3
 _HEADLINE_MIN_WORDS = 5
 _SECTION_NAME_WORDS = 4
 _SITE_OWNER = re.compile(
-    r"(?:the )?(?:ministry|embassy|permanent mission|mission|press service|government"
-    r"|министерство|посольство|постоянное представительство|пресс-служба|правительство)\b",
+    r"(?:the )?(?:ministry|embassy|permanent mission|mission|press service|government|mfa"
+    r"|министерство|посольство|постоянное представительство|пресс-служба|правительство|мид)\b",
     re.IGNORECASE,
 )
 """How the name of a site's owner begins ("Ministry of Foreign Affairs of ..."): a masthead,
