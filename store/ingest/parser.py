@@ -1863,6 +1863,9 @@ def _closes_item(
         return False
     if _signed(current) and next_line is not None and _opens_new_item(next_line, date_line):
         return True  # "T. Masadykov", "15 May 2026", then "On 14 May 2026, a round table ..."
+    lead = None if current.title else _lead_date(current)
+    if lead is not None and (lead.day, lead.month) != (date_line.date.day, date_line.date.month):
+        return False  # "14 мая ... встретился ...", then "Ереван, 22 ноября 2022 года": another's
 
     if (
         next_line is not None and _is_paragraph(next_line) and not _is_title_like(next_line)
