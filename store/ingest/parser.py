@@ -733,6 +733,15 @@ def _is_credit(line: str) -> bool:
     )
 
 
+def _caption_over_post(line: str, next_line: str | None) -> bool:
+    """A photo's caption as a story's last line ("На фото: церемония проводов ... Фото:
+    ...") right over a channel post ("🇰🇬🇹🇯 Садыр Жапаров ..."): the story ends there."""
+    return (
+        line.casefold().startswith(lexicon.CAPTION_STARTS) and next_line is not None
+        and _opens_with_pictograph(next_line)
+    )
+
+
 def _signs_item(current: _Draft | None, line: str, next_is_date: bool) -> bool:
     """Whether the line signs the item above: a name alone, or a name with its post over the
     date line under it."""
@@ -2613,7 +2622,9 @@ def _split_block(
             drafts.append(current)
         assert current is not None
         current.body.append(line)
-        closed = current if _is_credit(line) and _has_text(current) else closed
+        closed = current if (
+            (_is_credit(line) or _caption_over_post(line, next_line)) and _has_text(current)
+        ) else closed
     return drafts
 
 

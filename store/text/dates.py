@@ -270,7 +270,7 @@ def lead_sentence_date(paragraph: str) -> DateMatch | None:
 
 
 _DATE_LINE_MAX = 90
-_SUFFIX_SPLIT = re.compile(r"\s+[-–—|·]\s+|\s*/\s*")
+_SUFFIX_SPLIT = re.compile(r"\s+[-–—|]\s+|\s+·\s+(?!👁)|\s*/\s*")
 _COLON_LABEL = re.compile(r"[^\W\d_][\w\-]*(?:\s+[\w\-]+){0,2}:")
 """A few words and a colon before a date: the site's label for it ("Date of publication:",
 "Last updated:", "Дата публикации:")."""
