@@ -1069,3 +1069,20 @@ def test_a_photo_caption_ends_a_story_over_a_channel_post() -> None:
     items = parse_text(text, "x")
     assert items[0].body[-1].startswith("На фото:")
     assert items[1].body[0].startswith("🇰🇬🇹🇯 Садыр Жапаров и Эмомали Рахмон")
+
+
+def test_box_drawn_banners_part_items_and_a_yearless_channel_stamp_dates_its_post() -> None:
+    text = (
+        "Сессия Совета коллективной безопасности прошла в Ереване\n"
+        "14 октября 2016\n"
+        "В 2017 году председательство в ОДКБ переходит к Беларуси.\n\n"
+        "════ 2017–2019 ════\n\n"
+        "Минобороны России, [10.08 14:12]\n"
+        "На полигоне Харб-Майдон в Таджикистане началось учение.\n\n"
+        "Учение ОДКБ в Таджикистане\n"
+        "20 августа 2021\n"
+        "Учение завершилось.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.date for i in items] == ["2016-10-14", "2021-08-10", "2021-08-20"]
+    assert items[0].body[-1].startswith("В 2017 году")

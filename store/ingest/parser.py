@@ -372,8 +372,8 @@ def _between_separators(lines: list[str], at: int) -> bool:
 
 
 _BANNER_WORDS = 12
-_BANNER_MARKS = frozenset("=#*~_-")
-_BANNER = re.compile(r"([=#*~_\-])\1{2,}\s.{1,120}?\s\1{3,}")
+_BANNER_MARKS = frozenset("=#*~_-═─━")
+_BANNER = re.compile(r"([=#*~_\-\u2500-\u257f])\1{2,}\s.{1,120}?\s\1{3,}")
 
 
 _FURNITURE = re.compile(
