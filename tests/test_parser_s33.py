@@ -578,7 +578,7 @@ def test_plus_marks_and_a_lone_dash_part_items_and_an_unstopped_dated_lead_dates
         "Сергей Лебедев провел встречу в Ереване\n"
         "20.11.2019\n\n"
         "Стороны обсудили сотрудничество.\n\n"
-        "—\n\n"
+        "~\n\n"
         "20–21 апреля 2017 года в Астане состоялось заседание Совета министров иностранных дел"
         " государств – членов ШОС\n\n"
         "Заседание прошло под председательством Министра иностранных дел Казахстана.\n"
@@ -1086,3 +1086,19 @@ def test_box_drawn_banners_part_items_and_a_yearless_channel_stamp_dates_its_pos
     items = parse_text(text, "x")
     assert [i.date for i in items] == ["2016-10-14", "2021-08-10", "2021-08-20"]
     assert items[0].body[-1].startswith("В 2017 году")
+
+
+@pytest.mark.parametrize("mark", ["—", "–", "~", "*", "+ + +", "════"])
+def test_a_lone_mark_between_stories_parts_them(mark: str) -> None:
+    text = (
+        "Глава МИД принял посла\n"
+        "11.10.2019\n\n"
+        "Стороны обсудили сотрудничество.\n\n"
+        f"{mark}\n\n"
+        "Сергей Лебедев провел встречу в Ереване\n"
+        "20.11.2019\n\n"
+        "Стороны обсудили подготовку саммита.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.date for i in items] == ["2019-10-11", "2019-11-20"]
+    assert items[0].body[-1] == "Стороны обсудили сотрудничество."
