@@ -1102,3 +1102,18 @@ def test_a_lone_mark_between_stories_parts_them(mark: str) -> None:
     items = parse_text(text, "x")
     assert [i.date for i in items] == ["2019-10-11", "2019-11-20"]
     assert items[0].body[-1] == "Стороны обсудили сотрудничество."
+
+
+def test_a_digests_bulleted_entries_stay_one_list() -> None:
+    text = (
+        "CSTO DIGEST — 2-8 February 2015\n\n"
+        "• On 3 February, CSTO Secretary General Nikolai Bordyuzha held talks in Bishkek with"
+        " the Minister of Foreign Affairs.\n"
+        "• On 4 February, the Working Group on Afghanistan met at the CSTO Secretariat.\n"
+        "• On 5 February, Chief of the CSTO Joint Staff Colonel General Alexander Studenikin"
+        " took part in a meeting.\n"
+        "• On 6 February, CSTO Deputy Secretary General Valery Semerikov delivered a lecture.\n"
+        "Sources: CSTO Secretariat, AKIpress, Asia-Plus\n"
+    )
+    [item] = parse_text(text, "x")
+    assert len([p for p in item.body if p.startswith("•")]) == 4

@@ -1601,6 +1601,18 @@ def _first_sentence(paragraph: str) -> str:
     return sentences[0]
 
 
+_BULLET = re.compile(r"^(?:[•▪►▸◦·*]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
+
+
+def _next_in_a_list(current: _Draft | None, line: str) -> bool:
+    """Whether a bulleted line follows a bulleted line of the item: the next entry of a
+    digest's list ("• On 3 February, ...", then "• On 4 February, ..."), not a new item."""
+    return (
+        current is not None and bool(current.body) and _BULLET.match(line) is not None
+        and _BULLET.match(current.body[-1]) is not None
+    )
+
+
 def _opens_news_about_someone_new(paragraph: str, item: _Draft) -> bool:
     """Whether an undated paragraph is a news lead of its own: it opens with a person's
     role and full name and what they did ("Генеральный секретарь ОДКБ Имангали
@@ -2591,7 +2603,8 @@ def _split_block(
                 next_is_date or _dated_below(lines, i), drafts,
             )
             continue
-        opens_with_date = opening_date(line) is not None
+        # a list's next entry ("• On 4 February, ...") under its first goes on with the list
+        opens_with_date = opening_date(line) is not None and not _next_in_a_list(current, line)
         starts_untitled = current is None or (
             opens_with_date
             and _has_text(current)
@@ -2616,6 +2629,7 @@ def _split_block(
             and _has_text(current)
             and (not current.title or (unspaced and _reports_news(current.title)))
             and _opens_news_about_someone_new(line, current)
+            and not _next_in_a_list(current, line)
         )
         if starts_untitled:
             current = _Draft(line=numbers[i])
