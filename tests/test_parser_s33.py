@@ -1117,3 +1117,13 @@ def test_a_digests_bulleted_entries_stay_one_list() -> None:
     )
     [item] = parse_text(text, "x")
     assert len([p for p in item.body if p.startswith("•")]) == 4
+
+
+@pytest.mark.parametrize(
+    "heading", ["CSTO DIGEST — 2-8 February 2015", "ОДКБ ЗА НЕДЕЛЮ | 24–30 ноября 2025"]
+)
+def test_a_digests_heading_naming_its_week_is_its_title_not_a_date_line(heading: str) -> None:
+    assert parse_date_line(heading, bare=True) is None
+    text = f"{heading}\n\n• On 3 February, the Secretary General held talks in Bishkek.\n"
+    [item] = parse_text(text, "x")
+    assert item.title == heading

@@ -378,6 +378,14 @@ _PLACE_DASHES = frozenset({"–", "—", "-"})
 2020")."""
 
 
+_DIGEST_TITLE = re.compile(
+    r"\b(?:digest|week(?:ly)?|week in brief|review)\b|дайджест|недел[яиюе]|главное за|обзор",
+    re.IGNORECASE,
+)
+"""Words of a digest's title before the period it covers ("CSTO DIGEST — 2-8 February 2015",
+"ОДКБ ЗА НЕДЕЛЮ | 24–30 ноября 2025"): a title, not a date line."""
+
+
 def is_document_number(line: str) -> bool:
     """Whether the line is the MFA's number of a published document: it dates the item's
     publication, which a date the title names (the day of the event) goes before."""
@@ -460,8 +468,10 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
     after = text[match.end :].strip(" ,;:.-–—")
     if _COLON_LABEL.fullmatch(text[: match.start].strip()):
         before = ""  # "Date of publication: 27.11.2026 16:05": a label, not prose
-    elif _DOCUMENT_OF.search(before) and len(before.split()) > 1:
-        return None  # "Заявление МИД ... от 2 июня 2025 года": a title naming its date
+    elif (_DOCUMENT_OF.search(before) and len(before.split()) > 1) or _DIGEST_TITLE.search(before):
+        # "Заявление МИД ... от 2 июня 2025 года", "CSTO DIGEST — 2-8 February 2015": a title
+        # naming its date or the week it covers
+        return None
     if match.year is None and not match.this_year:
         return _yearless_date_line(text, match, (before, after), bare=bare)
     after = _SUFFIX_SPLIT.split(after, maxsplit=1)[0].strip(" ,;:.") if after else ""
