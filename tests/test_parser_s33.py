@@ -1127,3 +1127,15 @@ def test_a_digests_heading_naming_its_week_is_its_title_not_a_date_line(heading:
     text = f"{heading}\n\n• On 3 February, the Secretary General held talks in Bishkek.\n"
     [item] = parse_text(text, "x")
     assert item.title == heading
+
+
+def test_a_digest_is_dated_by_the_first_day_of_its_week() -> None:
+    text = (
+        "Заседание Постоянного совета ОДКБ\n"
+        "10 мая 2024\n"
+        "В Москве прошло заседание Постоянного совета.\n\n"
+        "ДАЙДЖЕСТ: СНГ и ОДКБ за неделю (13–19 мая)\n\n"
+        "• Армения не направила своих представителей на заседания.\n"
+        "• В Бишкеке прошла встреча Генерального секретаря с министром.\n"
+    )
+    assert [i.date for i in parse_text(text, "x")] == ["2024-05-10", "2024-05-13"]

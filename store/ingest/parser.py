@@ -16,6 +16,7 @@ from store.text import lexicon
 from store.text.dates import (
     DateLine,
     DateMatch,
+    digest_date,
     document_number_date,
     event_date,
     find_dates,
@@ -3677,7 +3678,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
             draft.date_line = (
                 _document_date(draft.title) or _masthead_date(draft)
                 or _place_and_day_in_title(draft.title) or draft.date_line
-                or _opening_title_date(draft.title)
+                or _opening_title_date(draft.title) or digest_date(draft.title)
             )
         elif draft.dated_above:
             # "19 November 2021" over "Statement ... at the 1346th meeting of the Permanent

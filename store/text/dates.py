@@ -386,6 +386,15 @@ _DIGEST_TITLE = re.compile(
 "ОДКБ ЗА НЕДЕЛЮ | 24–30 ноября 2025"): a title, not a date line."""
 
 
+def digest_date(title: str) -> DateLine | None:
+    """The first day of the period a digest's title covers ("CSTO DIGEST — 2-8 February
+    2015", "Неделя в ОДКБ: 13–17 мая"), or None for any other title."""
+    if _DIGEST_TITLE.search(title) is None:
+        return None
+    found = first_date(title)
+    return DateLine(found) if found is not None else None
+
+
 def is_document_number(line: str) -> bool:
     """Whether the line is the MFA's number of a published document: it dates the item's
     publication, which a date the title names (the day of the event) goes before."""
