@@ -1139,3 +1139,16 @@ def test_a_digest_is_dated_by_the_first_day_of_its_week() -> None:
         "• В Бишкеке прошла встреча Генерального секретаря с министром.\n"
     )
     assert [i.date for i in parse_text(text, "x")] == ["2024-05-10", "2024-05-13"]
+
+
+@pytest.mark.parametrize("mark", ["-----Original Message-----", "<...>", "[…]"])
+def test_a_mail_break_or_a_cut_mark_is_no_text(mark: str) -> None:
+    text = (
+        "Briefing by the Official Representative of the MFA\n"
+        "12 March 2025\n\n"
+        "Question: Are the ministers in contact?\n\n"
+        "Answer: The ministers are in constant contact.\n\n"
+        f"{mark}\n"
+    )
+    [item] = parse_text(text, "x")
+    assert item.body[-1] == "Answer: The ministers are in constant contact."

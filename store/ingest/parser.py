@@ -342,7 +342,7 @@ def _is_separator(line: str) -> bool:
     Kazakhstan MFA, exported 15.12.2023 ===", "#### INTAKE 2019-2026 ####")."""
     return (
         _SEPARATOR.fullmatch(line) is not None and len(set(line) - {" "}) <= 2
-    ) or _BANNER.fullmatch(line) is not None
+    ) or _BANNER.fullmatch(line) is not None or _MAIL_BREAK.fullmatch(line) is not None
 
 
 def _dated_banners(normal: str) -> list[tuple[int, str]]:
@@ -360,6 +360,15 @@ def _dated_banners(normal: str) -> list[tuple[int, str]]:
         if dated and dated[0] is not None:
             found.append((number, dated[0]))
     return found
+
+
+_MAIL_BREAK = re.compile(
+    r"-{2,}\s*(?:original message|forwarded message|пересылаемое сообщение|исходное сообщение"
+    r"|переслан\w* сообщение)\s*-{2,}|[<\[(]?(?:\.\.\.|…)[>\])]?",
+    re.IGNORECASE,
+)
+"""An e-mail's break before the message it quotes ("-----Original Message-----"), or a cut in
+a transcript ("<...>"): no text."""
 
 
 def _between_separators(lines: list[str], at: int) -> bool:
