@@ -1152,3 +1152,12 @@ def test_a_mail_break_or_a_cut_mark_is_no_text(mark: str) -> None:
     )
     [item] = parse_text(text, "x")
     assert item.body[-1] == "Answer: The ministers are in constant contact."
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [("[23.08.21 16:05]", "2021-08-23"), ("Kazinform, [28.11.2024 13:20]", "2024-11-28")],
+)
+def test_a_channel_stamp_with_or_without_a_name_is_a_date_line(line: str, day: str) -> None:
+    dated = parse_date_line(line)
+    assert dated is not None and dated.date.iso() == day

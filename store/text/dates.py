@@ -423,8 +423,8 @@ _URL_DATE = re.compile(
 
 
 _CHANNEL_STAMP = re.compile(
-    r"[^\[\]]{1,60},\s*\[(?P<day>[0-3]\d)\.(?P<month>[01]\d)(?:\.(?P<year>\d\d))?"
-    r"\s+[0-2]?\d:[0-5]\d\]"
+    r"(?:[^\[\]]{1,60},\s*)?\[(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)(?:\.(?P<year>(?:20)?\d\d))?"
+    r",?\s+[0-2]?\d:[0-5]\d\]"
 )
 """A channel post copied from Telegram with its two-digit year or none ("Asia-Plus English,
 [29.07.18 21:03]", "Russian Defence Ministry, [13.01 15:40]"): the day it was posted."""
@@ -435,7 +435,7 @@ def _channel_stamp(text: str) -> DateLine | None:
     posted = _CHANNEL_STAMP.fullmatch(text)
     if posted is None:
         return None
-    year = 2000 + int(posted["year"]) if posted["year"] else None
+    year = 2000 + int(posted["year"][-2:]) if posted["year"] else None
     found = DateMatch(
         posted.start("day"), posted.end("month"), int(posted["day"]), int(posted["month"]), year
     )
