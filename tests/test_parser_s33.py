@@ -1161,3 +1161,20 @@ def test_a_mail_break_or_a_cut_mark_is_no_text(mark: str) -> None:
 def test_a_channel_stamp_with_or_without_a_name_is_a_date_line(line: str, day: str) -> None:
     dated = parse_date_line(line)
     assert dated is not None and dated.date.iso() == day
+
+
+def test_the_day_an_anniversary_marks_is_not_the_year_of_the_items_day() -> None:
+    text = (
+        "CSTO Secretary General at the exercise\n"
+        "20 April 2017\n"
+        "The exercise ended.\n\n"
+        "15 May, 10:30\n"
+        "Congratulatory address of the CSTO Secretary General on the anniversary of the"
+        " Collective Security Treaty\n"
+        "Dear friends! The Treaty was signed in Tashkent on 15 May 1992. I congratulate you on"
+        " the anniversary.\n\n"
+        "Session of the Council\n"
+        "30 May 2017\n"
+        "The Council met.\n"
+    )
+    assert [i.date for i in parse_text(text, "x")] == ["2017-04-20", "2017-05-15", "2017-05-30"]

@@ -3191,8 +3191,16 @@ def _year_before_start(draft: _Draft, day: DateMatch) -> int | None:
     return None
 
 
+_ANNIVERSARY = re.compile(r"anniversar|годовщин|\w+летие|\w+летия|\w+летию", re.IGNORECASE)
+"""Words of an anniversary: the same day written in full with another year is the day it
+marks ("15 May", the Treaty "signed on 15 May 1992"), not the item's."""
+
+
 def _year_from_text(draft: _Draft, day: DateMatch) -> int | None:
-    """The year of the same day and month written in full elsewhere in the item."""
+    """The year of the same day and month written in full elsewhere in the item (unless
+    the item marks an anniversary of that day)."""
+    if any(_ANNIVERSARY.search(text) for text in (draft.title, *draft.body[:3])):
+        return None
     for paragraph in draft.body:
         for found in find_dates(paragraph):
             if found.year is not None and (found.month, found.day) == (day.month, day.day):
