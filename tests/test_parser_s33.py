@@ -1178,3 +1178,20 @@ def test_the_day_an_anniversary_marks_is_not_the_year_of_the_items_day() -> None
         "The Council met.\n"
     )
     assert [i.date for i in parse_text(text, "x")] == ["2017-04-20", "2017-05-15", "2017-05-30"]
+
+
+def test_a_xinhua_lead_and_the_nearer_of_two_far_apart_neighbours() -> None:
+    text = (
+        "CSTO foreign ministers meet in Bishkek\n"
+        "27 November 2019\n"
+        "The ministers met.\n\n"
+        "BISHKEK, Nov. 28 (Xinhua) -- Leaders of the Collective Security Treaty Organization"
+        " member states held a session in Bishkek.\n\n"
+        "The next session is scheduled for 2020 in Moscow.\n\n"
+        "Session of the Collective Security Council by videoconference\n"
+        "2 December 2020\n"
+        "The session was held.\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.date for i in items] == ["2019-11-27", "2019-11-28", "2020-12-02"]
+    assert items[1].body[0].startswith("Leaders of the Collective")

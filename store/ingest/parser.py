@@ -3091,8 +3091,9 @@ session"): an event later in its year than the item's day was the year before th
 
 
 _TARGET_YEAR = re.compile(
-    r"\b(?:until|up to|till|through|by|since)\s+(?:the (?:year|end of)\s+)?$"
-    r"|(?<![а-яё])(?:до|по|к|с|со)\s+(?:конца\s+)?$",
+    r"\b(?:until|up to|till|through|by|since|(?:scheduled|planned|set) for)\s+"
+    r"(?:the (?:year|end of)\s+)?$"
+    r"|(?<![а-яё])(?:до|по|к|с|со|(?:запланирован|намечен)\w* на)\s+(?:конца\s+)?$",
     re.IGNORECASE,
 )
 """Words before a year a plan runs to ("the Collective Security Strategy until 2025",
@@ -3222,12 +3223,13 @@ def _year_between(day: DateMatch, newer: str, older: str) -> int | None:
     ]
     if len(fits) > 1:
         # neighbours years apart leave several years: only one within a month of either
-        for bound in (newer, older):
-            near = _year_near(day, bound)
-            value = day.iso(default_year=near) if near is not None else None
-            if value is not None and older <= value <= newer:
-                return near
-        return None
+        close = [
+            (abs((dt.date.fromisoformat(value) - dt.date.fromisoformat(bound)).days), year)
+            for bound in (newer, older)
+            if (year := _year_near(day, bound)) is not None
+            and (value := day.iso(default_year=year)) is not None and older <= value <= newer
+        ]
+        return min(close)[1] if close else None
     return fits[0] if fits else None
 
 

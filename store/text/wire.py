@@ -18,7 +18,7 @@ _AGENCY = (
 )
 _LEAD = re.compile(
     rf"^(?:(?P<place>{_PLACE}),\s+(?P<date>[^/()]{{3,30}}?)[.,]?\s+)?"
-    rf"(?P<agency>{_AGENCY})\s*[.:]?\s*(?:[-–—]\s*)?(?=\S)"
+    rf"(?P<agency>{_AGENCY})\s*[.:]?\s*(?:[-–—]{{1,2}}\s*)?(?=\S)"
 )
 _DASHED_LEAD = re.compile(
     r"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ\-]+(?:\s[A-ZА-ЯЁ][A-ZА-ЯЁ\-]+)?),\s+(?P<date>[^/()]{3,30}?)"
