@@ -5,6 +5,7 @@ import pytest
 
 from store.ingest.parser import parse_text
 from store.text.dates import parse_date_line
+from store.text.wire import wire_lead
 
 
 def test_the_un_masthead_over_a_release_is_no_item_and_the_release_is_dated() -> None:
@@ -1195,3 +1196,9 @@ def test_a_xinhua_lead_and_the_nearer_of_two_far_apart_neighbours() -> None:
     items = parse_text(text, "x")
     assert [i.date for i in items] == ["2019-11-27", "2019-11-28", "2020-12-02"]
     assert items[1].body[0].startswith("Leaders of the Collective")
+
+
+def test_an_agency_mark_with_quotes_is_a_wire_lead() -> None:
+    lead = wire_lead("Душанбе, 2.06.2021 /НИАТ «Ховар»/. Сегодня в Душанбе прошло заседание.")
+    assert lead is not None and lead.text.startswith("Сегодня в Душанбе")
+    assert lead.date_line is not None and lead.date_line.date.iso() == "2021-06-02"
