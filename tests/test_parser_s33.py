@@ -1202,3 +1202,32 @@ def test_an_agency_mark_with_quotes_is_a_wire_lead() -> None:
     lead = wire_lead("Душанбе, 2.06.2021 /НИАТ «Ховар»/. Сегодня в Душанбе прошло заседание.")
     assert lead is not None and lead.text.startswith("Сегодня в Душанбе")
     assert lead.date_line is not None and lead.date_line.date.iso() == "2021-06-02"
+
+
+def test_a_wire_storys_last_sentence_over_its_own_stamp_is_not_a_headline() -> None:
+    text = (
+        "\n"
+        "Yerevan, 14 October 2016\n"
+        "\n"
+        "Print | Back to list\n"
+        "\n"
+        "CSTO defense ministers agree on joint air defense plans\n"
+        "\n"
+        "YEREVAN, OCTOBER 14, ARMENPRESS. Defense Minister of Armenia Vigen Sargsyan "
+        "had a meeting on the sidelines of the CSTO summit with Defense Minister of "
+        "Russia Sergei Shoigu. The ministers discussed the implementation of the "
+        "agreement on the Joint Regional Air Defense System of Armenia and Russia "
+        "signed in 2015.\n"
+        "\n"
+        "Foreign Minister Edward Nalbandian told reporters that the Yerevan session had "
+        "been \"substantive and frank\".\n"
+        "\n"
+        "20:41, 14 October, 2016\n"
+        "\n"
+        "Read also:\n"
+        "- Armenian President receives CSTO Secretary General\n"
+        "- Yerevan hosts CSTO Council of Foreign Ministers\n"
+    )
+    story = next(i for i in parse_text(text, "x") if i.title.startswith("CSTO defense ministers"))
+    assert story.date == "2016-10-14"
+    assert story.body[-1].startswith("Foreign Minister Edward Nalbandian")

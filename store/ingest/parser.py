@@ -1706,6 +1706,20 @@ def _is_stopped_title(line: str, lines: list[str], at: int) -> bool:
     )
 
 
+def _stamps_the_story(current: _Draft | None, line: str | None) -> bool:
+    """Whether a date line is the stamp of the story above, on the day its dateline gave
+    ("YEREVAN, OCTOBER 14, ARMENPRESS. ...", its last sentence, "20:41, 14 October, 2016"):
+    the sentence over it is the story's, not a stopped headline's."""
+    known = (current.date_line.date if current.date_line else _lead_date(current)) if (
+        current is not None and current.body
+    ) else None
+    stamp = parse_date_line(line, bare=True) if line is not None else None
+    return (
+        known is not None and stamp is not None
+        and (known.day, known.month) == (stamp.date.day, stamp.date.month)
+    )
+
+
 def _opening_full_date(line: str) -> bool:
     day = opening_date(line)
     return day is not None and day.year is not None
@@ -2577,7 +2591,12 @@ def _split_block(
             and not current.title and not current.body
         )
         starts_titled = (
-            (_is_title_like(line) or (next_is_date and _is_stopped_title(line, lines, i)))
+            (
+                _is_title_like(line) or (
+                    next_is_date and _is_stopped_title(line, lines, i)
+                    and not _stamps_the_story(current, next_line)
+                )
+            )
             and next_line is not None
             and (
                 next_is_date
