@@ -1231,3 +1231,12 @@ def test_a_wire_storys_last_sentence_over_its_own_stamp_is_not_a_headline() -> N
     story = next(i for i in parse_text(text, "x") if i.title.startswith("CSTO defense ministers"))
     assert story.date == "2016-10-14"
     assert story.body[-1].startswith("Foreign Minister Edward Nalbandian")
+
+
+def test_a_hostile_line_of_repeated_counter_words_is_read_in_one_pass() -> None:
+    # each "views" could be split from its spaces two ways: without an atomic group the
+    # furniture pattern tries 2^n splits and never returns
+    text = "Meeting in Minsk\n12 March 2025\n" + "views " * 3000 + "!\n"
+    [item] = parse_text(text, "x")
+    assert item.date == "2025-03-12"
+    assert item.body[0].startswith("views views")

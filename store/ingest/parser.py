@@ -387,7 +387,9 @@ _BANNER = re.compile(r"([=#*~_\-\u2500-\u257f])\1{2,}\s.{1,120}?\s\1{3,}")
 
 
 _FURNITURE = re.compile(
-    r"(?:(?:share(?: this(?: page| article)?)?|поделиться|views|просмотр(?:ов|ы)"
+    # each action with its count taken whole (an atomic group): "views views ... !" must
+    # fail in one pass, not try every split of its spaces
+    r"(?>(?:share(?: this(?: page| article)?)?|поделиться|views|просмотр(?:ов|ы)"
     r"|print(?: version)?|версия для печати|text version|текстовая версия)\s*:?\s*[\d\s.,]*)+"
     # a note of whoever kept the file, in square brackets ("[FILE 2, continued]", "[my weekly
     # digest for the desk]")
