@@ -3244,13 +3244,7 @@ def _year_between(day: DateMatch, newer: str, older: str) -> int | None:
     ]
     if len(fits) > 1:
         # neighbours years apart leave several years: only one within a month of either
-        close = [
-            (abs((dt.date.fromisoformat(value) - dt.date.fromisoformat(bound)).days), year)
-            for bound in (newer, older)
-            if (year := _year_near(day, bound)) is not None
-            and (value := day.iso(default_year=year)) is not None and older <= value <= newer
-        ]
-        return min(close)[1] if close else None
+        return _year_nearest(day, older, newer, within=(older, newer))
     return fits[0] if fits else None
 
 
@@ -3275,15 +3269,19 @@ def _year_near(day: DateMatch, above: str | None) -> int | None:
     return None
 
 
-def _year_nearest(day: DateMatch, above: str | None, below: str | None) -> int | None:
+def _year_nearest(
+    day: DateMatch, above: str | None, below: str | None,
+    within: tuple[str, str] | None = None,
+) -> int | None:
     """Of the items above and below within a month of `day`, the year of the nearer ("2
     декабря" between items of 18 December 2014 and 30 November 2022 is 2022's): the item
-    above when both are as near."""
+    above when both are as near. `within`: the first and last day the date may take."""
+    low, high = within or ("0000", "9999")
     found = [
         (abs((dt.date.fromisoformat(value) - dt.date.fromisoformat(near)).days), year)
         for near in (above, below) if near is not None
         if (year := _year_near(day, near)) is not None
-        and (value := day.iso(default_year=year)) is not None
+        and (value := day.iso(default_year=year)) is not None and low <= value <= high
     ]
     return min(found, key=lambda f: f[0])[1] if found else None
 
