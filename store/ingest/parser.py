@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import itertools
@@ -3450,6 +3451,9 @@ def _default_years(
         + [(line, -1, date) for line, date in banners or []]
     )
     place = {k: at for at, (_, k, _) in enumerate(seen) if k >= 0}
+    # where in `seen` a date stands, kept sorted: the nearest dated line either side is a
+    # bisection, so a dump of thousands of yearless posts is not quadratic
+    dated = [at for at, (_, _, d) in enumerate(seen) if d is not None]
     years: list[int | None] = []
     for index, draft in enumerate(drafts):
         day = _yearless_date(draft)
@@ -3459,8 +3463,10 @@ def _default_years(
         year = _year_from_text(draft, day)
         chained = False
         here = place[index]
-        before = next((d for _, _, d in reversed(seen[:here]) if d is not None), None)
-        after = next((d for _, _, d in seen[here + 1 :] if d is not None), None)
+        at = bisect.bisect_left(dated, here)
+        before = seen[dated[at - 1]][2] if at > 0 else None
+        at = bisect.bisect_right(dated, here)
+        after = seen[dated[at]][2] if at < len(dated) else None
         if year is None:
             if in_order and before is not None and after is not None:
                 # bounded on both sides; one neighbour alone (the dump's first or last
@@ -3495,6 +3501,9 @@ def _default_years(
         years.append(year)
         if chained and year is not None:
             seen[here] = (draft.line, index, day.iso(default_year=year))
+            at = bisect.bisect_left(dated, here)
+            if seen[here][2] is not None and (at == len(dated) or dated[at] != here):
+                dated.insert(at, here)
     return years
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from store.model import Participant
 from store.text import lexicon
@@ -706,6 +707,18 @@ def _opens_a_post(chunk: list[_Token]) -> bool:
     return not heads or heads[-1].key not in _PLURAL_ROLES  # "deputy ministers": plural
 
 
+_ROLE_REACH = 40
+"""How many tokens before a name its post may take ("Special Representative of the UN
+Secretary-General for West Africa and the Sahel (UNOWAS)" is 15). Without the bound each name
+of a long unpunctuated line read the whole line before it, which made the line quadratic."""
+
+_ROLES_BACK = 4
+"""How many ", "-joined posts before a name are its holder's ("Chairman of ..., President
+of ..., Supreme Commander-in-Chief ... <Name>"). Real titles stop at three or four; the
+bound keeps a hostile line of thousands of "Head of Y, " from costing each name a walk
+over all of them (that made such a line quadratic: 20 KB took minutes)."""
+
+
 def _roles_before(text: str, tokens: list[_Token], lo: int, run_start: int) -> tuple[str, str]:
     """Role and organisation written before a name, including earlier ", "-joined roles."""
     roles: list[tuple[str, str]] = []
@@ -720,9 +733,9 @@ def _roles_before(text: str, tokens: list[_Token], lo: int, run_start: int) -> t
     ):
         role = "rank only"  # "..., Army General Valery Gerasimov": the roles come earlier
     # "Chairman of ..., President of ... <Name>": walk back over commas while the
-    # chunk before each is itself a role.
+    # chunk before each is itself a role, at most _ROLES_BACK of them.
     k = lo - 1
-    while role and k > 0 and tokens[k].text == ",":
+    while role and k > 0 and tokens[k].text == "," and len(roles) <= _ROLES_BACK:
         j = k - 1
         while j >= 0 and _is_phrase_part(tokens[j]):
             j -= 1
@@ -1055,6 +1068,7 @@ def _mentions(text: str) -> list[_Mention]:
     tokens = _tokens(text)
     found: list[_Mention] = []
     list_role = ""
+    quotes_before = list(accumulate((t.kind == "quote" for t in tokens), initial=0))
     for lo, hi in _stretches(tokens):
         segment_start = lo
         for a, b in _name_runs(tokens, lo, hi):
@@ -1085,7 +1099,7 @@ def _mentions(text: str) -> list[_Mention]:
             # a name (not closing one the name stands in) is the title of a work of theirs.
             opens_quote = (
                 follower is not None and follower.kind == "quote"
-                and sum(t.kind == "quote" for t in tokens[:b]) % 2 == 0
+                and quotes_before[b] % 2 == 0
             )
             # "Gizat Nurdauletov (Kazakhstan), ...": a list of people, each with their
             # country in brackets.
@@ -1100,9 +1114,13 @@ def _mentions(text: str) -> list[_Mention]:
             ) and not (before.key == "to" and b == hi and _role_after(text, tokens, b)[0])
             # ("UN News spoke to Lidia Morozan, Special Representative ...": a verb's "to",
             # the post after the name saying who she is)
-            prefix = [t for t in tokens[segment_start:a] if t.kind == "word"]
-            role_right_before = bool(prefix) and (
-                _is_role(prefix[-1]) or _is_rank(prefix[-1]) or _is_honorific(prefix[-1])
+            last_word = next(
+                (t for t in reversed(tokens[max(segment_start, a - _ROLE_REACH) : a])
+                 if t.kind == "word"),
+                None,
+            )
+            role_right_before = last_word is not None and (
+                _is_role(last_word) or _is_rank(last_word) or _is_honorific(last_word)
             )
             # "Хренин В.Г.": the initials after the surname, as Russian lists write them
             initials_after = len(run) == 2 and run[1].kind == "postinitials"
@@ -1114,7 +1132,9 @@ def _mentions(text: str) -> list[_Mention]:
             if closes and len(run) <= 4 and (role_right_before or not of_country):
                 # A headline's capitals ("Secretary-General Appoints Elena Marchetti of
                 # Italy") put a role before a name that is not its holder's.
-                role, org = _roles_before(text, tokens, segment_start, a)
+                role, org = _roles_before(
+                    text, tokens, max(segment_start, a - _ROLE_REACH), a
+                )
             after_role, after_org = (
                 _role_after(text, tokens, b, listed=initials_after)
                 if b == hi or initials_after else ("", "")
@@ -1127,7 +1147,7 @@ def _mentions(text: str) -> list[_Mention]:
             if len(run) > 5 or not closes:
                 accepted = False
             elif single:
-                accepted = role_right_before and bool(role or _is_honorific(prefix[-1]))
+                accepted = role_right_before and bool(role or _is_honorific(last_word))
             elif known_first or initials:
                 accepted = True
             elif country_in_brackets:
@@ -1426,7 +1446,8 @@ def _signed_for(paragraph: str, mention: _Mention) -> _Mention:
     For the ...") signs for the state named before the name: that is their organisation."""
     if mention.role or mention.organisation:
         return mention
-    piece = paragraph[: mention.start].rsplit(";", 1)[-1].strip()
+    # rfind, not a split of everything before: a line of thousands of names stays linear
+    piece = paragraph[paragraph.rfind(";", 0, mention.start) + 1 : mention.start].strip()
     signed = _SIGNED_FOR_STATE.fullmatch(piece)
     if signed is None:
         return mention

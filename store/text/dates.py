@@ -3,6 +3,7 @@ bounds of a year or month typed in a filter, and the month names pressroom print
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -143,16 +144,23 @@ def _from_match(m: re.Match[str]) -> DateMatch | None:
 
 def find_dates(text: str) -> list[DateMatch]:
     """Every date expression in `text`, in order of position, without overlaps."""
-    found: list[DateMatch] = []
+    found: list[DateMatch] = []  # kept in order of start; no two overlap
+    starts: list[int] = []
     for pattern in (_FROM_RANGE, _NUMERIC, _MONTH_FIRST, _DAY_FIRST):
         for m in pattern.finditer(text):
             match = _from_match(m)
             if match is None:
                 continue
-            if any(match.start < f.end and f.start < match.end for f in found):
+            # Only the neighbours in order can overlap it, so a line of thousands of dates
+            # costs a bisection each, not a pass over every date found.
+            at = bisect.bisect_left(starts, match.start)
+            if (at > 0 and found[at - 1].end > match.start) or (
+                at < len(found) and found[at].start < match.end
+            ):
                 continue
-            found.append(match)
-    return sorted(found, key=lambda f: f.start)
+            starts.insert(at, match.start)
+            found.insert(at, match)
+    return found
 
 
 def first_date(text: str) -> DateMatch | None:
@@ -218,12 +226,19 @@ _EARLIER = re.compile(r"\b(?:previous|last|preceding)\b|предыдущ|про�
 """An earlier event the item recalls ("The previous meeting ... was held on 14 May")."""
 
 
+_CLAUSE_END = re.compile(r"[.;!?]\s")
+
+
 def held_date(paragraph: str) -> DateMatch | None:
     """A date the paragraph says the event was held on ("Заседание прошло 24 ноября в
     Москве", "The meeting was held on 24 November"), for an item with no date line and no
     dated lead; None when the paragraph says no such thing."""
+    # Where each clause begins, found once: a paragraph of thousands of dates then costs a
+    # bisection per date, not a split of everything before it.
+    clause_starts = [m.end() for m in _CLAUSE_END.finditer(paragraph)]
     for found in find_dates(paragraph):
-        clause = re.split(r"[.;!?]\s", paragraph[: found.start])[-1]
+        at = bisect.bisect_right(clause_starts, found.start) - 1
+        clause = paragraph[clause_starts[at] if at >= 0 else 0 : found.start]
         if _HELD.search(clause[-40:]) and not _EARLIER.search(clause):
             return found
     return None
