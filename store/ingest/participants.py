@@ -1147,7 +1147,9 @@ def _mentions(text: str) -> list[_Mention]:
             if len(run) > 5 or not closes:
                 accepted = False
             elif single:
-                accepted = role_right_before and bool(role or _is_honorific(last_word))
+                accepted = last_word is not None and role_right_before and bool(
+                    role or _is_honorific(last_word)
+                )
             elif known_first or initials:
                 accepted = True
             elif country_in_brackets:

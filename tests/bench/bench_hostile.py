@@ -12,6 +12,7 @@ the KB/s columns compare the parser with it. No budget: the figure to watch is t
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import statistics
 import time
@@ -47,9 +48,9 @@ def main() -> None:
           f" {'KB/s':>7} {'floor KB/s':>10}")
     for name, (make, size) in SHAPES.items():
         small, large = make(size * args.scale), make(4 * size * args.scale)
-        t_small = _best(lambda text=small: parse_text(text, "hostile.txt"), args.rounds)
-        t_large = _best(lambda text=large: parse_text(text, "hostile.txt"), args.rounds)
-        floor = _best(lambda text=large: _floor(text), args.rounds)
+        t_small = _best(functools.partial(parse_text, small, "hostile.txt"), args.rounds)
+        t_large = _best(functools.partial(parse_text, large, "hostile.txt"), args.rounds)
+        floor = _best(functools.partial(_floor, large), args.rounds)
         kb_small, kb_large = len(small.encode()) / 1e3, len(large.encode()) / 1e3
         print(f"{name:36} {kb_small:7.0f} {t_small:8.3f} {kb_large:7.0f} {t_large:8.3f}"
               f" {t_large / t_small:6.1f} {kb_large / t_large:7.0f} {kb_large / floor:10.0f}",
