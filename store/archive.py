@@ -47,8 +47,8 @@ from store.routes import Routes, same_day_rowids
 from store.routes import sources as routes_sources
 from store.sql import select_in, transaction
 from store.text.dates import date_bound
+from store.text.filing import filed_name
 from store.text.names import name_words
-from store.text.russian import nominative_name
 
 if TYPE_CHECKING:
     # for annotations only: search is imported where it is used (see Archive.__init__)
@@ -698,7 +698,7 @@ class Archive:
             date, kind, title, body, participants, places, language = content
             # the list shows people as People files them ("Виктор Хренин"), whatever case
             # the text wrote them in ("с Виктором Хрениным")
-            people = ", ".join(nominative_name(p.name) for p in item.participants)
+            people = ", ".join(filed_name(p) for p in item.participants)
             rows.append(
                 (rowid, item.id, date, kind, title, body, participants, people, places,
                  language, item.source)

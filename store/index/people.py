@@ -15,13 +15,15 @@ from rapidfuzz.distance import Levenshtein
 
 from store.model import Item, Participant, Person
 from store.sql import select_in
+from store.text.filing import filed_name
 from store.text.fold import fold_word, folds_to_nothing, typo_budget
 from store.text.names import NameParts, name_words, parse_name
 from store.text.russian import nominative_name, nominative_role
 
-KEYS_VERSION = b"2"
-"""How `person_key` keys people; stored beside the columns, so an archive keyed the old way
-(surname and initial: namesakes merged) is filed again at its next import."""
+KEYS_VERSION = b"3"
+"""How `person_key` keys people; stored beside the columns, so an archive keyed an older way
+(2: surname and initial, namesakes merged; 3: a name read in the case of the post written
+with it) is filed again at its next import."""
 
 
 def person_key(name: str) -> str:
@@ -215,7 +217,7 @@ class PeopleIndex:
         named = [
             (participant, name, parse_name(name))
             for participant in participants
-            for name in (nominative_name(participant.name),)
+            for name in (filed_name(participant),)
         ]
         in_item = [parts for _, _, parts in named if parts.kind == "full"]
         for participant, name, parts in named:
@@ -277,7 +279,7 @@ class PeopleIndex:
         """Take the item at `rowid` (replaced by this import) out of its people's records:
         its appearances, its spellings' uses, and so their counts, names and roles."""
         self._removed.add(rowid)
-        names = [nominative_name(participant.name) for participant in item.participants]
+        names = [filed_name(participant) for participant in item.participants]
         parsed = [parse_name(name) for name in names]
         in_item = [parts for parts in parsed if parts.kind == "full"]
         for name, parts in zip(names, parsed, strict=True):

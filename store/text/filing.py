@@ -8,14 +8,21 @@ wants the name as it is filed ("Сейран Оганян — Министр о�
 from __future__ import annotations
 
 from store.model import Participant
-from store.text.russian import has_cyrillic, nominative_name, nominative_role
+from store.text.russian import has_cyrillic, nominative_name, nominative_role, oblique_role
+
+
+def filed_name(person: Participant) -> str:
+    """`person`'s name in the nominative, as People files it. The post written with it
+    tells a case the name alone does not: "пресс-секретаря Президента Дмитрия Пескова" is
+    Дмитрий Песков, where "Дмитрия Пескова" alone might be a woman's nominative."""
+    return nominative_name(person.name, oblique=oblique_role(person.role))
 
 
 def filed(person: Participant) -> Participant:
     """`person` with name and role in the nominative; the organisation as written (a
     Russian organisation after a role is in the genitive the role governs)."""
     return Participant(
-        name=nominative_name(person.name),
+        name=filed_name(person),
         role=nominative_role(person.role) if person.role else "",
         organisation=person.organisation,
     )

@@ -85,7 +85,22 @@ def is_first_name(word: str) -> bool:
     return bool(parses) and "Name" in parses[0].tag and "Abbr" not in parses[0].tag
 
 
-def _case_and_gender(words: list[str]) -> tuple[str, str]:
+def _cases_as_word(surname: str) -> set[str]:
+    """The cases a surname the analyser knows only as another word reads in ("Бордюжу", a
+    place's accusative): its ending tells the accusative, not the genitive the first name
+    "Николая" also reads as. Empty when that says nothing: a surname in -ов/-ин or -ич
+    declines by its own rules (`_ENDINGS`), whatever word it also is."""
+    folded = surname.casefold()
+    if _SURNAME.search(folded) or _DECLINED_ICH.search(folded):
+        return set()
+    return {
+        p.tag.case for p in _parses(surname)
+        if _singular(p) and p.tag.case and p.tag.POS == "NOUN" and _from_dictionary(p)
+        and p.normal_form.endswith(("а", "я"))
+    }
+
+
+def _case_and_gender(words: list[str], oblique: bool = False) -> tuple[str, str]:
     """The grammatical case and gender a name is written in, as its words agree on.
 
     The first name tells both, when the surname agrees: "Евгения Моисеева" reads as the
@@ -94,7 +109,9 @@ def _case_and_gender(words: list[str]) -> tuple[str, str]:
     one; a name kept in another case is at worst a second entry). A first name the
     analyser takes for a case form of another ("Сауле" for Саул, "Ильхом" for Ильх) is
     checked against what the surname allows. An indeclinable first name ("Айгуль") tells
-    the gender only, and the surname the case.
+    the gender only, and the surname the case. An `oblique` name (its post is written in
+    an oblique case, and a name agrees with its post: "пресс-секретаря Президента Дмитрия
+    Пескова") is read in the case its words agree on other than the nominative.
     """
     surname = words[-1] if words else ""
     surnames = [
@@ -106,15 +123,17 @@ def _case_and_gender(words: list[str]) -> tuple[str, str]:
     as_surname = [p for p in surnames if "Surn" in p.tag]
     known = [p for p in as_surname if _from_dictionary(p)] or as_surname
 
+    any_case = _cases_as_word(surname)
+
     def agrees(case: str, gender: str) -> bool:
-        by_analyser = not known or any(
+        by_analyser = any(
             p.tag.case == case and (not gender or gender in p.tag or "ms-f" in p.tag)
             for p in known
-        )
+        ) if known else (not any_case or case in any_case)
         return by_analyser and _ending_allows(surname, case, gender)
 
     def may_be_nominative(gender: str) -> bool:
-        if _DECLINED_ICH.search(surname.casefold()):
+        if oblique or _DECLINED_ICH.search(surname.casefold()):
             return False
         return _ending_allows(surname, "nomn", gender) and (
             _SURNAME.search(surname.casefold()) is not None
@@ -128,6 +147,8 @@ def _case_and_gender(words: list[str]) -> tuple[str, str]:
         if first in FEMALE_FIRST_NAMES_CYR and may_be_nominative("femn"):
             return "nomn", "femn"
         readings = [p for p in _given_names(words[0]) if "Init" not in p.tag]
+        if oblique:
+            readings = [p for p in readings if p.tag.case != "nomn" or "Fixd" in p.tag]
         for parse in readings:
             if "Fixd" in parse.tag:  # "Айгуль" is every case: the surname tells
                 break
@@ -144,12 +165,18 @@ def _case_and_gender(words: list[str]) -> tuple[str, str]:
         else:
             if readings and may_be_nominative(""):
                 return "nomn", ""  # no reading of the first name fits the surname
+    return _case_by_surname(surnames, gender, oblique)
+
+
+def _case_by_surname(surnames: list[Any], gender: str, oblique: bool) -> tuple[str, str]:
+    """The case and gender the surname's own readings tell, of `gender` if known."""
     parses = [p for p in surnames if not gender or gender in p.tag or "ms-f" in p.tag]
+    if oblique:
+        parses = [p for p in parses if p.tag.case != "nomn"]
     if not parses or any(p.tag.case == "nomn" for p in parses):
         return "nomn", gender  # "Петрова" alone may be a woman's nominative: kept as written
     best = parses[0]
-    gender = gender or _gender(best)
-    return best.tag.case or "", gender
+    return best.tag.case or "", gender or _gender(best)
 
 
 _DECLINED_ICH = re.compile(r"[^\W\d_]ич(а|у|ем|е)$")
@@ -248,9 +275,11 @@ def _possessive_surname(word: str) -> str:
 
 
 @lru_cache(maxsize=100_000)  # an import meets the same few thousand names again and again
-def nominative_name(name: str) -> str:
+def nominative_name(name: str, oblique: bool = False) -> str:
     """A Russian name in the nominative ("Ю.Хачатуровым" -> "Ю. Хачатуров"); other names
-    as they are."""
+    as they are. A name that reads as a nominative too ("Дмитрия Пескова" may be a woman's,
+    "С.В.Лаврова" too) is kept as written unless it is `oblique`: written with a post in an
+    oblique case (`oblique_role`), which it agrees with."""
     if not _CYRILLIC.search(name):
         return name
     parts = _PART.findall(name)
@@ -260,7 +289,7 @@ def nominative_name(name: str) -> str:
     words = [p.rstrip(".") for p, initial in zip(parts, initials, strict=True) if not initial]
     if not words or not all(_CYRILLIC.match(w) for w in words):
         return name
-    case, gender = _case_and_gender(words)
+    case, gender = _case_and_gender(words, oblique)
     if case == "nomn":
         return name
     out = []
@@ -274,6 +303,18 @@ def nominative_name(name: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
+@lru_cache(maxsize=10_000)
+def oblique_role(role: str) -> bool:
+    """Whether a Russian post is written in an oblique case only ("пресс-секретаря
+    Президента", "Министром обороны"; not "Министр", not "главы", which may be a plural's
+    nominative): the name written with it is in that case too."""
+    first = role.split(" ", 1)[0].casefold()
+    if not _CYRILLIC.match(first):
+        return False
+    cases = {p.tag.case for p in _parses(first) if p.tag.POS in ("NOUN", "ADJF")}
+    return bool(cases) and "nomn" not in cases
+
+
 def nominative_role(role: str) -> str:
     """A Russian role in the nominative: its leading adjectives and head noun ("Министром
     обороны" -> "Министр обороны", "Генеральным секретарем ОДКБ" -> "Генеральный секретарь
