@@ -44,6 +44,12 @@ from store.text.russian import nominative_name, nominative_role
         # a surname the analyser knows as another word (a place): its ending tells the case
         ("Николая Бордюжу", "Николай Бордюжа"),
         ("Николаю Бордюже", "Николай Бордюжа"),
+        # a patronymic in an oblique case makes the name oblique, however the first name
+        # ("Вячеслава" may be a woman's) and the surname read
+        ("Вячеслава Викторовича Володина", "Вячеслав Викторович Володин"),
+        ("Романа Александровича Головченко", "Роман Александрович Головченко"),
+        ("Валентины Ивановны Матвиенко", "Валентина Ивановна Матвиенко"),
+        ("Евгения Николаевна Моисеева", "Евгения Николаевна Моисеева"),
     ],
 )
 def test_a_russian_name_comes_back_to_the_nominative(written: str, nominative: str) -> None:

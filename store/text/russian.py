@@ -274,6 +274,17 @@ def _possessive_surname(word: str) -> str:
     return _POSSESSIVE_AS_ADJECTIVE.sub(lambda m: "" if m.group(1) == "ый" else "а", word)
 
 
+def _oblique_patronymic(words: list[str]) -> bool:
+    """Whether a name's patronymic is in an oblique case ("Романа Александровича
+    Головченко"): a patronymic's nominative is never its genitive, so the whole name is
+    oblique, however its first name and surname also read."""
+    for word in words[1:]:
+        patronymics = [p for p in _parses(word) if "Patr" in p.tag and _singular(p)]
+        if patronymics and all(p.tag.case != "nomn" for p in patronymics):
+            return True
+    return False
+
+
 @lru_cache(maxsize=100_000)  # an import meets the same few thousand names again and again
 def nominative_name(name: str, oblique: bool = False) -> str:
     """A Russian name in the nominative ("Ю.Хачатуровым" -> "Ю. Хачатуров"); other names
@@ -289,7 +300,7 @@ def nominative_name(name: str, oblique: bool = False) -> str:
     words = [p.rstrip(".") for p, initial in zip(parts, initials, strict=True) if not initial]
     if not words or not all(_CYRILLIC.match(w) for w in words):
         return name
-    case, gender = _case_and_gender(words, oblique)
+    case, gender = _case_and_gender(words, oblique or _oblique_patronymic(words))
     if case == "nomn":
         return name
     out = []
