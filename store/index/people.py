@@ -17,7 +17,7 @@ from store.model import Item, Participant, Person
 from store.sql import select_in
 from store.text.filing import filed_name
 from store.text.fold import fold_word, folds_to_nothing, typo_budget
-from store.text.names import NameParts, name_words, parse_name
+from store.text.names import FEMININE_MARK, NameParts, name_words, parse_name
 from store.text.russian import nominative_name, nominative_role
 
 KEYS_VERSION = b"3"
@@ -87,7 +87,12 @@ class _Names:
             keys = self.addressed.get((parts.first, parts.patronymic), set())
             fitting = {k for k in keys if parts.fits(self.full[k.split(" ")[0]][k])}
         else:
-            same_surname = self.full.get(parts.surname, {})
+            # men's and women's full names with this surname: the gender, if the partial
+            # name tells it, keeps to one of them (`NameParts.fits`)
+            same_surname = {
+                **self.full.get(parts.surname, {}),
+                **self.full.get(parts.surname + FEMININE_MARK, {}),
+            }
             fitting = {k for k, full in same_surname.items() if parts.fits(full)}
             if not fitting and kind == "surname":
                 fitting = {
@@ -322,13 +327,16 @@ class PeopleIndex:
         self._spellings = Counter()
         self._absorb_partial_names()
         touched = sorted(self._touched)
-        best_name: dict[int, tuple[int, bool, int, str]] = {}
+        best_name: dict[int, tuple[int, bool, bool, int, str]] = {}
         for person, spelling, uses in select_in(
             self._conn, "SELECT person, spelling, uses FROM spellings WHERE person IN ({ids})",
             touched,
         ):
-            rank = (uses, spelling.isascii(), len(spelling), spelling)  # ties: Latin
-            if rank > best_name.get(person, (0, False, 0, "")):
+            # ties: a whole name before an initial's ("Мария Захарова", not "M. Zakharova"),
+            # then Latin
+            full = parse_name(spelling).kind == "full"
+            rank = (uses, full, spelling.isascii(), len(spelling), spelling)
+            if rank > best_name.get(person, (0, False, False, 0, "")):
                 best_name[person] = rank
         best_role: dict[int, tuple[int, str]] = {}
         counts: Counter[int] = Counter()
@@ -344,7 +352,7 @@ class PeopleIndex:
         self._conn.executemany(
             "UPDATE people SET name = ?, role = ?, items = ? WHERE id = ?",
             [
-                (best_name[p][3], best_role.get(p, (0, ""))[1], counts[p], p)
+                (best_name[p][4], best_role.get(p, (0, ""))[1], counts[p], p)
                 for p in touched
                 if p in best_name
             ],

@@ -109,7 +109,9 @@ class NameParts:
         kind = self.kind
         if kind == "address":
             return self.first == full.first and self.patronymic == full.patronymic
-        if self.surname != full.surname:
+        # a woman's full name is keyed apart ("zaharov f"); "М.В.Захарова" may be hers (or
+        # a Захаров's genitive: the gender, where the name tells it, decides)
+        if self.surname != full.surname.removesuffix(FEMININE_MARK):
             return False
         if kind == "initial":
             return full.first.startswith(self.initial)
@@ -120,6 +122,11 @@ class NameParts:
         if self.gender and initialled.gender and self.gender != initialled.gender:
             return False
         return self.kind == "surname" and self.surname == initialled.surname
+
+
+FEMININE_MARK = " f"
+"""Added to a woman's folded surname when her full name is written, so Zhyldyz Abdyldayeva
+and a Zhyldyz Abdyldayev are keyed apart (folding makes -ova meet -ov)."""
 
 
 @lru_cache(maxsize=100_000)  # an import parses the same few thousand names again and again
@@ -144,7 +151,7 @@ def parse_name(name: str) -> NameParts:
     initial = fold_word(first) if initial_only else folded_first[:1]
     folded_surname = _IO.sub("e", fold_word(surname)) if surname else ""
     if folded_first and _FEMININE_FORM.search(surname.casefold()):
-        folded_surname += " f"  # Zhyldyz Abdyldayeva and Zhyldyz Abdyldayev: two people
+        folded_surname += FEMININE_MARK  # Zhyldyz Abdyldayeva and Zhyldyz Abdyldayev: two
     return NameParts(
         surname=folded_surname,
         first=folded_first,
