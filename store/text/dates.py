@@ -347,6 +347,10 @@ _TRANSLATION_NOTE = re.compile(
 с казахского)"): what language the text came from, not prose around the date."""
 
 
+_MARKS_ONLY = re.compile(r"^[^\w\s]+$")
+"""Nothing but marks: a pictograph or bullet before a date line."""
+
+
 def _yearless_date_line(
     text: str, match: DateMatch, around: tuple[str, str], *, bare: bool
 ) -> DateLine | None:
@@ -355,6 +359,7 @@ def _yearless_date_line(
     heading unless it stands where a date line does (`bare`); the year comes from
     elsewhere. `around` is the text before and after the day, stripped."""
     before, after = around
+    before = _MARKS_ONLY.sub("", before)  # "📌 14 September, Yerevan": a post's pin
     after = _UPDATE_MARK.sub("", after)
     if _CLOCK_TIME.fullmatch(_AT_TIME.sub("", after)) or _CLOCK_TIME.fullmatch(before):
         return DateLine(match)  # also a post's "27 ноября в 10:05", "Nov 27 at 10:02"
@@ -364,6 +369,11 @@ def _yearless_date_line(
         return DateLine(match)
     if not after and before.casefold() in lexicon.NEWS_OUTLETS:
         return DateLine(match)  # "AKIpress - Feb 4": the agency's story of that day
+    if not before and bare:
+        # "14 September, Yerevan": a post's day and where, over its text
+        town = _PLACE_BEFORE.fullmatch(_TOWN.sub("", after))
+        if town is not None and not _is_label(town["place"]) and not _WEEKDAY.fullmatch(after):
+            return DateLine(match, town["place"])
     town = _PLACE_BEFORE.fullmatch(_TOWN.sub("", before))  # "г. Душанбе, 16 апреля"
     if town is None or _is_label(town["place"]):
         return None
@@ -386,6 +396,14 @@ _MFA_NUMBER = re.compile(r"\d{1,5}-(?P<day>[0-3]\d)-(?P<month>[01]\d)-(?P<year>(
 """The Russian MFA's number of a published document ("1285-12-07-2016"): a serial number and
 the day, month and year it was published."""
 
+
+_ADDRESS = re.compile(
+    r"(?:[A-ZА-ЯЁ][\w\-]*(?:\s(?:[A-ZА-ЯЁ][\w\-]*|of|the|de|range|ground|region|district"
+    r"|полигон|область|район))*,\s){1,2}"
+    r"(?:Republic of|Республика|Kingdom of)?\s?[A-ZА-ЯЁ][\w\-]*(?:\s[A-ZА-ЯЁ][\w\-]*)?"
+)
+"""A place of two or three parts, each capitalised but for a few words of places ("Bagramyan
+range, Republic of Armenia", "Chebarkul, Chelyabinsk region, Russia")."""
 
 _BYLINE_MAX_WORDS = 12
 _PLACE_DASHES = frozenset({"–", "—", "-"})
@@ -502,7 +520,22 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
     if _TIME_STAMP.fullmatch(after):
         after = ""
     after = _TRANSLATION_NOTE.sub("", after).strip(" ,;:.")
+    place = _place_around(before, after)
+    if place is None:
+        return None
+    if len(text) - (match.end - match.start) > 60:
+        return None
+    return DateLine(match, place)
+
+
+def _place_around(before: str, after: str) -> str | None:
+    """The place written before or after a full date on a date line ("" for none, or a
+    label such as "Press release"); None when the words around the date are prose."""
     place = ""
+    if _ADDRESS.fullmatch(before):
+        # "Bagramyan range, Republic of Armenia, 16 October 2015": where a speech was made,
+        # a site and its country
+        place, before = before, ""
     for part in (before, after):
         part = _TOWN.sub("", part)  # "г. Бишкек": the town's name is the place
         if not part or part.casefold() in lexicon.NEWS_RUBRICS:
@@ -523,9 +556,7 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
             and not _WEEKDAY.fullmatch(part)
         ):
             place = part
-    if len(text) - (match.end - match.start) > 60:
-        return None
-    return DateLine(match, place)
+    return place
 
 
 _LABELS = re.compile(

@@ -1,0 +1,45 @@
+"""Peacekeeping forces' pages and channels: speeches closed at a range in a country, posts
+pinned with a day and the place (sets 98 to 101)."""
+
+from store.ingest.parser import parse_text
+from store.text.dates import parse_date_line
+
+
+def test_a_speech_closed_at_a_range_in_a_country_ends_there() -> None:
+    text = (
+        "Address by CSTO Secretary General Nikolai Bordyuzha at the closing ceremony of the"
+        " exercise\n\n"
+        "Comrade generals and officers!\n\n"
+        "Today we are completing the joint exercise of the Collective Peacekeeping Forces.\n\n"
+        "Glory to the peacekeepers of the CSTO!\n\n"
+        "Bagramyan range, Republic of Armenia, 16 October 2015\n\n"
+        "* * *\n\n"
+        "12.02.2016\n\n"
+        'Alexander Studenikin: "Peacekeepers must be ready for any scenario"\n\n'
+        "The Chief of the CSTO Joint Staff answered questions from Krasnaya Zvezda.\n"
+    )
+    speech, interview = parse_text(text, "x")
+    assert speech.date == "2015-10-16"
+    assert speech.body[-1].startswith(("Glory to the peacekeepers", "Bagramyan range"))
+    assert interview.date == "2016-02-12"
+    line = parse_date_line("Chebarkul, Chelyabinsk region, Russia, 5 May 2020")
+    assert line is not None and line.place == "Chebarkul, Chelyabinsk region, Russia"
+
+
+def test_a_post_pinned_with_its_day_and_place_takes_its_neighbours_year() -> None:
+    text = (
+        "CSTO rapid reaction forces to hold drills in Pskov region\n\n"
+        "20 August 2015\n\n"
+        "The drills will take place in September.\n\n"
+        "CSTO Official\n"
+        "📌 14 September, Yerevan\n\n"
+        "Minister of Defence of Armenia Seyran Ohanian received a delegation of the CSTO"
+        " Joint Staff.\n\n"
+        "Exercise ends in Armenia\n\n"
+        "16 October 2015\n\n"
+        "The exercise ended at the Bagramyan range.\n"
+    )
+    items = parse_text(text, "x")
+    post = next(i for i in items if any("Seyran Ohanian" in p for p in i.body))
+    assert post.date == "2015-09-14"
+    assert "14 September" not in post.title
