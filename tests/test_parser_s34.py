@@ -43,3 +43,31 @@ def test_a_post_pinned_with_its_day_and_place_takes_its_neighbours_year() -> Non
     post = next(i for i in items if any("Seyran Ohanian" in p for p in i.body))
     assert post.date == "2015-09-14"
     assert "14 September" not in post.title
+
+
+def test_a_dated_briefings_topic_headings_over_questions_stay_in_the_briefing() -> None:
+    text = (
+        "Armenia has frozen its participation in CSTO – Pashinyan\n"
+        "18:15, 23 February 2024\n\n"
+        "YEREVAN, FEBRUARY 23, ARMENPRESS. Armenia has de facto frozen its participation in"
+        " the CSTO, Prime Minister Nikol Pashinyan said.\n\n"
+        "Asked whether Armenia would leave the organization, the Prime Minister said, \"We"
+        " will see.\"\n\n"
+        "Kremlin spokesman Dmitry Peskov said Moscow would seek clarification.\n"
+        "\n"
+        "Tuesday, 27 February 2024\n"
+        "Briefing by the Official Representative of the Ministry of Foreign Affairs of"
+        " Kazakhstan Aibek Smadiyarov\n"
+        "\n"
+        "On Armenia's participation in the CSTO\n"
+        "Question: How does Kazakhstan assess the statement of the Armenian side?\n"
+        "Aibek Smadiyarov: We have taken note of the statements of the Armenian leadership.\n"
+        "On the preparation of the SCO summit\n"
+        "Question: When will the SCO summit in Astana take place?\n"
+        "Aibek Smadiyarov: The meeting will be held in Astana on 3-4 July.\n"
+    )
+    briefing = parse_text(text, "x")[-1]
+    assert briefing.title.startswith("Briefing by the Official Representative")
+    assert briefing.date == "2024-02-27"
+    assert "On the preparation of the SCO summit" in briefing.body
+    assert briefing.body[-1].startswith("Aibek Smadiyarov: The meeting will be held")

@@ -1288,7 +1288,9 @@ def _briefing_topic(block: list[str], above: list[str]) -> bool:
     """Whether a lone line is a topic's heading ("On the situation in Syria") inside the
     briefing the lines above belong to: the briefing's, with the text under it."""
     return (
-        len(block) == 1 and _TOPIC_HEADING.match(block[0]) is not None
+        # alone, or over the questions and answers on it ("Question: ...")
+        (len(block) == 1 or _TURN.match(block[1]) is not None)
+        and _TOPIC_HEADING.match(block[0]) is not None
         and _is_title_like(block[0]) and any(_BRIEFING_TITLE.search(line) for line in above[:3])
     )
 
@@ -1666,8 +1668,14 @@ def _is_briefing(draft: _Draft | None, heading: str = "") -> bool:
     """Whether the item is a briefing, whose topics a title-like `heading` heads; a title
     that names a speech or statement ("Statement by the Special Representative ...") is
     the next item's, not a topic."""
+    if draft is None:
+        return False
+    # a dated draft's headline stands in its body until the draft is done
+    title = draft.title or (
+        draft.body[0] if draft.body and _is_title_like(draft.body[0]) else ""
+    )
     return (
-        draft is not None and _BRIEFING_TITLE.search(draft.title) is not None
+        _BRIEFING_TITLE.search(title) is not None
         and _GENRE_TITLE.match(heading) is None
         # "Deputy Foreign Minister ... received ...": a report's headline, not a topic
         and (
