@@ -71,3 +71,26 @@ def test_a_dated_briefings_topic_headings_over_questions_stay_in_the_briefing() 
     assert briefing.date == "2024-02-27"
     assert "On the preparation of the SCO summit" in briefing.body
     assert briefing.body[-1].startswith("Aibek Smadiyarov: The meeting will be held")
+
+
+def test_a_channels_second_post_of_the_day_takes_the_days_header() -> None:
+    text = (
+        "July 1, 2024\n\n"
+        "The SCO foreign ministers arrived in Astana.\n\n"
+        "MFA Kazakhstan\nt.me/mfa_kz\n\n"
+        "July 2\n\n"
+        "🇰🇿🇨🇳 Foreign Minister Murat Nurtleu met with Minister of Foreign Affairs of China"
+        " Wang Yi.\n\n"
+        "The parties discussed the preparations for the state visit.\n"
+        "👁 2.1K   edited 18:20\n\n"
+        "📌 Deputy Minister of Foreign Affairs Roman Vassilenko chaired the final meeting of the"
+        " Council of National Coordinators.\n"
+        "#SCO2024 #Astana\n"
+        "👁 3.4K   21:05\n\n"
+        "July 4\n\n"
+        "✅ Today in Astana the Heads of State of the SCO signed the Astana Declaration.\n"
+    )
+    items = parse_text(text, "x")
+    pinned = next(i for i in items if any("Roman Vassilenko" in p for p in (i.title, *i.body)))
+    assert pinned.date == "2024-07-02"
+    assert items[-1].date == "2024-07-04"

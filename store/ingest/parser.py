@@ -2744,6 +2744,26 @@ def _repeated_closing_lines(drafts: list[_Draft]) -> list[_Draft]:
     return drafts
 
 
+def _posts_under_their_day(drafts: list[_Draft]) -> None:
+    """Date each untitled, undated post under an untitled post dated by a day alone: a
+    channel's export heads each day's posts with the day ("July 2"), and the second post of
+    the day has no line of its own to say so."""
+    for above, draft in itertools.pairwise(drafts):
+        if (
+            draft.date_line is None and not draft.title and draft.body
+            and not find_dates(draft.body[0])  # "On 12 June, ...": a day of its own
+            and above.date_line is not None and not above.title
+            and above.date_line.date.year is None
+            and parse_date_line(above.date_text, bare=True) is not None
+            and len(above.date_text.split()) <= _DAY_HEADER_WORDS
+        ):
+            draft.date_line, draft.date_text = above.date_line, above.date_text
+
+
+_DAY_HEADER_WORDS = 3
+"""A day's header in a channel's export: "July 2", "2 июля", "Tuesday, 2 July"."""
+
+
 def _section_dates(drafts: list[_Draft]) -> list[_Draft]:
     """Give a site's section-and-day line ("Новости | 17 ноября") to the undated titled item
     under it. Read as lines after an item's closing date ("Астана, 14 ноября 2025 года"), it
@@ -3740,6 +3760,7 @@ def parse_text_by_line(text: str, source: str) -> list[tuple[int, Item]]:
             # Council, 18 November 2021": the document's issue, then the day it was delivered
             draft.date_line = _title_date(draft.title) or draft.date_line
         draft.date_line = _american_date(draft) or draft.date_line
+    _posts_under_their_day(drafts)
     items = []
     banners = _dated_banners(normal)
     for draft, default_year in zip(drafts, _default_years(drafts, banners), strict=True):
