@@ -405,6 +405,13 @@ _ADDRESS = re.compile(
 """A place of two or three parts, each capitalised but for a few words of places ("Bagramyan
 range, Republic of Armenia", "Chebarkul, Chelyabinsk region, Russia")."""
 
+_ISSUE = re.compile(
+    r"[«\"]?[A-ZА-ЯЁ][\w»\"]*(?:\s[\w»\"]+){0,3}\s?[—–,-]\s[^,]{0,30}?(?:№|No\.)\s?\d+"
+    r"(?:\s?\(\d+\))?"
+)
+"""A newspaper's name and issue over a printed piece's date ("Российская газета — Федеральный
+выпуск № 81 (7836)", "Krasnaya Zvezda, No. 12")."""
+
 _BYLINE_MAX_WORDS = 12
 _PLACE_DASHES = frozenset({"–", "—", "-"})
 """The dash between the places a statement was signed in ("Tirana – Moscow, 3 December
@@ -532,6 +539,10 @@ def _place_around(before: str, after: str) -> str | None:
     """The place written before or after a full date on a date line ("" for none, or a
     label such as "Press release"); None when the words around the date are prose."""
     place = ""
+    if _ISSUE.fullmatch(before):
+        # "Российская газета — Федеральный выпуск № 81 (7836), 16.04.2019": the paper's
+        # issue the piece was printed in
+        before = ""
     if _ADDRESS.fullmatch(before):
         # "Bagramyan range, Republic of Armenia, 16 October 2015": where a speech was made,
         # a site and its country
