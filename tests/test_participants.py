@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from store.ingest.participants import find_participants, is_named_in
+from store.ingest.participants import find_participants, is_named_in, resolve_addresses
 from store.model import Participant
 
 
@@ -702,3 +702,17 @@ def test_a_second_post_with_a_body_of_its_own_is_not_part_of_the_first() -> None
          "UN Regional Centre for Preventive Diplomacy for Central Asia"),
         ("Deputy Prime Minister and Minister of Foreign Affairs", ""),
     ]
+
+
+def test_an_address_two_of_the_dumps_people_could_be_stays_as_written() -> None:
+    shoigu, lavrov = Participant("Сергей Шойгу"), Participant("Сергея Лаврова")
+    speech = (Participant("Сергей Викторович"),)
+    # Shoigu recurs and Lavrov is named once: the address is either of them, so it stays
+    resolved = resolve_addresses([(shoigu,), (shoigu,), (lavrov,), speech])
+    assert resolved[-1] == speech
+    # the one Imangali the dump names, in several items: the address is his
+    imangali = Participant("Имангали Тасмагамбетов")
+    resolved = resolve_addresses(
+        [(imangali,), (imangali, shoigu), (Participant("Имангали Нургалиевич"),)]
+    )
+    assert resolved[-1] == (Participant("Имангали Тасмагамбетов"),)

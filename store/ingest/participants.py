@@ -1345,7 +1345,8 @@ def resolve_addresses(groups: list[tuple[Participant, ...]]) -> list[tuple[Parti
         people: list[Participant] = []
         for person in group:
             full = (
-                _full_name_of(person, named) or _named_after_father(person, list(items_naming))
+                _full_name_of(person, named, list(items_naming))
+                or _named_after_father(person, list(items_naming))
                 if _is_address(person) else None
             )
             if full is not None and is_named_in(full, group):
@@ -1381,10 +1382,16 @@ def _named_after_father(address: Participant, named: list[str]) -> str | None:
     return f"{first} {stem}"
 
 
-def _full_name_of(address: Participant, named: list[str]) -> str | None:
-    """The one full name among `named` an address can stand for, or None."""
+def _full_name_of(address: Participant, named: list[str], everyone: list[str]) -> str | None:
+    """The one full name among `named` (the dump's recurring figures) an address can stand
+    for, or None; None too when anyone else the dump names has that first name ("Уважаемый
+    Сергей Викторович!" in a dump naming Сергей Шойгу often and Сергей Лавров once: the
+    address is either, or neither)."""
     holders = [n for n in named if _full_first_name_agrees(address.name, n)]
     if len({_surname_key(n) for n in holders}) != 1:
+        return None
+    others = [n for n in everyone if _full_first_name_agrees(address.name, n)]
+    if len({_surname_key(n) for n in others}) != 1:
         return None
     first = address.name.split()[0]
     return next((n for n in holders if n.split()[0] == first), holders[0])
