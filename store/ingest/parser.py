@@ -1780,12 +1780,35 @@ def _heads_a_standfirst(lines: list[str], at: int, current: _Draft | None) -> bo
 
 def _is_standfirst(current: _Draft | None, lines: list[str], at: int) -> bool:
     """Whether the line is the standfirst right under a dated headline, over the story's
-    wire lead: the story's first paragraph, not a title of its own."""
+    wire lead or an interview's first question ("– Станислав Васильевич, ...?"): the
+    story's first paragraph, not a title of its own."""
     return (
         current is not None and current.date_line is not None and at > 0
-        and current.title == lines[at - 1] and not current.body
-        and at + 1 < len(lines) and wire_lead(lines[at + 1]) is not None
+        and (
+            (current.title == lines[at - 1] and not current.body)
+            # a dated draft's headline stands in its body until the draft is done
+            or (not current.title and current.body == [lines[at - 1]]
+                and _is_title_like(lines[at - 1]))
+        )
+        and at + 1 < len(lines)
+        and (wire_lead(lines[at + 1]) is not None or _dashed_question(lines[at + 1]))
     )
+
+
+def _go_on_with(current: _Draft, lines: list[str], at: int) -> None:
+    """Add a title-like line that goes on with the item (a topic or section heading: "On the
+    Minister's visit"; a standfirst) to its text; a standfirst's headline, still standing in
+    the dated draft's body, becomes the title."""
+    if not current.title and current.body == [lines[at - 1]] and _is_standfirst(
+        current, lines, at
+    ):
+        current.title = current.body.pop()
+    current.body.append(lines[at])
+
+
+def _dashed_question(line: str) -> bool:
+    """An interview's question printed as a dialogue's turn ("– Когда учения возобновятся?")."""
+    return _dashed_turn(line) and "?" in line
 
 
 def _is_post_in_a_list(draft: _Draft | None) -> bool:
@@ -2635,7 +2658,7 @@ def _split_block(
             or _is_standfirst(current, lines, i)
         ):
             assert current is not None
-            current.body.append(line)  # a topic or section heading ("On the Minister's visit")
+            _go_on_with(current, lines, i)  # a topic or section heading, a standfirst
             continue
         if starts_titled:
             current = _titled(
