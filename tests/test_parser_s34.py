@@ -144,3 +144,21 @@ def test_an_interviews_standfirst_under_its_dated_headline_is_its_lead_not_a_tit
     assert interview.date == "2020-11-30"
     assert interview.body[0].startswith("Генеральный секретарь ОДКБ Станислав Зась рассказал")
     assert interview.body[-1] == "– План на 2021 год уже согласован."
+
+
+def test_share_buttons_with_the_comment_count_or_a_link_mark_are_no_item() -> None:
+    text = (
+        "«Миротворцы ОДКБ готовы к действиям»\n\n30 ноября 2020\n\n"
+        "Генеральный секретарь ОДКБ ответил на вопросы газеты.\n\n"
+        "Беседовала Елена Крылова\n\n"
+        "Поделиться:  Комментарии (18)\n\n"
+        "_______________\n\n"
+        "Заявление Объединенного штаба ОДКБ\n\n26 мая 2020\n\n"
+        "Учения переносятся на следующий год.\n\n"
+        "Поделиться: 🔗\n"
+    )
+    items = parse_text(text, "x")
+    assert [i.title for i in items] == [
+        "«Миротворцы ОДКБ готовы к действиям»", "Заявление Объединенного штаба ОДКБ"
+    ]
+    assert not any("Поделиться" in p for i in items for p in i.body)

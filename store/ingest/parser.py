@@ -690,6 +690,9 @@ def _date_by_document_number(current: _Draft | None, line: str) -> None:
         current.date_text = line
 
 
+_SHARE_EXTRA = re.compile(r"комментари\w*|comments?|\(\d+\)|\d+|[^\w\s]+")
+"""Beside the share buttons: the comments and their count ("Поделиться: Комментарии (18)"),
+a link's pictograph ("Поделиться: 🔗")."""
 _PAGE_ACTIONS = frozenset({"print", "email", "e-mail", "pdf", "печать", "распечатать"})
 
 
@@ -728,7 +731,7 @@ def _is_share_row(line: str) -> bool:
     actions ("Print | Email")."""
     label = _SHARE_LABEL.match(line)
     words = line[label.end() :].casefold().replace(",", " ").split() if label else []
-    if bool(words) and all(w in _SOCIAL for w in words):
+    if bool(words) and all(w in _SOCIAL or _SHARE_EXTRA.fullmatch(w) for w in words):
         return True
     actions = line.casefold().replace("|", " ").split()
     return len(actions) >= 2 and all(w in _PAGE_ACTIONS or w in _SOCIAL for w in actions)
