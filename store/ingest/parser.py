@@ -1742,10 +1742,28 @@ def _opening_full_date(line: str) -> bool:
 _BYLINES_ABOVE_DATE = 2
 
 
+def _head_over_date(draft: _Draft) -> bool:
+    """Whether an undated item holds only its head so far: a headline, its subtitle and the
+    author's name ("«Вопрос о генсеке ...»", "Врио генерального секретаря ... - о ...",
+    "Алексей Кругов"), the date line under them being its own."""
+    body = draft.body
+    return (
+        bool(draft.title) and 0 < len(body) <= _BYLINES_ABOVE_DATE + 1
+        and (_is_byline(body[-1]) or _looks_like_a_name(body[-1]))
+        and all(_is_title_like(b) or _is_byline(b) for b in body)
+    )
+
+
 def _dated_below(lines: list[str], at: int) -> bool:
-    """Whether a date line follows the line at `at`, perhaps under a by-line or two."""
+    """Whether a date line follows the line at `at`, perhaps under a by-line or two (or the
+    author's bare name right over the date: "Алексей Кругов", then "22 июля 2019, 00:01")."""
     k = at + 1
-    while k < len(lines) and k <= at + _BYLINES_ABOVE_DATE and _is_byline(lines[k]):
+    while k < len(lines) and k <= at + _BYLINES_ABOVE_DATE and (
+        _is_byline(lines[k]) or (
+            _looks_like_a_name(lines[k]) and k + 1 < len(lines)
+            and parse_date_line(lines[k + 1], bare=True) is not None
+        )
+    ):
         k += 1
     return k < len(lines) and parse_date_line(lines[k], bare=True) is not None
 
@@ -1937,6 +1955,8 @@ def _closes_item(
     # "Bishkek, 2 June 2025", or a credit with its date ("Source: rg.ru, 16 April 2024")
     place_first = (bool(place) and 0 <= line.find(place) < date_line.date.start) or (
         _is_credit(line)
+        # "Пресс-служба Объединенного штаба ОДКБ, 2 июля 2019 г.": who released it, and when
+        or _PRESS_SERVICE_CREDIT.match(line) is not None
     )
     if _title_date(current.title) is not None or (
         # "Dushanbe, 16 April" under a signature: the year is the neighbours'
@@ -2573,7 +2593,9 @@ def _split_block(
         # a digest's "Source: Kazinform, 29 April 2025" over a report: that report's date line
         source_header = _source_header(line, lines[i + 1 : i + 3], current)
         if source_header is None and (
-            layout.skips(i, line, current, next_line, next_is_date)
+            # (a quoted headline over its subtitle and date is the next item's head)
+            (layout.skips(i, line, current, next_line, next_is_date)
+             and not _heads_a_subtitle(lines, i))
             or _is_place_under_date(current, line, next_line)
             or _numbers_the_release(current, line)
             or _is_feed_source(line, current)
@@ -2614,8 +2636,8 @@ def _split_block(
             if source_header is None and _is_publication_footer(current, line):
                 continue
             if (
-                current is not None and current.date_line is None and not _has_text(current)
-                and source_header is None
+                current is not None and current.date_line is None and source_header is None
+                and (not _has_text(current) or _head_over_date(current))
             ):
                 current.date_line = date_line
                 current.date_text = line

@@ -419,7 +419,8 @@ _PLACE_DASHES = frozenset({"–", "—", "-"})
 
 
 _DIGEST_TITLE = re.compile(
-    r"\b(?:digest|week(?:ly)?|week in brief|review)\b|дайджест|недел[яиюе]|главное за|обзор",
+    r"\b(?:digest|week(?:ly)?|week in brief|review|chronicle)\b"
+    r"|дайджест|недел[яиюе]|главное за|обзор|хроника",
     re.IGNORECASE,
 )
 """Words of a digest's title before the period it covers ("CSTO DIGEST — 2-8 February 2015",
@@ -515,9 +516,11 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
         return None
     before = text[: match.start].strip(" ,;:-–—«\"“")
     after = text[match.end :].strip(" ,;:.-–—")
+    if _DIGEST_TITLE.search(before):
+        return None  # "CSTO DIGEST — 2-8 February 2015", "Хроника ОДКБ: 2–8 декабря 2019"
     if _COLON_LABEL.fullmatch(text[: match.start].strip()):
         before = ""  # "Date of publication: 27.11.2026 16:05": a label, not prose
-    elif (_DOCUMENT_OF.search(before) and len(before.split()) > 1) or _DIGEST_TITLE.search(before):
+    elif _DOCUMENT_OF.search(before) and len(before.split()) > 1:
         # "Заявление МИД ... от 2 июня 2025 года", "CSTO DIGEST — 2-8 February 2015": a title
         # naming its date or the week it covers
         return None
