@@ -204,3 +204,16 @@ def test_a_press_service_credit_with_its_date_closes_the_release_and_the_next_he
     assert interview.title == "«Вопрос о генсеке будет решен в Бишкеке»"
     assert interview.date == "2019-07-22"
     assert interview.body[-1] == "- Секретариат работает в штатном режиме."
+
+
+def test_a_feeds_source_field_with_its_stamp_dates_the_wire_story_under_it() -> None:
+    text = (
+        "CIS lawmakers urge preserving INF Treaty\n"
+        "Source: Xinhua| 2018-11-29 21:05:11|Editor: Li Xia\n"
+        "ST. PETERSBURG, Russia, Nov. 29 (Xinhua) -- Lawmakers of the CIS on Thursday called on"
+        " the United States to reconsider its decision.\n"
+        "The CIS, founded in 1991, groups nine former Soviet republics.\n"
+    )
+    [story] = parse_text(text, "x")
+    assert story.date == "2018-11-29"  # not 1990, a Thursday 29 November near 1991
+    assert not any(p.startswith("Source:") for p in story.body)

@@ -837,6 +837,19 @@ def _is_feed_source(line: str, current: _Draft | None) -> bool:
     return _is_credit(line) and (current is None or not _has_text(current))
 
 
+def _feed_source_dates(line: str, current: _Draft | None) -> bool:
+    """`_is_feed_source`, and the full date such a field gives ("Source: Xinhua| 2018-11-29
+    21:05:11|Editor: Li Xia") dates the item it heads when nothing above has: the wire lead
+    below says only "Nov. 29"."""
+    if not _is_feed_source(line, current):
+        return False
+    if current is not None and current.date_line is None:
+        full = next((d for d in find_dates(line) if d.year is not None), None)
+        if full is not None:
+            current.date_line, current.date_text = DateLine(full), line
+    return True
+
+
 def _is_footer(line: str) -> bool:
     """Whether a furniture line is of the kind under an item's text (`_FOOTER`), a credit
     to the outlet or press service included: the item has ended."""
@@ -2598,7 +2611,7 @@ def _split_block(
              and not _heads_a_subtitle(lines, i))
             or _is_place_under_date(current, line, next_line)
             or _numbers_the_release(current, line)
-            or _is_feed_source(line, current)
+            or _feed_source_dates(line, current)
             or _is_caption_over_lead(current, line, next_line)
             or _is_note_over_title(line, next_line)
         ):
