@@ -217,3 +217,20 @@ def test_a_feeds_source_field_with_its_stamp_dates_the_wire_story_under_it() -> 
     [story] = parse_text(text, "x")
     assert story.date == "2018-11-29"  # not 1990, a Thursday 29 November near 1991
     assert not any(p.startswith("Source:") for p in story.body)
+
+
+def test_a_posted_line_under_a_story_its_lead_dated_without_a_year_dates_it() -> None:
+    text = (
+        "IPA CIS observers call Kyrgyz election competitive\n"
+        "BISHKEK (AKIpress) - Observers from the CIS Inter-Parliamentary Assembly found the"
+        " January 10 early presidential election in Kyrgyzstan to be competitive.\n"
+        "Sadyr Japarov won 79.2% of the vote.\n"
+        "Posted: 11 Jan 2021 13:27\n"
+        "\n"
+        "Vyacheslav Volodin answered journalists' questions after the plenary session\n"
+        "26 November 2021, 17:40\n"
+        "The Chairman of the State Duma spoke to journalists.\n"
+    )
+    observers, volodin = parse_text(text, "x")
+    assert observers.date == "2021-01-11"
+    assert volodin.date == "2021-11-26"

@@ -1988,7 +1988,10 @@ def _closes_item(
         and not (place_first and _opens_new_item(next_line, date_line))
     ):
         return False
-    if next_line is not None and _is_title_like(next_line) and _dated_otherwise(current, date_line):
+    if (
+        next_line is not None and _is_title_like(next_line) and _dated_otherwise(current, date_line)
+        and not _PUBLISHED.match(line)  # "Posted: 11 Jan 2021 13:27" says whose it is
+    ):
         return False  # "03.10.2019 08:00" over a title, under a lead of 25 September 2019
     if below and _next_item_dated(below):
         return True  # "10 January 2022", then "Military & Defense", a title and its own date
@@ -2457,7 +2460,15 @@ class _Layout:
         if current is None or date_line is None:
             return False
         known = current.date_line.date if current.date_line else _lead_date(current)
-        if current.body and _completes_date(known, date_line):
+        if current.body and (
+            _completes_date(known, date_line)
+            # "... the January 10 election ...", then "Posted: 11 Jan 2021 13:27": the page's
+            # own date, in full, for a story its lead dated without a year
+            or (
+                known is not None and known.year is None and date_line.date.year is not None
+                and _PUBLISHED.match(line) is not None
+            )
+        ):
             # a wire story's "April 3" dateline, then its stamp "APR 3, 2025, 18:47" under it
             current.date_line = date_line
             self.closed = current
