@@ -234,3 +234,21 @@ def test_a_posted_line_under_a_story_its_lead_dated_without_a_year_dates_it() ->
     observers, volodin = parse_text(text, "x")
     assert observers.date == "2021-01-11"
     assert volodin.date == "2021-11-26"
+
+
+def test_a_period_of_months_up_to_the_day_gives_the_yearless_wire_story_its_year() -> None:
+    text = (
+        "Nikolai Bordyuzha: ISAF withdrawal will test the southern borders\n"
+        "15 October 2014\n"
+        "The Secretary General spoke in Moscow.\n\n"
+        "Tajik border guards report rise in drug seizures on Afghan border\n\n"
+        "DUSHANBE, November 27. /TASS/. Tajikistan's border troops seized more than 1.8 tonnes"
+        " of drugs in January-November 2015, almost a third more than in the same period of"
+        " 2014.\n"
+        "Russian border guards left the border in 2005.\n\n"
+        "Working Group on Afghanistan discusses situation in northern provinces\n"
+        "24 June 2016\n"
+        "The Working Group met in Moscow.\n"
+    )
+    story = parse_text(text, "x")[1]
+    assert story.date == "2015-11-27"

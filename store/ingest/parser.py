@@ -3281,6 +3281,28 @@ def _stated_year(draft: _Draft, day: DateMatch) -> int | None:
     return years.pop() + (1 if later else 0)
 
 
+_PERIOD_TO_DATE = re.compile(
+    r"\b(?P<first>[^\W\d_]+)\s?[-–—]\s?(?P<last>[^\W\d_]+)\s+(?P<year>(?:19|20)\d\d)\b"
+)
+"""A period of months of a year ("January-November 2015", "январь–ноябрь 2015 года")."""
+
+
+def _period_to_date_year(draft: _Draft, day: DateMatch) -> int | None:
+    """The year of a period of months that runs up to the item's yearless day ("DUSHANBE,
+    November 27 ... seized in January-November 2015, a third more than in 2014"): the
+    figures so far this year; None when the item gives no such period, or several years."""
+    years = set()
+    for text in (draft.title, *draft.body[:2]):
+        for found in _PERIOD_TO_DATE.finditer(text):
+            first, last = month_number(found["first"]), month_number(found["last"])
+            if (
+                first is not None and last is not None and day.month is not None
+                and first < last and last in (day.month, day.month - 1)
+            ):
+                years.add(int(found["year"]))
+    return years.pop() if len(years) == 1 else None
+
+
 _STARTS_ON = re.compile(
     r"(?:\b(?:from|as of|starting|effective|beginning)|(?<![а-яё])(?:с|со))\s+$", re.IGNORECASE
 )
@@ -3583,7 +3605,10 @@ def _default_years(
             if year is None:
                 # the year the item's own words state ("завершит председательство
                 # Таджикистана в 2015 году"), before a guess from neighbours out of order
-                year = _stated_year(draft, day) or _year_before_start(draft, day)
+                year = (
+                    _period_to_date_year(draft, day) or _stated_year(draft, day)
+                    or _year_before_start(draft, day)
+                )
                 if (
                     year is not None and in_order and before is not None and after is not None
                     and (before >= after) == newest_first  # the two in the dump's order
