@@ -252,3 +252,21 @@ def test_a_period_of_months_up_to_the_day_gives_the_yearless_wire_story_its_year
     )
     story = parse_text(text, "x")[1]
     assert story.date == "2015-11-27"
+
+
+def test_two_dashes_alone_on_a_line_part_items_and_the_closing_date_stays_the_speechs() -> None:
+    text = (
+        "Address by the Chairman of the CSTO Parliamentary Assembly Sergey Naryshkin\n\n"
+        "Dear colleagues!\n\n"
+        "I am glad to welcome you to St. Petersburg.\n\n"
+        "Thank you for your attention.\n\n"
+        "St. Petersburg, 26 November 2015\n\n\n"
+        "——\n\n"
+        'Sergey Posokhov: "Parliamentary diplomacy works where others are silent"\n\n'
+        "The Executive Secretary told Sputnik Armenia about the results of the year.\n\n"
+        "Published: 24.10.2016\n"
+    )
+    address, interview = parse_text(text, "x")
+    assert address.date == "2015-11-26"
+    assert interview.title.startswith("Sergey Posokhov:")
+    assert not any("——" in i.title for i in (address, interview))

@@ -315,7 +315,7 @@ def _is_title_like(line: str) -> bool:
 
 _CAPTION_CREDIT = re.compile(r"[.!?]\s+(?:photo|фото)\s*:\s*[^.!?]{2,60}$", re.IGNORECASE)
 """A photo's caption with its credit after it: text under a picture, never a title."""
-_SEPARATOR = re.compile(r"[*#=~_•·+\-–—\u2500-\u257f\s]{3,200}|[–—~*]")  # box drawing: "──────"
+_SEPARATOR = re.compile(r"[*#=~_•·+\-–—\u2500-\u257f\s]{3,200}|[–—~*\-]{1,2}")  # box drawing: "───"
 
 
 _AUTHOR_WITH_POST = re.compile(r"By [A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3}, \S")
