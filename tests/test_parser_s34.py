@@ -270,3 +270,22 @@ def test_two_dashes_alone_on_a_line_part_items_and_the_closing_date_stays_the_sp
     assert address.date == "2015-11-26"
     assert interview.title.startswith("Sergey Posokhov:")
     assert not any("——" in i.title for i in (address, interview))
+
+
+def test_a_post_saying_today_and_the_day_is_dated_that_day() -> None:
+    text = (
+        "Stanislav Zas: the exercise will be the largest in recent years\n"
+        "18 October 2021\n"
+        "The Secretary General spoke to journalists.\n\n"
+        "----------------------------------------\n\n"
+        "Russian MoD\n"
+        "📍 Tajikistan, Harb-Maidon range. Today, 20 October, the active phase of the joint"
+        " exercises of the CSTO Collective Rapid Reaction Forces began.\n\n"
+        "The exercises are commanded by Colonel General Alexander Lapin.\n\n"
+        "----------------------------------------\n\n"
+        "Statement by the Chairman of the CSTO Collective Security Council\n"
+        "6 January 2022\n"
+        "The Council decided to send peacekeeping forces.\n"
+    )
+    post = parse_text(text, "x")[1]
+    assert post.date == "2021-10-20"

@@ -257,7 +257,17 @@ def event_date(paragraph: str) -> DateMatch | None:
     for found in find_dates(sentence):
         if _WEEKDAY_BEFORE.search(sentence[: found.start]):
             return found
+    # "📍 Tajikistan, Harb-Maidon range. Today, 20 October, the active phase ... began"
+    opening = paragraph[:_TODAY_REACH]
+    for found in find_dates(opening):
+        if _TODAY_BEFORE.search(opening[: found.start]):
+            return found
     return None
+
+
+_TODAY_BEFORE = re.compile(r"(?:^|[.!?]\s+|\s)(?:today|сегодня)\s*,?\s*$", re.IGNORECASE)
+""""Today, 20 October": the day the post tells of is the day it was written."""
+_TODAY_REACH = 200
 
 
 _REFERENCE_BEFORE = re.compile(
