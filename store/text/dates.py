@@ -258,9 +258,9 @@ def event_date(paragraph: str) -> DateMatch | None:
         if _WEEKDAY_BEFORE.search(sentence[: found.start]):
             return found
     # "📍 Tajikistan, Harb-Maidon range. Today, 20 October, the active phase ... began"
-    opening = paragraph[:_TODAY_REACH]
-    for found in find_dates(opening):
-        if _TODAY_BEFORE.search(opening[: found.start]):
+    start = paragraph[:_TODAY_REACH]
+    for found in find_dates(start):
+        if _TODAY_BEFORE.search(start[: found.start]):
             return found
     return None
 
