@@ -289,3 +289,21 @@ def test_a_post_saying_today_and_the_day_is_dated_that_day() -> None:
     )
     post = parse_text(text, "x")[1]
     assert post.date == "2021-10-20"
+
+
+def test_an_exercise_named_with_its_year_picks_the_year_between_neighbours_a_year_apart() -> (
+    None
+):
+    text = (
+        "Tasmagambetov observes final stage of CSTO Interaction-2023 exercise\n"
+        "6 September 2023\n"
+        "The Secretary General watched the final stage.\n\n"
+        "ASTANA, September 18. /TASS/. Joint exercises of the CSTO Collective Forces"
+        " Interaction-2024, Search-2024 and Echelon-2024 have started in Kazakhstan.\n"
+        "The exercises will run until September 28.\n\n"
+        'Imangali Tasmagambetov: "The CSTO has never been a closed club"\n'
+        "25 November 2024\n"
+        "The Secretary General answered questions.\n"
+    )
+    story = parse_text(text, "x")[1]
+    assert story.date == "2024-09-18"

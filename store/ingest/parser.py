@@ -3353,18 +3353,40 @@ def _year_from_text(draft: _Draft, day: DateMatch) -> int | None:
     return None
 
 
-def _year_between(day: DateMatch, newer: str, older: str) -> int | None:
+_NAMED_EVENT_YEAR = re.compile(r"(?<=[^\W\d_])[-–]((?:19|20)\d\d)\b")
+"""The year in an event's name ("Interaction-2024", "Боевое братство-2021", "Army-2022")."""
+
+
+def _named_event_year(draft: _Draft) -> int | None:
+    """The one year the events an item names carry in their names ("Joint exercises
+    Interaction-2024, Search-2024 and Echelon-2024 have started"): the year they are held,
+    so the item's; None when it names none, or events of several years."""
+    years = {
+        int(found.group(1))
+        for text in (draft.title, *draft.body[:2])
+        for found in _NAMED_EVENT_YEAR.finditer(text)
+    }
+    return years.pop() if len(years) == 1 else None
+
+
+def _year_between(
+    day: DateMatch, newer: str, older: str, stated: int | None = None
+) -> int | None:
     """The year that puts `day` between the dates of the items around it, or None.
 
     In a dump in date order an item's neighbours bound its date: the year is one of
-    theirs, or the one before the newer (after the older) across New Year. Neighbours far
-    enough apart to leave it several years bound it only within a month of one of them
-    ("16 January" between items of 2018 and 2025 has no year from them).
+    theirs, or the one before the newer (after the older) across New Year. Of several such
+    years, the one its events are named with (`stated`: "exercises Interaction-2024 have
+    started" between items of September 2023 and November 2024); else neighbours far enough
+    apart to leave it several years bound it only within a month of one of them ("16
+    January" between items of 2018 and 2025 has no year from them).
     """
     fits = [
         year for year in range(int(older[:4]), int(newer[:4]) + 1)
         if (value := day.iso(default_year=year)) is not None and older <= value <= newer
     ]
+    if len(fits) > 1 and stated in fits:
+        return stated
     if len(fits) > 1:
         # neighbours years apart leave several years: only one within a month of either
         return _year_nearest(day, older, newer, within=(older, newer))
@@ -3594,7 +3616,7 @@ def _default_years(
                 # bounded on both sides; one neighbour alone (the dump's first or last
                 # dated item) bounds no year: the days after it run on for years
                 newer, older = (before, after) if newest_first else (after, before)
-                year = _year_between(day, newer, older)
+                year = _year_between(day, newer, older, _named_event_year(draft))
             if year is None:
                 # within a month of the item above, else of the one below (a dump's first
                 # posts have nothing above them), across New Year too ("15 января" among
