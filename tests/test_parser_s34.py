@@ -307,3 +307,20 @@ def test_an_exercise_named_with_its_year_picks_the_year_between_neighbours_a_yea
     )
     story = parse_text(text, "x")[1]
     assert story.date == "2024-09-18"
+
+
+def test_a_wire_story_under_a_closing_date_early_in_a_year_takes_the_nearer_year() -> None:
+    # a dump newest first: the interview closed on 5 January 2018, the session under it is
+    # the November before
+    text = (
+        "К.Абдрахманов: «Председательство в ОДКБ – это прежде всего ответственность»\n"
+        "– Кайрат Кудайбергенович, каковы приоритеты председательства?\n"
+        "– Прежде всего укрепление миротворческого потенциала.\n"
+        "«Казахстанская правда», 5 января 2018 г.\n\n"
+        "МИНСК, 30 ноября (БЕЛТА) – Сессия Совета коллективной безопасности ОДКБ прошла во"
+        " Дворце Независимости.\n"
+        "В 2018 году председательство в ОДКБ перейдет к Казахстану.\n"
+    )
+    interview, session = parse_text(text, "x")
+    assert interview.date == "2018-01-05"
+    assert session.date == "2017-11-30"

@@ -2228,8 +2228,24 @@ def _close_above(drafts: list[_Draft], current: _Draft, wire: WireLead) -> None:
     above.body.append(current.date_text)
     above.date_line, current.date_text = line, ""
     reported = wire.date_line.date
-    year = reported.year if reported.year is not None else line.date.year
+    year = reported.year if reported.year is not None else _year_nearest_to(reported, line.date)
     current.date_line = replace(wire.date_line, date=replace(reported, year=year))
+
+
+def _year_nearest_to(day: DateMatch, near: DateMatch) -> int | None:
+    """The year that puts a yearless day nearest a full date: "30 ноября" under an item
+    closed on 5 January 2018 is 30 November 2017, five weeks before, not 2018 eleven months
+    after (a dump newest first); "13 ноября" under 12 November 2025 is 2025."""
+    anchor = near.iso()
+    if anchor is None or near.year is None:
+        return near.year
+    target = dt.date.fromisoformat(anchor)
+    candidates = [
+        (abs((dt.date.fromisoformat(value) - target).days), year)
+        for year in (near.year - 1, near.year, near.year + 1)
+        if (value := day.iso(default_year=year)) is not None
+    ]
+    return min(candidates)[1] if candidates else near.year
 
 
 def _is_note_over_title(line: str, next_line: str | None) -> bool:
