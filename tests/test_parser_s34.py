@@ -327,3 +327,16 @@ def test_a_wire_story_under_a_closing_date_early_in_a_year_takes_the_nearer_year
     interview, session = parse_text(text, "x")
     assert interview.date == "2018-01-05"
     assert session.date == "2017-11-30"
+
+
+def test_a_statement_whose_lead_looks_ahead_is_dated_by_its_closing_place_and_date() -> None:
+    text = (
+        "ЗАЯВЛЕНИЕ Совета Парламентской Ассамблеи ОДКБ в связи с 30-летием подписания"
+        " Договора о коллективной безопасности\n"
+        "15 мая 2022 года исполняется 30 лет со дня подписания в Ташкенте Договора о"
+        " коллективной безопасности.\n"
+        "Совет Парламентской Ассамблеи ОДКБ выражает признательность Генеральному секретарю.\n"
+        "г. Санкт-Петербург, 13 мая 2022 года\n"
+    )
+    [statement] = parse_text(text, "x")
+    assert statement.date == "2022-05-13"

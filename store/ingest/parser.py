@@ -3704,6 +3704,17 @@ def _lead_day(paragraph: str, dated: bool) -> DateMatch | None:
     return None
 
 
+def _ahead_of_its_closing(draft: _Draft, value: str) -> bool:
+    """Whether the day a statement's lead opens with comes after the place and date it
+    closes with ("15 мая 2022 года исполняется 30 лет ...", signed "г. Санкт-Петербург, 13
+    мая 2022 года"): the lead looks ahead, and the statement is of its closing day."""
+    closing = draft.date_line.date.iso() if draft.date_line is not None else None
+    if closing is None or not draft.body or value <= closing:
+        return False
+    last = parse_date_line(draft.body[-1])
+    return last is not None and last.date.iso() == closing
+
+
 def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
     """Opening date of the first paragraph, or the day its first sentence names with a
     weekday (`event_date`; its year from the date line when the text says "this year" or
@@ -3723,7 +3734,7 @@ def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
             value = opening.iso(default_year=year) or _nearest_to_lead(opening, draft.body[0])
             if value is not None and not _long_before(value, draft.date_line) and not (
                 _interview_under_date_line(draft, value)
-            ):
+            ) and not _ahead_of_its_closing(draft, value):
                 return value
     if draft.date_line is not None:
         return draft.date_line.date.iso(default_year=default_year)
