@@ -1693,6 +1693,8 @@ def _is_briefing(draft: _Draft | None, heading: str = "") -> bool:
     return (
         _BRIEFING_TITLE.search(title) is not None
         and _GENRE_TITLE.match(heading) is None
+        # 'Имангали Тасмагамбетов: «Дверь ОДКБ ...»': an interview's headline, not a topic
+        and _SPEAKER_QUOTED.match(heading) is None
         # "Deputy Foreign Minister ... received ...": a report's headline, not a topic
         and (
             _TOPIC_HEADING.match(heading) is not None  # "On the meeting held by ..."
@@ -1797,7 +1799,9 @@ def _heads_a_subtitle(lines: list[str], at: int) -> bool:
     quoted = quote_opens and line[-1:] in _CLOSING_QUOTES
     # or a headline over what the piece is ("Интервью Министра ... МИА «Казинформ»")
     genre = kind_of(lines[at + 1]) in ("interview", "speech") and ":" in line
-    return (quoted or genre) and _dated_below(lines, at + 1)
+    # dated below, or over the interview's first question ("— Имангали Нургалиевич, ...?")
+    asked = at + 2 < len(lines) and _dashed_question(lines[at + 2]) and quoted
+    return (quoted or genre) and (_dated_below(lines, at + 1) or asked)
 
 
 def _heads_a_standfirst(lines: list[str], at: int, current: _Draft | None) -> bool:
@@ -1816,8 +1820,9 @@ def _is_standfirst(current: _Draft | None, lines: list[str], at: int) -> bool:
     """Whether the line is the standfirst right under a dated headline, over the story's
     wire lead or an interview's first question ("– Станислав Васильевич, ...?"): the
     story's first paragraph, not a title of its own."""
+    asked = at + 1 < len(lines) and _dashed_question(lines[at + 1])
     return (
-        current is not None and current.date_line is not None and at > 0
+        current is not None and (current.date_line is not None or asked) and at > 0
         and (
             (current.title == lines[at - 1] and not current.body)
             # a dated draft's headline stands in its body until the draft is done
