@@ -361,3 +361,42 @@ def test_an_interview_headline_and_subtitle_after_a_briefing_start_the_interview
     assert interview.title == "Имангали Тасмагамбетов: «Дверь ОДКБ для Армении остается открытой»"
     assert interview.body[0].startswith("Генеральный секретарь ОДКБ ответил")
     assert interview.date == "2023-10-10"
+
+
+def test_a_headline_by_an_agency_over_its_stamp_starts_a_story_after_another() -> None:
+    text = (
+        "Mukhtar Tileuberdi takes part in CSTO Council of Foreign Ministers meeting\n"
+        "December 1, 2020\n\n"
+        "NUR-SULTAN – Minister of Foreign Affairs of Kazakhstan Mukhtar Tileuberdi took part in"
+        " the meeting.\n\n"
+        "In his speech, Mukhtar Tileuberdi noted the importance of joint efforts.\n\n"
+        "Russia-led alliance to send troops to Kazakhstan as unrest spreads\n"
+        "By Reuters\n"
+        "January 6, 2022 4:11 AM GMT+6 Updated 4 years ago\n\n"
+        "ALMATY, Jan 6 (Reuters) - A Russia-led military alliance said on Thursday it would send"
+        ' "peacekeeping forces" to Kazakhstan.\n\n'
+        "The CSTO did not say how many troops would be sent.\n"
+    )
+    meeting, alliance = parse_text(text, "x")
+    assert meeting.body[-1].startswith("In his speech")
+    assert alliance.title == "Russia-led alliance to send troops to Kazakhstan as unrest spreads"
+    assert alliance.date == "2022-01-06"
+
+
+def test_a_sites_previous_and_next_news_links_are_no_title() -> None:
+    text = (
+        "Kyrgyz FM, SCO Secretary General discuss preparations for Bishkek summit\n"
+        "Sep 3, 2025 10:15\n\n"
+        "AKIpress news agency - Minister of Foreign Affairs Jeenbek Kulubaev met with SCO"
+        " Secretary General Nurlan Yermekbayev in Beijing on September 2.\n\n"
+        "The minister received the Secretary General.\n\n"
+        "Previous news: Kyrgyzstan, Uzbekistan sign agreement on water-energy cooperation\n"
+        "Next news: Kyrgyz som strengthens against US dollar\n\n"
+        "Briefing of the Head of the Information Policy Department of the Ministry of Foreign"
+        " Affairs of the Kyrgyz Republic Aizada Subakozhoeva\n"
+        "Bishkek, 15 January 2026\n\n"
+        "Good afternoon, dear journalists!\n"
+    )
+    meeting, briefing = parse_text(text, "x")
+    assert meeting.body[-1] == "The minister received the Secretary General."
+    assert briefing.title.startswith("Briefing of the Head of the Information Policy")

@@ -410,6 +410,8 @@ _FURNITURE = re.compile(
     r"|(?:[←«<‹]+\s*)?(?:вернуться|назад) к (?:списку новостей|новостям|списку"
     r"|архиву|началу)|(?:[←«<‹]+\s*)?(?:back|назад|вернуться назад|all news|все новости)"
     # a page's pager ("« Previous Next »", "‹ Предыдущая | Следующая ›")
+    r"|(?:previous|next|предыдущая|следующая) (?:news|article|story|item|новость|статья)"
+    r"\s*:.{0,150}"
     r"|[«‹←<]*\s*(?:previous|prev|предыдущая)(?: (?:news|item|новость))?\s*\|?\s*"
     r"(?:next|следующая)(?: (?:news|item|новость))?\s*[»›→>]*"
     # an agency's terms of reprint under each story
@@ -856,7 +858,8 @@ def _is_footer(line: str) -> bool:
     bare = _without_pictographs(line)
     return (
         _FOOTER.match(line) is not None or _FOOTER.match(bare) is not None
-        or _is_masthead(line)
+        # "By Reuters" under a headline is its by-line, not the page's masthead
+        or (_is_masthead(line) and not line.startswith("By "))
         or _PRESS_SERVICE_CREDIT.fullmatch(line) is not None
     )
 
