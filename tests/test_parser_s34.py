@@ -400,3 +400,43 @@ def test_a_sites_previous_and_next_news_links_are_no_title() -> None:
     meeting, briefing = parse_text(text, "x")
     assert meeting.body[-1] == "The minister received the Secretary General."
     assert briefing.title.startswith("Briefing of the Head of the Information Policy")
+
+
+def test_view_counters_copied_without_their_eye_are_no_items() -> None:
+    text = (
+        "Valery Semerikov: Karabakh is not part of the CSTO zone\n"
+        "28 November 2019\n\n"
+        "- Who will head the Secretariat from January 2020?\n\n"
+        "- The heads of state have agreed that the post will go to a representative of"
+        " Belarus.\n\n"
+        "Photo: Sputnik / Asatur Yesayants\n"
+        "1 540 views\n\n"
+        "## Telegram, MFA Armenia channel (export, times are Yerevan)\n\n"
+        "September 29\n"
+        "Armenian MFA\n"
+        "Spokesperson of the MFA Anna Naghdalyan: Armenia has informed its CSTO partners.\n"
+        "15.2K  edited 18:47\n\n"
+        "------------------------------------------------\n"
+    )
+    titles = [i.title for i in parse_text(text, "x")]
+    assert not any("views" in t or "edited" in t for t in titles)
+    assert len(titles) == 2
+
+
+def test_a_rubric_in_capitals_over_the_date_gives_way_to_the_headline_under_it() -> None:
+    text = (
+        "------------------------------------------------\n"
+        "MILITARY & DEFENSE\n"
+        "2 OCT 2020, 14:11\n\n"
+        "CSTO not obliged to intervene in Karabakh, Zas says\n\n"
+        "The Secretary General stressed that the fighting is not taking place on the territory"
+        " of Armenia\n\n"
+        "MOSCOW, October 2. /TASS/. The Collective Security Treaty Organization has no legal"
+        " grounds to intervene in the hostilities in Nagorno-Karabakh.\n\n"
+        "He added that the Secretariat was in constant contact with the Armenian side.\n"
+    )
+    [story] = parse_text(text, "x")
+    assert story.title == "CSTO not obliged to intervene in Karabakh, Zas says"
+    assert story.date == "2020-10-02"
+    assert story.body[0].startswith("The Secretary General stressed")
+    assert story.body[-1].startswith("He added that the Secretariat")

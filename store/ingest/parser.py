@@ -343,7 +343,14 @@ def _is_separator(line: str) -> bool:
     Kazakhstan MFA, exported 15.12.2023 ===", "#### INTAKE 2019-2026 ####")."""
     return (
         _SEPARATOR.fullmatch(line) is not None and len(set(line) - {" "}) <= 2
-    ) or _BANNER.fullmatch(line) is not None or _MAIL_BREAK.fullmatch(line) is not None
+    ) or _BANNER.fullmatch(line) is not None or _MAIL_BREAK.fullmatch(line) is not None or (
+        _NOTES_HEADING.fullmatch(line) is not None
+    )
+
+
+_NOTES_HEADING = re.compile(r"#{2,6}\s+\S.{0,150}")
+"""A heading of the keeper's own notes, marked the Markdown way ("## Telegram, MFA Armenia
+channel (export, times are Yerevan)"): a break in the dump, no item."""
 
 
 def _dated_banners(normal: str) -> list[tuple[int, str]]:
@@ -625,10 +632,21 @@ _SHARE_LABEL = re.compile(
 )
 
 
+_BARE_VIEWS = re.compile(
+    r"(?:\d{1,3}(?:[ ,.]\d{3})+|\d+(?:[.,]\d+)?)\s?(?:[KkMmКкМм]\s*)?"
+    r"(?:views|просмотр(?:ов|а)?)\s*|"
+    r"(?:\d{1,3}(?:[ ,.]\d{3})+|\d+(?:[.,]\d+)?)\s?[KkMmКкМм]\s+(?:(?:edited|изменено)\s+)?"
+    r"[0-2]?\d:[0-5]\d"
+)
+"""A view counter copied without its eye: "1 540 views", "15.2K edited 18:47"."""
+
+
 def _is_view_counter(line: str) -> bool:
     """A post's view counter without a full date ("👁 4.8K edited 19:41", "👁 740", "👁 3,1K
     20 февраля в 15:40": its day dates the post, `_footer_day`); one with a full date closes
-    and dates its post (`_closes_item`)."""
+    and dates its post (`_closes_item`). Copied without the eye, "1 540 views"."""
+    if _BARE_VIEWS.fullmatch(line):
+        return True
     if not line.startswith("👁") or len(line.split()) > _VIEW_COUNTER_WORDS:
         return False
     date_line = parse_date_line(line)
@@ -1812,7 +1830,9 @@ def _heads_a_standfirst(lines: list[str], at: int, current: _Draft | None) -> bo
     lead ("13 JAN, 11:42", "CSTO peacekeepers to complete withdrawal ...", "The Secretary
     General said that ...", "NUR-SULTAN, January 13. /TASS/. ...")."""
     return (
-        current is not None and current.date_line is not None and not current.title
+        current is not None and current.date_line is not None
+        # untitled, or under a rubric in capitals ("MILITARY & DEFENSE", then its date line)
+        and (not current.title or _in_capitals(current.title))
         and not current.body and at + 2 < len(lines) and _is_title_like(lines[at])
         and _is_title_like(lines[at + 1]) and wire_lead(lines[at + 2]) is not None
         and not _is_bare_name(lines[at])  # a speech's "12 November 2025", "I. Tasmagambetov"
