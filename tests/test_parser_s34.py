@@ -440,3 +440,39 @@ def test_a_rubric_in_capitals_over_the_date_gives_way_to_the_headline_under_it()
     assert story.date == "2020-10-02"
     assert story.body[0].startswith("The Secretary General stressed")
     assert story.body[-1].startswith("He added that the Secretariat")
+
+
+def test_an_agencys_signature_over_its_date_is_a_date_line_and_an_outlet_over_a_place_too() -> (
+    None
+):
+    text = (
+        "Armenia will leave the CSTO, Pashinyan tells parliament\n"
+        "12 June, 2024 | 13:44\n"
+        "YEREVAN, JUNE 12, ARMENPRESS. Armenia will leave the CSTO, Prime Minister Nikol"
+        " Pashinyan said.\n"
+        "Views: 6 032\n\n"
+        "ASTANA. KAZINFORM - 2 July 2024, 09:30\n"
+        "Imangali Tasmagambetov: The door remains open for Armenia\n"
+        "By Aigerim Sultanova\n\n"
+        "CSTO Secretary General Imangali Tasmagambetov gave an interview to Kazinform.\n\n"
+        "- Mr. Secretary General, what is the current status?\n\n"
+        "- Armenia remains a full member of the CSTO.\n\n"
+        "AKIpress news agency - Astana, Nov 28, 2024\n\n"
+        "CSTO summit in Astana held without Armenia\n\n"
+        "The session of the CSTO Collective Security Council was held in Astana.\n"
+    )
+    _, interview, summit = parse_text(text, "x")
+    assert (interview.title, interview.date) == (
+        "Imangali Tasmagambetov: The door remains open for Armenia", "2024-07-02"
+    )
+    assert interview.body[-1] == "- Armenia remains a full member of the CSTO."
+    assert (summit.title, summit.date) == (
+        "CSTO summit in Astana held without Armenia", "2024-11-28"
+    )
+
+
+def test_a_morning_brief_of_an_outlet_is_a_title_not_a_date_line() -> None:
+    assert parse_date_line("AKIpress Morning Brief — Thursday, July 2") is None
+    assert parse_date_line("AKIpress Morning Digest — Friday, November 22, 2024") is None
+    line = parse_date_line("AKIpress news agency - Astana, Nov 28, 2024")
+    assert line is not None and line.place == "Astana"

@@ -429,7 +429,7 @@ _PLACE_DASHES = frozenset({"–", "—", "-"})
 
 
 _DIGEST_TITLE = re.compile(
-    r"\b(?:digest|week(?:ly)?|week in brief|review|chronicle)\b"
+    r"\b(?:digest|week(?:ly)?|week in brief|review|chronicle|brief|roundup)\b"
     r"|дайджест|недел[яиюе]|главное за|обзор|хроника",
     re.IGNORECASE,
 )
@@ -505,6 +505,18 @@ def url_date(line: str) -> DateLine | None:
     return DateLine(day) if day.iso() else None
 
 
+_OUTLET_APART = re.compile(r"\s+[-–—|]\s+")
+
+
+def _without_outlet(before: str) -> str:
+    """What precedes a date line's date, less the outlet that heads it ("AKIpress news
+    agency - Astana, Nov 28, 2024": the place is Astana)."""
+    parts = _OUTLET_APART.split(before, maxsplit=1)
+    if len(parts) == 2 and parts[0].split()[0].casefold() in lexicon.NEWS_OUTLETS:
+        return parts[1]
+    return before
+
+
 def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
     """Read a date line such as `17.03.2021`, `Geneva, May 4, 2019`, `9 Oct. 2017`,
     `April 2, 2022, Moscow Region`, `11.02.2015 - Press release`, `5 сентября 2022 года`.
@@ -528,6 +540,7 @@ def parse_date_line(line: str, *, bare: bool = False) -> DateLine | None:
     after = text[match.end :].strip(" ,;:.-–—")
     if _DIGEST_TITLE.search(before):
         return None  # "CSTO DIGEST — 2-8 February 2015", "Хроника ОДКБ: 2–8 декабря 2019"
+    before = _without_outlet(before)
     if _COLON_LABEL.fullmatch(text[: match.start].strip()):
         before = ""  # "Date of publication: 27.11.2026 16:05": a label, not prose
     elif _DOCUMENT_OF.search(before) and len(before.split()) > 1:

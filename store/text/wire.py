@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from store.text.dates import DateLine, first_date
+from store.text.dates import DateLine, first_date, parse_date_line
 
 _SAINT = r"(?:S[Tt]\.\s?)?"  # "ST. PETERSBURG, April 17 /TASS/."
 _PLACE = rf"{_SAINT}[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё\-]+(?:\s[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё\-]+)?"
@@ -105,6 +105,8 @@ def _agency_name_lead(paragraph: str) -> WireLead | None:
     if m is None:
         return None
     text = paragraph[m.end() :]
+    if parse_date_line(text) is not None:
+        return None  # "ASTANA. KAZINFORM - 2 July 2024, 09:30": the page's date line, no lead
     sentence = _FIRST_SENTENCE.match(text)
     found = first_date(sentence.group() if sentence else text)
     return WireLead(text, DateLine(found) if found else None)
