@@ -476,3 +476,24 @@ def test_a_morning_brief_of_an_outlet_is_a_title_not_a_date_line() -> None:
     assert parse_date_line("AKIpress Morning Digest — Friday, November 22, 2024") is None
     line = parse_date_line("AKIpress news agency - Astana, Nov 28, 2024")
     assert line is not None and line.place == "Astana"
+
+
+def test_a_row_of_views_share_and_print_is_furniture_between_items() -> None:
+    text = (
+        "И.Тасмагамбетов провел встречу с Исполнительным секретарем СНГ С.Лебедевым\n"
+        "20.02.2024\n"
+        "Стороны обсудили взаимодействие организаций.\n"
+        "Просмотров: 1 187   Поделиться   Печать\n\n"
+        "08.04.2024\n"
+        "Выражение сочувствия в связи с паводками в Республике Казахстан и Российской Федерации\n\n"
+        "Генеральный секретарь ОДКБ выражает глубокое сочувствие жителям Казахстана и России.\n\n"
+        "28 Ноября 2024 13:05\n"
+        "Генсек ОДКБ: Астанинская сессия подтвердила единство союзников\n"
+        "Сессия прошла в Астане.\n"
+    )
+    items = parse_text(text, "x")
+    assert [(i.date, i.title[:25]) for i in items] == [
+        ("2024-02-20", "И.Тасмагамбетов провел вс"),
+        ("2024-04-08", "Выражение сочувствия в св"),
+        ("2024-11-28", "Генсек ОДКБ: Астанинская "),
+    ]

@@ -398,7 +398,8 @@ _FURNITURE = re.compile(
     # each action with its count taken whole (an atomic group): "views views ... !" must
     # fail in one pass, not try every split of its spaces
     r"(?>(?:share(?: this(?: page| article)?)?|поделиться|views|просмотр(?:ов|ы)"
-    r"|print(?: version)?|версия для печати|text version|текстовая версия)\s*:?\s*[\d\s.,]*)+"
+    r"|print(?: version)?|версия для печати|печать|распечатать|text version|текстовая версия)"
+    r"\s*:?\s*[\d\s.,]*)+"
     # a note of whoever kept the file, in square brackets ("[FILE 2, continued]", "[my weekly
     # digest for the desk]")
     r"|\[[^\[\]]{1,120}\]|(?:\[[^\[\]]{1,30}\]\s*){2,}"  # also "[Print] [Close] [Large]"
