@@ -2219,14 +2219,24 @@ def _days_before_the_line(wire: WireLead, date_line: DateLine) -> int | None:
     The lead's day is its dateline's ("МИНСК, 13 ноября (БЕЛТА) –"), or the day its first
     sentence reports an event on; not any date the sentence names ("/ТАСС/. Российская
     Федерация с 1 января 2025 года приступит ..." under "25 декабря 2024, 10:30")."""
-    line_day = date_line.date.iso()
+    # a line without its year ("Душанбе, 16 сентября") is compared within one leap year
+    year = date_line.date.year if date_line.date.year is not None else _ANY_LEAP_YEAR
+    line_day = date_line.date.iso(default_year=year)
     day = wire.date_line.date if wire.date_line is not None else None
     if wire.date_line is not None and not wire.date_line.place:
         day = event_date(wire.text)
-    reported = day.iso(default_year=date_line.date.year) if day is not None else None
+    reported = day.iso(default_year=year) if day is not None else None
     if line_day is None or reported is None:
         return None
-    return (dt.date.fromisoformat(line_day) - dt.date.fromisoformat(reported)).days
+    days = (dt.date.fromisoformat(line_day) - dt.date.fromisoformat(reported)).days
+    if date_line.date.year is None and days < -_HALF_YEAR_DAYS:
+        days += _LEAP_YEAR_DAYS  # "2 января" over "МОСКВА, 31 декабря": across New Year
+    return days
+
+
+_ANY_LEAP_YEAR = 2000
+_LEAP_YEAR_DAYS = 366
+_HALF_YEAR_DAYS = 183
 
 
 _PUBLISHED_WITHIN_DAYS = 3
