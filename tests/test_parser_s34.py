@@ -524,3 +524,11 @@ def test_a_speechs_yearless_closing_over_a_wire_story_of_another_day_stays_the_s
     assert speech.date == "2021-09-16"
     assert story.body[0].startswith("Генеральный секретарь ОДКБ Станислав Зась доложил")
     assert story.date == "2022-01-10"
+
+
+def test_a_channel_stamp_with_the_day_written_out_is_a_date_line() -> None:
+    line = parse_date_line("CSTO, [9 May, 10:02]")
+    assert line is not None and (line.date.day, line.date.month) == (9, 5)
+    line = parse_date_line("ОДКБ, [9 мая 2020, 10:02]")
+    assert line is not None and line.date.iso() == "2020-05-09"
+    assert parse_date_line("CSTO, [note 5, 10:02]") is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from store.text import lexicon
@@ -481,11 +481,24 @@ _CHANNEL_STAMP = re.compile(
 [29.07.18 21:03]", "Russian Defence Ministry, [13.01 15:40]"): the day it was posted."""
 
 
+_CHANNEL_STAMP_WORDS = re.compile(
+    r"(?:[^\[\]]{1,60},\s*)?\[(?P<date>[^\[\]\d]{0,12}\d[^\[\]]{1,30}?),?\s+[0-2]?\d:[0-5]\d\]"
+)
+
+
 def _channel_stamp(text: str) -> DateLine | None:
-    """The day of a Telegram post's "Channel, [29.07.18 21:03]" header, or None."""
+    """The day of a Telegram post's "Channel, [29.07.18 21:03]" header ("CSTO, [9 May,
+    10:02]" with the day written out), or None."""
     posted = _CHANNEL_STAMP.fullmatch(text)
     if posted is None:
-        return None
+        written = _CHANNEL_STAMP_WORDS.fullmatch(text)
+        if written is None:
+            return None
+        found = first_date(written["date"])
+        if found is None or found.end != len(written["date"]):
+            return None
+        start = written.start("date")
+        return DateLine(replace(found, start=found.start + start, end=found.end + start))
     year = 2000 + int(posted["year"][-2:]) if posted["year"] else None
     found = DateMatch(
         posted.start("day"), posted.end("month"), int(posted["day"]), int(posted["month"]), year
