@@ -532,3 +532,20 @@ def test_a_channel_stamp_with_the_day_written_out_is_a_date_line() -> None:
     line = parse_date_line("ОДКБ, [9 мая 2020, 10:02]")
     assert line is not None and line.date.iso() == "2020-05-09"
     assert parse_date_line("CSTO, [note 5, 10:02]") is None
+
+
+def test_a_pictures_caption_and_credit_under_a_dated_headline_are_not_an_item() -> None:
+    text = (
+        "CSTO leaders discuss terrorist threat at informal meeting in Kremlin\n"
+        "21.12.2015 | 19:04 (updated 22:40)\n\n"
+        "Presidents of the CSTO member states before the informal meeting in the Kremlin\n"
+        "© Sputnik / Mikhail Klimentyev\n\n"
+        "MOSCOW, 21 December – Sputnik. The heads of state of the CSTO held an informal meeting"
+        " in Moscow on Monday.\n"
+        "Earlier on Monday the leaders of the Eurasian Economic Union held a session.\n"
+    )
+    [story] = parse_text(text, "x")
+    assert story.title.startswith("CSTO leaders discuss terrorist threat")
+    assert story.date == "2015-12-21"
+    assert story.body[-1].startswith("Earlier on Monday")
+    assert not any("Presidents of the CSTO member states" in p for p in story.body)

@@ -2307,6 +2307,23 @@ def _is_caption_over_lead(current: _Draft | None, line: str, next_line: str | No
     )
 
 
+_CREDIT_UNDER_CAPTION = re.compile(r"(?:©|\(c\)|photo\s*(?::|by)|фото\s*:)\s*\S", re.IGNORECASE)
+"""A picture's credit on a line of its own ("© Sputnik / Mikhail Klimentyev", "Photo: ...")."""
+
+
+def _is_caption_under_head(current: _Draft | None, line: str, below: list[str]) -> bool:
+    """A picture's caption between a story's headline and date and its lead, the credit on
+    the line under it and the lead under that ("Presidents of the CSTO member states before
+    the meeting", "© Sputnik / Mikhail Klimentyev", "MOSCOW, 21 December – Sputnik. ..."):
+    no title of its own, nor the story's text."""
+    return (
+        current is not None and bool(current.title) and current.date_line is not None
+        and not current.body and len(below) == 2
+        and _CREDIT_UNDER_CAPTION.match(below[0]) is not None and _is_title_like(line)
+        and (wire_lead(below[1]) is not None or opening_date(below[1]) is not None)
+    )
+
+
 def _after_separator(current: _Draft | None) -> _Draft | None:
     """The item a separator ("###", "* * *") leaves open: none, unless the item is one voice
     (a speech, an article, an interview) whose sections the marks divide."""
@@ -2679,6 +2696,7 @@ def _split_block(
             or _numbers_the_release(current, line)
             or _feed_source_dates(line, current)
             or _is_caption_over_lead(current, line, next_line)
+            or _is_caption_under_head(current, line, lines[i + 1 : i + 3])
             or _is_note_over_title(line, next_line)
         ):
             continue
