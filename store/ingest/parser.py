@@ -1359,7 +1359,11 @@ def _joined_fragments(
             continue
         annexing = topic_open = False
         lines, lines_numbers = pending[0] + block, pending[1] + block_numbers
-        if _is_fragment(block) or _is_head(block):
+        if _is_fragment(block) or _is_head(block) or (
+            # a picture's caption and credit under a head still waiting for its text
+            pending[0] and len(block) == 2 and _is_title_like(block[0])
+            and _CREDIT_UNDER_CAPTION.match(block[1]) is not None
+        ):
             pending = (lines, lines_numbers)
             continue
         joined.append((lines, lines_numbers))
@@ -2318,9 +2322,13 @@ def _is_caption_under_head(current: _Draft | None, line: str, below: list[str]) 
     no title of its own, nor the story's text."""
     return (
         current is not None and bool(current.title) and current.date_line is not None
-        and not current.body and len(below) == 2
+        and not current.body and bool(below)
         and _CREDIT_UNDER_CAPTION.match(below[0]) is not None and _is_title_like(line)
-        and (wire_lead(below[1]) is not None or opening_date(below[1]) is not None)
+        # the lead under the credit, or a blank line (the block ends with the credit)
+        and (
+            len(below) == 1 or wire_lead(below[1]) is not None
+            or opening_date(below[1]) is not None
+        )
     )
 
 
