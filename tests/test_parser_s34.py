@@ -1,5 +1,7 @@
-"""Peacekeeping forces' pages and channels: speeches closed at a range in a country, posts
-pinned with a day and the place (sets 98 to 101)."""
+"""Pages, channels and working files of sets 98 to 105: speeches closed at a range in a
+country, posts pinned with a day and place, briefings with topics, digests, captions."""
+
+import pytest
 
 from store.ingest.parser import parse_text
 from store.text.dates import parse_date_line
@@ -549,3 +551,23 @@ def test_a_pictures_caption_and_credit_under_a_dated_headline_are_not_an_item() 
     assert story.date == "2015-12-21"
     assert story.body[-1].startswith("Earlier on Monday")
     assert not any("Presidents of the CSTO member states" in p for p in story.body)
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_digests_title_period_line_and_entries_are_one_item(gap: str) -> None:
+    text = (
+        "Заявление Генерального секретаря ОДКБ о завершении миротворческой операции\n"
+        "Операция продемонстрировала способность Организации действовать.\n"
+        "г.Москва, 13 января 2022 года\n\n"
+        "СОЮЗНОЕ ГОСУДАРСТВО: ГЛАВНОЕ ЗА НЕДЕЛЮ\n"
+        f"1–7 ноября 2021 года | выпуск от 8 ноября{gap}"
+        "▪ 4 ноября Александр Лукашенко и Владимир Путин провели заседание Высшего"
+        " Госсовета.\n"
+        "▪ 5 ноября Госсекретарь Дмитрий Мезенцев сделал заявление.\n"
+        "▪ Посол Беларуси в России Дмитрий Крутой провёл встречу.\n"
+    )
+    statement, digest = parse_text(text, "x")
+    assert statement.date == "2022-01-13"
+    assert digest.title == "СОЮЗНОЕ ГОСУДАРСТВО: ГЛАВНОЕ ЗА НЕДЕЛЮ"
+    assert digest.body[-1].startswith("▪ Посол Беларуси")
+    assert len(digest.body) == 4

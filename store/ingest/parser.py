@@ -25,6 +25,7 @@ from store.text.dates import (
     is_document_number,
     lead_sentence_date,
     month_number,
+    names_a_digest,
     opening_date,
     parse_date_line,
     url_date,
@@ -1363,7 +1364,7 @@ def _joined_fragments(
             # a picture's caption and credit under a head still waiting for its text
             pending[0] and len(block) == 2 and _is_title_like(block[0])
             and _CREDIT_UNDER_CAPTION.match(block[1]) is not None
-        ):
+        ) or _is_digest_head(block):
             pending = (lines, lines_numbers)
             continue
         joined.append((lines, lines_numbers))
@@ -1661,13 +1662,44 @@ def _first_sentence(paragraph: str) -> str:
 _BULLET = re.compile(r"^(?:[•▪►▸◦·*]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*")
 
 
+def _is_digest_head(block: list[str]) -> bool:
+    """A digest's title and the period line under it ("СОЮЗНОЕ ГОСУДАРСТВО: ГЛАВНОЕ ЗА
+    НЕДЕЛЮ", "1–7 ноября 2021 года | выпуск от 8 ноября"), its entries in the block below."""
+    return (
+        len(block) <= _DIGEST_HEAD_LINES and names_a_digest(block[0])
+        and _is_title_like(block[0]) and not any(_BULLET.match(line) for line in block)
+    )
+
+
+_DIGEST_HEAD_LINES = 2
+
+
+def _heads_a_digest(lines: list[str], at: int) -> bool:
+    """Whether the line is a digest's title over its entries, perhaps with a period line
+    between ("СОЮЗНОЕ ГОСУДАРСТВО: ГЛАВНОЕ ЗА НЕДЕЛЮ", "1–7 ноября 2021 года | ...", "▪ 4
+    ноября ...")."""
+    below = lines[at + 1 : at + 1 + _DIGEST_HEAD_LINES]
+    return names_a_digest(lines[at]) and any(_BULLET.match(line) for line in below)
+
+
+def _digests_period(current: _Draft | None, lines: list[str], at: int) -> bool:
+    """Whether the line is the period line under a digest's title, over its first entry."""
+    return (
+        current is not None and names_a_digest(current.title) and not current.body
+        and at + 1 < len(lines) and _BULLET.match(lines[at + 1]) is not None
+    )
+
+
 def _next_in_a_list(current: _Draft | None, line: str) -> bool:
     """Whether a bulleted line follows a bulleted line of the item: the next entry of a
     digest's list ("• On 3 February, ...", then "• On 4 February, ..."), not a new item."""
-    return (
-        current is not None and bool(current.body) and _BULLET.match(line) is not None
-        and _BULLET.match(current.body[-1]) is not None
-    )
+    if current is None or _BULLET.match(line) is None:
+        return False
+    if current.body and _BULLET.match(current.body[-1]) is not None:
+        return True
+    # the first entry under a digest's title and the period line under it ("1–7 ноября
+    # 2021 года | выпуск от 8 ноября", "Week of 5-11 June 2017")
+    return names_a_digest(current.title) and len(current.body) <= 1
 
 
 def _opens_news_about_someone_new(paragraph: str, item: _Draft) -> bool:
@@ -2357,6 +2389,7 @@ def _is_masthead_over(above: str, line: str) -> bool:
         and (words < len(line.split()) or _in_capitals(above))
         and not _is_layout_line(line)
         and _title_date(above) is None
+        and not names_a_digest(above)  # "СОЮЗНОЕ ГОСУДАРСТВО: ГЛАВНОЕ ЗА НЕДЕЛЮ" is the title
     )
 
 
@@ -2769,6 +2802,7 @@ def _split_block(
                 # a title ending with its place and date, above a topic heading
                 or (not hard_block and _title_date(line) is not None and _is_title_like(next_line))
                 or _heads_a_subtitle(lines, i)
+                or _heads_a_digest(lines, i)
                 or _heads_a_standfirst(lines, i, current)
                 or (hard_block and _heads_glued_item(line, next_line, current))
             )
@@ -2786,6 +2820,7 @@ def _split_block(
             or _is_section_heading(line, current)
             or _is_post_in_a_list(current)
             or _is_standfirst(current, lines, i)
+            or _digests_period(current, lines, i)
         ):
             assert current is not None
             _go_on_with(current, lines, i)  # a topic or section heading, a standfirst

@@ -437,6 +437,12 @@ _DIGEST_TITLE = re.compile(
 "ОДКБ ЗА НЕДЕЛЮ | 24–30 ноября 2025"): a title, not a date line."""
 
 
+def names_a_digest(title: str) -> bool:
+    """Whether a title is a digest's ("СОЮЗНОЕ ГОСУДАРСТВО: ГЛАВНОЕ ЗА НЕДЕЛЮ", "CENTRAL ASIA
+    SECURITY DIGEST: ..."): its entries, each on a day of its own, are one item."""
+    return _DIGEST_TITLE.search(title) is not None
+
+
 def digest_date(title: str) -> DateLine | None:
     """The first day of the period a digest's title covers ("CSTO DIGEST — 2-8 February
     2015", "Неделя в ОДКБ: 13–17 мая"), or None for any other title."""
