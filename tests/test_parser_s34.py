@@ -571,3 +571,17 @@ def test_a_digests_title_period_line_and_entries_are_one_item(gap: str) -> None:
     assert digest.title == "СОЮЗНОЕ ГОСУДАРСТВО: ГЛАВНОЕ ЗА НЕДЕЛЮ"
     assert digest.body[-1].startswith("▪ Посол Беларуси")
     assert len(digest.body) == 4
+
+
+def test_xinhuas_enditem_mark_ends_the_storys_last_sentence_not_a_new_item() -> None:
+    text = (
+        "SCO anti-terror body approves plan of joint border operations\n"
+        "Source: Xinhua   2015-04-02 21:15:47   Editor: huaxia\n\n"
+        "TASHKENT, April 2 (Xinhua) -- The Council of the RATS of the SCO held its 26th"
+        " meeting.\n\n"
+        "The SCO RATS, headquartered in Tashkent, started its work in 2004. Enditem\n\n"
+        "Related News:\n\n"
+        "China, Uzbekistan pledge closer security cooperation\n"
+    )
+    [story] = parse_text(text, "x")
+    assert story.body[-1] == "The SCO RATS, headquartered in Tashkent, started its work in 2004."

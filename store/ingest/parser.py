@@ -1527,6 +1527,10 @@ def _posts_joined(
     return [b for b, _ in joined], [n for _, n in joined]
 
 
+_END_MARK = re.compile(r"(?<=[.!?\"”»])\s*(?:Enditem|ENDITEM)$")
+"""Xinhua's mark after a story's last sentence ("... started its work in 2004. Enditem")."""
+
+
 def _lines(text: str) -> tuple[list[list[str]], list[list[int]], bool]:
     """The text's blocks of lines, each line's number, and whether blank lines separate
     items.
@@ -1544,7 +1548,7 @@ def _lines(text: str) -> tuple[list[list[str]], list[list[int]], bool]:
     block: list[str] = []
     block_numbers: list[int] = []
     for number, raw in enumerate(text.split("\n"), 1):
-        line = " ".join(raw.split())
+        line = _END_MARK.sub("", " ".join(raw.split()))
         if line:
             block.append(line)
             block_numbers.append(number)
