@@ -585,3 +585,21 @@ def test_xinhuas_enditem_mark_ends_the_storys_last_sentence_not_a_new_item() -> 
     )
     [story] = parse_text(text, "x")
     assert story.body[-1] == "The SCO RATS, headquartered in Tashkent, started its work in 2004."
+
+
+def test_the_keepers_marks_between_dashes_are_breaks_not_text() -> None:
+    text = (
+        "Iran becomes full member of SCO at virtual summit\n"
+        "July 4, 2023\n"
+        "Iran became a full member of the Shanghai Cooperation Organisation on Tuesday.\n"
+        "Belarus signed a memorandum of obligations, a step towards membership.\n\n"
+        "—— Unsorted / undated materials ——\n\n"
+        "Fyodor Voitolovsky: \"The Primakov Readings are a dialogue\"\n"
+        "24.06.2025\n"
+        "Q: What would Primakov say today?\n"
+        "A: I think he would say what he always said.\n\n"
+        "— end of export —\n"
+    )
+    summit, interview = parse_text(text, "x")
+    assert summit.body[-1].startswith("Belarus signed a memorandum")
+    assert interview.body[-1].startswith("A: I think he would say")

@@ -345,8 +345,13 @@ def _is_separator(line: str) -> bool:
     return (
         _SEPARATOR.fullmatch(line) is not None and len(set(line) - {" "}) <= 2
     ) or _BANNER.fullmatch(line) is not None or _MAIL_BREAK.fullmatch(line) is not None or (
-        _NOTES_HEADING.fullmatch(line) is not None
+        _NOTES_HEADING.fullmatch(line) is not None or _DASH_BANNER.fullmatch(line) is not None
     )
+
+
+_DASH_BANNER = re.compile(r"[—–]{1,3}\s+[^—–.!?:;«»\"]{1,60}?\s+[—–]{1,3}")
+"""The keeper's mark between dashes ("—— Unsorted / undated materials ——", "— end of
+export —"): a break in the dump, not the last line of the item above."""
 
 
 _NOTES_HEADING = re.compile(r"#{2,6}\s+\S.{0,150}")
