@@ -603,3 +603,19 @@ def test_the_keepers_marks_between_dashes_are_breaks_not_text() -> None:
     summit, interview = parse_text(text, "x")
     assert summit.body[-1].startswith("Belarus signed a memorandum")
     assert interview.body[-1].startswith("A: I think he would say")
+
+
+def test_an_agencys_update_stamp_under_the_date_line_is_no_item() -> None:
+    text = (
+        "———\n\n"
+        "Лавров и Саидов обсудили подготовку к заседанию СМИД СНГ\n"
+        "28 января 2026, 14:10\n"
+        "Обновлено 28 января 2026, 14:32\n\n"
+        "МОСКВА, 28 января. /ТАСС/. Министр иностранных дел России Сергей Лавров провел в среду"
+        " переговоры с главой МИД Узбекистана.\n"
+        "Саидов, в свою очередь, отметил, что товарооборот между двумя странами вырос.\n"
+    )
+    [talks] = parse_text(text, "x")
+    assert talks.title == "Лавров и Саидов обсудили подготовку к заседанию СМИД СНГ"
+    assert talks.date == "2026-01-28"
+    assert talks.body[-1].startswith("Саидов, в свою очередь")

@@ -469,6 +469,8 @@ _FURNITURE = re.compile(
     r"|[^!?]{0,40}\ball rights reserved\b[^!?]{0,20}|все права защищены[^!?]{0,40}"
     # a page's note of its last update ("Last updated: 03.04.2019"; _date_by_update_mark)
     r"|(?:last updated|last modified|последнее обновление)\s*:.{6,40}"
+    # an agency's update stamp under its date line ("Обновлено 28 января 2026, 14:32")
+    r"|(?:updated|обновлено|изменено)\s*:?\s*\d[^.!?]{4,30}?[0-2]?\d:[0-5]\d"
     # the Russian MFA's number of a published document ("2621-23-12-2021"); under a title
     # it dates the item (_date_by_document_number)
     r"|\d{1,5}-\d{2}-\d{2}-\d{4}"
