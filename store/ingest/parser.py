@@ -1226,7 +1226,8 @@ _PLACE_LINE_WORDS = 3
 def _is_head(block: list[str]) -> bool:
     """A block that is a title, its date line and perhaps its place ("Speech by ...",
     "28 November 2024", "Minsk"), or a date line over a title: the head of the text the
-    next block holds."""
+    next block holds. Page furniture among them (an update stamp) does not count."""
+    block = [line for line in block if not _is_furniture(line)] or block
     if (
         len(block) == 2 and parse_date_line(block[0], bare=True) is not None
         and _is_title_like(block[1]) and parse_date_line(block[1], bare=True) is None
