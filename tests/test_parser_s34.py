@@ -619,3 +619,19 @@ def test_an_agencys_update_stamp_under_the_date_line_is_no_item() -> None:
     assert talks.title == "Лавров и Саидов обсудили подготовку к заседанию СМИД СНГ"
     assert talks.date == "2026-01-28"
     assert talks.body[-1].startswith("Саидов, в свою очередь")
+
+
+def test_check_against_delivery_in_russian_is_furniture_under_the_speechs_head() -> None:
+    text = (
+        "Выступление Министра иностранных дел Российской Федерации С.В.Лаврова на заседании"
+        " СМИД ОДКБ\n"
+        "Бишкек, 26 ноября 2025 года\n\n"
+        "Сверять с фактически произнесённым\n\n"
+        "Уважаемые коллеги!\n\n"
+        "Прежде всего хотел бы поблагодарить наших кыргызских друзей.\n\n"
+        "Спасибо.\n"
+    )
+    [speech] = parse_text(text, "x")
+    assert speech.date == "2025-11-26"
+    assert speech.body[0] == "Уважаемые коллеги!"
+    assert speech.body[-1] == "Спасибо."

@@ -415,6 +415,7 @@ _FURNITURE = re.compile(
     r"|(?:photo|image|slide|фото|снимок|слайд)\s*\d+\s*(?:of|из|/)\s*\d+"
     r"|(?:photo ?gallery|gallery|фотогалерея|галерея)\s*(?:\(\d+\)|\d*)"
     r"|(?:check against delivery|as prepared for delivery|as delivered|\[as delivered\])\W{0,3}"
+    r"|\(?(?:сверять|сверяйте) с (?:фактически )?произнес[её]нным\W{0,3}"
     r"|for information media\W+not an official record\W*"
     r"|\(?(?:additional )?(?:reporting|writing|editing) by [^()]*\)?"
     r"|our standards\s*:.*"
