@@ -635,3 +635,22 @@ def test_check_against_delivery_in_russian_is_furniture_under_the_speechs_head()
     assert speech.date == "2025-11-26"
     assert speech.body[0] == "Уважаемые коллеги!"
     assert speech.body[-1] == "Спасибо."
+
+
+def test_a_headline_of_talks_after_a_briefing_starts_its_own_item() -> None:
+    text = (
+        "Briefing of the Head of the Information Policy Department Aizada Subakozhoeva\n"
+        "Bishkek, 15 January 2026\n\n"
+        "Question (Kabar): What are the main events of the chairmanship?\n\n"
+        "Aizada Subakozhoeva: In February Bishkek will host the meeting.\n\n"
+        "Question (Sputnik Kyrgyzstan): Are contacts planned with the Russian side?\n\n"
+        "Aizada Subakozhoeva: Yes. Minister Jeenbek Kulubaev will pay a visit to Moscow.\n\n"
+        "Jeenbek Kulubaev and Sergey Lavrov discuss preparations for SCO summit in Bishkek\n\n"
+        "Minister of Foreign Affairs of the Kyrgyz Republic Jeenbek Kulubaev, who is in Moscow"
+        " on a working visit, held talks with Minister of Foreign Affairs of Russia Sergey"
+        " Lavrov on 10 March.\n\n"
+        "Following the talks the ministers signed the Plan of Consultations.\n"
+    )
+    briefing, talks = parse_text(text, "x")
+    assert briefing.body[-1].startswith("Aizada Subakozhoeva: Yes.")
+    assert talks.title.startswith("Jeenbek Kulubaev and Sergey Lavrov discuss")

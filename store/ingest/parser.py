@@ -1751,6 +1751,14 @@ def _dateline_lead(paragraph: str | None) -> bool:
 _PLACE_BEFORE_DATE = re.compile(r"[A-ZА-ЯЁ][\w\-]+(?: [A-ZА-ЯЁ][\w\-]+)?,\s+")
 
 
+_TALKS_HEADLINE = re.compile(
+    r"\b(?:discuss|discussed|hold talks|holds talks)\b|(?<![а-яё])обсудил[аи]?(?![а-яё])",
+    re.IGNORECASE,
+)
+"""A headline's verb of talks ("Jeenbek Kulubaev and Sergey Lavrov discuss preparations ..."):
+a report of its own, not a briefing's topic."""
+
+
 def _is_briefing(draft: _Draft | None, heading: str = "") -> bool:
     """Whether the item is a briefing, whose topics a title-like `heading` heads; a title
     that names a speech or statement ("Statement by the Special Representative ...") is
@@ -1769,7 +1777,10 @@ def _is_briefing(draft: _Draft | None, heading: str = "") -> bool:
         # "Deputy Foreign Minister ... received ...": a report's headline, not a topic
         and (
             _TOPIC_HEADING.match(heading) is not None  # "On the meeting held by ..."
-            or lexicon.NEWS_LEAD_VERBS.search(heading) is None
+            or (
+                lexicon.NEWS_LEAD_VERBS.search(heading) is None
+                and _TALKS_HEADLINE.search(heading) is None
+            )
         )
     )
 
