@@ -654,3 +654,15 @@ def test_a_headline_of_talks_after_a_briefing_starts_its_own_item() -> None:
     briefing, talks = parse_text(text, "x")
     assert briefing.body[-1].startswith("Aizada Subakozhoeva: Yes.")
     assert talks.title.startswith("Jeenbek Kulubaev and Sergey Lavrov discuss")
+
+
+def test_a_title_dated_before_its_excerpt_note_is_dated() -> None:
+    text = (
+        "Subscribe to our weekly review\n\n"
+        "Briefing by Foreign Ministry Spokesperson Maria Zakharova, Moscow, November 8, 2018"
+        " (excerpt)\n\n"
+        "Question: How does Moscow assess the situation around the post of Secretary General?\n\n"
+        "Maria Zakharova: We regret that a domestic case has affected the organization.\n"
+    )
+    briefing = parse_text(text, "x")[-1]
+    assert briefing.date == "2018-11-08"

@@ -3182,9 +3182,17 @@ def _title_date(title: str) -> DateLine | None:
     ("... remarks and answers to media questions, Moscow, June 4, 2025"); only a full date
     at the very end, never one inside the title's words."""
     dates = find_dates(title)
-    if not dates or dates[-1].year is None or title[dates[-1].end :].strip(" .,;:)»\""):
+    rest = _EXCERPT_NOTE.sub("", title[dates[-1].end :]) if dates else ""
+    if not dates or dates[-1].year is None or rest.strip(" .,;:)»\""):
         return None
     return DateLine(dates[-1])
+
+
+_EXCERPT_NOTE = re.compile(
+    r"\s*\((?:excerpts?|extracts?|abridged|summary|выдержк[аи]|фрагмент|сокращ[её]нно)\)\s*$",
+    re.IGNORECASE,
+)
+"""A note after a title's date that the text is a part ("..., November 8, 2018 (excerpt)")."""
 
 
 _TITLE_PLACE = re.compile(r"[,(]\s*(?P<place>[A-ZА-ЯЁ][\w\-]+(?: [A-ZА-ЯЁ][\w\-]+)?),\s*$")
