@@ -666,3 +666,22 @@ def test_a_title_dated_before_its_excerpt_note_is_dated() -> None:
     )
     briefing = parse_text(text, "x")[-1]
     assert briefing.date == "2018-11-08"
+
+
+def test_an_undated_copy_on_a_weekday_between_news_of_two_days_takes_that_day() -> None:
+    text = (
+        '"We are not a military bloc": CSTO Secretary General Imangali Tasmagambetov\n'
+        "22.11.2023 09:15\n"
+        "The Secretary General answered questions of BelTA.\n\n"
+        "Kassym-Jomart Tokayev arrives in Minsk\n"
+        "MINSK. KAZINFORM – President Kassym-Jomart Tokayev arrived in Minsk on Wednesday"
+        " evening to take part in Thursday's session of the CSTO Collective Security Council.\n"
+        "At the National Airport Minsk, the Head of State was met by Prime Minister of Belarus"
+        " Roman Golovchenko.\n\n"
+        "CSTO leaders adopt Minsk declaration\n"
+        "23 November 2023\n"
+        "The leaders of the CSTO member states have adopted the declaration.\n"
+    )
+    arrival = parse_text(text, "x")[1]
+    assert arrival.title == "Kassym-Jomart Tokayev arrives in Minsk"
+    assert arrival.date == "2023-11-22"

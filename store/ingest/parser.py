@@ -3719,10 +3719,34 @@ def _weekday_dates(items: list[tuple[int, Item]]) -> list[tuple[int, Item]]:
                 days = [reported + dt.timedelta(days=d) for d in range(-_WEEK_DAYS, _WEEK_DAYS + 1)]
                 fits = [d for d in days if d.weekday() == weekday]
                 date = min(fits, key=lambda d: abs((d - reported).days)).isoformat()
+        if named is not None and date is None:
+            date = _weekday_between(items, index, named)
         dated.append((line, item if date is None else replace(
             item, date=date, id=make_id(date, item.title, item.body)
         )))
     return dated
+
+
+def _weekday_between(items: list[tuple[int, Item]], index: int, named: re.Match[str]) -> str | None:
+    """The one day of the weekday a lead names ("arrived in Minsk on Wednesday evening")
+    between the dates of the items right above and below it, when those lie within a week
+    of each other (a dump of those days' news); else None."""
+    word = (named.group(1) or named.group(2)).casefold()
+    weekday = next(days.index(word) for days in _WEEKDAYS if word in days)
+    above = next((items[k][1].date for k in range(index - 1, -1, -1) if items[k][1].date), None)
+    below = next(
+        (items[k][1].date for k in range(index + 1, len(items)) if items[k][1].date), None
+    )
+    if above is None or below is None:
+        return None
+    low, high = sorted((dt.date.fromisoformat(above), dt.date.fromisoformat(below)))
+    if (high - low).days > _WEEK_DAYS:
+        return None
+    fits = [
+        low + dt.timedelta(days=d) for d in range((high - low).days + 1)
+        if (low + dt.timedelta(days=d)).weekday() == weekday
+    ]
+    return fits[0].isoformat() if len(fits) == 1 else None
 
 
 def _default_years(
