@@ -685,3 +685,11 @@ def test_an_undated_copy_on_a_weekday_between_news_of_two_days_takes_that_day() 
     arrival = parse_text(text, "x")[1]
     assert arrival.title == "Kassym-Jomart Tokayev arrives in Minsk"
     assert arrival.date == "2023-11-22"
+
+
+def test_a_posts_time_before_its_view_count_is_a_counter() -> None:
+    from store.ingest.parser import _is_view_counter
+
+    assert _is_view_counter("16:20 3.4K")
+    assert _is_view_counter("15.2K edited 18:47")
+    assert not _is_view_counter("16:20 Moscow time")

@@ -647,8 +647,9 @@ _BARE_VIEWS = re.compile(
     r"(?:views|просмотр(?:ов|а)?)\s*|"
     r"(?:\d{1,3}(?:[ ,.]\d{3})+|\d+(?:[.,]\d+)?)\s?[KkMmКкМм]\s+(?:(?:edited|изменено)\s+)?"
     r"[0-2]?\d:[0-5]\d"
+    r"|[0-2]?\d:[0-5]\d\s+(?:\d{1,3}(?:[ ,.]\d{3})+|\d+(?:[.,]\d+)?)\s?[KkMmКкМм]"
 )
-"""A view counter copied without its eye: "1 540 views", "15.2K edited 18:47"."""
+"""A view counter copied without its eye: "1 540 views", "15.2K edited 18:47", "16:20 3.4K"."""
 
 
 def _is_view_counter(line: str) -> bool:
