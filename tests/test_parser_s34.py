@@ -693,3 +693,23 @@ def test_a_posts_time_before_its_view_count_is_a_counter() -> None:
     assert _is_view_counter("16:20 3.4K")
     assert _is_view_counter("15.2K edited 18:47")
     assert not _is_view_counter("16:20 Moscow time")
+
+
+def test_slashes_a_lone_hash_an_editor_and_a_long_photo_credit_are_not_the_storys_end() -> None:
+    text = (
+        "Kyrgyz servicemen hold tactical exercise in Batken region\n"
+        "12 August 2021\n\n"
+        "Units of the Southern Regional Command held a tactical exercise.\n\n"
+        "Mamyrov said the lessons of 1999 and 2000 had been learned.\n\n"
+        "Photo: press service of the General Staff of the Armed Forces of the Kyrgyz Republic\n\n"
+        "//////////\n\n"
+        "China, Tajikistan hold joint counter-terrorism drill\n"
+        "Source: Xinhua| 2019-08-13 21:05:11\n\n"
+        "DUSHANBE, Aug. 13 (Xinhua) -- China and Tajikistan held a joint drill.\n\n"
+        "It was the second joint exercise of the two countries.\n\n"
+        "Editor: Liu Yang\n\n"
+        "#\n"
+    )
+    exercise, drill = parse_text(text, "x")
+    assert exercise.body[-1].startswith("Mamyrov said")
+    assert drill.body[-1].startswith("It was the second joint exercise")

@@ -316,7 +316,7 @@ def _is_title_like(line: str) -> bool:
 
 _CAPTION_CREDIT = re.compile(r"[.!?]\s+(?:photo|фото)\s*:\s*[^.!?]{2,60}$", re.IGNORECASE)
 """A photo's caption with its credit after it: text under a picture, never a title."""
-_SEPARATOR = re.compile(r"[*#=~_•·+\-–—\u2500-\u257f\s]{3,200}|[–—~*\-]{1,2}")  # box drawing: "───"
+_SEPARATOR = re.compile(r"[*#=~_•·+/\-–—\u2500-\u257f\s]{3,200}|[–—~*#/\-]{1,2}")  # "───", "///"
 
 
 _AUTHOR_WITH_POST = re.compile(r"By [A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){1,3}, \S")
@@ -434,8 +434,8 @@ _FURNITURE = re.compile(
     r" материалов|when using (?:the )?materials).{0,80}(?:обязательна|обязательно|required)\.?"
     r"|print(?: this page)?|печать|распечатать|share on \w+|share on\s*:"
     r"|send to a friend|e-?mail (?:this|to a friend)|отправить (?:другу|ссылку|на почту)"
-    # a story's author under it ("Автор: Айгерим Сейтказина"), not a participant
-    r"|(?:автор|author)\s*:\s*[^.!?]{1,60}"
+    # a story's author under it ("Автор: Айгерим Сейтказина"), not a participant; its editor
+    r"|(?:автор|author|editor|редактор)\s*:\s*[^.!?]{1,60}"
     # where the press may ask ("For media enquiries, please contact the OSCE Press Office.")
     r"|for (?:media|press) (?:enquiries|inquiries|queries)\b[^!?]{0,100}"
     r"|по вопросам сми обращаться\b[^!?]{0,100}"
@@ -623,7 +623,9 @@ _PHOTO_CREDIT = re.compile(
     r"\s*(?P<credit>\S.*)",
     re.IGNORECASE,
 )
-_PHOTO_CREDIT_MAX_WORDS = 8
+_PHOTO_CREDIT_MAX_WORDS = 14
+"""The longest credit ("Photo: press service of the General Staff of the Armed Forces of the
+Kyrgyz Republic")."""
 """A photo credit under an item ("Photo: SCO Secretariat press service", "Photo by Ivan
 Kozlov, Ministry of Defence", "Фото: пресс-служба ...", "Фото ООН", "UN Photo/Eskinder
 Debebe") names one source in so many words at
