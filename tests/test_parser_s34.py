@@ -713,3 +713,10 @@ def test_slashes_a_lone_hash_an_editor_and_a_long_photo_credit_are_not_the_story
     exercise, drill = parse_text(text, "x")
     assert exercise.body[-1].startswith("Mamyrov said")
     assert drill.body[-1].startswith("It was the second joint exercise")
+
+
+def test_a_date_in_figures_joined_by_hyphens_is_a_date_line_but_a_page_number_is_not() -> None:
+    line = parse_date_line("27-11-2025 14:35")
+    assert line is not None and line.date.iso() == "2025-11-27"
+    assert parse_date_line("4 - 15-10-2016") is None
+

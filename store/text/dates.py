@@ -51,12 +51,14 @@ _THIS_YEAR = (
 
 _NUMERIC = re.compile(
     r"(?<![\d.\-])(?:(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)"
+    r"|(?<!- )(?P<hd>[0-3]\d)-(?P<hm>[01]\d)-(?P<hy>(?:19|20)\d\d)(?![\d\-])"
     r"|(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
     r"|(?P<rd>[0-3]?\d)\.(?P<rm>XII|XI|IX|X|VIII|VII|VI|V|IV|III|II|I)\.(?P<ry>(?:19|20)\d\d))(?!\d|-\d)"
 )
 """Day, month and year in figures; the month may be a Roman numeral ("17.V.2025"), as
 post-Soviet parliaments and some ministries write it. Figures joined on by a hyphen make a
-document's number ("1987-09-10-2025", a ministry's release number), not a date."""
+document's number ("1987-09-10-2025", a ministry's release number, "4 - 15-10-2016"), not a
+date; a date alone in figures joined by hyphens ("27-11-2025 14:35") is one."""
 _MONTHS_IN_YEAR = 12
 _ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _MONTH_FIRST = re.compile(
@@ -120,6 +122,8 @@ def _from_match(m: re.Match[str]) -> DateMatch | None:
         day, month = int(groups["rd"]), _ROMAN_MONTHS.index(groups["rm"]) + 1
         year: int | None = int(groups["ry"])
         this_year = False
+    elif groups.get("hd"):
+        day, month, year, this_year = int(groups["hd"]), int(groups["hm"]), int(groups["hy"]), False
     elif groups.get("d") or groups.get("iy"):
         day = int(groups.get("d") or groups["id"])
         month = int(groups.get("m") or groups["im"])
