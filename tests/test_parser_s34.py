@@ -720,3 +720,25 @@ def test_a_date_in_figures_joined_by_hyphens_is_a_date_line_but_a_page_number_is
     assert line is not None and line.date.iso() == "2025-11-27"
     assert parse_date_line("4 - 15-10-2016") is None
 
+
+
+def test_a_date_line_under_a_days_digest_of_another_day_heads_the_next_item() -> None:
+    text = (
+        "Выступление Президента России на внеочередной сессии Совета коллективной"
+        " безопасности ОДКБ\n\n"
+        "Уважаемые коллеги!\n\n"
+        "Спасибо за внимание.\n\n"
+        "Ново-Огарёво, 10 января 2022 года\n\n"
+        "Главное за 11 января\n\n"
+        "• Мажилис единогласно одобрил кандидатуру Алихана Смаилова.\n"
+        "• Касым-Жомарт Токаев заявил в Мажилисе, что миссия ОДКБ успешно выполнена.\n\n"
+        "Подписывайтесь на наш канал, чтобы не пропустить главное.\n\n"
+        "19.01.2022 17:02\n"
+        "Шойгу доложил Путину о завершении миротворческой операции ОДКБ в Казахстане\n\n"
+        "Министр обороны России Сергей Шойгу доложил о завершении операции.\n"
+    )
+    items = parse_text(text, "x")
+    digest = next(i for i in items if i.title == "Главное за 11 января")
+    report = next(i for i in items if i.title.startswith("Шойгу доложил"))
+    assert digest.date == "2022-01-11"
+    assert report.date == "2022-01-19"

@@ -2124,6 +2124,11 @@ def _dated_otherwise(draft: _Draft, date_line: DateLine) -> bool:
     """Whether the item's lead gives it a full date other than the date line's: the date line
     then heads the next item, whose title follows it."""
     lead = _lead_date(draft)
+    period = digest_date(draft.title)  # "Главное за 11 января", then "19.01.2022 17:02"
+    if period is not None and (period.date.month, period.date.day) != (
+        date_line.date.month, date_line.date.day
+    ):
+        return True
     return lead is not None and lead.year is not None and (
         (lead.year, lead.month, lead.day)
         != (date_line.date.year, date_line.date.month, date_line.date.day)
