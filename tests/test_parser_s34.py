@@ -742,3 +742,22 @@ def test_a_date_line_under_a_days_digest_of_another_day_heads_the_next_item() ->
     report = next(i for i in items if i.title.startswith("Шойгу доложил"))
     assert digest.date == "2022-01-11"
     assert report.date == "2022-01-19"
+
+
+@pytest.mark.parametrize(
+    "line", ["More...", "Подробнее...", "< Prev 1 2 3 ... 12 Next >", "« Back to the list Print",
+             "Тэги: Айхан Гаджизаде, ОДКБ"],
+)
+def test_a_list_pages_links_pager_and_tags_are_no_part_of_a_story(line: str) -> None:
+    text = (
+        "SCO RATS and CSTO hold consultations in Tashkent\n"
+        "05.03.2026\n"
+        "Imangali Tasmagambetov invited the RATS leadership to take part in the exercise.\n"
+        f"{line}\n\n"
+        "Secretary-General Nurlan Yermekbayev visits Vienna\n"
+        "12 February 2026\n"
+        "The Secretary-General also met with the Executive Director.\n"
+    )
+    first, second = parse_text(text, "x")
+    assert first.body[-1].startswith("Imangali Tasmagambetov invited")
+    assert second.body[-1].startswith("The Secretary-General also met")

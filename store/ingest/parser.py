@@ -411,7 +411,12 @@ _FURNITURE = re.compile(
     r"|\[[^\[\]]{1,120}\]|(?:\[[^\[\]]{1,30}\]\s*){2,}"  # also "[Print] [Close] [Large]"
     # a link to a document's file ("[PDF] unrcca.unmissions.org/.../statement.pdf")
     r"|\[(?:pdf|docx?|doc|rtf|xlsx?)\]\s*\S.{0,150}"
-    r"|(?:tags|теги|метки|ключевые слова)\s*:.*"
+    r"|(?:tags|теги|тэги|метки|ключевые слова)\s*:.*"
+    # a list page's link to the whole story and its pager ("More...", "< Prev 1 2 3 ... 12
+    # Next >"), the way back with the print button beside it
+    r"|(?:more|подробнее|далее)\s?(?:\.{3}|…|»|>)"
+    r"|[<‹«]\s*(?:prev|previous|назад)\s+[\d\s.…]+\s*(?:next|вперед|вперёд)\s*[>›»]"
+    r"|[«‹←<]+\s*back to (?:the )?list(?:\s+print)?"
     r"|(?:photo|image|slide|фото|снимок|слайд)\s*\d+\s*(?:of|из|/)\s*\d+"
     r"|(?:photo ?gallery|gallery|фотогалерея|галерея)\s*(?:\(\d+\)|\d*)"
     r"|(?:check against delivery|as prepared for delivery|as delivered|\[as delivered\])\W{0,3}"
