@@ -761,3 +761,27 @@ def test_a_list_pages_links_pager_and_tags_are_no_part_of_a_story(line: str) -> 
     first, second = parse_text(text, "x")
     assert first.body[-1].startswith("Imangali Tasmagambetov invited")
     assert second.body[-1].startswith("The Secretary-General also met")
+
+
+def test_azertacs_dateline_after_a_closed_item_and_under_a_stamped_title() -> None:
+    text = (
+        "I thank you for your understanding.\n"
+        "Yerevan, 23 November 2022\n\n"
+        "Aykhan Hajizada comments on CSTO session in Yerevan\n"
+        "Baku, November 24, AZERTAC\n"
+        "Spokesperson of the Ministry of Foreign Affairs Aykhan Hajizada has commented on the"
+        " statements.\n"
+        "The spokesperson stressed that Azerbaijan is committed to the peace agenda.\n\n"
+        "Джейхун Байрамов принял участие в заседании СМИД СНГ в Душанбе\n"
+        "09.10.2025 [16:40]\n"
+        "Душанбе, 9 октября, АЗЕРТАДЖ\n"
+        "Министр иностранных дел Азербайджанской Республики Джейхун Байрамов принял участие в"
+        " заседании.\n"
+    )
+    items = parse_text(text, "x")
+    comment = next(i for i in items if i.title.startswith("Aykhan Hajizada comments"))
+    meeting = next(i for i in items if i.title.startswith("Джейхун Байрамов принял"))
+    assert comment.date is not None and comment.date.endswith("11-24")
+    assert comment.body[-1].startswith("The spokesperson stressed")
+    assert meeting.date == "2025-10-09"
+    assert meeting.body[0].startswith("Министр иностранных дел")

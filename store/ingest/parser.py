@@ -1847,6 +1847,18 @@ def _opening_full_date(line: str) -> bool:
 _BYLINES_ABOVE_DATE = 2
 
 
+def _restates_the_day(draft: _Draft | None, date_line: DateLine) -> bool:
+    """Whether a second date line under an item's title and date, before its text, gives
+    the same day again (the page's stamp, then the agency's dateline): layout, not the date
+    line of another item."""
+    if draft is None or draft.date_line is None or not draft.title or draft.body:
+        return False
+    known, again = draft.date_line.date, date_line.date
+    return (known.day, known.month) == (again.day, again.month) and again.year in (
+        None, known.year
+    )
+
+
 def _head_over_date(draft: _Draft) -> bool:
     """Whether an undated item holds only its head so far: a headline, its subtitle and the
     author's name ("«Вопрос о генсеке ...»", "Врио генерального секретаря ... - о ...",
@@ -2808,7 +2820,10 @@ def _split_block(
             closed = current if layout.ended_by_place else closed
             continue
         if date_line is not None:
-            if source_header is None and _is_publication_footer(current, line):
+            if (source_header is None and _is_publication_footer(current, line)) or (
+                # "09.10.2025 [16:40]", then the agency's "Душанбе, 9 октября, АЗЕРТАДЖ"
+                _restates_the_day(current, date_line)
+            ):
                 continue
             if (
                 current is not None and current.date_line is None and source_header is None

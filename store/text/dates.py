@@ -393,6 +393,8 @@ def _yearless_date_line(
         return None
     if not after and bare:
         return DateLine(match, town["place"])  # "Душанбе, 3 ноября", "Yerevan, the 8th"
+    if after.casefold() in lexicon.NEWS_OUTLETS:
+        return DateLine(match, town["place"])  # "Baku, November 24, AZERTAC": its dateline
     if _AGENCY_MARK.fullmatch(after) and not _NOT_AN_AGENCY.match(after):
         # an agency's dateline on a line of its own ("МИНСК, 4 июня. /БЕЛТА/"), the story
         # in the paragraph below
