@@ -785,3 +785,24 @@ def test_azertacs_dateline_after_a_closed_item_and_under_a_stamped_title() -> No
     assert comment.body[-1].startswith("The spokesperson stressed")
     assert meeting.date == "2025-10-09"
     assert meeting.body[0].startswith("Министр иностранных дел")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Subscribe to BelTA in Telegram!", "Подписывайтесь на наш канал в Яндекс.Дзен!",
+     "==================== 2024 ==================== (pasted from the desk file)"],
+)
+def test_a_channel_invitation_or_a_keepers_banner_with_a_note_ends_no_story(line: str) -> None:
+    text = (
+        "Semerikov: CSTO will hold three joint exercises this year\n"
+        "14 March 2019\n"
+        "The Acting Secretary General spoke in Minsk.\n"
+        "Andrei Ravkov noted that Belarus attaches great importance to the exercises.\n"
+        f"{line}\n\n"
+        "Zas takes office as CSTO Secretary General\n"
+        "9 January 2020\n"
+        "Stanislav Zas took office on 1 January.\n"
+    )
+    first, second = parse_text(text, "x")
+    assert first.body[-1].startswith("Andrei Ravkov noted")
+    assert second.title.startswith("Zas takes office")

@@ -397,7 +397,7 @@ def _between_separators(lines: list[str], at: int) -> bool:
 
 _BANNER_WORDS = 12
 _BANNER_MARKS = frozenset("=#*~_-═─━")
-_BANNER = re.compile(r"([=#*~_\-\u2500-\u257f])\1{2,}\s.{1,120}?\s\1{3,}")
+_BANNER = re.compile(r"([=#*~_\-\u2500-\u257f])\1{2,}\s.{1,120}?\s\1{3,}(?:\s*\([^()]{1,120}\))?")
 
 
 _FURNITURE = re.compile(
@@ -469,7 +469,7 @@ _FURNITURE = re.compile(
     # a post's hashtags, a feed entry's link, the page's invitation to its channel or comments
     r"|(?:#[^\W\d_][\w\-]*\s*)+|(?:link|ссылка|url)\s*:\s*\S+"
     r"|(?:follow|subscribe to|читайте|подписывайтесь на)\b[^.!?]{0,60}"
-    r"\b(?:telegram|telegram-канал\w*|канал\w*|channel)\b[^.!?]{0,20}"
+    r"\b(?:telegram|telegram-канал\w*|канал\w*|channel)\b[^!?]{0,20}[.!]?"
     r"|(?:comments?|комментари[иейя]в?)\s*\(\d+\)|(?:add|leave|post) (?:a )?comment"
     r"|(?:добавить|оставить|написать) комментарий|(?:read more|читать (?:далее|полностью))\s*[→>»]?"
     r"|[^!?]{0,40}\ball rights reserved\b[^!?]{0,20}|все права защищены[^!?]{0,40}"
