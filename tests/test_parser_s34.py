@@ -806,3 +806,20 @@ def test_a_channel_invitation_or_a_keepers_banner_with_a_note_ends_no_story(line
     first, second = parse_text(text, "x")
     assert first.body[-1].startswith("Andrei Ravkov noted")
     assert second.title.startswith("Zas takes office")
+
+
+def test_a_newspapers_name_in_quotes_over_the_headline_is_its_masthead() -> None:
+    text = (
+        "Заявление Генерального секретаря ОДКБ Н.Н.Бордюжи\n"
+        "Москва, 2 апреля 2016 г.\n\n"
+        "«Красная звезда»\n"
+        "Валерий СЕМЕРИКОВ: «Секретариат работает в штатном режиме»\n"
+        "05.06.2019\n"
+        "Исполняющий обязанности Генерального секретаря ОДКБ рассказал «Красной звезде» о"
+        " работе Секретариата.\n"
+        "– Валерий Николаевич, прошло больше полугода после отзыва Юрия Хачатурова?\n"
+        "– Секретариат работает в штатном режиме.\n"
+    )
+    interview = parse_text(text, "x")[-1]
+    assert interview.title == "Валерий СЕМЕРИКОВ: «Секретариат работает в штатном режиме»"
+    assert interview.date == "2019-06-05"

@@ -2511,6 +2511,10 @@ def _names_an_outlet(line: str) -> bool:
     return any(w.strip("«»\"'.,:").casefold() in lexicon.NEWS_OUTLETS for w in words)
 
 
+_QUOTED_NAME = re.compile(r"[«\"“][^«»\"“”]{2,40}[»\"”]")
+"""A newspaper's name in quotes on a line of its own ("«Красная звезда»") over a headline."""
+
+
 def _titled(
     current: _Draft | None, head: list[str], number: int, next_is_date: bool,
     drafts: list[_Draft],
@@ -2525,9 +2529,9 @@ def _titled(
         # A headline and its subtitle above one date line ('"We measure success
         # ..."', then "Interview of the ... to the newspaper ..."); an agency's name over
         # the headline ("AKIpress news agency", "Азия-Плюс") is its masthead
-        masthead = _names_an_outlet(current.title) and len(current.title.split()) <= (
-            _MASTHEAD_NAME_WORDS
-        )
+        masthead = (
+            _names_an_outlet(current.title) or _QUOTED_NAME.fullmatch(current.title) is not None
+        ) and len(current.title.split()) <= _MASTHEAD_NAME_WORDS
         current.title = line if masthead else f"{current.title} {line}"
         return current
     if (
