@@ -811,6 +811,8 @@ def test_a_channel_invitation_or_a_keepers_banner_with_a_note_ends_no_story(line
 def test_a_newspapers_name_in_quotes_over_the_headline_is_its_masthead() -> None:
     text = (
         "Заявление Генерального секретаря ОДКБ Н.Н.Бордюжи\n"
+        "В связи с резким обострением обстановки в зоне нагорно-карабахского конфликта.\n"
+        "Призываем стороны незамедлительно прекратить огонь.\n"
         "Москва, 2 апреля 2016 г.\n\n"
         "«Красная звезда»\n"
         "Валерий СЕМЕРИКОВ: «Секретариат работает в штатном режиме»\n"
