@@ -825,3 +825,21 @@ def test_a_newspapers_name_in_quotes_over_the_headline_is_its_masthead() -> None
     interview = parse_text(text, "x")[-1]
     assert interview.title == "Валерий СЕМЕРИКОВ: «Секретариат работает в штатном режиме»"
     assert interview.date == "2019-06-05"
+
+
+def test_a_lone_kind_in_capitals_heads_the_title_on_the_next_line() -> None:
+    text = (
+        "Лукашенко прибыл в Бишкек с официальным визитом.\n\n"
+        "/// вордовский файл из пресс-службы Секретариата, как есть ///\n\n"
+        "ВЫСТУПЛЕНИЕ\n"
+        "Генерального секретаря ОДКБ И.Н.Тасмагамбетова на заседании Совета министров"
+        " иностранных дел ОДКБ\n\n"
+        "Уважаемый Жээнбек Молдоканович!\n"
+        "Уважаемые коллеги!\n\n"
+        "Позвольте прежде всего поблагодарить кыргызстанскую сторону.\n\n"
+        "Благодарю за внимание.\n"
+    )
+    speech = parse_text(text, "x")[-1]
+    assert speech.title.startswith("ВЫСТУПЛЕНИЕ Генерального секретаря ОДКБ")
+    assert speech.kind == "speech"
+    assert not any("вордовский" in p for i in parse_text(text, "x") for p in i.body)

@@ -397,7 +397,7 @@ def _between_separators(lines: list[str], at: int) -> bool:
 
 _BANNER_WORDS = 12
 _BANNER_MARKS = frozenset("=#*~_-═─━")
-_BANNER = re.compile(r"([=#*~_\-\u2500-\u257f])\1{2,}\s.{1,120}?\s\1{3,}(?:\s*\([^()]{1,120}\))?")
+_BANNER = re.compile(r"([=#*~_/\-\u2500-\u257f])\1{2,}\s.{1,120}?\s\1{3,}(?:\s*\([^()]{1,120}\))?")
 
 
 _FURNITURE = re.compile(
@@ -1452,12 +1452,30 @@ def _title_goes_on(above: str, line: str) -> bool:
     """Whether a speech's or statement's title broken after a comma goes on in the line
     ("Statement by Mr. Petko Draganov, Special Representative ...,", then "Head of the United
     Nations Regional Centre ...,"): one title, not a title over its item's first line."""
+    if _LONE_GENRE.fullmatch(above) and is_cyrillic_text(line) == is_cyrillic_text(above):
+        # "ВЫСТУПЛЕНИЕ", then "Генерального секретаря ОДКБ ... на заседании ...": its genitive
+        return (
+            _GENITIVE_GOES_ON.match(line) is not None and not line.endswith(_CLAUSE_END)
+            and not _SALUTATION_LINE.match(line)
+        )
     return (
         above.endswith(",") and _GENRE_TITLE.match(above) is not None
         and len(above.split()) >= _HEADLINE_MIN_WORDS and not line.endswith(_CLAUSE_END)
         and len(line.split()) >= _HEADLINE_MIN_WORDS // 2
         and not _SALUTATION_LINE.match(line)
     )
+
+
+_LONE_GENRE = re.compile(
+    r"ВЫСТУПЛЕНИЕ|ЗАЯВЛЕНИЕ|ОБРАЩЕНИЕ|ПОСЛАНИЕ|ПРИВЕТСТВИЕ|КОММЕНТАРИЙ|STATEMENT|SPEECH"
+    r"|ADDRESS|REMARKS|MESSAGE"
+)
+"""A document's kind in capitals on a line of its own; whose it is, on the next line."""
+_GENITIVE_GOES_ON = re.compile(
+    r"(?:[А-ЯЁ][а-яё]+(?:ого|его|ой|ей|ых|их|ства|ения|ии|ы|а)\s|by\s|of\s|of the\s)"
+)
+"""How the line after a lone kind goes on with it: a Russian genitive ("Генерального
+секретаря ...", "Пограничной службы ..."), "by ..." or "of ..."."""
 
 
 _SALUTATION_LINE = re.compile(
