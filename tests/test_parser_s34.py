@@ -843,3 +843,18 @@ def test_a_lone_kind_in_capitals_heads_the_title_on_the_next_line() -> None:
     assert speech.title.startswith("ВЫСТУПЛЕНИЕ Генерального секретаря ОДКБ")
     assert speech.kind == "speech"
     assert not any("вордовский" in p for i in parse_text(text, "x") for p in i.body)
+
+
+@pytest.mark.parametrize("mark", [" -", ".", ":"])
+def test_a_digests_entries_that_open_with_their_day_are_one_item(mark: str) -> None:
+    text = (
+        "SCO SECRETARIAT: DIGEST OF THE MONTH (NOVEMBER 2017)\n"
+        "01.12.2017\n\n"
+        f"8 November{mark} The Secretary-General met with Ambassador of Belarus to China.\n\n"
+        f"22-23 November{mark} Rashid Alimov paid a working visit to Bishkek.\n\n"
+        f"30 November{mark} Secretary-General Rashid Alimov arrived in Sochi.\n"
+    )
+    [digest] = parse_text(text, "x")
+    assert digest.title == "SCO SECRETARIAT: DIGEST OF THE MONTH (NOVEMBER 2017)"
+    assert digest.body[-1].startswith("30 November")
+    assert len(digest.body) == 3
