@@ -858,3 +858,28 @@ def test_a_digests_entries_that_open_with_their_day_are_one_item(mark: str) -> N
     assert digest.title == "SCO SECRETARIAT: DIGEST OF THE MONTH (NOVEMBER 2017)"
     assert digest.body[-1].startswith("30 November")
     assert len(digest.body) == 3
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["-- CSTO website, News, page 4 (copied as is, newest first) --",
+     "+++++ Moscow reacts to Washington +++++"],
+)
+def test_the_keepers_notes_between_hyphens_or_pluses_are_breaks(line: str) -> None:
+    text = (
+        "CSTO summit in Astana held without Armenia\n"
+        "28 November 2024\n"
+        "Kyrgyzstan will chair the CSTO in 2025.\n\n"
+        f"{line}\n\n"
+        "Deputy Secretary General met with the OSCE Secretary General\n"
+        "5 December 2024\n"
+        "The sides discussed cooperation.\n"
+    )
+    summit, meeting = parse_text(text, "x")
+    assert summit.body[-1] == "Kyrgyzstan will chair the CSTO in 2025."
+    assert meeting.date == "2024-12-05"
+
+
+def test_a_channel_stamp_before_the_channels_name_is_a_date_line() -> None:
+    line = parse_date_line("[14.04.26 11:05] MFA Russia 🇷🇺:")
+    assert line is not None and line.date.iso() == "2026-04-14"

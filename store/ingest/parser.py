@@ -349,7 +349,9 @@ def _is_separator(line: str) -> bool:
     )
 
 
-_DASH_BANNER = re.compile(r"[—–]{1,3}\s+[^—–.!?:;«»\"]{1,60}?\s+[—–]{1,3}")
+_DASH_BANNER = re.compile(
+    r"(?:[—–]{1,3}|-{2,3})\s+[^—–!?:;«»\"]{1,80}?\s+(?:[—–]{1,3}|-{2,3})"
+)
 """The keeper's mark between dashes ("—— Unsorted / undated materials ——", "— end of
 export —"): a break in the dump, not the last line of the item above."""
 
@@ -397,7 +399,7 @@ def _between_separators(lines: list[str], at: int) -> bool:
 
 _BANNER_WORDS = 12
 _BANNER_MARKS = frozenset("=#*~_-═─━")
-_BANNER = re.compile(r"([=#*~_/\-\u2500-\u257f])\1{2,}\s.{1,120}?\s\1{3,}(?:\s*\([^()]{1,120}\))?")
+_BANNER = re.compile(r"([=#*~_/+\-\u2500-\u257f])\1{2,}\s.{1,120}?\s\1{3,}(?:\s*\([^()]{1,120}\))?")
 
 
 _FURNITURE = re.compile(

@@ -487,7 +487,7 @@ _URL_DATE = re.compile(
 
 _CHANNEL_STAMP = re.compile(
     r"(?:[^\[\]]{1,60},\s*)?\[(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)(?:\.(?P<year>(?:20)?\d\d))?"
-    r",?\s+[0-2]?\d:[0-5]\d\]"
+    r",?\s+[0-2]?\d:[0-5]\d\](?:\s+[^\[\]]{1,60}:)?"
 )
 """A channel post copied from Telegram with its two-digit year or none ("Asia-Plus English,
 [29.07.18 21:03]", "Russian Defence Ministry, [13.01 15:40]"): the day it was posted."""
