@@ -883,3 +883,20 @@ def test_the_keepers_notes_between_hyphens_or_pluses_are_breaks(line: str) -> No
 def test_a_channel_stamp_before_the_channels_name_is_a_date_line() -> None:
     line = parse_date_line("[14.04.26 11:05] MFA Russia 🇷🇺:")
     assert line is not None and line.date.iso() == "2026-04-14"
+
+
+def test_a_russian_digests_entries_open_with_the_day_and_no_mark() -> None:
+    text = (
+        "Дайджест внешнеполитических событий (8–14 декабря 2025 г.)\n"
+        "Опубликовано: 15.12.2025\n\n"
+        "8 декабря Министр иностранных дел Бахтиёр Саидов принял Специального представителя.\n\n"
+        "10 декабря заместитель министра иностранных дел провел консультации.\n\n"
+        "13 декабря Б.Саидов провел встречу с Министром иностранных дел Туркменистана.\n"
+    )
+    [digest] = parse_text(text, "x")
+    assert digest.body[-1].startswith("13 декабря Б.Саидов")
+
+
+def test_a_day_its_weekday_and_time_are_a_date_line() -> None:
+    line = parse_date_line("22 февраля, четверг, 19:40")
+    assert line is not None and (line.date.day, line.date.month) == (22, 2)

@@ -1731,15 +1731,22 @@ def _digests_period(current: _Draft | None, lines: list[str], at: int) -> bool:
     )
 
 
-_DAY_ENTRY = re.compile(r"\d{1,2}(?:\s?[-–]\s?\d{1,2})?\s+[^\W\d_]+\.?\s*(?:[-–—]|\.|:)\s+\S")
-"""A digest's entry that opens with its day ("8 November - ...", "22-23 November - ...",
-"6 December. ...", "16 мая. ...")."""
+_DAY_ENTRY = re.compile(
+    r"\d{1,2}(?:\s?[-–]\s?\d{1,2})?\s+(?P<month>[^\W\d_]+)\.?\s*(?:[-–—.:]\s+)?\S"
+)
+
+
+def _is_day_entry(line: str) -> bool:
+    """A digest's entry that opens with its day ("8 November - ...", "22-23 November - ...",
+    "6 December. ...", "16 мая. ...", "8 декабря Министр ...")."""
+    entry = _DAY_ENTRY.match(line)
+    return entry is not None and month_number(entry["month"]) is not None
 
 
 def _next_in_a_list(current: _Draft | None, line: str) -> bool:
     """Whether a bulleted line follows a bulleted line of the item: the next entry of a
     digest's list ("• On 3 February, ...", then "• On 4 February, ..."), not a new item."""
-    if current is not None and names_a_digest(current.title) and _DAY_ENTRY.match(line):
+    if current is not None and names_a_digest(current.title) and _is_day_entry(line):
         return True  # "8 November - The Secretary-General met ...", "16 мая. В Москве ..."
     if current is None or _BULLET.match(line) is None:
         return False

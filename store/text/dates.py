@@ -365,6 +365,14 @@ _MARKS_ONLY = re.compile(r"^[^\w\s]+$")
 """Nothing but marks: a pictograph or bullet before a date line."""
 
 
+_WEEKDAY_THEN = re.compile(
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|среда"
+    r"|четверг|пятница|суббота|воскресенье)\s*,?\s*(?=[0-2]?\d:[0-5]\d)",
+    re.IGNORECASE,
+)
+"""A weekday after a day, before the time ("22 февраля, четверг, 19:40")."""
+
+
 def _yearless_date_line(
     text: str, match: DateMatch, around: tuple[str, str], *, bare: bool
 ) -> DateLine | None:
@@ -375,6 +383,9 @@ def _yearless_date_line(
     before, after = around
     before = _MARKS_ONLY.sub("", before)  # "📌 14 September, Yerevan": a post's pin
     after = _UPDATE_MARK.sub("", after)
+    weekday_first = _WEEKDAY_THEN.match(after)
+    if weekday_first is not None:
+        after = after[weekday_first.end() :]  # "22 февраля, четверг, 19:40"
     if _CLOCK_TIME.fullmatch(_AT_TIME.sub("", after)) or _CLOCK_TIME.fullmatch(before):
         return DateLine(match)  # also a post's "27 ноября в 10:05", "Nov 27 at 10:02"
     if not after and bare and _SECTION_LABEL.fullmatch(text[: match.start].strip()):
