@@ -900,3 +900,20 @@ def test_a_russian_digests_entries_open_with_the_day_and_no_mark() -> None:
 def test_a_day_its_weekday_and_time_are_a_date_line() -> None:
     line = parse_date_line("22 февраля, четверг, 19:40")
     assert line is not None and (line.date.day, line.date.month) == (22, 2)
+
+
+def test_a_trail_from_a_section_and_an_invitation_to_subscribe_are_furniture() -> None:
+    text = (
+        "MINISTRY OF FOREIGN AFFAIRS OF TURKMENISTAN\n"
+        "News / Meetings\n\n"
+        "Meeting with the Head of UNRCCA\n"
+        "Jun 9, 2023\n\n"
+        "On 9 June 2023, the Minister of Foreign Affairs met with the Head of UNRCCA.\n\n"
+        "Подписаться на Sputnik Армения\n\n"
+        "Лавров: Россия рассчитывает на участие Армении в работе СНГ\n"
+        "10 октября 2025, 12:47\n"
+        "ДУШАНБЕ, 10 октября. /ТАСС/. Россия рассчитывает, что Армения продолжит работу.\n"
+    )
+    meeting, lavrov = parse_text(text, "x")
+    assert meeting.title == "Meeting with the Head of UNRCCA"
+    assert lavrov.title.startswith("Лавров: Россия рассчитывает")

@@ -472,6 +472,7 @@ _FURNITURE = re.compile(
     r"|(?:#[^\W\d_][\w\-]*\s*)+|(?:link|ссылка|url)\s*:\s*\S+"
     r"|(?:follow|subscribe to|читайте|подписывайтесь на)\b[^.!?]{0,60}"
     r"\b(?:telegram|telegram-канал\w*|канал\w*|channel)\b[^!?]{0,20}[.!]?"
+    r"|подписаться на\s+[^.!?]{1,40}[.!]?"  # "Подписаться на Sputnik Армения"
     r"|(?:comments?|комментари[иейя]в?)\s*\(\d+\)|(?:add|leave|post) (?:a )?comment"
     r"|(?:добавить|оставить|написать) комментарий|(?:read more|читать (?:далее|полностью))\s*[→>»]?"
     r"|[^!?]{0,40}\ball rights reserved\b[^!?]{0,20}|все права защищены[^!?]{0,40}"
@@ -986,6 +987,11 @@ def _is_furniture(line: str) -> bool:
         for p in parts
     ):
         return True  # "Home / Press Center / News / Archive 2019": from the home page down
+    if len(parts) >= 2 and parts[0].casefold() in _SECTIONS and all(
+        0 < len(p.split()) <= _SECTION_NAME_WORDS and not p.endswith(_SENTENCE_END)
+        and not find_dates(p) for p in parts  # "Новости | 17 ноября" dates the next item
+    ):
+        return True  # "News / Meetings": from the list of news down to its rubric
     if (
         len(parts) >= 2 and parts[-1].casefold() in _SECTIONS
         and all(0 < len(p.split()) <= 3 for p in parts[1:])
