@@ -917,3 +917,14 @@ def test_a_trail_from_a_section_and_an_invitation_to_subscribe_are_furniture() -
     meeting, lavrov = parse_text(text, "x")
     assert meeting.title == "Meeting with the Head of UNRCCA"
     assert lavrov.title.startswith("Лавров: Россия рассчитывает")
+
+
+def test_a_digest_is_dated_by_its_own_date_line_not_by_its_first_entrys_day() -> None:
+    text = (
+        "SCO SECRETARIAT: DIGEST OF THE MONTH (NOVEMBER 2017)\n"
+        "01.12.2017\n\n"
+        "8 November - The Secretary-General met with Ambassador of Belarus to China.\n\n"
+        "30 November - Secretary-General Rashid Alimov arrived in Sochi.\n"
+    )
+    [digest] = parse_text(text, "x")
+    assert digest.date == "2017-12-01"

@@ -3956,6 +3956,9 @@ def _item_date(draft: _Draft, default_year: int | None = None) -> str | None:
     if draft.date_line is not None:
         line_year = draft.date_line.date.year
     year = line_year if line_year is not None else default_year
+    if draft.date_line is not None and names_a_digest(draft.title):
+        # a digest's own date line, not the day its first entry opens with
+        return draft.date_line.date.iso(default_year=default_year)
     if draft.body:
         opening = _lead_date(draft)
         if opening is not None:
