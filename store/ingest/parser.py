@@ -1240,10 +1240,16 @@ def _is_fragment(block: list[str]) -> bool:
 _PLACE_LINE_WORDS = 3
 
 
+_HEAD_LINES_MAX = 5
+"""The most lines a head block holds: a title, a date line, a place and page furniture."""
+
+
 def _is_head(block: list[str]) -> bool:
     """A block that is a title, its date line and perhaps its place ("Speech by ...",
     "28 November 2024", "Minsk"), or a date line over a title: the head of the text the
     next block holds. Page furniture among them (an update stamp) does not count."""
+    if len(block) > _HEAD_LINES_MAX:
+        return False  # a block of text, not a head (no furniture to read past)
     block = [line for line in block if not _is_furniture(line)] or block
     if (
         len(block) == 2 and parse_date_line(block[0], bare=True) is not None
