@@ -42,4 +42,5 @@ SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     "dated posts": (_items("Item {i}\n7 March 2020\nThe ministers met in Minsk."), 200),
     "questions and answers": (_items("Question {i}: what?\nAnswer: yes."), 200),
     "channel stamps": (_items("CSTO, [07.03.23 11:05]\nText {i}."), 200),
+    "undated weekday copies": (_items("Item {i}\nThe ministers met in Minsk on Monday."), 200),
 }

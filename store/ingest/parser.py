@@ -1393,8 +1393,7 @@ def _joined_fragments(
         lines, lines_numbers = pending[0] + block, pending[1] + block_numbers
         if _is_fragment(block) or _is_head(block) or (
             # a picture's caption and credit under a head still waiting for its text
-            pending[0] and len(block) == 2 and _is_title_like(block[0])
-            and _CREDIT_UNDER_CAPTION.match(block[1]) is not None
+            pending[0] and len(block) == 2 and _is_captioned_picture(block[0], block[1])
         ) or _is_digest_head(block):
             pending = (lines, lines_numbers)
             continue
@@ -2442,6 +2441,11 @@ _CREDIT_UNDER_CAPTION = re.compile(r"(?:©|\(c\)|photo\s*(?::|by)|фото\s*:)\
 """A picture's credit on a line of its own ("© Sputnik / Mikhail Klimentyev", "Photo: ...")."""
 
 
+def _is_captioned_picture(line: str, below: str) -> bool:
+    """Whether a title-like line is a picture's caption, its credit on the line below."""
+    return _CREDIT_UNDER_CAPTION.match(below) is not None and _is_title_like(line)
+
+
 def _is_caption_under_head(current: _Draft | None, line: str, below: list[str]) -> bool:
     """A picture's caption between a story's headline and date and its lead, the credit on
     the line under it and the lead under that ("Presidents of the CSTO member states before
@@ -2449,8 +2453,7 @@ def _is_caption_under_head(current: _Draft | None, line: str, below: list[str]) 
     no title of its own, nor the story's text."""
     return (
         current is not None and bool(current.title) and current.date_line is not None
-        and not current.body and bool(below)
-        and _CREDIT_UNDER_CAPTION.match(below[0]) is not None and _is_title_like(line)
+        and not current.body and bool(below) and _is_captioned_picture(line, below[0])
         # the lead under the credit, or a blank line (the block ends with the credit)
         and (
             len(below) == 1 or wire_lead(below[1]) is not None
@@ -3776,8 +3779,7 @@ def _weekday_dates(items: list[tuple[int, Item]]) -> list[tuple[int, Item]]:
         )
         date = None
         if named is not None and len(item.participants) >= _COPY_SHARED_PEOPLE:
-            word = (named.group(1) or named.group(2)).casefold()
-            weekday = next(days.index(word) for days in _WEEKDAYS if word in days)
+            weekday = _weekday_of(named)
             near = sorted(
                 (k for k in range(index - _COPY_NEIGHBOURS, index + _COPY_NEIGHBOURS + 1)
                  if 0 <= k < len(items) and k != index),
@@ -3805,15 +3807,32 @@ def _weekday_dates(items: list[tuple[int, Item]]) -> list[tuple[int, Item]]:
     return dated
 
 
+_DATED_REACH = 10
+"""How many places either side an undated copy looks for the dated items around it."""
+
+
+def _weekday_of(named: re.Match[str]) -> int:
+    """The weekday (Monday 0) a lead's "on Wednesday" / "в среду" names."""
+    word = (named.group(1) or named.group(2)).casefold()
+    return next(days.index(word) for days in _WEEKDAYS if word in days)
+
+
 def _weekday_between(items: list[tuple[int, Item]], index: int, named: re.Match[str]) -> str | None:
     """The one day of the weekday a lead names ("arrived in Minsk on Wednesday evening")
     between the dates of the items right above and below it, when those lie within a week
     of each other (a dump of those days' news); else None."""
-    word = (named.group(1) or named.group(2)).casefold()
-    weekday = next(days.index(word) for days in _WEEKDAYS if word in days)
-    above = next((items[k][1].date for k in range(index - 1, -1, -1) if items[k][1].date), None)
+    weekday = _weekday_of(named)
+    # the nearest dated items within a few places: a dump of thousands of undated posts
+    # must not make each look through all the others
+    above = next(
+        (items[k][1].date for k in range(index - 1, max(index - _DATED_REACH, 0) - 1, -1)
+         if items[k][1].date),
+        None,
+    )
     below = next(
-        (items[k][1].date for k in range(index + 1, len(items)) if items[k][1].date), None
+        (items[k][1].date for k in range(index + 1, min(index + _DATED_REACH + 1, len(items)))
+         if items[k][1].date),
+        None,
     )
     if above is None or below is None:
         return None
