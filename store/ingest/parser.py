@@ -1812,16 +1812,21 @@ _TALKS_HEADLINE = re.compile(
 a report of its own, not a briefing's topic."""
 
 
+def _headline_in_body(draft: _Draft) -> str:
+    """The headline of an untitled draft, standing as its first paragraph: a dated draft's
+    headline stays in its body until the draft is done ("" when it has none)."""
+    if draft.title or not draft.body or not _is_title_like(draft.body[0]):
+        return ""
+    return draft.body[0]
+
+
 def _is_briefing(draft: _Draft | None, heading: str = "") -> bool:
     """Whether the item is a briefing, whose topics a title-like `heading` heads; a title
     that names a speech or statement ("Statement by the Special Representative ...") is
     the next item's, not a topic."""
     if draft is None:
         return False
-    # a dated draft's headline stands in its body until the draft is done
-    title = draft.title or (
-        draft.body[0] if draft.body and _is_title_like(draft.body[0]) else ""
-    )
+    title = draft.title or _headline_in_body(draft)
     return (
         _BRIEFING_TITLE.search(title) is not None
         and _GENRE_TITLE.match(heading) is None
@@ -1974,9 +1979,7 @@ def _is_standfirst(current: _Draft | None, lines: list[str], at: int) -> bool:
         current is not None and (current.date_line is not None or asked) and at > 0
         and (
             (current.title == lines[at - 1] and not current.body)
-            # a dated draft's headline stands in its body until the draft is done
-            or (not current.title and current.body == [lines[at - 1]]
-                and _is_title_like(lines[at - 1]))
+            or (len(current.body) == 1 and _headline_in_body(current) == lines[at - 1])
         )
         and at + 1 < len(lines)
         and (wire_lead(lines[at + 1]) is not None or _dashed_question(lines[at + 1]))
@@ -1987,8 +1990,9 @@ def _go_on_with(current: _Draft, lines: list[str], at: int) -> None:
     """Add a title-like line that goes on with the item (a topic or section heading: "On the
     Minister's visit"; a standfirst) to its text; a standfirst's headline, still standing in
     the dated draft's body, becomes the title."""
-    if not current.title and current.body == [lines[at - 1]] and _is_standfirst(
-        current, lines, at
+    if (
+        len(current.body) == 1 and _headline_in_body(current) == lines[at - 1]
+        and _is_standfirst(current, lines, at)
     ):
         current.title = current.body.pop()
     current.body.append(lines[at])
